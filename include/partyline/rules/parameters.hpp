@@ -1,0 +1,254 @@
+#pragma once
+/// @brief Every rule coefficient, with its default. docs/model.md has one line per key saying what it means
+/// and which case it comes from; a scenario overrides them under `rules: {R7: {letter_min: 12}}`.
+#include "partyline/scenario/schema.hpp"
+
+namespace partyline {
+
+/// Councillor satisfaction with the leadership, updated weekly in the local phase.
+struct satisfaction_params {
+  double base = 0.35;                ///< target satisfaction of an average councillor with nothing wrong
+  double w_loyalty = 0.4;            ///< + per unit of loyalty above 0.5
+  double w_distance = 0.7;           ///< - per unit of distance from the leader's position
+  double w_policy = 0.8;             ///< - x salience x distance from the flagship policy while it is pursued
+  double w_dispute = 0.9;            ///< - x union ties x worst active dispute intensity
+  double w_confrontation = 0.5;      ///< - x union ties x leader's confrontation while a dispute is active
+  double w_cabinet = 0.4;            ///< + for cabinet members
+  double w_intervention = 0.15;      ///< - while the group is under central intervention (investigation etc.)
+  double rate = 0.08;                ///< weekly speed of adjustment towards the target
+  double noise_sd = 0.03;            ///< weekly idiosyncratic shock
+  double dissatisfied_below = -0.1;  ///< satisfaction under which a councillor counts as dissatisfied
+
+  template <class V>
+  void describe(V& v) {
+    v.field("base", base, {-1, 1});
+    v.field("w_loyalty", w_loyalty, {0, 5});
+    v.field("w_distance", w_distance, {0, 5});
+    v.field("w_policy", w_policy, {0, 5});
+    v.field("w_dispute", w_dispute, {0, 5});
+    v.field("w_confrontation", w_confrontation, {0, 5});
+    v.field("w_cabinet", w_cabinet, {0, 5});
+    v.field("w_intervention", w_intervention, {0, 5});
+    v.field("rate", rate, {0, 1});
+    v.field("noise_sd", noise_sd, {0, 1});
+    v.field("dissatisfied_below", dissatisfied_below, {-1, 1});
+  }
+};
+
+/// Local members' activism ("mood"), relaxing weekly towards a target set by what is happening locally.
+struct member_mood_params {
+  double rate = 0.05;                   ///< weekly speed of adjustment
+  double base = 0.25;                   ///< target activism of an ordinary member in a quiet area
+  double faction_boost = 0.25;          ///< + for organised-faction members
+  double mobilise_policy = 0.3;         ///< + x salience of a contested flagship policy being pursued
+  double mobilise_dispute = 0.15;       ///< + x worst local dispute intensity
+  double mobilise_intervention = 0.1;   ///< + while the centre intervenes locally
+  double active_above = 0.3;            ///< activism at or above which a member counts as active (votes, campaigns)
+
+  template <class V>
+  void describe(V& v) {
+    v.field("rate", rate, {0, 1});
+    v.field("base", base, {0, 1});
+    v.field("faction_boost", faction_boost, {0, 1});
+    v.field("mobilise_policy", mobilise_policy, {0, 1});
+    v.field("mobilise_dispute", mobilise_dispute, {0, 1});
+    v.field("mobilise_intervention", mobilise_intervention, {0, 1});
+    v.field("active_above", active_above, {0, 1});
+  }
+};
+
+/// R2: executive members' votes (agenda items of every kind use this machinery).
+struct r2_params {
+  double b0 = -0.5;              ///< intercept of a member's yes log-odds
+  double b_central = 2.0;        ///< x member's centralism
+  double b_align = 2.5;          ///< x alignment: distance to the leader minus distance to the requesters
+  double b_strength = 2.0;       ///< x request strength (share of the group behind a request)
+  double b_backlash = 2.0;       ///< x the executive's backlash
+  double b_media = 1.0;          ///< x media risk (general election proximity)
+  double b_union = 1.0;          ///< + for union-section members on a union's referral
+  double cost_investigate = 0.0; ///< - severity cost of voting to investigate
+  double p_notice = 0.3;         ///< probability the group is given notice of an item
+  double defer_margin = 0.4;     ///< a failed vote with at least this share in favour is deferred, not dismissed
+  int max_defers = 2;            ///< deferrals before an item is dismissed
+  double b_local_gov = -1.0;     ///< + for local-government-section members (they guard group sovereignty)
+  int investigation_weeks = 26;  ///< how long an investigation hangs over a group
+
+  template <class V>
+  void describe(V& v) {
+    v.field("b0", b0, {-20, 20});
+    v.field("b_central", b_central, {-20, 20});
+    v.field("b_align", b_align, {-20, 20});
+    v.field("b_strength", b_strength, {-20, 20});
+    v.field("b_backlash", b_backlash, {-20, 20});
+    v.field("b_media", b_media, {-20, 20});
+    v.field("b_union", b_union, {-20, 20});
+    v.field("cost_investigate", cost_investigate, {-20, 20});
+    v.field("p_notice", p_notice, {0, 1});
+    v.field("defer_margin", defer_margin, {0, 1});
+    v.field("max_defers", max_defers, {0, 20});
+    v.field("b_local_gov", b_local_gov, {-20, 20});
+    v.field("investigation_weeks", investigation_weeks, {0, 520});
+  }
+};
+
+/// R7: backbench letter against the leadership (Birmingham, 23 signatories).
+struct r7_params {
+  int letter_min = 10;           ///< signatories needed to publish
+  double letter_share = 0.12;    ///< ... and at least this share of the group
+  double b0_sign = 0.5;          ///< intercept of a dissatisfied backbencher's signing log-odds
+  double b_dissatisfaction = 5.0;///< x depth of dissatisfaction (-satisfaction)
+  double b_loyalty = 2.0;        ///< - x loyalty
+  int cooldown_weeks = 26;       ///< weeks before another letter can be organised in the same group
+  double support_loss = 0.1;     ///< satisfaction lost by every non-cabinet councillor when a letter is published
+  double concession = 0.4;       ///< leader cuts confrontation by this x (1 - resolve) after a letter
+
+  template <class V>
+  void describe(V& v) {
+    v.field("letter_min", letter_min, {1, 10000});
+    v.field("letter_share", letter_share, {0, 1});
+    v.field("b0_sign", b0_sign, {-20, 20});
+    v.field("b_dissatisfaction", b_dissatisfaction, {-50, 50});
+    v.field("b_loyalty", b_loyalty, {-20, 20});
+    v.field("cooldown_weeks", cooldown_weeks, {0, 520});
+    v.field("support_loss", support_loss, {0, 2});
+    v.field("concession", concession, {0, 1});
+  }
+};
+
+/// R8: industrial disputes (Birmingham bins and home-care).
+struct r8_params {
+  double escalation = 0.07;       ///< weekly rise x confrontation x union militancy x (1 - intensity)
+  double de_escalation = 0.05;    ///< weekly fall x (1 - confrontation) x intensity (talks)
+  double noise_sd = 0.03;         ///< weekly shock to intensity
+  double ballot_at = 0.35;        ///< intensity at which the union ballots
+  double strike_at = 0.55;        ///< ... strikes (after the ballot has run ballot_weeks)
+  double all_out_at = 0.8;        ///< ... goes all-out
+  double hysteresis = 0.1;        ///< a stage is left downwards only this far below its threshold
+  double settle_below = 0.08;     ///< intensity under which the dispute settles
+  int ballot_weeks = 4;           ///< length of a strike ballot
+  double impose_terms_shock = 0.25;   ///< jump when the council imposes terms
+  double injunction_shock = 0.2;      ///< jump when the council threatens an injunction
+  double talks_shock = -0.15;         ///< change when the council offers talks
+  double b0_new = -8.0;           ///< log-odds a new dispute starts in a council-week ...
+  double b_new_confrontation = 3.0;  ///< ... + x leader's confrontation
+  double new_intensity = 0.2;     ///< starting intensity of an emergent dispute
+
+  template <class V>
+  void describe(V& v) {
+    v.field("escalation", escalation, {0, 1});
+    v.field("de_escalation", de_escalation, {0, 1});
+    v.field("noise_sd", noise_sd, {0, 1});
+    v.field("ballot_at", ballot_at, {0, 1});
+    v.field("strike_at", strike_at, {0, 1});
+    v.field("all_out_at", all_out_at, {0, 1});
+    v.field("hysteresis", hysteresis, {0, 1});
+    v.field("settle_below", settle_below, {0, 1});
+    v.field("ballot_weeks", ballot_weeks, {0, 52});
+    v.field("impose_terms_shock", impose_terms_shock, {-1, 1});
+    v.field("injunction_shock", injunction_shock, {-1, 1});
+    v.field("talks_shock", talks_shock, {-1, 1});
+    v.field("b0_new", b0_new, {-50, 50});
+    v.field("b_new_confrontation", b_new_confrontation, {-50, 50});
+    v.field("new_intensity", new_intensity, {0, 1});
+  }
+};
+
+/// R9: a union's motion at the regional board asking the executive to investigate (Birmingham).
+struct r9_params {
+  double min_intensity = 0.6;     ///< dispute intensity needed for the union to move a motion
+  int min_weeks = 26;             ///< ... and weeks the dispute has run
+  double b0_motion = -1.0;        ///< log-odds the union moves the motion at a board meeting ...
+  double b_militancy = 3.0;       ///< ... + x union militancy
+  double b_letter_motion = 1.5;   ///< ... + if a backbench letter was published in the last 26 weeks
+  double union_yes_b0 = 1.5;      ///< union delegates' yes log-odds ...
+  double union_yes_intensity = 2.0;  ///< ... + x dispute intensity
+  double other_yes_b0 = -1.0;     ///< other board members' yes log-odds ...
+  double other_yes_letter = 1.5;  ///< ... + if a backbench letter was published
+  double other_yes_dissatisfied = 3.0;  ///< ... + x share of the group dissatisfied
+  int cooldown_weeks = 52;        ///< weeks before the same council can be referred again
+  double urgency = 0.3;           ///< urgency of the resulting `investigate` item on the executive's agenda
+
+  template <class V>
+  void describe(V& v) {
+    v.field("min_intensity", min_intensity, {0, 1});
+    v.field("min_weeks", min_weeks, {0, 520});
+    v.field("b0_motion", b0_motion, {-20, 20});
+    v.field("b_militancy", b_militancy, {-20, 20});
+    v.field("b_letter_motion", b_letter_motion, {-20, 20});
+    v.field("union_yes_b0", union_yes_b0, {-20, 20});
+    v.field("union_yes_intensity", union_yes_intensity, {-20, 20});
+    v.field("other_yes_b0", other_yes_b0, {-20, 20});
+    v.field("other_yes_letter", other_yes_letter, {-20, 20});
+    v.field("other_yes_dissatisfied", other_yes_dissatisfied, {-20, 20});
+    v.field("cooldown_weeks", cooldown_weeks, {0, 520});
+    v.field("urgency", urgency, {0, 1});
+  }
+};
+
+/// R10: group leadership challenge (Birmingham's leadership was later ousted).
+struct r10_params {
+  double trigger_share = 0.5;     ///< share of the group dissatisfied that triggers a challenge
+  double c0 = 0.0;                ///< a councillor's log-odds of voting against the leader ...
+  double c_satisfaction = 6.0;    ///< ... - x satisfaction
+  int cooldown_weeks = 26;        ///< weeks between challenges in one group
+  double new_confrontation = 0.5; ///< a new leader keeps this fraction of the old confrontation
+
+  template <class V>
+  void describe(V& v) {
+    v.field("trigger_share", trigger_share, {0, 1});
+    v.field("c0", c0, {-20, 20});
+    v.field("c_satisfaction", c_satisfaction, {-50, 50});
+    v.field("cooldown_weeks", cooldown_weeks, {0, 520});
+    v.field("new_confrontation", new_confrontation, {0, 1});
+  }
+};
+
+/// R16: bounded-confidence (Hegselmann-Krause) opinion dynamics inside a group.
+struct r16_params {
+  double epsilon = 0.15;  ///< confidence bound as a fraction of the axis width (0.25 = 0.5 on [-1, 1])
+  double rate = 0.05;     ///< weekly fraction of the move towards the mean of the confidants (1 = classic HK)
+
+  template <class V>
+  void describe(V& v) {
+    v.field("epsilon", epsilon, {0, 1});
+    v.field("rate", rate, {0, 1});
+  }
+};
+
+/// R13: elections. The ward geography is drawn at setup from `ward_sd`.
+struct r13_params {
+  double ward_sd = 0.08;  ///< spread of a party's ward-level vote share around its council baseline
+
+  template <class V>
+  void describe(V& v) {
+    v.field("ward_sd", ward_sd, {0, 1});
+  }
+};
+
+/// All coefficients, by rule id, as written under `rules:` in a scenario.
+struct rule_params {
+  satisfaction_params satisfaction;
+  member_mood_params member_mood;
+  r2_params R2;
+  r7_params R7;
+  r8_params R8;
+  r9_params R9;
+  r10_params R10;
+  r13_params R13;
+  r16_params R16;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("satisfaction", satisfaction);
+    v.field("member_mood", member_mood);
+    v.field("R2", R2);
+    v.field("R7", R7);
+    v.field("R8", R8);
+    v.field("R9", R9);
+    v.field("R10", R10);
+    v.field("R13", R13);
+    v.field("R16", R16);
+  }
+};
+
+}  // namespace partyline

@@ -1,0 +1,370 @@
+#pragma once
+/// @brief The scenario: what a user writes in `scenarios/*.yaml`, with every default resolved.
+/// Key-by-key documentation: scenarios/README.md. Rule coefficients: rules/parameters.hpp, docs/model.md.
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "partyline/rules/parameters.hpp"
+#include "partyline/scenario/schema.hpp"
+
+namespace partyline {
+
+inline constexpr double auto_value = std::numeric_limits<double>::quiet_NaN();  ///< "derive it" marker
+inline constexpr int max_parties = 12;  ///< parties per scenario (administrations are bit masks)
+
+enum class election_cycle : std::uint8_t { all_out, thirds };
+template <>
+struct enum_names<election_cycle> {
+  static constexpr std::array<std::string_view, 2> names{"all_out", "thirds"};
+};
+
+enum class policy_stage : std::uint8_t { none, proposed, pursuing, paused, scrapped, done };
+template <>
+struct enum_names<policy_stage> {
+  static constexpr std::array<std::string_view, 6> names{"none", "proposed", "pursuing", "paused", "scrapped", "done"};
+};
+
+enum class dispute_stage : std::uint8_t { talks, ballot, strike, all_out, settled };
+template <>
+struct enum_names<dispute_stage> {
+  static constexpr std::array<std::string_view, 5> names{"talks", "ballot", "strike", "all_out", "settled"};
+};
+
+enum class event_kind : std::uint8_t {
+  dispute_start,      ///< a union starts a dispute with the council
+  impose_terms,       ///< the council imposes terms on a dispute's workers
+  injunction_threat,  ///< the council threatens an injunction
+  talks_offer,        ///< the council offers talks
+  referral,           ///< the regional board refers the council's leader to the executive (R9, scripted)
+  executive_election  ///< the executive's left/right balance changes (value = new left_share)
+};
+template <>
+struct enum_names<event_kind> {
+  static constexpr std::array<std::string_view, 6> names{"dispute_start", "impose_terms", "injunction_threat",
+                                                         "talks_offer",   "referral",     "executive_election"};
+};
+
+struct party_def {
+  std::string id;
+  std::string name;
+  double position = 0.0;  ///< on the left-right axis, -1..1
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.field("name", name);
+    v.required("position", position, {-1, 1});
+  }
+};
+
+struct crisis_window {
+  int from_week = 0;
+  int to_week = 0;               ///< inclusive
+  double capacity_factor = 0.5;  ///< share of the usual agenda capacity left
+  double min_urgency = 0.5;      ///< items less urgent than this wait until the crisis is over
+
+  template <class V>
+  void describe(V& v) {
+    v.required("from_week", from_week, {0, 5200});
+    v.required("to_week", to_week, {0, 5200});
+    v.field("capacity_factor", capacity_factor, {0, 1});
+    v.field("min_urgency", min_urgency, {0, 1});
+  }
+};
+
+struct executive_def {
+  int size = 39;
+  double left_share = 0.5;        ///< share of members in the left bloc
+  double left_position = -0.6;
+  double right_position = 0.05;
+  double position_sd = 0.12;
+  double centralism_mean = 0.5;
+  double centralism_sd = 0.15;
+  named_values sections;          ///< members per section; default the Labour NEC's shape scaled to `size`
+  int meets_every_weeks = 6;
+  int first_meeting_week = 2;
+  int capacity = 4;               ///< items per ordinary meeting
+  double emergency_urgency = 0.8; ///< an item this urgent is taken at an emergency meeting the week it is filed
+  double backlash = 0.0;          ///< backlash at the start
+  double backlash_half_life_weeks = 26;
+  std::vector<crisis_window> crisis_windows;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("size", size, {3, 1001});
+    v.field("left_share", left_share, {0, 1});
+    v.field("left_position", left_position, {-1, 1});
+    v.field("right_position", right_position, {-1, 1});
+    v.field("position_sd", position_sd, {0, 2});
+    v.field("centralism_mean", centralism_mean, {0, 1});
+    v.field("centralism_sd", centralism_sd, {0, 1});
+    v.field("sections", sections, {0, 1001});
+    v.field("meets_every_weeks", meets_every_weeks, {1, 52});
+    v.field("first_meeting_week", first_meeting_week, {0, 5200});
+    v.field("capacity", capacity, {0, 100});
+    v.field("emergency_urgency", emergency_urgency, {0, 1});
+    v.field("backlash", backlash, {0, 10});
+    v.field("backlash_half_life_weeks", backlash_half_life_weeks, {0.1, 5200});
+    v.field("crisis_windows", crisis_windows);
+  }
+};
+
+struct national_def {
+  int general_election_week = -1;    ///< week of the next general election (-1: none in sight)
+  double media_horizon_weeks = 78;   ///< media risk rises linearly over this many weeks before it
+
+  template <class V>
+  void describe(V& v) {
+    v.field("general_election_week", general_election_week, {-1, 5200});
+    v.field("media_horizon_weeks", media_horizon_weeks, {1, 5200});
+  }
+};
+
+struct union_def {
+  std::string id;
+  std::string name;
+  double militancy = 0.5;
+  double position = -0.4;          ///< where the union stands, for executive members' alignment on its referrals
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.field("name", name);
+    v.field("militancy", militancy, {0, 1});
+    v.field("position", position, {-1, 1});
+  }
+};
+
+struct region_def {
+  std::string id;
+  std::string name;
+  int size = 30;                  ///< voting members of the regional board
+  double union_weight = 0.3;      ///< share of the board's votes held by union delegates
+  double threshold = 0.5;         ///< share of votes a motion needs
+  int meets_every_weeks = 4;
+  int first_meeting_week = 0;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.field("name", name);
+    v.field("size", size, {1, 1000});
+    v.field("union_weight", union_weight, {0, 1});
+    v.field("threshold", threshold, {0, 1});
+    v.field("meets_every_weeks", meets_every_weeks, {1, 52});
+    v.field("first_meeting_week", first_meeting_week, {0, 5200});
+  }
+};
+
+struct dispute_def {
+  std::string id;
+  std::string union_id;
+  int workers = 100;
+  std::string issue;
+  double intensity = 0.3;
+  int weeks_running = 0;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.required("union", union_id);
+    v.field("workers", workers, {1, 10'000'000});
+    v.field("issue", issue);
+    v.field("intensity", intensity, {0, 1});
+    v.field("weeks_running", weeks_running, {0, 5200});
+  }
+};
+
+struct leader_def {
+  double position = auto_value;   ///< default: the group's mean position
+  double resolve = 0.6;
+  double autonomy = 0.6;
+  int tenure_weeks = 100;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("position", position, {-1, 1});
+    v.field("resolve", resolve, {0, 1});
+    v.field("autonomy", autonomy, {0, 1});
+    v.field("tenure_weeks", tenure_weeks, {0, 5200});
+  }
+};
+
+struct policy_def {
+  std::string name;
+  double position = 0.0;          ///< where the policy sits on the axis
+  double salience = 0.0;          ///< how much it matters locally, 0..1
+  policy_stage stage = policy_stage::none;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("name", name);
+    v.field("position", position, {-1, 1});
+    v.field("salience", salience, {0, 1});
+    v.field("stage", stage);
+  }
+};
+
+struct group_def {
+  double position = -0.2;         ///< mean position of the group's mainstream
+  double position_sd = 0.2;
+  double left_share = 0.0;        ///< share of councillors in a left bloc ...
+  double left_position = -0.6;    ///< ... centred here
+  double loyalty_mean = 0.6;
+  double loyalty_sd = 0.15;
+  double satisfaction_mean = 0.3;
+  double satisfaction_sd = 0.15;
+  double union_ties_share = 0.3;  ///< share of councillors with strong union ties
+  int cabinet_size = 10;
+  double confrontation = 0.3;     ///< the leadership's industrial-relations confrontation, 0..1
+  leader_def leader;
+  policy_def policy;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("position", position, {-1, 1});
+    v.field("position_sd", position_sd, {0, 2});
+    v.field("left_share", left_share, {0, 1});
+    v.field("left_position", left_position, {-1, 1});
+    v.field("loyalty_mean", loyalty_mean, {0, 1});
+    v.field("loyalty_sd", loyalty_sd, {0, 1});
+    v.field("satisfaction_mean", satisfaction_mean, {-1, 1});
+    v.field("satisfaction_sd", satisfaction_sd, {0, 2});
+    v.field("union_ties_share", union_ties_share, {0, 1});
+    v.field("cabinet_size", cabinet_size, {0, 100});
+    v.field("confrontation", confrontation, {0, 1});
+    v.field("leader", leader);
+    v.field("policy", policy);
+  }
+};
+
+struct members_def {
+  long long count = -1;           ///< party members in the area; -1: 20 per council seat
+  double position = -0.25;
+  double position_sd = 0.3;
+  double faction_share = 0.1;     ///< share in an organised faction (e.g. Momentum) ...
+  double faction_position = -0.65;///< ... centred here
+  double activism_mean = 0.25;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("count", count, {-1, 1e12});
+    v.field("position", position, {-1, 1});
+    v.field("position_sd", position_sd, {0, 2});
+    v.field("faction_share", faction_share, {0, 1});
+    v.field("faction_position", faction_position, {-1, 1});
+    v.field("activism_mean", activism_mean, {0, 1});
+  }
+};
+
+struct council_def {
+  std::string id;
+  std::string name;
+  std::string region;
+  named_values seats;             ///< seats by party id at the start
+  int seats_per_ward = 3;
+  election_cycle cycle = election_cycle::all_out;
+  std::vector<int> election_weeks;
+  named_values vote_shares;       ///< baseline vote shares; default: proportional to seats
+  std::vector<std::string> administration;  ///< parties in the administration; default: majority or largest party
+  members_def members;
+  group_def group;
+  std::vector<dispute_def> disputes;
+
+  // Resolved by the loader (not written in files).
+  int region_index = -1;
+  std::uint32_t administration_mask = 0;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.field("name", name);
+    v.field("region", region);
+    v.required("seats", seats, {0, 1e12});
+    v.field("seats_per_ward", seats_per_ward, {1, 20});
+    v.field("cycle", cycle);
+    v.field("election_weeks", election_weeks, {0, 5200});
+    v.field("vote_shares", vote_shares, {0, 1});
+    v.field("administration", administration);
+    v.field("members", members);
+    v.field("group", group);
+    v.field("disputes", disputes);
+  }
+};
+
+struct event_def {
+  int week = 0;
+  event_kind type = event_kind::dispute_start;
+  std::string council;
+  std::string dispute;
+  std::string union_id;
+  double value = auto_value;      ///< meaning depends on the type (intensity, left share)
+  int workers = 100;
+  std::string issue;
+
+  // Resolved by the loader.
+  int council_index = -1;
+  int union_index = -1;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("week", week, {0, 5200});
+    v.required("type", type);
+    v.field("council", council);
+    v.field("dispute", dispute);
+    v.field("union", union_id);
+    v.field("value", value, {0, 1});
+    v.field("workers", workers, {1, 10'000'000});
+    v.field("issue", issue);
+  }
+};
+
+/// @brief A whole scenario. Loaded once, validated, resolved and then frozen (shared as const).
+struct scenario {
+  std::string name;
+  std::string description;
+  std::string start_date = "2018-01-01";  ///< the date of week 0, for readable event logs
+  int weeks = 52;
+  long long seed = 1;
+  std::string party = "lab";              ///< the party whose central/local relations are simulated
+  std::vector<party_def> parties;
+  national_def national;
+  executive_def executive;
+  std::vector<union_def> unions;
+  std::vector<region_def> regions;
+  std::vector<council_def> councils;
+  std::vector<event_def> events;
+  rule_params rules;
+
+  // Resolved by the loader.
+  int party_index = -1;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("name", name);
+    v.field("description", description);
+    v.field("start_date", start_date);
+    v.field("weeks", weeks, {1, 5200});
+    v.field("seed", seed, {0, 9.0e15});
+    v.field("party", party);
+    v.required("parties", parties);
+    v.field("national", national);
+    v.field("executive", executive);
+    v.field("unions", unions);
+    v.field("regions", regions);
+    v.required("councils", councils);
+    v.field("events", events);
+    v.field("rules", rules);
+  }
+
+  [[nodiscard]] int party_id(std::string_view id) const {
+    for (std::size_t i = 0; i < parties.size(); ++i)
+      if (parties[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+};
+
+}  // namespace partyline

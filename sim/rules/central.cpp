@@ -1,0 +1,146 @@
+// The central phase: the executive's agenda, its meetings and its members' votes (R2 machinery).
+// Sequential: there is one executive, and its order of business is fixed (urgency, week filed, council).
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/engine/random.hpp"
+#include "partyline/rules/phases.hpp"
+
+namespace partyline {
+namespace {
+
+/// The executive's January-style elections: members switch bloc until the left share is reached.
+void executive_elections(world& w) {
+  const scenario& s = *w.scen;
+  for (const auto& e : s.events) {
+    if (e.week != w.week || e.type != event_kind::executive_election) continue;
+    auto& members = w.executive.members;
+    const auto target = static_cast<std::size_t>(std::lround(e.value * static_cast<double>(members.size())));
+    std::size_t left = 0;
+    for (const auto& m : members) left += m.left_bloc;
+    const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::setup_executive);
+    // Members who change bloc are taken in the order of keyed draws, so the choice is reproducible.
+    std::vector<std::pair<double, std::size_t>> keyed;
+    for (std::size_t i = 0; i < members.size(); ++i) keyed.emplace_back(rng.uniform(i, 0), i);
+    std::sort(keyed.begin(), keyed.end());
+    for (auto [u, i] : keyed) {
+      auto& m = members[i];
+      const bool flip = (left < target && !m.left_bloc) || (left > target && m.left_bloc);
+      if (!flip) continue;
+      m.left_bloc = !m.left_bloc;
+      left += m.left_bloc ? 1 : -1;
+      const double centre = m.left_bloc ? s.executive.left_position : s.executive.right_position;
+      m.position = static_cast<float>(std::clamp(centre + s.executive.position_sd * rng.normal(i, 1), -1.0, 1.0));
+      if (left == target) break;
+    }
+    w.executive.median_position = executive_median(w.executive);
+    log_event(w, -1, 0, "executive_election",
+              format("the executive's left bloc is now %zu of %zu members (median position %+.2f)", left,
+                     members.size(), w.executive.median_position));
+  }
+}
+
+bool ordinary_meeting(const executive_def& e, int week) {
+  return week >= e.first_meeting_week && (week - e.first_meeting_week) % e.meets_every_weeks == 0;
+}
+
+struct tally {
+  int yes = 0;
+  int of = 0;
+};
+
+/// Each member votes on taking action `cost` against the item's council; a simple majority decides.
+tally vote(world& w, const agenda_item& item, double cost, std::uint64_t motion) {
+  const scenario& s = *w.scen;
+  const auto& p = s.rules.R2;
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const double leader_x = c.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leader)] : 0.0;
+  const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R2);
+  const double shared = p.b0 + p.b_strength * item.strength - p.b_backlash * w.executive.backlash -
+                        p.b_media * w.national.media_risk - cost;
+  tally t;
+  for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
+    const auto& mem = w.executive.members[m];
+    const double alignment = std::abs(mem.position - leader_x) - std::abs(mem.position - item.requester_position);
+    double x = shared + p.b_central * mem.centralism + p.b_align * alignment;
+    if (mem.section == exec_section::union_seat && item.union_index >= 0) x += p.b_union;
+    if (mem.section == exec_section::local_gov) x += p.b_local_gov;
+    // Entity: the council and member; counter: the motion and how often the item was deferred.
+    const std::uint64_t entity = static_cast<std::uint64_t>(item.council) * 4096 + m;
+    t.yes += rng.bernoulli(sigmoid(x), entity, motion * 16 + static_cast<std::uint64_t>(item.defers));
+    ++t.of;
+  }
+  return t;
+}
+
+/// Decides one item; returns true when it leaves the agenda.
+bool decide(world& w, agenda_item& item) {
+  const scenario& s = *w.scen;
+  const auto& p = s.rules.R2;
+  const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R2);
+  const int weeks_waiting = w.week - item.week_filed;
+  decision d;
+  d.council = item.council;
+  d.weeks_waiting = weeks_waiting;
+  d.notice_given = rng.bernoulli(p.p_notice, static_cast<std::uint64_t>(item.council), 1u << 19);
+  const tally t = vote(w, item, p.cost_investigate, 1);
+  d.yes = t.yes;
+  d.of = t.of;
+  bool leaves = true;
+  if (2 * t.yes > t.of) {
+    d.kind = decision_kind::investigate;
+  } else if (t.yes >= p.defer_margin * t.of && item.defers < p.max_defers) {
+    d.kind = decision_kind::defer;
+    ++item.defers;
+    leaves = false;
+  } else {
+    d.kind = decision_kind::dismiss;
+  }
+  w.executive.published.push_back(d);
+  const char* what = item.kind == item_kind::referral ? "referral" : "request";
+  log_event(w, item.council, 2, std::string(to_string(d.kind)),
+            format("%s filed week %d: %d of %d executive members in favour of investigating, %s, %d weeks after filing",
+                   what, item.week_filed, t.yes, t.of, d.notice_given ? "notice given" : "no notice", weeks_waiting));
+  return leaves;
+}
+
+}  // namespace
+
+void central_phase(world& w) {
+  const scenario& s = *w.scen;
+  const executive_def& e = s.executive;
+  w.executive.published.clear();
+  executive_elections(w);
+  for (auto& box : w.council_outbox) {  // council order: deterministic
+    for (const auto& item : box) w.executive.agenda.push_back(item);
+    box.clear();
+  }
+  auto& agenda = w.executive.agenda;
+  if (agenda.empty()) return;
+  std::stable_sort(agenda.begin(), agenda.end(), [](const agenda_item& a, const agenda_item& b) {
+    if (a.urgency != b.urgency) return a.urgency > b.urgency;
+    if (a.week_filed != b.week_filed) return a.week_filed < b.week_filed;
+    return a.council < b.council;
+  });
+  const crisis_window* crisis = crisis_at(s, w.week);
+  const bool ordinary = ordinary_meeting(e, w.week);
+  const bool emergency = !ordinary && agenda.front().urgency >= e.emergency_urgency;
+  if (!ordinary && !emergency) return;
+  int capacity = e.capacity;
+  if (crisis) capacity = static_cast<int>(std::floor(capacity * crisis->capacity_factor));
+  const double min_urgency = std::max(emergency ? e.emergency_urgency : 0.0, crisis ? crisis->min_urgency : 0.0);
+  int taken = 0;
+  std::vector<agenda_item> kept;  // the executive's agenda is short: allocation here is not per agent
+  kept.reserve(agenda.size());
+  for (auto& item : agenda) {
+    if (taken >= capacity || item.urgency < min_urgency) {
+      kept.push_back(item);
+      continue;
+    }
+    ++taken;
+    if (!decide(w, item)) kept.push_back(item);
+  }
+  agenda.swap(kept);
+}
+
+}  // namespace partyline

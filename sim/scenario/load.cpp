@@ -1,0 +1,300 @@
+#include "partyline/scenario/load.hpp"
+
+#include <unistd.h>
+#include <yaml-cpp/emitter.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "partyline/scenario/calendar.hpp"
+#include "partyline/world/world.hpp"
+
+namespace partyline {
+
+double default_memory_budget() {
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long page = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page <= 0) return 4.0 * (1ull << 30);
+  return 0.5 * static_cast<double>(pages) * static_cast<double>(page);
+}
+
+std::string human_bytes(double bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  int u = 0;
+  while (bytes >= 1024.0 && u < 5) {
+    bytes /= 1024.0;
+    ++u;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+  return buf;
+}
+
+namespace {
+
+/// Checks made after the schema has been read: references between sections, whole numbers, sums, sizes.
+class resolver {
+ public:
+  resolver(scenario& s, const mark_table& marks) : s_(s), marks_(marks) {}
+
+  void run(const load_options& opt) {
+    if (!parse_iso_date(s_.start_date)) fail("start_date", "'" + s_.start_date + "' is not a date of the form YYYY-MM-DD");
+    parties();
+    executive();
+    unions_and_regions();
+    councils();
+    events();
+    sizes(opt);
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+    throw scenario_error(marks_.at(path), path, message);
+  }
+
+  template <class T>
+  void unique_ids(const std::vector<T>& items, const std::string& list, auto id_of) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string& id = id_of(items[i]);
+      std::string p = list + "[" + std::to_string(i) + "].id";
+      if (id.empty()) fail(p, "an id may not be empty");
+      if (!seen.insert(id).second) fail(p, "duplicate id '" + id + "'");
+    }
+  }
+
+  void parties() {
+    if (s_.parties.empty()) fail("parties", "at least one party is needed");
+    if (s_.parties.size() > static_cast<std::size_t>(max_parties))
+      fail("parties", "at most " + std::to_string(max_parties) + " parties are supported");
+    unique_ids(s_.parties, "parties", [](const party_def& p) -> const std::string& { return p.id; });
+    for (auto& p : s_.parties)
+      if (p.name.empty()) p.name = p.id;
+    s_.party_index = s_.party_id(s_.party);
+    if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`");
+  }
+
+  void executive() {
+    auto& e = s_.executive;
+    if (e.sections.empty()) {
+      // The Labour NEC's shape (39 seats): unions 13, CLPs 9, frontbench 3, backbench 1, local government 2,
+      // others 11; scaled to `size`, remainder to "other".
+      const std::pair<const char*, double> shape[] = {{"union", 13}, {"clp", 9},       {"frontbench", 3},
+                                                      {"backbench", 1}, {"local_gov", 2}};
+      int used = 0;
+      for (auto [name, n] : shape) {
+        int k = static_cast<int>(std::floor(n * e.size / 39.0));
+        e.sections.set(name, k);
+        used += k;
+      }
+      e.sections.set("other", e.size - used);
+    } else {
+      double total = 0;
+      for (std::size_t i = 0; i < e.sections.keys.size(); ++i) {
+        const std::string p = "executive.sections." + e.sections.keys[i];
+        bool known = false;
+        for (auto n : enum_names<exec_section>::names) known |= (n == e.sections.keys[i]);
+        if (!known) fail(p, "unknown section (known: union, clp, frontbench, backbench, local_gov, other)");
+        if (e.sections.values[i] != std::floor(e.sections.values[i])) fail(p, "must be a whole number");
+        total += e.sections.values[i];
+      }
+      if (static_cast<int>(total) != e.size)
+        fail("executive.sections", "sections add up to " + std::to_string(static_cast<int>(total)) +
+                                       " members but executive.size is " + std::to_string(e.size));
+    }
+    for (std::size_t i = 0; i < e.crisis_windows.size(); ++i) {
+      const auto& w = e.crisis_windows[i];
+      if (w.to_week < w.from_week)
+        fail("executive.crisis_windows[" + std::to_string(i) + "].to_week", "ends before it starts");
+    }
+  }
+
+  void unions_and_regions() {
+    unique_ids(s_.unions, "unions", [](const union_def& u) -> const std::string& { return u.id; });
+    unique_ids(s_.regions, "regions", [](const region_def& r) -> const std::string& { return r.id; });
+    for (auto& u : s_.unions)
+      if (u.name.empty()) u.name = u.id;
+    for (auto& r : s_.regions)
+      if (r.name.empty()) r.name = r.id;
+  }
+
+  int union_index(const std::string& id) const {
+    for (std::size_t i = 0; i < s_.unions.size(); ++i)
+      if (s_.unions[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+
+  void party_keys(const named_values& v, const std::string& path) {
+    for (std::size_t k = 0; k < v.keys.size(); ++k)
+      if (s_.party_id(v.keys[k]) < 0)
+        fail(path + "." + v.keys[k], "'" + v.keys[k] + "' is not a party id in `parties`");
+  }
+
+  void councils() {
+    if (s_.councils.empty()) fail("councils", "at least one council is needed");
+    unique_ids(s_.councils, "councils", [](const council_def& c) -> const std::string& { return c.id; });
+    for (std::size_t i = 0; i < s_.councils.size(); ++i) {
+      auto& c = s_.councils[i];
+      const std::string p = "councils[" + std::to_string(i) + "]";
+      if (c.name.empty()) c.name = c.id;
+      // Region.
+      c.region_index = -1;
+      if (!c.region.empty()) {
+        for (std::size_t r = 0; r < s_.regions.size(); ++r)
+          if (s_.regions[r].id == c.region) c.region_index = static_cast<int>(r);
+        if (c.region_index < 0) fail(p + ".region", "unknown region '" + c.region + "'");
+      }
+      // Seats: whole numbers by known party, at least one seat.
+      party_keys(c.seats, p + ".seats");
+      for (std::size_t k = 0; k < c.seats.keys.size(); ++k)
+        if (c.seats.values[k] != std::floor(c.seats.values[k]))
+          fail(p + ".seats." + c.seats.keys[k], "seats must be a whole number");
+      const double total = c.seats.total();
+      if (total < 1) fail(p + ".seats", "a council needs at least one seat");
+      // Baseline vote shares: given (must sum to 1) or proportional to seats.
+      if (c.vote_shares.empty()) {
+        for (std::size_t k = 0; k < c.seats.keys.size(); ++k) c.vote_shares.set(c.seats.keys[k], c.seats.values[k] / total);
+      } else {
+        party_keys(c.vote_shares, p + ".vote_shares");
+        double sum = c.vote_shares.total();
+        if (std::abs(sum - 1.0) > 0.02)
+          fail(p + ".vote_shares", "vote shares add up to " + std::to_string(sum) + ", expected 1");
+      }
+      // Administration: given, or the majority party, or the largest party governing as a minority.
+      c.administration_mask = 0;
+      if (c.administration.empty()) {
+        std::size_t best = 0;
+        for (std::size_t k = 1; k < c.seats.keys.size(); ++k)
+          if (c.seats.values[k] > c.seats.values[best]) best = k;
+        c.administration.push_back(c.seats.keys[best]);
+      }
+      for (std::size_t k = 0; k < c.administration.size(); ++k) {
+        int pi = s_.party_id(c.administration[k]);
+        if (pi < 0) fail(p + ".administration[" + std::to_string(k) + "]", "'" + c.administration[k] + "' is not a party id");
+        c.administration_mask |= 1u << pi;
+      }
+      // Election weeks inside the run, increasing.
+      for (std::size_t k = 0; k < c.election_weeks.size(); ++k) {
+        const std::string pk = p + ".election_weeks[" + std::to_string(k) + "]";
+        if (c.election_weeks[k] >= s_.weeks) fail(pk, "election week is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
+        if (k > 0 && c.election_weeks[k] <= c.election_weeks[k - 1]) fail(pk, "election weeks must increase");
+      }
+      // Group.
+      const int party_seats = static_cast<int>(c.seats.get(s_.party));
+      if (c.group.cabinet_size > party_seats && party_seats > 0)
+        fail(p + ".group.cabinet_size", "cabinet of " + std::to_string(c.group.cabinet_size) + " but the party holds " +
+                                            std::to_string(party_seats) + " seats");
+      if (std::isnan(c.group.leader.position)) c.group.leader.position = c.group.position;
+      // Members.
+      if (c.members.count < 0) c.members.count = static_cast<long long>(20 * total);
+      // Disputes.
+      unique_ids(c.disputes, p + ".disputes", [](const dispute_def& d) -> const std::string& { return d.id; });
+      for (std::size_t k = 0; k < c.disputes.size(); ++k)
+        if (union_index(c.disputes[k].union_id) < 0)
+          fail(p + ".disputes[" + std::to_string(k) + "].union", "unknown union '" + c.disputes[k].union_id + "'");
+    }
+  }
+
+  int council_index(const std::string& id) const {
+    for (std::size_t i = 0; i < s_.councils.size(); ++i)
+      if (s_.councils[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+
+  void events() {
+    for (std::size_t i = 0; i < s_.events.size(); ++i) {
+      auto& e = s_.events[i];
+      const std::string p = "events[" + std::to_string(i) + "]";
+      if (e.week >= s_.weeks) fail(p + ".week", "event is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
+      const bool needs_council = e.type != event_kind::executive_election;
+      if (needs_council) {
+        if (e.council.empty()) fail(p + ".council", "this event type needs a council");
+        e.council_index = council_index(e.council);
+        if (e.council_index < 0) fail(p + ".council", "unknown council '" + e.council + "'");
+      }
+      switch (e.type) {
+        case event_kind::dispute_start:
+          if (e.dispute.empty()) fail(p + ".dispute", "a dispute_start event needs a dispute id");
+          e.union_index = union_index(e.union_id);
+          if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'");
+          if (std::isnan(e.value)) e.value = s_.rules.R8.new_intensity;
+          break;
+        case event_kind::impose_terms:
+        case event_kind::injunction_threat:
+        case event_kind::talks_offer: {
+          if (e.dispute.empty()) fail(p + ".dispute", "this event type needs a dispute id");
+          bool found = false;
+          for (const auto& d : s_.councils[static_cast<std::size_t>(e.council_index)].disputes) found |= (d.id == e.dispute);
+          for (const auto& o : s_.events)
+            found |= (o.type == event_kind::dispute_start && o.council == e.council && o.dispute == e.dispute && o.week <= e.week);
+          if (!found) fail(p + ".dispute", "no dispute '" + e.dispute + "' in council '" + e.council + "' by then");
+          if (std::isnan(e.value)) e.value = 0;
+          break;
+        }
+        case event_kind::referral:
+          if (!e.union_id.empty()) {
+            e.union_index = union_index(e.union_id);
+            if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'");
+          }
+          if (std::isnan(e.value)) e.value = s_.rules.R9.urgency;
+          break;
+        case event_kind::executive_election:
+          if (std::isnan(e.value)) fail(p + ".value", "an executive_election event needs value: the new left_share");
+          break;
+      }
+    }
+    // Sorted by week only after checking, so that error paths name the events as written.
+    std::stable_sort(s_.events.begin(), s_.events.end(),
+                     [](const event_def& a, const event_def& b) { return a.week < b.week; });
+  }
+
+  void sizes(const load_options& opt) {
+    const memory_estimate est = estimate_world_memory(s_);
+    const double budget = opt.memory_budget_bytes > 0 ? opt.memory_budget_bytes : default_memory_budget();
+    const double need = est.bytes * std::max(1, opt.concurrent_runs);
+    if (need > budget) {
+      std::string where = est.largest_council >= 0 ? "councils[" + std::to_string(est.largest_council) + "].members.count" : "councils";
+      fail(where, "this scenario would need about " + human_bytes(need) + " of memory (" + std::to_string(est.members) +
+                      " members, " + std::to_string(est.seats) + " seats" +
+                      (opt.concurrent_runs > 1 ? ", " + std::to_string(opt.concurrent_runs) + " runs at once" : "") +
+                      "), more than the budget of " + human_bytes(budget) + "; refused");
+    }
+  }
+
+  scenario& s_;
+  const mark_table& marks_;
+};
+
+}  // namespace
+
+frozen_scenario load_scenario_tree(const yaml_node& root, const load_options& opt) {
+  if (root.kind != yaml_kind::map)
+    throw scenario_error(root.mark, "", "a scenario must be a YAML mapping, got " + std::string(root.kind_name()));
+  auto s = std::make_shared<scenario>();
+  mark_table marks;
+  marks.record("", root.mark);
+  schema_reader::read(root, "", *s, {}, &marks);
+  resolver(*s, marks).run(opt);
+  return s;
+}
+
+frozen_scenario load_scenario_text(std::string_view text, const std::string& label, const load_options& opt) {
+  return load_scenario_tree(parse_yaml_text(text, label, opt.yaml), opt);
+}
+
+frozen_scenario load_scenario_file(const std::filesystem::path& path, const load_options& opt) {
+  return load_scenario_tree(parse_yaml_file(path, opt.yaml), opt);
+}
+
+std::string to_yaml(const scenario& s) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  schema_emitter em(out);
+  em.write(const_cast<scenario&>(s));  // describe() is shared with the reader; the emitter only reads
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace partyline
+

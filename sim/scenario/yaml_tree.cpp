@@ -1,0 +1,229 @@
+#include "partyline/scenario/yaml_tree.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace partyline {
+
+scenario_error::scenario_error(const source_mark& where, std::string key_path, std::string message)
+    : std::runtime_error(where.file_name() + ":" + std::to_string(where.line) + ":" +
+                         std::to_string(where.column) + ": " + (key_path.empty() ? "" : key_path + ": ") +
+                         message),
+      where_(where),
+      key_path_(std::move(key_path)),
+      message_(std::move(message)) {}
+
+const yaml_node* yaml_node::find(std::string_view key) const {
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return &children[i];
+  return nullptr;
+}
+
+yaml_node* yaml_node::find(std::string_view key) {
+  return const_cast<yaml_node*>(static_cast<const yaml_node*>(this)->find(key));
+}
+
+std::string_view yaml_node::kind_name() const {
+  switch (kind) {
+    case yaml_kind::null: return "nothing (null)";
+    case yaml_kind::scalar: return "a scalar";
+    case yaml_kind::sequence: return "a list";
+    case yaml_kind::map: return "a mapping";
+  }
+  return "?";
+}
+
+namespace {
+
+std::size_t subtree_size(const yaml_node& n) {
+  std::size_t s = 1;
+  for (const auto& c : n.children) s += subtree_size(c);
+  return s;
+}
+
+/// Builds a yaml_node tree from parser events, refusing duplicate keys and runaway aliases.
+class tree_builder final : public YAML::EventHandler {
+ public:
+  tree_builder(std::shared_ptr<const std::string> file, const yaml_limits& limits)
+      : file_(std::move(file)), limits_(limits) {}
+
+  yaml_node take_result() { return std::move(result_); }
+  [[nodiscard]] bool has_result() const { return has_result_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    yaml_node n;
+    n.kind = yaml_kind::null;
+    n.mark = mark_of(m);
+    finish(std::move(n), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) throw scenario_error(mark_of(m), "", "alias to an unknown anchor");
+    count(subtree_size(it->second), m);
+    yaml_node copy = it->second;
+    copy.mark = mark_of(m);
+    finish(std::move(copy), 0);
+  }
+
+  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    yaml_node n;
+    n.kind = yaml_kind::scalar;
+    n.value = value;
+    n.quoted = (tag == "!");  // yaml-cpp tags quoted scalars "!" and plain ones "?"
+    n.mark = mark_of(m);
+    finish(std::move(n), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(yaml_kind::sequence, m, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(yaml_kind::map, m, anchor);
+  }
+  void OnMapEnd() override {
+    if (stack_.back().has_pending_key)
+      throw scenario_error(stack_.back().pending_key_mark, "", "mapping key without a value");
+    close();
+  }
+
+ private:
+  struct frame {
+    yaml_node node;
+    YAML::anchor_t anchor = 0;
+    bool has_pending_key = false;
+    std::string pending_key;
+    source_mark pending_key_mark;
+  };
+
+  source_mark mark_of(const YAML::Mark& m) const { return source_mark{file_, m.line + 1, m.column + 1}; }
+
+  void count(std::size_t n, const YAML::Mark& m) {
+    nodes_ += n;
+    if (nodes_ > limits_.max_nodes)
+      throw scenario_error(mark_of(m), "",
+                           "document expands to more than " + std::to_string(limits_.max_nodes) +
+                               " nodes (an alias bomb?); refused");
+  }
+
+  void open(yaml_kind kind, const YAML::Mark& m, YAML::anchor_t anchor) {
+    count(1, m);
+    frame f;
+    f.node.kind = kind;
+    f.node.mark = mark_of(m);
+    f.anchor = anchor;
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    frame f = std::move(stack_.back());
+    stack_.pop_back();
+    finish(std::move(f.node), f.anchor);
+  }
+
+  void finish(yaml_node n, YAML::anchor_t anchor) {
+    if (n.kind == yaml_kind::null || n.kind == yaml_kind::scalar) nodes_ += 1;
+    if (anchor != 0) anchors_[anchor] = n;
+    if (stack_.empty()) {
+      result_ = std::move(n);
+      has_result_ = true;
+      return;
+    }
+    frame& parent = stack_.back();
+    if (parent.node.kind == yaml_kind::sequence) {
+      parent.node.children.push_back(std::move(n));
+      return;
+    }
+    if (!parent.has_pending_key) {
+      if (n.kind != yaml_kind::scalar) throw scenario_error(n.mark, "", "a mapping key must be a plain word");
+      for (std::size_t i = 0; i < parent.node.keys.size(); ++i) {
+        if (parent.node.keys[i] == n.value) {
+          const auto& first = parent.node.key_marks[i];
+          throw scenario_error(n.mark, n.value,
+                               "duplicate key (first given at line " + std::to_string(first.line) + ")");
+        }
+      }
+      parent.pending_key = n.value;
+      parent.pending_key_mark = n.mark;
+      parent.has_pending_key = true;
+      return;
+    }
+    parent.node.keys.push_back(std::move(parent.pending_key));
+    parent.node.key_marks.push_back(parent.pending_key_mark);
+    parent.node.children.push_back(std::move(n));
+    parent.has_pending_key = false;
+  }
+
+  std::shared_ptr<const std::string> file_;
+  yaml_limits limits_;
+  std::vector<frame> stack_;
+  std::unordered_map<YAML::anchor_t, yaml_node> anchors_;
+  std::size_t nodes_ = 0;
+  yaml_node result_;
+  bool has_result_ = false;
+};
+
+}  // namespace
+
+yaml_node parse_yaml_text(std::string_view text, const std::string& file_label, const yaml_limits& limits) {
+  auto file = std::make_shared<const std::string>(file_label);
+  if (text.size() > limits.max_bytes)
+    throw scenario_error(source_mark{file, 1, 1}, "",
+                         "file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                             std::to_string(limits.max_bytes));
+  std::istringstream in{std::string(text)};
+  tree_builder builder(file, limits);
+  try {
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder) || !builder.has_result())
+      throw scenario_error(source_mark{file, 1, 1}, "", "the file is empty: expected a YAML mapping");
+    tree_builder second(file, limits);
+    if (parser.HandleNextDocument(second))
+      throw scenario_error(source_mark{file, 1, 1}, "", "the file holds more than one YAML document");
+  } catch (const YAML::Exception& e) {
+    throw scenario_error(source_mark{file, e.mark.line + 1, e.mark.column + 1}, "",
+                         "malformed YAML: " + e.msg);
+  }
+  yaml_node root = builder.take_result();
+  if (root.kind == yaml_kind::null)
+    throw scenario_error(source_mark{file, 1, 1}, "", "the file is empty: expected a YAML mapping");
+  return root;
+}
+
+std::string read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) throw usage_error(path.string() + ": no such file");
+  if (std::filesystem::is_directory(status))
+    throw usage_error(path.string() + ": is a directory, expected a YAML file");
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes)
+    throw usage_error(path.string() + ": file is " + std::to_string(size) + " bytes, more than the limit of " +
+                      std::to_string(max_bytes));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw usage_error(path.string() + ": cannot be read (permissions?)");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) throw usage_error(path.string() + ": read error");
+  return std::move(buf).str();
+}
+
+yaml_node parse_yaml_file(const std::filesystem::path& path, const yaml_limits& limits) {
+  return parse_yaml_text(read_text_file(path, limits.max_bytes), path.string(), limits);
+}
+
+}  // namespace partyline

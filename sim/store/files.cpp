@@ -1,0 +1,223 @@
+#include "partyline/store/files.hpp"
+
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+
+#include "partyline/error.hpp"
+
+namespace partyline {
+
+void prepare_output_dir(const std::filesystem::path& dir, bool force) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec)) {
+    if (!fs::is_directory(dir, ec)) throw usage_error(dir.string() + ": exists and is not a directory");
+    if (!fs::is_empty(dir, ec) && !force)
+      throw usage_error(dir.string() + ": is not empty; refusing to overwrite results (use --force, or another --out)");
+  } else {
+    fs::create_directories(dir, ec);
+    if (ec) throw usage_error(dir.string() + ": cannot create the output directory: " + ec.message());
+  }
+  if (access(dir.c_str(), W_OK) != 0) throw usage_error(dir.string() + ": the output directory is not writable");
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
+  const std::filesystem::path tmp = path.string() + ".partial";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw usage_error(tmp.string() + ": cannot be written");
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      throw usage_error(path.string() + ": write failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) throw usage_error(path.string() + ": cannot be renamed into place: " + ec.message());
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char ch : s) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+std::string number(double v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+}  // namespace
+
+std::vector<std::string> runs_csv_outcome_columns() {
+  std::vector<std::string> cols;
+  for (const auto& info : run_outcome_info) cols.emplace_back(info.name);
+  return cols;
+}
+
+std::vector<std::string> councils_csv_columns(const scenario& s) {
+  std::vector<std::string> cols{"run", "council"};
+  for (const auto& p : s.parties) cols.push_back("seats_end_" + p.id);
+  cols.emplace_back("control_end");
+  cols.emplace_back("administration_end");
+  for (auto name : council_count_names) cols.emplace_back(name);
+  cols.emplace_back("policy_stage_end");
+  return cols;
+}
+
+std::string administration_text(const scenario& s, std::uint32_t mask) {
+  std::string out;
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    if (mask & (1u << p)) out += (out.empty() ? "" : "+") + s.parties[p].id;
+  return out.empty() ? "none" : out;
+}
+
+std::string runs_csv(const std::vector<run_result>& results, std::uint64_t seed) {
+  std::string out = "run,seed";
+  for (const auto& c : runs_csv_outcome_columns()) out += "," + c;
+  out += "\n";
+  for (const auto& r : results) {
+    out += std::to_string(r.run) + "," + std::to_string(seed);
+    for (auto v : r.counters.values) out += "," + std::to_string(v);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string councils_csv(const scenario& s, const std::vector<run_result>& results) {
+  std::string out;
+  const auto cols = councils_csv_columns(s);
+  for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
+  out += "\n";
+  for (const auto& r : results) {
+    for (std::size_t c = 0; c < r.councils.size(); ++c) {
+      const auto& cr = r.councils[c];
+      out += std::to_string(r.run) + "," + csv_field(s.councils[c].id);
+      for (int seats : cr.seats_end) out += "," + std::to_string(seats);
+      out += "," + (cr.control_end >= 0 ? s.parties[static_cast<std::size_t>(cr.control_end)].id : std::string("none"));
+      out += "," + administration_text(s, cr.administration_end);
+      for (auto v : cr.counts) out += "," + std::to_string(v);
+      out += "," + std::string(to_string(static_cast<policy_stage>(cr.policy_stage_end)));
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+std::string weekly_csv(const std::vector<run_result>& results) {
+  std::string out = "run,week,backlash,satisfaction,agenda_open,disputes_active,members\n";
+  for (const auto& r : results)
+    for (const auto& w : r.weekly)
+      out += std::to_string(r.run) + "," + std::to_string(w.week) + "," + number(w.backlash) + "," + number(w.satisfaction) +
+             "," + std::to_string(w.agenda_open) + "," + std::to_string(w.disputes_active) + "," +
+             std::to_string(w.members) + "\n";
+  return out;
+}
+
+std::string events_csv(const scenario& s, const std::vector<run_result>& results) {
+  std::string out = "run,week,council,rule,event,detail\n";
+  for (const auto& r : results)
+    for (const auto& e : r.events)
+      out += std::to_string(r.run) + "," + std::to_string(e.week) + "," +
+             csv_field(e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national")) + "," +
+             (e.rule ? "R" + std::to_string(e.rule) : std::string("scenario")) + "," + csv_field(e.event) + "," +
+             csv_field(e.detail) + "\n";
+  return out;
+}
+
+// ---- json ---------------------------------------------------------------------------------------
+
+std::string json_writer::quote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char ch : s) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (ch < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+          out += buf;
+        } else {
+          out += static_cast<char>(ch);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+void json_writer::comma() {
+  if (!first_.back()) out_ += ",";
+  first_.back() = false;
+  out_ += "\n" + std::string(static_cast<std::size_t>(2 * depth_), ' ');
+}
+
+json_writer& json_writer::begin() {
+  out_ += "{";
+  first_.push_back(true);
+  ++depth_;
+  return *this;
+}
+
+json_writer& json_writer::end() {
+  --depth_;
+  first_.pop_back();
+  out_ += "\n" + std::string(static_cast<std::size_t>(2 * depth_), ' ') + "}";
+  return *this;
+}
+
+json_writer& json_writer::field(const std::string& key, const std::string& value) {
+  comma();
+  out_ += quote(key) + ": " + quote(value);
+  return *this;
+}
+
+json_writer& json_writer::field(const std::string& key, double value) {
+  comma();
+  out_ += quote(key) + ": " + number(value);
+  return *this;
+}
+
+json_writer& json_writer::field(const std::string& key, long long value) {
+  comma();
+  out_ += quote(key) + ": " + std::to_string(value);
+  return *this;
+}
+
+json_writer& json_writer::field(const std::string& key, bool value) {
+  comma();
+  out_ += quote(key) + ": " + (value ? "true" : "false");
+  return *this;
+}
+
+json_writer& json_writer::object(const std::string& key) {
+  comma();
+  out_ += quote(key) + ": ";
+  return begin();
+}
+
+json_writer& json_writer::strings(const std::string& key, const std::vector<std::string>& values) {
+  comma();
+  out_ += quote(key) + ": [";
+  for (std::size_t i = 0; i < values.size(); ++i) out_ += (i ? ", " : "") + quote(values[i]);
+  out_ += "]";
+  return *this;
+}
+
+}  // namespace partyline
