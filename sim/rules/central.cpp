@@ -100,7 +100,8 @@ bool decide(world& w, agenda_item& item) {
   const char* what = item.kind == item_kind::referral ? "referral" : "request";
   log_event(w, item.council, 2, std::string(to_string(d.kind)),
             format("%s filed week %d: %d of %d executive members in favour of investigating, %s, %d weeks after filing",
-                   what, item.week_filed, t.yes, t.of, d.notice_given ? "notice given" : "no notice", weeks_waiting));
+                   what, item.week_filed, t.yes, t.of, d.notice_given ? "notice given" : "no notice", weeks_waiting),
+            weeks_waiting);
   return leaves;
 }
 

@@ -20,9 +20,9 @@ std::string format(const char* fmt, ...) {
   return buf;
 }
 
-void log_event(world& w, int council, int rule, std::string event, std::string detail) {
+void log_event(world& w, int council, int rule, std::string event, std::string detail, int value) {
   if (!w.record_events) return;
-  event_record e{w.week, council, static_cast<std::uint16_t>(rule), std::move(event), std::move(detail)};
+  event_record e{w.week, council, static_cast<std::uint16_t>(rule), std::move(event), std::move(detail), value};
   if (council >= 0)
     w.council_events[static_cast<std::size_t>(council)].push_back(std::move(e));
   else
@@ -306,7 +306,8 @@ void backbench_letter(world& w, std::size_t ci) {
   c.confrontation *= static_cast<float>(1.0 - p.concession * (1.0 - c.leader_resolve));
   log_event(w, static_cast<int>(ci), 7, "backbench_letter",
             format("%d of %d councillors sign a letter against the leadership; confrontation %.2f -> %.2f",
-                   signed_count, c.group_size, before, c.confrontation));
+                   signed_count, c.group_size, before, c.confrontation),
+            signed_count);
 }
 
 bool board_meets(const region_def& r, int week) {
@@ -363,7 +364,8 @@ void regional_referral(world& w, std::size_t ci) {
   ++c.tally[run_outcome::requests];
   log_event(w, static_cast<int>(ci), 9, "referral",
             format("%s refers the leader to the executive: %d of %d in favour (motion by %s over %s)",
-                   region.name.c_str(), yes, region.size, u.name.c_str(), worst->id.c_str()));
+                   region.name.c_str(), yes, region.size, u.name.c_str(), worst->id.c_str()),
+            yes);
 }
 
 /// Picks the group councillor nearest `target`, other than `except`.
@@ -426,7 +428,7 @@ void leadership_challenge(world& w, std::size_t ci) {
   ++c.tally[run_outcome::leadership_challenges];
   if (2 * against <= c.group_size) {
     log_event(w, static_cast<int>(ci), 10, "challenge_failed",
-              format("leadership challenge fails: %d of %d vote against the leader", against, c.group_size));
+              format("leadership challenge fails: %d of %d vote against the leader", against, c.group_size), against);
     return;
   }
   // Under special measures the centre appoints the new leader; otherwise the group picks its median.
@@ -449,7 +451,8 @@ void leadership_challenge(world& w, std::size_t ci) {
   ++c.tally[run_outcome::leaders_removed];
   log_event(w, static_cast<int>(ci), 10, "leader_replaced",
             format("%d of %d vote against the leader; new leader at position %+.2f%s", against, c.group_size,
-                   cl.position[static_cast<std::size_t>(next)], c.special_measures ? " (appointed by the centre)" : ""));
+                   cl.position[static_cast<std::size_t>(next)], c.special_measures ? " (appointed by the centre)" : ""),
+            against);
 }
 
 }  // namespace

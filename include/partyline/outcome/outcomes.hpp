@@ -140,6 +140,7 @@ struct event_record {
   std::uint16_t rule = 0;  ///< 1..16 for R1..R16, 0 for scenario-scripted events
   std::string event;
   std::string detail;
+  int value = 0;  ///< the event's main number (signatories, weeks waited, votes); for tests, not written to CSV
 };
 
 /// @brief Everything one run produces.

@@ -94,7 +94,7 @@ struct r2_params {
 /// R7: backbench letter against the leadership (Birmingham, 23 signatories).
 struct r7_params {
   int letter_min = 10;           ///< signatories needed to publish
-  double letter_share = 0.12;    ///< ... and at least this share of the group
+  double letter_share = 0.25;    ///< ... and at least this share of the group
   double b0_sign = 0.5;          ///< intercept of a dissatisfied backbencher's signing log-odds
   double b_dissatisfaction = 5.0;///< x depth of dissatisfaction (-satisfaction)
   double b_loyalty = 2.0;        ///< - x loyalty
@@ -119,7 +119,7 @@ struct r7_params {
 struct r8_params {
   double escalation = 0.07;       ///< weekly rise x confrontation x union militancy x (1 - intensity)
   double de_escalation = 0.05;    ///< weekly fall x (1 - confrontation) x intensity (talks)
-  double noise_sd = 0.03;         ///< weekly shock to intensity
+  double noise_sd = 0.02;         ///< weekly shock to intensity
   double ballot_at = 0.35;        ///< intensity at which the union ballots
   double strike_at = 0.55;        ///< ... strikes (after the ballot has run ballot_weeks)
   double all_out_at = 0.8;        ///< ... goes all-out
@@ -155,7 +155,7 @@ struct r8_params {
 
 /// R9: a union's motion at the regional board asking the executive to investigate (Birmingham).
 struct r9_params {
-  double min_intensity = 0.6;     ///< dispute intensity needed for the union to move a motion
+  double min_intensity = 0.7;     ///< dispute intensity needed for the union to move a motion
   int min_weeks = 26;             ///< ... and weeks the dispute has run
   double b0_motion = -1.0;        ///< log-odds the union moves the motion at a board meeting ...
   double b_militancy = 3.0;       ///< ... + x union militancy

@@ -26,7 +26,7 @@ void apply_phase(world& w, std::size_t council);
 void install_leader(world& w, std::size_t council, std::int64_t new_leader, std::uint64_t draw_entity, stream rule);
 
 /// Appends an event to a council's buffer (thread-safe for distinct councils) or, with council -1, to the log.
-void log_event(world& w, int council, int rule, std::string event, std::string detail);
+void log_event(world& w, int council, int rule, std::string event, std::string detail, int value = 0);
 
 /// printf-style formatting for event details.
 [[nodiscard]] std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,112 @@
+// The CLI as a user meets it: exit statuses, messages, outputs and their columns.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "../test_support.hpp"
+#include "partyline/outcome/outcomes.hpp"
+
+using partyline::testing::data_dir;
+using partyline::testing::fresh_dir;
+using partyline::testing::run_cli;
+using partyline::testing::scenario_path;
+using partyline::testing::slurp;
+
+namespace {
+std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+}  // namespace
+
+TEST(Cli, ValidateAcceptsTheShippedScenarios) {
+  const auto r = run_cli("validate " + scenario_path("birmingham-2019.yaml").string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("ok"), std::string::npos);
+}
+
+TEST(Cli, ValidateRejectsEveryInvalidFixtureWithStatus2AndALocation) {
+  const std::regex located(R"(^.+\.yaml:[0-9]+:[0-9]+: .+)");
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir() / "invalid")) {
+    ++files;
+    const auto r = run_cli("validate --memory-budget 4096 " + entry.path().string());
+    EXPECT_EQ(r.status, 2) << entry.path() << "\n" << r.out;
+    EXPECT_TRUE(std::regex_match(first_line(r.out), located)) << r.out;
+  }
+  EXPECT_GT(files, 20);
+}
+
+TEST(Cli, MissingFileAndDirectoryGiveClearMessages) {
+  auto r = run_cli("validate /no/such/scenario.yaml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("no such file"), std::string::npos) << r.out;
+  r = run_cli("run " + data_dir().string() + " --quiet --out /tmp/partyline-never");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("is a directory"), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadArgumentsExitWith2) {
+  EXPECT_EQ(run_cli("run").status, 2);
+  EXPECT_EQ(run_cli("frobnicate").status, 2);
+  EXPECT_EQ(run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 0").status, 2);
+}
+
+TEST(Cli, HelpForEverySubcommand) {
+  for (const char* sub : {"", "run ", "validate ", "show "}) {
+    const auto r = run_cli(std::string(sub) + "--help");
+    EXPECT_EQ(r.status, 0) << sub;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << r.out;
+  }
+  EXPECT_NE(run_cli("run --help").out.find("--threads"), std::string::npos);
+}
+
+TEST(Cli, RunWritesTheDocumentedOutputs) {
+  const auto dir = fresh_dir("cli-run");
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 6 --seed 3 --weekly --events --out " +
+                         dir.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  // runs.csv: run, seed, then every outcome of MODEL.md section 4, in order.
+  std::string header = "run,seed";
+  for (const auto& info : partyline::run_outcome_info) header += "," + std::string(info.name);
+  const std::string runs = slurp(dir / "runs.csv");
+  EXPECT_EQ(first_line(runs), header);
+  EXPECT_EQ(std::count(runs.begin(), runs.end(), '\n'), 7);
+  EXPECT_EQ(first_line(slurp(dir / "councils.csv")),
+            "run,council,seats_end_lab,seats_end_con,control_end,administration_end,coalition_requested,"
+            "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,policy_stage_end");
+  EXPECT_EQ(first_line(slurp(dir / "weekly.csv")), "run,week,backlash,satisfaction,agenda_open,disputes_active,members");
+  EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,council,rule,event,detail");
+  const std::string manifest = slurp(dir / "manifest.json");
+  for (const char* key : {"\"partyline_version\"", "\"git_commit\"", "\"scenario_path\"", "\"scenario_sha256\"",
+                          "\"resolved_scenario\"", "\"seed\": 3", "\"runs_completed\": 6", "\"threads\"", "\"wall_seconds\"",
+                          "\"complete\": true"})
+    EXPECT_NE(manifest.find(key), std::string::npos) << key;
+  // The summary names outcomes with a mean, an interval and a share.
+  EXPECT_NE(r.out.find("95% CI of mean"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("happened"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ExistingResultsAreNeverSilentlyOverwritten) {
+  const auto dir = fresh_dir("cli-overwrite");
+  const std::string base = "run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --out " + dir.string();
+  ASSERT_EQ(run_cli(base).status, 0);
+  const std::string before = slurp(dir / "runs.csv");
+  const auto again = run_cli(base + " --seed 99");
+  EXPECT_EQ(again.status, 2);
+  EXPECT_NE(again.out.find("not empty"), std::string::npos) << again.out;
+  EXPECT_EQ(slurp(dir / "runs.csv"), before);
+  EXPECT_EQ(run_cli(base + " --seed 99 --force").status, 0);
+  EXPECT_NE(slurp(dir / "runs.csv"), before);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ShowPrintsAScenarioThatValidatesAndShowsTheSame) {
+  const auto dir = fresh_dir("cli-show");
+  const auto shown = run_cli("show " + scenario_path("birmingham-2019.yaml").string());
+  ASSERT_EQ(shown.status, 0) << shown.out;
+  EXPECT_NE(shown.out.find("letter_min:"), std::string::npos);  // defaults are resolved and visible
+  std::ofstream(dir / "shown.yaml") << shown.out;
+  const auto again = run_cli("show " + (dir / "shown.yaml").string());
+  EXPECT_EQ(again.status, 0) << again.out;
+  EXPECT_EQ(again.out, shown.out);
+  std::filesystem::remove_all(dir);
+}

@@ -1,0 +1,67 @@
+#pragma once
+// Helpers shared by the tests: paths, running the CLI, reading files.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <sys/wait.h>
+
+namespace partyline::testing {
+
+inline std::filesystem::path source_dir() { return PARTYLINE_SOURCE_DIR; }
+inline std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
+inline std::filesystem::path scenario_path(const std::string& name) { return source_dir() / "scenarios" / name; }
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct command_result {
+  int status = -1;
+  std::string out;  ///< stdout and stderr together
+};
+
+/// Runs the partyline binary with `args` (a shell-quoted string), capturing output and exit status.
+inline command_result run_cli(const std::string& args) {
+  const std::string cmd = std::string(PARTYLINE_BINARY) + " " + args + " 2>&1";
+  command_result r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, pipe)) r.out += buf;
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+/// A fresh, empty temporary directory for one test.
+inline std::filesystem::path fresh_dir(const std::string& name) {
+  auto d = std::filesystem::temp_directory_path() / ("partyline-test-" + name + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(d);
+  std::filesystem::create_directories(d);
+  return d;
+}
+
+}  // namespace partyline::testing
+
+#include <functional>
+#include <memory>
+
+#include "partyline/scenario/load.hpp"
+
+namespace partyline::testing {
+
+/// tests/data/tiny.yaml, edited in code after loading (the edit must keep resolved fields consistent).
+inline frozen_scenario tiny_scenario(const std::function<void(scenario&)>& edit = {}) {
+  auto loaded = load_scenario_file(data_dir() / "tiny.yaml");
+  auto copy = std::make_shared<scenario>(*loaded);
+  if (edit) edit(*copy);
+  return copy;
+}
+
+}  // namespace partyline::testing

@@ -1,0 +1,143 @@
+#include "partyline/scenario/load.hpp"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "../../test_support.hpp"
+
+using namespace partyline;
+using partyline::testing::data_dir;
+using partyline::testing::scenario_path;
+using partyline::testing::slurp;
+
+namespace {
+
+struct bad_case {
+  const char* file;
+  const char* where;    ///< "LINE:COL"
+  const char* path;     ///< key path, or "" when the error has none
+  const char* message;  ///< a substring of the message
+};
+
+// One row per kind of bad input the issue names, and a few more.
+const bad_case bad_cases[] = {
+    {"malformed.yaml", "3:8", "", "malformed YAML"},
+    {"empty.yaml", "1:1", "", "the file is empty"},
+    {"comment_only.yaml", "1:1", "", "the file is empty"},
+    {"misspelt_key.yaml", "3:1", "weekz", "did you mean 'weeks'"},
+    {"misspelt_nested_key.yaml", "17:30", "councils[0].group.confrontaton", "did you mean 'confrontation'"},
+    {"misspelt_coefficient.yaml", "5:14", "rules.R7.leter_min", "did you mean 'letter_min'"},
+    {"unknown_rule.yaml", "5:9", "rules.R99", "unknown key"},
+    {"wrong_type.yaml", "3:8", "weeks", "expected a whole number"},
+    {"not_whole.yaml", "3:8", "weeks", "expected a whole number, got 12.5"},
+    {"quoted_number.yaml", "3:8", "weeks", "got the string"},
+    {"bad_enum.yaml", "21:21", "events[0].type", "is not one of"},
+    {"out_of_range.yaml", "5:25", "executive.left_share", "out of range [0, 1]"},
+    {"missing_councils.yaml", "2:1", "councils", "required key is missing"},
+    {"duplicate_key.yaml", "4:1", "weeks", "duplicate key"},
+    {"alias_bomb.yaml", "", "", "alias bomb"},
+    {"absurd_size.yaml", "16:22", "councils[0].members.count", "would need about"},
+    {"unknown_party.yaml", "15:28", "councils[0].seats.tory", "not a party id"},
+    {"unknown_region.yaml", "14:13", "councils[0].region", "unknown region"},
+    {"unknown_union.yaml", "19:27", "councils[0].disputes[0].union", "unknown union"},
+    {"unknown_dispute.yaml", "21:64", "events[0].dispute", "no dispute 'roads'"},
+    {"event_after_end.yaml", "21:12", "events[0].week", "after the end of the run"},
+    {"bad_date.yaml", "5:13", "start_date", "not a date"},
+    {"sections_mismatch.yaml", "5:33", "executive.sections", "add up to 6"},
+    {"fractional_seats.yaml", "15:18", "councils[0].seats.lab", "whole number"},
+    {"cabinet_too_big.yaml", "17:27", "councils[0].group.cabinet_size", "cabinet of 40"},
+    {"two_documents.yaml", "1:1", "", "more than one YAML document"},
+    {"not_a_mapping.yaml", "1:1", "", "must be a YAML mapping"},
+};
+
+// Readable test names in failures instead of the struct's bytes.
+void PrintTo(const bad_case& c, std::ostream* os) { *os << c.file; }
+
+}  // namespace
+
+class BadScenario : public ::testing::TestWithParam<bad_case> {};
+
+TEST_P(BadScenario, IsRefusedWithFileLineColumnKeyPathAndMessage) {
+  const bad_case& c = GetParam();
+  const auto file = data_dir() / "invalid" / c.file;
+  try {
+    load_options opt;
+    opt.memory_budget_bytes = 4.0 * (1ull << 30);  // machine-independent
+    (void)load_scenario_file(file, opt);
+    FAIL() << c.file << " was accepted";
+  } catch (const scenario_error& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind(file.string() + ":", 0), 0u) << what;
+    if (*c.where) {
+      EXPECT_NE(what.find(":" + std::string(c.where) + ": "), std::string::npos) << what;
+    }
+    EXPECT_EQ(e.key_path(), c.path) << what;
+    EXPECT_NE(what.find(c.message), std::string::npos) << what;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, BadScenario, ::testing::ValuesIn(bad_cases),
+                         [](const ::testing::TestParamInfo<bad_case>& p) {
+                           std::string n = p.param.file;
+                           return n.substr(0, n.find('.'));
+                         });
+
+TEST(LoadScenario, EveryInvalidFixtureHasACase) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir() / "invalid")) {
+    ++files;
+    bool listed = false;
+    for (const auto& c : bad_cases) listed |= entry.path().filename() == c.file;
+    EXPECT_TRUE(listed) << entry.path() << " has no expectation in load_test.cpp";
+  }
+  EXPECT_EQ(files, std::size(bad_cases));
+}
+
+TEST(LoadScenario, DefaultsAreResolved) {
+  const auto s = load_scenario_file(data_dir() / "tiny.yaml");
+  const council_def& c = s->councils[0];
+  EXPECT_EQ(s->party_index, 0);
+  EXPECT_EQ(c.members.count, 300);
+  EXPECT_DOUBLE_EQ(c.group.leader.position, c.group.position);  // leader defaults to the group's position
+  EXPECT_NEAR(c.vote_shares.get("lab"), 12.0 / 21.0, 1e-12);    // vote shares default to seat shares
+  EXPECT_EQ(c.administration, std::vector<std::string>{"lab"});
+  EXPECT_EQ(static_cast<int>(s->executive.sections.total()), s->executive.size);
+  EXPECT_EQ(s->events[0].council_index, 0);
+  EXPECT_EQ(s->rules.R7.letter_min, r7_params{}.letter_min);
+}
+
+TEST(LoadScenario, RuleCoefficientsCanBeOverridden) {
+  std::string text = slurp(data_dir() / "tiny.yaml");
+  text += "rules:\n  R7: {letter_min: 3, b_loyalty: 0.5}\n  R16: {epsilon: 0.3}\n";
+  const auto s = load_scenario_text(text, "t");
+  EXPECT_EQ(s->rules.R7.letter_min, 3);
+  EXPECT_DOUBLE_EQ(s->rules.R7.b_loyalty, 0.5);
+  EXPECT_DOUBLE_EQ(s->rules.R16.epsilon, 0.3);
+  EXPECT_DOUBLE_EQ(s->rules.R7.b_dissatisfaction, r7_params{}.b_dissatisfaction);  // untouched keys keep defaults
+}
+
+TEST(LoadScenario, ShowOutputReloadsToTheSameScenario) {
+  for (const char* name : {"birmingham-2019.yaml"}) {
+    const auto first = load_scenario_file(scenario_path(name));
+    const std::string yaml = to_yaml(*first);
+    const auto second = load_scenario_text(yaml, "shown");
+    EXPECT_EQ(to_yaml(*second), yaml) << name;
+  }
+}
+
+TEST(LoadScenario, MemoryBudgetCountsConcurrentRuns) {
+  const std::string text = slurp(data_dir() / "tiny.yaml");
+  load_options opt;
+  opt.memory_budget_bytes = 40.0 * (1 << 20);
+  EXPECT_NO_THROW((void)load_scenario_text(text, "t", opt));
+  opt.concurrent_runs = 8;  // eight worlds at once need more than 40 MiB
+  EXPECT_THROW((void)load_scenario_text(text, "t", opt), scenario_error);
+}
+
+TEST(LoadScenario, AllShippedScenariosValidate) {
+  for (const auto& entry : std::filesystem::directory_iterator(partyline::testing::source_dir() / "scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    EXPECT_NO_THROW((void)load_scenario_file(entry.path())) << entry.path();
+  }
+}

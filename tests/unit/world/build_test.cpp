@@ -1,0 +1,70 @@
+#include <gtest/gtest.h>
+
+#include "../../test_support.hpp"
+#include "partyline/world/world.hpp"
+
+using namespace partyline;
+using partyline::testing::scenario_path;
+using partyline::testing::tiny_scenario;
+
+TEST(BuildWorld, SeatsWardsAndPartiesMatchTheScenario) {
+  const auto s = load_scenario_file(scenario_path("birmingham-2019.yaml"));
+  const world w = build_world(s, 1, 0);
+  ASSERT_EQ(w.councils.size(), 1u);
+  const council_state& c = w.councils[0];
+  EXPECT_EQ(c.seat_end - c.seat_begin, 101u);
+  EXPECT_EQ(c.seats_by_party[0], 67);
+  EXPECT_EQ(c.seats_by_party[1], 25);
+  EXPECT_EQ(c.seats_by_party[2], 8);
+  EXPECT_EQ(c.seats_by_party[3], 1);
+  EXPECT_EQ(c.ward_end - c.ward_begin, 51u);  // 101 seats, two per ward
+  EXPECT_EQ(c.control, 0);
+  EXPECT_EQ(w.councillors.size(), 101u);
+  EXPECT_EQ(w.members.size(), 8000u);
+}
+
+TEST(BuildWorld, LeaderAndCabinet) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.councils[0].group.leader.position = 0.1; });
+  const world w = build_world(s, 1, 0);
+  const council_state& c = w.councils[0];
+  ASSERT_GE(c.leader, 0);
+  EXPECT_FLOAT_EQ(w.councillors.position[static_cast<std::size_t>(c.leader)], 0.1f);
+  EXPECT_EQ(w.councillors.party[static_cast<std::size_t>(c.leader)], 0);
+  int cabinet = 0;
+  for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) cabinet += w.councillors.cabinet[r];
+  EXPECT_EQ(cabinet, s->councils[0].group.cabinet_size);
+}
+
+TEST(BuildWorld, MembersAreContiguousAndSortedByWard) {
+  const auto s = tiny_scenario();
+  const world w = build_world(s, 1, 0);
+  const council_state& c = w.councils[0];
+  EXPECT_EQ(c.member_end - c.member_begin, 300u);
+  for (std::uint64_t m = c.member_begin + 1; m < c.member_end; ++m) EXPECT_LE(w.members.ward[m - 1], w.members.ward[m]);
+  EXPECT_EQ(w.members.ward[c.member_end - 1], c.ward_end - c.ward_begin - 1);
+}
+
+TEST(BuildWorld, ExecutiveHasTheScenariosLeftShare) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.executive.left_share = 0.7; });
+  const world w = build_world(s, 3, 0);
+  int left = 0;
+  for (const auto& m : w.executive.members) left += m.left_bloc;
+  EXPECT_EQ(left, 27);  // round(0.7 x 39)
+  EXPECT_LT(w.executive.median_position, 0.0);
+}
+
+TEST(BuildWorld, SameSeedAndRunGiveTheSameWorldOthersDiffer) {
+  const auto s = tiny_scenario();
+  const world a = build_world(s, 5, 2), b = build_world(s, 5, 2), c = build_world(s, 5, 3);
+  EXPECT_EQ(a.councillors.position, b.councillors.position);
+  EXPECT_EQ(a.members.activism, b.members.activism);
+  EXPECT_NE(a.councillors.position, c.councillors.position);
+}
+
+TEST(BuildWorld, MemoryEstimateGrowsWithMembers) {
+  auto s = tiny_scenario();
+  const double small = estimate_world_memory(*s).bytes;
+  auto big = tiny_scenario([](scenario& sc) { sc.councils[0].members.count = 1'000'000; });
+  const double large = estimate_world_memory(*big).bytes;
+  EXPECT_NEAR(large - small, (1'000'000 - 300) * static_cast<double>(bytes_per_member), 1.0);
+}
