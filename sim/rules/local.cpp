@@ -35,28 +35,27 @@ const crisis_window* crisis_at(const scenario& s, int week) {
   return nullptr;
 }
 
-namespace {
 
 constexpr int scripted = 0;  // rule id of scenario-scripted events in the log
 
-bool is_group_member(const world& w, std::uint32_t r) {
+static bool is_group_member(const world& w, std::uint32_t r) {
   return w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::sitting;
 }
 
-dispute_stage stage_for(double intensity, const r8_params& p) {
+static dispute_stage stage_for(double intensity, const r8_params& p) {
   return intensity >= p.all_out_at ? dispute_stage::all_out
          : intensity >= p.strike_at ? dispute_stage::strike
          : intensity >= p.ballot_at ? dispute_stage::ballot
                                     : dispute_stage::talks;
 }
 
-dispute_state* find_dispute(world& w, const council_state& c, const std::string& id) {
+static dispute_state* find_dispute(world& w, const council_state& c, const std::string& id) {
   for (std::uint32_t d = c.dispute_begin; d < c.dispute_end; ++d)
     if (w.disputes[d].active && w.disputes[d].id == id) return &w.disputes[d];
   return nullptr;
 }
 
-dispute_state* free_dispute_slot(world& w, const council_state& c) {
+static dispute_state* free_dispute_slot(world& w, const council_state& c) {
   for (std::uint32_t d = c.dispute_begin; d < c.dispute_end; ++d)
     if (!w.disputes[d].active && w.disputes[d].id.empty()) return &w.disputes[d];
   for (std::uint32_t d = c.dispute_begin; d < c.dispute_end; ++d)
@@ -64,7 +63,7 @@ dispute_state* free_dispute_slot(world& w, const council_state& c) {
   return nullptr;
 }
 
-void start_dispute(world& w, std::size_t ci, dispute_state& d, std::string id, int union_index, int workers,
+static void start_dispute(world& w, std::size_t ci, dispute_state& d, std::string id, int union_index, int workers,
                    double intensity, int rule) {
   d.id = std::move(id);
   d.union_index = union_index;
@@ -79,7 +78,7 @@ void start_dispute(world& w, std::size_t ci, dispute_state& d, std::string id, i
                    w.scen->unions[static_cast<std::size_t>(union_index)].name.c_str(), workers, intensity));
 }
 
-void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
+static void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
   dispute_state* d = find_dispute(w, w.councils[ci], e.dispute);
   if (!d) {
     log_event(w, static_cast<int>(ci), scripted, std::string(to_string(e.type)),
@@ -92,7 +91,7 @@ void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
 }
 
 /// Scenario-scripted events for this council and week.
-void scripted_events(world& w, std::size_t ci) {
+void local_scripted_events(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& r8 = s.rules.R8;
   for (int ei : w.council_scripted[ci]) {
@@ -130,7 +129,7 @@ void scripted_events(world& w, std::size_t ci) {
 }
 
 /// R8: disputes move; new ones may emerge.
-void disputes(world& w, std::size_t ci) {
+void local_disputes(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.R8;
   council_state& c = w.councils[ci];
@@ -200,12 +199,12 @@ void disputes(world& w, std::size_t ci) {
   }
 }
 
-bool under_intervention(const world& w, const council_state& c) {
+static bool under_intervention(const world& w, const council_state& c) {
   return c.special_measures || c.investigation_until >= w.week;
 }
 
 /// Councillor satisfaction with the leadership, and R16 opinion drift, for the party's group.
-void group_opinion(world& w, std::size_t ci) {
+void local_group_opinion(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.satisfaction;
   council_state& c = w.councils[ci];
@@ -256,7 +255,7 @@ void group_opinion(world& w, std::size_t ci) {
 }
 
 /// Member mood: activism relaxes towards a target set by local mobilisation. Branch-free over the column.
-void member_mood(world& w, std::size_t ci) {
+void local_member_mood(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.member_mood;
   const council_state& c = w.councils[ci];
@@ -275,7 +274,7 @@ void member_mood(world& w, std::size_t ci) {
 }
 
 /// R7: a backbench letter against the leadership.
-void backbench_letter(world& w, std::size_t ci) {
+void local_backbench_letter(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.R7;
   const auto& sp = s.rules.satisfaction;
@@ -310,12 +309,12 @@ void backbench_letter(world& w, std::size_t ci) {
             signed_count);
 }
 
-bool board_meets(const region_def& r, int week) {
+static bool board_meets(const region_def& r, int week) {
   return week >= r.first_meeting_week && (week - r.first_meeting_week) % r.meets_every_weeks == 0;
 }
 
 /// R9: a union moves a motion at the regional board asking the executive to investigate the leadership.
-void regional_referral(world& w, std::size_t ci) {
+void local_regional_referral(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.R9;
   council_state& c = w.councils[ci];
@@ -369,7 +368,7 @@ void regional_referral(world& w, std::size_t ci) {
 }
 
 /// Picks the group councillor nearest `target`, other than `except`.
-std::int64_t nearest_councillor(const world& w, const council_state& c, double target, std::int64_t except) {
+static std::int64_t nearest_councillor(const world& w, const council_state& c, double target, std::int64_t except) {
   std::int64_t best = -1;
   double best_d = 1e9;
   for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
@@ -383,7 +382,6 @@ std::int64_t nearest_councillor(const world& w, const council_state& c, double t
   return best;
 }
 
-}  // namespace
 
 /// Installs a new leader and a cabinet of the councillors nearest them. Used by R10 (and R2/R3 later).
 void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint64_t draw_entity, stream rule) {
@@ -408,10 +406,9 @@ void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint
   c.counts[static_cast<std::size_t>(council_count::leader_changed)] = 1;
 }
 
-namespace {
 
 /// R10: when a majority is dissatisfied, the group challenges its leader.
-void leadership_challenge(world& w, std::size_t ci) {
+void local_leadership_challenge(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.R10;
   council_state& c = w.councils[ci];
@@ -455,16 +452,15 @@ void leadership_challenge(world& w, std::size_t ci) {
             against);
 }
 
-}  // namespace
 
 void local_phase(world& w, std::size_t ci) {
-  scripted_events(w, ci);
-  disputes(w, ci);
-  group_opinion(w, ci);
-  member_mood(w, ci);
-  backbench_letter(w, ci);
-  regional_referral(w, ci);
-  leadership_challenge(w, ci);
+  local_scripted_events(w, ci);
+  local_disputes(w, ci);
+  local_group_opinion(w, ci);
+  local_member_mood(w, ci);
+  local_backbench_letter(w, ci);
+  local_regional_referral(w, ci);
+  local_leadership_challenge(w, ci);
 }
 
 }  // namespace partyline

@@ -13,6 +13,15 @@ namespace partyline {
 /// member mood, backbench letter (R7), regional referral (R9), leadership challenge (R10).
 void local_phase(world& w, std::size_t council);
 
+/// The local phase's steps, in order (public for benchmarks and tests).
+void local_scripted_events(world& w, std::size_t council);
+void local_disputes(world& w, std::size_t council);         ///< R8
+void local_group_opinion(world& w, std::size_t council);    ///< satisfaction and R16
+void local_member_mood(world& w, std::size_t council);      ///< activism
+void local_backbench_letter(world& w, std::size_t council); ///< R7
+void local_regional_referral(world& w, std::size_t council);///< R9
+void local_leadership_challenge(world& w, std::size_t council);  ///< R10
+
 /// Central phase: the executive's agenda, meetings and member-by-member votes (R2 machinery).
 void central_phase(world& w);
 
