@@ -4,6 +4,8 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cassert>
 
 #include "partyline/rules/phases.hpp"
 
@@ -17,11 +19,23 @@ double media_risk(const scenario& s, int week) {
 
 namespace {
 
+/// parallel_for over [0, n) with grain `grain`. The completion counter makes the workers' writes visible to
+/// ThreadSanitizer, which cannot see oneTBB's own synchronisation (Debian's libtbb is not instrumented); it costs
+/// one atomic add per chunk.
+template <class F>
+void parallel_over(std::size_t n, std::size_t grain, F&& f) {
+  std::atomic<std::size_t> done{0};
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, grain), [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
+    done.fetch_add(r.size(), std::memory_order_release);
+  });
+  [[maybe_unused]] const std::size_t all = done.load(std::memory_order_acquire);
+  assert(all == n || n == 0 || !"parallel_over lost a chunk");
+}
+
 template <class F>
 void for_each_council(world& w, F&& f) {
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, w.councils.size()), [&](const tbb::blocked_range<std::size_t>& r) {
-    for (std::size_t c = r.begin(); c != r.end(); ++c) f(c);
-  });
+  parallel_over(w.councils.size(), 1, f);
 }
 
 /// Moves the councils' event buffers into the run's log in council order.
@@ -92,6 +106,12 @@ void step_week(world& w, bool collect_weekly_row) {
     for_each_council(w, [&](std::size_t c) { apply_phase(w, c); });
     flush_council_events(w);
   }
+  bool election = false;
+  for (const auto& c : w.councils) election |= c.next_election == w.week;
+  if (election) {
+    for_each_council(w, [&](std::size_t c) { election_phase(w, c); });
+    flush_council_events(w);
+  }
   if (collect_weekly_row) collect_weekly(w);
   // Publish the national state that councils will read next week.
   w.national.week = w.week + 1;
@@ -114,13 +134,11 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
 std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_options& opt) {
   std::vector<run_result> results(static_cast<std::size_t>(opt.runs));
   std::vector<char> done(results.size(), 0);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, results.size(), 1), [&](const tbb::blocked_range<std::size_t>& r) {
-    for (std::size_t i = r.begin(); i != r.end(); ++i) {
-      if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) return;
-      results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events);
-      done[i] = 1;
-      if (opt.on_run_done) opt.on_run_done(results[i]);
-    }
+  parallel_over(results.size(), 1, [&](std::size_t i) {
+    if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) return;
+    results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events);
+    done[i] = 1;
+    if (opt.on_run_done) opt.on_run_done(results[i]);
   });
   if (std::find(done.begin(), done.end(), 0) != done.end()) {
     std::vector<run_result> finished;

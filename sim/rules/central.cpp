@@ -1,6 +1,7 @@
 // The central phase: the executive's agenda, its meetings and its members' votes (R2 machinery).
 // Sequential: there is one executive, and its order of business is fixed (urgency, week filed, council).
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "partyline/engine/random.hpp"
@@ -49,15 +50,27 @@ struct tally {
   int of = 0;
 };
 
-/// Each member votes on taking action `cost` against the item's council; a simple majority decides.
-tally vote(world& w, const agenda_item& item, double cost, std::uint64_t motion) {
+double action_cost(const r2_params& p, decision_kind k) {
+  switch (k) {
+    case decision_kind::advise_pause: return p.cost_advise_pause;
+    case decision_kind::investigate: return p.cost_investigate;
+    case decision_kind::special_measures: return p.cost_special_measures;
+    case decision_kind::remove_leader: return p.cost_remove_leader;
+    default: return 0.0;
+  }
+}
+
+/// Each member votes on taking `action` against the item's council; a simple majority decides.
+tally vote(world& w, const agenda_item& item, decision_kind action) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.R2;
   const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
   const double leader_x = c.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leader)] : 0.0;
   const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R2);
+  const bool drastic = action == decision_kind::special_measures || action == decision_kind::remove_leader;
   const double shared = p.b0 + p.b_strength * item.strength - p.b_backlash * w.executive.backlash -
-                        p.b_media * w.national.media_risk - cost;
+                        p.b_media * w.national.media_risk - action_cost(p, action) +
+                        (drastic ? p.b_division * division_index(c) : 0.0);
   tally t;
   for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
     const auto& mem = w.executive.members[m];
@@ -67,40 +80,67 @@ tally vote(world& w, const agenda_item& item, double cost, std::uint64_t motion)
     if (mem.section == exec_section::local_gov) x += p.b_local_gov;
     // Entity: the council and member; counter: the motion and how often the item was deferred.
     const std::uint64_t entity = static_cast<std::uint64_t>(item.council) * 4096 + m;
-    t.yes += rng.bernoulli(sigmoid(x), entity, motion * 16 + static_cast<std::uint64_t>(item.defers));
+    const std::uint64_t counter = static_cast<std::uint64_t>(action) * 16 + static_cast<std::uint64_t>(item.defers);
+    t.yes += rng.bernoulli(sigmoid(x), entity, counter);
     ++t.of;
   }
   return t;
 }
 
+/// The motions an item can lead to, most severe first; the first with a majority is the decision.
+std::array<decision_kind, 3> motions(const world& w, const agenda_item& item, int& n) {
+  if (item.kind == item_kind::referral) {
+    n = 1;
+    return {decision_kind::investigate, decision_kind::none, decision_kind::none};
+  }
+  const auto stage = w.councils[static_cast<std::size_t>(item.council)].policy;
+  const bool policy = stage == policy_stage::proposed || stage == policy_stage::pursuing;
+  n = 3;
+  return {decision_kind::remove_leader, decision_kind::special_measures,
+          policy ? decision_kind::advise_pause : decision_kind::investigate};
+}
+
 /// Decides one item; returns true when it leaves the agenda.
-bool decide(world& w, agenda_item& item) {
+bool decide(world& w, agenda_item& item, bool emergency) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.R2;
   const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R2);
   const int weeks_waiting = w.week - item.week_filed;
   decision d;
+  d.item = item.kind;
   d.council = item.council;
   d.weeks_waiting = weeks_waiting;
-  d.notice_given = rng.bernoulli(p.p_notice, static_cast<std::uint64_t>(item.council), 1u << 19);
-  const tally t = vote(w, item, p.cost_investigate, 1);
+  d.notice_given = rng.bernoulli(p.p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
+  int n = 0;
+  const auto menu = motions(w, item, n);
+  tally t;
+  decision_kind last = decision_kind::none;
+  for (int k = 0; k < n; ++k) {
+    last = menu[static_cast<std::size_t>(k)];
+    t = vote(w, item, last);
+    if (2 * t.yes > t.of) {
+      d.kind = last;
+      break;
+    }
+  }
   d.yes = t.yes;
   d.of = t.of;
   bool leaves = true;
-  if (2 * t.yes > t.of) {
-    d.kind = decision_kind::investigate;
-  } else if (t.yes >= p.defer_margin * t.of && item.defers < p.max_defers) {
-    d.kind = decision_kind::defer;
-    ++item.defers;
-    leaves = false;
-  } else {
-    d.kind = decision_kind::dismiss;
+  if (d.kind == decision_kind::none) {
+    if (t.yes >= p.defer_margin * t.of && item.defers < p.max_defers) {
+      d.kind = decision_kind::defer;
+      ++item.defers;
+      leaves = false;
+    } else {
+      d.kind = decision_kind::dismiss;
+    }
   }
   w.executive.published.push_back(d);
-  const char* what = item.kind == item_kind::referral ? "referral" : "request";
   log_event(w, item.council, 2, std::string(to_string(d.kind)),
-            format("%s filed week %d: %d of %d executive members in favour of investigating, %s, %d weeks after filing",
-                   what, item.week_filed, t.yes, t.of, d.notice_given ? "notice given" : "no notice", weeks_waiting),
+            format("%s filed week %d, %s meeting: %d of %d executive members in favour of %s, %s, %d weeks after filing",
+                   std::string(to_string(item.kind)).c_str(), item.week_filed, emergency ? "emergency" : "ordinary", t.yes,
+                   t.of, std::string(to_string(last)).c_str(), d.notice_given ? "notice given" : "no notice",
+                   weeks_waiting),
             weeks_waiting);
   return leaves;
 }
@@ -139,7 +179,7 @@ void central_phase(world& w) {
       continue;
     }
     ++taken;
-    if (!decide(w, item)) kept.push_back(item);
+    if (!decide(w, item, emergency)) kept.push_back(item);
   }
   agenda.swap(kept);
 }

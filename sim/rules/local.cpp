@@ -38,9 +38,12 @@ const crisis_window* crisis_at(const scenario& s, int week) {
 
 constexpr int scripted = 0;  // rule id of scenario-scripted events in the log
 
-static bool is_group_member(const world& w, std::uint32_t r) {
-  return w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::sitting;
+bool in_group(const world& w, std::uint32_t r) {
+  const auto st = w.councillors.status[r];
+  return w.councillors.party[r] == w.scen->party_index &&
+         (st == councillor_status::sitting || st == councillor_status::deselected || st == councillor_status::withdrawn);
 }
+static bool is_group_member(const world& w, std::uint32_t r) { return in_group(w, r); }
 
 static dispute_stage stage_for(double intensity, const r8_params& p) {
   return intensity >= p.all_out_at ? dispute_stage::all_out
@@ -123,6 +126,27 @@ void local_scripted_events(world& w, std::size_t ci) {
         log_event(w, static_cast<int>(ci), scripted, "referral", "scripted referral to the executive");
         break;
       }
+      case event_kind::request: {
+        agenda_item item;
+        item.kind = item_kind::request;
+        item.council = static_cast<int>(ci);
+        item.week_filed = w.week;
+        item.strength = e.value;
+        item.urgency = std::min(1.0, s.rules.R1.urgency_base + s.rules.R1.urgency_share * e.value);
+        item.requester_position = w.national.executive_median;
+        w.council_outbox[ci].push_back(item);
+        c.request_pending = true;
+        c.last_request_week = w.week;
+        ++c.tally[run_outcome::requests];
+        log_event(w, static_cast<int>(ci), scripted, "request",
+                  format("scripted request to the executive by %.0f%% of the group", 100 * e.value));
+        break;
+      }
+      case event_kind::central_selection:
+        c.central_selection_from = w.week;
+        log_event(w, static_cast<int>(ci), scripted, "central_selection",
+                  "the centre takes over the group's candidate selections");
+        break;
       case event_kind::executive_election: break;  // central phase
     }
   }
@@ -142,7 +166,7 @@ void local_disputes(world& w, std::size_t ci) {
     const double militancy = s.unions[static_cast<std::size_t>(d.union_index)].militancy;
     double x = d.intensity;
     x += p.escalation * c.confrontation * militancy * (1 - x) - p.de_escalation * (1 - c.confrontation) * x +
-         p.noise_sd * rng.normal(di, 0);
+         p.noise_sd * rng.shock(di, 0);
     d.intensity = static_cast<float>(std::clamp(x, 0.0, 1.0));
     ++d.weeks_running;
     ++d.weeks_in_stage;
@@ -235,7 +259,7 @@ void local_group_opinion(world& w, std::size_t ci) {
                           policy_weight * std::abs(cl.position[r] - c.policy_position) -
                           cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
     double sat = cl.satisfaction[r];
-    sat += p.rate * (target - sat) + p.noise_sd * rng.normal(r, 0);
+    sat += p.rate * (target - sat) + p.noise_sd * rng.shock(r, 0);
     cl.satisfaction[r] = static_cast<float>(std::clamp(sat, -1.0, 1.0));
     ++group;
     dissatisfied += cl.satisfaction[r] < p.dissatisfied_below;
@@ -259,18 +283,23 @@ void local_member_mood(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.member_mood;
   const council_state& c = w.councils[ci];
+  // Suspended, departed and defected members keep their activism column but are not counted as active.
   const bool policy_live = c.policy == policy_stage::proposed || c.policy == policy_stage::pursuing;
   const float base = static_cast<float>(p.base + (policy_live ? p.mobilise_policy * c.policy_salience : 0.0) +
                                         p.mobilise_dispute * c.worst_intensity +
                                         (under_intervention(w, c) ? p.mobilise_intervention : 0.0));
   const auto boost = static_cast<float>(p.faction_boost);
   const auto rate = static_cast<float>(p.rate);
+  const auto threshold = static_cast<float>(p.active_above);
   float* __restrict act = w.members.activism.data();
   const std::uint8_t* __restrict fac = w.members.faction.data();
+  std::int64_t active = 0;
   for (std::uint64_t m = c.member_begin; m < c.member_end; ++m) {
     const float target = base + boost * static_cast<float>(fac[m]);
     act[m] += rate * (target - act[m]);
+    active += (act[m] >= threshold) & (w.members.status[m] == member_status::member);
   }
+  w.councils[ci].active_members = active;
 }
 
 /// R7: a backbench letter against the leadership.
@@ -297,6 +326,7 @@ void local_backbench_letter(world& w, std::size_t ci) {
     if (signed_count < needed) return;
   }
   c.last_letter_week = w.week;
+  c.division_stock += 1.0f;
   ++c.tally[run_outcome::backbench_letters];
   for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r)
     if (is_group_member(w, r) && !cl.cabinet[r])
@@ -367,46 +397,6 @@ void local_regional_referral(world& w, std::size_t ci) {
             yes);
 }
 
-/// Picks the group councillor nearest `target`, other than `except`.
-static std::int64_t nearest_councillor(const world& w, const council_state& c, double target, std::int64_t except) {
-  std::int64_t best = -1;
-  double best_d = 1e9;
-  for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-    if (!is_group_member(w, r) || r == except) continue;
-    const double d = std::abs(w.councillors.position[r] - target);
-    if (d < best_d) {
-      best_d = d;
-      best = r;
-    }
-  }
-  return best;
-}
-
-
-/// Installs a new leader and a cabinet of the councillors nearest them. Used by R10 (and R2/R3 later).
-void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint64_t draw_entity, stream rule) {
-  council_state& c = w.councils[ci];
-  auto& cl = w.councillors;
-  const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), rule);
-  c.leader = new_leader;
-  c.leader_since_week = w.week;
-  c.leader_resolve = static_cast<float>(0.3 + 0.5 * rng.uniform(draw_entity, 50));
-  c.leader_autonomy = static_cast<float>(0.3 + 0.5 * rng.uniform(draw_entity, 51));
-  std::vector<std::pair<float, std::uint32_t>> near;  // a leadership change is rare: allocation is fine here
-  for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-    cl.cabinet[r] = 0;
-    if (is_group_member(w, r) && r != new_leader)
-      near.emplace_back(std::abs(cl.position[r] - cl.position[static_cast<std::size_t>(new_leader)]), r);
-  }
-  std::sort(near.begin(), near.end());
-  cl.cabinet[static_cast<std::size_t>(new_leader)] = 1;
-  const int cabinet = w.scen->councils[ci].group.cabinet_size;
-  for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(cabinet) && k < near.size(); ++k) cl.cabinet[near[k].second] = 1;
-  cl.satisfaction[static_cast<std::size_t>(new_leader)] = 1.0f;
-  c.counts[static_cast<std::size_t>(council_count::leader_changed)] = 1;
-}
-
-
 /// R10: when a majority is dissatisfied, the group challenges its leader.
 void local_leadership_challenge(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
@@ -422,45 +412,37 @@ void local_leadership_challenge(world& w, std::size_t ci) {
     against += rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
   }
   c.last_challenge_week = w.week;
+  c.division_stock += 1.0f;
   ++c.tally[run_outcome::leadership_challenges];
   if (2 * against <= c.group_size) {
     log_event(w, static_cast<int>(ci), 10, "challenge_failed",
               format("leadership challenge fails: %d of %d vote against the leader", against, c.group_size), against);
     return;
   }
-  // Under special measures the centre appoints the new leader; otherwise the group picks its median.
-  double target;
-  if (c.special_measures) {
-    target = w.national.executive_median;
-  } else {
-    float* tmp = cl.scratch.data() + c.seat_begin;
-    std::size_t n = 0;
-    for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r)
-      if (is_group_member(w, r)) tmp[n++] = cl.position[r];
-    std::nth_element(tmp, tmp + n / 2, tmp + n);
-    target = tmp[n / 2];
-  }
-  const std::int64_t old = c.leader;
-  const std::int64_t next = nearest_councillor(w, c, target, old);
+  const std::int64_t next = replace_leader(w, ci, stream::R10);
   if (next < 0) return;
-  install_leader(w, ci, next, ci, stream::R10);
   c.confrontation *= static_cast<float>(p.new_confrontation);
   ++c.tally[run_outcome::leaders_removed];
   log_event(w, static_cast<int>(ci), 10, "leader_replaced",
             format("%d of %d vote against the leader; new leader at position %+.2f%s", against, c.group_size,
-                   cl.position[static_cast<std::size_t>(next)], c.special_measures ? " (appointed by the centre)" : ""),
+                   w.councillors.position[static_cast<std::size_t>(next)], c.special_measures ? " (appointed by the centre)" : ""),
             against);
 }
 
 
 void local_phase(world& w, std::size_t ci) {
+  local_calendar(w, ci);
   local_scripted_events(w, ci);
   local_disputes(w, ci);
   local_group_opinion(w, ci);
   local_member_mood(w, ci);
   local_backbench_letter(w, ci);
+  local_request(w, ci);
   local_regional_referral(w, ci);
+  local_selections(w, ci);
+  local_leader_response(w, ci);
   local_leadership_challenge(w, ci);
+  local_policy_course(w, ci);
 }
 
 }  // namespace partyline

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <set>
 
+#include "partyline/engine/random.hpp"
 #include "partyline/scenario/calendar.hpp"
 #include "partyline/world/world.hpp"
 
@@ -37,13 +38,14 @@ namespace {
 /// Checks made after the schema has been read: references between sections, whole numbers, sums, sizes.
 class resolver {
  public:
-  resolver(scenario& s, const mark_table& marks) : s_(s), marks_(marks) {}
+  resolver(scenario& s, mark_table& marks) : s_(s), marks_(marks) {}
 
   void run(const load_options& opt) {
     if (!parse_iso_date(s_.start_date)) fail("start_date", "'" + s_.start_date + "' is not a date of the form YYYY-MM-DD");
     parties();
     executive();
     unions_and_regions();
+    generate_councils();
     councils();
     events();
     sizes(opt);
@@ -70,6 +72,12 @@ class resolver {
     if (s_.parties.size() > static_cast<std::size_t>(max_parties))
       fail("parties", "at most " + std::to_string(max_parties) + " parties are supported");
     unique_ids(s_.parties, "parties", [](const party_def& p) -> const std::string& { return p.id; });
+    // Independents always exist: deselected councillors may stand as independents (R6, R13).
+    if (s_.party_id("ind") < 0) {
+      if (s_.parties.size() == static_cast<std::size_t>(max_parties))
+        fail("parties", "at most " + std::to_string(max_parties - 1) + " parties besides `ind` (independents) are supported");
+      s_.parties.push_back(party_def{"ind", "Independent", 0.0});
+    }
     for (auto& p : s_.parties)
       if (p.name.empty()) p.name = p.id;
     s_.party_index = s_.party_id(s_.party);
@@ -118,6 +126,72 @@ class resolver {
       if (u.name.empty()) u.name = u.id;
     for (auto& r : s_.regions)
       if (r.name.empty()) r.name = r.id;
+  }
+
+  /// Expands council_generators into councils (drawn with the generator's own seed: the same in every run).
+  void generate_councils() {
+    for (std::size_t g = 0; g < s_.council_generators.size(); ++g) {
+      const council_generator& gen = s_.council_generators[g];
+      const std::string gp = "council_generators[" + std::to_string(g) + "]";
+      if (!gen.region.empty()) {
+        bool found = false;
+        for (const auto& r : s_.regions) found |= r.id == gen.region;
+        if (!found) fail(gp + ".region", "unknown region '" + gen.region + "'");
+      }
+      party_keys(gen.other_seats, gp + ".other_seats");
+      if (gen.other_seats.find(s_.party)) fail(gp + ".other_seats." + s_.party, "other_seats lists the other parties only");
+      named_values weights = gen.other_seats;
+      if (weights.empty())
+        for (const auto& p : s_.parties)
+          if (p.id != s_.party) weights.set(p.id, 1.0);
+      if (weights.total() <= 0) fail(gp + ".other_seats", "at least one weight must be positive");
+      const draw_stream rng(static_cast<std::uint64_t>(gen.seed), g, 0, stream::setup_generator);
+      auto draw = [&](const value_range& r, std::uint64_t k, std::uint64_t field) {
+        return r.min + (r.max - r.min) * rng.uniform(k, field);
+      };
+      for (int k = 0; k < gen.count; ++k) {
+        const auto kk = static_cast<std::uint64_t>(k);
+        council_def c;
+        c.id = gen.id_prefix + "-" + std::to_string(k + 1);
+        c.region = gen.region;
+        const int total = std::max(1, static_cast<int>(std::lround(draw(gen.seats, kk, 0))));
+        const int ours = static_cast<int>(std::lround(total * draw(gen.party_share, kk, 1)));
+        c.seats.set(s_.party, ours);
+        // The rest by largest remainder over the weights.
+        const int rest = total - ours;
+        std::vector<double> exact;
+        int given = 0;
+        for (double wgt : weights.values) {
+          exact.push_back(rest * wgt / weights.total());
+          given += static_cast<int>(std::floor(exact.back()));
+        }
+        std::vector<int> seats(exact.size());
+        for (std::size_t i = 0; i < exact.size(); ++i) seats[i] = static_cast<int>(std::floor(exact[i]));
+        while (given < rest) {
+          std::size_t best = 0;
+          for (std::size_t i = 1; i < exact.size(); ++i)
+            if (exact[i] - seats[i] > exact[best] - seats[best]) best = i;
+          ++seats[best];
+          ++given;
+        }
+        for (std::size_t i = 0; i < seats.size(); ++i)
+          if (seats[i] > 0) c.seats.set(weights.keys[i], seats[i]);
+        c.seats_per_ward = gen.seats_per_ward;
+        c.members.count = static_cast<long long>(std::lround(total * draw(gen.members_per_seat, kk, 2)));
+        c.members.faction_share = draw(gen.faction_share, kk, 3);
+        c.group.position = draw(gen.group_position, kk, 4);
+        c.group.leader.position = draw(gen.leader_position, kk, 5);
+        c.group.leader.resolve = draw(gen.leader_resolve, kk, 6);
+        c.group.leader.autonomy = draw(gen.leader_autonomy, kk, 7);
+        c.group.confrontation = draw(gen.confrontation, kk, 8);
+        c.group.union_ties_share = draw(gen.union_ties_share, kk, 9);
+        c.group.cabinet_size = std::min(gen.cabinet_size, ours);
+        marks_.record("councils[" + std::to_string(s_.councils.size()) + "]", marks_.at(gp));
+        s_.councils.push_back(std::move(c));
+      }
+    }
+    // The frozen scenario lists the generated councils; `show` output reloads without generating twice.
+    s_.council_generators.clear();
   }
 
   int union_index(const std::string& id) const {
@@ -243,6 +317,12 @@ class resolver {
         case event_kind::executive_election:
           if (std::isnan(e.value)) fail(p + ".value", "an executive_election event needs value: the new left_share");
           break;
+        case event_kind::request:
+          if (std::isnan(e.value)) e.value = s_.rules.R1.request_threshold;
+          break;
+        case event_kind::central_selection:
+          if (std::isnan(e.value)) e.value = 1.0;
+          break;
       }
     }
     // Sorted by week only after checking, so that error paths name the events as written.
@@ -264,7 +344,7 @@ class resolver {
   }
 
   scenario& s_;
-  const mark_table& marks_;
+  mark_table& marks_;
 };
 
 }  // namespace

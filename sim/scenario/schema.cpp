@@ -15,6 +15,7 @@ source_mark mark_table::at(std::string path) const {
     if (cut == std::string::npos) break;
     path.resize(cut);
   }
+  if (auto it = marks_.find(""); it != marks_.end()) return it->second;  // the document itself
   return {};
 }
 

@@ -17,6 +17,9 @@ void councillor_columns::resize(std::size_t n) {
   union_ties.resize(n);
   dissent.resize(n);
   cabinet.resize(n);
+  selection.resize(n, selection_state::undecided);
+  candidate_position.resize(n);
+  stands_independent.resize(n);
   scratch.resize(n);
   order.resize(n);
 }
@@ -210,9 +213,30 @@ world build_world(std::shared_ptr<const scenario> scen, std::uint64_t seed, std:
         w.councillors.ward[r] = static_cast<std::uint16_t>(k);
     }
     assign_seats(w, def, c);
+    // Make each ward's baseline agree with who holds it: where the party holding most of the ward's seats is not
+    // the strongest there, the two swap shares (council-wide shares are unchanged), so that an election on the
+    // baseline reproduces the starting map and only real shifts change seats.
+    for (std::uint32_t wi = c.ward_begin; wi < c.ward_end; ++wi) {
+      auto& ws = w.wards[wi];
+      std::array<int, max_parties> held{};
+      for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) ++held[w.councillors.party[r]];
+      std::size_t holder = 0, top = 0;
+      for (std::size_t p = 1; p < s.parties.size(); ++p) {
+        if (held[p] > held[holder]) holder = p;
+        if (ws.base_share[p] > ws.base_share[top]) top = p;
+      }
+      if (holder != top) std::swap(ws.base_share[holder], ws.base_share[top]);
+    }
 
-    // Councillors.
+    // Councillors. Exactly round(left_share x group) of the party's councillors form the left bloc, chosen by
+    // keyed draws (as for the executive), so a case's documented bloc size is its size in every run.
     const group_def& g = def.group;
+    std::vector<std::pair<double, std::uint32_t>> bloc;
+    for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r)
+      if (w.councillors.party[r] == party) bloc.emplace_back(cllr_rng.uniform(r, 10), r);
+    std::sort(bloc.begin(), bloc.end());
+    const auto n_left = static_cast<std::size_t>(std::lround(g.left_share * static_cast<double>(bloc.size())));
+    for (std::size_t k = 0; k < bloc.size(); ++k) w.councillors.scratch[bloc[k].second] = k < n_left ? 1.0f : 0.0f;
     for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
       auto& cl = w.councillors;
       cl.status[r] = councillor_status::sitting;
@@ -227,7 +251,7 @@ world build_world(std::shared_ptr<const scenario> scen, std::uint64_t seed, std:
         cl.union_ties[r] = 0.0f;
         continue;
       }
-      const bool left = cllr_rng.uniform(r, 10) < g.left_share;
+      const bool left = w.councillors.scratch[r] > 0.5f;
       const double centre = left ? g.left_position : g.position;
       cl.position[r] = clamp_unit(centre + g.position_sd * cllr_rng.normal(r, 0), -1, 1);
       cl.loyalty[r] = clamp_unit(g.loyalty_mean + g.loyalty_sd * cllr_rng.normal(r, 1));
@@ -268,6 +292,7 @@ world build_world(std::shared_ptr<const scenario> scen, std::uint64_t seed, std:
     c.policy_position = static_cast<float>(g.policy.position);
     c.policy_salience = static_cast<float>(g.policy.salience);
     c.policy = g.policy.stage;
+    c.policy_since_week = -g.policy.weeks_pursued;
 
     // Control and administration.
     for (std::size_t p = 0; p < s.parties.size(); ++p)

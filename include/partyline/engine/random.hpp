@@ -20,11 +20,22 @@ enum class stream : std::uint32_t {
   setup_members,
   satisfaction,
   member_mood,
+  setup_generator,
+  R1 = 1,
   R2 = 2,
+  R3 = 3,
+  R4 = 4,
+  R5 = 5,
+  R6 = 6,
   R7 = 7,
   R8 = 8,
   R9 = 9,
   R10 = 10,
+  R11 = 11,
+  R12 = 12,
+  R13 = 13,
+  R14 = 14,
+  R15 = 15,
   R16 = 16,
 };
 
@@ -59,6 +70,14 @@ class draw_stream {
     double u1 = 1.0 - uniform(entity, 2 * counter);  // (0, 1]
     double u2 = uniform(entity, 2 * counter + 1);
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  }
+  /// A cheap zero-mean, unit-variance shock: the sum of two uniforms from one draw, rescaled (triangular on
+  /// [-sqrt 6, sqrt 6]). For weekly noise where the shape does not matter and a normal would cost a log and a cos.
+  [[nodiscard]] constexpr double shock(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    const std::uint64_t b = bits(entity, counter);
+    const double u1 = static_cast<double>(b >> 32) * 0x1.0p-32;
+    const double u2 = static_cast<double>(b & 0xffffffffULL) * 0x1.0p-32;
+    return (u1 + u2 - 1.0) * 2.449489742783178;
   }
   /// True with probability p.
   [[nodiscard]] bool bernoulli(double p, std::uint64_t entity, std::uint64_t counter = 0) const noexcept {

@@ -67,6 +67,10 @@ struct r2_params {
   double b_media = 1.0;          ///< x media risk (general election proximity)
   double b_union = 1.0;          ///< + for union-section members on a union's referral
   double cost_investigate = 0.0; ///< - severity cost of voting to investigate
+  double cost_advise_pause = 0.0;    ///< - severity cost of advising a pause (with mediation)
+  double cost_special_measures = 4.0;///< - severity cost of special measures
+  double cost_remove_leader = 5.0;   ///< - severity cost of removing a leader
+  double b_division = 1.5;       ///< + x the group's division index, for special measures and removal
   double p_notice = 0.3;         ///< probability the group is given notice of an item
   double defer_margin = 0.4;     ///< a failed vote with at least this share in favour is deferred, not dismissed
   int max_defers = 2;            ///< deferrals before an item is dismissed
@@ -83,6 +87,10 @@ struct r2_params {
     v.field("b_media", b_media, {-20, 20});
     v.field("b_union", b_union, {-20, 20});
     v.field("cost_investigate", cost_investigate, {-20, 20});
+    v.field("cost_advise_pause", cost_advise_pause, {-20, 20});
+    v.field("cost_special_measures", cost_special_measures, {-20, 20});
+    v.field("cost_remove_leader", cost_remove_leader, {-20, 20});
+    v.field("b_division", b_division, {-20, 20});
     v.field("p_notice", p_notice, {0, 1});
     v.field("defer_margin", defer_margin, {0, 1});
     v.field("max_defers", max_defers, {0, 20});
@@ -99,7 +107,7 @@ struct r7_params {
   double b_dissatisfaction = 5.0;///< x depth of dissatisfaction (-satisfaction)
   double b_loyalty = 2.0;        ///< - x loyalty
   int cooldown_weeks = 26;       ///< weeks before another letter can be organised in the same group
-  double support_loss = 0.1;     ///< satisfaction lost by every non-cabinet councillor when a letter is published
+  double support_loss = 0.05;    ///< satisfaction lost by every non-cabinet councillor when a letter is published
   double concession = 0.4;       ///< leader cuts confrontation by this x (1 - resolve) after a letter
 
   template <class V>
@@ -215,13 +223,159 @@ struct r16_params {
   }
 };
 
+/// R1: dissatisfied councillors closer to the executive than their leader ask it to intervene (Haringey, 21).
+struct r1_params {
+  double request_threshold = 0.35; ///< share of the group needed to file a request
+  double closer_by = 0.2;          ///< a requester is at least this much closer to the executive's median than the leader
+  double urgency_base = 0.45;      ///< urgency of a request ...
+  double urgency_share = 1.0;      ///< ... + x the share of the group behind it
+  int cooldown_weeks = 26;         ///< weeks before the same group files again
+
+  template <class V>
+  void describe(V& v) {
+    v.field("request_threshold", request_threshold, {0, 1});
+    v.field("closer_by", closer_by, {0, 2});
+    v.field("urgency_base", urgency_base, {0, 1});
+    v.field("urgency_share", urgency_share, {0, 5});
+    v.field("cooldown_weeks", cooldown_weeks, {0, 520});
+  }
+};
+
+/// R3: the leader's response to pressure and intervention (Kober refused mediation and stood down).
+struct r3_params {
+  double w_support = 0.7;       ///< pressure from the share of the group dissatisfied
+  double w_intervention = 0.3;  ///< pressure while the centre intervenes
+  double w_deselection = 1.0;   ///< pressure from the share of the group deselected or withdrawn
+  double w_election = 0.15;     ///< pressure from election proximity (0..1 over 26 weeks)
+  double c0 = 1.0;              ///< log-odds of complying with an intervention ...
+  double c_autonomy = -3.0;     ///< ... + x autonomy
+  double c_resolve = -1.0;      ///< ... + x resolve
+  int stand_down_at_election_weeks = 26;  ///< with an election this close, a leader stands down at it, not now
+  int honeymoon_weeks = 13;     ///< a new leader is not pressured out in their first weeks
+
+  template <class V>
+  void describe(V& v) {
+    v.field("honeymoon_weeks", honeymoon_weeks, {0, 520});
+    v.field("w_support", w_support, {0, 10});
+    v.field("w_intervention", w_intervention, {0, 10});
+    v.field("w_deselection", w_deselection, {0, 10});
+    v.field("w_election", w_election, {0, 10});
+    v.field("c0", c0, {-20, 20});
+    v.field("c_autonomy", c_autonomy, {-20, 20});
+    v.field("c_resolve", c_resolve, {-20, 20});
+    v.field("stand_down_at_election_weeks", stand_down_at_election_weeks, {0, 520});
+  }
+};
+
+/// R4: other council leaders' protest letter after an intervention (70+ leaders over Haringey).
+struct r4_params {
+  double s0 = -4.0;             ///< a leader's signing log-odds ...
+  double s_autonomy = 3.5;      ///< ... + x autonomy
+  double s_distance = 1.5;      ///< ... + x distance from the executive's median
+  double s_no_notice = 1.5;     ///< ... + when the group was given no notice
+  double s_investigate = -2.0;  ///< ... + when the intervention is an investigation (a disciplinary matter)
+  int letter_min = 20;          ///< signatories needed to publish
+  double backlash_per_signatory = 0.02;  ///< backlash added per signatory of a published letter
+
+  template <class V>
+  void describe(V& v) {
+    v.field("s0", s0, {-20, 20});
+    v.field("s_autonomy", s_autonomy, {-20, 20});
+    v.field("s_distance", s_distance, {-20, 20});
+    v.field("s_no_notice", s_no_notice, {-20, 20});
+    v.field("s_investigate", s_investigate, {-20, 20});
+    v.field("letter_min", letter_min, {1, 100000});
+    v.field("backlash_per_signatory", backlash_per_signatory, {0, 1});
+  }
+};
+
+/// R5: reselection of sitting councillors by the ward's active members (Haringey deselections).
+struct r5_params {
+  int window_open_weeks_before = 34;   ///< the selection window opens this many weeks before an election ...
+  int window_close_weeks_before = 18;  ///< ... and closes this many weeks before
+  double t0 = -2.0;             ///< a member's turnout log-odds ...
+  double t_activism = 4.0;      ///< ... + x activism
+  double t_faction = 1.5;       ///< ... + for organised-faction members
+  double v0 = 2.0;              ///< log-odds of voting for the sitting councillor ...
+  double v_distance = 5.0;      ///< ... - x (distance to councillor - distance to challenger)
+  double w0 = -2.5;             ///< log-odds of withdrawing before the ballot ...
+  double w_expected = 10.0;     ///< ... + x (0.5 - expected vote share)
+  double challenger_sd = 0.1;   ///< spread of a challenger's position around the ward's active members
+  double unopposed_within = 0.1;///< a councillor this close to the challenger is reselected unopposed
+
+  template <class V>
+  void describe(V& v) {
+    v.field("window_open_weeks_before", window_open_weeks_before, {0, 520});
+    v.field("window_close_weeks_before", window_close_weeks_before, {0, 520});
+    v.field("t0", t0, {-20, 20});
+    v.field("t_activism", t_activism, {-20, 20});
+    v.field("t_faction", t_faction, {-20, 20});
+    v.field("v0", v0, {-20, 20});
+    v.field("v_distance", v_distance, {-50, 50});
+    v.field("w0", w0, {-20, 20});
+    v.field("w_expected", w_expected, {-50, 50});
+    v.field("challenger_sd", challenger_sd, {0, 1});
+    v.field("unopposed_within", unopposed_within, {0, 2});
+  }
+};
+
+/// R6: a central panel chooses the candidates (Leicester: 19 sitting councillors deselected).
+struct r6_params {
+  double division_threshold = 1.5; ///< a group's division index at which the centre takes over selections
+  double d0 = -1.0;             ///< a sitting councillor's log-odds of deselection by the panel ...
+  double d_distance = 2.5;      ///< ... + x distance from the executive's median
+  double d_dissent = 0.5;       ///< ... + x record of dissent (letters, requests)
+  double p_independent = 0.45;  ///< a deselected councillor stands as an independent with this probability
+
+  template <class V>
+  void describe(V& v) {
+    v.field("division_threshold", division_threshold, {0, 10});
+    v.field("d0", d0, {-20, 20});
+    v.field("d_distance", d_distance, {-20, 20});
+    v.field("d_dissent", d_dissent, {-20, 20});
+    v.field("p_independent", p_independent, {0, 1});
+  }
+};
+
+/// R15: the flagship policy's course (the HDV was paused, then scrapped by the new cabinet).
+struct r15_params {
+  int purdah_weeks = 6;         ///< pre-election period with no final decisions
+  int weeks_to_done = 104;      ///< weeks of pursuit after which the policy is carried out (if nothing blocks it)
+  double scrap_distance = 0.5;  ///< a new leader at least this far from the policy scraps it
+
+  template <class V>
+  void describe(V& v) {
+    v.field("purdah_weeks", purdah_weeks, {0, 52});
+    v.field("weeks_to_done", weeks_to_done, {1, 5200});
+    v.field("scrap_distance", scrap_distance, {0, 2});
+  }
+};
+
 /// R13: elections. The ward geography is drawn at setup from `ward_sd`.
 struct r13_params {
-  double ward_sd = 0.08;  ///< spread of a party's ward-level vote share around its council baseline
+  double ward_sd = 0.08;             ///< spread of a party's ward-level vote share around its council baseline
+  double noise_sd = 0.03;            ///< election-day noise on each party's ward share
+  double candidate_sd = 0.05;        ///< relative spread of candidates' personal votes within a slate
+  double incumbency_bonus = 0.08;    ///< relative extra vote of a sitting councillor standing again
+  double division_penalty = 0.015;   ///< share lost per visible division (letter, challenge) in the last 52 weeks
+  double intervention_penalty = 0.02;///< share lost per central intervention in the council in the last 52 weeks
+  double protest_penalty = 0.01;     ///< share lost nationally per published protest letter in the last 52 weeks
+  double suspension_penalty = 0.3;   ///< share lost x share of local members suspended
+  double campaign_bonus = 0.1;       ///< share gained x (share of members active - 0.3)
+  double independent_vote = 0.5;     ///< share of a deselected councillor's personal vote base they take as an independent
 
   template <class V>
   void describe(V& v) {
     v.field("ward_sd", ward_sd, {0, 1});
+    v.field("noise_sd", noise_sd, {0, 1});
+    v.field("candidate_sd", candidate_sd, {0, 1});
+    v.field("incumbency_bonus", incumbency_bonus, {0, 1});
+    v.field("division_penalty", division_penalty, {0, 1});
+    v.field("intervention_penalty", intervention_penalty, {0, 1});
+    v.field("protest_penalty", protest_penalty, {0, 1});
+    v.field("suspension_penalty", suspension_penalty, {0, 5});
+    v.field("campaign_bonus", campaign_bonus, {0, 5});
+    v.field("independent_vote", independent_vote, {0, 1});
   }
 };
 
@@ -229,24 +383,36 @@ struct r13_params {
 struct rule_params {
   satisfaction_params satisfaction;
   member_mood_params member_mood;
+  r1_params R1;
   r2_params R2;
+  r3_params R3;
+  r4_params R4;
+  r5_params R5;
+  r6_params R6;
   r7_params R7;
   r8_params R8;
   r9_params R9;
   r10_params R10;
   r13_params R13;
+  r15_params R15;
   r16_params R16;
 
   template <class V>
   void describe(V& v) {
     v.field("satisfaction", satisfaction);
     v.field("member_mood", member_mood);
+    v.field("R1", R1);
     v.field("R2", R2);
+    v.field("R3", R3);
+    v.field("R4", R4);
+    v.field("R5", R5);
+    v.field("R6", R6);
     v.field("R7", R7);
     v.field("R8", R8);
     v.field("R9", R9);
     v.field("R10", R10);
     v.field("R13", R13);
+    v.field("R15", R15);
     v.field("R16", R16);
   }
 };

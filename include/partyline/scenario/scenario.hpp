@@ -39,12 +39,27 @@ enum class event_kind : std::uint8_t {
   injunction_threat,  ///< the council threatens an injunction
   talks_offer,        ///< the council offers talks
   referral,           ///< the regional board refers the council's leader to the executive (R9, scripted)
-  executive_election  ///< the executive's left/right balance changes (value = new left_share)
+  executive_election, ///< the executive's left/right balance changes (value = new left_share)
+  request,            ///< councillors ask the executive to intervene (R1, scripted; value = share of the group)
+  central_selection   ///< the centre takes over the group's candidate selections from this week (R6)
 };
 template <>
 struct enum_names<event_kind> {
-  static constexpr std::array<std::string_view, 6> names{"dispute_start", "impose_terms", "injunction_threat",
-                                                         "talks_offer",   "referral",     "executive_election"};
+  static constexpr std::array<std::string_view, 8> names{
+      "dispute_start", "impose_terms", "injunction_threat", "talks_offer", "referral", "executive_election",
+      "request",       "central_selection"};
+};
+
+/// @brief A number drawn uniformly in [min, max] by a generator; a single number means min = max.
+struct value_range {
+  double min = 0;
+  double max = 0;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("min", min);
+    v.required("max", max);
+  }
 };
 
 struct party_def {
@@ -115,11 +130,13 @@ struct executive_def {
 struct national_def {
   int general_election_week = -1;    ///< week of the next general election (-1: none in sight)
   double media_horizon_weeks = 78;   ///< media risk rises linearly over this many weeks before it
+  named_values swing;                ///< national change in vote share by party since the baseline (R13)
 
   template <class V>
   void describe(V& v) {
     v.field("general_election_week", general_election_week, {-1, 5200});
     v.field("media_horizon_weeks", media_horizon_weeks, {1, 5200});
+    v.field("swing", swing, {-1, 1});
   }
 };
 
@@ -198,6 +215,8 @@ struct policy_def {
   double position = 0.0;          ///< where the policy sits on the axis
   double salience = 0.0;          ///< how much it matters locally, 0..1
   policy_stage stage = policy_stage::none;
+  int weeks_pursued = 0;              ///< weeks it has been pursued before week 0
+  int legal_challenge_until_week = -1;///< a legal challenge (e.g. judicial review) is pending until this week
 
   template <class V>
   void describe(V& v) {
@@ -205,6 +224,8 @@ struct policy_def {
     v.field("position", position, {-1, 1});
     v.field("salience", salience, {0, 1});
     v.field("stage", stage);
+    v.field("weeks_pursued", weeks_pursued, {0, 5200});
+    v.field("legal_challenge_until_week", legal_challenge_until_week, {-1, 5200});
   }
 };
 
@@ -322,6 +343,49 @@ struct event_def {
   }
 };
 
+/// @brief Generates many similar councils from distributions (e.g. the other Labour-led councils whose leaders
+/// may sign a protest letter). Expanded when the scenario is loaded; the frozen scenario lists the councils.
+struct council_generator {
+  int count = 1;
+  std::string id_prefix = "council";
+  std::string region;                     ///< region id for all of them (default: none)
+  value_range seats{50, 50};
+  value_range party_share{0.6, 0.6};      ///< share of seats the party holds
+  named_values other_seats;               ///< how the other seats split between other parties (weights)
+  int seats_per_ward = 3;
+  value_range members_per_seat{20, 20};
+  value_range faction_share{0.1, 0.1};
+  value_range group_position{-0.2, -0.2};
+  value_range leader_position{-0.1, -0.1};
+  value_range leader_resolve{0.6, 0.6};
+  value_range leader_autonomy{0.6, 0.6};
+  value_range confrontation{0.3, 0.3};
+  value_range union_ties_share{0.3, 0.3};
+  int cabinet_size = 8;
+  long long seed = 1;                     ///< generation seed: the same councils in every run
+
+  template <class V>
+  void describe(V& v) {
+    v.required("count", count, {1, 100000});
+    v.field("id_prefix", id_prefix);
+    v.field("region", region);
+    v.field("seats", seats, {1, 1e7});
+    v.field("party_share", party_share, {0, 1});
+    v.field("other_seats", other_seats, {0, 1e6});
+    v.field("seats_per_ward", seats_per_ward, {1, 20});
+    v.field("members_per_seat", members_per_seat, {0, 1e7});
+    v.field("faction_share", faction_share, {0, 1});
+    v.field("group_position", group_position, {-1, 1});
+    v.field("leader_position", leader_position, {-1, 1});
+    v.field("leader_resolve", leader_resolve, {0, 1});
+    v.field("leader_autonomy", leader_autonomy, {0, 1});
+    v.field("confrontation", confrontation, {0, 1});
+    v.field("union_ties_share", union_ties_share, {0, 1});
+    v.field("cabinet_size", cabinet_size, {0, 100});
+    v.field("seed", seed, {0, 9.0e15});
+  }
+};
+
 /// @brief A whole scenario. Loaded once, validated, resolved and then frozen (shared as const).
 struct scenario {
   std::string name;
@@ -336,6 +400,7 @@ struct scenario {
   std::vector<union_def> unions;
   std::vector<region_def> regions;
   std::vector<council_def> councils;
+  std::vector<council_generator> council_generators;  ///< expanded into `councils` by the loader
   std::vector<event_def> events;
   rule_params rules;
 
@@ -355,7 +420,8 @@ struct scenario {
     v.field("executive", executive);
     v.field("unions", unions);
     v.field("regions", regions);
-    v.required("councils", councils);
+    v.field("councils", councils);
+    v.field("council_generators", council_generators);
     v.field("events", events);
     v.field("rules", rules);
   }

@@ -134,11 +134,30 @@ class schema_reader {
   }
 
   template <described T>
-  static void read(const yaml_node& n, const std::string& path, T& v, limits, mark_table* marks) {
-    if (n.kind != yaml_kind::map) throw scenario_error(n.mark, path, "expected a mapping, got " + std::string(n.kind_name()));
+  static void read(const yaml_node& n, const std::string& path, T& v, limits lim, mark_table* marks) {
+    // A range ({min, max}) may also be written as one number, meaning min = max.
+    constexpr bool is_range = requires { v.min = 0.0; v.max = 0.0; };
+    if constexpr (is_range) {
+      if (n.kind == yaml_kind::scalar) {
+        double d = 0;
+        read(n, path, d, lim, marks);
+        v.min = v.max = d;
+        return;
+      }
+    }
+    if (n.kind != yaml_kind::map)
+      throw scenario_error(n.mark, path, "expected a mapping" + std::string(is_range ? " {min, max} or a number" : "") +
+                                             ", got " + std::string(n.kind_name()));
     schema_reader sub(n, path, marks);
     v.describe(sub);
     sub.finish();
+    if constexpr (is_range) {
+      for (const char* k : {"min", "max"}) {
+        double d = 0;
+        read(*n.find(k), path + "." + k, d, lim, marks);
+      }
+      if (v.min > v.max) throw scenario_error(n.mark, path, "min is greater than max");
+    }
   }
 
   template <class T>
@@ -245,7 +264,9 @@ class key_lister {
  private:
   template <class T>
   void recurse(const std::string& p, T& value) {
-    if constexpr (requires(T& t, key_lister& k) { t.describe(k); }) {
+    if constexpr (requires { value.min = 0.0; value.max = 0.0; }) {
+      return;  // a {min, max} range is one documented key
+    } else if constexpr (requires(T& t, key_lister& k) { t.describe(k); }) {
       std::string saved = prefix_;
       prefix_ = p;
       value.describe(*this);

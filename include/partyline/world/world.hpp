@@ -23,6 +23,9 @@ enum class councillor_status : std::uint8_t {
   former        ///< no longer in office (the seat's row is reused by whoever wins it)
 };
 
+/// @brief Where a sitting councillor stands in the selection for the next election (R5, R6).
+enum class selection_state : std::uint8_t { undecided, reselected, deselected_members, deselected_central, withdrawn };
+
 /// @brief Every council seat, one row each; the party's own councillors carry full state.
 struct councillor_columns {
   std::vector<std::uint16_t> ward;     ///< ward index within the council
@@ -34,13 +37,16 @@ struct councillor_columns {
   std::vector<float> union_ties;       ///< 0..1
   std::vector<std::uint16_t> dissent;  ///< letters and requests signed: the record of dissent
   std::vector<std::uint8_t> cabinet;   ///< 1 for cabinet members
+  std::vector<selection_state> selection;
+  std::vector<float> candidate_position;     ///< the party's candidate for this seat if not the sitting councillor
+  std::vector<std::uint8_t> stands_independent;  ///< a deselected councillor standing as an independent
   std::vector<float> scratch;          ///< per-council work space (opinion dynamics)
   std::vector<std::uint32_t> order;    ///< per-council work space (sorting)
 
   void resize(std::size_t n);
   [[nodiscard]] std::size_t size() const { return ward.size(); }
 };
-inline constexpr std::size_t bytes_per_seat = 2 + 1 + 1 + 4 * 4 + 2 + 1 + 4 + 4;
+inline constexpr std::size_t bytes_per_seat = 2 + 1 + 1 + 4 * 4 + 2 + 1 + 1 + 4 + 1 + 4 + 4;
 
 enum class member_status : std::uint8_t { member, suspended, left, defected };
 
@@ -94,12 +100,25 @@ struct council_state {
   float policy_position = 0;
   float policy_salience = 0;
   policy_stage policy = policy_stage::none;
+  int policy_since_week = 0;        ///< week the policy entered its current stage
   bool special_measures = false;
   int investigation_until = -1;     ///< week an investigation ends (apply phase sets it)
   int last_letter_week = -100000;
   int last_challenge_week = -100000;
   int last_referral_week = -100000;
+  int last_request_week = -100000;
   bool referral_pending = false;    ///< an item about this council waits on the executive's agenda
+  bool request_pending = false;     ///< a request (R1) about this council waits on the agenda
+  bool response_pending = false;    ///< the leader has yet to respond to an intervention (R3)
+  bool mediation_refused = false;
+  bool stand_down_at_election = false;  ///< the leader has announced they go at the next election
+  int central_selection_from = -1;  ///< week from which the centre chooses candidates (scripted, R6)
+  int next_election = -1;           ///< the next election week, or -1
+  int elections_held = 0;           ///< for by-thirds cycles
+  float division_stock = 0;         ///< visible division: +1 per letter or challenge, half-life 26 weeks
+  float intervention_stock = 0;     ///< central interventions here: +1 each, half-life 26 weeks
+  int deselected_or_withdrawn = 0;  ///< sitting councillors not standing again for the party this cycle
+  std::int64_t members_suspended = 0;
 
   // Computed each week by the local phase, read by later phases.
   int group_size = 0;
@@ -107,6 +126,7 @@ struct council_state {
   double mean_satisfaction = 0;
   float worst_intensity = 0;
   int disputes_active = 0;
+  std::int64_t active_members = 0;
 
   std::array<std::int64_t, council_count_count> counts{};
   run_counters tally;  ///< this council's share of the run counters, summed in council order at the end
@@ -125,12 +145,21 @@ struct executive_member {
   float centralism = 0.5f;
 };
 
-enum class item_kind : std::uint8_t { referral };
-enum class decision_kind : std::uint8_t { none, dismiss, defer, investigate };
+enum class item_kind : std::uint8_t { referral, request };
+template <>
+struct enum_names<item_kind> {
+  static constexpr std::array<std::string_view, 2> names{"referral", "request"};
+};
+enum class decision_kind : std::uint8_t { none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader };
 template <>
 struct enum_names<decision_kind> {
-  static constexpr std::array<std::string_view, 4> names{"none", "dismiss", "defer", "investigate"};
+  static constexpr std::array<std::string_view, 7> names{"none",        "dismiss",          "defer",        "advise_pause",
+                                                         "investigate", "special_measures", "remove_leader"};
 };
+[[nodiscard]] constexpr bool is_intervention(decision_kind k) {
+  return k == decision_kind::advise_pause || k == decision_kind::investigate || k == decision_kind::special_measures ||
+         k == decision_kind::remove_leader;
+}
 
 /// @brief An item waiting on the executive's agenda.
 struct agenda_item {
@@ -147,6 +176,7 @@ struct agenda_item {
 /// @brief A decision the executive published this week, applied by the council in the apply phase.
 struct decision {
   decision_kind kind = decision_kind::none;
+  item_kind item = item_kind::referral;
   int council = -1;
   bool notice_given = false;
   int yes = 0;
@@ -160,6 +190,7 @@ struct executive_state {
   std::vector<decision> published;  ///< this week's decisions
   double backlash = 0;
   double median_position = 0;
+  double protest_stock = 0;  ///< published protest letters, half-life 26 weeks (electoral cost, R13)
 };
 
 /// @brief What every council may read in the local phase: the national state as published last week.

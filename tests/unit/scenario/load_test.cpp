@@ -34,7 +34,7 @@ const bad_case bad_cases[] = {
     {"quoted_number.yaml", "3:8", "weeks", "got the string"},
     {"bad_enum.yaml", "21:21", "events[0].type", "is not one of"},
     {"out_of_range.yaml", "5:25", "executive.left_share", "out of range [0, 1]"},
-    {"missing_councils.yaml", "2:1", "councils", "required key is missing"},
+    {"missing_councils.yaml", "2:1", "councils", "at least one council is needed"},
     {"duplicate_key.yaml", "4:1", "weeks", "duplicate key"},
     {"alias_bomb.yaml", "", "", "alias bomb"},
     {"absurd_size.yaml", "16:22", "councils[0].members.count", "would need about"},

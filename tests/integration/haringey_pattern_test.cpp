@@ -1,0 +1,111 @@
+// Haringey 2018 with the default coefficients: over 1,000 runs the documented pattern is the likely outcome, and
+// counterfactual executives shift it in the documented direction.
+// Thresholds (stated here and in docs/model.md, "Calibration"):
+//   the executive intervenes (advise_pause) ........... in >= 80% of runs
+//   ... without notice ................................ in >= 60% of those interventions
+//   a protest letter of 70+ other leaders follows ..... in >= 60% of runs
+//   the leader stands down before the May election .... in >= 80% of runs
+//   10+ sitting councillors deselected or withdrawn ... in >= 75% of runs (the case: 17 by December 2017)
+//   the policy is paused, then scrapped ............... in >= 80% of runs
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+#include "partyline/engine/engine.hpp"
+
+using namespace partyline;
+
+namespace {
+
+frozen_scenario haringey(const std::function<void(scenario&)>& edit = {}) {
+  auto loaded = load_scenario_file(partyline::testing::scenario_path("haringey-2018.yaml"));
+  auto copy = std::make_shared<scenario>(*loaded);
+  if (edit) edit(*copy);
+  return copy;
+}
+
+std::vector<run_result> run(const frozen_scenario& s, int runs, bool events) {
+  run_options opt;
+  opt.runs = runs;
+  opt.seed = static_cast<std::uint64_t>(s->seed);
+  opt.events = events;
+  return simulate_runs(s, opt);
+}
+
+double mean_of(const std::vector<run_result>& rs, run_outcome o) {
+  double sum = 0;
+  for (const auto& r : rs) sum += static_cast<double>(r.counters[o]);
+  return sum / static_cast<double>(rs.size());
+}
+
+}  // namespace
+
+TEST(HaringeyPattern, DocumentedPatternIsTheLikelyOutcome) {
+  const auto s = haringey();
+  const int election = s->councils[0].election_weeks.at(0);
+  const auto results = run(s, 1000, true);
+  ASSERT_EQ(results.size(), 1000u);
+  int intervened = 0, without_notice = 0, interventions = 0, letter70 = 0, stood_down = 0, exodus = 0, paused_scrapped = 0;
+  for (const auto& r : results) {
+    intervened += r.counters[run_outcome::interventions_advise_pause] > 0;
+    letter70 += r.counters[run_outcome::protest_signatories_max] >= 70;
+    exodus += r.counters[run_outcome::deselections_members] + r.counters[run_outcome::deselections_central] +
+                  r.counters[run_outcome::withdrawals] >= 10;
+    bool paused = false, scrapped_after = false, first_stand_down = true;
+    for (const auto& e : r.events) {
+      if (e.council != 0) continue;
+      if (e.rule == 2 && e.event == "advise_pause") {
+        ++interventions;
+        without_notice += e.detail.find("no notice") != std::string::npos;
+      }
+      if (e.event == "leader_stands_down" && first_stand_down) {
+        first_stand_down = false;
+        stood_down += e.week < election;
+      }
+      if (e.event == "policy_paused") paused = true;
+      if (e.event == "policy_scrapped" && paused) scrapped_after = true;
+    }
+    paused_scrapped += scrapped_after;
+  }
+  std::printf("intervened %d (without notice %d of %d), letter 70+ %d, stood down before May %d, 10+ deselected or "
+              "withdrawn %d, paused then scrapped %d of 1000\n",
+              intervened, without_notice, interventions, letter70, stood_down, exodus, paused_scrapped);
+  EXPECT_GE(intervened, 800);
+  EXPECT_GE(without_notice, 0.6 * interventions);
+  EXPECT_GE(letter70, 600);
+  EXPECT_GE(stood_down, 800);
+  EXPECT_GE(exodus, 750);
+  EXPECT_GE(paused_scrapped, 800);
+}
+
+TEST(HaringeyCounterfactual, RightMajorityExecutiveIntervenesLess) {
+  const auto base = run(haringey(), 300, false);
+  const auto right = run(haringey([](scenario& s) {
+                           s.executive.left_share = 0.3;
+                           for (auto& e : s.events)
+                             if (e.type == event_kind::executive_election) e.value = 0.3;
+                         }),
+                         300, false);
+  std::printf("interventions: documented %.2f, right-majority executive %.2f\n", mean_of(base, run_outcome::interventions),
+              mean_of(right, run_outcome::interventions));
+  EXPECT_LT(mean_of(right, run_outcome::interventions), 0.5 * mean_of(base, run_outcome::interventions));
+  EXPECT_LT(mean_of(right, run_outcome::protest_signatories_max), mean_of(base, run_outcome::protest_signatories_max));
+}
+
+TEST(HaringeyCounterfactual, NoticeGivenMeansSmallerProtestLetters) {
+  const auto base = run(haringey([](scenario& s) { s.rules.R2.p_notice = 0.0; }), 300, false);
+  const auto notice = run(haringey([](scenario& s) { s.rules.R2.p_notice = 1.0; }), 300, false);
+  std::printf("largest protest letter: no notice %.1f, notice given %.1f\n",
+              mean_of(base, run_outcome::protest_signatories_max), mean_of(notice, run_outcome::protest_signatories_max));
+  EXPECT_LT(mean_of(notice, run_outcome::protest_signatories_max),
+            0.75 * mean_of(base, run_outcome::protest_signatories_max));
+}
+
+TEST(HaringeyCounterfactual, HighPriorBacklashMeansFewerInterventions) {
+  const auto base = run(haringey(), 300, false);
+  const auto chastened = run(haringey([](scenario& s) { s.executive.backlash = 3.0; }), 300, false);
+  std::printf("interventions: documented %.2f, prior backlash 3.0 %.2f; letters %.1f vs %.1f\n",
+              mean_of(base, run_outcome::interventions), mean_of(chastened, run_outcome::interventions),
+              mean_of(base, run_outcome::protest_signatories_max), mean_of(chastened, run_outcome::protest_signatories_max));
+  EXPECT_LT(mean_of(chastened, run_outcome::interventions), 0.8 * mean_of(base, run_outcome::interventions));
+  EXPECT_LT(mean_of(chastened, run_outcome::protest_signatories_max), mean_of(base, run_outcome::protest_signatories_max));
+}
