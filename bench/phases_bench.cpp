@@ -1,5 +1,5 @@
-// Google Benchmark: each phase of the week at a small size (Birmingham) and at national size (350 councils,
-// 7,000 party councillors, 400,000 members), reported in seconds per agent-week (`agent_week`, shown with an SI
+// Google Benchmark: each phase of the week at a small size (Birmingham), at national size (350 councils,
+// 7,000 party councillors, 400,000 members) and for the Haringey case (151 councils), reported in seconds per agent-week (`agent_week`, shown with an SI
 // prefix: 1.2n = 1.2 ns), and whole runs per second.
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
@@ -20,8 +20,12 @@ const frozen_scenario& national() {
   static const frozen_scenario s = bench::synthetic_national();
   return s;
 }
-const frozen_scenario& pick(std::int64_t size) { return size == 0 ? birmingham() : national(); }
-const char* label(std::int64_t size) { return size == 0 ? "birmingham" : "national"; }
+const frozen_scenario& haringey() {
+  static const frozen_scenario s = load_scenario_file(PARTYLINE_SOURCE_DIR "/scenarios/haringey-2018.yaml");
+  return s;
+}
+const frozen_scenario& pick(std::int64_t size) { return size == 0 ? birmingham() : size == 1 ? national() : haringey(); }
+const char* label(std::int64_t size) { return size == 0 ? "birmingham" : size == 1 ? "national" : "haringey"; }
 
 double party_councillors(const world& w) {
   double n = 0;
@@ -55,6 +59,56 @@ void BM_backbench_letter(benchmark::State& state) { bench_local_step(state, loca
 void BM_regional_referral(benchmark::State& state) { bench_local_step(state, local_regional_referral, false); }
 void BM_leadership_challenge(benchmark::State& state) { bench_local_step(state, local_leadership_challenge, false); }
 void BM_local_phase(benchmark::State& state) { bench_local_step(state, local_phase, false); }
+void BM_request(benchmark::State& state) { bench_local_step(state, local_request, false); }
+void BM_leader_response(benchmark::State& state) { bench_local_step(state, local_leader_response, false); }
+void BM_policy_course(benchmark::State& state) { bench_local_step(state, local_policy_course, false); }
+
+/// R5 selections: every Haringey councillor's selection meeting, members' ballots included (per councillor).
+void BM_selections(benchmark::State& state) {
+  world w = build_world(haringey(), 1, 0);
+  step_week(w, false);
+  const int election = haringey()->councils[0].election_weeks.at(0);
+  const auto& p = haringey()->rules.R5;
+  for (auto _ : state) {
+    state.PauseTiming();
+    for (auto& sel : w.councillors.selection) sel = selection_state::undecided;
+    for (auto& st : w.councillors.status)
+      if (st != councillor_status::former && st != councillor_status::independent) st = councillor_status::sitting;
+    state.ResumeTiming();
+    for (int week = election - p.window_open_weeks_before; week <= election - p.window_close_weeks_before; ++week) {
+      w.week = week;
+      local_calendar(w, 0);
+      local_selections(w, 0);
+    }
+  }
+  per_agent_week(state, w.councils[0].group_size);
+}
+
+/// R13: Haringey's all-out election (57 seats in 19 wards), per seat.
+void BM_election(benchmark::State& state) {
+  world w = build_world(haringey(), 1, 0);
+  const int election = haringey()->councils[0].election_weeks.at(0);
+  for (auto _ : state) {
+    w.week = election;
+    w.councils[0].next_election = election;
+    election_phase(w, 0);
+  }
+  per_agent_week(state, static_cast<double>(w.councils[0].seat_end - w.councils[0].seat_begin));
+}
+
+/// R4: a protest letter over 150 other councils after an intervention, per council.
+void BM_protest_letter(benchmark::State& state) {
+  world w = build_world(haringey(), 1, 0);
+  decision d;
+  d.kind = decision_kind::advise_pause;
+  d.item = item_kind::request;
+  d.council = 0;
+  for (auto _ : state) {
+    w.executive.published.assign(1, d);
+    national_phase(w);
+  }
+  per_agent_week(state, static_cast<double>(w.councils.size()));
+}
 
 void BM_central_phase(benchmark::State& state) {
   world w = build_world(pick(state.range(0)), 1, 0);
@@ -120,9 +174,15 @@ BENCHMARK(BM_backbench_letter)->Arg(0)->Arg(1);
 BENCHMARK(BM_regional_referral)->Arg(0)->Arg(1);
 BENCHMARK(BM_leadership_challenge)->Arg(0)->Arg(1);
 BENCHMARK(BM_local_phase)->Arg(0)->Arg(1);
+BENCHMARK(BM_request)->Arg(1)->Arg(2);
+BENCHMARK(BM_leader_response)->Arg(1)->Arg(2);
+BENCHMARK(BM_policy_course)->Arg(1)->Arg(2);
+BENCHMARK(BM_selections);
+BENCHMARK(BM_election);
+BENCHMARK(BM_protest_letter);
 BENCHMARK(BM_central_phase)->Arg(0)->Arg(1);
 BENCHMARK(BM_national_and_apply)->Arg(0)->Arg(1);
 BENCHMARK(BM_step_week)->Args({0, 1})->Args({1, 1})->Args({1, 2});
-BENCHMARK(BM_full_run)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_full_run)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();
