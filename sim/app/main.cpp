@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -124,24 +125,47 @@ struct run_args {
   bool force = false;
   bool quiet = false;
   double memory_budget_mib = 0;
-  int story = 12;
+  int story = 20;
 };
 
+/// The first events of a run, one line each; runs of the same event in the same council (e.g. a season of
+/// deselections) are folded into one line with a count.
 std::string story_of_run(const pl::scenario& s, const pl::run_result& r, int max_lines) {
   std::string out;
   int shown = 0;
-  for (const auto& e : r.events) {
+  const auto& ev = r.events;
+  for (std::size_t i = 0; i < ev.size();) {
+    std::size_t j = i + 1;
+    while (j < ev.size() && ev[j].council == ev[i].council && ev[j].rule == ev[i].rule && ev[i].rule != 0) ++j;
     if (shown++ >= max_lines) {
-      out += "    ... (" + std::to_string(r.events.size() - static_cast<std::size_t>(max_lines)) +
-             " more events; --events writes them all to events.csv)\n";
+      out += "    ... (more events; --events writes them all to events.csv)\n";
       break;
     }
+    const auto& e = ev[i];
     const std::string where = e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national");
     const std::string rule = e.rule ? "R" + std::to_string(e.rule) : std::string("scenario");
+    if (j - i > 2) {
+      std::vector<std::pair<std::string, int>> counts;
+      for (std::size_t k = i; k < j; ++k) {
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == ev[k].event; });
+        if (it == counts.end())
+          counts.emplace_back(ev[k].event, 1);
+        else
+          ++it->second;
+      }
+      std::string what;
+      for (const auto& [name, n] : counts) what += (what.empty() ? "" : ", ") + name + " x" + std::to_string(n);
+      out += "    weeks " + std::to_string(e.week) + "-" + std::to_string(ev[j - 1].week) + " (from " +
+             pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " + rule + " · " + what + " · e.g. " +
+             e.detail + "\n";
+      i = j;
+      continue;
+    }
     out += "    week " + std::to_string(e.week) + " (" + pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " +
            rule + " · " + e.event + " · " + e.detail + "\n";
+    ++i;
   }
-  if (r.events.empty()) out += "    (no events)\n";
+  if (ev.empty()) out += "    (no events)\n";
   return out;
 }
 
