@@ -49,12 +49,21 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
 
 }  // namespace partyline::testing
 
+#include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <memory>
 
 #include "partyline/scenario/load.hpp"
 
 namespace partyline::testing {
+
+/// Runs for the case pattern tests: 1,000 by default; the sanitizer presets set PARTYLINE_PATTERN_RUNS lower
+/// because ThreadSanitizer and AddressSanitizer slow the engine 5-20 times.
+inline int pattern_runs(int fallback = 1000) {
+  const char* v = std::getenv("PARTYLINE_PATTERN_RUNS");
+  return v ? std::max(50, std::atoi(v)) : fallback;
+}
 
 /// tests/data/tiny.yaml, edited in code after loading (the edit must keep resolved fields consistent).
 inline frozen_scenario tiny_scenario(const std::function<void(scenario&)>& edit = {}) {

@@ -42,8 +42,9 @@ double mean_of(const std::vector<run_result>& rs, run_outcome o) {
 TEST(HaringeyPattern, DocumentedPatternIsTheLikelyOutcome) {
   const auto s = haringey();
   const int election = s->councils[0].election_weeks.at(0);
-  const auto results = run(s, 1000, true);
-  ASSERT_EQ(results.size(), 1000u);
+  const int n = partyline::testing::pattern_runs();
+  const auto results = run(s, n, true);
+  ASSERT_EQ(static_cast<int>(results.size()), n);
   int intervened = 0, without_notice = 0, interventions = 0, letter70 = 0, stood_down = 0, exodus = 0, paused_scrapped = 0;
   for (const auto& r : results) {
     intervened += r.counters[run_outcome::interventions_advise_pause] > 0;
@@ -67,24 +68,24 @@ TEST(HaringeyPattern, DocumentedPatternIsTheLikelyOutcome) {
     paused_scrapped += scrapped_after;
   }
   std::printf("intervened %d (without notice %d of %d), letter 70+ %d, stood down before May %d, 10+ deselected or "
-              "withdrawn %d, paused then scrapped %d of 1000\n",
-              intervened, without_notice, interventions, letter70, stood_down, exodus, paused_scrapped);
-  EXPECT_GE(intervened, 800);
+              "withdrawn %d, paused then scrapped %d of %d\n",
+              intervened, without_notice, interventions, letter70, stood_down, exodus, paused_scrapped, n);
+  EXPECT_GE(intervened, 0.8 * n);
   EXPECT_GE(without_notice, 0.6 * interventions);
-  EXPECT_GE(letter70, 600);
-  EXPECT_GE(stood_down, 800);
-  EXPECT_GE(exodus, 750);
-  EXPECT_GE(paused_scrapped, 800);
+  EXPECT_GE(letter70, 0.6 * n);
+  EXPECT_GE(stood_down, 0.8 * n);
+  EXPECT_GE(exodus, 0.75 * n);
+  EXPECT_GE(paused_scrapped, 0.8 * n);
 }
 
 TEST(HaringeyCounterfactual, RightMajorityExecutiveIntervenesLess) {
-  const auto base = run(haringey(), 300, false);
+  const auto base = run(haringey(), partyline::testing::pattern_runs(300), false);
   const auto right = run(haringey([](scenario& s) {
                            s.executive.left_share = 0.3;
                            for (auto& e : s.events)
                              if (e.type == event_kind::executive_election) e.value = 0.3;
                          }),
-                         300, false);
+                         partyline::testing::pattern_runs(300), false);
   std::printf("interventions: documented %.2f, right-majority executive %.2f\n", mean_of(base, run_outcome::interventions),
               mean_of(right, run_outcome::interventions));
   EXPECT_LT(mean_of(right, run_outcome::interventions), 0.5 * mean_of(base, run_outcome::interventions));
@@ -92,8 +93,8 @@ TEST(HaringeyCounterfactual, RightMajorityExecutiveIntervenesLess) {
 }
 
 TEST(HaringeyCounterfactual, NoticeGivenMeansSmallerProtestLetters) {
-  const auto base = run(haringey([](scenario& s) { s.rules.R2.p_notice = 0.0; }), 300, false);
-  const auto notice = run(haringey([](scenario& s) { s.rules.R2.p_notice = 1.0; }), 300, false);
+  const auto base = run(haringey([](scenario& s) { s.rules.R2.p_notice = 0.0; }), partyline::testing::pattern_runs(300), false);
+  const auto notice = run(haringey([](scenario& s) { s.rules.R2.p_notice = 1.0; }), partyline::testing::pattern_runs(300), false);
   std::printf("largest protest letter: no notice %.1f, notice given %.1f\n",
               mean_of(base, run_outcome::protest_signatories_max), mean_of(notice, run_outcome::protest_signatories_max));
   EXPECT_LT(mean_of(notice, run_outcome::protest_signatories_max),
@@ -101,8 +102,8 @@ TEST(HaringeyCounterfactual, NoticeGivenMeansSmallerProtestLetters) {
 }
 
 TEST(HaringeyCounterfactual, HighPriorBacklashMeansFewerInterventions) {
-  const auto base = run(haringey(), 300, false);
-  const auto chastened = run(haringey([](scenario& s) { s.executive.backlash = 3.0; }), 300, false);
+  const auto base = run(haringey(), partyline::testing::pattern_runs(300), false);
+  const auto chastened = run(haringey([](scenario& s) { s.executive.backlash = 3.0; }), partyline::testing::pattern_runs(300), false);
   std::printf("interventions: documented %.2f, prior backlash 3.0 %.2f; letters %.1f vs %.1f\n",
               mean_of(base, run_outcome::interventions), mean_of(chastened, run_outcome::interventions),
               mean_of(base, run_outcome::protest_signatories_max), mean_of(chastened, run_outcome::protest_signatories_max));
