@@ -2,6 +2,7 @@
 // Sequential: there is one executive, and its order of business is fixed (urgency, week filed, council).
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 
 #include "partyline/engine/random.hpp"
@@ -100,8 +101,49 @@ std::array<decision_kind, 3> motions(const world& w, const agenda_item& item, in
           policy ? decision_kind::advise_pause : decision_kind::investigate};
 }
 
+/// R11: the executive's sign-off of a coalition deal, member by member; a majority approves.
+void decide_coalition(world& w, const agenda_item& item, bool emergency) {
+  const scenario& s = *w.scen;
+  const auto& p = s.rules.R11;
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R11);
+  int seats = 0;
+  for (std::size_t q = 0; q < s.parties.size(); ++q)
+    if (item.coalition & (1u << q)) seats += c.seats_by_party[q];
+  const double total = static_cast<double>(c.seat_end - c.seat_begin);
+  const double margin = (seats - total / 2) / total;
+  const int partners = std::popcount(item.coalition) - 1;
+  const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (item.strength - 0.5) -
+                        p.a_media * w.national.media_risk - (c.pact_alleged ? p.a_pact : 0.0);
+  int yes = 0;
+  const int of = static_cast<int>(w.executive.members.size());
+  for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
+    const double x = shared - p.a_central * w.executive.members[m].centralism;
+    yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(item.council) * 4096 + m, item.coalition);
+  }
+  decision d;
+  d.kind = 2 * yes > of ? decision_kind::approve_coalition : decision_kind::refuse_coalition;
+  d.item = item_kind::coalition;
+  d.council = item.council;
+  d.coalition = item.coalition;
+  d.yes = yes;
+  d.of = of;
+  d.weeks_waiting = w.week - item.week_filed;
+  w.executive.published.push_back(d);
+  log_event(w, item.council, 11, std::string(to_string(d.kind)),
+            format("coalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s meeting: %d of %d "
+                   "executive members approve%s",
+                   partners, partners == 1 ? "" : "s", 100 * margin, 100 * item.strength, emergency ? "emergency" : "ordinary",
+                   yes, of, c.pact_alleged ? "; a pact allegation stands" : ""),
+            yes);
+}
+
 /// Decides one item; returns true when it leaves the agenda.
 bool decide(world& w, agenda_item& item, bool emergency) {
+  if (item.kind == item_kind::coalition) {
+    decide_coalition(w, item, emergency);
+    return true;
+  }
   const scenario& s = *w.scen;
   const auto& p = s.rules.R2;
   const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R2);

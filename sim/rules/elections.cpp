@@ -104,7 +104,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
 
   std::array<candidate, max_candidates> cands{};
   std::size_t n = 0;
-  // Independents: the party's deselected councillors standing against it take part of its vote.
+  // Independents: the party's deselected councillors standing against it take part of its vote with them.
   int independents = 0;
   for (std::size_t i = 0; i < k; ++i) {
     const std::uint32_t r = up[i];
@@ -115,7 +115,8 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
       ++c.tally[run_outcome::independents_standing];
     }
   }
-  const double party_slate = share[party] * std::max(0.0, 1.0 - independents * p.independent_vote / static_cast<double>(k));
+  // The independents' followers desert the party's whole slate.
+  const double party_slate = share[party] * std::max(0.1, 1.0 - independents * p.independent_vote);
 
   for (std::size_t q = 0; q < n_parties; ++q) {
     if (share[q] <= 0 || q == ind) continue;
@@ -204,7 +205,8 @@ void election_phase(world& w, std::size_t ci) {
     if (2 * c.seats_by_party[q] > seats) c.control = static_cast<int>(q);
     if (c.seats_by_party[q] > c.seats_by_party[largest]) largest = q;
   }
-  c.administration = 1u << (c.control >= 0 ? static_cast<std::size_t>(c.control) : largest);
+  (void)largest;
+  pact_allegation(w, ci, before);  // R12
 
   // A new electoral cycle for the group: the leader who announced they would go has gone.
   const bool leader_gone = c.leader < 0 || !in_group(w, static_cast<std::uint32_t>(c.leader)) || c.stand_down_at_election;
@@ -229,6 +231,11 @@ void election_phase(world& w, std::size_t ci) {
   } else if (c.seats_by_party[party] == 0) {
     c.leader = -1;
   }
+  // R11: a majority governs alone; otherwise the administration is formed (sign-off for the party's deals).
+  if (c.control >= 0) {
+    c.administration = 1u << static_cast<std::size_t>(c.control);
+    c.coalition_pending = 0;
+  }
   std::string result, change;
   for (std::size_t q = 0; q < s.parties.size(); ++q) {
     if (c.seats_by_party[q] == 0 && before[q] == 0) continue;
@@ -239,6 +246,7 @@ void election_phase(world& w, std::size_t ci) {
             format("%s (was %s); %s", result.c_str(), change.c_str(),
                    c.control >= 0 ? (s.parties[static_cast<std::size_t>(c.control)].id + " majority").c_str() : "no majority"),
             c.seats_by_party[party]);
+  if (c.control < 0) start_formation(w, ci);
 }
 
 }  // namespace partyline

@@ -249,6 +249,7 @@ void deselect(world& w, std::size_t ci, std::uint32_t r, selection_state how, do
   }
   ++c.counts[static_cast<std::size_t>(council_count::deselections)];
   ++c.tally[how == selection_state::deselected_members ? run_outcome::deselections_members : run_outcome::deselections_central];
+  if (how == selection_state::deselected_central) c.intervention_stock += 0.1f;  // centralisation publicity (R13)
   cl.stands_independent[r] = rng.bernoulli(w.scen->rules.R6.p_independent, r, 7);
   log_event(w, static_cast<int>(ci), how == selection_state::deselected_members ? 5 : 6, "deselection", detail, value);
 }

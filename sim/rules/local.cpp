@@ -144,6 +144,7 @@ void local_scripted_events(world& w, std::size_t ci) {
       }
       case event_kind::central_selection:
         c.central_selection_from = w.week;
+        c.intervention_stock += 1.0f;  // a central takeover is visible locally (R13, R14)
         log_event(w, static_cast<int>(ci), scripted, "central_selection",
                   "the centre takes over the group's candidate selections");
         break;
@@ -283,21 +284,23 @@ void local_member_mood(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = s.rules.member_mood;
   const council_state& c = w.councils[ci];
-  // Suspended, departed and defected members keep their activism column but are not counted as active.
   const bool policy_live = c.policy == policy_stage::proposed || c.policy == policy_stage::pursuing;
-  const float base = static_cast<float>(p.base + (policy_live ? p.mobilise_policy * c.policy_salience : 0.0) +
-                                        p.mobilise_dispute * c.worst_intensity +
-                                        (under_intervention(w, c) ? p.mobilise_intervention : 0.0));
+  const auto mobilised = static_cast<float>((policy_live ? p.mobilise_policy * c.policy_salience : 0.0) +
+                                            p.mobilise_dispute * c.worst_intensity +
+                                            (under_intervention(w, c) ? p.mobilise_intervention : 0.0));
   const auto boost = static_cast<float>(p.faction_boost);
   const auto rate = static_cast<float>(p.rate);
   const auto threshold = static_cast<float>(p.active_above);
   float* __restrict act = w.members.activism.data();
+  const float* __restrict own = w.members.propensity.data();
   const std::uint8_t* __restrict fac = w.members.faction.data();
+  const member_status* __restrict st = w.members.status.data();
   std::int64_t active = 0;
+  // Branch-free: departed and suspended members are updated too, but not counted as active.
   for (std::uint64_t m = c.member_begin; m < c.member_end; ++m) {
-    const float target = base + boost * static_cast<float>(fac[m]);
+    const float target = own[m] + mobilised + boost * static_cast<float>(fac[m]);
     act[m] += rate * (target - act[m]);
-    active += (act[m] >= threshold) & (w.members.status[m] == member_status::member);
+    active += (act[m] >= threshold) & (st[m] == member_status::member);
   }
   w.councils[ci].active_members = active;
 }
@@ -432,10 +435,12 @@ void local_leadership_challenge(world& w, std::size_t ci) {
 
 void local_phase(world& w, std::size_t ci) {
   local_calendar(w, ci);
+  local_formation(w, ci);
   local_scripted_events(w, ci);
   local_disputes(w, ci);
   local_group_opinion(w, ci);
   local_member_mood(w, ci);
+  local_member_exit(w, ci);
   local_backbench_letter(w, ci);
   local_request(w, ci);
   local_regional_referral(w, ci);

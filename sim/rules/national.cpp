@@ -61,6 +61,10 @@ void apply_phase(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   for (const decision& d : w.executive.published) {
     if (d.council != static_cast<int>(ci)) continue;
+    if (d.item == item_kind::coalition) {
+      apply_coalition_decision(w, ci, d);
+      continue;
+    }
     if (d.kind != decision_kind::defer) {
       (d.item == item_kind::request ? c.request_pending : c.referral_pending) = false;
     }

@@ -76,10 +76,15 @@ class resolver {
     if (s_.party_id("ind") < 0) {
       if (s_.parties.size() == static_cast<std::size_t>(max_parties))
         fail("parties", "at most " + std::to_string(max_parties - 1) + " parties besides `ind` (independents) are supported");
-      s_.parties.push_back(party_def{"ind", "Independent", 0.0});
+      s_.parties.push_back(party_def{"ind", "Independent", 0.0, {}});
     }
     for (auto& p : s_.parties)
       if (p.name.empty()) p.name = p.id;
+    for (std::size_t i = 0; i < s_.parties.size(); ++i)
+      for (std::size_t k = 0; k < s_.parties[i].refuses.size(); ++k)
+        if (s_.party_id(s_.parties[i].refuses[k]) < 0)
+          fail("parties[" + std::to_string(i) + "].refuses[" + std::to_string(k) + "]",
+               "'" + s_.parties[i].refuses[k] + "' is not a party id");
     s_.party_index = s_.party_id(s_.party);
     if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`");
   }
@@ -186,6 +191,13 @@ class resolver {
         c.group.confrontation = draw(gen.confrontation, kk, 8);
         c.group.union_ties_share = draw(gen.union_ties_share, kk, 9);
         c.group.cabinet_size = std::min(gen.cabinet_size, ours);
+        c.cycle = gen.cycle;
+        c.election_weeks = gen.election_weeks;
+        // A generated council is not at its count: without a majority the largest party governs (as a minority).
+        std::size_t largest = 0;
+        for (std::size_t i = 1; i < c.seats.keys.size(); ++i)
+          if (c.seats.values[i] > c.seats.values[largest]) largest = i;
+        c.administration.push_back(c.seats.keys[largest]);
         marks_.record("councils[" + std::to_string(s_.councils.size()) + "]", marks_.at(gp));
         s_.councils.push_back(std::move(c));
       }
@@ -236,13 +248,14 @@ class resolver {
         if (std::abs(sum - 1.0) > 0.02)
           fail(p + ".vote_shares", "vote shares add up to " + std::to_string(sum) + ", expected 1");
       }
-      // Administration: given, or the majority party, or the largest party governing as a minority.
+      // Seats before the count (R12): default, no change.
+      party_keys(c.seats_before, p + ".seats_before");
+      if (c.seats_before.empty()) c.seats_before = c.seats;
+      // Administration: given, or the majority party; with no majority it is formed at week 0 (R11).
       c.administration_mask = 0;
       if (c.administration.empty()) {
-        std::size_t best = 0;
-        for (std::size_t k = 1; k < c.seats.keys.size(); ++k)
-          if (c.seats.values[k] > c.seats.values[best]) best = k;
-        c.administration.push_back(c.seats.keys[best]);
+        for (std::size_t k = 0; k < c.seats.keys.size(); ++k)
+          if (2 * c.seats.values[k] > total) c.administration.push_back(c.seats.keys[k]);
       }
       for (std::size_t k = 0; k < c.administration.size(); ++k) {
         int pi = s_.party_id(c.administration[k]);

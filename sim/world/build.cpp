@@ -27,6 +27,8 @@ void councillor_columns::resize(std::size_t n) {
 void member_columns::resize(std::size_t n) {
   position.resize(n);
   activism.resize(n);
+  loyalty.resize(n);
+  propensity.resize(n);
   ward.resize(n);
   faction.resize(n);
   status.resize(n, member_status::member);
@@ -298,6 +300,7 @@ world build_world(std::shared_ptr<const scenario> scen, std::uint64_t seed, std:
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (2 * c.seats_by_party[p] > seats) c.control = static_cast<int>(p);
     c.administration = def.administration_mask;
+    c.form_at_start = c.administration == 0;  // a hung council at the count: formed at week 0 (R11)
 
     // Members, sorted by ward.
     const auto& md = def.members;
@@ -310,7 +313,9 @@ world build_world(std::shared_ptr<const scenario> scen, std::uint64_t seed, std:
       const double sd = faction ? 0.15 : md.position_sd;
       w.members.position[m] = clamp_unit(centre + sd * member_rng.normal(m, 1), -1, 1);
       w.members.faction[m] = faction ? 1 : 0;
-      w.members.activism[m] = clamp_unit(md.activism_mean + (faction ? 0.2 : 0.0) + 0.12 * member_rng.normal(m, 2));
+      w.members.propensity[m] = clamp_unit(md.activism_mean + 0.12 * member_rng.normal(m, 2));
+      w.members.activism[m] = clamp_unit(w.members.propensity[m] + (faction ? s.rules.member_mood.faction_boost : 0.0));
+      w.members.loyalty[m] = clamp_unit(0.6 + 0.2 * member_rng.normal(m, 3));
       w.members.ward[m] = static_cast<std::uint16_t>(j * n_w / count);
       w.members.status[m] = member_status::member;
     }

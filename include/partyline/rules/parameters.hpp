@@ -35,10 +35,10 @@ struct satisfaction_params {
   }
 };
 
-/// Local members' activism ("mood"), relaxing weekly towards a target set by what is happening locally.
+/// Local members' activism ("mood"): each member's own propensity (drawn around members.activism_mean) plus
+/// local mobilisation, approached weekly.
 struct member_mood_params {
   double rate = 0.05;                   ///< weekly speed of adjustment
-  double base = 0.25;                   ///< target activism of an ordinary member in a quiet area
   double faction_boost = 0.25;          ///< + for organised-faction members
   double mobilise_policy = 0.3;         ///< + x salience of a contested flagship policy being pursued
   double mobilise_dispute = 0.15;       ///< + x worst local dispute intensity
@@ -48,7 +48,6 @@ struct member_mood_params {
   template <class V>
   void describe(V& v) {
     v.field("rate", rate, {0, 1});
-    v.field("base", base, {0, 1});
     v.field("faction_boost", faction_boost, {0, 1});
     v.field("mobilise_policy", mobilise_policy, {0, 1});
     v.field("mobilise_dispute", mobilise_dispute, {0, 1});
@@ -322,7 +321,7 @@ struct r5_params {
 /// R6: a central panel chooses the candidates (Leicester: 19 sitting councillors deselected).
 struct r6_params {
   double division_threshold = 1.5; ///< a group's division index at which the centre takes over selections
-  double d0 = -1.0;             ///< a sitting councillor's log-odds of deselection by the panel ...
+  double d0 = -1.4;             ///< a sitting councillor's log-odds of deselection by the panel ...
   double d_distance = 2.5;      ///< ... + x distance from the executive's median
   double d_dissent = 0.5;       ///< ... + x record of dissent (letters, requests)
   double p_independent = 0.45;  ///< a deselected councillor stands as an independent with this probability
@@ -334,6 +333,68 @@ struct r6_params {
     v.field("d_distance", d_distance, {-20, 20});
     v.field("d_dissent", d_dissent, {-20, 20});
     v.field("p_independent", p_independent, {0, 1});
+  }
+};
+
+/// R11: coalition formation and the executive's sign-off (2023: a dozen deals refused).
+struct r11_params {
+  int deadline_weeks = 4;            ///< the executive must approve within this many weeks of the request
+  double max_partner_distance = 0.8; ///< parties further apart than this never govern together
+  double urgency = 0.85;             ///< urgency of a sign-off request (an emergency meeting)
+  double a0 = 2.0;                   ///< an executive member's log-odds of approving ...
+  double a_margin = 6.0;             ///< ... + x the coalition's majority margin (share of seats above half)
+  double a_partners = 1.5;           ///< ... - per partner beyond the first
+  double a_strength = 3.0;           ///< ... + x (the party's share of the coalition's seats - 0.5)
+  double a_media = 3.0;              ///< ... - x media risk (general election proximity)
+  double a_pact = 2.5;               ///< ... - when a pact allegation stands
+  double a_central = 2.5;            ///< ... - x the member's centralism
+  double d0 = -3.0;                  ///< a vetoed group's log-odds of defying the veto ...
+  double d_autonomy = 2.0;           ///< ... + x the leader's autonomy
+
+  template <class V>
+  void describe(V& v) {
+    v.field("deadline_weeks", deadline_weeks, {0, 52});
+    v.field("max_partner_distance", max_partner_distance, {0, 2});
+    v.field("urgency", urgency, {0, 1});
+    v.field("a0", a0, {-20, 20});
+    v.field("a_margin", a_margin, {-50, 50});
+    v.field("a_partners", a_partners, {-20, 20});
+    v.field("a_strength", a_strength, {-20, 20});
+    v.field("a_media", a_media, {-20, 20});
+    v.field("a_pact", a_pact, {-20, 20});
+    v.field("a_central", a_central, {-20, 20});
+    v.field("d0", d0, {-20, 20});
+    v.field("d_autonomy", d_autonomy, {-20, 20});
+  }
+};
+
+/// R12: an alleged unauthorised pact and the suspension of local activists (Hertsmere).
+struct r12_params {
+  double p_allegation = 0.15;  ///< chance of an allegation where the party and a would-be partner both gained seats
+  double suspend_share = 0.03; ///< share of the area's active members suspended
+
+  template <class V>
+  void describe(V& v) {
+    v.field("p_allegation", p_allegation, {0, 1});
+    v.field("suspend_share", suspend_share, {0, 1});
+  }
+};
+
+/// R14: members leave, and some join another party (a member of 20 years left for the Greens).
+struct r14_params {
+  double e0 = -6.8;            ///< a member's weekly log-odds of leaving ...
+  double e_central = 0.6;      ///< ... + x central actions in the area (intervention stock + share suspended x 10)
+  double e_distance = 1.5;     ///< ... + x distance from the executive's median
+  double e_loyalty = 2.0;      ///< ... - x the member's loyalty
+  double p_defect = 0.25;      ///< a leaver joins the party nearest them, if it is not this one
+
+  template <class V>
+  void describe(V& v) {
+    v.field("e0", e0, {-30, 10});
+    v.field("e_central", e_central, {-20, 20});
+    v.field("e_distance", e_distance, {-20, 20});
+    v.field("e_loyalty", e_loyalty, {-20, 20});
+    v.field("p_defect", p_defect, {0, 1});
   }
 };
 
@@ -356,13 +417,13 @@ struct r13_params {
   double ward_sd = 0.08;             ///< spread of a party's ward-level vote share around its council baseline
   double noise_sd = 0.03;            ///< election-day noise on each party's ward share
   double candidate_sd = 0.05;        ///< relative spread of candidates' personal votes within a slate
-  double incumbency_bonus = 0.08;    ///< relative extra vote of a sitting councillor standing again
+  double incumbency_bonus = 0.12;    ///< relative extra vote of a sitting councillor standing again
   double division_penalty = 0.015;   ///< share lost per visible division (letter, challenge) in the last 52 weeks
-  double intervention_penalty = 0.02;///< share lost per central intervention in the council in the last 52 weeks
+  double intervention_penalty = 0.03;///< share lost per central intervention in the council in the last 52 weeks
   double protest_penalty = 0.01;     ///< share lost nationally per published protest letter in the last 52 weeks
   double suspension_penalty = 0.3;   ///< share lost x share of local members suspended
   double campaign_bonus = 0.1;       ///< share gained x (share of members active - 0.3)
-  double independent_vote = 0.5;     ///< share of a deselected councillor's personal vote base they take as an independent
+  double independent_vote = 0.4;     ///< share of the party's ward vote a deselected councillor takes as an independent
 
   template <class V>
   void describe(V& v) {
@@ -393,7 +454,10 @@ struct rule_params {
   r8_params R8;
   r9_params R9;
   r10_params R10;
+  r11_params R11;
+  r12_params R12;
   r13_params R13;
+  r14_params R14;
   r15_params R15;
   r16_params R16;
 
@@ -411,7 +475,10 @@ struct rule_params {
     v.field("R8", R8);
     v.field("R9", R9);
     v.field("R10", R10);
+    v.field("R11", R11);
+    v.field("R12", R12);
     v.field("R13", R13);
+    v.field("R14", R14);
     v.field("R15", R15);
     v.field("R16", R16);
   }

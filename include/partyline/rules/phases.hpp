@@ -2,6 +2,7 @@
 /// @brief The week's phases (MODEL.md section 2). The engine calls them in order; the local and apply phases run
 /// in parallel over councils, and each reads only its own council and the national snapshot of last week.
 #include <cstddef>
+#include <array>
 #include <string>
 #include <utility>
 
@@ -27,6 +28,15 @@ void local_selections(world& w, std::size_t council);       ///< R5, R6
 void local_leader_response(world& w, std::size_t council);  ///< R3
 void local_leadership_challenge(world& w, std::size_t council);  ///< R10
 void local_policy_course(world& w, std::size_t council);    ///< R15
+void local_formation(world& w, std::size_t council);        ///< R11 at week 0 and sign-off deadlines; R12
+void local_member_exit(world& w, std::size_t council);      ///< R14
+
+/// R11: forms an administration after a count without a majority (options, sign-off requests, minority).
+void start_formation(world& w, std::size_t council);
+/// R11: applies the executive's approval or refusal of a coalition deal (defiance, next option).
+void apply_coalition_decision(world& w, std::size_t council, const decision& d);
+/// R12: after a count where the party and a would-be partner both gained, an allegation may arise.
+void pact_allegation(world& w, std::size_t council, const std::array<std::int32_t, max_parties>& seats_before);
 
 /// Election phase for one council (R13), if it has an election this week.
 void election_phase(world& w, std::size_t council);

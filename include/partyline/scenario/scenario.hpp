@@ -66,12 +66,14 @@ struct party_def {
   std::string id;
   std::string name;
   double position = 0.0;  ///< on the left-right axis, -1..1
+  std::vector<std::string> refuses;  ///< parties it will not govern with (besides those too far away)
 
   template <class V>
   void describe(V& v) {
     v.required("id", id);
     v.field("name", name);
     v.required("position", position, {-1, 1});
+    v.field("refuses", refuses);
   }
 };
 
@@ -129,7 +131,7 @@ struct executive_def {
 
 struct national_def {
   int general_election_week = -1;    ///< week of the next general election (-1: none in sight)
-  double media_horizon_weeks = 78;   ///< media risk rises linearly over this many weeks before it
+  double media_horizon_weeks = 104;  ///< media risk rises linearly over this many weeks before it
   named_values swing;                ///< national change in vote share by party since the baseline (R13)
 
   template <class V>
@@ -286,18 +288,19 @@ struct council_def {
   std::string name;
   std::string region;
   named_values seats;             ///< seats by party id at the start
+  named_values seats_before;      ///< seats before the count at week 0 (pact allegations, R12); default: seats
   int seats_per_ward = 3;
   election_cycle cycle = election_cycle::all_out;
   std::vector<int> election_weeks;
   named_values vote_shares;       ///< baseline vote shares; default: proportional to seats
-  std::vector<std::string> administration;  ///< parties in the administration; default: majority or largest party
+  std::vector<std::string> administration;  ///< parties in the administration; default: the majority party, else formed at week 0 (R11)
   members_def members;
   group_def group;
   std::vector<dispute_def> disputes;
 
   // Resolved by the loader (not written in files).
   int region_index = -1;
-  std::uint32_t administration_mask = 0;
+  std::uint32_t administration_mask = 0;  ///< 0: no majority and none given, formed at week 0 (R11)
 
   template <class V>
   void describe(V& v) {
@@ -305,6 +308,7 @@ struct council_def {
     v.field("name", name);
     v.field("region", region);
     v.required("seats", seats, {0, 1e12});
+    v.field("seats_before", seats_before, {0, 1e12});
     v.field("seats_per_ward", seats_per_ward, {1, 20});
     v.field("cycle", cycle);
     v.field("election_weeks", election_weeks, {0, 5200});
@@ -362,6 +366,8 @@ struct council_generator {
   value_range confrontation{0.3, 0.3};
   value_range union_ties_share{0.3, 0.3};
   int cabinet_size = 8;
+  election_cycle cycle = election_cycle::all_out;
+  std::vector<int> election_weeks;        ///< election weeks of every generated council
   long long seed = 1;                     ///< generation seed: the same councils in every run
 
   template <class V>
@@ -382,6 +388,8 @@ struct council_generator {
     v.field("confrontation", confrontation, {0, 1});
     v.field("union_ties_share", union_ties_share, {0, 1});
     v.field("cabinet_size", cabinet_size, {0, 100});
+    v.field("cycle", cycle);
+    v.field("election_weeks", election_weeks, {0, 5200});
     v.field("seed", seed, {0, 9.0e15});
   }
 };

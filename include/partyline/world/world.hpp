@@ -54,6 +54,8 @@ enum class member_status : std::uint8_t { member, suspended, left, defected };
 struct member_columns {
   std::vector<float> position;
   std::vector<float> activism;        ///< 0..1; "active" at or above member_mood.active_above
+  std::vector<float> loyalty;         ///< 0..1; loyal members rarely leave (R14)
+  std::vector<float> propensity;      ///< the member's own activism in a quiet area
   std::vector<std::uint16_t> ward;
   std::vector<std::uint8_t> faction;  ///< 1 for organised-faction members
   std::vector<member_status> status;
@@ -61,7 +63,7 @@ struct member_columns {
   void resize(std::size_t n);
   [[nodiscard]] std::size_t size() const { return position.size(); }
 };
-inline constexpr std::size_t bytes_per_member = 4 + 4 + 2 + 1 + 1;
+inline constexpr std::size_t bytes_per_member = 4 + 4 + 4 + 4 + 2 + 1 + 1;
 
 struct ward_state {
   std::uint32_t seat_begin = 0;  ///< rows in councillor_columns
@@ -119,6 +121,17 @@ struct council_state {
   float intervention_stock = 0;     ///< central interventions here: +1 each, half-life 26 weeks
   int deselected_or_withdrawn = 0;  ///< sitting councillors not standing again for the party this cycle
   std::int64_t members_suspended = 0;
+  std::int64_t members_left = 0;
+
+  // Coalition formation (R11): the options in the order they are tried, as party bit masks.
+  std::array<std::uint32_t, 16> coalition_options{};
+  int coalition_count = 0;
+  int coalition_next = 0;
+  std::uint32_t coalition_pending = 0;  ///< the deal awaiting the executive's sign-off (0: none)
+  int coalition_deadline = -1;
+  bool party_vetoed = false;            ///< the executive vetoed the party's deal: it stays out
+  bool pact_alleged = false;            ///< R12: an allegation stands against the local party
+  bool form_at_start = false;           ///< no majority at week 0 and no administration given
 
   // Computed each week by the local phase, read by later phases.
   int group_size = 0;
@@ -145,16 +158,19 @@ struct executive_member {
   float centralism = 0.5f;
 };
 
-enum class item_kind : std::uint8_t { referral, request };
+enum class item_kind : std::uint8_t { referral, request, coalition };
 template <>
 struct enum_names<item_kind> {
-  static constexpr std::array<std::string_view, 2> names{"referral", "request"};
+  static constexpr std::array<std::string_view, 3> names{"referral", "request", "coalition"};
 };
-enum class decision_kind : std::uint8_t { none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader };
+enum class decision_kind : std::uint8_t {
+  none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader, approve_coalition, refuse_coalition
+};
 template <>
 struct enum_names<decision_kind> {
-  static constexpr std::array<std::string_view, 7> names{"none",        "dismiss",          "defer",        "advise_pause",
-                                                         "investigate", "special_measures", "remove_leader"};
+  static constexpr std::array<std::string_view, 9> names{"none",          "dismiss",          "defer",
+                                                         "advise_pause",  "investigate",      "special_measures",
+                                                         "remove_leader", "approve_coalition", "refuse_coalition"};
 };
 [[nodiscard]] constexpr bool is_intervention(decision_kind k) {
   return k == decision_kind::advise_pause || k == decision_kind::investigate || k == decision_kind::special_measures ||
@@ -171,6 +187,7 @@ struct agenda_item {
   double strength = 0;             ///< share of the group (or board) behind it
   int union_index = -1;            ///< for referrals by a union
   int defers = 0;
+  std::uint32_t coalition = 0;     ///< for sign-off requests: the deal (party bit mask)
 };
 
 /// @brief A decision the executive published this week, applied by the council in the apply phase.
@@ -178,6 +195,7 @@ struct decision {
   decision_kind kind = decision_kind::none;
   item_kind item = item_kind::referral;
   int council = -1;
+  std::uint32_t coalition = 0;
   bool notice_given = false;
   int yes = 0;
   int of = 0;

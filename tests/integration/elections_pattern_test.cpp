@@ -1,0 +1,112 @@
+// The 2023 coalition vetoes and Leicester 2023 with the default coefficients (the same defaults as Birmingham and
+// Haringey). Thresholds, stated here and in docs/model.md ("Calibration"):
+// Coalitions 2023 (1,000 runs):
+//   the executive refuses >= 30% of the party's coalition requests
+//   Cherwell's three-party deal is refused at least 30 points more often than the two-party deals Labour leads
+//   (Hertsmere, Canterbury)
+//   where a deal is refused and not defied, another party governs in >= 90% of cases; Cherwell ends under a
+//   Conservative minority in >= 60% of runs
+//   a pact allegation brings suspensions in >= 10% of runs
+// Leicester 2023 (1,000 runs each):
+//   the central board deselects 15-23 sitting councillors on average (the case: 19)
+//   Labour's median seats lie in 27-36 (the case: 31); the Conservatives gain 10+ seats in >= 70% of runs
+//   without the central board, Labour's mean loss is under half of its loss with it
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "../test_support.hpp"
+#include "partyline/engine/engine.hpp"
+
+using namespace partyline;
+
+namespace {
+
+std::vector<run_result> run(const std::string& file, bool events) {
+  const auto s = load_scenario_file(partyline::testing::scenario_path(file));
+  run_options opt;
+  opt.runs = partyline::testing::pattern_runs();
+  opt.seed = static_cast<std::uint64_t>(s->seed);
+  opt.events = events;
+  return simulate_runs(s, opt);
+}
+
+std::size_t council_index(const std::string& file, const std::string& id) {
+  const auto s = load_scenario_file(partyline::testing::scenario_path(file));
+  for (std::size_t i = 0; i < s->councils.size(); ++i)
+    if (s->councils[i].id == id) return i;
+  ADD_FAILURE() << id;
+  return 0;
+}
+
+std::int64_t count(const council_result& c, council_count k) { return c.counts[static_cast<std::size_t>(k)]; }
+
+}  // namespace
+
+TEST(CoalitionsPattern, DocumentedPatternIsTheLikelyOutcome) {
+  const std::string file = "coalitions-2023.yaml";
+  const auto results = run(file, true);
+  const double n = static_cast<double>(results.size());
+  const auto cherwell = council_index(file, "cherwell");
+  const std::size_t lab_led[] = {council_index(file, "hertsmere"), council_index(file, "canterbury")};
+  std::int64_t requests = 0, refused = 0;
+  double cherwell_refused = 0, lab_led_refused = 0, lab_led_requests = 0;
+  int refused_not_defied = 0, other_governs = 0, cherwell_con_minority = 0, runs_with_allegation = 0;
+  for (const auto& r : results) {
+    requests += r.counters[run_outcome::coalition_requests];
+    refused += r.counters[run_outcome::coalitions_blocked];
+    cherwell_refused += count(r.councils[cherwell], council_count::coalition_blocked) > 0;
+    for (auto i : lab_led) {
+      lab_led_requests += 1;
+      lab_led_refused += count(r.councils[i], council_count::coalition_blocked) > 0;
+    }
+    for (const auto& c : r.councils) {
+      if (count(c, council_count::coalition_blocked) > 0 && count(c, council_count::coalition_defied) == 0) {
+        ++refused_not_defied;
+        other_governs += (c.administration_end & 1u) == 0;  // party index 0 is lab
+      }
+    }
+    cherwell_con_minority += r.councils[cherwell].administration_end == (1u << 1);  // con alone
+    bool allegation = false;
+    for (const auto& e : r.events) allegation |= e.event == "pact_allegation";
+    runs_with_allegation += allegation && r.counters[run_outcome::suspensions] > 0;
+  }
+  const double refused_share = static_cast<double>(refused) / static_cast<double>(requests);
+  const double three_party = cherwell_refused / n, two_party = lab_led_refused / lab_led_requests;
+  std::printf("refused %.1f%% of requests; three-party refused %.1f%%, two-party Labour-led %.1f%%; other party "
+              "governs after %d of %d vetoes; Cherwell Conservative minority %.1f%%; allegation with suspensions %.1f%%\n",
+              100 * refused_share, 100 * three_party, 100 * two_party, other_governs, refused_not_defied,
+              100 * cherwell_con_minority / n, 100 * runs_with_allegation / n);
+  EXPECT_GE(refused_share, 0.3);
+  EXPECT_GE(three_party, two_party + 0.3);
+  ASSERT_GT(refused_not_defied, 0);
+  EXPECT_GE(other_governs, 0.9 * refused_not_defied);
+  EXPECT_GE(cherwell_con_minority, 0.6 * n);
+  EXPECT_GE(runs_with_allegation, 0.1 * n);
+}
+
+TEST(LeicesterPattern, CentralDeselectionsCostTheSeats) {
+  const auto with = run("leicester-2023.yaml", false);
+  const auto without = run("leicester-2023-no-central-selection.yaml", false);
+  std::vector<int> lab;
+  double deselected = 0, con_gain10 = 0, loss_with = 0, loss_without = 0;
+  for (const auto& r : with) {
+    deselected += static_cast<double>(r.counters[run_outcome::deselections_central]);
+    lab.push_back(r.councils[0].seats_end[0]);
+    con_gain10 += r.councils[0].seats_end[1] >= 10;
+    loss_with += 53 - r.councils[0].seats_end[0];
+  }
+  for (const auto& r : without) loss_without += 53 - r.councils[0].seats_end[0];
+  const double n = static_cast<double>(with.size());
+  std::nth_element(lab.begin(), lab.begin() + static_cast<long>(lab.size() / 2), lab.end());
+  const int median = lab[lab.size() / 2];
+  std::printf("central deselections %.1f; Labour median %d seats; Conservatives 10+ in %.1f%%; Labour's loss %.1f with "
+              "the board, %.1f without\n",
+              deselected / n, median, 100 * con_gain10 / n, loss_with / n, loss_without / static_cast<double>(without.size()));
+  EXPECT_GE(deselected / n, 15);
+  EXPECT_LE(deselected / n, 23);
+  EXPECT_GE(median, 27);
+  EXPECT_LE(median, 36);
+  EXPECT_GE(con_gain10, 0.7 * n);
+  EXPECT_LT(loss_without / static_cast<double>(without.size()), 0.5 * loss_with / n);
+}

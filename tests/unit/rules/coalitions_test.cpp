@@ -1,0 +1,156 @@
+// R11 coalition formation and sign-off, R12 pact allegations, R14 member exits.
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+
+#include "../../test_support.hpp"
+#include "partyline/engine/engine.hpp"
+#include "partyline/rules/phases.hpp"
+
+using namespace partyline;
+
+namespace {
+
+/// A hung council at the count: lab 13, con 20, ld 10, grn 3, ind 2 (Cherwell's shape).
+frozen_scenario hung(const std::function<void(scenario&)>& more = {}) {
+  return partyline::testing::tiny_scenario([&](scenario& s) {
+    s.weeks = 10;
+    s.events.clear();
+    s.rules.R8.b0_new = -50;
+    s.parties = {party_def{"lab", "Labour", -0.3, {}}, party_def{"con", "Conservative", 0.55, {}},
+                 party_def{"ld", "Liberal Democrat", 0.05, {"con"}}, party_def{"grn", "Green", -0.55, {"con"}},
+                 party_def{"ind", "Independent", 0.0, {}}};
+    auto& c = s.councils[0];
+    c.disputes.clear();
+    c.seats = {};
+    for (auto [id, n] : {std::pair{"lab", 13}, {"con", 20}, {"ld", 10}, {"grn", 3}, {"ind", 2}}) c.seats.set(id, n);
+    c.seats_before = c.seats;
+    c.vote_shares = {};
+    for (auto [id, v] : {std::pair{"lab", 0.27}, {"con", 0.42}, {"ld", 0.21}, {"grn", 0.06}, {"ind", 0.04}}) c.vote_shares.set(id, v);
+    c.administration_mask = 0;  // formed at week 0
+    c.group.cabinet_size = 4;
+    if (more) more(s);
+  });
+}
+
+std::uint32_t bit(const scenario& s, const char* id) { return 1u << s.party_id(id); }
+
+}  // namespace
+
+TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
+  const auto s = hung();
+  world w = build_world(s, 1, 0);
+  local_formation(w, 0);
+  // lab+ld+ind is the only minimal winning, connected deal: lab+ld+grn skips ind (between them on the axis),
+  // con+ld is refused by the Liberal Democrats, con+lab is too far apart.
+  ASSERT_EQ(w.councils[0].coalition_count, 1);
+  EXPECT_EQ(w.councils[0].coalition_options[0], bit(*s, "lab") | bit(*s, "ld") | bit(*s, "ind"));
+  ASSERT_EQ(w.council_outbox[0].size(), 1u);
+  EXPECT_EQ(w.council_outbox[0][0].kind, item_kind::coalition);
+  EXPECT_EQ(w.councils[0].tally[run_outcome::coalition_requests], 1);
+}
+
+TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
+  const auto approved = simulate_run(hung([](scenario& s) { s.rules.R11.a0 = 20; }), 1, 0, false, false);
+  EXPECT_EQ(approved.counters[run_outcome::coalitions_approved], 1);
+  EXPECT_EQ(std::popcount(approved.councils[0].administration_end), 3);
+
+  const auto refused = simulate_run(hung([](scenario& s) {
+                                      s.rules.R11.a0 = -20;
+                                      s.rules.R11.d0 = -20;  // never defied
+                                    }),
+                                    1, 0, false, false);
+  EXPECT_EQ(refused.counters[run_outcome::coalitions_blocked], 1);
+  EXPECT_EQ(refused.councils[0].administration_end, 1u << 1);  // a Conservative minority
+  EXPECT_EQ(refused.counters[run_outcome::blocked_other_control], 1);
+}
+
+TEST(CoalitionR11, ADefiedVetoSuspendsTheGroup) {
+  const auto r = simulate_run(hung([](scenario& s) {
+                                s.rules.R11.a0 = -20;
+                                s.rules.R11.d0 = 20;
+                              }),
+                              1, 0, false, false);
+  EXPECT_EQ(r.counters[run_outcome::coalitions_defied], 1);
+  EXPECT_EQ(r.counters[run_outcome::suspensions], 13);  // the whole group
+  EXPECT_EQ(std::popcount(r.councils[0].administration_end), 3);
+}
+
+TEST(CoalitionR11, MorePartnersAndMediaRiskMeanMoreVetoes) {
+  auto approvals = [](int partners_extra, int election_week) {
+    int approved = 0;
+    for (std::uint64_t run = 0; run < 40; ++run) {
+      const auto s = hung([&](scenario& sc) {
+        sc.national.general_election_week = election_week;
+        if (partners_extra == 0) {  // a two-party deal: lab 22 + ld 10 of 48
+          sc.councils[0].seats = {};
+          for (auto [id, n] : {std::pair{"lab", 22}, {"con", 16}, {"ld", 10}}) sc.councils[0].seats.set(id, n);
+          sc.councils[0].seats_before = sc.councils[0].seats;
+        }
+      });
+      approved += simulate_run(s, 1, run, false, false).counters[run_outcome::coalitions_approved] > 0;
+    }
+    return approved;
+  };
+  EXPECT_GT(approvals(0, -1), approvals(1, -1) + 10);  // a Labour-led two-party deal beats a three-party one
+  EXPECT_GT(approvals(0, -1), approvals(0, 4) + 5);    // an imminent general election deters the executive
+}
+
+TEST(PactAllegationR12, GainsTogetherCanBringSuspensions) {
+  const auto s = hung([](scenario& sc) {
+    sc.rules.R12.p_allegation = 1.0;
+    sc.rules.R12.suspend_share = 0.5;
+    sc.councils[0].seats_before = {};
+    for (auto [id, n] : {std::pair{"lab", 9}, {"con", 26}, {"ld", 8}, {"grn", 3}, {"ind", 2}}) sc.councils[0].seats_before.set(id, n);
+  });
+  world w = build_world(s, 1, 0);
+  for (int week = 0; week < 3; ++week) step_week(w, false);  // activism settles, the count is at week 0
+  const world fresh = build_world(s, 1, 0);
+  EXPECT_TRUE(w.councils[0].pact_alleged);
+  EXPECT_GT(w.councils[0].members_suspended, 20);
+  EXPECT_FALSE(fresh.councils[0].pact_alleged);
+}
+
+TEST(PactAllegationR12, NoGainNoAllegation) {
+  const auto s = hung([](scenario& sc) { sc.rules.R12.p_allegation = 1.0; });  // seats_before == seats
+  world w = build_world(s, 1, 0);
+  step_week(w, false);
+  EXPECT_FALSE(w.councils[0].pact_alleged);
+  EXPECT_EQ(w.councils[0].members_suspended, 0);
+}
+
+TEST(MemberExitR14, ThinningGivesTheExactRate) {
+  // Every member identical: the weekly exit probability is sigma(e0 + e_distance d - e_loyalty l) exactly.
+  const auto s = partyline::testing::tiny_scenario([](scenario& sc) {
+    sc.weeks = 20;
+    sc.events.clear();
+    sc.councils[0].disputes.clear();
+    sc.councils[0].members.count = 200000;
+    sc.rules.R14.e0 = -4.0;
+    sc.rules.R14.e_distance = 0.0;
+    sc.rules.R14.e_loyalty = 0.0;
+    sc.rules.R14.p_defect = 0.0;
+  });
+  world w = build_world(s, 1, 0);
+  const double expected_week0 = 200000 * sigmoid(-4.0);
+  local_member_exit(w, 0);
+  EXPECT_NEAR(static_cast<double>(w.councils[0].members_left), expected_week0, 4 * std::sqrt(expected_week0));
+}
+
+TEST(MemberExitR14, CentralActionDrivesMembersOut) {
+  auto leavers = [](double stock) {
+    const auto s = partyline::testing::tiny_scenario([](scenario& sc) {
+      sc.councils[0].members.count = 50000;
+      sc.councils[0].disputes.clear();
+    });
+    world w = build_world(s, 1, 0);
+    w.councils[0].intervention_stock = static_cast<float>(stock);
+    for (int week = 0; week < 10; ++week) {
+      w.week = week;
+      local_member_exit(w, 0);
+    }
+    return w.councils[0].members_left;
+  };
+  EXPECT_GT(leavers(3.0), 2 * leavers(0.0));
+}
