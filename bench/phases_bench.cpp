@@ -2,6 +2,7 @@
 // 7,000 party councillors, 400,000 members) and for the Haringey case (151 councils), reported in seconds per agent-week (`agent_week`, shown with an SI
 // prefix: 1.2n = 1.2 ns), and whole runs per second.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 #include <tbb/global_control.h>
 
 #include "partyline/engine/engine.hpp"
@@ -156,6 +157,24 @@ void BM_step_week(benchmark::State& state) {
   per_agent_week(state, static_cast<double>(w.members.size()) + party_councillors(w));
 }
 
+const frozen_scenario& national_scenario() {
+  static const frozen_scenario s = load_scenario_file(PARTYLINE_SOURCE_DIR "/scenarios/national.yaml");
+  return s;
+}
+
+/// scenarios/national.yaml: one whole run (350 councils, 208 weeks, four rounds of elections) on one thread,
+/// with the process's peak resident memory. Run it alone for a clean peak:
+///   partyline_bench --benchmark_filter=national_run
+void BM_national_run(benchmark::State& state) {
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, 1);
+  std::uint64_t run = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(simulate_run(national_scenario(), 1, run++, false, false));
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["peak_rss_MiB"] = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  state.SetItemsProcessed(state.iterations());
+}
+
 /// Whole runs (build + every week) per second.
 void BM_full_run(benchmark::State& state) {
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, 1);
@@ -184,5 +203,6 @@ BENCHMARK(BM_central_phase)->Arg(0)->Arg(1);
 BENCHMARK(BM_national_and_apply)->Arg(0)->Arg(1);
 BENCHMARK(BM_step_week)->Args({0, 1})->Args({1, 1})->Args({1, 2});
 BENCHMARK(BM_full_run)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_national_run)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 BENCHMARK_MAIN();

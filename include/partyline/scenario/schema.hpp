@@ -117,6 +117,8 @@ class schema_reader {
   static void read(const yaml_node& n, const std::string& path, bool& v, limits lim, mark_table* marks);
   static void read(const yaml_node& n, const std::string& path, std::string& v, limits lim, mark_table* marks);
   static void read(const yaml_node& n, const std::string& path, named_values& v, limits lim, mark_table* marks);
+  /// A raw subtree, interpreted by the caller (sweep parameters).
+  static void read(const yaml_node& n, const std::string&, yaml_node& v, limits, mark_table*) { v = n; }
 
   template <named_enum E>
   static void read(const yaml_node& n, const std::string& path, E& v, limits, mark_table* marks) {

@@ -1,0 +1,77 @@
+#pragma once
+/// @brief The results store of a sweep: an SQLite database DIR/results.sqlite with tables
+///   manifest (key, value)                      -- version, git commit, sweep and scenario SHA-256, the sweep text
+///   points   (point, seed, sobol_*, <params>)  -- one row per design point, parameters as columns
+///   runs     (point, replicate, seed, <outcomes of MODEL.md section 4>)
+///   councils (point, replicate, council, <councils.csv columns>)
+/// Rows are committed in transactions as runs finish (WAL journal, synchronous=FULL), so a killed sweep loses at
+/// most its unfinished runs.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "partyline/outcome/outcomes.hpp"
+#include "partyline/sweep/sweep.hpp"
+
+struct sqlite3;
+
+namespace partyline {
+
+/// @brief A finished run of a sweep, ready to store.
+struct stored_run {
+  int point = 0;
+  int replicate = 0;
+  std::uint64_t seed = 0;
+  run_result result;
+};
+
+/// @brief A table read back from the store, as text cells (NULL as empty) with column names.
+struct table_data {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+};
+
+class results_store {
+ public:
+  results_store(const results_store&) = delete;
+  results_store& operator=(const results_store&) = delete;
+  results_store(results_store&& other) noexcept;
+  results_store& operator=(results_store&& other) noexcept;
+  ~results_store();
+
+  /// Creates DIR/results.sqlite for `spec`. An existing store is refused (usage_error) unless `resume`, in which
+  /// case it must belong to the same sweep (same sweep and scenario SHA-256) and is reopened.
+  static results_store open_for_sweep(const std::filesystem::path& dir, const sweep_spec& spec, bool resume,
+                                      const std::vector<std::pair<std::string, std::string>>& manifest);
+  /// Opens an existing store read-only.
+  static results_store open_read(const std::filesystem::path& dir);
+
+  /// done[point * replicates + replicate] for the runs already stored.
+  [[nodiscard]] std::vector<char> done_runs(std::size_t points, int replicates) const;
+  /// Stores a batch of runs in one transaction.
+  void write(const std::vector<stored_run>& batch);
+
+  [[nodiscard]] std::string manifest_value(const std::string& key) const;
+  /// The whole table, ordered by its key columns.
+  [[nodiscard]] table_data read_table(const std::string& table) const;
+  /// runs joined with points: parameter columns first, one row per run, ordered by point and replicate.
+  [[nodiscard]] table_data read_runs_with_parameters() const;
+  /// councils joined with points, ordered by point, replicate and council.
+  [[nodiscard]] table_data read_councils_with_parameters() const;
+  [[nodiscard]] std::vector<std::string> parameter_columns() const;
+
+  [[nodiscard]] static std::filesystem::path file_in(const std::filesystem::path& dir) { return dir / "results.sqlite"; }
+
+ private:
+  explicit results_store(sqlite3* db, const scenario* shape) : db_(db), shape_(shape) {}
+  void exec(const std::string& sql) const;
+  sqlite3* db_ = nullptr;
+  const scenario* shape_ = nullptr;  ///< for council columns when writing
+};
+
+/// @brief Quotes an SQL identifier ("executive.left_share").
+[[nodiscard]] std::string sql_identifier(const std::string& name);
+
+}  // namespace partyline

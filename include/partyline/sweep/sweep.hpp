@@ -1,0 +1,78 @@
+#pragma once
+/// @brief Sweep files: a scenario to vary, replicates, a base seed, a design and parameters addressed by dotted
+/// path. A scalar is held, a list is swept, a {min, max} range is sampled. Documented in scenarios/README.md.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "partyline/scenario/load.hpp"
+#include "partyline/scenario/yaml_tree.hpp"
+
+namespace partyline {
+
+enum class sweep_design : std::uint8_t { grid, random, lhs, sobol };
+template <>
+struct enum_names<sweep_design> {
+  static constexpr std::array<std::string_view, 4> names{"grid", "random", "lhs", "sobol"};
+};
+
+/// @brief One swept or held parameter as written.
+struct sweep_parameter {
+  std::string path;                 ///< dotted path, e.g. rules.R2.b_backlash or councils[0].group.confrontation
+  enum class kind : std::uint8_t { held, list, range } form = kind::held;
+  std::vector<yaml_node> values;    ///< held: one value; list: the values
+  double min = 0, max = 0;          ///< range
+  source_mark mark;                 ///< where the parameter's key is written
+};
+
+/// @brief A point of the design: one value (as YAML text) per parameter, and its numeric value where it has one.
+struct sweep_point {
+  std::vector<std::string> text;
+  std::vector<double> number;  ///< NaN for non-numeric values
+  // For the sobol design (Saltelli sampling): which block the point belongs to.
+  char sobol_block = 0;        ///< 'A', 'B' or 'C' (A with column i from B), 0 for other designs
+  int sobol_row = -1;
+  int sobol_param = -1;        ///< for 'C': the index (among ranged parameters) taken from B
+};
+
+/// @brief A loaded, validated sweep: the base scenario tree and every point's frozen scenario.
+struct sweep_spec {
+  std::string name;
+  std::filesystem::path file;
+  std::string text;                 ///< the sweep file as read (its SHA-256 identifies the sweep)
+  std::filesystem::path scenario_file;
+  std::string scenario_text;
+  int replicates = 10;
+  std::uint64_t seed = 1;
+  sweep_design design = sweep_design::grid;
+  int samples = 0;
+  std::vector<sweep_parameter> parameters;
+  std::vector<sweep_point> points;
+  std::vector<frozen_scenario> scenarios;  ///< one per point, in point order
+
+  [[nodiscard]] std::size_t runs() const { return points.size() * static_cast<std::size_t>(replicates); }
+  /// The seed of a point's runs: derived from the base seed and the point, so results do not depend on order.
+  [[nodiscard]] std::uint64_t point_seed(std::size_t point) const;
+  /// Names of the ranged parameters (the inputs of a sensitivity analysis), in order.
+  [[nodiscard]] std::vector<std::string> ranged_parameters() const;
+};
+
+struct sweep_limits {
+  std::size_t max_points = 1'000'000;
+  std::size_t max_runs = 100'000'000;
+};
+
+/// @brief Reads a sweep file, builds the design and validates every point's scenario (errors name the sweep file).
+[[nodiscard]] sweep_spec load_sweep_file(const std::filesystem::path& path, const load_options& opt = {},
+                                         const sweep_limits& lim = {});
+
+/// @brief Sets `path` in a scenario tree to `value`, creating missing map keys (which the loader then checks).
+/// `where` is the parameter's mark, used for errors and for created keys.
+void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where);
+
+/// @brief The first `n` points of the `dims`-dimensional Sobol sequence (Joe-Kuo direction numbers, dims <= 16),
+/// row-major, skipping the initial zero point.
+[[nodiscard]] std::vector<double> sobol_sequence(std::size_t n, std::size_t dims);
+
+}  // namespace partyline

@@ -1,0 +1,176 @@
+// partyline run, validate, show.
+#include <tbb/global_control.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "cli.hpp"
+#include "partyline/engine/engine.hpp"
+#include "partyline/outcome/summary.hpp"
+#include "partyline/scenario/calendar.hpp"
+#include "partyline/store/files.hpp"
+#include "partyline/store/sha256.hpp"
+#include "partyline/version.hpp"
+
+namespace pl = partyline;
+
+namespace partyline::cli {
+
+std::string story_of_run(const pl::scenario& s, const pl::run_result& r, int max_lines) {
+  std::string out;
+  int shown = 0;
+  const auto& ev = r.events;
+  for (std::size_t i = 0; i < ev.size();) {
+    std::size_t j = i + 1;
+    while (j < ev.size() && ev[j].council == ev[i].council && ev[j].rule == ev[i].rule && ev[i].rule != 0) ++j;
+    if (shown++ >= max_lines) {
+      out += "    ... (more events; --events writes them all to events.csv)\n";
+      break;
+    }
+    const auto& e = ev[i];
+    const std::string where = e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national");
+    const std::string rule = e.rule ? "R" + std::to_string(e.rule) : std::string("scenario");
+    if (j - i > 2) {
+      std::vector<std::pair<std::string, int>> counts;
+      for (std::size_t k = i; k < j; ++k) {
+        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == ev[k].event; });
+        if (it == counts.end())
+          counts.emplace_back(ev[k].event, 1);
+        else
+          ++it->second;
+      }
+      std::string what;
+      for (const auto& [name, n] : counts) what += (what.empty() ? "" : ", ") + name + " x" + std::to_string(n);
+      out += "    weeks " + std::to_string(e.week) + "-" + std::to_string(ev[j - 1].week) + " (from " +
+             pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " + rule + " · " + what + " · e.g. " +
+             e.detail + "\n";
+      i = j;
+      continue;
+    }
+    out += "    week " + std::to_string(e.week) + " (" + pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " +
+           rule + " · " + e.event + " · " + e.detail + "\n";
+    ++i;
+  }
+  if (ev.empty()) out += "    (no events)\n";
+  return out;
+}
+
+int cmd_run(const run_args& a, const std::string& command_line) {
+  const int threads = effective_threads(a.threads);
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const std::string text = pl::read_text_file(a.file, pl::yaml_limits{}.max_bytes);
+  const auto scen = pl::load_scenario_text(text, a.file, load_opts(a.memory_budget_mib, std::min(threads, a.runs)));
+  const std::uint64_t seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed) : static_cast<std::uint64_t>(scen->seed);
+  const std::filesystem::path out =
+      a.out.empty() ? std::filesystem::path("results") / (scen->name + "-" + timestamp("%Y%m%d-%H%M%S")) : std::filesystem::path(a.out);
+  pl::prepare_output_dir(out, a.force);
+
+  if (!a.quiet)
+    std::printf("partyline %s · %s · %d runs · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
+                static_cast<unsigned long long>(seed), threads, threads == 1 ? "" : "s");
+  install_signal_handlers();
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_at = timestamp("%Y-%m-%dT%H:%M:%SZ");
+  progress_bar bar(a.runs, !a.quiet);
+  pl::run_options opt;
+  opt.runs = a.runs;
+  opt.seed = seed;
+  opt.weekly = a.weekly;
+  opt.events = a.events;
+  opt.cancel = &g_stop;
+  opt.on_run_done = [&bar](const pl::run_result&) { bar.tick(); };
+  const auto results = pl::simulate_runs(scen, opt);
+  bar.finish();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const bool complete = static_cast<int>(results.size()) == a.runs;
+
+  // Outputs, each written atomically; the manifest last, so its presence means the tables are whole.
+  std::vector<std::string> files{"runs.csv", "councils.csv"};
+  pl::write_file_atomically(out / "runs.csv", pl::runs_csv(results, seed));
+  pl::write_file_atomically(out / "councils.csv", pl::councils_csv(*scen, results));
+  if (a.weekly) {
+    pl::write_file_atomically(out / "weekly.csv", pl::weekly_csv(results));
+    files.emplace_back("weekly.csv");
+  }
+  if (a.events) {
+    pl::write_file_atomically(out / "events.csv", pl::events_csv(*scen, results));
+    files.emplace_back("events.csv");
+  }
+  char host[256] = "unknown";
+  gethostname(host, sizeof host - 1);
+  pl::json_writer j;
+  j.begin()
+      .field("partyline_version", pl::version())
+      .field("git_commit", pl::git_commit())
+      .field("command", command_line)
+      .field("scenario_path", a.file)
+      .field("scenario_sha256", pl::sha256_hex(text))
+      .field("scenario_name", scen->name)
+      .field("seed", static_cast<long long>(seed))
+      .field("runs_requested", a.runs)
+      .field("runs_completed", static_cast<int>(results.size()))
+      .field("complete", complete)
+      .field("threads", threads)
+      .field("weekly", a.weekly)
+      .field("events", a.events)
+      .strings("files", files)
+      .object("timings")
+      .field("started_at", started_at)
+      .field("finished_at", timestamp("%Y-%m-%dT%H:%M:%SZ"))
+      .field("wall_seconds", secs)
+      .field("runs_per_second", secs > 0 ? static_cast<double>(results.size()) / secs : 0.0)
+      .end()
+      .field("host", std::string(host))
+      .field("resolved_scenario", pl::to_yaml(*scen))
+      .end();
+  pl::write_file_atomically(out / "manifest.json", j.str());
+
+  if (!a.quiet) {
+    std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
+                secs > 0 ? static_cast<double>(results.size()) / secs : 0.0);
+    std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);
+    if (a.story > 0 && !results.empty()) {
+      const pl::run_result story = a.events ? results.front() : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(results.front().run), false, true);
+      std::printf("\n  the story of run %d:\n%s", story.run, story_of_run(*scen, story, a.story).c_str());
+    }
+    std::printf("\n  outputs: %s/{%s}\n", out.string().c_str(), [&] {
+      std::string s;
+      for (const auto& f : files) s += (s.empty() ? "" : ",") + f;
+      return s + ",manifest.json";
+    }().c_str());
+  }
+  if (!complete) {
+    std::fprintf(stderr, "partyline: interrupted after %zu of %d runs; the finished runs are in %s (manifest says complete: false)\n",
+                 results.size(), a.runs, out.string().c_str());
+    return pl::exit_interrupted;
+  }
+  return pl::exit_ok;
+}
+
+int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet) {
+  int status = pl::exit_ok;
+  for (const auto& f : files) {
+    try {
+      const auto scen = pl::load_scenario_file(f, load_opts(budget_mib, 1));
+      if (!quiet) std::printf("%s: ok (%s: %zu councils, %d weeks)\n", f.c_str(), scen->name.c_str(), scen->councils.size(), scen->weeks);
+    } catch (const pl::scenario_error& e) {
+      std::fprintf(stderr, "%s\n", e.what());
+      status = pl::exit_bad_input;
+    } catch (const pl::usage_error& e) {
+      std::fprintf(stderr, "partyline: %s\n", e.what());
+      status = pl::exit_bad_input;
+    }
+  }
+  return status;
+}
+
+int cmd_show(const std::string& file, double budget_mib) {
+  const auto scen = pl::load_scenario_file(file, load_opts(budget_mib, 1));
+  std::fputs(pl::to_yaml(*scen).c_str(), stdout);
+  return pl::exit_ok;
+}
+
+
+}  // namespace partyline::cli

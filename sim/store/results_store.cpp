@@ -1,0 +1,327 @@
+#include "partyline/store/results_store.hpp"
+
+#include <sqlite3.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "partyline/error.hpp"
+#include "partyline/store/files.hpp"
+#include "partyline/store/sha256.hpp"
+
+namespace partyline {
+
+namespace {
+
+/// A prepared statement that finalizes itself.
+class statement {
+ public:
+  statement(sqlite3* db, const std::string& sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
+      throw usage_error(std::string("results store: ") + sqlite3_errmsg(db) + " in: " + sql.substr(0, 200));
+  }
+  ~statement() { sqlite3_finalize(stmt_); }
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+  sqlite3_stmt* get() { return stmt_; }
+  void bind(int i, long long v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  void bind(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void bind_null(int i) { sqlite3_bind_null(stmt_, i); }
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw usage_error(std::string("results store: ") + sqlite3_errmsg(db_) +
+                      (rc == SQLITE_FULL ? " (the disk is full)" : ""));
+  }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string column_text(sqlite3_stmt* s, int i) {
+  switch (sqlite3_column_type(s, i)) {
+    case SQLITE_NULL: return "";
+    case SQLITE_INTEGER: return std::to_string(sqlite3_column_int64(s, i));
+    case SQLITE_FLOAT: {
+      char buf[32];
+      auto r = std::to_chars(buf, buf + sizeof buf, sqlite3_column_double(s, i));
+      return std::string(buf, r.ptr);
+    }
+    default: return reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+  }
+}
+
+sqlite3* open_db(const std::filesystem::path& file, int flags) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw usage_error(file.string() + ": cannot open the results store: " + msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  return db;
+}
+
+}  // namespace
+
+std::string sql_identifier(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+results_store::results_store(results_store&& other) noexcept : db_(other.db_), shape_(other.shape_) { other.db_ = nullptr; }
+results_store& results_store::operator=(results_store&& other) noexcept {
+  if (this != &other) {
+    if (db_) sqlite3_close(db_);
+    db_ = other.db_;
+    shape_ = other.shape_;
+    other.db_ = nullptr;
+  }
+  return *this;
+}
+results_store::~results_store() {
+  if (db_) sqlite3_close(db_);
+}
+
+void results_store::exec(const std::string& sql) const {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw usage_error("results store: " + msg);
+  }
+}
+
+results_store results_store::open_for_sweep(const std::filesystem::path& dir, const sweep_spec& spec, bool resume,
+                                            const std::vector<std::pair<std::string, std::string>>& manifest) {
+  namespace fs = std::filesystem;
+  const fs::path file = file_in(dir);
+  std::error_code ec;
+  const bool exists = fs::exists(file, ec);
+  const std::string sweep_sha = sha256_hex(spec.text);
+  const std::string scenario_sha = sha256_hex(spec.scenario_text);
+  if (exists) {
+    if (!resume)
+      throw usage_error(dir.string() + ": already holds a results store; use --resume to complete it, or another --out");
+    results_store store(open_db(file, SQLITE_OPEN_READWRITE), spec.scenarios.front().get());
+    const std::string have = store.manifest_value("sweep_sha256");
+    const std::string have_scenario = store.manifest_value("scenario_sha256");
+    if (have != sweep_sha || have_scenario != scenario_sha)
+      throw usage_error(dir.string() + ": holds a different sweep (sweep SHA-256 " + have.substr(0, 12) + ", scenario " +
+                        have_scenario.substr(0, 12) + "); refusing to mix results");
+    store.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+    return store;
+  }
+  // A fresh store: refuse a directory that holds other things, create, then fill points and the manifest.
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
+    throw usage_error(dir.string() + ": is not empty and holds no results store of this sweep; use another --out");
+  prepare_output_dir(dir, false);
+  results_store store(open_db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), spec.scenarios.front().get());
+  store.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+  const scenario& shape = *spec.scenarios.front();
+  std::string points = "CREATE TABLE points (point INTEGER PRIMARY KEY, seed INTEGER NOT NULL, sobol_block TEXT, "
+                       "sobol_row INTEGER, sobol_param INTEGER";
+  for (const auto& p : spec.parameters) points += ", " + sql_identifier(p.path);
+  points += ");";
+  std::string runs = "CREATE TABLE runs (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL";
+  for (const auto& c : runs_csv_outcome_columns()) runs += ", " + sql_identifier(c) + " INTEGER NOT NULL";
+  runs += ", PRIMARY KEY (point, replicate));";
+  std::string councils = "CREATE TABLE councils (point INTEGER NOT NULL, replicate INTEGER NOT NULL";
+  const auto cols = councils_csv_columns(shape);
+  for (std::size_t i = 1; i < cols.size(); ++i) {  // skip "run"
+    const bool text = cols[i] == "council" || cols[i] == "control_end" || cols[i] == "administration_end" ||
+                      cols[i] == "policy_stage_end";
+    councils += ", " + sql_identifier(cols[i]) + (text ? " TEXT NOT NULL" : " INTEGER NOT NULL");
+  }
+  councils += ", PRIMARY KEY (point, replicate, council));";
+  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils);
+  {
+    statement ins(store.db_, "INSERT INTO manifest (key, value) VALUES (?, ?)");
+    auto put = [&](const std::string& k, const std::string& v) {
+      ins.bind(1, k);
+      ins.bind(2, v);
+      ins.step();
+      ins.reset();
+    };
+    put("sweep_sha256", sweep_sha);
+    put("scenario_sha256", scenario_sha);
+    put("sweep_path", spec.file.string());
+    put("scenario_path", spec.scenario_file.string());
+    put("sweep_text", spec.text);
+    put("design", std::string(to_string(spec.design)));
+    put("replicates", std::to_string(spec.replicates));
+    put("seed", std::to_string(spec.seed));
+    put("points", std::to_string(spec.points.size()));
+    put("parameters", [&] {
+      std::string s;
+      for (const auto& p : spec.parameters) s += (s.empty() ? "" : "\n") + p.path;
+      return s;
+    }());
+    put("ranged_parameters", [&] {
+      std::string s;
+      for (const auto& p : spec.ranged_parameters()) s += (s.empty() ? "" : "\n") + p;
+      return s;
+    }());
+    for (const auto& [k, v] : manifest) put(k, v);
+  }
+  {
+    std::string sql = "INSERT INTO points VALUES (?, ?, ?, ?, ?";
+    for (std::size_t i = 0; i < spec.parameters.size(); ++i) sql += ", ?";
+    statement ins(store.db_, sql + ")");
+    for (std::size_t pt = 0; pt < spec.points.size(); ++pt) {
+      const auto& p = spec.points[pt];
+      ins.bind(1, static_cast<long long>(pt));
+      ins.bind(2, static_cast<long long>(spec.point_seed(pt)));
+      if (p.sobol_block) {
+        ins.bind(3, std::string(1, p.sobol_block));
+        ins.bind(4, static_cast<long long>(p.sobol_row));
+        if (p.sobol_param >= 0) ins.bind(5, static_cast<long long>(p.sobol_param));
+      }
+      for (std::size_t i = 0; i < p.text.size(); ++i) {
+        if (std::isnan(p.number[i]))
+          ins.bind(static_cast<int>(6 + i), p.text[i]);
+        else
+          ins.bind(static_cast<int>(6 + i), p.number[i]);
+      }
+      ins.step();
+      ins.reset();
+    }
+  }
+  store.exec("COMMIT;");
+  return store;
+}
+
+results_store results_store::open_read(const std::filesystem::path& dir) {
+  const auto file = file_in(dir);
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) throw usage_error(dir.string() + ": no results store (results.sqlite) here");
+  return results_store(open_db(file, SQLITE_OPEN_READONLY), nullptr);
+}
+
+std::string results_store::manifest_value(const std::string& key) const {
+  statement q(db_, "SELECT value FROM manifest WHERE key = ?");
+  q.bind(1, key);
+  return q.step() ? column_text(q.get(), 0) : std::string();
+}
+
+std::vector<char> results_store::done_runs(std::size_t points, int replicates) const {
+  std::vector<char> done(points * static_cast<std::size_t>(replicates), 0);
+  statement q(db_, "SELECT point, replicate FROM runs");
+  while (q.step()) {
+    const auto pt = static_cast<std::size_t>(sqlite3_column_int64(q.get(), 0));
+    const auto rep = static_cast<std::size_t>(sqlite3_column_int64(q.get(), 1));
+    if (pt < points && rep < static_cast<std::size_t>(replicates)) done[pt * static_cast<std::size_t>(replicates) + rep] = 1;
+  }
+  return done;
+}
+
+void results_store::write(const std::vector<stored_run>& batch) {
+  if (batch.empty()) return;
+  const scenario& s = *shape_;
+  exec("BEGIN IMMEDIATE;");
+  try {
+    std::string sql = "INSERT INTO runs VALUES (?, ?, ?";
+    for (std::size_t i = 0; i < run_outcome_count; ++i) sql += ", ?";
+    statement runs(db_, sql + ")");
+    const auto ccols = councils_csv_columns(s);
+    std::string csql = "INSERT INTO councils VALUES (?, ?";
+    for (std::size_t i = 1; i < ccols.size(); ++i) csql += ", ?";
+    statement councils(db_, csql + ")");
+    for (const auto& r : batch) {
+      runs.bind(1, static_cast<long long>(r.point));
+      runs.bind(2, static_cast<long long>(r.replicate));
+      runs.bind(3, static_cast<long long>(r.seed));
+      for (std::size_t k = 0; k < run_outcome_count; ++k)
+        runs.bind(static_cast<int>(4 + k), static_cast<long long>(r.result.counters.values[k]));
+      runs.step();
+      runs.reset();
+      for (std::size_t c = 0; c < r.result.councils.size(); ++c) {
+        const auto& cr = r.result.councils[c];
+        int i = 1;
+        councils.bind(i++, static_cast<long long>(r.point));
+        councils.bind(i++, static_cast<long long>(r.replicate));
+        councils.bind(i++, s.councils[c].id);
+        for (int seats : cr.seats_end) councils.bind(i++, static_cast<long long>(seats));
+        councils.bind(i++, cr.control_end >= 0 ? s.parties[static_cast<std::size_t>(cr.control_end)].id : std::string("none"));
+        councils.bind(i++, administration_text(s, cr.administration_end));
+        for (auto v : cr.counts) councils.bind(i++, static_cast<long long>(v));
+        councils.bind(i++, std::string(to_string(static_cast<policy_stage>(cr.policy_stage_end))));
+        councils.step();
+        councils.reset();
+      }
+    }
+    exec("COMMIT;");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+namespace {
+
+table_data query(sqlite3* db, const std::string& sql) {
+  statement q(db, sql);
+  table_data t;
+  const int n = sqlite3_column_count(q.get());
+  for (int i = 0; i < n; ++i) t.columns.emplace_back(sqlite3_column_name(q.get(), i));
+  while (q.step()) {
+    std::vector<std::string> row;
+    row.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) row.push_back(column_text(q.get(), i));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace
+
+std::vector<std::string> results_store::parameter_columns() const {
+  const auto t = query(db_, "SELECT * FROM points LIMIT 0");
+  return {t.columns.begin() + 5, t.columns.end()};
+}
+
+table_data results_store::read_table(const std::string& table) const {
+  const std::string order = table == "points" ? "point" : table == "runs" ? "point, replicate"
+                            : table == "councils" ? "point, replicate, council" : "key";
+  return query(db_, "SELECT * FROM " + sql_identifier(table) + " ORDER BY " + order);
+}
+
+namespace {
+
+/// "x.a, x.b, ..." for a table's columns other than the leading `skip` ones.
+std::string columns_of(sqlite3* db, const std::string& table, const std::string& alias, std::size_t skip) {
+  const auto t = query(db, "SELECT * FROM " + table + " LIMIT 0");
+  std::string out;
+  for (std::size_t i = skip; i < t.columns.size(); ++i) out += ", " + alias + "." + sql_identifier(t.columns[i]);
+  return out;
+}
+
+}  // namespace
+
+table_data results_store::read_runs_with_parameters() const {
+  std::string params;
+  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
+  return query(db_, "SELECT r.point, r.replicate, r.seed" + params + columns_of(db_, "runs", "r", 3) +
+                        " FROM runs r JOIN points p USING (point) ORDER BY r.point, r.replicate");
+}
+
+table_data results_store::read_councils_with_parameters() const {
+  std::string params;
+  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
+  return query(db_, "SELECT c.point, c.replicate" + params + columns_of(db_, "councils", "c", 2) +
+                        " FROM councils c JOIN points p USING (point) ORDER BY c.point, c.replicate, c.council");
+}
+
+}  // namespace partyline

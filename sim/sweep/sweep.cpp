@@ -1,0 +1,364 @@
+#include "partyline/sweep/sweep.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "partyline/engine/random.hpp"
+#include "partyline/scenario/schema.hpp"
+
+namespace partyline {
+
+namespace {
+
+struct sweep_file_def {
+  std::string name;
+  std::string scenario;
+  int replicates = 10;
+  long long seed = 1;
+  sweep_design design = sweep_design::grid;
+  int samples = 0;
+  yaml_node parameters;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("name", name);
+    v.required("scenario", scenario);
+    v.field("replicates", replicates, {1, 1e6});
+    v.field("seed", seed, {0, 9.0e15});
+    v.field("design", design);
+    v.field("samples", samples, {0, 1e7});
+    v.required("parameters", parameters);
+  }
+};
+
+constexpr stream sweep_stream = static_cast<stream>(900);
+
+bool is_number(const yaml_node& n, double& out) {
+  if (n.kind != yaml_kind::scalar || n.quoted) return false;
+  const char* first = n.value.data();
+  const char* last = first + n.value.size();
+  if (first != last && *first == '+') ++first;
+  auto r = std::from_chars(first, last, out);
+  return r.ec == std::errc() && r.ptr == last && std::isfinite(out);
+}
+
+yaml_node number_node(double v, const source_mark& mark) {
+  yaml_node n;
+  n.kind = yaml_kind::scalar;
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  n.value.assign(buf, r.ptr);
+  n.mark = mark;
+  return n;
+}
+
+std::vector<sweep_parameter> read_parameters(const yaml_node& node) {
+  if (node.kind != yaml_kind::map || node.keys.empty())
+    throw scenario_error(node.mark, "parameters", "expected a mapping of dotted paths to values, lists or {min, max}");
+  std::vector<sweep_parameter> out;
+  for (std::size_t i = 0; i < node.keys.size(); ++i) {
+    const yaml_node& v = node.children[i];
+    sweep_parameter p;
+    p.path = node.keys[i];
+    p.mark = node.key_marks[i];
+    const std::string where = "parameters." + p.path;
+    if (v.kind == yaml_kind::scalar) {
+      p.form = sweep_parameter::kind::held;
+      p.values = {v};
+    } else if (v.kind == yaml_kind::sequence) {
+      if (v.children.empty()) throw scenario_error(v.mark, where, "a swept list needs at least one value");
+      for (const auto& item : v.children)
+        if (item.kind != yaml_kind::scalar) throw scenario_error(item.mark, where, "list items must be single values");
+      p.form = sweep_parameter::kind::list;
+      p.values = v.children;
+    } else if (v.kind == yaml_kind::map) {
+      const yaml_node* lo = v.find("min");
+      const yaml_node* hi = v.find("max");
+      for (std::size_t k = 0; k < v.keys.size(); ++k)
+        if (v.keys[k] != "min" && v.keys[k] != "max")
+          throw scenario_error(v.key_marks[k], where + "." + v.keys[k], "unknown key (a range has min and max)");
+      if (!lo || !hi) throw scenario_error(v.mark, where, "a range needs both min and max");
+      if (!is_number(*lo, p.min)) throw scenario_error(lo->mark, where + ".min", "expected a number");
+      if (!is_number(*hi, p.max)) throw scenario_error(hi->mark, where + ".max", "expected a number");
+      if (p.min > p.max) throw scenario_error(v.mark, where, "min is greater than max");
+      p.form = sweep_parameter::kind::range;
+    } else {
+      throw scenario_error(v.mark, where, "expected a value, a list of values or {min, max}");
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+/// The value of parameter `p` at unit coordinate u in [0, 1).
+yaml_node sampled_value(const sweep_parameter& p, double u) {
+  if (p.form == sweep_parameter::kind::range) return number_node(p.min + (p.max - p.min) * u, p.mark);
+  const auto k = std::min(p.values.size() - 1, static_cast<std::size_t>(u * static_cast<double>(p.values.size())));
+  return p.values[k];
+}
+
+}  // namespace
+
+std::uint64_t sweep_spec::point_seed(std::size_t point) const {
+  return splitmix64(seed ^ splitmix64(0x5eed0000ULL + point)) & 0x1FFFFFFFFFFFFFULL;  // below 2^53: exact in CSV tools
+}
+
+std::vector<std::string> sweep_spec::ranged_parameters() const {
+  std::vector<std::string> out;
+  for (const auto& p : parameters)
+    if (p.form == sweep_parameter::kind::range) out.push_back(p.path);
+  return out;
+}
+
+void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where) {
+  yaml_node* node = &root;
+  std::size_t pos = 0;
+  std::string walked;
+  while (pos <= path.size()) {
+    const std::size_t dot = path.find('.', pos);
+    std::string segment = path.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
+    const bool last = dot == std::string::npos;
+    if (segment.empty()) throw scenario_error(where, path, "empty segment in the parameter path");
+    // A segment may carry an index: councils[2].
+    long index = -1;
+    if (const auto br = segment.find('['); br != std::string::npos) {
+      if (segment.back() != ']') throw scenario_error(where, path, "malformed index in '" + segment + "'");
+      index = std::strtol(segment.c_str() + br + 1, nullptr, 10);
+      segment.resize(br);
+    }
+    walked += (walked.empty() ? "" : ".") + segment;
+    if (node->kind == yaml_kind::sequence) {
+      // Elements of a list are addressed by [index] on the list key, or by their id.
+      yaml_node* found = nullptr;
+      for (auto& item : node->children) {
+        const yaml_node* id = item.find("id");
+        if (id && id->value == segment) found = &item;
+      }
+      if (!found) throw scenario_error(where, path, "no element with id '" + segment + "' in '" + walked + "'");
+      node = found;
+      if (last) throw scenario_error(where, path, "the path names a whole list element, not a value");
+      pos = dot + 1;
+      continue;
+    }
+    if (node->kind == yaml_kind::null) node->kind = yaml_kind::map;
+    if (node->kind != yaml_kind::map) throw scenario_error(where, path, "'" + walked + "' is not a mapping");
+    yaml_node* child = node->find(segment);
+    if (!child) {
+      // Created keys are checked by the scenario loader, which then reports unknown ones at the sweep file.
+      node->keys.push_back(segment);
+      node->key_marks.push_back(where);
+      yaml_node fresh;
+      fresh.mark = where;
+      node->children.push_back(fresh);
+      child = &node->children.back();
+    }
+    if (index >= 0) {
+      if (child->kind != yaml_kind::sequence || index >= static_cast<long>(child->children.size()))
+        throw scenario_error(where, path, "'" + walked + "' has no element [" + std::to_string(index) + "]");
+      child = &child->children[static_cast<std::size_t>(index)];
+      walked += "[" + std::to_string(index) + "]";
+    }
+    if (last) {
+      if (child->kind == yaml_kind::map || child->kind == yaml_kind::sequence)
+        throw scenario_error(where, path, "'" + walked + "' is " + std::string(child->kind_name()) + ", not a single value");
+      *child = value;
+      return;
+    }
+    node = child;
+    pos = dot + 1;
+  }
+}
+
+std::vector<double> sobol_sequence(std::size_t n, std::size_t dims) {
+  // Joe & Kuo (2008) direction numbers, new-joe-kuo-6.21201, dimensions 2..16: {s, a, m_1..m_s}.
+  struct poly {
+    unsigned s, a;
+    unsigned m[6];
+  };
+  static constexpr poly table[] = {
+      {1, 0, {1}},          {2, 1, {1, 3}},          {3, 1, {1, 3, 1}},        {3, 2, {1, 1, 1}},
+      {4, 1, {1, 1, 3, 3}}, {4, 4, {1, 3, 5, 13}},   {5, 2, {1, 1, 5, 5, 17}}, {5, 4, {1, 1, 5, 5, 5}},
+      {5, 7, {1, 1, 7, 11, 19}}, {5, 11, {1, 1, 5, 1, 1}}, {5, 13, {1, 1, 1, 3, 11}}, {5, 14, {1, 3, 5, 5, 31}},
+      {6, 1, {1, 3, 3, 9, 7, 49}}, {6, 13, {1, 1, 1, 15, 21, 21}}, {6, 16, {1, 3, 1, 13, 27, 49}}};
+  constexpr unsigned bits = 32;
+  std::vector<std::array<std::uint32_t, bits>> v(dims);
+  for (std::size_t d = 0; d < dims; ++d) {
+    if (d == 0) {
+      for (unsigned i = 0; i < bits; ++i) v[d][i] = 1u << (31 - i);
+      continue;
+    }
+    const poly& p = table[d - 1];
+    for (unsigned i = 0; i < p.s && i < bits; ++i) v[d][i] = p.m[i] << (31 - i);
+    for (unsigned i = p.s; i < bits; ++i) {
+      std::uint32_t x = v[d][i - p.s] ^ (v[d][i - p.s] >> p.s);
+      for (unsigned k = 1; k < p.s; ++k)
+        if ((p.a >> (p.s - 1 - k)) & 1u) x ^= v[d][i - k];
+      v[d][i] = x;
+    }
+  }
+  std::vector<double> out(n * dims);
+  std::vector<std::uint32_t> x(dims, 0);
+  for (std::size_t i = 1; i <= n; ++i) {
+    // Gray-code order: flip the direction number of the lowest zero bit of i - 1.
+    unsigned c = 0;
+    for (std::size_t value = i - 1; value & 1u; value >>= 1) ++c;
+    for (std::size_t d = 0; d < dims; ++d) {
+      x[d] ^= v[d][c];
+      out[(i - 1) * dims + d] = static_cast<double>(x[d]) * 0x1.0p-32;
+    }
+  }
+  return out;
+}
+
+sweep_spec load_sweep_file(const std::filesystem::path& path, const load_options& opt, const sweep_limits& lim) {
+  sweep_spec spec;
+  spec.file = path;
+  spec.text = read_text_file(path, opt.yaml.max_bytes);
+  const yaml_node root = parse_yaml_text(spec.text, path.string(), opt.yaml);
+  if (root.kind != yaml_kind::map) throw scenario_error(root.mark, "", "a sweep file must be a YAML mapping");
+  sweep_file_def def;
+  mark_table marks;
+  schema_reader::read(root, "", def, {}, &marks);
+  spec.name = def.name.empty() ? path.stem().string() : def.name;
+  spec.replicates = def.replicates;
+  spec.seed = static_cast<std::uint64_t>(def.seed);
+  spec.design = def.design;
+  spec.samples = def.samples;
+  spec.parameters = read_parameters(def.parameters);
+
+  // The scenario, relative to the sweep file.
+  spec.scenario_file = path.parent_path() / def.scenario;
+  try {
+    spec.scenario_text = read_text_file(spec.scenario_file, opt.yaml.max_bytes);
+  } catch (const usage_error& e) {
+    throw scenario_error(marks.at("scenario"), "scenario", e.what());
+  }
+  const yaml_node base = parse_yaml_text(spec.scenario_text, spec.scenario_file.string(), opt.yaml);
+
+  // The design.
+  const auto& params = spec.parameters;
+  const std::size_t k = params.size();
+  std::vector<std::size_t> varied;
+  for (std::size_t i = 0; i < k; ++i)
+    if (params[i].form != sweep_parameter::kind::held) varied.push_back(i);
+  auto held_or = [&](std::size_t i, const yaml_node& v) { return params[i].form == sweep_parameter::kind::held ? params[i].values[0] : v; };
+  std::vector<std::vector<yaml_node>> rows;
+  std::vector<sweep_point> meta;
+  const source_mark design_mark = marks.at("design");
+  if (spec.design == sweep_design::grid) {
+    for (const auto& p : params)
+      if (p.form == sweep_parameter::kind::range)
+        throw scenario_error(p.mark, "parameters." + p.path, "a {min, max} range needs design random, lhs or sobol; a grid sweeps lists");
+    double total = 1;
+    for (const auto& p : params) total *= static_cast<double>(p.values.size());
+    if (total > static_cast<double>(lim.max_points))
+      throw scenario_error(design_mark, "design", "the grid has " + std::to_string(static_cast<long long>(total)) +
+                                                      " points, more than the limit of " + std::to_string(lim.max_points));
+    std::vector<std::size_t> idx(k, 0);
+    for (bool done = false; !done;) {
+      std::vector<yaml_node> row(k);
+      for (std::size_t i = 0; i < k; ++i) row[i] = params[i].values[idx[i]];
+      rows.push_back(std::move(row));
+      meta.emplace_back();
+      done = true;  // an odometer: the last parameter varies fastest
+      for (std::size_t i = k; i-- > 0;) {
+        if (++idx[i] < params[i].values.size()) {
+          done = false;
+          break;
+        }
+        idx[i] = 0;
+      }
+    }
+  } else {
+    if (spec.samples < 1) throw scenario_error(marks.at("samples"), "samples", "design " + std::string(to_string(spec.design)) + " needs samples >= 1");
+    const auto n = static_cast<std::size_t>(spec.samples);
+    if (spec.design == sweep_design::sobol) {
+      std::vector<std::size_t> ranged;
+      for (std::size_t i = 0; i < k; ++i) {
+        if (params[i].form == sweep_parameter::kind::list)
+          throw scenario_error(params[i].mark, "parameters." + params[i].path, "the sobol design samples ranges only; write {min, max}");
+        if (params[i].form == sweep_parameter::kind::range) ranged.push_back(i);
+      }
+      if (ranged.empty()) throw scenario_error(design_mark, "design", "the sobol design needs at least one {min, max} range");
+      if (ranged.size() > 8)
+        throw scenario_error(design_mark, "design", "the sobol design supports at most 8 ranged parameters");
+      const std::size_t r = ranged.size();
+      const double total = static_cast<double>(n) * static_cast<double>(r + 2);
+      if (total > static_cast<double>(lim.max_points))
+        throw scenario_error(marks.at("samples"), "samples", "the design has too many points");
+      // Saltelli: A and B from one 2r-dimensional Sobol sequence; C_i is A with column i taken from B.
+      const auto seq = sobol_sequence(n, 2 * r);
+      auto make = [&](std::size_t j, char block, int col) {
+        std::vector<yaml_node> row(k);
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < k; ++i) {
+          if (params[i].form != sweep_parameter::kind::range) {
+            row[i] = params[i].values[0];
+            continue;
+          }
+          const bool from_b = block == 'B' || (block == 'C' && static_cast<int>(c) == col);
+          row[i] = sampled_value(params[i], seq[j * 2 * r + (from_b ? r + c : c)]);
+          ++c;
+        }
+        rows.push_back(std::move(row));
+        sweep_point m;
+        m.sobol_block = block;
+        m.sobol_row = static_cast<int>(j);
+        m.sobol_param = col;
+        meta.push_back(m);
+      };
+      for (std::size_t j = 0; j < n; ++j) {
+        make(j, 'A', -1);
+        make(j, 'B', -1);
+        for (std::size_t c = 0; c < r; ++c) make(j, 'C', static_cast<int>(c));
+      }
+    } else {
+      if (n > lim.max_points) throw scenario_error(marks.at("samples"), "samples", "too many samples");
+      // Random: independent uniforms; LHS: one draw per stratum per parameter, strata shuffled.
+      std::vector<std::vector<double>> u(k, std::vector<double>(n));
+      for (std::size_t i = 0; i < k; ++i) {
+        const draw_stream rng(spec.seed, i, 0, sweep_stream);
+        if (spec.design == sweep_design::random) {
+          for (std::size_t j = 0; j < n; ++j) u[i][j] = rng.uniform(j);
+        } else {
+          std::vector<std::size_t> strata(n);
+          std::iota(strata.begin(), strata.end(), 0);
+          for (std::size_t j = n; j > 1; --j) std::swap(strata[j - 1], strata[rng.bits(j, 1) % j]);
+          for (std::size_t j = 0; j < n; ++j) u[i][j] = (static_cast<double>(strata[j]) + rng.uniform(j, 2)) / static_cast<double>(n);
+        }
+      }
+      for (std::size_t j = 0; j < n; ++j) {
+        std::vector<yaml_node> row(k);
+        for (std::size_t i = 0; i < k; ++i) row[i] = held_or(i, sampled_value(params[i], u[i][j]));
+        rows.push_back(std::move(row));
+        meta.emplace_back();
+      }
+    }
+  }
+  (void)varied;
+  if (rows.size() * static_cast<std::size_t>(spec.replicates) > lim.max_runs)
+    throw scenario_error(marks.at("replicates"), "replicates",
+                         std::to_string(rows.size()) + " points x " + std::to_string(spec.replicates) +
+                             " replicates is more than the limit of " + std::to_string(lim.max_runs) + " runs");
+
+  // Every point's scenario, validated now: a bad path or value is reported before anything runs.
+  for (std::size_t pt = 0; pt < rows.size(); ++pt) {
+    yaml_node tree = base;
+    sweep_point point = meta[pt];
+    for (std::size_t i = 0; i < k; ++i) {
+      set_path(tree, params[i].path, rows[pt][i], params[i].mark);
+      point.text.push_back(rows[pt][i].value);
+      double d = std::numeric_limits<double>::quiet_NaN();
+      is_number(rows[pt][i], d);
+      point.number.push_back(d);
+    }
+    spec.scenarios.push_back(load_scenario_tree(tree, opt));
+    spec.points.push_back(std::move(point));
+  }
+  return spec;
+}
+
+}  // namespace partyline

@@ -1,0 +1,142 @@
+// Sweeps end to end: results independent of threads, a sweep killed with SIGKILL and resumed gives the same tables
+// as an uninterrupted one, used directories are refused, export/summarize/compare/sensitivity work.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "../test_support.hpp"
+
+using partyline::testing::data_dir;
+using partyline::testing::fresh_dir;
+using partyline::testing::run_cli;
+using partyline::testing::slurp;
+
+namespace {
+
+long long stored_runs(const std::filesystem::path& db) {
+  sqlite3* h = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(h);
+    return -1;
+  }
+  sqlite3_busy_timeout(h, 2000);
+  long long n = -1;
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM runs", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(h);
+  return n;
+}
+
+std::string exported(const std::filesystem::path& dir) {
+  const auto r = run_cli("export " + dir.string() + " --force");
+  EXPECT_EQ(r.status, 0) << r.out;
+  return slurp(dir / "export" / "runs.csv") + slurp(dir / "export" / "councils.csv") + slurp(dir / "export" / "points.csv");
+}
+
+}  // namespace
+
+TEST(Sweep, TablesDoNotDependOnThreads) {
+  const auto dir = fresh_dir("sweep-threads");
+  const auto file = (data_dir() / "sweeps" / "tiny-lhs.yaml").string();
+  ASSERT_EQ(run_cli("sweep " + file + " --quiet --threads 1 --out " + (dir / "t1").string()).status, 0);
+  ASSERT_EQ(run_cli("sweep " + file + " --quiet --threads 2 --out " + (dir / "t2").string()).status, 0);
+  ASSERT_EQ(run_cli("sweep " + file + " --quiet --threads 8 --out " + (dir / "t8").string()).status, 0);
+  const std::string one = exported(dir / "t1");
+  EXPECT_GT(one.size(), 1000u);
+  EXPECT_EQ(exported(dir / "t2"), one);
+  EXPECT_EQ(exported(dir / "t8"), one);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, KilledWithSigkillAndResumedEqualsUninterrupted) {
+  const auto dir = fresh_dir("sweep-kill");
+  const auto file = data_dir() / "sweeps" / "kill.yaml";
+  const auto killed = dir / "killed";
+  // Start the sweep, wait until some (not all) runs are committed, then kill -9.
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execl(PARTYLINE_BINARY, PARTYLINE_BINARY, "sweep", file.c_str(), "--quiet", "--threads", "2", "--out",
+          killed.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  long long seen = 0;
+  for (int i = 0; i < 6000 && seen < 100; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    seen = stored_runs(killed / "results.sqlite");
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the sweep finished before it could be killed; make kill.yaml longer";
+  const long long at_kill = stored_runs(killed / "results.sqlite");
+  ASSERT_GE(at_kill, 100);
+  ASSERT_LT(at_kill, 1200) << "the sweep finished before it could be killed";
+
+  // Without --resume the used directory is refused; with it, only the missing runs are run.
+  const auto refused = run_cli("sweep " + file.string() + " --quiet --out " + killed.string());
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.out.find("--resume"), std::string::npos) << refused.out;
+  const auto resumed = run_cli("sweep " + file.string() + " --out " + killed.string() + " --resume");
+  ASSERT_EQ(resumed.status, 0) << resumed.out;
+  EXPECT_NE(resumed.out.find(std::to_string(1200 - at_kill) + " now"), std::string::npos) << resumed.out;
+  EXPECT_EQ(stored_runs(killed / "results.sqlite"), 1200);
+
+  const auto whole = dir / "whole";
+  ASSERT_EQ(run_cli("sweep " + file.string() + " --quiet --out " + whole.string()).status, 0);
+  EXPECT_EQ(exported(killed), exported(whole));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, ADifferentSweepInAUsedDirectoryIsRefused) {
+  const auto dir = fresh_dir("sweep-other");
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + dir.string()).status, 0);
+  const auto r = run_cli("sweep " + (data_dir() / "sweeps" / "tiny-lhs.yaml").string() + " --quiet --resume --out " + dir.string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("different sweep"), std::string::npos) << r.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, SummarizeCompareAndSensitivityReport) {
+  const auto dir = fresh_dir("sweep-report");
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + (dir / "g").string()).status, 0);
+  const auto s = run_cli("summarize " + (dir / "g").string() + " --points 0");
+  ASSERT_EQ(s.status, 0) << s.out;
+  EXPECT_NE(s.out.find("point 5"), std::string::npos);
+  EXPECT_NE(s.out.find("95% CI (bootstrap)"), std::string::npos);
+  const auto c = run_cli("compare " + (dir / "g").string() + " " + (dir / "g").string() + " --point-a 0 --point-b 4");
+  ASSERT_EQ(c.status, 0) << c.out;
+  EXPECT_NE(c.out.find("strike_weeks"), std::string::npos) << c.out;
+  EXPECT_EQ(run_cli("compare " + (dir / "g").string() + " " + (dir / "g").string()).status, 2);  // several points
+  EXPECT_EQ(run_cli("sensitivity " + (dir / "g").string()).status, 2);  // not a sobol design
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-sobol.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
+  const auto sens = run_cli("sensitivity " + (dir / "s").string());
+  ASSERT_EQ(sens.status, 0) << sens.out;
+  EXPECT_NE(sens.out.find("first order S1"), std::string::npos) << sens.out;
+  EXPECT_NE(sens.out.find("councils[0].group.confrontation"), std::string::npos) << sens.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, BadParameterPathsNameTheSweepFile) {
+  const auto dir = fresh_dir("sweep-bad");
+  std::ofstream(dir / "bad.yaml") << "scenario: " << (data_dir() / "tiny.yaml").string()
+                                  << "\nreplicates: 2\nparameters:\n  rules.R2.b_backlas: 1.0\n";
+  const auto r = run_cli("sweep " + (dir / "bad.yaml").string() + " --out " + (dir / "out").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find((dir / "bad.yaml").string() + ":4:3: rules.R2.b_backlas: unknown key (did you mean 'b_backlash'?)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "out" / "results.sqlite"));
+  std::filesystem::remove_all(dir);
+}

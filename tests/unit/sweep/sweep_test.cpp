@@ -1,0 +1,102 @@
+#include "partyline/sweep/sweep.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "../../test_support.hpp"
+
+using namespace partyline;
+using partyline::testing::data_dir;
+
+TEST(SweepFile, GridCrossesListsAndHoldsScalars) {
+  const auto spec = load_sweep_file(data_dir() / "sweeps" / "tiny-grid.yaml");
+  ASSERT_EQ(spec.points.size(), 6u);
+  EXPECT_EQ(spec.runs(), 24u);
+  // The last parameter varies fastest; the held one is in every point.
+  EXPECT_EQ(spec.points[0].text, (std::vector<std::string>{"0.1", "3", "30"}));
+  EXPECT_EQ(spec.points[1].text, (std::vector<std::string>{"0.1", "8", "30"}));
+  EXPECT_EQ(spec.points[5].text, (std::vector<std::string>{"0.9", "8", "30"}));
+  EXPECT_DOUBLE_EQ(spec.scenarios[4].get()->councils[0].group.confrontation, 0.9);
+  EXPECT_EQ(spec.scenarios[4]->rules.R7.letter_min, 3);
+  EXPECT_EQ(spec.scenarios[4]->weeks, 30);
+}
+
+TEST(SweepFile, PointSeedsAreDistinctAndStable) {
+  const auto a = load_sweep_file(data_dir() / "sweeps" / "tiny-grid.yaml");
+  const auto b = load_sweep_file(data_dir() / "sweeps" / "tiny-grid.yaml");
+  std::set<std::uint64_t> seeds;
+  for (std::size_t p = 0; p < a.points.size(); ++p) {
+    seeds.insert(a.point_seed(p));
+    EXPECT_EQ(a.point_seed(p), b.point_seed(p));
+  }
+  EXPECT_EQ(seeds.size(), a.points.size());
+}
+
+TEST(SweepFile, LatinHypercubePutsOneSampleInEveryStratum) {
+  const auto spec = load_sweep_file(data_dir() / "sweeps" / "tiny-lhs.yaml");
+  ASSERT_EQ(spec.points.size(), 10u);
+  for (std::size_t param : {0u, 1u}) {
+    const double lo = param == 0 ? 0.0 : 0.02, hi = param == 0 ? 1.0 : 0.12;
+    std::vector<int> strata(10, 0);
+    for (const auto& p : spec.points) ++strata[static_cast<std::size_t>((p.number[param] - lo) / (hi - lo) * 10)];
+    for (int n : strata) EXPECT_EQ(n, 1);
+  }
+  for (const auto& p : spec.points) EXPECT_TRUE(p.text[2] == "3" || p.text[2] == "5" || p.text[2] == "8");
+}
+
+TEST(SweepFile, SobolDesignIsSaltelliSampling) {
+  const auto spec = load_sweep_file(data_dir() / "sweeps" / "tiny-sobol.yaml");
+  ASSERT_EQ(spec.points.size(), 8u * (2 + 2));  // N (k + 2) with k = 2 ranged parameters
+  EXPECT_EQ(spec.ranged_parameters().size(), 2u);
+  for (std::size_t j = 0; j < 8; ++j) {
+    const auto& a = spec.points[4 * j];
+    const auto& b = spec.points[4 * j + 1];
+    const auto& c0 = spec.points[4 * j + 2];
+    const auto& c1 = spec.points[4 * j + 3];
+    EXPECT_EQ(a.sobol_block, 'A');
+    EXPECT_EQ(b.sobol_block, 'B');
+    EXPECT_EQ(c0.sobol_block, 'C');
+    // C_i is A with column i taken from B.
+    EXPECT_EQ(c0.number[0], b.number[0]);
+    EXPECT_EQ(c0.number[1], a.number[1]);
+    EXPECT_EQ(c1.number[0], a.number[0]);
+    EXPECT_EQ(c1.number[1], b.number[1]);
+    EXPECT_EQ(a.text[2], "20");  // held
+  }
+}
+
+TEST(SobolSequence, FirstPointsAreTheKnownOnes) {
+  const auto s = sobol_sequence(4, 2);
+  // Dimension 1 is van der Corput: 0.5, 0.75, 0.25, 0.375; dimension 2: 0.5, 0.25, 0.75, 0.375.
+  EXPECT_EQ(s, (std::vector<double>{0.5, 0.5, 0.75, 0.25, 0.25, 0.75, 0.375, 0.375}));
+}
+
+TEST(SobolSequence, EveryDimensionIsEquidistributed) {
+  const std::size_t n = 1024, dims = 16;
+  const auto s = sobol_sequence(n - 1, dims);  // with the skipped zero point: the first 1024 points of a (t, s)-sequence
+  for (std::size_t d = 0; d < dims; ++d) {
+    std::vector<int> bins(16, 0);
+    ++bins[0];  // the origin
+    for (std::size_t i = 0; i < n - 1; ++i) ++bins[static_cast<std::size_t>(s[i * dims + d] * 16)];
+    for (int b : bins) EXPECT_EQ(b, 64) << "dimension " << d;
+  }
+}
+
+TEST(SetPath, CreatesKeysForTheLoaderToCheckAndRefusesBadPaths) {
+  yaml_node root = parse_yaml_text("a: {b: 1}\nlist: [{id: x, v: 1}, {id: y, v: 2}]\n", "t");
+  yaml_node value;
+  value.kind = yaml_kind::scalar;
+  value.value = "5";
+  set_path(root, "a.c", value, {});
+  EXPECT_EQ(root.find("a")->find("c")->value, "5");
+  set_path(root, "list.y.v", value, {});
+  EXPECT_EQ(root.find("list")->children[1].find("v")->value, "5");
+  set_path(root, "list[0].v", value, {});
+  EXPECT_EQ(root.find("list")->children[0].find("v")->value, "5");
+  EXPECT_THROW(set_path(root, "list[7].v", value, {}), scenario_error);
+  EXPECT_THROW(set_path(root, "list.z.v", value, {}), scenario_error);
+  EXPECT_THROW(set_path(root, "a", value, {}), scenario_error);  // a mapping, not a value
+}
