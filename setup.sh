@@ -11,7 +11,7 @@ packages=(
   libsqlite3-dev sqlite3
   # python module and notebooks (issue: python bindings, notebook)
   python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib
-  python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert
+  python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert jupyter-notebook
 )
 
 missing=()

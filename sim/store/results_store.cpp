@@ -121,6 +121,14 @@ results_store results_store::open_for_sweep(const std::filesystem::path& dir, co
     if (have != sweep_sha || have_scenario != scenario_sha)
       throw usage_error(dir.string() + ": holds a different sweep (sweep SHA-256 " + have.substr(0, 12) + ", scenario " +
                         have_scenario.substr(0, 12) + "); refusing to mix results");
+    // Runs from another build of partyline could differ: never mix them in one table.
+    for (const auto& [key, value] : manifest) {
+      if (key != "partyline_version" && key != "git_commit") continue;
+      const std::string stored = store.manifest_value(key);
+      if (!stored.empty() && stored != value)
+        throw usage_error(dir.string() + ": was started by partyline " + key + " " + stored + ", this is " + value +
+                          "; resume it with the same build, or start the sweep afresh in another --out");
+    }
     store.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
     return store;
   }
