@@ -214,15 +214,33 @@ std::vector<double> sobol_sequence(std::size_t n, std::size_t dims) {
 }
 
 sweep_spec load_sweep_file(const std::filesystem::path& path, const load_options& opt, const sweep_limits& lim) {
+  return load_sweep_text(read_text_file(path, opt.yaml.max_bytes), path.string(), path.parent_path(), opt, lim);
+}
+
+void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
+                     const std::string& label) {
+  auto file = std::make_shared<const std::string>(label);
+  for (std::size_t i = 0; i < overrides.size(); ++i) {
+    const source_mark where{file, static_cast<int>(i + 1), 1};
+    yaml_node value = parse_yaml_text(overrides[i].second.empty() ? "\"\"" : overrides[i].second, label);
+    if (value.kind != yaml_kind::scalar)
+      throw scenario_error(where, overrides[i].first, "an override must be a single value");
+    value.mark = where;
+    set_path(root, overrides[i].first, value, where);
+  }
+}
+
+sweep_spec load_sweep_text(const std::string& text, const std::string& label, const std::filesystem::path& base_dir,
+                           const load_options& opt, const sweep_limits& lim) {
   sweep_spec spec;
-  spec.file = path;
-  spec.text = read_text_file(path, opt.yaml.max_bytes);
-  const yaml_node root = parse_yaml_text(spec.text, path.string(), opt.yaml);
+  spec.file = label;
+  spec.text = text;
+  const yaml_node root = parse_yaml_text(spec.text, label, opt.yaml);
   if (root.kind != yaml_kind::map) throw scenario_error(root.mark, "", "a sweep file must be a YAML mapping");
   sweep_file_def def;
   mark_table marks;
   schema_reader::read(root, "", def, {}, &marks);
-  spec.name = def.name.empty() ? path.stem().string() : def.name;
+  spec.name = def.name.empty() ? std::filesystem::path(label).stem().string() : def.name;
   spec.replicates = def.replicates;
   spec.seed = static_cast<std::uint64_t>(def.seed);
   spec.design = def.design;
@@ -230,7 +248,7 @@ sweep_spec load_sweep_file(const std::filesystem::path& path, const load_options
   spec.parameters = read_parameters(def.parameters);
 
   // The scenario, relative to the sweep file.
-  spec.scenario_file = path.parent_path() / def.scenario;
+  spec.scenario_file = base_dir / def.scenario;
   try {
     spec.scenario_text = read_text_file(spec.scenario_file, opt.yaml.max_bytes);
   } catch (const usage_error& e) {

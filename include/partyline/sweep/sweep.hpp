@@ -67,6 +67,15 @@ struct sweep_limits {
 [[nodiscard]] sweep_spec load_sweep_file(const std::filesystem::path& path, const load_options& opt = {},
                                          const sweep_limits& lim = {});
 
+/// @brief The same from text (the Python module's dicts); `scenario` is resolved against `base_dir`.
+[[nodiscard]] sweep_spec load_sweep_text(const std::string& text, const std::string& label,
+                                         const std::filesystem::path& base_dir, const load_options& opt = {},
+                                         const sweep_limits& lim = {});
+
+/// @brief Applies dotted-path overrides (path, YAML value text) to a scenario tree; errors carry `label`.
+void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
+                     const std::string& label);
+
 /// @brief Sets `path` in a scenario tree to `value`, creating missing map keys (which the loader then checks).
 /// `where` is the parameter's mark, used for errors and for created keys.
 void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where);

@@ -1,0 +1,155 @@
+// partyline._core: the engine for Python. The public API (DataFrames, dicts, load) is in partyline/__init__.py.
+// Long work runs on a worker thread with the GIL released; the calling thread wakes every 100 ms to let Python
+// handle signals, so Ctrl-C raises KeyboardInterrupt after the work in flight stops cleanly.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <future>
+#include <thread>
+
+#include "partyline/engine/engine.hpp"
+#include "partyline/scenario/load.hpp"
+#include "partyline/store/files.hpp"
+#include "partyline/store/sha256.hpp"
+#include "partyline/sweep/runner.hpp"
+#include "partyline/version.hpp"
+
+namespace py = pybind11;
+namespace pl = partyline;
+
+namespace {
+
+/// Runs `work(cancel)` on a worker thread without the GIL; turns a pending Python signal (Ctrl-C) into a cancel
+/// request and re-raises it once the work has stopped.
+template <class Result, class Work>
+Result interruptible(Work&& work) {
+  std::atomic<bool> cancel{false};
+  std::packaged_task<Result()> task([&] { return work(cancel); });
+  auto future = task.get_future();
+  std::thread worker;
+  {
+    py::gil_scoped_release release;
+    worker = std::thread(std::move(task));
+  }
+  bool interrupted = false;
+  while (true) {
+    std::future_status status;
+    {
+      py::gil_scoped_release release;
+      status = future.wait_for(std::chrono::milliseconds(100));
+    }
+    if (status == std::future_status::ready) break;
+    if (!interrupted && PyErr_CheckSignals() != 0) {
+      interrupted = true;
+      cancel = true;  // finish or drop the runs in flight; committed sweep rows stay committed
+    }
+  }
+  {
+    py::gil_scoped_release release;
+    worker.join();
+  }
+  if (interrupted) throw py::error_already_set();
+  return future.get();
+}
+
+pl::frozen_scenario load(const std::string& text, const std::string& label,
+                         const std::vector<std::pair<std::string, std::string>>& overrides, int threads) {
+  pl::load_options opt;
+  opt.concurrent_runs = threads;
+  pl::yaml_node root = pl::parse_yaml_text(text, label, opt.yaml);
+  pl::apply_overrides(root, overrides, "overrides");
+  return pl::load_scenario_tree(root, opt);
+}
+
+int thread_count(int threads) { return threads > 0 ? threads : tbb::info::default_concurrency(); }
+
+py::dict run(const std::string& text, const std::string& label, int runs, py::object seed, int threads,
+             const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events) {
+  if (runs < 1) throw py::value_error("runs must be at least 1");
+  const int t = thread_count(threads);
+  const auto scen = load(text, label, overrides, std::min(t, runs));
+  const std::uint64_t s = seed.is_none() ? static_cast<std::uint64_t>(scen->seed) : seed.cast<std::uint64_t>();
+  struct tables {
+    std::string runs, councils, weekly, events;
+    bool complete = false;
+    std::size_t done = 0;
+  };
+  const tables out = interruptible<tables>([&](std::atomic<bool>& cancel) {
+    tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(t));
+    pl::run_options opt;
+    opt.runs = runs;
+    opt.seed = s;
+    opt.weekly = weekly;
+    opt.events = events;
+    opt.cancel = &cancel;
+    const auto results = pl::simulate_runs(scen, opt);
+    tables tb;
+    tb.runs = pl::runs_csv(results, s);
+    tb.councils = pl::councils_csv(*scen, results);
+    if (weekly) tb.weekly = pl::weekly_csv(results);
+    if (events) tb.events = pl::events_csv(*scen, results);
+    tb.done = results.size();
+    tb.complete = static_cast<int>(results.size()) == runs;
+    return tb;
+  });
+  py::dict d;
+  d["runs"] = out.runs;
+  d["councils"] = out.councils;
+  if (weekly) d["weekly"] = out.weekly;
+  if (events) d["events"] = out.events;
+  d["seed"] = s;
+  d["resolved_scenario"] = pl::to_yaml(*scen);
+  return d;
+}
+
+py::dict sweep(const std::string& text, const std::string& label, const std::string& base_dir, const std::string& out,
+               int threads, bool resume) {
+  const int t = thread_count(threads);
+  pl::load_options lo;
+  lo.concurrent_runs = t;
+  const pl::sweep_spec spec = pl::load_sweep_text(text, label, base_dir, lo);
+  const pl::sweep_report report = interruptible<pl::sweep_report>([&](std::atomic<bool>& cancel) {
+    tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(t));
+    pl::sweep_run_options opt;
+    opt.resume = resume;
+    opt.cancel = &cancel;
+    opt.manifest = {{"partyline_version", pl::version()}, {"git_commit", pl::git_commit()}, {"command", "partyline.sweep (Python)"}};
+    return pl::run_sweep(spec, out, opt);
+  });
+  py::dict d;
+  d["total"] = report.total;
+  d["already_done"] = report.already_done;
+  d["ran"] = report.ran;
+  d["complete"] = report.complete;
+  d["seconds"] = report.seconds;
+  d["points"] = spec.points.size();
+  return d;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "partyline engine (use the `partyline` package, not this module)";
+  static py::exception<pl::scenario_error> scenario_exc(m, "ScenarioError", PyExc_ValueError);
+  static py::exception<pl::usage_error> usage_exc(m, "UsageError", PyExc_RuntimeError);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const pl::scenario_error& e) {
+      scenario_exc(e.what());
+    } catch (const pl::usage_error& e) {
+      usage_exc(e.what());
+    }
+  });
+  m.def("run", &run, py::arg("text"), py::arg("label"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
+        py::arg("overrides"), py::arg("weekly"), py::arg("events"));
+  m.def("sweep", &sweep, py::arg("text"), py::arg("label"), py::arg("base_dir"), py::arg("out"), py::arg("threads"),
+        py::arg("resume"));
+  m.def("version", [] { return std::string(pl::version()) + " (" + pl::git_commit() + ")"; });
+  m.def("sha256", [](const std::string& s) { return pl::sha256_hex(s); });
+}

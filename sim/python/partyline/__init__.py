@@ -1,0 +1,110 @@
+"""partyline for notebooks: run scenarios and sweeps, get pandas DataFrames back.
+
+    import partyline
+    r = partyline.run("scenarios/haringey-2018.yaml", runs=200, seed=1)
+    r["runs"].describe()                      # one row per run, the columns of runs.csv
+    partyline.sweep("scenarios/sweeps/leicester-central-board.yaml", out="results/leicester-board")
+    tables = partyline.load("results/leicester-board")   # runs, councils, points, manifest
+
+Results are identical to the command line's for the same scenario, seed and runs. Errors in a scenario raise
+ScenarioError (a ValueError) with the same FILE:LINE:COL: key.path: message as `partyline validate`.
+Long runs release the GIL; Ctrl-C raises KeyboardInterrupt and leaves a sweep's store consistent (resume it with
+resume=True).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pathlib
+import sqlite3
+from typing import Any, Mapping
+
+import pandas as pd
+
+from . import _core
+from ._core import ScenarioError, UsageError
+
+__all__ = ["run", "sweep", "load", "ScenarioError", "UsageError", "__version__"]
+__version__ = _core.version()
+
+
+def _scenario_text(scenario: str | os.PathLike | Mapping[str, Any]) -> tuple[str, str]:
+    """The scenario's YAML text and the label used in error messages."""
+    if isinstance(scenario, Mapping):
+        # JSON is YAML; indenting keeps line numbers in error messages useful.
+        return json.dumps(scenario, indent=2), "<scenario dict>"
+    path = pathlib.Path(scenario)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such file")
+    if path.is_dir():
+        raise IsADirectoryError(f"{path}: is a directory, expected a YAML file")
+    return path.read_text(encoding="utf-8"), str(scenario)
+
+
+def _yaml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    raise TypeError(f"override values must be numbers, booleans or strings, not {type(value).__name__}")
+
+
+def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: int | None = None, threads: int = 0,
+        overrides: Mapping[str, Any] | None = None, weekly: bool = False, events: bool = False) -> dict[str, Any]:
+    """Runs a scenario `runs` times.
+
+    scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
+    seed: the base seed (default: the scenario's). threads: 0 means all cores; results never depend on it.
+    overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3}.
+    Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request), plus "seed" and
+    "resolved_scenario" (the YAML of the frozen scenario).
+    """
+    text, label = _scenario_text(scenario)
+    pairs = [(str(k), _yaml_value(v)) for k, v in (overrides or {}).items()]
+    raw = _core.run(text, label, int(runs), seed, int(threads), pairs, bool(weekly), bool(events))
+    out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
+                           if name in raw}
+    out["seed"] = raw["seed"]
+    out["resolved_scenario"] = raw["resolved_scenario"]
+    return out
+
+
+def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathLike, threads: int = 0,
+          resume: bool = False) -> dict[str, Any]:
+    """Runs a sweep (a sweep file's path, or its content as a dict) into out/results.sqlite.
+
+    A dict's `scenario` path is resolved against the current directory. Returns what was done: total, ran,
+    already_done, complete, seconds, points. Read the results with load(out).
+    """
+    if isinstance(sweep_file, Mapping):
+        text, label, base = json.dumps(sweep_file, indent=2), "<sweep dict>", os.getcwd()
+    else:
+        path = pathlib.Path(sweep_file)
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file")
+        text, label, base = path.read_text(encoding="utf-8"), str(sweep_file), str(path.parent)
+    return dict(_core.sweep(text, label, base, str(out), int(threads), bool(resume)))
+
+
+def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
+    """The tables of a sweep's results store: "runs" (parameter columns first, one row per run), "councils",
+    "points" and "manifest" (a key -> value Series)."""
+    db = pathlib.Path(directory) / "results.sqlite"
+    if not db.exists():
+        raise FileNotFoundError(f"{directory}: no results store (results.sqlite) here")
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        points = pd.read_sql_query("SELECT * FROM points ORDER BY point", con)
+        params = [c for c in points.columns if c not in ("point", "seed", "sobol_block", "sobol_row", "sobol_param")]
+        runs = pd.read_sql_query("SELECT * FROM runs ORDER BY point, replicate", con)
+        councils = pd.read_sql_query("SELECT * FROM councils ORDER BY point, replicate, council", con)
+        manifest = pd.read_sql_query("SELECT * FROM manifest", con).set_index("key")["value"]
+    first = ["point", "replicate", "seed"]
+    runs = runs.merge(points[["point"] + params], on="point")
+    runs = runs[first + params + [c for c in runs.columns if c not in first + params]]
+    councils = councils.merge(points[["point"] + params], on="point")
+    councils = councils[["point", "replicate"] + params + [c for c in councils.columns if c not in ["point", "replicate"] + params]]
+    return {"runs": runs, "councils": councils, "points": points, "manifest": manifest}

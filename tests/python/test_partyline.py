@@ -1,0 +1,139 @@
+"""The Python module: DataFrames with the documented columns, the CLI's results, the CLI's error messages,
+sweeps and their stores, interruption with Ctrl-C. Run with Debian's pytest: /usr/bin/python3 -m pytest tests/python
+(PYTHONPATH=build/<preset>/python, PARTYLINE_BIN=the CLI binary)."""
+
+import os
+import pathlib
+import re
+import signal
+import subprocess
+import threading
+import time
+
+import pandas as pd
+import pytest
+import yaml
+
+import partyline
+
+ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).resolve().parents[2]))
+BIN = os.environ.get("PARTYLINE_BIN", str(ROOT / "build" / "release" / "sim" / "partyline"))
+TINY = ROOT / "tests" / "data" / "tiny.yaml"
+BIRMINGHAM = ROOT / "scenarios" / "birmingham-2019.yaml"
+
+
+def test_run_returns_the_documented_tables():
+    r = partyline.run(TINY, runs=5, seed=3, weekly=True, events=True)
+    assert list(r["runs"].columns[:4]) == ["run", "seed", "requests", "interventions"]
+    assert len(r["runs"]) == 5 and (r["runs"].seed == 3).all()
+    assert "seats_end_lab" in r["councils"].columns and "administration_end" in r["councils"].columns
+    assert list(r["weekly"].columns) == ["run", "week", "backlash", "satisfaction", "agenda_open", "disputes_active", "members"]
+    assert list(r["events"].columns) == ["run", "week", "council", "rule", "event", "detail"]
+    assert "letter_min" in r["resolved_scenario"]
+
+
+def test_results_are_identical_to_the_cli(tmp_path):
+    out = tmp_path / "cli"
+    subprocess.run([BIN, "run", str(BIRMINGHAM), "--runs", "40", "--seed", "11", "--threads", "2", "--quiet",
+                    "--out", str(out)], check=True)
+    r = partyline.run(BIRMINGHAM, runs=40, seed=11, threads=1)
+    pd.testing.assert_frame_equal(r["runs"], pd.read_csv(out / "runs.csv"))
+    pd.testing.assert_frame_equal(r["councils"], pd.read_csv(out / "councils.csv"))
+
+
+def test_a_dict_scenario_is_the_same_as_its_file():
+    as_dict = yaml.safe_load(TINY.read_text())
+    a = partyline.run(TINY, runs=6, seed=2)
+    b = partyline.run(as_dict, runs=6, seed=2)
+    pd.testing.assert_frame_equal(a["runs"], b["runs"])
+
+
+def test_overrides_use_sweep_paths():
+    base = partyline.run(BIRMINGHAM, runs=30, seed=5)
+    strict = partyline.run(BIRMINGHAM, runs=30, seed=5, overrides={"rules.R7.letter_min": 60})
+    assert base["runs"].backbench_letters.sum() > 0
+    assert strict["runs"].backbench_letters.sum() == 0
+
+
+def test_errors_carry_file_line_column_and_key_path():
+    with pytest.raises(partyline.ScenarioError) as e:
+        partyline.run(ROOT / "tests" / "data" / "invalid" / "misspelt_key.yaml")
+    assert isinstance(e.value, ValueError)
+    assert re.match(r"^.+misspelt_key\.yaml:3:1: weekz: unknown key \(did you mean 'weeks'\?\)$", str(e.value))
+    with pytest.raises(partyline.ScenarioError, match=r"overrides:1:1: rules\.R2\.b_backlas: unknown key"):
+        partyline.run(TINY, overrides={"rules.R2.b_backlas": 1.0})
+    with pytest.raises(partyline.ScenarioError, match=r"<scenario dict>:\d+:\d+: weekz"):
+        partyline.run({"name": "x", "parties": [{"id": "lab", "position": -0.3}],
+                       "councils": [{"id": "a", "seats": {"lab": 3}}], "weekz": 3})
+    with pytest.raises(FileNotFoundError):
+        partyline.run(ROOT / "no-such-scenario.yaml")
+
+
+def test_sweep_and_load(tmp_path):
+    report = partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "s")
+    assert report["complete"] and report["ran"] == 24
+    tables = partyline.load(tmp_path / "s")
+    runs = tables["runs"]
+    assert list(runs.columns[:6]) == ["point", "replicate", "seed", "councils[0].group.confrontation",
+                                      "rules.R7.letter_min", "weeks"]
+    assert len(runs) == 24 and len(tables["points"]) == 6
+    assert tables["manifest"]["design"] == "grid"
+    # The CLI's export of the same store has the same rows.
+    subprocess.run([BIN, "export", str(tmp_path / "s")], check=True, capture_output=True)
+    cli = pd.read_csv(tmp_path / "s" / "export" / "runs.csv")
+    assert list(cli.columns) == list(runs.columns)
+    pd.testing.assert_frame_equal(cli, runs, check_dtype=False)
+
+
+def test_sweep_from_a_dict(tmp_path):
+    spec = {"scenario": str(TINY), "replicates": 3, "seed": 1, "design": "grid",
+            "parameters": {"rules.R7.letter_min": [3, 6]}}
+    assert partyline.sweep(spec, out=tmp_path / "d")["ran"] == 6
+    assert len(partyline.load(tmp_path / "d")["runs"]) == 6
+
+
+def test_long_runs_release_the_gil():
+    ticks = []
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            ticks.append(1)
+            time.sleep(0.005)
+
+    t = threading.Thread(target=count)
+    t.start()
+    partyline.run(BIRMINGHAM, runs=300, threads=1)
+    stop.set()
+    t.join()
+    assert len(ticks) > 10
+
+
+def interrupt_after(seconds):
+    timer = threading.Timer(seconds, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    return timer
+
+
+def test_ctrl_c_interrupts_a_run():
+    timer = interrupt_after(0.3)
+    started = time.time()
+    with pytest.raises(KeyboardInterrupt):
+        partyline.run(ROOT / "scenarios" / "haringey-2018.yaml", runs=5000, threads=2)
+    timer.cancel()
+    assert time.time() - started < 30
+
+
+def test_ctrl_c_leaves_a_sweep_store_consistent_and_resumable(tmp_path):
+    sweep_file = ROOT / "tests" / "data" / "sweeps" / "kill.yaml"
+    timer = interrupt_after(0.5)
+    with pytest.raises(KeyboardInterrupt):
+        partyline.sweep(sweep_file, out=tmp_path / "k", threads=2)
+    timer.cancel()
+    partial = partyline.load(tmp_path / "k")["runs"]
+    assert 0 < len(partial) < 1200
+    report = partyline.sweep(sweep_file, out=tmp_path / "k", threads=2, resume=True)
+    assert report["complete"] and report["already_done"] == len(partial)
+    whole = partyline.sweep(sweep_file, out=tmp_path / "w", threads=2)
+    assert whole["ran"] == 1200
+    pd.testing.assert_frame_equal(partyline.load(tmp_path / "k")["runs"], partyline.load(tmp_path / "w")["runs"])
