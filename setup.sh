@@ -10,7 +10,7 @@ packages=(
   libeigen3-dev libtbb-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libsqlite3-dev sqlite3
   # python module and notebooks (issue: python bindings, notebook)
-  python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib
+  python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib python3-yaml
   python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert jupyter-notebook
 )
 
