@@ -9,6 +9,8 @@ packages=(
   # libraries, all found by find_package
   libeigen3-dev libtbb-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libsqlite3-dev sqlite3
+  # sweeps across ranks (optional in the build, installed here)
+  libopenmpi-dev openmpi-bin
   # python module and notebooks (issue: python bindings, notebook)
   python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib python3-yaml
   python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert jupyter-notebook

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "partyline/scenario/load.hpp"
+#include "partyline/sweep/sweep.hpp"
 
 namespace partyline::cli {
 
@@ -69,6 +70,8 @@ struct sweep_args {
   std::string shard;  ///< "K/N"
 };
 int cmd_sweep(const sweep_args& a, const std::string& command_line);
+int cmd_sweep_mpi(const sweep_args& a, const sweep_spec& spec, const std::string& command_line);
+int cmd_merge(const std::vector<std::string>& shards, const std::string& out);
 int cmd_export(const std::string& dir, const std::string& out, bool force);
 int cmd_summarize(const std::string& dir, int max_points);
 int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b);

@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
   show->add_option("--memory-budget", sbudget, "memory budget in MiB (default half of RAM)");
 
   sweep_args sa;
-  auto* sweep = app.add_subcommand("sweep", "Run a parameter sweep into DIR/results.sqlite (resumable)");
+  auto* sweep = app.add_subcommand("sweep", "Run a parameter sweep into DIR/results.sqlite (resumable; under mpirun across ranks)");
   sweep->add_option("FILE", sa.file, "sweep file (YAML), see scenarios/README.md")->required();
   sweep->add_option("--out,-o", sa.out, "output directory for the results store")->required();
   sweep->add_option("--threads,-t", sa.threads, "worker threads (0: all cores); results do not depend on it")
@@ -80,6 +80,12 @@ int main(int argc, char** argv) {
   compare->add_option("--point-a", cpa, "the sweep point of A (if A is a sweep with several points)");
   compare->add_option("--point-b", cpb, "the sweep point of B");
 
+  std::vector<std::string> mshards;
+  std::string mout;
+  auto* merge = app.add_subcommand("merge", "Merge the complete shards of one sweep (--shard K/N) into one store");
+  merge->add_option("SHARDS", mshards, "the shard directories, DIR_1 ... DIR_N")->required();
+  merge->add_option("--out,-o", mout, "output directory for the merged store")->required();
+
   std::string sdir2;
   auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep");
   sensitivity->add_option("DIR", sdir2, "sweep output directory")->required();
@@ -100,6 +106,7 @@ int main(int argc, char** argv) {
     if (*summarize) return cmd_summarize(mdir, mpoints);
     if (*compare) return cmd_compare(ca, cb, cpa, cpb);
     if (*sensitivity) return cmd_sensitivity(sdir2);
+    if (*merge) return cmd_merge(mshards, mout);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

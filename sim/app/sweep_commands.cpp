@@ -18,6 +18,7 @@
 #include "partyline/store/files.hpp"
 #include "partyline/store/results_store.hpp"
 #include "partyline/store/sha256.hpp"
+#include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/runner.hpp"
 #include "partyline/version.hpp"
 
@@ -126,11 +127,48 @@ Eigen::ArrayXd as_array(const std::vector<double>& x) {
 
 }  // namespace
 
+/// `mpirun -np N partyline sweep ...`: every rank runs this; rank 0 owns the store and prints.
+int cmd_sweep_mpi(const sweep_args& a, const sweep_spec& spec, const std::string& command_line) {
+  if (!a.shard.empty()) throw usage_error("--shard and mpirun are alternatives; use one");
+  install_signal_handlers();
+  sweep_run_options opt;
+  opt.resume = a.resume;
+  opt.cancel = &g_stop;
+  opt.manifest = {{"partyline_version", version()}, {"git_commit", git_commit()}, {"command", command_line},
+                  {"created_at", timestamp("%Y-%m-%dT%H:%M:%SZ")}, {"shard", "1/1"}};
+  int rank = 0, ranks = 1;
+  std::size_t stored = 0;
+  opt.on_run_done = [&](std::size_t n) {
+    stored += n;
+    if (!a.quiet && isatty(STDERR_FILENO)) std::fprintf(stderr, "\r  %zu runs stored   ", stored);
+  };
+  const sweep_report report = run_sweep_mpi(spec, a.out, opt, rank, ranks);
+  if (rank != 0) return exit_ok;
+  if (!a.quiet)
+    std::printf("%s%s: %zu of %zu runs stored (%zu now, %zu before) in %.1f s on %d MPI ranks; store: %s\n",
+                isatty(STDERR_FILENO) ? "\n" : "", spec.name.c_str(), report.already_done + report.ran, report.total,
+                report.ran, report.already_done, report.seconds, ranks, results_store::file_in(a.out).string().c_str());
+  if (!report.complete) {
+    std::fprintf(stderr, "partyline: stopped with %zu of %zu runs stored. Resume with:\n  mpirun ... partyline sweep %s --out %s --resume\n",
+                 report.already_done + report.ran, report.total, a.file.c_str(), a.out.c_str());
+    return exit_interrupted;
+  }
+  return exit_ok;
+}
+
+int cmd_merge(const std::vector<std::string>& shards, const std::string& out) {
+  std::vector<std::filesystem::path> dirs(shards.begin(), shards.end());
+  const std::size_t runs = merge_shards(dirs, out);
+  std::printf("merged %zu shards (%zu runs) into %s\n", shards.size(), runs, results_store::file_in(out).string().c_str());
+  return exit_ok;
+}
+
 int cmd_sweep(const sweep_args& a, const std::string& command_line) {
   const int threads = effective_threads(a.threads);
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const auto [shard_index, shard_count] = parse_shard(a.shard);
   const sweep_spec spec = load_sweep_file(a.file, load_opts(a.memory_budget_mib, threads));
+  if (launched_by_mpi()) return cmd_sweep_mpi(a, spec, command_line);
   if (!a.quiet)
     std::printf("partyline %s · sweep %s · %zu points x %d replicates = %zu runs · design %s · %d thread%s%s\n", version(),
                 spec.name.c_str(), spec.points.size(), spec.replicates, spec.runs(), std::string(to_string(spec.design)).c_str(),
