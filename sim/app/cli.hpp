@@ -68,6 +68,7 @@ struct sweep_args {
   bool quiet = false;
   double memory_budget_mib = 0;
   std::string shard;  ///< "K/N"
+  long long max_runs = 10'000'000;
 };
 int cmd_sweep(const sweep_args& a, const std::string& command_line);
 int cmd_sweep_mpi(const sweep_args& a, const sweep_spec& spec, const std::string& command_line);

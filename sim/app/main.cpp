@@ -1,5 +1,6 @@
 // partyline: the command-line interface. The commands live in run_command.cpp and sweep_commands.cpp.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 
 #include "cli.hpp"
@@ -10,6 +11,8 @@ namespace pl = partyline;
 using namespace partyline::cli;
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) should be a write error we report, not a signal that kills us mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::string command_line;
   for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
 
@@ -58,6 +61,7 @@ int main(int argc, char** argv) {
   sweep->add_option("--shard", sa.shard, "run only shard K of N (K/N) of the runs, e.g. for a Slurm job array");
   sweep->add_flag("--quiet,-q", sa.quiet, "no progress bar");
   sweep->add_option("--memory-budget", sa.memory_budget_mib, "memory budget in MiB (default half of RAM)");
+  sweep->add_option("--max-runs", sa.max_runs, "refuse sweeps of more runs than this")->capture_default_str();
 
   std::string edir, eout;
   bool eforce = false;

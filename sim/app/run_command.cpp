@@ -63,6 +63,17 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   const std::string text = pl::read_text_file(a.file, pl::yaml_limits{}.max_bytes);
   const auto scen = pl::load_scenario_text(text, a.file, load_opts(a.memory_budget_mib, std::min(threads, a.runs)));
   const std::uint64_t seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed) : static_cast<std::uint64_t>(scen->seed);
+  {
+    // `run` keeps every run's tables until it writes them: refuse a request that would not fit.
+    const double per_run = 600.0 + 160.0 * static_cast<double>(scen->councils.size()) +
+                           (a.weekly ? 64.0 * scen->weeks : 0.0) + (a.events ? 4096.0 : 0.0);
+    const double need = per_run * a.runs;
+    const double budget = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : pl::default_memory_budget();
+    if (need > budget)
+      throw usage_error(std::to_string(a.runs) + " runs of " + scen->name + " would hold about " + pl::human_bytes(need) +
+                        " of results, more than the memory budget of " + pl::human_bytes(budget) +
+                        "; use fewer --runs, or `partyline sweep` (which stores runs as they finish)");
+  }
   const std::filesystem::path out =
       a.out.empty() ? std::filesystem::path("results") / (scen->name + "-" + timestamp("%Y%m%d-%H%M%S")) : std::filesystem::path(a.out);
   pl::prepare_output_dir(out, a.force);

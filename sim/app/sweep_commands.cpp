@@ -167,7 +167,9 @@ int cmd_sweep(const sweep_args& a, const std::string& command_line) {
   const int threads = effective_threads(a.threads);
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const auto [shard_index, shard_count] = parse_shard(a.shard);
-  const sweep_spec spec = load_sweep_file(a.file, load_opts(a.memory_budget_mib, threads));
+  sweep_limits limits;
+  limits.max_runs = static_cast<std::size_t>(std::max(1LL, a.max_runs));
+  const sweep_spec spec = load_sweep_file(a.file, load_opts(a.memory_budget_mib, threads), limits);
   if (launched_by_mpi()) return cmd_sweep_mpi(a, spec, command_line);
   if (!a.quiet)
     std::printf("partyline %s · sweep %s · %zu points x %d replicates = %zu runs · design %s · %d thread%s%s\n", version(),

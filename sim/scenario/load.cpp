@@ -45,7 +45,7 @@ class resolver {
     parties();
     executive();
     unions_and_regions();
-    generate_councils();
+    generate_councils(opt);
     councils();
     events();
     sizes(opt);
@@ -134,7 +134,21 @@ class resolver {
   }
 
   /// Expands council_generators into councils (drawn with the generator's own seed: the same in every run).
-  void generate_councils() {
+  void generate_councils(const load_options& opt) {
+    // Refuse absurd generators before expanding them: the councils alone, and the members they would hold.
+    double councils = static_cast<double>(s_.councils.size()), members = 0, all_seats = 0;
+    for (const auto& gen : s_.council_generators) {
+      councils += gen.count;
+      all_seats += gen.count * gen.seats.max;
+      members += gen.count * gen.seats.max * gen.members_per_seat.max;
+    }
+    const double budget = opt.memory_budget_bytes > 0 ? opt.memory_budget_bytes : default_memory_budget();
+    const double need = councils * 4096.0 + all_seats * static_cast<double>(bytes_per_seat) +
+                        members * static_cast<double>(bytes_per_member);
+    if (!s_.council_generators.empty() && (councils > 200000 || need > budget))
+      fail("council_generators", "the generators would make " + std::to_string(static_cast<long long>(councils)) +
+                                     " councils needing up to " + human_bytes(need) + " (budget " + human_bytes(budget) +
+                                     ", at most 200,000 councils); refused");
     for (std::size_t g = 0; g < s_.council_generators.size(); ++g) {
       const council_generator& gen = s_.council_generators[g];
       const std::string gp = "council_generators[" + std::to_string(g) + "]";

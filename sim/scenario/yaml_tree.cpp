@@ -210,16 +210,21 @@ std::string read_text_file(const std::filesystem::path& path, std::size_t max_by
   if (ec || !std::filesystem::exists(status)) throw usage_error(path.string() + ": no such file");
   if (std::filesystem::is_directory(status))
     throw usage_error(path.string() + ": is a directory, expected a YAML file");
+  if (!std::filesystem::is_regular_file(status))
+    throw usage_error(path.string() + ": is not a regular file (a device or a pipe?)");
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes)
     throw usage_error(path.string() + ": file is " + std::to_string(size) + " bytes, more than the limit of " +
                       std::to_string(max_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw usage_error(path.string() + ": cannot be read (permissions?)");
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  // Read at most one byte past the limit: a file that grows while being read is still refused.
+  std::string text(max_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) throw usage_error(path.string() + ": read error");
-  return std::move(buf).str();
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > max_bytes) throw usage_error(path.string() + ": file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+  return text;
 }
 
 yaml_node parse_yaml_file(const std::filesystem::path& path, const yaml_limits& limits) {

@@ -362,6 +362,20 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
                          std::to_string(rows.size()) + " points x " + std::to_string(spec.replicates) +
                              " replicates is more than the limit of " + std::to_string(lim.max_runs) + " runs");
 
+  if (rows.size() > lim.max_points)
+    throw scenario_error(design_mark, "design", "the design has " + std::to_string(rows.size()) +
+                                                    " points, more than the limit of " + std::to_string(lim.max_points));
+  // Every point keeps its frozen scenario: refuse a design whose scenarios would not fit in memory.
+  {
+    const scenario probe = *load_scenario_tree(base, opt);
+    const double per_point = 8192.0 + 4096.0 * static_cast<double>(probe.councils.size());
+    const double budget = opt.memory_budget_bytes > 0 ? opt.memory_budget_bytes : default_memory_budget();
+    if (per_point * static_cast<double>(rows.size()) > budget / 2)
+      throw scenario_error(design_mark, "design",
+                           std::to_string(rows.size()) + " points of a " + std::to_string(probe.councils.size()) +
+                               "-council scenario would need about " + human_bytes(per_point * static_cast<double>(rows.size())) +
+                               " to hold, more than half the memory budget of " + human_bytes(budget) + "; refused");
+  }
   // Every point's scenario, validated now: a bad path or value is reported before anything runs.
   for (std::size_t pt = 0; pt < rows.size(); ++pt) {
     yaml_node tree = base;

@@ -58,9 +58,10 @@ struct sweep_spec {
   [[nodiscard]] std::vector<std::string> ranged_parameters() const;
 };
 
+/// @brief What a sweep may ask for. Points hold a frozen scenario each, so their number is also a memory cost.
 struct sweep_limits {
-  std::size_t max_points = 1'000'000;
-  std::size_t max_runs = 100'000'000;
+  std::size_t max_points = 100'000;
+  std::size_t max_runs = 100'000'000;  ///< `--max-runs`
 };
 
 /// @brief Reads a sweep file, builds the design and validates every point's scenario (errors name the sweep file).

@@ -1,0 +1,22 @@
+// libFuzzer harness for the scenario loader: any bytes, as a scenario file, must give a scenario or a
+// scenario_error / usage_error -- never a crash, a hang, a leak or an out-of-memory. Build with the `fuzz` preset;
+// see the README's reliability section for the command.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "partyline/scenario/load.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  partyline::load_options opt;
+  opt.yaml.max_bytes = 1 << 20;
+  opt.yaml.max_nodes = 200'000;
+  opt.memory_budget_bytes = 256.0 * (1 << 20);  // estimates above this are refused before allocation
+  try {
+    auto s = partyline::load_scenario_text(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.yaml", opt);
+    (void)partyline::to_yaml(*s);  // the emitter must handle whatever the loader accepted
+  } catch (const partyline::scenario_error&) {
+  } catch (const partyline::usage_error&) {
+  }
+  return 0;
+}
