@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "partyline/engine/engine.hpp"
+#include "partyline/error.hpp"
 #include "partyline/store/results_store.hpp"
 
 namespace partyline {
@@ -108,7 +109,14 @@ sweep_report run_sweep(const sweep_spec& spec, const std::filesystem::path& dir,
   [[maybe_unused]] const std::size_t pushed = scheduled.load(std::memory_order_acquire);
   queue.close();
   writer.join();
-  if (writer_error) std::rethrow_exception(writer_error);
+  if (writer_error) {
+    try {
+      std::rethrow_exception(writer_error);
+    } catch (const std::exception& e) {
+      throw usage_error(std::string(e.what()) + "; every run committed before is intact in " +
+                        results_store::file_in(dir).string() + ": fix the cause (free space?) and rerun with --resume");
+    }
+  }
   report.complete = report.already_done + report.ran == report.total;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -1,0 +1,172 @@
+// Signals and full disks: SIGINT/SIGTERM stop `run` and `sweep` cleanly, keep what is finished and say how to
+// resume; a write failure (a file-size limit standing in for a full disk) is an error that leaves the store
+// consistent and resumable, and `run` leaves no half-written table.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include <chrono>
+#include <thread>
+
+#include "../test_support.hpp"
+
+using partyline::testing::data_dir;
+using partyline::testing::fresh_dir;
+using partyline::testing::run_cli;
+using partyline::testing::scenario_path;
+using partyline::testing::slurp;
+
+namespace {
+
+struct child {
+  pid_t pid = -1;
+  std::filesystem::path log;
+};
+
+/// Starts the CLI with `args`, output to `log`, optionally under a file-size limit.
+child start(const std::vector<std::string>& args, const std::filesystem::path& log, rlim_t file_limit = RLIM_INFINITY) {
+  child c;
+  c.log = log;
+  c.pid = fork();
+  if (c.pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    if (file_limit != RLIM_INFINITY) {
+      rlimit lim{file_limit, file_limit};
+      setrlimit(RLIMIT_FSIZE, &lim);
+    }
+    std::vector<char*> argv{const_cast<char*>(PARTYLINE_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(PARTYLINE_BINARY, argv.data());
+    _exit(127);
+  }
+  return c;
+}
+
+int wait_exit(const child& c) {
+  int status = 0;
+  waitpid(c.pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+long long query_int(const std::filesystem::path& db, const char* sql) {
+  sqlite3* h = nullptr;
+  long long n = -1;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(h, 2000);
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(h, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(h);
+  return n;
+}
+
+std::string integrity(const std::filesystem::path& db) {
+  sqlite3* h = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+      out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+  }
+  sqlite3_close(h);
+  return out;
+}
+
+}  // namespace
+
+TEST(Signals, SigtermStopsASweepWhichSaysHowToResume) {
+  const auto dir = fresh_dir("sigterm-sweep");
+  const auto sweep = (data_dir() / "sweeps" / "kill.yaml").string();
+  const auto out = dir / "s";
+  const child c = start({"sweep", sweep, "--quiet", "--out", out.string()}, dir / "log");
+  for (int i = 0; i < 6000 && query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs") < 50; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  kill(c.pid, SIGTERM);
+  EXPECT_EQ(wait_exit(c), 130);
+  const std::string log = slurp(dir / "log");
+  EXPECT_NE(log.find("--resume"), std::string::npos) << log;
+  const long long kept = query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs");
+  EXPECT_GE(kept, 50);
+  EXPECT_LT(kept, 1200);
+  EXPECT_EQ(integrity(out / "results.sqlite"), "ok");
+  const auto resumed = run_cli("sweep " + sweep + " --quiet --resume --out " + out.string());
+  EXPECT_EQ(resumed.status, 0) << resumed.out;
+  EXPECT_EQ(query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs"), 1200);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) {
+  const auto dir = fresh_dir("sigint-run");
+  const auto out = dir / "r";
+  const child c = start({"run", scenario_path("haringey-2018.yaml").string(), "--runs", "100000", "--quiet", "--out", out.string()},
+                        dir / "log");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  kill(c.pid, SIGINT);
+  EXPECT_EQ(wait_exit(c), 130);
+  const std::string manifest = slurp(out / "manifest.json");
+  EXPECT_NE(manifest.find("\"complete\": false"), std::string::npos) << manifest;
+  const std::string runs = slurp(out / "runs.csv");
+  const auto rows = std::count(runs.begin(), runs.end(), '\n') - 1;
+  EXPECT_GT(rows, 0);
+  EXPECT_LT(rows, 100000);
+  EXPECT_NE(slurp(dir / "log").find("interrupted"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(DiskFull, ASweepThatCannotWriteKeepsAConsistentResumableStore) {
+  const auto dir = fresh_dir("disk-full");
+  const auto sweep = (data_dir() / "sweeps" / "kill.yaml").string();
+  const auto out = dir / "s";
+  // A 400 KiB file-size limit: the store fills up part-way, as on a full disk.
+  const child c = start({"sweep", sweep, "--quiet", "--out", out.string()}, dir / "log", 400 * 1024);
+  const int status = wait_exit(c);
+  const std::string log = slurp(dir / "log");
+  EXPECT_EQ(status, 2) << log;
+  EXPECT_NE(log.find("--resume"), std::string::npos) << log;
+  EXPECT_EQ(integrity(out / "results.sqlite"), "ok");
+  const long long kept = query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs");
+  EXPECT_GT(kept, 0);
+  EXPECT_LT(kept, 1200);
+  // Every stored run is whole: as many council rows as runs (one council).
+  EXPECT_EQ(query_int(out / "results.sqlite", "SELECT COUNT(*) FROM councils"), kept);
+  const auto resumed = run_cli("sweep " + sweep + " --quiet --resume --out " + out.string());
+  EXPECT_EQ(resumed.status, 0) << resumed.out;
+  EXPECT_EQ(query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs"), 1200);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(DiskFull, ARunThatCannotWriteLeavesNoHalfWrittenTable) {
+  const auto dir = fresh_dir("disk-full-run");
+  const auto out = dir / "r";
+  const child c = start({"run", scenario_path("birmingham-2019.yaml").string(), "--runs", "2000", "--events", "--quiet",
+                         "--out", out.string()},
+                        dir / "log", 64 * 1024);
+  const int status = wait_exit(c);
+  const std::string log = slurp(dir / "log");
+  EXPECT_EQ(status, 2) << log;
+  EXPECT_NE(log.find("write failed"), std::string::npos) << log;
+  for (const auto& entry : std::filesystem::directory_iterator(out))
+    EXPECT_EQ(entry.path().extension(), ".csv") << "left behind: " << entry.path();  // no .partial files
+  EXPECT_FALSE(std::filesystem::exists(out / "manifest.json"));  // without a manifest, the folder is not a result
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ReadOnly, AnUnwritableOutputDirectoryIsAClearError) {
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores directory permissions; the disk-full tests cover write failures";
+  const auto dir = fresh_dir("read-only");
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --out " + (dir / "x").string());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("cannot create"), std::string::npos) << r.out;
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+  std::filesystem::remove_all(dir);
+}
