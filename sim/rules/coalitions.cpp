@@ -7,6 +7,7 @@
 
 #include "partyline/engine/random.hpp"
 #include "partyline/rules/phases.hpp"
+#include "partyline/store/files.hpp"
 
 namespace partyline {
 
@@ -26,13 +27,6 @@ bool will_govern_together(const scenario& s, std::size_t a, std::size_t b) {
   for (const auto& id : s.parties[b].refuses)
     if (id == s.parties[a].id) return false;
   return true;
-}
-
-std::string mask_text(const scenario& s, std::uint32_t mask) {
-  std::string out;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
-    if (mask & (1u << p)) out += (out.empty() ? "" : "+") + s.parties[p].id;
-  return out.empty() ? "none" : out;
 }
 
 /// Minimal winning, connected, mutually acceptable coalitions, in the order they are tried: by the sum of their
@@ -108,7 +102,7 @@ void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
   const bool without_party = !(mask & (1u << s.party_index));
   if (c.party_vetoed && without_party) ++c.tally[run_outcome::blocked_other_control];
   log_event(w, static_cast<int>(ci), 11, "administration",
-            format("%s administration: %s (%d of %d seats)%s", how, mask_text(s, mask).c_str(), seats_of(c, mask),
+            format("%s administration: %s (%d of %d seats)%s", how, administration_text(s, mask).c_str(), seats_of(c, mask),
                    static_cast<int>(c.seat_end - c.seat_begin),
                    c.party_vetoed && without_party ? " after the executive's veto" : ""));
 }
@@ -143,7 +137,7 @@ void try_next_coalition(world& w, std::size_t ci) {
     ++c.counts[static_cast<std::size_t>(council_count::coalition_requested)];
     log_event(w, static_cast<int>(ci), 11, "coalition_request",
               format("the group asks the executive to sign off %s (%d of %d seats, %d partner%s)%s",
-                     mask_text(s, mask).c_str(), seats, static_cast<int>(c.seat_end - c.seat_begin),
+                     administration_text(s, mask).c_str(), seats, static_cast<int>(c.seat_end - c.seat_begin),
                      std::popcount(mask) - 1, std::popcount(mask) == 2 ? "" : "s",
                      c.pact_alleged ? "; a pact allegation stands" : ""));
     return;
@@ -179,13 +173,13 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
     c.counts[static_cast<std::size_t>(council_count::suspensions)] += suspended;
     log_event(w, static_cast<int>(ci), 11, "veto_defied",
               format("%s: the group defies the veto and joins %s; %d councillors suspended", why,
-                     mask_text(s, mask).c_str(), suspended),
+                     administration_text(s, mask).c_str(), suspended),
               suspended);
     govern(w, ci, mask, "coalition (in defiance)");
     return;
   }
   c.party_vetoed = true;
-  log_event(w, static_cast<int>(ci), 11, "veto_accepted", format("%s: the group stays out of %s", why, mask_text(s, mask).c_str()));
+  log_event(w, static_cast<int>(ci), 11, "veto_accepted", format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()));
   try_next_coalition(w, ci);
 }
 

@@ -10,12 +10,14 @@
 #include <cstdlib>
 #include <thread>
 
+#include "../sqlite_support.hpp"
 #include "../test_support.hpp"
 
 using partyline::testing::data_dir;
 using partyline::testing::fresh_dir;
 using partyline::testing::run_cli;
 using partyline::testing::slurp;
+using partyline::testing::stored_runs;
 
 namespace {
 
@@ -31,20 +33,6 @@ std::string exported(const std::filesystem::path& dir) {
   const auto r = run_cli("export " + dir.string() + " --force");
   EXPECT_EQ(r.status, 0) << r.out;
   return slurp(dir / "export" / "runs.csv") + slurp(dir / "export" / "councils.csv") + slurp(dir / "export" / "points.csv");
-}
-
-long long stored_runs(const std::filesystem::path& dir) {
-  sqlite3* h = nullptr;
-  long long n = -1;
-  if (sqlite3_open_v2((dir / "results.sqlite").c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_busy_timeout(h, 2000);
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM runs", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-      n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(h);
-  return n;
 }
 
 }  // namespace

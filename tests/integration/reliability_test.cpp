@@ -12,6 +12,7 @@
 #include <chrono>
 #include <thread>
 
+#include "../sqlite_support.hpp"
 #include "../test_support.hpp"
 
 using partyline::testing::data_dir;
@@ -19,6 +20,9 @@ using partyline::testing::fresh_dir;
 using partyline::testing::run_cli;
 using partyline::testing::scenario_path;
 using partyline::testing::slurp;
+using partyline::testing::store_int;
+using partyline::testing::store_integrity;
+using partyline::testing::stored_runs;
 
 namespace {
 
@@ -55,32 +59,6 @@ int wait_exit(const child& c) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-long long query_int(const std::filesystem::path& db, const char* sql) {
-  sqlite3* h = nullptr;
-  long long n = -1;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_busy_timeout(h, 2000);
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(h, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(h);
-  return n;
-}
-
-std::string integrity(const std::filesystem::path& db) {
-  sqlite3* h = nullptr;
-  std::string out;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-    sqlite3_stmt* s = nullptr;
-    if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-      out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-  }
-  sqlite3_close(h);
-  return out;
-}
-
 }  // namespace
 
 TEST(Signals, SigtermStopsASweepWhichSaysHowToResume) {
@@ -88,19 +66,19 @@ TEST(Signals, SigtermStopsASweepWhichSaysHowToResume) {
   const auto sweep = (data_dir() / "sweeps" / "kill.yaml").string();
   const auto out = dir / "s";
   const child c = start({"sweep", sweep, "--quiet", "--out", out.string()}, dir / "log");
-  for (int i = 0; i < 6000 && query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs") < 50; ++i)
+  for (int i = 0; i < 6000 && stored_runs(out) < 50; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   kill(c.pid, SIGTERM);
   EXPECT_EQ(wait_exit(c), 130);
   const std::string log = slurp(dir / "log");
   EXPECT_NE(log.find("--resume"), std::string::npos) << log;
-  const long long kept = query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs");
+  const long long kept = stored_runs(out);
   EXPECT_GE(kept, 50);
   EXPECT_LT(kept, 1200);
-  EXPECT_EQ(integrity(out / "results.sqlite"), "ok");
+  EXPECT_EQ(store_integrity(out), "ok");
   const auto resumed = run_cli("sweep " + sweep + " --quiet --resume --out " + out.string());
   EXPECT_EQ(resumed.status, 0) << resumed.out;
-  EXPECT_EQ(query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs"), 1200);
+  EXPECT_EQ(stored_runs(out), 1200);
   std::filesystem::remove_all(dir);
 }
 
@@ -132,15 +110,15 @@ TEST(DiskFull, ASweepThatCannotWriteKeepsAConsistentResumableStore) {
   const std::string log = slurp(dir / "log");
   EXPECT_EQ(status, 2) << log;
   EXPECT_NE(log.find("--resume"), std::string::npos) << log;
-  EXPECT_EQ(integrity(out / "results.sqlite"), "ok");
-  const long long kept = query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs");
+  EXPECT_EQ(store_integrity(out), "ok");
+  const long long kept = stored_runs(out);
   EXPECT_GT(kept, 0);
   EXPECT_LT(kept, 1200);
   // Every stored run is whole: as many council rows as runs (one council).
-  EXPECT_EQ(query_int(out / "results.sqlite", "SELECT COUNT(*) FROM councils"), kept);
+  EXPECT_EQ(store_int(out, "SELECT COUNT(*) FROM councils"), kept);
   const auto resumed = run_cli("sweep " + sweep + " --quiet --resume --out " + out.string());
   EXPECT_EQ(resumed.status, 0) << resumed.out;
-  EXPECT_EQ(query_int(out / "results.sqlite", "SELECT COUNT(*) FROM runs"), 1200);
+  EXPECT_EQ(stored_runs(out), 1200);
   std::filesystem::remove_all(dir);
 }
 

@@ -3,37 +3,22 @@
 #include <gtest/gtest.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <thread>
 
+#include "../sqlite_support.hpp"
 #include "../test_support.hpp"
 
 using partyline::testing::data_dir;
 using partyline::testing::fresh_dir;
 using partyline::testing::run_cli;
 using partyline::testing::slurp;
+using partyline::testing::stored_runs;
 
 namespace {
-
-long long stored_runs(const std::filesystem::path& db) {
-  sqlite3* h = nullptr;
-  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(h);
-    return -1;
-  }
-  sqlite3_busy_timeout(h, 2000);
-  long long n = -1;
-  sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM runs", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-    n = sqlite3_column_int64(s, 0);
-  sqlite3_finalize(s);
-  sqlite3_close(h);
-  return n;
-}
 
 std::string exported(const std::filesystem::path& dir) {
   const auto r = run_cli("export " + dir.string() + " --force");
@@ -74,13 +59,13 @@ TEST(Sweep, KilledWithSigkillAndResumedEqualsUninterrupted) {
   long long seen = 0;
   for (int i = 0; i < 6000 && seen < 100; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    seen = stored_runs(killed / "results.sqlite");
+    seen = stored_runs(killed);
   }
   kill(pid, SIGKILL);
   int status = 0;
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the sweep finished before it could be killed; make kill.yaml longer";
-  const long long at_kill = stored_runs(killed / "results.sqlite");
+  const long long at_kill = stored_runs(killed);
   ASSERT_GE(at_kill, 100);
   ASSERT_LT(at_kill, 1200) << "the sweep finished before it could be killed";
 
@@ -91,7 +76,7 @@ TEST(Sweep, KilledWithSigkillAndResumedEqualsUninterrupted) {
   const auto resumed = run_cli("sweep " + file.string() + " --out " + killed.string() + " --resume");
   ASSERT_EQ(resumed.status, 0) << resumed.out;
   EXPECT_NE(resumed.out.find(std::to_string(1200 - at_kill) + " now"), std::string::npos) << resumed.out;
-  EXPECT_EQ(stored_runs(killed / "results.sqlite"), 1200);
+  EXPECT_EQ(stored_runs(killed), 1200);
 
   const auto whole = dir / "whole";
   ASSERT_EQ(run_cli("sweep " + file.string() + " --quiet --out " + whole.string()).status, 0);
