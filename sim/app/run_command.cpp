@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <map>
 
 #include "cli.hpp"
 #include "partyline/engine/engine.hpp"
 #include "partyline/outcome/summary.hpp"
+#include "partyline/rules/phases.hpp"
 #include "partyline/scenario/calendar.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
@@ -142,6 +144,26 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
                 secs > 0 ? static_cast<double>(results.size()) / secs : 0.0);
     std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);
+    // The councils the scenario lists by name (not generated ones): seats at the end and who controls them.
+    int listed = 0;
+    for (std::size_t c = 0; c < scen->councils.size() && !results.empty(); ++c) {
+      if (scen->councils[c].generated || listed++ >= 8) continue;
+      if (listed == 1) std::printf("\n  councils at the end (mean seats over the runs; the most frequent administration):\n");
+      std::string line;
+      for (std::size_t p = 0; p < scen->parties.size(); ++p) {
+        double sum = 0;
+        for (const auto& r : results) sum += r.councils[c].seats_end[p];
+        if (sum > 0) line += (line.empty() ? "" : ", ") + scen->parties[p].id + " " + pl::format("%.1f", sum / static_cast<double>(results.size()));
+      }
+      // The most frequent administration at the end, and how often.
+      std::map<std::uint32_t, int> administrations;
+      for (const auto& r : results) ++administrations[r.councils[c].administration_end];
+      const auto top = std::max_element(administrations.begin(), administrations.end(),
+                                        [](const auto& x, const auto& y) { return x.second < y.second; });
+      std::printf("    %-20s %s; administration %s in %.0f%% of runs\n", scen->councils[c].id.c_str(), line.c_str(),
+                  pl::administration_text(*scen, top->first).c_str(),
+                  100.0 * top->second / static_cast<double>(results.size()));
+    }
     if (a.story > 0 && !results.empty()) {
       const pl::run_result story = a.events ? results.front() : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(results.front().run), false, true);
       std::printf("\n  the story of run %d:\n%s", story.run, story_of_run(*scen, story, a.story).c_str());

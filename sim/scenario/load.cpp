@@ -171,6 +171,7 @@ class resolver {
       for (int k = 0; k < gen.count; ++k) {
         const auto kk = static_cast<std::uint64_t>(k);
         council_def c;
+        c.generated = true;
         c.id = gen.id_prefix + "-" + std::to_string(k + 1);
         c.region = gen.region;
         const int total = std::max(1, static_cast<int>(std::lround(draw(gen.seats, kk, 0))));

@@ -299,6 +299,7 @@ struct council_def {
   std::vector<dispute_def> disputes;
 
   // Resolved by the loader (not written in files).
+  bool generated = false;  ///< made by a council generator (the run summary lists only the others)
   int region_index = -1;
   std::uint32_t administration_mask = 0;  ///< 0: no majority and none given, formed at week 0 (R11)
 
