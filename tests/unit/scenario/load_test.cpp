@@ -118,7 +118,8 @@ TEST(LoadScenario, RuleCoefficientsCanBeOverridden) {
 }
 
 TEST(LoadScenario, ShowOutputReloadsToTheSameScenario) {
-  for (const char* name : {"birmingham-2019.yaml"}) {
+  for (const char* name : {"birmingham-2019.yaml", "haringey-2018.yaml", "coalitions-2023.yaml", "leicester-2023.yaml",
+                           "national.yaml"}) {
     const auto first = load_scenario_file(scenario_path(name));
     const std::string yaml = to_yaml(*first);
     const auto second = load_scenario_text(yaml, "shown");
