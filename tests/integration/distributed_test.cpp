@@ -6,9 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
-#include <thread>
 
 #include "../sqlite_support.hpp"
 #include "../test_support.hpp"
@@ -92,7 +90,7 @@ TEST(Distributed, AKilledMpiJobResumes) {
   }
   long long seen = 0;
   for (int i = 0; i < 6000 && seen < 100; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    usleep(5000);
     seen = stored_runs(out);
   }
   kill(-pid, SIGKILL);
@@ -101,7 +99,7 @@ TEST(Distributed, AKilledMpiJobResumes) {
   int status = 0;
   waitpid(pid, &status, 0);
   for (int i = 0; i < 100 && std::system(("pgrep -f -- '--out " + out.string() + "' > /dev/null 2>&1").c_str()) == 0; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    usleep(50000);
   const long long at_kill = stored_runs(out);
   ASSERT_GE(at_kill, 100);
   ASSERT_LT(at_kill, 1200) << "the job finished before it could be killed";

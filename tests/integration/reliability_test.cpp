@@ -9,8 +9,6 @@
 #include <unistd.h>
 #include <fcntl.h>
 
-#include <chrono>
-#include <thread>
 
 #include "../sqlite_support.hpp"
 #include "../test_support.hpp"
@@ -67,7 +65,7 @@ TEST(Signals, SigtermStopsASweepWhichSaysHowToResume) {
   const auto out = dir / "s";
   const child c = start({"sweep", sweep, "--quiet", "--out", out.string()}, dir / "log");
   for (int i = 0; i < 6000 && stored_runs(out) < 50; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    usleep(5000);
   kill(c.pid, SIGTERM);
   EXPECT_EQ(wait_exit(c), 130);
   const std::string log = slurp(dir / "log");
@@ -87,7 +85,7 @@ TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) {
   const auto out = dir / "r";
   const child c = start({"run", scenario_path("haringey-2018.yaml").string(), "--runs", "100000", "--quiet", "--out", out.string()},
                         dir / "log");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  usleep(1500000);
   kill(c.pid, SIGINT);
   EXPECT_EQ(wait_exit(c), 130);
   const std::string manifest = slurp(out / "manifest.json");

@@ -6,8 +6,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <thread>
 
 #include "../sqlite_support.hpp"
 #include "../test_support.hpp"
@@ -58,7 +56,7 @@ TEST(Sweep, KilledWithSigkillAndResumedEqualsUninterrupted) {
   }
   long long seen = 0;
   for (int i = 0; i < 6000 && seen < 100; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    usleep(5000);
     seen = stored_runs(killed);
   }
   kill(pid, SIGKILL);

