@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   partyline::load_options opt;
   opt.yaml.max_bytes = 1 << 20;
   opt.yaml.max_nodes = 20'000;  // alias bombs are refused at this size just as at the default 2,000,000, faster
-  opt.memory_budget_bytes = 256.0 * (1 << 20);  // estimates above this are refused before allocation
+  opt.memory_budget_bytes = 32.0 * (1 << 20);  // estimates above this are refused before allocation; keeps each input quick
   try {
     auto s = partyline::load_scenario_text(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.yaml", opt);
     // The emitter must handle whatever the loader accepted, and its output must load again; it is slow, so one
