@@ -48,7 +48,6 @@ void flush_council_events(world& w) {
 }
 
 void collect_weekly(world& w) {
-  const scenario& s = *w.scen;
   weekly_row row;
   row.week = w.week;
   row.backlash = w.executive.backlash;
@@ -66,7 +65,6 @@ void collect_weekly(world& w) {
   std::int64_t members = 0;
   for (auto st : w.members.status) members += (st == member_status::member || st == member_status::suspended);
   row.members = members;
-  (void)s;
   w.result.weekly.push_back(row);
 }
 

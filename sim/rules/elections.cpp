@@ -200,12 +200,8 @@ void election_phase(world& w, std::size_t ci) {
   for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) ++c.seats_by_party[w.councillors.party[r]];
   const int seats = static_cast<int>(c.seat_end - c.seat_begin);
   c.control = -1;
-  std::size_t largest = 0;
-  for (std::size_t q = 0; q < s.parties.size(); ++q) {
+  for (std::size_t q = 0; q < s.parties.size(); ++q)
     if (2 * c.seats_by_party[q] > seats) c.control = static_cast<int>(q);
-    if (c.seats_by_party[q] > c.seats_by_party[largest]) largest = q;
-  }
-  (void)largest;
   pact_allegation(w, ci, before);  // R12
 
   // A new electoral cycle for the group: the leader who announced they would go has gone.
@@ -219,11 +215,9 @@ void election_phase(world& w, std::size_t ci) {
   c.deselected_or_withdrawn = 0;
   ++c.elections_held;
   if (leader_gone && c.seats_by_party[party] > 0) {
-    const std::int64_t old = c.leader;
     c.leader = -1;
     c.stand_down_at_election = false;
     const std::int64_t next = replace_leader(w, ci, stream::R13);
-    (void)old;
     if (next >= 0)
       log_event(w, static_cast<int>(ci), 13, "new_leader",
                 format("the group elects a new leader after the election, at position %+.2f",

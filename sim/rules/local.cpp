@@ -43,7 +43,6 @@ bool in_group(const world& w, std::uint32_t r) {
   return w.councillors.party[r] == w.scen->party_index &&
          (st == councillor_status::sitting || st == councillor_status::deselected || st == councillor_status::withdrawn);
 }
-static bool is_group_member(const world& w, std::uint32_t r) { return in_group(w, r); }
 
 static dispute_stage stage_for(double intensity, const r8_params& p) {
   return intensity >= p.all_out_at ? dispute_stage::all_out
@@ -253,7 +252,7 @@ void local_group_opinion(world& w, std::size_t ci) {
   double sum = 0;
   std::uint32_t n_agents = 0;
   for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-    if (!is_group_member(w, r)) continue;
+    if (!in_group(w, r)) continue;
     cl.order[c.seat_begin + n_agents++] = r;
     if (r == leader) continue;
     const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * std::abs(cl.position[r] - leader_x) -
@@ -320,7 +319,7 @@ void local_backbench_letter(world& w, std::size_t ci) {
   for (int pass = 0; pass < 2; ++pass) {  // pass 0 counts, pass 1 records: no allocation
     signed_count = 0;
     for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-      if (!is_group_member(w, r) || cl.cabinet[r] || cl.satisfaction[r] >= sp.dissatisfied_below) continue;
+      if (!in_group(w, r) || cl.cabinet[r] || cl.satisfaction[r] >= sp.dissatisfied_below) continue;
       const double x = p.b0_sign + p.b_dissatisfaction * (-cl.satisfaction[r]) - p.b_loyalty * cl.loyalty[r];
       if (!rng.bernoulli(sigmoid(x), r)) continue;
       ++signed_count;
@@ -332,7 +331,7 @@ void local_backbench_letter(world& w, std::size_t ci) {
   c.division_stock += 1.0f;
   ++c.tally[run_outcome::backbench_letters];
   for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r)
-    if (is_group_member(w, r) && !cl.cabinet[r])
+    if (in_group(w, r) && !cl.cabinet[r])
       cl.satisfaction[r] = static_cast<float>(std::max(-1.0, cl.satisfaction[r] - p.support_loss));
   const float before = c.confrontation;
   c.confrontation *= static_cast<float>(1.0 - p.concession * (1.0 - c.leader_resolve));
@@ -411,7 +410,7 @@ void local_leadership_challenge(world& w, std::size_t ci) {
   const draw_stream rng(w.seed, w.run, static_cast<std::uint64_t>(w.week), stream::R10);
   int against = 0;
   for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-    if (!is_group_member(w, r) || r == c.leader) continue;
+    if (!in_group(w, r) || r == c.leader) continue;
     against += rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
   }
   c.last_challenge_week = w.week;
