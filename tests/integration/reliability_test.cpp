@@ -85,7 +85,12 @@ TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) {
   const auto out = dir / "r";
   const child c = start({"run", scenario_path("haringey-2018.yaml").string(), "--runs", "100000", "--quiet", "--out", out.string()},
                         dir / "log");
-  usleep(1500000);
+  // The output folder appears just before the signal handlers go in and the runs start; a sanitizer build on a
+  // busy machine can take seconds to get there, so wait for it rather than for a fixed time. Runs in flight
+  // finish after SIGINT, so two seconds later at least one run is kept.
+  for (int i = 0; i < 12000 && !std::filesystem::exists(out); ++i)
+    usleep(5000);
+  usleep(2000000);
   kill(c.pid, SIGINT);
   EXPECT_EQ(wait_exit(c), 130);
   const std::string manifest = slurp(out / "manifest.json");
