@@ -14,6 +14,9 @@ namespace partyline {
 
 inline constexpr double auto_value = std::numeric_limits<double>::quiet_NaN();  ///< "derive it" marker
 inline constexpr int max_parties = 12;  ///< parties per scenario (administrations are bit masks)
+/// Seats one party may hold in one council. The largest UK council has about 100; the bound keeps seat counts
+/// well inside the 32-bit columns the world uses (a fuzzer found 9e9 seats overflowing them).
+inline constexpr double max_council_seats = 1e6;
 
 enum class election_cycle : std::uint8_t { all_out, thirds };
 template <>
@@ -308,8 +311,8 @@ struct council_def {
     v.required("id", id);
     v.field("name", name);
     v.field("region", region);
-    v.required("seats", seats, {0, 1e12});
-    v.field("seats_before", seats_before, {0, 1e12});
+    v.required("seats", seats, {0, max_council_seats});
+    v.field("seats_before", seats_before, {0, max_council_seats});
     v.field("seats_per_ward", seats_per_ward, {1, 20});
     v.field("cycle", cycle);
     v.field("election_weeks", election_weeks, {0, 5200});

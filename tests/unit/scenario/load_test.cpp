@@ -46,6 +46,7 @@ const bad_case bad_cases[] = {
     {"bad_date.yaml", "5:13", "start_date", "not a date"},
     {"sections_mismatch.yaml", "5:33", "executive.sections", "add up to 6"},
     {"fractional_seats.yaml", "15:18", "councils[0].seats.lab", "whole number"},
+    {"huge_seats.yaml", "15:18", "councils[0].seats.lab", "out of range [0, 1e+06]"},
     {"cabinet_too_big.yaml", "17:27", "councils[0].group.cabinet_size", "cabinet of 40"},
     {"two_documents.yaml", "1:1", "", "more than one YAML document"},
     {"not_a_mapping.yaml", "1:1", "", "must be a YAML mapping"},
