@@ -5,8 +5,10 @@
 #include <sys/resource.h>
 #include <tbb/global_control.h>
 
-#include "partyline/engine/engine.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 #include "synthetic.hpp"
 
 using namespace partyline;
@@ -30,7 +32,7 @@ const char* label(std::int64_t size) { return size == 0 ? "birmingham" : size ==
 
 double party_councillors(const world& w) {
   double n = 0;
-  for (const auto& c : w.councils) n += c.group_size;
+  for (const auto& c : w.councils) n += c.derived.group_size;
   return n;
 }
 
@@ -43,7 +45,7 @@ void per_agent_week(benchmark::State& state, double agents) {
 template <class Step>
 void bench_local_step(benchmark::State& state, Step step, bool per_member) {
   world w = build_world(pick(state.range(0)), 1, 0);
-  step_week(w, false);  // group sizes and dispute stats are set
+  step_week(w);  // group sizes and dispute stats are set
   for (auto _ : state) {
     for (std::size_t c = 0; c < w.councils.size(); ++c) step(w, c);
     ++w.week;
@@ -53,23 +55,27 @@ void bench_local_step(benchmark::State& state, Step step, bool per_member) {
   per_agent_week(state, per_member ? static_cast<double>(w.members.size()) : party_councillors(w));
 }
 
-void BM_member_mood(benchmark::State& state) { bench_local_step(state, local_member_mood, true); }
-void BM_group_opinion(benchmark::State& state) { bench_local_step(state, local_group_opinion, false); }
-void BM_disputes(benchmark::State& state) { bench_local_step(state, local_disputes, false); }
-void BM_backbench_letter(benchmark::State& state) { bench_local_step(state, local_backbench_letter, false); }
-void BM_regional_referral(benchmark::State& state) { bench_local_step(state, local_regional_referral, false); }
-void BM_leadership_challenge(benchmark::State& state) { bench_local_step(state, local_leadership_challenge, false); }
+void BM_member_mood(benchmark::State& state) { bench_local_step(state, members_mood::run, true); }
+void group_opinion(world& w, std::size_t c) {
+  councillor_satisfaction::run(w, c);
+  opinion_dynamics::run(w, c);
+}
+void BM_group_opinion(benchmark::State& state) { bench_local_step(state, group_opinion, false); }
+void BM_disputes(benchmark::State& state) { bench_local_step(state, industrial_disputes::run, false); }
+void BM_backbench_letter(benchmark::State& state) { bench_local_step(state, backbench_letter::run, false); }
+void BM_regional_referral(benchmark::State& state) { bench_local_step(state, regional_referral::run, false); }
+void BM_leadership_challenge(benchmark::State& state) { bench_local_step(state, leadership_challenge::run, false); }
 void BM_local_phase(benchmark::State& state) { bench_local_step(state, local_phase, false); }
-void BM_request(benchmark::State& state) { bench_local_step(state, local_request, false); }
-void BM_leader_response(benchmark::State& state) { bench_local_step(state, local_leader_response, false); }
-void BM_policy_course(benchmark::State& state) { bench_local_step(state, local_policy_course, false); }
+void BM_request(benchmark::State& state) { bench_local_step(state, request_to_centre::run, false); }
+void BM_leader_response(benchmark::State& state) { bench_local_step(state, leader_response::run, false); }
+void BM_policy_course(benchmark::State& state) { bench_local_step(state, policy_course::run, false); }
 
 /// R5 selections: every Haringey councillor's selection meeting, members' ballots included (per councillor).
 void BM_selections(benchmark::State& state) {
   world w = build_world(haringey(), 1, 0);
-  step_week(w, false);
+  step_week(w);
   const int election = haringey()->councils[0].election_weeks.at(0);
-  const auto& p = haringey()->rules.R5;
+  const auto& p = coefficients(*haringey()).R5;
   for (auto _ : state) {
     state.PauseTiming();
     for (auto& sel : w.councillors.selection) sel = selection_state::undecided;
@@ -78,11 +84,12 @@ void BM_selections(benchmark::State& state) {
     state.ResumeTiming();
     for (int week = election - p.window_open_weeks_before; week <= election - p.window_close_weeks_before; ++week) {
       w.week = week;
-      local_calendar(w, 0);
-      local_selections(w, 0);
+      council_calendar::run(w, 0);
+      central_selection::run(w, 0);
+      reselection::run(w, 0);
     }
   }
-  per_agent_week(state, w.councils[0].group_size);
+  per_agent_week(state, w.councils[0].derived.group_size);
 }
 
 /// R13: Haringey's all-out election (57 seats in 19 wards), per seat.
@@ -91,10 +98,10 @@ void BM_election(benchmark::State& state) {
   const int election = haringey()->councils[0].election_weeks.at(0);
   for (auto _ : state) {
     w.week = election;
-    w.councils[0].next_election = election;
+    w.councils[0].electoral.next_election = election;
     election_phase(w, 0);
   }
-  per_agent_week(state, static_cast<double>(w.councils[0].seat_end - w.councils[0].seat_begin));
+  per_agent_week(state, static_cast<double>(w.councils[0].rows.seat_end - w.councils[0].rows.seat_begin));
 }
 
 /// R4: a protest letter over 150 other councils after an intervention, per council.
@@ -151,7 +158,7 @@ void BM_step_week(benchmark::State& state) {
       w = build_world(pick(state.range(0)), 1, 0);
       state.ResumeTiming();
     }
-    step_week(w, false);
+    step_week(w);
   }
   state.SetLabel(std::string(label(state.range(0))) + ", " + std::to_string(state.range(1)) + " thread(s)");
   per_agent_week(state, static_cast<double>(w.members.size()) + party_councillors(w));

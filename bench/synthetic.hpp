@@ -3,7 +3,7 @@
 // 7,000, 400,000 members, unions, regions and some disputes. Written as YAML and loaded through the normal loader.
 #include <string>
 
-#include "partyline/scenario/load.hpp"
+#include "partyline/engine/load.hpp"
 
 namespace partyline::bench {
 

@@ -54,7 +54,7 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
 #include <functional>
 #include <memory>
 
-#include "partyline/scenario/load.hpp"
+#include "partyline/partyline.hpp"
 
 namespace partyline::testing {
 

@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "partyline/scenario/load.hpp"
+#include "partyline/engine/load.hpp"
 #include "partyline/sweep/sweep.hpp"
 
 namespace partyline::cli {
@@ -59,6 +59,7 @@ struct run_args {
 int cmd_run(const run_args& a, const std::string& command_line);
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet);
 int cmd_show(const std::string& file, double budget_mib);
+int cmd_parameters(const std::string& update_file);
 
 struct sweep_args {
   std::string file;

@@ -94,6 +94,10 @@ int main(int argc, char** argv) {
   auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep");
   sensitivity->add_option("DIR", sdir2, "sweep output directory")->required();
 
+  std::string pupdate;
+  auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
+  parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables of this file (docs/model.md) in place");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
     if (*compare) return cmd_compare(ca, cb, cpa, cpb);
     if (*sensitivity) return cmd_sensitivity(sdir2);
     if (*merge) return cmd_merge(mshards, mout);
+    if (*parameters) return cmd_parameters(pupdate);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

@@ -8,9 +8,9 @@
 #include <map>
 
 #include "cli.hpp"
-#include "partyline/engine/engine.hpp"
+#include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/summary.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/rules/model.hpp"
 #include "partyline/scenario/calendar.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
@@ -39,7 +39,7 @@ std::string story_of_run(const pl::scenario& s, const pl::run_result& r, int max
       for (std::size_t k = i; k < j; ++k) {
         auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == ev[k].event; });
         if (it == counts.end())
-          counts.emplace_back(ev[k].event, 1);
+          counts.emplace_back(std::string(ev[k].event), 1);
         else
           ++it->second;
       }
@@ -52,7 +52,7 @@ std::string story_of_run(const pl::scenario& s, const pl::run_result& r, int max
       continue;
     }
     out += "    week " + std::to_string(e.week) + " (" + pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " +
-           rule + " · " + e.event + " · " + e.detail + "\n";
+           rule + " · " + std::string(e.event) + " · " + e.detail + "\n";
     ++i;
   }
   if (ev.empty()) out += "    (no events)\n";
@@ -153,7 +153,11 @@ int cmd_run(const run_args& a, const std::string& command_line) {
       for (std::size_t p = 0; p < scen->parties.size(); ++p) {
         double sum = 0;
         for (const auto& r : results) sum += r.councils[c].seats_end[p];
-        if (sum > 0) line += (line.empty() ? "" : ", ") + scen->parties[p].id + " " + pl::format("%.1f", sum / static_cast<double>(results.size()));
+        if (sum > 0) line += (line.empty() ? "" : ", ") + scen->parties[p].id + " " + [&] {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%.1f", sum / static_cast<double>(results.size()));
+          return std::string(buf);
+        }();
       }
       // The most frequent administration at the end, and how often.
       std::map<std::uint32_t, int> administrations;
@@ -197,6 +201,24 @@ int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool 
     }
   }
   return status;
+}
+
+int cmd_parameters(const std::string& update_file) {
+  if (update_file.empty()) {
+    for (const auto& block : pl::coefficient_blocks())
+      std::printf("\n### `rules.%s`\n\n%s", block.c_str(), pl::coefficient_table_markdown(block).c_str());
+    return pl::exit_ok;
+  }
+  const std::string text = pl::read_text_file(update_file, 16u << 20);
+  std::string updated;
+  try {
+    updated = pl::with_coefficient_tables(text);
+  } catch (const std::invalid_argument& e) {
+    throw usage_error(update_file + ": " + e.what());
+  }
+  if (updated != text) pl::write_file_atomically(update_file, updated);
+  std::printf("%s: coefficient tables %s\n", update_file.c_str(), updated != text ? "updated" : "already current");
+  return pl::exit_ok;
 }
 
 int cmd_show(const std::string& file, double budget_mib) {

@@ -250,13 +250,13 @@ int cmd_summarize(const std::string& dir, int max_points) {
         x.push_back(to_number((*row)[first_outcome + k]));
         happened += x.back() > 0;
       }
-      if (!run_outcome_info[k].is_level && happened == 0) continue;
+      if (!run_outcome_info[k].is_level() && happened == 0) continue;
       const interval m = bootstrap_mean(as_array(x), 2000, 17 + static_cast<std::uint64_t>(point));
       const interval sh = clopper_pearson(happened, static_cast<long long>(x.size()));
       char ci[64], sci[64];
       std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", m.lo, m.hi);
       std::snprintf(sci, sizeof sci, "[%.1f%%, %.1f%%]", 100 * sh.lo, 100 * sh.hi);
-      if (run_outcome_info[k].is_level)
+      if (run_outcome_info[k].is_level())
         std::printf("  %-32s %10.2f  %-23s %8s  %-17s\n", names[k].c_str(), m.estimate, ci, "-", "");
       else
         std::printf("  %-32s %10.2f  %-23s %7.1f%%  %-17s\n", names[k].c_str(), m.estimate, ci, 100 * sh.estimate, sci);
@@ -278,12 +278,12 @@ int cmd_compare(const std::string& a, const std::string& b, int point_a, int poi
     long long ka = 0, kb = 0;
     for (double x : xa) ka += x > 0;
     for (double x : xb) kb += x > 0;
-    if (ka == 0 && kb == 0 && !run_outcome_info[k].is_level) continue;
+    if (ka == 0 && kb == 0 && !run_outcome_info[k].is_level()) continue;
     const interval d = bootstrap_difference(as_array(xa), as_array(xb), 2000, 29 + k);
     const interval s = newcombe_difference(ka, static_cast<long long>(xa.size()), kb, static_cast<long long>(xb.size()));
     char ci[64], share[80];
     std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", d.lo, d.hi);
-    if (run_outcome_info[k].is_level)
+    if (run_outcome_info[k].is_level())
       std::snprintf(share, sizeof share, "-");
     else
       std::snprintf(share, sizeof share, "%.0f%% -> %.0f%% [%+.0f, %+.0f] pts", 100.0 * static_cast<double>(ka) / static_cast<double>(xa.size()),

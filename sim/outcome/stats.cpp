@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "partyline/engine/random.hpp"
+#include "partyline/random.hpp"
 #include "partyline/outcome/summary.hpp"
 
 namespace partyline {

@@ -62,7 +62,7 @@ std::vector<outcome_summary> summarize_runs(const std::vector<run_result>& resul
   for (std::size_t k = 0; k < run_outcome_count; ++k) {
     outcome_summary s;
     s.name = std::string(run_outcome_info[k].name);
-    s.is_level = run_outcome_info[k].is_level;
+    s.is_level = run_outcome_info[k].is_level();
     s.runs = static_cast<int>(results.size());
     std::vector<double> v;
     v.reserve(results.size());

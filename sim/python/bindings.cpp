@@ -12,8 +12,8 @@
 #include <future>
 #include <thread>
 
-#include "partyline/engine/engine.hpp"
-#include "partyline/scenario/load.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/engine/load.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
 #include "partyline/sweep/runner.hpp"

@@ -1,5 +1,9 @@
 #include "partyline/scenario/schema.hpp"
 
+#include <stdexcept>
+
+#include "partyline/scenario/coefficients.hpp"
+
 #include <yaml-cpp/emitter.h>
 
 #include <algorithm>
@@ -200,6 +204,27 @@ void schema_emitter::write(const named_values& v) {
     write(v.values[i]);
   }
   out_ << YAML::EndMap;
+}
+
+}  // namespace partyline
+
+// ---- rule_coefficients ------------------------------------------------------------------------
+
+namespace partyline {
+
+void rule_coefficients::describe(schema_reader& v) {
+  if (ops_) ops_->read(value_, v);
+}
+void rule_coefficients::describe(schema_emitter& v) {
+  if (ops_) ops_->emit(value_, v);
+}
+void rule_coefficients::describe(key_lister& v) {
+  if (ops_) ops_->list(value_, v);
+}
+void rule_coefficients::check(const std::type_info& t) const {
+  if (!ops_ || ops_->type != t)
+    throw std::logic_error(std::string("rule coefficients hold ") + (ops_ ? ops_->type.name() : "nothing") +
+                           ", asked for " + t.name());
 }
 
 }  // namespace partyline

@@ -78,13 +78,6 @@ std::vector<std::string> councils_csv_columns(const scenario& s) {
   return cols;
 }
 
-std::string administration_text(const scenario& s, std::uint32_t mask) {
-  std::string out;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
-    if (mask & (1u << p)) out += (out.empty() ? "" : "+") + s.parties[p].id;
-  return out.empty() ? "none" : out;
-}
-
 std::string runs_csv(const std::vector<run_result>& results, std::uint64_t seed) {
   std::string out = "run,seed";
   for (const auto& c : runs_csv_outcome_columns()) out += "," + c;
@@ -118,12 +111,15 @@ std::string councils_csv(const scenario& s, const std::vector<run_result>& resul
 }
 
 std::string weekly_csv(const std::vector<run_result>& results) {
-  std::string out = "run,week,backlash,satisfaction,agenda_open,disputes_active,members\n";
+  std::string out = "run,week";
+  for (const auto& reporter : weekly_reporters) out += "," + std::string(reporter.name);
+  out += "\n";
   for (const auto& r : results)
-    for (const auto& w : r.weekly)
-      out += std::to_string(r.run) + "," + std::to_string(w.week) + "," + number(w.backlash) + "," + number(w.satisfaction) +
-             "," + std::to_string(w.agenda_open) + "," + std::to_string(w.disputes_active) + "," +
-             std::to_string(w.members) + "\n";
+    for (const auto& w : r.weekly) {
+      out += std::to_string(r.run) + "," + std::to_string(w.week);
+      for (double v : w.values) out += "," + number(v);
+      out += "\n";
+    }
   return out;
 }
 
@@ -133,7 +129,7 @@ std::string events_csv(const scenario& s, const std::vector<run_result>& results
     for (const auto& e : r.events)
       out += std::to_string(r.run) + "," + std::to_string(e.week) + "," +
              csv_field(e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national")) + "," +
-             (e.rule ? "R" + std::to_string(e.rule) : std::string("scenario")) + "," + csv_field(e.event) + "," +
+             (e.rule ? "R" + std::to_string(e.rule) : std::string("scenario")) + "," + csv_field(std::string(e.event)) + "," +
              csv_field(e.detail) + "\n";
   return out;
 }

@@ -104,18 +104,18 @@ void results_store::exec(const std::string& sql) const {
   }
 }
 
-results_store results_store::open_for_sweep(const std::filesystem::path& dir, const sweep_spec& spec, bool resume,
+results_store results_store::open_for_sweep(const std::filesystem::path& dir, const store_design& spec, bool resume,
                                             const std::vector<std::pair<std::string, std::string>>& manifest) {
   namespace fs = std::filesystem;
   const fs::path file = file_in(dir);
   std::error_code ec;
   const bool exists = fs::exists(file, ec);
-  const std::string sweep_sha = sha256_hex(spec.text);
+  const std::string sweep_sha = sha256_hex(spec.sweep_text);
   const std::string scenario_sha = sha256_hex(spec.scenario_text);
   if (exists) {
     if (!resume)
       throw usage_error(dir.string() + ": already holds a results store; use --resume to complete it, or another --out");
-    results_store store(open_db(file, SQLITE_OPEN_READWRITE), spec.scenarios.front().get());
+    results_store store(open_db(file, SQLITE_OPEN_READWRITE), spec.shape.get());
     const std::string have = store.manifest_value("sweep_sha256");
     const std::string have_scenario = store.manifest_value("scenario_sha256");
     if (have != sweep_sha || have_scenario != scenario_sha)
@@ -136,12 +136,12 @@ results_store results_store::open_for_sweep(const std::filesystem::path& dir, co
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
     throw usage_error(dir.string() + ": is not empty and holds no results store of this sweep; use another --out");
   prepare_output_dir(dir, false);
-  results_store store(open_db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), spec.scenarios.front().get());
+  results_store store(open_db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), spec.shape.get());
   store.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-  const scenario& shape = *spec.scenarios.front();
+  const scenario& shape = *spec.shape;
   std::string points = "CREATE TABLE points (point INTEGER PRIMARY KEY, seed INTEGER NOT NULL, sobol_block TEXT, "
                        "sobol_row INTEGER, sobol_param INTEGER";
-  for (const auto& p : spec.parameters) points += ", " + sql_identifier(p.path);
+  for (const auto& p : spec.parameters) points += ", " + sql_identifier(p);
   points += ");";
   std::string runs = "CREATE TABLE runs (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seed INTEGER NOT NULL";
   for (const auto& c : runs_csv_outcome_columns()) runs += ", " + sql_identifier(c) + " INTEGER NOT NULL";
@@ -165,21 +165,21 @@ results_store results_store::open_for_sweep(const std::filesystem::path& dir, co
     };
     put("sweep_sha256", sweep_sha);
     put("scenario_sha256", scenario_sha);
-    put("sweep_path", spec.file.string());
-    put("scenario_path", spec.scenario_file.string());
-    put("sweep_text", spec.text);
-    put("design", std::string(to_string(spec.design)));
+    put("sweep_path", spec.sweep_path);
+    put("scenario_path", spec.scenario_path);
+    put("sweep_text", spec.sweep_text);
+    put("design", spec.design);
     put("replicates", std::to_string(spec.replicates));
     put("seed", std::to_string(spec.seed));
     put("points", std::to_string(spec.points.size()));
     put("parameters", [&] {
       std::string s;
-      for (const auto& p : spec.parameters) s += (s.empty() ? "" : "\n") + p.path;
+      for (const auto& p : spec.parameters) s += (s.empty() ? "" : "\n") + p;
       return s;
     }());
     put("ranged_parameters", [&] {
       std::string s;
-      for (const auto& p : spec.ranged_parameters()) s += (s.empty() ? "" : "\n") + p;
+      for (const auto& p : spec.ranged_parameters) s += (s.empty() ? "" : "\n") + p;
       return s;
     }());
     for (const auto& [k, v] : manifest) put(k, v);
@@ -191,7 +191,7 @@ results_store results_store::open_for_sweep(const std::filesystem::path& dir, co
     for (std::size_t pt = 0; pt < spec.points.size(); ++pt) {
       const auto& p = spec.points[pt];
       ins.bind(1, static_cast<long long>(pt));
-      ins.bind(2, static_cast<long long>(spec.point_seed(pt)));
+      ins.bind(2, static_cast<long long>(p.seed));
       if (p.sobol_block) {
         ins.bind(3, std::string(1, p.sobol_block));
         ins.bind(4, static_cast<long long>(p.sobol_row));

@@ -9,7 +9,7 @@
 #include <optional>
 #include <thread>
 
-#include "partyline/engine/engine.hpp"
+#include "partyline/outcome/collect.hpp"
 #include "partyline/error.hpp"
 #include "partyline/sweep/distributed.hpp"
 
@@ -85,7 +85,7 @@ sweep_report run_sweep_mpi(const sweep_spec& spec, const std::filesystem::path& 
   std::optional<results_store> store;
   std::string failure;
   try {
-    store.emplace(results_store::open_for_sweep(dir, spec, opt.resume, opt.manifest));
+    store.emplace(results_store::open_for_sweep(dir, spec.for_store(), opt.resume, opt.manifest));
   } catch (const usage_error& e) {
     failure = e.what();
   }

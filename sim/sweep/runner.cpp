@@ -9,7 +9,7 @@
 #include <mutex>
 #include <thread>
 
-#include "partyline/engine/engine.hpp"
+#include "partyline/outcome/collect.hpp"
 #include "partyline/error.hpp"
 #include "partyline/store/results_store.hpp"
 
@@ -55,7 +55,7 @@ class run_queue {
 
 sweep_report run_sweep(const sweep_spec& spec, const std::filesystem::path& dir, const sweep_run_options& opt) {
   const auto started = std::chrono::steady_clock::now();
-  results_store store = results_store::open_for_sweep(dir, spec, opt.resume, opt.manifest);
+  results_store store = results_store::open_for_sweep(dir, spec.for_store(), opt.resume, opt.manifest);
   const auto reps = static_cast<std::size_t>(spec.replicates);
   const std::vector<char> done = store.done_runs(spec.points.size(), spec.replicates);
 

@@ -6,7 +6,7 @@
 #include <limits>
 #include <numeric>
 
-#include "partyline/engine/random.hpp"
+#include "partyline/random.hpp"
 #include "partyline/scenario/schema.hpp"
 
 namespace partyline {
@@ -104,6 +104,26 @@ yaml_node sampled_value(const sweep_parameter& p, double u) {
 
 std::uint64_t sweep_spec::point_seed(std::size_t point) const {
   return splitmix64(seed ^ splitmix64(0x5eed0000ULL + point)) & 0x1FFFFFFFFFFFFFULL;  // below 2^53: exact in CSV tools
+}
+
+store_design sweep_spec::for_store() const {
+  store_design d;
+  d.sweep_text = text;
+  d.scenario_text = scenario_text;
+  d.sweep_path = file.string();
+  d.scenario_path = scenario_file.string();
+  d.design = std::string(to_string(design));
+  d.replicates = replicates;
+  d.seed = seed;
+  for (const auto& p : parameters) d.parameters.push_back(p.path);
+  d.ranged_parameters = ranged_parameters();
+  d.points.reserve(points.size());
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const sweep_point& p = points[i];
+    d.points.push_back({point_seed(i), p.sobol_block, p.sobol_row, p.sobol_param, p.text, p.number});
+  }
+  d.shape = scenarios.front();
+  return d;
 }
 
 std::vector<std::string> sweep_spec::ranged_parameters() const {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "partyline/scenario/load.hpp"
+#include "partyline/engine/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   partyline::load_options opt;

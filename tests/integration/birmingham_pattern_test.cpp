@@ -11,7 +11,7 @@
 #include <algorithm>
 
 #include "../test_support.hpp"
-#include "partyline/engine/engine.hpp"
+#include "partyline/outcome/collect.hpp"
 
 using namespace partyline;
 

@@ -1,37 +1,52 @@
 #pragma once
-/// @brief Running scenarios: one run week by week, and many runs in parallel (oneTBB).
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 4
+#error "partyline/engine/engine.hpp belongs to stage 4 (engine): a lower stage may not include it"
+#endif
+/// @brief Stepping a world week by week through the schedule of rules (rules/model.hpp): the local, apply and
+/// election phases in parallel over councils (oneTBB), the central and national phases in sequence.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <atomic>
-#include <cstdint>
-#include <functional>
+#include <cassert>
+#include <string>
 #include <vector>
 
-#include "partyline/outcome/outcomes.hpp"
-#include "partyline/scenario/load.hpp"
 #include "partyline/world/world.hpp"
 
 namespace partyline {
 
-struct run_options {
-  int runs = 1;
-  std::uint64_t seed = 1;
-  int first_run = 0;          ///< run ids are first_run .. first_run + runs - 1
-  bool weekly = false;        ///< collect weekly.csv rows
-  bool events = false;        ///< collect the event log
-  /// Called (from worker threads, concurrently) after each run finishes; must be thread-safe.
-  std::function<void(const run_result&)> on_run_done;
-  const std::atomic<bool>* cancel = nullptr;  ///< when set to true, unstarted runs are skipped
-};
+/// @brief f(i) for every i in [0, n), in parallel (oneTBB, grain 1). The completion counter makes the workers'
+/// writes visible to ThreadSanitizer, which cannot see oneTBB's own synchronisation (Debian's libtbb is not
+/// instrumented); it costs one atomic add per chunk.
+template <class F>
+void parallel_over(std::size_t n, F&& f) {
+  std::atomic<std::size_t> done{0};
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1), [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t i = r.begin(); i != r.end(); ++i) f(i);
+    done.fetch_add(r.size(), std::memory_order_release);
+  });
+  [[maybe_unused]] const std::size_t all = done.load(std::memory_order_acquire);
+  assert(all == n || n == 0 || !"parallel loop lost a chunk");
+}
 
 /// @brief Advances a world by one week through the phases of MODEL.md section 2.
-void step_week(world& w, bool collect_weekly);
+void step_week(world& w);
 
-/// @brief Builds and runs one run to the end; the result depends only on (scenario, seed, run).
-[[nodiscard]] run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run,
-                                      bool weekly, bool events);
+/// @brief The phases of a week, each running its steps of the schedule (for tests and benchmarks; step_week runs
+/// them all, in parallel where the schedule allows).
+void local_phase(world& w, std::size_t council);
+void central_phase(world& w);
+void national_phase(world& w);
+void apply_phase(world& w, std::size_t council);
+void election_phase(world& w, std::size_t council);
 
-/// @brief Runs `opt.runs` runs in parallel over the threads of the current oneTBB arena; results in run order.
-/// With a cancel flag raised part-way, only finished runs are returned (still in run order).
-[[nodiscard]] std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_options& opt);
+/// @brief Advances a world by one week, one council at a time, checking every council step's declaration of what
+/// it writes: after
+/// each step, every concern of the council (and the executive and national state) that the step does not declare
+/// it writes must be unchanged. Returns one line per violation ("week 3 · council 0 · R7 backbench letter wrote
+/// leadership"). Slow; for tests.
+[[nodiscard]] std::vector<std::string> step_week_checking_access(world& w);
 
 /// @brief Media risk in `week`: rises linearly to 1 over the horizon before a general election.
 [[nodiscard]] double media_risk(const scenario& s, int week);

@@ -1,12 +1,51 @@
 #pragma once
-/// @brief The outcome names: the contract with users' notebooks (MODEL.md section 4). Keep them stable.
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 5
+#error "partyline/outcome/outcomes.hpp belongs to stage 5 (outcome): a lower stage may not include it"
+#endif
+/// @brief The outcome names — the contract with users' notebooks (MODEL.md section 4); keep them stable — and, in
+/// one table each, how they are measured: a run outcome or a per-council count is a measure over the typed events
+/// the rules emit (world/events.hpp) or a level read off the world; a weekly column is a reporter of the world.
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "partyline/world/world.hpp"
+
 namespace partyline {
+
+/// @brief How an outcome is computed from the events of its kinds (tallied per council, then over councils).
+enum class measure : std::uint8_t {
+  count,      ///< how many times the events happened
+  sum,        ///< the sum of their values (councillors suspended, ...)
+  max,        ///< the largest value of one event (signatories of the largest letter)
+  any,        ///< 1 if any happened (per council)
+  level_start,///< a level of the world at week 0 (seats, councils controlled, members)
+  level_end   ///< ... at the end of the run
+};
+
+/// @brief Up to four event kinds, summed.
+struct event_set {
+  std::array<event, 4> kinds{};
+  std::uint8_t n = 0;
+  constexpr event_set() = default;
+  constexpr event_set(std::initializer_list<event> list) {
+    for (event e : list) kinds[n++] = e;
+  }
+};
+
+/// @brief A level of the world (for measure::level_start / level_end).
+enum class level : std::uint8_t { none, party_seats, councils_controlled, members };
+
+struct outcome_info {
+  std::string_view name;
+  std::string_view meaning;
+  measure how = measure::count;
+  event_set events{};
+  level what = level::none;
+  [[nodiscard]] constexpr bool is_level() const { return how == measure::level_start || how == measure::level_end; }
+};
 
 enum class run_outcome : std::uint8_t {
   requests,
@@ -45,51 +84,57 @@ enum class run_outcome : std::uint8_t {
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
 
-struct outcome_info {
-  std::string_view name;
-  std::string_view meaning;
-  bool is_level;  ///< a state (seats, members) rather than a count of things that happened
-};
-
-/// One line per outcome; docs/outcomes.md repeats these and a test keeps the two in step.
+/// One line per column of runs.csv after `run` and `seed`, in order; docs/outcomes.md repeats the meanings and a
+/// test keeps the two in step.
 inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
-    {"requests", "requests (R1) and regional referrals (R9) reaching the executive's agenda", false},
-    {"interventions", "executive decisions to act on a council: advise_pause + investigate + special_measures + remove_leader", false},
-    {"interventions_advise_pause", "decisions advising a group to pause a policy (with mediation)", false},
-    {"interventions_investigate", "decisions to investigate a group or its leader", false},
-    {"interventions_special_measures", "decisions putting a group under special measures", false},
-    {"interventions_remove_leader", "decisions removing a group's leader", false},
-    {"protest_letters", "published protest letters by other council leaders (R4)", false},
-    {"protest_signatories_max", "signatories of the largest protest letter", false},
-    {"backbench_letters", "published backbench letters against a group's leadership (R7)", false},
-    {"leadership_challenges", "group leadership challenges held (R10)", false},
-    {"leaders_stood_down", "leaders who stood down under pressure (R3)", false},
-    {"leaders_removed", "leaders removed by a successful challenge (R10) or by the executive (R2)", false},
-    {"deselections_members", "sitting councillors not reselected by members' ballots (R5)", false},
-    {"deselections_central", "sitting councillors deselected by a central panel (R6)", false},
-    {"withdrawals", "sitting councillors who withdrew before a selection ballot (R5)", false},
-    {"independents_standing", "deselected councillors standing as independents (R6, R13)", false},
-    {"coalition_requests", "coalition deals put to the executive for sign-off (R11)", false},
-    {"coalitions_approved", "coalition deals the executive approved (R11)", false},
-    {"coalitions_blocked", "coalition deals the executive refused (R11)", false},
-    {"coalitions_defied", "vetoes a group defied by joining the coalition anyway (R11)", false},
-    {"blocked_other_control", "councils where, after a veto, another party's administration formed (R11)", false},
-    {"suspensions", "members and councillors suspended (R11 defiance, R12 pact allegations)", false},
-    {"strike_weeks", "dispute-weeks at the strike or all-out stage (R8)", false},
-    {"seats_start", "the party's seats at week 0", true},
-    {"seats_end", "the party's seats at the end", true},
-    {"councils_controlled_start", "councils where the party held a majority at week 0", true},
-    {"councils_controlled_end", "councils where the party holds a majority at the end", true},
-    {"members_start", "party members at week 0", true},
-    {"members_end", "party members at the end (not left, not defected)", true},
-    {"defections", "members who left and joined another party (R14)", false},
-    {"policies_paused", "flagship policies paused (R15)", false},
-    {"policies_scrapped", "flagship policies scrapped (R15)", false},
+    {"requests", "requests (R1) and regional referrals (R9) reaching the executive's agenda", measure::count,
+     {event::request, event::referral}},
+    {"interventions", "executive decisions to act on a council: advise_pause + investigate + special_measures + remove_leader",
+     measure::count,
+     {event::decision_advise_pause, event::decision_investigate, event::decision_special_measures, event::decision_remove_leader}},
+    {"interventions_advise_pause", "decisions advising a group to pause a policy (with mediation)", measure::count,
+     {event::decision_advise_pause}},
+    {"interventions_investigate", "decisions to investigate a group or its leader", measure::count, {event::decision_investigate}},
+    {"interventions_special_measures", "decisions putting a group under special measures", measure::count,
+     {event::decision_special_measures}},
+    {"interventions_remove_leader", "decisions removing a group's leader", measure::count, {event::leader_removed}},
+    {"protest_letters", "published protest letters by other council leaders (R4)", measure::count, {event::protest_letter}},
+    {"protest_signatories_max", "signatories of the largest protest letter", measure::max, {event::protest_letter}},
+    {"backbench_letters", "published backbench letters against a group's leadership (R7)", measure::count, {event::backbench_letter}},
+    {"leadership_challenges", "group leadership challenges held (R10)", measure::count, {event::leadership_challenge}},
+    {"leaders_stood_down", "leaders who stood down under pressure (R3)", measure::count, {event::leader_stands_down}},
+    {"leaders_removed", "leaders removed by a successful challenge (R10) or by the executive (R2)", measure::count,
+     {event::leader_replaced, event::leader_removed}},
+    {"deselections_members", "sitting councillors not reselected by members' ballots (R5)", measure::count,
+     {event::deselection_members}},
+    {"deselections_central", "sitting councillors deselected by a central panel (R6)", measure::count, {event::deselection_central}},
+    {"withdrawals", "sitting councillors who withdrew before a selection ballot (R5)", measure::count, {event::withdrawal}},
+    {"independents_standing", "deselected councillors standing as independents (R6, R13)", measure::count,
+     {event::independent_standing}},
+    {"coalition_requests", "coalition deals put to the executive for sign-off (R11)", measure::count, {event::coalition_request}},
+    {"coalitions_approved", "coalition deals the executive approved (R11)", measure::count, {event::coalition_approved}},
+    {"coalitions_blocked", "coalition deals the executive refused (R11)", measure::count,
+     {event::veto_accepted, event::veto_defied}},
+    {"coalitions_defied", "vetoes a group defied by joining the coalition anyway (R11)", measure::count, {event::veto_defied}},
+    {"blocked_other_control", "councils where, after a veto, another party's administration formed (R11)", measure::count,
+     {event::other_control_after_veto}},
+    {"suspensions", "members and councillors suspended (R11 defiance, R12 pact allegations)", measure::sum,
+     {event::veto_defied, event::pact_allegation}},
+    {"strike_weeks", "dispute-weeks at the strike or all-out stage (R8)", measure::count, {event::strike_week}},
+    {"seats_start", "the party's seats at week 0", measure::level_start, {}, level::party_seats},
+    {"seats_end", "the party's seats at the end", measure::level_end, {}, level::party_seats},
+    {"councils_controlled_start", "councils where the party held a majority at week 0", measure::level_start, {},
+     level::councils_controlled},
+    {"councils_controlled_end", "councils where the party holds a majority at the end", measure::level_end, {},
+     level::councils_controlled},
+    {"members_start", "party members at week 0", measure::level_start, {}, level::members},
+    {"members_end", "party members at the end (not left, not defected)", measure::level_end, {}, level::members},
+    {"defections", "members who left and joined another party (R14)", measure::count, {event::defection}},
+    {"policies_paused", "flagship policies paused (R15)", measure::count, {event::policy_paused}},
+    {"policies_scrapped", "flagship policies scrapped (R15)", measure::count, {event::policy_scrapped}},
 }};
 
-[[nodiscard]] constexpr std::string_view name_of(run_outcome o) {
-  return run_outcome_info[static_cast<std::size_t>(o)].name;
-}
+[[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }
 
 /// @brief The per-run row of runs.csv.
 struct run_counters {
@@ -98,7 +143,7 @@ struct run_counters {
   std::int64_t operator[](run_outcome o) const { return values[static_cast<std::size_t>(o)]; }
 };
 
-/// @brief Per-council tallies (councils.csv); additive over a run.
+/// @brief Per-council tallies (councils.csv), in column order.
 enum class council_count : std::uint8_t {
   coalition_requested,
   coalition_approved,
@@ -110,9 +155,23 @@ enum class council_count : std::uint8_t {
   count_
 };
 inline constexpr std::size_t council_count_count = static_cast<std::size_t>(council_count::count_);
-inline constexpr std::array<std::string_view, council_count_count> council_count_names{
-    "coalition_requested", "coalition_approved", "coalition_blocked", "coalition_defied",
-    "leader_changed",      "deselections",       "suspensions"};
+
+/// One line per per-council column of councils.csv (after the seats, control and administration).
+inline constexpr std::array<outcome_info, council_count_count> council_count_info{{
+    {"coalition_requested", "coalition deals this council's group put to the executive", measure::count, {event::coalition_request}},
+    {"coalition_approved", "deals approved", measure::count, {event::coalition_approved}},
+    {"coalition_blocked", "deals refused", measure::count, {event::veto_accepted, event::veto_defied}},
+    {"coalition_defied", "vetoes defied", measure::count, {event::veto_defied}},
+    {"leader_changed", "1 if the group's leader changed during the run", measure::any, {event::leader_installed}},
+    {"deselections", "sitting councillors deselected, by members or the centre", measure::count,
+     {event::deselection_members, event::deselection_central}},
+    {"suspensions", "councillors and members suspended", measure::sum, {event::veto_defied, event::pact_allegation}},
+}};
+inline constexpr std::array<std::string_view, council_count_count> council_count_names = [] {
+  std::array<std::string_view, council_count_count> names{};
+  for (std::size_t i = 0; i < council_count_count; ++i) names[i] = council_count_info[i].name;
+  return names;
+}();
 
 /// @brief One row of councils.csv.
 struct council_result {
@@ -123,24 +182,29 @@ struct council_result {
   std::uint8_t policy_stage_end = 0;
 };
 
+/// @brief The weekly reporters (weekly.csv after `run` and `week`), declared with what they read.
+struct weekly_reporter {
+  std::string_view name;
+  std::string_view meaning;
+  double (*report)(const world&);
+};
+[[nodiscard]] double report_backlash(const world& w);
+[[nodiscard]] double report_satisfaction(const world& w);
+[[nodiscard]] double report_agenda_open(const world& w);
+[[nodiscard]] double report_disputes_active(const world& w);
+[[nodiscard]] double report_members(const world& w);
+inline constexpr std::array<weekly_reporter, 5> weekly_reporters{{
+    {"backlash", "the executive's backlash at the end of the week", &report_backlash},
+    {"satisfaction", "mean satisfaction of the party's councillors (leaders excluded)", &report_satisfaction},
+    {"agenda_open", "items waiting on the executive's agenda", &report_agenda_open},
+    {"disputes_active", "industrial disputes running", &report_disputes_active},
+    {"members", "party members (including suspended)", &report_members},
+}};
+
 /// @brief One row of weekly.csv.
 struct weekly_row {
   int week = 0;
-  double backlash = 0;
-  double satisfaction = 0;
-  int agenda_open = 0;
-  int disputes_active = 0;
-  std::int64_t members = 0;
-};
-
-/// @brief One row of events.csv: the story of a run.
-struct event_record {
-  int week = 0;
-  int council = -1;        ///< council index, -1 for national events
-  std::uint16_t rule = 0;  ///< 1..16 for R1..R16, 0 for scenario-scripted events
-  std::string event;
-  std::string detail;
-  int value = 0;  ///< the event's main number (signatories, weeks waited, votes); for tests, not written to CSV
+  std::array<double, weekly_reporters.size()> values{};
 };
 
 /// @brief Everything one run produces.
@@ -151,5 +215,12 @@ struct run_result {
   std::vector<weekly_row> weekly;
   std::vector<event_record> events;
 };
+
+/// @brief The value of a level of the world now.
+[[nodiscard]] std::int64_t level_of(const world& w, level what);
+/// @brief The run outcomes of a finished world (`start` holds the week-0 levels).
+[[nodiscard]] run_counters collect_run(const world& w, const run_counters& start);
+/// @brief The councils.csv rows of a finished world.
+[[nodiscard]] std::vector<council_result> collect_councils(const world& w);
 
 }  // namespace partyline

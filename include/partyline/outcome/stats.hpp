@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 5
+#error "partyline/outcome/stats.hpp belongs to stage 5 (outcome): a lower stage may not include it"
+#endif
 /// @brief Outcome statistics for sweeps and comparisons (Eigen): bootstrap intervals for means and differences,
 /// exact (Clopper-Pearson) intervals for shares, Newcombe intervals for differences of shares, and Sobol'
 /// sensitivity indices (Saltelli 2010 first order, Jansen 1999 total order) with bootstrap intervals.

@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 5
+#error "partyline/outcome/summary.hpp belongs to stage 5 (outcome): a lower stage may not include it"
+#endif
 /// @brief Per-outcome statistics over runs: mean with a 95% confidence interval, and the share of runs in which
 /// the outcome happened (> 0) with a 95% Wilson interval.
 #include <string>

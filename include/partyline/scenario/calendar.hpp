@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 1
+#error "partyline/scenario/calendar.hpp belongs to stage 1 (scenario): a lower stage may not include it"
+#endif
 /// @brief Week numbers to dates, for readable event logs ("week 24, 2019-02-18").
 #include <optional>
 #include <string>

@@ -1,13 +1,16 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 1
+#error "partyline/scenario/scenario.hpp belongs to stage 1 (scenario): a lower stage may not include it"
+#endif
 /// @brief The scenario: what a user writes in `scenarios/*.yaml`, with every default resolved.
-/// Key-by-key documentation: scenarios/README.md. Rule coefficients: rules/parameters.hpp, docs/model.md.
+/// Key-by-key documentation: scenarios/README.md. Rule coefficients: the rule units (rules/rNN_*.hpp), docs/model.md.
 #include <array>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
 
-#include "partyline/rules/parameters.hpp"
+#include "partyline/scenario/coefficients.hpp"
 #include "partyline/scenario/schema.hpp"
 
 namespace partyline {
@@ -93,6 +96,14 @@ struct crisis_window {
     v.field("capacity_factor", capacity_factor, {0, 1});
     v.field("min_urgency", min_urgency, {0, 1});
   }
+};
+
+/// The sections of the executive (the Labour NEC's: trade unions, constituency parties, the front and back
+/// benches, local government, others).
+enum class exec_section : std::uint8_t { union_seat, clp, frontbench, backbench, local_gov, other };
+template <>
+struct enum_names<exec_section> {
+  static constexpr std::array<std::string_view, 6> names{"union", "clp", "frontbench", "backbench", "local_gov", "other"};
 };
 
 struct executive_def {
@@ -414,7 +425,7 @@ struct scenario {
   std::vector<council_def> councils;
   std::vector<council_generator> council_generators;  ///< expanded into `councils` by the loader
   std::vector<event_def> events;
-  rule_params rules;
+  rule_coefficients rules;  ///< the rules' coefficients (declared by the rules stage; see coefficients.hpp)
 
   // Resolved by the loader.
   int party_index = -1;
@@ -444,5 +455,8 @@ struct scenario {
     return -1;
   }
 };
+
+/// @brief "lab+ld" from a party bit mask ("none" when empty).
+[[nodiscard]] std::string administration_text(const scenario& s, std::uint32_t mask);
 
 }  // namespace partyline

@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 1
+#error "partyline/scenario/schema.hpp belongs to stage 1 (scenario): a lower stage may not include it"
+#endif
 /// @brief One description of the scenario format, three uses: reading (with file:line:col errors),
 /// writing the resolved scenario back as YAML, and listing every key (the docs test).
 ///
@@ -102,6 +105,11 @@ class schema_reader {
   template <class T>
   void required(std::string_view key, T& value, limits lim = {}) {
     visit(key, value, lim, true);
+  }
+  /// A rule coefficient: a field whose meaning and source case are documented where it is declared.
+  template <class T>
+  void coef(std::string_view key, T& value, limits lim, std::string_view /*meaning*/, std::string_view /*source*/) {
+    visit(key, value, lim, false);
   }
   /// Refuses keys no field claimed, suggesting the nearest known key.
   void finish() const;
@@ -213,6 +221,10 @@ class schema_emitter {
   void required(std::string_view key, T& value, limits lim = {}) {
     field(key, value, lim);
   }
+  template <class T>
+  void coef(std::string_view key, T& value, limits lim, std::string_view, std::string_view) {
+    field(key, value, lim);
+  }
 
   void write(double v);
   void write(int v);
@@ -260,6 +272,10 @@ class key_lister {
   }
   template <class T>
   void required(std::string_view key, T& value, limits lim = {}) {
+    field(key, value, lim);
+  }
+  template <class T>
+  void coef(std::string_view key, T& value, limits lim, std::string_view, std::string_view) {
     field(key, value, lim);
   }
 

@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 1
+#error "partyline/scenario/yaml_tree.hpp belongs to stage 1 (scenario): a lower stage may not include it"
+#endif
 /// @brief A small YAML document tree that remembers where every node and key came from.
 ///
 /// yaml-cpp's own Node forgets duplicate keys and expands aliases lazily; partyline needs to refuse both

@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 6
+#error "partyline/store/files.hpp belongs to stage 6 (store): a lower stage may not include it"
+#endif
 /// @brief Writing a run's outputs: runs.csv, councils.csv, weekly.csv, events.csv and manifest.json.
 /// Files are written to a temporary name and renamed, so a crash never leaves a half-written table.
 #include <filesystem>
@@ -29,8 +32,6 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 [[nodiscard]] std::string weekly_csv(const std::vector<run_result>& results);
 [[nodiscard]] std::string events_csv(const scenario& s, const std::vector<run_result>& results);
 
-/// @brief "lab+ld" from a party bit mask.
-[[nodiscard]] std::string administration_text(const scenario& s, std::uint32_t mask);
 
 /// @brief A minimal JSON writer for manifests (objects of strings, numbers, booleans and nested objects).
 class json_writer {

@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 6
+#error "partyline/store/results_store.hpp belongs to stage 6 (store): a lower stage may not include it"
+#endif
 /// @brief The results store of a sweep: an SQLite database DIR/results.sqlite with tables
 ///   manifest (key, value)                      -- version, git commit, sweep and scenario SHA-256, the sweep text
 ///   points   (point, seed, sobol_*, <params>)  -- one row per design point, parameters as columns
@@ -13,11 +16,32 @@
 #include <vector>
 
 #include "partyline/outcome/outcomes.hpp"
-#include "partyline/sweep/sweep.hpp"
+#include "partyline/scenario/read.hpp"
 
 struct sqlite3;
 
 namespace partyline {
+
+/// @brief What the store records of the sweep it holds: its identity, its design and every point (the sweep
+/// stage describes itself this way; the store knows nothing else of sweeps).
+struct store_point {
+  std::uint64_t seed = 0;
+  char sobol_block = 0;  ///< 'A', 'B', 'C' or 0
+  int sobol_row = -1;
+  int sobol_param = -1;
+  std::vector<std::string> text;  ///< one value per parameter, as YAML text
+  std::vector<double> number;     ///< its numeric value, NaN for non-numeric values
+};
+struct store_design {
+  std::string sweep_text, scenario_text;  ///< their SHA-256 identify the sweep
+  std::string sweep_path, scenario_path, design;
+  int replicates = 1;
+  std::uint64_t seed = 1;
+  std::vector<std::string> parameters;         ///< dotted paths, in order
+  std::vector<std::string> ranged_parameters;  ///< the inputs of a sensitivity analysis
+  std::vector<store_point> points;
+  frozen_scenario shape;  ///< a point's scenario: the councils' and parties' columns
+};
 
 /// @brief A finished run of a sweep, ready to store.
 struct stored_run {
@@ -41,9 +65,9 @@ class results_store {
   results_store& operator=(results_store&& other) noexcept;
   ~results_store();
 
-  /// Creates DIR/results.sqlite for `spec`. An existing store is refused (usage_error) unless `resume`, in which
+  /// Creates DIR/results.sqlite for a sweep. An existing store is refused (usage_error) unless `resume`, in which
   /// case it must belong to the same sweep (same sweep and scenario SHA-256) and is reopened.
-  static results_store open_for_sweep(const std::filesystem::path& dir, const sweep_spec& spec, bool resume,
+  static results_store open_for_sweep(const std::filesystem::path& dir, const store_design& spec, bool resume,
                                       const std::vector<std::pair<std::string, std::string>>& manifest);
   /// Opens an existing store read-only.
   static results_store open_read(const std::filesystem::path& dir);

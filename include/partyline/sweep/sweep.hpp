@@ -1,4 +1,7 @@
 #pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
+#error "partyline/sweep/sweep.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#endif
 /// @brief Sweep files: a scenario to vary, replicates, a base seed, a design and parameters addressed by dotted
 /// path. A scalar is held, a list is swept, a {min, max} range is sampled. Documented in scenarios/README.md.
 #include <cstdint>
@@ -6,8 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "partyline/scenario/load.hpp"
+#include "partyline/engine/load.hpp"
 #include "partyline/scenario/yaml_tree.hpp"
+#include "partyline/store/results_store.hpp"
 
 namespace partyline {
 
@@ -56,6 +60,8 @@ struct sweep_spec {
   [[nodiscard]] std::uint64_t point_seed(std::size_t point) const;
   /// Names of the ranged parameters (the inputs of a sensitivity analysis), in order.
   [[nodiscard]] std::vector<std::string> ranged_parameters() const;
+  /// What the results store records of this sweep.
+  [[nodiscard]] store_design for_store() const;
 };
 
 /// @brief What a sweep may ask for. Points hold a frozen scenario each, so their number is also a memory cost.

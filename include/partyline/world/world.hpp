@@ -1,18 +1,23 @@
 #pragma once
-/// @brief The world of one run as typed columns. Councillors (every seat of every party) and local members
-/// are struct-of-arrays columns, contiguous per council; councils, wards, disputes, the executive, unions and
-/// regional boards are plain data. Built once per run from the frozen scenario; the step loop allocates nothing
-/// per agent.
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 2
+#error "partyline/world/world.hpp belongs to stage 2 (world): a lower stage may not include it"
+#endif
+/// @brief The world of one run as typed columns. Councillors (every seat of every party) and local members are
+/// struct-of-arrays columns, contiguous per council; each council's own state is split by concern (leadership,
+/// selections, coalition, policy, disputes, ...), so that a rule can declare which concerns it reads and writes
+/// (world/access.hpp). Built once per run (engine/build.hpp); the step loop allocates nothing per agent.
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "partyline/outcome/outcomes.hpp"
-#include "partyline/scenario/scenario.hpp"
+#include "partyline/scenario/read.hpp"
+#include "partyline/world/events.hpp"
 
 namespace partyline {
+
+struct model_parameters;  // the rules' coefficients (rules/parameters.hpp)
 
 enum class councillor_status : std::uint8_t {
   sitting,      ///< in office
@@ -25,6 +30,26 @@ enum class councillor_status : std::uint8_t {
 
 /// @brief Where a sitting councillor stands in the selection for the next election (R5, R6).
 enum class selection_state : std::uint8_t { undecided, reselected, deselected_members, deselected_central, withdrawn };
+
+/// Calls f on every column of a struct of columns; resizing and bytes per row both come from it.
+#define PARTYLINE_COLUMNS(...)                                 \
+  template <class F>                                           \
+  constexpr void for_each_column(F&& f) {                      \
+    auto each = [&](auto&... col) { (f(col), ...); };          \
+    each(__VA_ARGS__);                                         \
+  }                                                            \
+  void resize(std::size_t n) {                                 \
+    for_each_column([n](auto& col) { col.resize(n); });        \
+  }
+
+/// Bytes one row takes across every column of T, from the columns' element types.
+template <class T>
+constexpr std::size_t bytes_per_row() {
+  T t;
+  std::size_t n = 0;
+  t.for_each_column([&n](auto& col) { n += sizeof(typename std::remove_reference_t<decltype(col)>::value_type); });
+  return n;
+}
 
 /// @brief Every council seat, one row each; the party's own councillors carry full state.
 struct councillor_columns {
@@ -40,13 +65,11 @@ struct councillor_columns {
   std::vector<selection_state> selection;
   std::vector<float> candidate_position;     ///< the party's candidate for this seat if not the sitting councillor
   std::vector<std::uint8_t> stands_independent;  ///< a deselected councillor standing as an independent
-  std::vector<float> scratch;          ///< per-council work space (opinion dynamics)
-  std::vector<std::uint32_t> order;    ///< per-council work space (sorting)
 
-  void resize(std::size_t n);
+  PARTYLINE_COLUMNS(ward, party, status, position, loyalty, satisfaction, union_ties, dissent, cabinet, selection,
+                    candidate_position, stands_independent)
   [[nodiscard]] std::size_t size() const { return ward.size(); }
 };
-inline constexpr std::size_t bytes_per_seat = 2 + 1 + 1 + 4 * 4 + 2 + 1 + 1 + 4 + 1 + 4 + 4;
 
 enum class member_status : std::uint8_t { member, suspended, left, defected };
 
@@ -60,10 +83,13 @@ struct member_columns {
   std::vector<std::uint8_t> faction;  ///< 1 for organised-faction members
   std::vector<member_status> status;
 
-  void resize(std::size_t n);
+  PARTYLINE_COLUMNS(position, activism, loyalty, propensity, ward, faction, status)
   [[nodiscard]] std::size_t size() const { return position.size(); }
 };
-inline constexpr std::size_t bytes_per_member = 4 + 4 + 4 + 4 + 2 + 1 + 1;
+#undef PARTYLINE_COLUMNS
+
+inline constexpr std::size_t bytes_per_seat = bytes_per_row<councillor_columns>();
+inline constexpr std::size_t bytes_per_member = bytes_per_row<member_columns>();
 
 struct ward_state {
   std::uint32_t seat_begin = 0;  ///< rows in councillor_columns
@@ -82,74 +108,113 @@ struct dispute_state {
   bool active = false;
 };
 
-struct council_state {
-  // Rows in the columns and the plain-data tables.
+// ---- a council's state, by concern -----------------------------------------------------------------
+
+/// Where the council's rows are in the columns and tables (fixed when the world is built).
+struct council_rows {
   std::uint32_t seat_begin = 0, seat_end = 0;
   std::uint64_t member_begin = 0, member_end = 0;
   std::uint32_t ward_begin = 0, ward_end = 0;
   std::uint32_t dispute_begin = 0, dispute_end = 0;  ///< capacity; slots with active=false are free
+  [[nodiscard]] int seats() const { return static_cast<int>(seat_end - seat_begin); }
+};
 
+/// Seats, control, administration and the electoral calendar.
+struct electoral_state {
   std::array<std::int32_t, max_parties> seats_by_party{};
-  int control = -1;                 ///< party with a majority, or -1
-  std::uint32_t administration = 0; ///< bit mask of parties in the administration
+  int control = -1;                  ///< party with a majority, or -1
+  std::uint32_t administration = 0;  ///< bit mask of parties in the administration
+  int next_election = -1;            ///< the next election week, or -1
+  int elections_held = 0;            ///< for by-thirds cycles
+};
 
-  // The party's group on this council.
-  std::int64_t leader = -1;         ///< councillor row, -1 when the party has no councillors here
-  float leader_resolve = 0.6f;
-  float leader_autonomy = 0.6f;
-  int leader_since_week = 0;
-  float confrontation = 0.3f;
-  float policy_position = 0;
-  float policy_salience = 0;
-  policy_stage policy = policy_stage::none;
-  int policy_since_week = 0;        ///< week the policy entered its current stage
-  bool special_measures = false;
-  int investigation_until = -1;     ///< week an investigation ends (apply phase sets it)
-  int last_letter_week = -100000;
-  int last_challenge_week = -100000;
-  int last_referral_week = -100000;
-  int last_request_week = -100000;
-  bool referral_pending = false;    ///< an item about this council waits on the executive's agenda
-  bool request_pending = false;     ///< a request (R1) about this council waits on the agenda
-  bool response_pending = false;    ///< the leader has yet to respond to an intervention (R3)
+/// The party group's leader and how they lead.
+struct leadership_state {
+  std::int64_t leader = -1;  ///< councillor row, -1 when the party has no councillors here
+  float resolve = 0.6f;
+  float autonomy = 0.6f;
+  int since_week = 0;
+  float confrontation = 0.3f;        ///< industrial-relations confrontation, 0..1
+  bool response_pending = false;     ///< the leader has yet to respond to an intervention (R3)
   bool mediation_refused = false;
   bool stand_down_at_election = false;  ///< the leader has announced they go at the next election
-  int central_selection_from = -1;  ///< week from which the centre chooses candidates (scripted, R6)
-  int next_election = -1;           ///< the next election week, or -1
-  int elections_held = 0;           ///< for by-thirds cycles
-  float division_stock = 0;         ///< visible division: +1 per letter or challenge, half-life 26 weeks
-  float intervention_stock = 0;     ///< central interventions here: +1 each, half-life 26 weeks
-  int deselected_or_withdrawn = 0;  ///< sitting councillors not standing again for the party this cycle
-  std::int64_t members_suspended = 0;
-  std::int64_t members_left = 0;
+};
 
-  // Coalition formation (R11): the options in the order they are tried, as party bit masks.
-  std::array<std::uint32_t, 16> coalition_options{};
-  int coalition_count = 0;
-  int coalition_next = 0;
-  std::uint32_t coalition_pending = 0;  ///< the deal awaiting the executive's sign-off (0: none)
-  int coalition_deadline = -1;
-  bool party_vetoed = false;            ///< the executive vetoed the party's deal: it stays out
-  bool pact_alleged = false;            ///< R12: an allegation stands against the local party
-  bool form_at_start = false;           ///< no majority at week 0 and no administration given
+/// Visible division inside the group: letters, challenges, requests.
+struct division_state {
+  int last_letter_week = -100000;
+  int last_challenge_week = -100000;
+  float stock = 0;  ///< +1 per letter, challenge or request, decaying (R13's penalty, R6's division index)
+};
 
-  // Computed each week by the local phase, read by later phases.
+/// The group's relations with the centre: items on its agenda, interventions in force.
+struct centre_state {
+  bool special_measures = false;
+  int investigation_until = -1;  ///< week an investigation ends
+  int last_referral_week = -100000;
+  int last_request_week = -100000;
+  bool referral_pending = false;  ///< an item about this council waits on the executive's agenda
+  bool request_pending = false;   ///< a request (R1) about this council waits on the agenda
+  float intervention_stock = 0;   ///< central actions here: +1 each, decaying (R13, R14)
+};
+
+/// Candidate selection for the next election (R5, R6).
+struct selections_state {
+  int central_from = -1;           ///< week from which the centre chooses candidates (-1: members do)
+  int deselected_or_withdrawn = 0; ///< sitting councillors not standing again for the party this cycle
+};
+
+/// Coalition formation (R11): the options in the order they are tried, as party bit masks.
+struct coalition_state {
+  std::array<std::uint32_t, 16> options{};
+  int count = 0;
+  int next = 0;
+  std::uint32_t pending = 0;  ///< the deal awaiting the executive's sign-off (0: none)
+  int deadline = -1;
+  bool party_vetoed = false;  ///< the executive vetoed the party's deal: it stays out
+  bool pact_alleged = false;  ///< R12: an allegation stands against the local party
+  bool form_at_start = false; ///< no majority at week 0 and no administration given
+};
+
+/// The group's flagship policy (R15).
+struct policy_state {
+  float position = 0;
+  float salience = 0;
+  policy_stage stage = policy_stage::none;
+  int since_week = 0;  ///< week the policy entered its current stage
+};
+
+/// The local party's membership.
+struct membership_state {
+  std::int64_t suspended = 0;
+  std::int64_t left = 0;
+};
+
+/// Computed each week by the local phase from the columns, read by later steps and phases.
+struct derived_state {
   int group_size = 0;
   int dissatisfied = 0;
   double mean_satisfaction = 0;
   float worst_intensity = 0;
   int disputes_active = 0;
   std::int64_t active_members = 0;
-
-  std::array<std::int64_t, council_count_count> counts{};
-  run_counters tally;  ///< this council's share of the run counters, summed in council order at the end
 };
 
-enum class exec_section : std::uint8_t { union_seat, clp, frontbench, backbench, local_gov, other };
-template <>
-struct enum_names<exec_section> {
-  static constexpr std::array<std::string_view, 6> names{"union", "clp", "frontbench", "backbench", "local_gov", "other"};
+struct council_state {
+  council_rows rows;
+  electoral_state electoral;
+  leadership_state leadership;
+  division_state division;
+  centre_state centre;
+  selections_state selections;
+  coalition_state coalition;
+  policy_state policy;
+  membership_state membership;
+  derived_state derived;
+  event_tallies tallies{};  ///< what happened here (the outcome stage reads it)
 };
+
+// ---- the executive ------------------------------------------------------------------------------------
 
 struct executive_member {
   exec_section section = exec_section::other;
@@ -208,7 +273,7 @@ struct executive_state {
   std::vector<decision> published;  ///< this week's decisions
   double backlash = 0;
   double median_position = 0;
-  double protest_stock = 0;  ///< published protest letters, half-life 26 weeks (electoral cost, R13)
+  double protest_stock = 0;  ///< published protest letters, decaying (electoral cost, R13)
 };
 
 /// @brief What every council may read in the local phase: the national state as published last week.
@@ -219,9 +284,24 @@ struct national_snapshot {
   double executive_median = 0;
 };
 
+/// @brief Per-council work space for the rules (sorting, medians), kept apart from the agents' columns.
+struct work_buffers {
+  std::vector<float> values;       ///< one float per seat
+  std::vector<std::uint32_t> rows; ///< one row index per seat
+};
+
+/// @brief The story of a run, kept only when the run records events.
+struct event_log {
+  bool recording = true;
+  std::vector<std::vector<event_record>> by_council;  ///< per council, merged in council order after each phase
+  std::vector<event_record> national;                 ///< events of no council (written straight to the log)
+  std::vector<event_record> merged;                   ///< the run's log so far, in order
+};
+
 /// @brief One run's world.
 struct world {
   std::shared_ptr<const scenario> scen;
+  const model_parameters* params = nullptr;  ///< the scenario's coefficients (owned by scen)
   std::uint64_t seed = 0;
   std::uint64_t run = 0;
   int week = 0;
@@ -233,13 +313,16 @@ struct world {
   std::vector<council_state> councils;
   executive_state executive;
   national_snapshot national;
+  event_tallies national_tallies{};  ///< events of no council (an executive election)
 
-  std::vector<std::vector<event_record>> council_events;  ///< per council, merged in council order after each phase
-  std::vector<std::vector<agenda_item>> council_outbox;   ///< items filed by each council this week
-  std::vector<std::vector<int>> council_scripted;         ///< scenario events (indices) for each council
-  bool record_events = true;
-  run_result result;
+  std::vector<std::vector<agenda_item>> outbox;    ///< items filed by each council this week
+  std::vector<std::vector<int>> scripted;          ///< scenario events (indices) for each council
+  work_buffers work;
+  event_log log;
 };
+
+/// @brief Median position of the executive's members ("the executive majority's position").
+[[nodiscard]] double executive_median(const executive_state& ex);
 
 /// @brief Estimated bytes one run's world needs; used to refuse absurd scenarios before allocating.
 struct memory_estimate {
@@ -249,11 +332,10 @@ struct memory_estimate {
   int largest_council = -1;  ///< council contributing most, for the error message
 };
 [[nodiscard]] memory_estimate estimate_world_memory(const scenario& s);
+/// @brief The costs the scenario reader uses to refuse absurd council generators before expanding them.
+[[nodiscard]] world_sizes world_layout_sizes();
 
-/// @brief Median position of the executive's members ("the executive majority's position").
-[[nodiscard]] double executive_median(const executive_state& ex);
-
-/// @brief Builds the world of run `run` (all setup draws keyed by seed and run).
-[[nodiscard]] world build_world(std::shared_ptr<const scenario> scen, std::uint64_t seed, std::uint64_t run);
+/// @brief Lays out an empty world for the scenario: every table sized, each council's rows assigned.
+void lay_out_world(world& w);
 
 }  // namespace partyline

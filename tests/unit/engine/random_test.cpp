@@ -1,4 +1,4 @@
-#include "partyline/engine/random.hpp"
+#include "partyline/random.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "partyline/engine/random.hpp"
+#include "partyline/random.hpp"
 #include "partyline/sweep/sweep.hpp"
 
 using namespace partyline;

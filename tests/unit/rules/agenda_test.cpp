@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 
 using namespace partyline;
 using partyline::testing::tiny_scenario;
@@ -39,14 +41,14 @@ TEST(Agenda, ItemsWaitForAnOrdinaryMeeting) {
     sc.executive.meets_every_weeks = 6;
   });
   world w = build_world(s, 1, 0);
-  w.council_outbox[0].push_back(referral(3));
+  w.outbox[0].push_back(referral(3));
   EXPECT_EQ(first_decision_week(w, 3, 40), 8);
 }
 
 TEST(Agenda, UrgentItemsGetAnEmergencyMeeting) {
   const auto s = tiny_scenario([](scenario& sc) { sc.weeks = 40; });
   world w = build_world(s, 1, 0);
-  w.council_outbox[0].push_back(referral(3, 0.95));
+  w.outbox[0].push_back(referral(3, 0.95));
   EXPECT_EQ(first_decision_week(w, 3, 40), 3);
 }
 
@@ -56,7 +58,7 @@ TEST(Agenda, CrisisWindowDelaysLowUrgencyBusiness) {
     sc.executive.crisis_windows = {crisis_window{4, 30, 0.5, 0.5}};
   });
   world w = build_world(s, 1, 0);
-  w.council_outbox[0].push_back(referral(3, 0.3));
+  w.outbox[0].push_back(referral(3, 0.3));
   EXPECT_EQ(first_decision_week(w, 3, 60), 32);  // the first meeting after week 30
 }
 
@@ -66,7 +68,7 @@ TEST(Agenda, CapacityLimitsItemsPerMeetingInOrderOfUrgency) {
     sc.executive.capacity = 2;
   });
   world w = build_world(s, 1, 0);
-  for (double u : {0.1, 0.5, 0.3, 0.2}) w.council_outbox[0].push_back(referral(1, u));
+  for (double u : {0.1, 0.5, 0.3, 0.2}) w.outbox[0].push_back(referral(1, u));
   w.week = 2;
   central_phase(w);
   ASSERT_EQ(w.executive.published.size(), 2u);
@@ -88,7 +90,7 @@ TEST(ExecutiveVote, AlignmentAndBacklashMoveTheVote) {
       w.executive.backlash = backlash;
       agenda_item it = referral(1);
       it.requester_position = requester;
-      w.council_outbox[0].push_back(it);
+      w.outbox[0].push_back(it);
       w.week = 2;
       central_phase(w);
       total += w.executive.published.at(0).yes;
@@ -103,9 +105,9 @@ TEST(ExecutiveVote, AlignmentAndBacklashMoveTheVote) {
 }
 
 TEST(ExecutiveVote, MajorityDecidesAndTheTallyIsPublished) {
-  const auto s = tiny_scenario([](scenario& sc) { sc.rules.R2.b0 = 20; });  // everyone votes yes
+  const auto s = tiny_scenario([](scenario& sc) { coefficients(sc).R2.b0 = 20; });  // everyone votes yes
   world w = build_world(s, 1, 0);
-  w.council_outbox[0].push_back(referral(1));
+  w.outbox[0].push_back(referral(1));
   w.week = 2;
   central_phase(w);
   ASSERT_EQ(w.executive.published.size(), 1u);
@@ -116,9 +118,9 @@ TEST(ExecutiveVote, MajorityDecidesAndTheTallyIsPublished) {
 
 TEST(ExecutiveVote, ClearDefeatIsDismissedNarrowDefeatDeferred) {
   {
-    const auto s = tiny_scenario([](scenario& sc) { sc.rules.R2.b0 = -20; });
+    const auto s = tiny_scenario([](scenario& sc) { coefficients(sc).R2.b0 = -20; });
     world w = build_world(s, 1, 0);
-    w.council_outbox[0].push_back(referral(1));
+    w.outbox[0].push_back(referral(1));
     w.week = 2;
     central_phase(w);
     EXPECT_EQ(w.executive.published.at(0).kind, decision_kind::dismiss);
@@ -126,11 +128,11 @@ TEST(ExecutiveVote, ClearDefeatIsDismissedNarrowDefeatDeferred) {
   }
   {
     const auto s = tiny_scenario([](scenario& sc) {
-      sc.rules.R2.defer_margin = 0.0;  // any failed vote is deferred while deferrals remain
-      sc.rules.R2.b0 = -20;
+      coefficients(sc).R2.defer_margin = 0.0;  // any failed vote is deferred while deferrals remain
+      coefficients(sc).R2.b0 = -20;
     });
     world w = build_world(s, 1, 0);
-    w.council_outbox[0].push_back(referral(1));
+    w.outbox[0].push_back(referral(1));
     w.week = 2;
     central_phase(w);
     EXPECT_EQ(w.executive.published.at(0).kind, decision_kind::defer);

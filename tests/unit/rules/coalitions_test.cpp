@@ -5,8 +5,10 @@
 #include <cmath>
 
 #include "../../test_support.hpp"
-#include "partyline/engine/engine.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 
 using namespace partyline;
 
@@ -17,7 +19,7 @@ frozen_scenario hung(const std::function<void(scenario&)>& more = {}) {
   return partyline::testing::tiny_scenario([&](scenario& s) {
     s.weeks = 10;
     s.events.clear();
-    s.rules.R8.b0_new = -50;
+    coefficients(s).R8.b0_new = -50;
     s.parties = {party_def{"lab", "Labour", -0.3, {}}, party_def{"con", "Conservative", 0.55, {}},
                  party_def{"ld", "Liberal Democrat", 0.05, {"con"}}, party_def{"grn", "Green", -0.55, {"con"}},
                  party_def{"ind", "Independent", 0.0, {}}};
@@ -41,24 +43,24 @@ std::uint32_t bit(const scenario& s, const char* id) { return 1u << s.party_id(i
 TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
   const auto s = hung();
   world w = build_world(s, 1, 0);
-  local_formation(w, 0);
+  coalition_sign_off::run(w, 0);
   // lab+ld+ind is the only minimal winning, connected deal: lab+ld+grn skips ind (between them on the axis),
   // con+ld is refused by the Liberal Democrats, con+lab is too far apart.
-  ASSERT_EQ(w.councils[0].coalition_count, 1);
-  EXPECT_EQ(w.councils[0].coalition_options[0], bit(*s, "lab") | bit(*s, "ld") | bit(*s, "ind"));
-  ASSERT_EQ(w.council_outbox[0].size(), 1u);
-  EXPECT_EQ(w.council_outbox[0][0].kind, item_kind::coalition);
-  EXPECT_EQ(w.councils[0].tally[run_outcome::coalition_requests], 1);
+  ASSERT_EQ(w.councils[0].coalition.count, 1);
+  EXPECT_EQ(w.councils[0].coalition.options[0], bit(*s, "lab") | bit(*s, "ld") | bit(*s, "ind"));
+  ASSERT_EQ(w.outbox[0].size(), 1u);
+  EXPECT_EQ(w.outbox[0][0].kind, item_kind::coalition);
+  EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::coalition_request)].count, 1);
 }
 
 TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
-  const auto approved = simulate_run(hung([](scenario& s) { s.rules.R11.a0 = 20; }), 1, 0, false, false);
+  const auto approved = simulate_run(hung([](scenario& s) { coefficients(s).R11.a0 = 20; }), 1, 0, false, false);
   EXPECT_EQ(approved.counters[run_outcome::coalitions_approved], 1);
   EXPECT_EQ(std::popcount(approved.councils[0].administration_end), 3);
 
   const auto refused = simulate_run(hung([](scenario& s) {
-                                      s.rules.R11.a0 = -20;
-                                      s.rules.R11.d0 = -20;  // never defied
+                                      coefficients(s).R11.a0 = -20;
+                                      coefficients(s).R11.d0 = -20;  // never defied
                                     }),
                                     1, 0, false, false);
   EXPECT_EQ(refused.counters[run_outcome::coalitions_blocked], 1);
@@ -68,8 +70,8 @@ TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
 
 TEST(CoalitionR11, ADefiedVetoSuspendsTheGroup) {
   const auto r = simulate_run(hung([](scenario& s) {
-                                s.rules.R11.a0 = -20;
-                                s.rules.R11.d0 = 20;
+                                coefficients(s).R11.a0 = -20;
+                                coefficients(s).R11.d0 = 20;
                               }),
                               1, 0, false, false);
   EXPECT_EQ(r.counters[run_outcome::coalitions_defied], 1);
@@ -99,25 +101,25 @@ TEST(CoalitionR11, MorePartnersAndMediaRiskMeanMoreVetoes) {
 
 TEST(PactAllegationR12, GainsTogetherCanBringSuspensions) {
   const auto s = hung([](scenario& sc) {
-    sc.rules.R12.p_allegation = 1.0;
-    sc.rules.R12.suspend_share = 0.5;
+    coefficients(sc).R12.p_allegation = 1.0;
+    coefficients(sc).R12.suspend_share = 0.5;
     sc.councils[0].seats_before = {};
     for (auto [id, n] : {std::pair{"lab", 9}, {"con", 26}, {"ld", 8}, {"grn", 3}, {"ind", 2}}) sc.councils[0].seats_before.set(id, n);
   });
   world w = build_world(s, 1, 0);
-  for (int week = 0; week < 3; ++week) step_week(w, false);  // activism settles, the count is at week 0
+  for (int week = 0; week < 3; ++week) step_week(w);  // activism settles, the count is at week 0
   const world fresh = build_world(s, 1, 0);
-  EXPECT_TRUE(w.councils[0].pact_alleged);
-  EXPECT_GT(w.councils[0].members_suspended, 20);
-  EXPECT_FALSE(fresh.councils[0].pact_alleged);
+  EXPECT_TRUE(w.councils[0].coalition.pact_alleged);
+  EXPECT_GT(w.councils[0].membership.suspended, 20);
+  EXPECT_FALSE(fresh.councils[0].coalition.pact_alleged);
 }
 
 TEST(PactAllegationR12, NoGainNoAllegation) {
-  const auto s = hung([](scenario& sc) { sc.rules.R12.p_allegation = 1.0; });  // seats_before == seats
+  const auto s = hung([](scenario& sc) { coefficients(sc).R12.p_allegation = 1.0; });  // seats_before == seats
   world w = build_world(s, 1, 0);
-  step_week(w, false);
-  EXPECT_FALSE(w.councils[0].pact_alleged);
-  EXPECT_EQ(w.councils[0].members_suspended, 0);
+  step_week(w);
+  EXPECT_FALSE(w.councils[0].coalition.pact_alleged);
+  EXPECT_EQ(w.councils[0].membership.suspended, 0);
 }
 
 TEST(MemberExitR14, ThinningGivesTheExactRate) {
@@ -127,15 +129,15 @@ TEST(MemberExitR14, ThinningGivesTheExactRate) {
     sc.events.clear();
     sc.councils[0].disputes.clear();
     sc.councils[0].members.count = 200000;
-    sc.rules.R14.e0 = -4.0;
-    sc.rules.R14.e_distance = 0.0;
-    sc.rules.R14.e_loyalty = 0.0;
-    sc.rules.R14.p_defect = 0.0;
+    coefficients(sc).R14.e0 = -4.0;
+    coefficients(sc).R14.e_distance = 0.0;
+    coefficients(sc).R14.e_loyalty = 0.0;
+    coefficients(sc).R14.p_defect = 0.0;
   });
   world w = build_world(s, 1, 0);
   const double expected_week0 = 200000 * sigmoid(-4.0);
-  local_member_exit(w, 0);
-  EXPECT_NEAR(static_cast<double>(w.councils[0].members_left), expected_week0, 4 * std::sqrt(expected_week0));
+  member_exit::run(w, 0);
+  EXPECT_NEAR(static_cast<double>(w.councils[0].membership.left), expected_week0, 4 * std::sqrt(expected_week0));
 }
 
 TEST(MemberExitR14, CentralActionDrivesMembersOut) {
@@ -145,12 +147,12 @@ TEST(MemberExitR14, CentralActionDrivesMembersOut) {
       sc.councils[0].disputes.clear();
     });
     world w = build_world(s, 1, 0);
-    w.councils[0].intervention_stock = static_cast<float>(stock);
+    w.councils[0].centre.intervention_stock = static_cast<float>(stock);
     for (int week = 0; week < 10; ++week) {
       w.week = week;
-      local_member_exit(w, 0);
+      member_exit::run(w, 0);
     }
-    return w.councils[0].members_left;
+    return w.councils[0].membership.left;
   };
   EXPECT_GT(leavers(3.0), 2 * leavers(0.0));
 }

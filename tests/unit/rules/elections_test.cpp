@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
-#include "partyline/engine/engine.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 
 using namespace partyline;
 using partyline::testing::tiny_scenario;
@@ -14,7 +16,7 @@ frozen_scenario quiet_election(const std::function<void(scenario&)>& more = {}) 
   return tiny_scenario([&](scenario& s) {
     s.weeks = 10;
     s.events.clear();
-    s.rules.R8.b0_new = -50;
+    coefficients(s).R8.b0_new = -50;
     auto& c = s.councils[0];
     c.disputes.clear();
     c.seats = {};
@@ -26,11 +28,11 @@ frozen_scenario quiet_election(const std::function<void(scenario&)>& more = {}) 
     c.vote_shares.set("con", 0.5);
     c.election_weeks = {5};
     c.members.count = 2000;
-    s.rules.R13.noise_sd = 0.0;
-    s.rules.R13.candidate_sd = 0.0;
-    s.rules.R13.campaign_bonus = 0.0;
-    s.rules.R5.window_open_weeks_before = 100;  // the selection window closed before the run began
-    s.rules.R5.window_close_weeks_before = 50;
+    coefficients(s).R13.noise_sd = 0.0;
+    coefficients(s).R13.candidate_sd = 0.0;
+    coefficients(s).R13.campaign_bonus = 0.0;
+    coefficients(s).R5.window_open_weeks_before = 100;  // the selection window closed before the run began
+    coefficients(s).R5.window_close_weeks_before = 50;
     if (more) more(s);
   });
 }
@@ -40,10 +42,10 @@ frozen_scenario quiet_election(const std::function<void(scenario&)>& more = {}) 
 TEST(ElectionsR13, AnElectionOnTheBaselineReproducesTheStartingMap) {
   // No noise, no penalties, no candidate effects: only the ward geography decides.
   const auto s = quiet_election([](scenario& sc) {
-    sc.rules.R13.incumbency_bonus = 0;
-    sc.rules.R13.division_penalty = 0;
-    sc.rules.R13.intervention_penalty = 0;
-    sc.rules.R13.protest_penalty = 0;
+    coefficients(sc).R13.incumbency_bonus = 0;
+    coefficients(sc).R13.division_penalty = 0;
+    coefficients(sc).R13.intervention_penalty = 0;
+    coefficients(sc).R13.protest_penalty = 0;
   });
   for (std::uint64_t run = 0; run < 10; ++run) {
     const auto r = simulate_run(s, 1, run, false, false);
@@ -91,10 +93,10 @@ TEST(ElectionsR13, DeselectedIncumbentsLoseTheirBonusAndIndependentsSplitTheVote
   // A marginal council: the party's own deselections (all standing as independents) cost it seats.
   auto seats_after = [](bool deselect_all) {
     const auto s = quiet_election([&](scenario& sc) {
-      sc.rules.R6.p_independent = 1.0;
-      sc.rules.R6.d0 = deselect_all ? 20.0 : -20.0;
-      sc.rules.R5.window_open_weeks_before = 4;
-      sc.rules.R5.window_close_weeks_before = 1;
+      coefficients(sc).R6.p_independent = 1.0;
+      coefficients(sc).R6.d0 = deselect_all ? 20.0 : -20.0;
+      coefficients(sc).R5.window_open_weeks_before = 4;
+      coefficients(sc).R5.window_close_weeks_before = 1;
       sc.events.push_back(event_def{0, event_kind::central_selection, "smalltown", "", "", 1.0, 100, "", 0, -1});
     });
     const auto r = simulate_run(s, 1, 0, false, false);

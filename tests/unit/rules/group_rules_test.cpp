@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
-#include "partyline/engine/engine.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 
 using namespace partyline;
 using partyline::testing::tiny_scenario;
@@ -15,7 +17,7 @@ frozen_scenario divided_group(const std::function<void(scenario&)>& more = {}) {
   return tiny_scenario([&](scenario& s) {
     s.weeks = 40;
     s.events.clear();
-    s.rules.R8.b0_new = -50;
+    coefficients(s).R8.b0_new = -50;
     auto& c = s.councils[0];
     c.disputes.clear();
     c.seats = {};
@@ -61,10 +63,10 @@ TEST(LeaderResponseR3, AutonomousLeadersResistCompliantOnesPause) {
         sc.councils[0].group.leader.resolve = 0.99;  // keep the leader in office
       });
       world w = build_world(s, 1, run);
-      w.councils[0].response_pending = true;
-      local_leader_response(w, 0);
-      complied += w.councils[0].policy == policy_stage::paused;
-      resisted += w.councils[0].mediation_refused;
+      w.councils[0].leadership.response_pending = true;
+      leader_response::run(w, 0);
+      complied += w.councils[0].policy.stage == policy_stage::paused;
+      resisted += w.councils[0].leadership.mediation_refused;
     }
     return std::pair{complied, resisted};
   };
@@ -80,17 +82,17 @@ TEST(LeaderResponseR3, PressureAboveResolveMeansStandingDown) {
   const auto s = divided_group([](scenario& sc) { sc.councils[0].group.leader.resolve = 0.1; });
   world w = build_world(s, 1, 0);
   w.week = 30;
-  w.councils[0].dissatisfied = 30;
-  w.councils[0].group_size = 40;
-  local_leader_response(w, 0);
-  EXPECT_EQ(w.councils[0].tally[run_outcome::leaders_stood_down], 1);
-  EXPECT_EQ(w.councils[0].policy, policy_stage::paused);  // an outgoing leader takes no final decision
+  w.councils[0].derived.dissatisfied = 30;
+  w.councils[0].derived.group_size = 40;
+  leader_response::run(w, 0);
+  EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::leader_stands_down)].count, 1);
+  EXPECT_EQ(w.councils[0].policy.stage, policy_stage::paused);  // an outgoing leader takes no final decision
 }
 
 TEST(ProtestLetterR4, NoNoticeProvokesLargerLetters) {
   auto signatures = [](double p_notice) {
     const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
-      sc.rules.R2.p_notice = p_notice;
+      coefficients(sc).R2.p_notice = p_notice;
       sc.council_generators.clear();
       // 100 other councils with autonomous leaders.
       for (int k = 0; k < 100; ++k) {
@@ -109,7 +111,7 @@ TEST(ProtestLetterR4, NoNoticeProvokesLargerLetters) {
     d.notice_given = p_notice > 0.5;
     w.executive.published = {d};
     national_phase(w);
-    return w.result.counters[run_outcome::protest_signatories_max];
+    return w.councils[0].tallies[static_cast<std::size_t>(event::protest_letter)].max;
   };
   const auto without = signatures(0.0), with = signatures(1.0);
   EXPECT_GE(without, 20);
@@ -130,7 +132,7 @@ TEST(ProtestLetterR4, APublishedLetterRaisesBacklashWhichLowersSupport) {
       world v = build_world(s, 1, run);
       v.executive.backlash = backlash;
       v.week = 2;
-      v.council_outbox[0].push_back(item);
+      v.outbox[0].push_back(item);
       central_phase(v);
       yes += v.executive.published.at(0).yes;
     }
@@ -151,10 +153,10 @@ TEST(ReselectionR5, FactionChallengesDeselectCentristsNotTheLeft) {
   int centrists_lost = 0, left_lost = 0, centrists = 0, left = 0;
   for (std::uint64_t run = 0; run < 10; ++run) {
     world w = build_world(s, 1, run);
-    for (int week = 0; week < 37; ++week) step_week(w, false);
+    for (int week = 0; week < 37; ++week) step_week(w);
     const auto& c = w.councils[0];
-    for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-      if (w.councillors.party[r] != 0 || r == c.leader) continue;
+    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+      if (w.councillors.party[r] != 0 || r == c.leadership.leader) continue;
       const bool is_left = w.councillors.position[r] < -0.3f;
       const bool lost = w.councillors.selection[r] == selection_state::deselected_members ||
                         w.councillors.selection[r] == selection_state::withdrawn;
@@ -180,10 +182,10 @@ TEST(CentralSelectionR6, APanelDeselectsThoseFarFromTheExecutive) {
     central += static_cast<int>(r.counters[run_outcome::deselections_central]);
     by_members += static_cast<int>(r.counters[run_outcome::deselections_members]);
     world w = build_world(s, 1, run);
-    for (int week = 0; week < 37; ++week) step_week(w, false);
+    for (int week = 0; week < 37; ++week) step_week(w);
     const auto& c = w.councils[0];
-    for (std::uint32_t row = c.seat_begin; row < c.seat_end; ++row) {
-      if (w.councillors.party[row] != 0 || row == c.leader) continue;
+    for (std::uint32_t row = c.rows.seat_begin; row < c.rows.seat_end; ++row) {
+      if (w.councillors.party[row] != 0 || row == c.leadership.leader) continue;
       const bool is_far = w.councillors.position[row] < -0.3f;
       const bool lost = w.councillors.selection[row] == selection_state::deselected_central;
       (is_far ? far : near) += 1;
@@ -203,10 +205,10 @@ TEST(PolicyCourseR15, LegalChallengeAndPurdahDeferTheFinalDecision) {
     sc.councils[0].group.policy.legal_challenge_until_week = 20;
   });
   world w = build_world(blocked, 1, 0);
-  for (int week = 0; week < 20; ++week) step_week(w, false);
-  EXPECT_EQ(w.councils[0].policy, policy_stage::pursuing);
-  for (int week = 20; week < 23; ++week) step_week(w, false);
-  EXPECT_EQ(w.councils[0].policy, policy_stage::done);
+  for (int week = 0; week < 20; ++week) step_week(w);
+  EXPECT_EQ(w.councils[0].policy.stage, policy_stage::pursuing);
+  for (int week = 20; week < 23; ++week) step_week(w);
+  EXPECT_EQ(w.councils[0].policy.stage, policy_stage::done);
 }
 
 TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
@@ -214,10 +216,10 @@ TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
   world w = build_world(s, 1, 0);
   auto& c = w.councils[0];
   std::int64_t far = -1;
-  for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r)
-    if (in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    if (detail::in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
   ASSERT_GE(far, 0);
-  install_leader(w, 0, far, 0, stream::R10);
-  EXPECT_EQ(c.policy, policy_stage::scrapped);
-  EXPECT_EQ(c.tally[run_outcome::policies_scrapped], 1);
+  detail::install_leader(w, 0, far, 0, stream::R10);
+  EXPECT_EQ(c.policy.stage, policy_stage::scrapped);
+  EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_scrapped)].count, 1);
 }

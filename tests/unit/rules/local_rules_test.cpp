@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
-#include "partyline/engine/engine.hpp"
-#include "partyline/rules/phases.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 
 using namespace partyline;
 using partyline::testing::tiny_scenario;
@@ -49,7 +51,7 @@ TEST(DisputesR8, TalksSettleDisputesWithoutStrikes) {
     sc.weeks = 52;
     sc.councils[0].group.confrontation = 0.0;
     sc.councils[0].disputes[0].intensity = 0.3;
-    sc.rules.R8.b0_new = -50;  // no new disputes
+    coefficients(sc).R8.b0_new = -50;  // no new disputes
   });
   const tallies t = run_many(s, 40);
   EXPECT_LE(t.share_pct(run_outcome::strike_weeks), 10);
@@ -64,7 +66,7 @@ TEST(DisputesR8, BallotRunsItsLengthBeforeAStrike) {
     long_quiet(sc);
     sc.councils[0].group.confrontation = 1.0;
     sc.councils[0].disputes[0].intensity = 0.2;  // starts in talks
-    sc.rules.R8.ballot_weeks = 5;
+    coefficients(sc).R8.ballot_weeks = 5;
   });
   int checked = 0;
   for (const auto& r : run_many(s, 20).results) {
@@ -96,7 +98,7 @@ TEST(BackbenchLetterR7, UnionTiedGroupInADisputeWritesALetter) {
   for (const auto& r : t.results) {
     for (const auto& e : r.events) {
       if (e.event == "backbench_letter") {
-        EXPECT_GE(e.value, s->rules.R7.letter_min);
+        EXPECT_GE(e.value, coefficients(*s).R7.letter_min);
       }
     }
   }
@@ -108,7 +110,7 @@ TEST(BackbenchLetterR7, ContentGroupWritesNone) {
     sc.councils[0].group.union_ties_share = 0.0;
     sc.councils[0].group.satisfaction_mean = 0.6;
     sc.councils[0].disputes.clear();
-    sc.rules.R8.b0_new = -50;
+    coefficients(sc).R8.b0_new = -50;
   });
   EXPECT_EQ(run_many(s, 40).share_pct(run_outcome::backbench_letters), 0);
 }
@@ -153,7 +155,7 @@ TEST(LeadershipChallengeR10, SatisfiedGroupKeepsItsLeader) {
     sc.councils[0].group.satisfaction_mean = 0.8;
     sc.councils[0].group.union_ties_share = 0;
     sc.councils[0].disputes.clear();
-    sc.rules.R8.b0_new = -50;
+    coefficients(sc).R8.b0_new = -50;
   });
   const tallies t = run_many(s, 20);
   EXPECT_EQ(t.share_pct(run_outcome::leadership_challenges), 0);
@@ -169,12 +171,12 @@ TEST(Satisfaction, UnionTiedCouncillorsSufferFromDisputes) {
     sc.councils[0].group.confrontation = 0.9;
   });
   world w = build_world(s, 1, 0);
-  for (int week = 0; week < 15; ++week) step_week(w, false);
+  for (int week = 0; week < 15; ++week) step_week(w);
   double tied = 0, untied = 0;
   int n_tied = 0, n_untied = 0;
   const auto& c = w.councils[0];
-  for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
-    if (r == c.leader || w.councillors.cabinet[r]) continue;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    if (r == c.leadership.leader || w.councillors.cabinet[r]) continue;
     if (w.councillors.union_ties[r] >= 0.6f) {
       tied += w.councillors.satisfaction[r];
       ++n_tied;
@@ -194,7 +196,7 @@ TEST(MemberMood, FactionMembersBecomeMoreActive) {
     sc.councils[0].members.faction_share = 0.5;
   });
   world w = build_world(s, 1, 0);
-  for (int week = 0; week < 30; ++week) step_week(w, false);
+  for (int week = 0; week < 30; ++week) step_week(w);
   double fac = 0, rest = 0;
   int nf = 0, nr = 0;
   for (std::size_t m = 0; m < w.members.size(); ++m) {
@@ -206,7 +208,7 @@ TEST(MemberMood, FactionMembersBecomeMoreActive) {
       ++nr;
     }
   }
-  EXPECT_NEAR(fac / nf - rest / nr, s->rules.member_mood.faction_boost, 0.08);
+  EXPECT_NEAR(fac / nf - rest / nr, coefficients(*s).member_mood.faction_boost, 0.08);
 }
 
 TEST(OpinionR16, GroupPositionsDrawTogether) {
@@ -215,20 +217,20 @@ TEST(OpinionR16, GroupPositionsDrawTogether) {
     sc.councils[0].seats = {};
     sc.councils[0].seats.set("lab", 40);
     sc.councils[0].group.position_sd = 0.1;
-    sc.rules.R16.epsilon = 0.5;
-    sc.rules.R16.rate = 0.2;
+    coefficients(sc).R16.epsilon = 0.5;
+    coefficients(sc).R16.rate = 0.2;
   });
   world w = build_world(s, 1, 0);
   auto spread = [&] {
     float lo = 1, hi = -1;
     const auto& c = w.councils[0];
-    for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) {
+    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
       lo = std::min(lo, w.councillors.position[r]);
       hi = std::max(hi, w.councillors.position[r]);
     }
     return hi - lo;
   };
   const float before = spread();
-  for (int week = 0; week < 30; ++week) step_week(w, false);
+  for (int week = 0; week < 30; ++week) step_week(w);
   EXPECT_LT(spread(), 0.1f * before);
 }

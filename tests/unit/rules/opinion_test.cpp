@@ -13,8 +13,8 @@
 #include <numeric>
 #include <vector>
 
-#include "partyline/engine/random.hpp"
-#include "partyline/rules/opinion.hpp"
+#include "partyline/random.hpp"
+#include "partyline/rules/r16_opinion_dynamics.hpp"
 
 using namespace partyline;
 

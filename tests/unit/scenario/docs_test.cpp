@@ -2,8 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
-#include "partyline/outcome/outcomes.hpp"
-#include "partyline/scenario/scenario.hpp"
 
 using namespace partyline;
 using partyline::testing::slurp;
@@ -21,19 +19,28 @@ TEST(Docs, EveryScenarioKeyIsDocumentedInScenariosReadme) {
   }
 }
 
-TEST(Docs, EveryRuleCoefficientIsDocumentedInTheModelDocs) {
+TEST(Docs, TheModelDocsCoefficientTablesAreTheDeclarations) {
+  // The tables are generated from each rule unit's declarations: `partyline parameters --update docs/model.md`.
   const std::string model = slurp(source_dir() / "docs" / "model.md");
   ASSERT_FALSE(model.empty());
+  EXPECT_EQ(with_coefficient_tables(model), model)
+      << "docs/model.md's coefficient tables are stale: run partyline parameters --update docs/model.md";
+}
+
+TEST(Docs, EveryCoefficientHasAMeaningAndASourceAndIsAScenarioKey) {
   key_lister keys;
   scenario s;
+  s.rules = default_coefficients();
   s.describe(keys);
-  int coefficients = 0;
-  for (const auto& path : keys.paths) {
-    if (path.rfind("rules.", 0) != 0 || std::count(path.begin(), path.end(), '.') != 2) continue;
-    ++coefficients;
-    EXPECT_NE(model.find("`" + path + "`"), std::string::npos) << "docs/model.md lacks `" << path << "`";
+  const auto docs = coefficient_docs();
+  EXPECT_GT(docs.size(), 150u);
+  for (const auto& d : docs) {
+    EXPECT_FALSE(d.meaning.empty()) << d.block << "." << d.key;
+    EXPECT_FALSE(d.source.empty()) << d.block << "." << d.key << ": say the source case, or \"—\"";
+    EXPECT_EQ(d.meaning.find('|'), std::string::npos) << "a | would break the table";
+    const std::string path = "rules." + d.block + "." + d.key;
+    EXPECT_NE(std::find(keys.paths.begin(), keys.paths.end(), path), keys.paths.end()) << path;
   }
-  EXPECT_GT(coefficients, 50);
 }
 
 TEST(Docs, EveryOutcomeIsDocumented) {

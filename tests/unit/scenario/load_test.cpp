@@ -1,4 +1,4 @@
-#include "partyline/scenario/load.hpp"
+#include "partyline/engine/load.hpp"
 
 #include <gtest/gtest.h>
 
@@ -105,17 +105,17 @@ TEST(LoadScenario, DefaultsAreResolved) {
   EXPECT_EQ(c.administration, std::vector<std::string>{"lab"});
   EXPECT_EQ(static_cast<int>(s->executive.sections.total()), s->executive.size);
   EXPECT_EQ(s->events[0].council_index, 0);
-  EXPECT_EQ(s->rules.R7.letter_min, r7_params{}.letter_min);
+  EXPECT_EQ(coefficients(*s).R7.letter_min, backbench_letter::params{}.letter_min);
 }
 
 TEST(LoadScenario, RuleCoefficientsCanBeOverridden) {
   std::string text = slurp(data_dir() / "tiny.yaml");
   text += "rules:\n  R7: {letter_min: 3, b_loyalty: 0.5}\n  R16: {epsilon: 0.3}\n";
   const auto s = load_scenario_text(text, "t");
-  EXPECT_EQ(s->rules.R7.letter_min, 3);
-  EXPECT_DOUBLE_EQ(s->rules.R7.b_loyalty, 0.5);
-  EXPECT_DOUBLE_EQ(s->rules.R16.epsilon, 0.3);
-  EXPECT_DOUBLE_EQ(s->rules.R7.b_dissatisfaction, r7_params{}.b_dissatisfaction);  // untouched keys keep defaults
+  EXPECT_EQ(coefficients(*s).R7.letter_min, 3);
+  EXPECT_DOUBLE_EQ(coefficients(*s).R7.b_loyalty, 0.5);
+  EXPECT_DOUBLE_EQ(coefficients(*s).R16.epsilon, 0.3);
+  EXPECT_DOUBLE_EQ(coefficients(*s).R7.b_dissatisfaction, backbench_letter::params{}.b_dissatisfaction);  // untouched keys keep defaults
 }
 
 TEST(LoadScenario, ShowOutputReloadsToTheSameScenario) {

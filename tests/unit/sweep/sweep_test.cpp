@@ -20,7 +20,7 @@ TEST(SweepFile, GridCrossesListsAndHoldsScalars) {
   EXPECT_EQ(spec.points[1].text, (std::vector<std::string>{"0.1", "8", "30"}));
   EXPECT_EQ(spec.points[5].text, (std::vector<std::string>{"0.9", "8", "30"}));
   EXPECT_DOUBLE_EQ(spec.scenarios[4].get()->councils[0].group.confrontation, 0.9);
-  EXPECT_EQ(spec.scenarios[4]->rules.R7.letter_min, 3);
+  EXPECT_EQ(coefficients(*spec.scenarios[4]).R7.letter_min, 3);
   EXPECT_EQ(spec.scenarios[4]->weeks, 30);
 }
 

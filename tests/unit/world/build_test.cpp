@@ -12,13 +12,13 @@ TEST(BuildWorld, SeatsWardsAndPartiesMatchTheScenario) {
   const world w = build_world(s, 1, 0);
   ASSERT_EQ(w.councils.size(), 1u);
   const council_state& c = w.councils[0];
-  EXPECT_EQ(c.seat_end - c.seat_begin, 101u);
-  EXPECT_EQ(c.seats_by_party[0], 67);
-  EXPECT_EQ(c.seats_by_party[1], 25);
-  EXPECT_EQ(c.seats_by_party[2], 8);
-  EXPECT_EQ(c.seats_by_party[3], 1);
-  EXPECT_EQ(c.ward_end - c.ward_begin, 51u);  // 101 seats, two per ward
-  EXPECT_EQ(c.control, 0);
+  EXPECT_EQ(c.rows.seat_end - c.rows.seat_begin, 101u);
+  EXPECT_EQ(c.electoral.seats_by_party[0], 67);
+  EXPECT_EQ(c.electoral.seats_by_party[1], 25);
+  EXPECT_EQ(c.electoral.seats_by_party[2], 8);
+  EXPECT_EQ(c.electoral.seats_by_party[3], 1);
+  EXPECT_EQ(c.rows.ward_end - c.rows.ward_begin, 51u);  // 101 seats, two per ward
+  EXPECT_EQ(c.electoral.control, 0);
   EXPECT_EQ(w.councillors.size(), 101u);
   EXPECT_EQ(w.members.size(), 8000u);
 }
@@ -27,11 +27,11 @@ TEST(BuildWorld, LeaderAndCabinet) {
   const auto s = tiny_scenario([](scenario& sc) { sc.councils[0].group.leader.position = 0.1; });
   const world w = build_world(s, 1, 0);
   const council_state& c = w.councils[0];
-  ASSERT_GE(c.leader, 0);
-  EXPECT_FLOAT_EQ(w.councillors.position[static_cast<std::size_t>(c.leader)], 0.1f);
-  EXPECT_EQ(w.councillors.party[static_cast<std::size_t>(c.leader)], 0);
+  ASSERT_GE(c.leadership.leader, 0);
+  EXPECT_FLOAT_EQ(w.councillors.position[static_cast<std::size_t>(c.leadership.leader)], 0.1f);
+  EXPECT_EQ(w.councillors.party[static_cast<std::size_t>(c.leadership.leader)], 0);
   int cabinet = 0;
-  for (std::uint32_t r = c.seat_begin; r < c.seat_end; ++r) cabinet += w.councillors.cabinet[r];
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) cabinet += w.councillors.cabinet[r];
   EXPECT_EQ(cabinet, s->councils[0].group.cabinet_size);
 }
 
@@ -39,9 +39,9 @@ TEST(BuildWorld, MembersAreContiguousAndSortedByWard) {
   const auto s = tiny_scenario();
   const world w = build_world(s, 1, 0);
   const council_state& c = w.councils[0];
-  EXPECT_EQ(c.member_end - c.member_begin, 300u);
-  for (std::uint64_t m = c.member_begin + 1; m < c.member_end; ++m) EXPECT_LE(w.members.ward[m - 1], w.members.ward[m]);
-  EXPECT_EQ(w.members.ward[c.member_end - 1], c.ward_end - c.ward_begin - 1);
+  EXPECT_EQ(c.rows.member_end - c.rows.member_begin, 300u);
+  for (std::uint64_t m = c.rows.member_begin + 1; m < c.rows.member_end; ++m) EXPECT_LE(w.members.ward[m - 1], w.members.ward[m]);
+  EXPECT_EQ(w.members.ward[c.rows.member_end - 1], c.rows.ward_end - c.rows.ward_begin - 1);
 }
 
 TEST(BuildWorld, ExecutiveHasTheScenariosLeftShare) {

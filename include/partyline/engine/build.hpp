@@ -1,0 +1,18 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 4
+#error "partyline/engine/build.hpp belongs to stage 4 (engine): a lower stage may not include it"
+#endif
+/// @brief Building the world of one run from a frozen scenario: wards and their vote geography, seats, the
+/// party's councillors and leaders (with the rules' own cabinet choice and councillor draws), members, disputes
+/// (staged by R8's thresholds), the executive. Every setup draw is keyed by (seed, run).
+#include <cstdint>
+#include <memory>
+
+#include "partyline/scenario/read.hpp"
+#include "partyline/world/world.hpp"
+
+namespace partyline {
+
+[[nodiscard]] world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run);
+
+}  // namespace partyline

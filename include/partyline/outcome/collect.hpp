@@ -1,0 +1,36 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 5
+#error "partyline/outcome/collect.hpp belongs to stage 5 (outcome): a lower stage may not include it"
+#endif
+/// @brief Running a scenario and collecting its outcomes: one run week by week (the engine), its outcomes measured
+/// by the tables of outcomes.hpp; many runs in parallel over the threads of the current oneTBB arena.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "partyline/outcome/outcomes.hpp"
+#include "partyline/scenario/read.hpp"
+
+namespace partyline {
+
+struct run_options {
+  int runs = 1;
+  std::uint64_t seed = 1;
+  int first_run = 0;          ///< run ids are first_run .. first_run + runs - 1
+  bool weekly = false;        ///< collect weekly.csv rows
+  bool events = false;        ///< collect the event log
+  /// Called (from worker threads, concurrently) after each run finishes; must be thread-safe.
+  std::function<void(const run_result&)> on_run_done;
+  const std::atomic<bool>* cancel = nullptr;  ///< when set to true, unstarted runs are skipped
+};
+
+/// @brief Builds and runs one run to the end; the result depends only on (scenario, seed, run).
+[[nodiscard]] run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run, bool weekly,
+                                      bool events);
+
+/// @brief Runs `opt.runs` runs in parallel; results in run order. With a cancel flag raised part-way, only finished
+/// runs are returned (still in run order).
+[[nodiscard]] std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_options& opt);
+
+}  // namespace partyline

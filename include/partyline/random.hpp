@@ -1,0 +1,94 @@
+#pragma once
+/// @brief Counter-based random draws: every draw is a pure function of (seed, run, week, rule, entity,
+/// counter), so results never depend on thread count or scheduling.
+///
+/// The generator is SplitMix64's output function applied to a keyed counter: stream keys are chained
+/// SplitMix64 hashes of (seed, run, week, rule); a draw hashes key + (entity * 2^20 + counter) * gamma.
+/// Multiplying by the odd gamma is a bijection, so distinct (entity, counter) pairs give distinct inputs,
+/// and the output function is itself a bijection with SplitMix64's statistical quality.
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+
+namespace partyline {
+
+/// @brief Rule ids used as random streams (and, for R1-R16, in the event log).
+enum class stream : std::uint32_t {
+  setup_executive = 100,
+  setup_wards,
+  setup_councillors,
+  setup_members,
+  satisfaction,
+  member_mood,
+  setup_generator,
+  scripted = 0,  ///< scenario-scripted events (rule 0 in the event log)
+  R1 = 1,
+  R2 = 2,
+  R3 = 3,
+  R4 = 4,
+  R5 = 5,
+  R6 = 6,
+  R7 = 7,
+  R8 = 8,
+  R9 = 9,
+  R10 = 10,
+  R11 = 11,
+  R12 = 12,
+  R13 = 13,
+  R14 = 14,
+  R15 = 15,
+  R16 = 16,
+};
+
+[[nodiscard]] constexpr std::uint64_t splitmix64(std::uint64_t z) noexcept {
+  z += 0x9e3779b97f4a7c15ULL;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/// @brief The draws of one rule in one week of one run.
+class draw_stream {
+ public:
+  constexpr draw_stream(std::uint64_t seed, std::uint64_t run, std::uint64_t week, stream rule) noexcept
+      : key_(splitmix64(splitmix64(splitmix64(splitmix64(seed) + run) + week) +
+                        static_cast<std::uint64_t>(rule))) {}
+
+  /// 64 random bits for (entity, counter); counter < 2^20.
+  [[nodiscard]] constexpr std::uint64_t bits(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    return splitmix64(key_ + ((entity << 20) | counter) * 0xd1342543de82ef95ULL);
+  }
+  /// Uniform in [0, 1).
+  [[nodiscard]] constexpr double uniform(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    return static_cast<double>(bits(entity, counter) >> 11) * 0x1.0p-53;
+  }
+  /// Uniform float in [0, 1), for the member loops.
+  [[nodiscard]] constexpr float uniformf(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    return static_cast<float>(bits(entity, counter) >> 40) * 0x1.0p-24f;
+  }
+  /// Standard normal (Box-Muller on counters 2c and 2c+1).
+  [[nodiscard]] double normal(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    double u1 = 1.0 - uniform(entity, 2 * counter);  // (0, 1]
+    double u2 = uniform(entity, 2 * counter + 1);
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+  }
+  /// A cheap zero-mean, unit-variance shock: the sum of two uniforms from one draw, rescaled (triangular on
+  /// [-sqrt 6, sqrt 6]). For weekly noise where the shape does not matter and a normal would cost a log and a cos.
+  [[nodiscard]] constexpr double shock(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    const std::uint64_t b = bits(entity, counter);
+    const double u1 = static_cast<double>(b >> 32) * 0x1.0p-32;
+    const double u2 = static_cast<double>(b & 0xffffffffULL) * 0x1.0p-32;
+    return (u1 + u2 - 1.0) * 2.449489742783178;
+  }
+  /// True with probability p.
+  [[nodiscard]] bool bernoulli(double p, std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
+    return uniform(entity, counter) < p;
+  }
+
+ private:
+  std::uint64_t key_;
+};
+
+[[nodiscard]] inline double sigmoid(double x) noexcept { return 1.0 / (1.0 + std::exp(-x)); }
+
+}  // namespace partyline

@@ -1,0 +1,51 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/calendar.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief The week's calendar: the next election, and the fading of what a council has seen.
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// Finds the council's next election; the memory of visible division and of central interventions fades.
+struct council_calendar {
+  static constexpr stream id = stream::scripted;
+  static constexpr std::string_view key = "calendar";
+
+  struct params {
+    double stock_retention = 0.97369;
+    double protest_half_life_weeks = 26;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("stock_retention", stock_retention, {0, 1},
+             "weekly retention of each council's division and intervention stocks (0.97369 = 0.5^(1/26): a half-life of 26 weeks)",
+             "Haringey (the NEC motion weighed on the May election)");
+      v.coef("protest_half_life_weeks", protest_half_life_weeks, {0.1, 5200},
+             "half-life of the national memory of published protest letters (R13's protest_penalty)", "—");
+    }
+  };
+
+  static constexpr access reads = concern::electoral | concern::division | concern::centre;
+  static constexpr access writes = concern::electoral | concern::division | concern::centre;
+
+  static void run(world& w, std::size_t council);
+};
+
+/// Scenario-scripted events of the week: facts and shocks (a dispute starts, terms are imposed, a referral or a
+/// request is made, the executive is re-elected).
+struct scripted_events {
+  static constexpr stream id = stream::scripted;
+
+  static constexpr access reads = concern::disputes | concern::centre;
+  static constexpr access writes = concern::disputes | concern::centre | concern::selections | concern::outbox |
+                                   concern::events;
+
+  /// The local events of this council and week.
+  static void run(world& w, std::size_t council);
+  /// The executive's elections this week (central phase): members change bloc until the new left share holds.
+  static void executive_elections(world& w);
+};
+
+}  // namespace partyline

@@ -1,0 +1,24 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/detail/leadership.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief Changing a group's leader, shared by the rules that do it (R2, R3, R10, R13) and the world's setup.
+#include <cstdint>
+
+#include "partyline/random.hpp"
+#include "partyline/world/world.hpp"
+
+namespace partyline::detail {
+
+/// The cabinet: the leader and the `cabinet_size - 1` group councillors nearest them (ties by row).
+void choose_cabinet(world& w, std::size_t council);
+
+/// Installs a new group leader (drawn resolve and autonomy) and their cabinet; a leader far from the flagship
+/// policy scraps it, one close to a paused policy resumes it (R15).
+void install_leader(world& w, std::size_t council, std::int64_t new_leader, std::uint64_t draw_entity, stream rule);
+
+/// Replaces the leader: the centre appoints (nearest the executive's median) under special measures, else the
+/// group picks the councillor nearest its median. Returns the new leader's row, or -1.
+std::int64_t replace_leader(world& w, std::size_t council, stream rule);
+
+}  // namespace partyline::detail

@@ -1,0 +1,168 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/model.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief The model in one place: the rule units' coefficients (by the key a scenario uses,
+/// `rules: {R7: {letter_min: 12}}`) and the week's schedule (phase -> steps, in order). A new rule is registered
+/// here: a line in `model_parameters` and its steps in the schedule.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partyline/rules/calendar.hpp"
+#include "partyline/rules/member_mood.hpp"
+#include "partyline/rules/r01_request.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
+#include "partyline/rules/r03_leader_response.hpp"
+#include "partyline/rules/r04_protest_letter.hpp"
+#include "partyline/rules/r05_reselection.hpp"
+#include "partyline/rules/r06_central_selection.hpp"
+#include "partyline/rules/r07_backbench_letter.hpp"
+#include "partyline/rules/r08_disputes.hpp"
+#include "partyline/rules/r09_regional_referral.hpp"
+#include "partyline/rules/r10_leadership_challenge.hpp"
+#include "partyline/rules/r11_coalition_sign_off.hpp"
+#include "partyline/rules/r12_pact_allegation.hpp"
+#include "partyline/rules/r13_elections.hpp"
+#include "partyline/rules/r14_member_exit.hpp"
+#include "partyline/rules/r15_policy_course.hpp"
+#include "partyline/rules/r16_opinion_dynamics.hpp"
+#include "partyline/rules/satisfaction.hpp"
+#include "partyline/scenario/scenario.hpp"
+
+namespace partyline {
+
+// ---- the coefficients --------------------------------------------------------------------------------
+
+/// Every coefficient of the model, one block per rule unit. Each coefficient's meaning, default and source case
+/// are declared once, in its unit's `describe`; docs/model.md's tables are generated from them.
+struct model_parameters {
+  councillor_satisfaction::params satisfaction;
+  members_mood::params member_mood;
+  request_to_centre::params R1;
+  executive_decision::params R2;
+  leader_response::params R3;
+  protest_letter::params R4;
+  reselection::params R5;
+  central_selection::params R6;
+  backbench_letter::params R7;
+  industrial_disputes::params R8;
+  regional_referral::params R9;
+  leadership_challenge::params R10;
+  coalition_sign_off::params R11;
+  pact_allegation::params R12;
+  elections::params R13;
+  member_exit::params R14;
+  policy_course::params R15;
+  opinion_dynamics::params R16;
+  council_calendar::params calendar;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("satisfaction", satisfaction);
+    v.field("member_mood", member_mood);
+    v.field("R1", R1);
+    v.field("R2", R2);
+    v.field("R3", R3);
+    v.field("R4", R4);
+    v.field("R5", R5);
+    v.field("R6", R6);
+    v.field("R7", R7);
+    v.field("R8", R8);
+    v.field("R9", R9);
+    v.field("R10", R10);
+    v.field("R11", R11);
+    v.field("R12", R12);
+    v.field("R13", R13);
+    v.field("R14", R14);
+    v.field("R15", R15);
+    v.field("R16", R16);
+    v.field("calendar", calendar);
+  }
+};
+
+/// The default coefficients, as a scenario carries them.
+[[nodiscard]] rule_coefficients default_coefficients();
+/// A scenario's coefficients (every loader gives a scenario the rules' defaults before reading `rules:`).
+[[nodiscard]] inline const model_parameters& coefficients(const scenario& s) { return s.rules.as<model_parameters>(); }
+[[nodiscard]] inline model_parameters& coefficients(scenario& s) { return s.rules.as<model_parameters>(); }
+
+/// One documented coefficient: `rules.<block>.<key>`, its default as written in YAML, its meaning and source.
+struct coefficient_doc {
+  std::string block, key, default_value, meaning, source;
+};
+/// Every coefficient, in declaration order.
+[[nodiscard]] std::vector<coefficient_doc> coefficient_docs();
+/// The table of one block's coefficients (`| key | default | meaning | source |`), generated from the declarations.
+[[nodiscard]] std::string coefficient_table_markdown(const std::string& block);
+/// The names of the coefficient blocks, in order (satisfaction, member_mood, R1, ...).
+[[nodiscard]] std::vector<std::string> coefficient_blocks();
+/// `text` (docs/model.md) with every generated region -- from `<!-- coefficients BLOCK -->` to
+/// `<!-- end coefficients -->` -- replaced by the block's current table. Throws std::invalid_argument naming a
+/// block that has no region or a region of no block.
+[[nodiscard]] std::string with_coefficient_tables(const std::string& text);
+
+// ---- the week's schedule -----------------------------------------------------------------------------
+
+/// A step run for each council (in parallel over councils): it touches only that council's concerns.
+struct council_step {
+  std::string_view name;
+  stream rule;
+  access reads, writes;
+  void (*run)(world&, std::size_t council);
+};
+/// A step run once for the whole world (sequential).
+struct world_step {
+  std::string_view name;
+  stream rule;
+  void (*run)(world&);
+};
+
+template <class Unit>
+constexpr council_step step(std::string_view name) {
+  return {name, Unit::id, Unit::reads, Unit::writes, &Unit::run};
+}
+
+/// The week (MODEL.md section 2), phase by phase, in order.
+struct schedule {
+  /// 1. Every council on its own, reading only its rows and the national snapshot of last week.
+  static constexpr std::array local{
+      step<council_calendar>("calendar: next election, fading memories"),
+      step<coalition_sign_off>("R11 formation at week 0; sign-off deadlines lapse"),
+      step<scripted_events>("scripted events"),
+      step<industrial_disputes>("R8 disputes"),
+      step<councillor_satisfaction>("councillor satisfaction"),
+      step<opinion_dynamics>("R16 opinion dynamics"),
+      step<members_mood>("member mood"),
+      step<member_exit>("R14 member exit"),
+      step<backbench_letter>("R7 backbench letter"),
+      step<request_to_centre>("R1 request to the centre"),
+      step<regional_referral>("R9 regional referral"),
+      step<central_selection>("R6 central selection"),
+      step<reselection>("R5 reselection by members"),
+      step<leader_response>("R3 leader response"),
+      step<leadership_challenge>("R10 leadership challenge"),
+      step<policy_course>("R15 policy course"),
+  };
+  /// 2. The executive: scripted elections to it, then its agenda and meetings.
+  static constexpr std::array central{
+      world_step{"executive elections (scripted)", stream::scripted, &scripted_events::executive_elections},
+      world_step{"R2 agenda, meetings and votes (R11 sign-offs)", stream::R2, &executive_decision::meet},
+  };
+  /// 3. Reductions over all councils, in council order.
+  static constexpr std::array national{
+      world_step{"R4 backlash decays; protest letters", stream::R4, &protest_letter::run},
+  };
+  /// 4. Every council applies the decisions about it (only in weeks with decisions).
+  static constexpr std::array apply{
+      council_step{"R2 apply decisions (R11 approvals and vetoes)", stream::R2, executive_decision::reads,
+                   executive_decision::writes, &executive_decision::apply},
+  };
+  /// 5. Councils with an election this week (only in such weeks).
+  static constexpr std::array election{
+      step<elections>("R13 election, R12 allegations, R11 formation"),
+  };
+};
+
+}  // namespace partyline

@@ -1,0 +1,42 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r01_request.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R1 Request to the centre (Haringey: 21 councillors asked the NEC to intervene).
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// Dissatisfied councillors closer to the executive than their leader ask it to intervene against the group's course.
+struct request_to_centre {
+  static constexpr stream id = stream::R1;
+  static constexpr std::string_view key = "R1";
+
+  struct params {
+    double request_threshold = 0.35;
+    double closer_by = 0.2;
+    double urgency_base = 0.45;
+    double urgency_share = 1.0;
+    int cooldown_weeks = 26;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("request_threshold", request_threshold, {0, 1}, "share of the group needed to file a request", "Haringey (21 of 48)");
+      v.coef("closer_by", closer_by, {0, 2}, "how much closer to the executive's median than the leader a requester must be",
+             "Haringey (a left group, a left NEC); Birmingham (dissent over disputes, not ideology: no request)");
+      v.coef("urgency_base", urgency_base, {0, 1}, "urgency of a request of no size", "Haringey (emergency motion)");
+      v.coef("urgency_share", urgency_share, {0, 5}, "urgency added per unit of the share behind it", "Haringey");
+      v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the same group files again", "—");
+    }
+  };
+
+  static constexpr access reads = concern::leadership | concern::centre | concern::derived | concern::councillor_seats |
+                                  concern::councillor_positions | concern::councillor_mood | concern::national;
+  static constexpr access writes = concern::councillor_dissent | concern::centre | concern::division | concern::outbox |
+                                   concern::events;
+
+  static void run(world& w, std::size_t council);
+};
+
+}  // namespace partyline

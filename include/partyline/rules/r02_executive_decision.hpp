@@ -1,0 +1,80 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r02_executive_decision.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R2 Executive decision (Haringey: emergency motion advising a pause, passed without notice to the group).
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// The executive's agenda, its meetings and its members' votes: at a meeting it takes up to its capacity of items
+/// (most urgent first) and each member votes on the motions an item can lead to, most severe first; a simple
+/// majority decides. Decisions are published; each council applies those about it in the apply phase.
+struct executive_decision {
+  static constexpr stream id = stream::R2;
+  static constexpr std::string_view key = "R2";
+
+  struct params {
+    double b0 = -0.5;
+    double b_central = 2.0;
+    double b_align = 2.5;
+    double b_strength = 2.0;
+    double b_backlash = 2.0;
+    double b_media = 1.0;
+    double b_union = 1.0;
+    double cost_investigate = 0.0;
+    double cost_advise_pause = 0.0;
+    double cost_special_measures = 4.0;
+    double cost_remove_leader = 5.0;
+    double b_division = 1.5;
+    double p_notice = 0.3;
+    double defer_margin = 0.4;
+    int max_defers = 2;
+    double b_local_gov = -1.0;
+    int investigation_weeks = 26;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("b0", b0, {-20, 20}, "intercept of a member's yes log-odds", "—");
+      v.coef("b_central", b_central, {-20, 20}, "+ x the member's centralism", "Haringey, 2023");
+      v.coef("b_align", b_align, {-20, 20}, "+ x alignment: distance to the leader minus distance to the requesters",
+             "Haringey (left NEC, left requesters)");
+      v.coef("b_strength", b_strength, {-20, 20}, "+ x the share of the group (or board) behind the item", "Haringey (21 councillors)");
+      v.coef("b_backlash", b_backlash, {-20, 20}, "- x the executive's backlash (precedent cuts both ways)", "Haringey (70+ leaders' letter)");
+      v.coef("b_media", b_media, {-20, 20}, "- x media risk (general election proximity)", "2023 (\"coalitions of chaos\")");
+      v.coef("b_union", b_union, {-20, 20}, "+ for union-section members on a union's referral", "Birmingham (Unison motion)");
+      v.coef("cost_investigate", cost_investigate, {-20, 20}, "- severity cost of voting to investigate", "Birmingham");
+      v.coef("cost_advise_pause", cost_advise_pause, {-20, 20}, "- severity cost of advising a pause (with mediation)",
+             "Haringey (\"unanimously agreed\")");
+      v.coef("cost_special_measures", cost_special_measures, {-20, 20}, "- severity cost of special measures",
+             "Haringey (not used), Leicester (selections taken over)");
+      v.coef("cost_remove_leader", cost_remove_leader, {-20, 20}, "- severity cost of removing a leader",
+             "Birmingham (the NEC later ousted a leader)");
+      v.coef("b_division", b_division, {-20, 20}, "+ x the group's division index, on special measures and removal",
+             "Leicester (\"in-fighting and division\")");
+      v.coef("p_notice", p_notice, {0, 1}, "probability the group is given notice of an item", "Haringey (\"no advance notice was given\")");
+      v.coef("defer_margin", defer_margin, {0, 1}, "a failed vote with at least this share in favour is deferred, not dismissed", "—");
+      v.coef("max_defers", max_defers, {0, 20}, "deferrals before an item is dismissed", "—");
+      v.coef("b_local_gov", b_local_gov, {-20, 20}, "+ for local-government-section members (they guard group sovereignty)",
+             "Haringey (Labour Local Government letter)");
+      v.coef("investigation_weeks", investigation_weeks, {0, 520}, "how long an investigation hangs over a group", "Birmingham");
+    }
+  };
+
+  /// Central phase: the week's filings join the agenda; a meeting (ordinary or emergency) decides items.
+  static constexpr access central_reads = concern::outbox | concern::executive | concern::national | concern::leadership |
+                                          concern::policy | concern::derived | concern::division | concern::electoral |
+                                          concern::coalition | concern::councillor_positions;
+  static constexpr access central_writes = concern::executive | concern::outbox | concern::events;
+  static void meet(world& w);
+
+  /// Apply phase: the council applies the decisions published about it (R11's sign-offs included).
+  static constexpr access reads = whole_council | concern::executive | concern::national;
+  static constexpr access writes = concern::centre | concern::leadership | concern::councillor_cabinet |
+                                   concern::councillor_mood | concern::policy | concern::coalition | concern::electoral |
+                                   concern::councillor_seats | concern::outbox | concern::events;
+  static void apply(world& w, std::size_t council);
+};
+
+}  // namespace partyline

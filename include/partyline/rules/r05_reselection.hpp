@@ -1,0 +1,75 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r05_reselection.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R5 Reselection by members (Haringey: a swathe of councillors deselected; "others quit").
+#include <cstdint>
+#include <string>
+
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// In the selection window before an election, each sitting councillor whose seat is up goes to a ballot of their
+/// ward's active members, or withdraws first. Under central selection (R6) the centre chooses instead.
+struct reselection {
+  static constexpr stream id = stream::R5;
+  static constexpr std::string_view key = "R5";
+
+  struct params {
+    int window_open_weeks_before = 34;
+    int window_close_weeks_before = 18;
+    double t0 = -2.0;
+    double t_activism = 4.0;
+    double t_faction = 1.5;
+    double v0 = 2.0;
+    double v_distance = 5.0;
+    double w0 = -2.5;
+    double w_expected = 10.0;
+    double challenger_sd = 0.1;
+    double faction_lead_share = 0.15;
+    double unopposed_within = 0.1;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("window_open_weeks_before", window_open_weeks_before, {0, 520}, "the selection window opens this many weeks before an election",
+             "Haringey (selections from autumn 2017)");
+      v.coef("window_close_weeks_before", window_close_weeks_before, {0, 520}, "... and closes this many weeks before",
+             "Haringey (\"17 by December 2017\")");
+      v.coef("t0", t0, {-20, 20}, "a member's turnout log-odds: intercept", "—");
+      v.coef("t_activism", t_activism, {-20, 20}, "... + x activism: active members turn out", "—");
+      v.coef("t_faction", t_faction, {-20, 20}, "... + for organised-faction members", "Haringey (Momentum)");
+      v.coef("v0", v0, {-20, 20}, "log-odds of voting for the sitting councillor: members' regard for incumbents",
+             "Haringey (17 of 48, not all)");
+      v.coef("v_distance", v_distance, {-50, 50}, "... - x (distance to the councillor - distance to the challenger)", "—");
+      v.coef("w0", w0, {-20, 20}, "log-odds of withdrawing before the ballot: intercept", "Haringey (\"others quit\")");
+      v.coef("w_expected", w_expected, {-50, 50}, "... + x (0.5 - expected vote share): councillors expecting to lose withdraw", "Haringey");
+      v.coef("challenger_sd", challenger_sd, {0, 1}, "spread of a challenger's position around the ward's active members", "—");
+      v.coef("faction_lead_share", faction_lead_share, {0, 1},
+             "the organised faction picks the challenger when it is at least this share of the ward's active members",
+             "Haringey (Momentum-backed challengers)");
+      v.coef("unopposed_within", unopposed_within, {0, 2}, "a councillor this close to the challenger is reselected unopposed", "—");
+    }
+  };
+
+  static constexpr access reads = concern::electoral | concern::leadership | concern::selections | concern::centre |
+                                  concern::derived | concern::division | concern::councillor_seats |
+                                  concern::councillor_positions | concern::member_activism | concern::member_status |
+                                  concern::member_traits | concern::wards;
+  static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
+                                   concern::centre | concern::events;
+
+  static void run(world& w, std::size_t council);
+
+  /// (rules/detail/selection.hpp) Calls f(row, draws) for each councillor whose selection meeting falls this week (their week in the window is
+  /// drawn once per election; a meeting drawn after the window closes is held in its last week).
+  template <class F>
+  static void for_each_meeting(world& w, std::size_t council, F&& f);
+
+  /// A sitting councillor is not the party's candidate again: deselected (by members or the centre) or withdrawn.
+  static void deselect(world& w, std::size_t council, std::uint32_t row, selection_state how, double replacement,
+                       const draw_stream& rng, std::string detail, int value);
+};
+
+}  // namespace partyline

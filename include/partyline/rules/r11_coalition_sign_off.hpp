@@ -1,0 +1,68 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r11_coalition_sign_off.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R11 Coalition sign-off (2023: the NEC refused a dozen coalition deals; Cherwell stayed Conservative).
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// After a count with no majority, the winning coalitions are tried in order; one that includes the party needs the
+/// executive's approval within a deadline. A vetoed group defies (its councillors are suspended) or stays out;
+/// failing all, the largest party governs as a minority.
+struct coalition_sign_off {
+  static constexpr stream id = stream::R11;
+  static constexpr std::string_view key = "R11";
+
+  struct params {
+    int deadline_weeks = 4;
+    double max_partner_distance = 0.8;
+    double urgency = 0.85;
+    double a0 = 2.0;
+    double a_margin = 6.0;
+    double a_partners = 1.5;
+    double a_strength = 3.0;
+    double a_media = 3.0;
+    double a_pact = 2.5;
+    double a_central = 2.5;
+    double d0 = -3.0;
+    double d_autonomy = 2.0;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("deadline_weeks", deadline_weeks, {0, 52}, "the executive must approve within this many weeks of the request",
+             "2023 (deals awaited NEC approval)");
+      v.coef("max_partner_distance", max_partner_distance, {0, 2}, "parties further apart than this never govern together", "—");
+      v.coef("urgency", urgency, {0, 1}, "urgency of a sign-off request (an emergency meeting)", "2023");
+      v.coef("a0", a0, {-20, 20}, "an executive member's log-odds of approving: intercept", "2023 (a dozen refused, others approved)");
+      v.coef("a_margin", a_margin, {-50, 50}, "... + x the coalition's majority margin (share of seats above half)", "2023");
+      v.coef("a_partners", a_partners, {-20, 20}, "... - per partner beyond the first: broad deals are refused more", "2023 (Lewes, Canterbury)");
+      v.coef("a_strength", a_strength, {-20, 20}, "... + x (the party's share of the coalition's seats - 0.5)", "2023 (Labour-led deals)");
+      v.coef("a_media", a_media, {-20, 20}, "... - x media risk (general election proximity)", "2023 (\"coalitions of chaos\")");
+      v.coef("a_pact", a_pact, {-20, 20}, "... - when a pact allegation stands", "Hertsmere");
+      v.coef("a_central", a_central, {-20, 20}, "... - x the member's centralism", "2023");
+      v.coef("d0", d0, {-20, 20}, "a vetoed group's log-odds of defying the veto: intercept", "2023 (few defied)");
+      v.coef("d_autonomy", d_autonomy, {-20, 20}, "... + x the leader's autonomy", "—");
+    }
+  };
+
+  /// Local phase: a council hung at the count forms its administration at week 0; sign-off deadlines lapse.
+  static constexpr access reads = concern::coalition | concern::electoral | concern::leadership | concern::councillor_seats |
+                                  concern::councillor_positions | concern::member_status | concern::member_activism;
+  static constexpr access writes = concern::coalition | concern::electoral | concern::centre | concern::leadership |
+                                   concern::councillor_seats | concern::councillor_cabinet | concern::member_status |
+                                   concern::membership | concern::outbox | concern::events;
+  static void run(world& w, std::size_t council);
+
+  /// After a count without a majority: the options, then the first of them (election phase).
+  static void start_formation(world& w, std::size_t council);
+  /// Central phase: the executive's members vote on a deal; a majority approves.
+  static void decide(world& w, const agenda_item& item, bool emergency);
+  /// Apply phase: approval forms the administration; refusal means defiance or the next option.
+  static void apply(world& w, std::size_t council, const decision& d);
+  /// Whether two parties would govern together (close enough on the axis, neither refusing the other).
+  [[nodiscard]] static bool will_govern_together(const world& w, std::size_t a, std::size_t b);
+};
+
+}  // namespace partyline

@@ -1,0 +1,80 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r13_elections.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R13 Elections (Leicester: Labour lost 22 seats after the deselections; Haringey 48 -> 42).
+#include <cstdint>
+
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// Ward vote shares (baseline + swing + noise, minus penalties for visible division, intervention, protest and
+/// suspensions, plus campaigning), candidates' personal votes, first past the post in multi-member wards; then
+/// control, a new leader if the old one went, and the administration (R11).
+struct elections {
+  static constexpr stream id = stream::R13;
+  static constexpr std::string_view key = "R13";
+
+  struct params {
+    double ward_sd = 0.08;
+    double noise_sd = 0.03;
+    double candidate_sd = 0.05;
+    double candidate_position_sd = 0.1;
+    double incumbency_bonus = 0.12;
+    double division_penalty = 0.015;
+    double intervention_penalty = 0.03;
+    double protest_penalty = 0.01;
+    double suspension_penalty = 0.3;
+    double campaign_bonus = 0.1;
+    double campaign_baseline = 0.3;
+    double independent_vote = 0.4;
+    double union_ties_strong_min = 0.6;
+    double union_ties_strong_span = 0.4;
+    double union_ties_weak_max = 0.25;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("ward_sd", ward_sd, {0, 1}, "spread of a party's ward-level vote share around its council baseline (drawn at setup)", "—");
+      v.coef("noise_sd", noise_sd, {0, 1}, "election-day noise on each party's ward share", "—");
+      v.coef("candidate_sd", candidate_sd, {0, 1}, "relative spread of candidates' personal votes within a slate", "—");
+      v.coef("candidate_position_sd", candidate_position_sd, {0, 1},
+             "spread of a new candidate's (and another party's councillor's) position around their party's or selectors' position", "—");
+      v.coef("incumbency_bonus", incumbency_bonus, {0, 1}, "relative extra vote of a sitting councillor standing again", "UK local elections");
+      v.coef("division_penalty", division_penalty, {0, 1}, "share lost per unit of visible-division stock (letters, challenges, requests)",
+             "Haringey, Birmingham");
+      v.coef("intervention_penalty", intervention_penalty, {0, 1}, "share lost per unit of intervention stock in the council",
+             "Leicester (the board's deselections)");
+      v.coef("protest_penalty", protest_penalty, {0, 1}, "share lost nationally per unit of protest-letter stock", "Haringey");
+      v.coef("suspension_penalty", suspension_penalty, {0, 5}, "share lost x share of local members suspended", "Hertsmere");
+      v.coef("campaign_bonus", campaign_bonus, {0, 5}, "share gained x (share of members active - campaign_baseline)", "—");
+      v.coef("campaign_baseline", campaign_baseline, {0, 1}, "share of members active at which campaigning neither gains nor loses", "—");
+      v.coef("independent_vote", independent_vote, {0, 1},
+             "share of the party's ward vote a deselected councillor takes as an independent", "Leicester (independents stood)");
+      v.coef("union_ties_strong_min", union_ties_strong_min, {0, 1},
+             "a councillor with strong union ties has ties drawn uniformly from this ...", "Birmingham");
+      v.coef("union_ties_strong_span", union_ties_strong_span, {0, 1}, "... to this much above it", "Birmingham");
+      v.coef("union_ties_weak_max", union_ties_weak_max, {0, 1}, "other councillors' ties are drawn uniformly below this", "—");
+    }
+  };
+
+  static constexpr access reads = whole_council | concern::executive | concern::national;
+  static constexpr access writes = concern::electoral | concern::leadership | concern::selections | concern::coalition |
+                                   concern::councillor_seats | concern::councillor_positions | concern::councillor_mood |
+                                   concern::councillor_traits | concern::councillor_dissent | concern::councillor_cabinet |
+                                   concern::councillor_candidacy | concern::member_status | concern::membership |
+                                   concern::centre | concern::policy | concern::outbox | concern::events;
+
+  static void run(world& w, std::size_t council);
+
+  /// Which counters of a keyed draw give a new party councillor's loyalty, satisfaction and union ties.
+  struct trait_draws {
+    std::uint64_t loyalty, satisfaction, ties_level, ties_strong;
+  };
+  /// Draws a new party councillor's loyalty, satisfaction and union ties from the group's distributions.
+  static void draw_party_councillor(world& w, std::size_t council, std::uint32_t row, const draw_stream& rng,
+                                    trait_draws counters);
+};
+
+}  // namespace partyline

@@ -1,0 +1,45 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r14_member_exit.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R14 Member exit and defection (a member of 20 years left for the Greens).
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// Each week a member leaves with a probability that rises with central actions in their area and their distance
+/// from the executive, and falls with loyalty; a leaver may join the party nearest them.
+struct member_exit {
+  static constexpr stream id = stream::R14;
+  static constexpr std::string_view key = "R14";
+
+  struct params {
+    double e0 = -6.8;
+    double e_central = 0.6;
+    double suspended_weight = 10.0;
+    double e_distance = 1.5;
+    double e_loyalty = 2.0;
+    double p_defect = 0.25;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("e0", e0, {-30, 10}, "a member's weekly log-odds of leaving: intercept", "national membership trends");
+      v.coef("e_central", e_central, {-20, 20}, "... + x central actions in the area (intervention stock + weighted share suspended)",
+             "a member of 20 years left over the centre's conduct");
+      v.coef("suspended_weight", suspended_weight, {0, 1000}, "weight of the share of the area's members suspended among central actions",
+             "Hertsmere (activists suspended)");
+      v.coef("e_distance", e_distance, {-20, 20}, "... + x distance from the executive's median", "—");
+      v.coef("e_loyalty", e_loyalty, {-20, 20}, "... - x the member's loyalty", "—");
+      v.coef("p_defect", p_defect, {0, 1}, "a leaver joins the party nearest them, if it is not this one", "a member left for the Greens");
+    }
+  };
+
+  static constexpr access reads = concern::centre | concern::membership | concern::member_status | concern::member_traits |
+                                  concern::national;
+  static constexpr access writes = concern::member_status | concern::membership | concern::events;
+
+  static void run(world& w, std::size_t council);
+};
+
+}  // namespace partyline

@@ -1,0 +1,41 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r15_policy_course.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R15 Policy course (the HDV was paused, then scrapped by the new cabinet).
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// A flagship policy goes proposed -> pursuing -> paused / scrapped / done; no final decision in purdah or while
+/// a legal challenge is pending.
+struct policy_course {
+  static constexpr stream id = stream::R15;
+  static constexpr std::string_view key = "R15";
+
+  struct params {
+    int purdah_weeks = 6;
+    int weeks_to_done = 104;
+    double scrap_distance = 0.5;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("purdah_weeks", purdah_weeks, {0, 52}, "pre-election period with no final decisions", "Haringey (purdah)");
+      v.coef("weeks_to_done", weeks_to_done, {1, 5200},
+             "weeks of pursuit after which the policy is carried out, if nothing blocks it", "Haringey (HDV timetable)");
+      v.coef("scrap_distance", scrap_distance, {0, 2}, "a new leader at least this far from the policy scraps it",
+             "Haringey (the new cabinet scrapped the HDV)");
+    }
+  };
+
+  static constexpr access reads = concern::policy | concern::electoral;
+  static constexpr access writes = concern::policy | concern::events;
+
+  /// The weekly step: a policy pursued long enough is carried out, unless purdah or a legal challenge defers it.
+  static void run(world& w, std::size_t council);
+  /// Moves the policy to `stage` (a rule's decision: pause, scrap, resume), told as `rule`'s event.
+  static void move(world& w, std::size_t council, policy_stage stage, stream rule, const char* why);
+};
+
+}  // namespace partyline

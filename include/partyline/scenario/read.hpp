@@ -1,0 +1,48 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 1
+#error "partyline/scenario/read.hpp belongs to stage 1 (scenario): a lower stage may not include it"
+#endif
+/// @brief Reading a scenario: parse, read against the schema, check cross-references, expand generators, resolve
+/// defaults. Every failure is a scenario_error with file:line:col and the key path.
+///
+/// This is the scenario stage's part. The complete loader (engine/load.hpp: `load_scenario_file`) adds what only
+/// later stages know: the rules' coefficients and defaults, and whether the world would fit in memory.
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "partyline/scenario/scenario.hpp"
+#include "partyline/scenario/yaml_tree.hpp"
+
+namespace partyline {
+
+/// @brief What one council, seat and member cost in memory (given by the world stage, which knows its layout).
+struct world_sizes {
+  double per_council = 4096;
+  double per_seat = 64;
+  double per_member = 32;
+};
+
+struct load_options {
+  yaml_limits yaml;
+  double memory_budget_bytes = 0;  ///< 0: half the machine's physical memory
+  int concurrent_runs = 1;         ///< worlds alive at once (threads), for the memory estimate
+  world_sizes sizes;               ///< for refusing absurd council generators before expanding them
+  rule_coefficients rules;         ///< the rules' default coefficients, which `rules:` overrides
+};
+
+using frozen_scenario = std::shared_ptr<const scenario>;
+
+/// @brief Reads a parsed scenario; `marks` receives where every key was written (for later checks' errors).
+[[nodiscard]] std::shared_ptr<scenario> read_scenario_tree(const yaml_node& root, const load_options& opt, mark_table& marks);
+
+/// @brief The resolved scenario as YAML (what `partyline show` prints); reloading it gives the same scenario.
+[[nodiscard]] std::string to_yaml(const scenario& s);
+
+/// @brief The default memory budget: half of physical memory.
+[[nodiscard]] double default_memory_budget();
+
+/// @brief "1.5 GiB" and friends.
+[[nodiscard]] std::string human_bytes(double bytes);
+
+}  // namespace partyline

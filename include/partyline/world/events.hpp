@@ -1,0 +1,177 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 2
+#error "partyline/world/events.hpp belongs to stage 2 (world): a lower stage may not include it"
+#endif
+/// @brief What happens in a run, as typed events. Rules emit them; every emission is tallied in its council (count,
+/// sum and maximum of its value) and, when the run keeps a log, written to the story with a readable detail.
+/// The outcome stage's table (outcome/outcomes.hpp) turns the tallies into the columns of runs.csv and councils.csv,
+/// so no rule updates a counter of its own.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace partyline {
+
+enum class event : std::uint8_t {
+  // Requests and referrals reaching the executive (R1, R9, and scripted ones).
+  request,
+  referral,
+  motion_defeated,
+  // The executive's decisions (R2, R11), published in the central phase.
+  decision_dismiss,
+  decision_defer,
+  decision_advise_pause,
+  decision_investigate,
+  decision_special_measures,
+  decision_remove_leader,
+  decision_approve_coalition,
+  decision_refuse_coalition,
+  special_measures_begin,
+  leader_removed,  ///< by the executive (R2)
+  // The executive's make-up (scripted).
+  executive_election,
+  // Protest (R4).
+  protest_letter,
+  protest_fizzles,
+  // The group (R3, R7, R10, R13, R15).
+  backbench_letter,
+  leadership_challenge,  ///< counted, not told: the story tells its result
+  challenge_failed,
+  leader_replaced,  ///< by a successful challenge (R10)
+  leader_installed, ///< counted, not told: any change of leader
+  leader_complies,
+  leader_resists,
+  leader_stands_down,
+  new_leader,  ///< elected by the group after an election
+  policy_proposed,
+  policy_pursuing,
+  policy_paused,
+  policy_scrapped,
+  policy_done,
+  decision_deferred,
+  // Selections (R5, R6).
+  deselection_members,
+  deselection_central,
+  withdrawal,
+  central_selection,  ///< the centre takes over a group's selections
+  // Disputes (R8, and scripted shocks).
+  dispute_start,
+  dispute_settled,
+  dispute_talks,
+  dispute_ballot,
+  dispute_strike,
+  dispute_all_out,
+  strike_week,  ///< counted, not told: a dispute-week at the strike or all-out stage
+  impose_terms,
+  injunction_threat,
+  talks_offer,
+  // Elections and administrations (R11, R12, R13).
+  election,
+  independent_standing,  ///< counted, not told
+  administration,
+  other_control_after_veto,  ///< counted, not told: another party governs after the party's deal was vetoed
+  coalition_request,
+  coalition_approved,  ///< counted, not told (the decision and the administration are told)
+  veto_accepted,
+  veto_defied,  ///< value: councillors suspended
+  pact_allegation,  ///< value: members suspended
+  // Members (R14).
+  defection,
+  count_
+};
+inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
+
+/// @brief Whether an event is written to the story (events.csv, the run summary).
+enum class told : std::uint8_t {
+  always,
+  never,         ///< tallied only
+  first_in_council  ///< only the first in each council: the count says the rest
+};
+
+struct event_info {
+  std::string_view name;  ///< as in events.csv's `event` column
+  told story = told::always;
+};
+
+/// One line per event kind, in the order of the enum.
+inline constexpr std::array<event_info, event_count> event_table{{
+    {"request"},
+    {"referral"},
+    {"motion_defeated"},
+    {"dismiss"},
+    {"defer"},
+    {"advise_pause"},
+    {"investigate"},
+    {"special_measures"},
+    {"remove_leader"},
+    {"approve_coalition"},
+    {"refuse_coalition"},
+    {"special_measures_begin"},
+    {"leader_removed"},
+    {"executive_election"},
+    {"protest_letter"},
+    {"protest_fizzles"},
+    {"backbench_letter"},
+    {"leadership_challenge", told::never},
+    {"challenge_failed"},
+    {"leader_replaced"},
+    {"leader_installed", told::never},
+    {"leader_complies"},
+    {"leader_resists"},
+    {"leader_stands_down"},
+    {"new_leader"},
+    {"policy_proposed"},
+    {"policy_pursuing"},
+    {"policy_paused"},
+    {"policy_scrapped"},
+    {"policy_done"},
+    {"decision_deferred"},
+    {"deselection"},
+    {"deselection"},
+    {"withdrawal"},
+    {"central_selection"},
+    {"dispute_start"},
+    {"dispute_settled"},
+    {"talks"},
+    {"ballot"},
+    {"strike"},
+    {"all_out"},
+    {"strike_week", told::never},
+    {"impose_terms"},
+    {"injunction_threat"},
+    {"talks_offer"},
+    {"election"},
+    {"independent_standing", told::never},
+    {"administration"},
+    {"other_control_after_veto", told::never},
+    {"coalition_request"},
+    {"coalition_approved", told::never},
+    {"veto_accepted"},
+    {"veto_defied"},
+    {"pact_allegation"},
+    {"defection", told::first_in_council},
+}};
+
+[[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }
+
+/// @brief How often an event happened in one council, the sum of its values and the largest value.
+struct event_tally {
+  std::int64_t count = 0;
+  std::int64_t sum = 0;
+  std::int64_t max = 0;
+};
+using event_tallies = std::array<event_tally, event_count>;
+
+/// @brief One line of the story (events.csv): `run, week, council, rule, event, detail`.
+struct event_record {
+  int week = 0;
+  int council = -1;        ///< council index, -1 for national events
+  std::uint16_t rule = 0;  ///< 1.. for R1.., 0 for scenario-scripted events
+  std::string_view event;  ///< the event's name (static storage: the event table)
+  std::string detail;
+  int value = 0;  ///< the event's main number (signatories, weeks waited, votes); for tests, not written to CSV
+  partyline::event kind = partyline::event::count_;
+};
+
+}  // namespace partyline

@@ -1,0 +1,265 @@
+// Building a run's world: the setup steps, reusing the rules' own helpers (cabinet choice, a new councillor's
+// draws, dispute stages) so that week 0 and the weeks after follow one definition.
+#include "partyline/engine/build.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/engine/engine.hpp"
+#include "partyline/random.hpp"
+#include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/model.hpp"
+
+namespace partyline {
+
+namespace {
+
+float clamp_unit(double x, double lo = 0.0, double hi = 1.0) { return static_cast<float>(std::clamp(x, lo, hi)); }
+
+/// Wards: seats_per_ward each, the last takes the remainder; baseline shares with a drawn local lean.
+void draw_wards(world& w, std::size_t ci, const draw_stream& rng) {
+  const scenario& s = *w.scen;
+  const council_def& def = s.councils[ci];
+  const council_rows& rows = w.councils[ci].rows;
+  const int seats = static_cast<int>(def.seats.total());
+  for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
+    auto& ws = w.wards[wi];
+    const int k = static_cast<int>(wi - rows.ward_begin);
+    ws.seat_begin = rows.seat_begin + static_cast<std::uint32_t>(k * def.seats_per_ward);
+    ws.seats = static_cast<std::uint16_t>(std::min(def.seats_per_ward, seats - k * def.seats_per_ward));
+    double sum = 0;
+    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+      const double base = def.vote_shares.get(s.parties[p].id, 0.0);
+      const double share = base > 0 ? std::max(0.005, base + w.params->R13.ward_sd * rng.normal(wi, p)) : 0.0;
+      ws.base_share[p] = static_cast<float>(share);
+      sum += share;
+    }
+    for (std::size_t p = 0; p < s.parties.size(); ++p) ws.base_share[p] = static_cast<float>(ws.base_share[p] / sum);
+    for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) w.councillors.ward[r] = static_cast<std::uint16_t>(k);
+  }
+}
+
+/// Assigns each party's starting seats to wards where it is strongest (greedy over ward shares), so that the
+/// starting map and the ward geography the elections use agree.
+void assign_seats(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const council_def& def = s.councils[ci];
+  const council_rows& rows = w.councils[ci].rows;
+  std::vector<int> quota(s.parties.size(), 0);
+  for (std::size_t k = 0; k < def.seats.keys.size(); ++k)
+    quota[static_cast<std::size_t>(s.party_id(def.seats.keys[k]))] = static_cast<int>(def.seats.values[k]);
+  struct pair_score {
+    float share;
+    std::uint32_t ward;
+    std::uint8_t party;
+  };
+  std::vector<pair_score> pairs;
+  for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi)
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      if (quota[p] > 0) pairs.push_back({w.wards[wi].base_share[p], wi, static_cast<std::uint8_t>(p)});
+  std::stable_sort(pairs.begin(), pairs.end(), [](const pair_score& a, const pair_score& b) { return a.share > b.share; });
+  std::vector<int> free_seats(rows.ward_end - rows.ward_begin);
+  for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) free_seats[wi - rows.ward_begin] = w.wards[wi].seats;
+  for (const auto& ps : pairs) {
+    int& room = free_seats[ps.ward - rows.ward_begin];
+    const int take = std::min(room, quota[ps.party]);
+    const ward_state& ws = w.wards[ps.ward];
+    for (int k = 0; k < take; ++k) w.councillors.party[ws.seat_begin + static_cast<std::uint32_t>(ws.seats - room + k)] = ps.party;
+    room -= take;
+    quota[ps.party] -= take;
+  }
+  // Make each ward's baseline agree with who holds it: where the party holding most of the ward's seats is not the
+  // strongest there, the two swap shares (council-wide shares are unchanged), so that an election on the baseline
+  // reproduces the starting map and only real shifts change seats.
+  for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
+    auto& ws = w.wards[wi];
+    std::array<int, max_parties> held{};
+    for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) ++held[w.councillors.party[r]];
+    std::size_t holder = 0, top = 0;
+    for (std::size_t p = 1; p < s.parties.size(); ++p) {
+      if (held[p] > held[holder]) holder = p;
+      if (ws.base_share[p] > ws.base_share[top]) top = p;
+    }
+    if (holder != top) std::swap(ws.base_share[holder], ws.base_share[top]);
+  }
+}
+
+/// Councillors. Exactly round(left_share x group) of the party's councillors form the left bloc, chosen by keyed
+/// draws (as for the executive), so a case's documented bloc size is its size in every run.
+void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
+  const scenario& s = *w.scen;
+  const group_def& g = s.councils[ci].group;
+  council_state& c = w.councils[ci];
+  const auto party = static_cast<std::uint8_t>(s.party_index);
+  auto& cl = w.councillors;
+  std::vector<std::pair<double, std::uint32_t>> bloc;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    if (cl.party[r] == party) bloc.emplace_back(rng.uniform(r, 10), r);
+  std::sort(bloc.begin(), bloc.end());
+  const auto n_left = static_cast<std::size_t>(std::lround(g.left_share * static_cast<double>(bloc.size())));
+  for (std::size_t k = 0; k < bloc.size(); ++k) w.work.values[bloc[k].second] = k < n_left ? 1.0f : 0.0f;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    cl.status[r] = councillor_status::sitting;
+    cl.dissent[r] = 0;
+    cl.cabinet[r] = 0;
+    const std::uint8_t p = cl.party[r];
+    ++c.electoral.seats_by_party[p];
+    if (p != party) {
+      cl.position[r] = clamp_unit(s.parties[p].position + w.params->R13.candidate_position_sd * rng.normal(r, 0), -1, 1);
+      cl.loyalty[r] = 1.0f;
+      cl.satisfaction[r] = 0.0f;
+      cl.union_ties[r] = 0.0f;
+      continue;
+    }
+    const double centre = w.work.values[r] > 0.5f ? g.left_position : g.position;
+    cl.position[r] = clamp_unit(centre + g.position_sd * rng.normal(r, 0), -1, 1);
+    elections::draw_party_councillor(w, ci, r, rng, {1, 2, 11, 12});
+  }
+  c.derived.group_size = c.electoral.seats_by_party[party];
+}
+
+/// The leader: the party's councillor nearest the leader's stated position (placed exactly there); the cabinet
+/// as the rules choose one.
+void install_first_leader(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const group_def& g = s.councils[ci].group;
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  c.leadership.leader = -1;
+  double best = 1e9;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    if (cl.party[r] != s.party_index) continue;
+    const double d = std::abs(cl.position[r] - g.leader.position);
+    if (d < best) {
+      best = d;
+      c.leadership.leader = r;
+    }
+  }
+  if (c.leadership.leader >= 0) {
+    const auto L = static_cast<std::size_t>(c.leadership.leader);
+    cl.position[L] = static_cast<float>(g.leader.position);
+    cl.satisfaction[L] = 1.0f;
+    c.leadership.resolve = static_cast<float>(g.leader.resolve);
+    c.leadership.autonomy = static_cast<float>(g.leader.autonomy);
+    c.leadership.since_week = -g.leader.tenure_weeks;
+    detail::choose_cabinet(w, ci);
+  }
+  c.leadership.confrontation = static_cast<float>(g.confrontation);
+  c.policy.position = static_cast<float>(g.policy.position);
+  c.policy.salience = static_cast<float>(g.policy.salience);
+  c.policy.stage = g.policy.stage;
+  c.policy.since_week = -g.policy.weeks_pursued;
+}
+
+/// Members, sorted by ward.
+void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
+  const members_def& md = w.scen->councils[ci].members;
+  const auto& mood = w.params->member_mood;
+  const council_rows& rows = w.councils[ci].rows;
+  const std::uint64_t count = rows.member_end - rows.member_begin;
+  const auto n_w = static_cast<std::uint64_t>(rows.ward_end - rows.ward_begin);
+  auto& ms = w.members;
+  for (std::uint64_t j = 0; j < count; ++j) {
+    const std::uint64_t m = rows.member_begin + j;
+    const bool faction = rng.uniform(m, 0) < md.faction_share;
+    const double centre = faction ? md.faction_position : md.position;
+    const double sd = faction ? mood.faction_position_sd : md.position_sd;
+    ms.position[m] = clamp_unit(centre + sd * rng.normal(m, 1), -1, 1);
+    ms.faction[m] = faction ? 1 : 0;
+    ms.propensity[m] = clamp_unit(md.activism_mean + mood.propensity_sd * rng.normal(m, 2));
+    ms.activism[m] = clamp_unit(ms.propensity[m] + (faction ? mood.faction_boost : 0.0));
+    ms.loyalty[m] = clamp_unit(mood.loyalty_mean + mood.loyalty_sd * rng.normal(m, 3));
+    ms.ward[m] = static_cast<std::uint16_t>(j * n_w / count);
+    ms.status[m] = member_status::member;
+  }
+}
+
+/// Disputes from the scenario, staged by R8's thresholds; the remaining slots wait for scripted or emergent ones.
+void open_disputes(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const council_def& def = s.councils[ci];
+  const council_rows& rows = w.councils[ci].rows;
+  for (std::size_t k = 0; k < def.disputes.size(); ++k) {
+    const auto& dd = def.disputes[k];
+    auto& d = w.disputes[rows.dispute_begin + k];
+    d.id = dd.id;
+    for (std::size_t u = 0; u < s.unions.size(); ++u)
+      if (s.unions[u].id == dd.union_id) d.union_index = static_cast<int>(u);
+    d.workers = dd.workers;
+    d.intensity = static_cast<float>(dd.intensity);
+    d.stage = industrial_disputes::stage_for(dd.intensity, w.params->R8);
+    d.weeks_running = dd.weeks_running;
+    d.weeks_in_stage = 0;
+    d.active = true;
+  }
+}
+
+void build_executive(world& w) {
+  const executive_def& e = w.scen->executive;
+  const draw_stream rng(w.seed, w.run, 0, stream::setup_executive);
+  w.executive.members.resize(static_cast<std::size_t>(e.size));
+  // Sections in the order they are listed.
+  std::size_t m = 0;
+  for (std::size_t k = 0; k < e.sections.keys.size(); ++k) {
+    exec_section sec = exec_section::other;
+    for (std::size_t n = 0; n < enum_names<exec_section>::names.size(); ++n)
+      if (enum_names<exec_section>::names[n] == e.sections.keys[k]) sec = static_cast<exec_section>(n);
+    for (int j = 0; j < static_cast<int>(e.sections.values[k]) && m < w.executive.members.size(); ++j)
+      w.executive.members[m++].section = sec;
+  }
+  // The left bloc: the k members with the smallest keyed draws, so the bloc spreads over sections.
+  std::vector<std::pair<double, std::size_t>> keyed(w.executive.members.size());
+  for (std::size_t i = 0; i < keyed.size(); ++i) keyed[i] = {rng.uniform(i, 0), i};
+  std::sort(keyed.begin(), keyed.end());
+  const auto n_left = static_cast<std::size_t>(std::lround(e.left_share * e.size));
+  for (std::size_t r = 0; r < keyed.size(); ++r) w.executive.members[keyed[r].second].left_bloc = r < n_left;
+  for (std::size_t i = 0; i < w.executive.members.size(); ++i) {
+    auto& mem = w.executive.members[i];
+    const double centre = mem.left_bloc ? e.left_position : e.right_position;
+    mem.position = clamp_unit(centre + e.position_sd * rng.normal(i, 1), -1, 1);
+    mem.centralism = clamp_unit(e.centralism_mean + e.centralism_sd * rng.normal(i, 2));
+  }
+  w.executive.backlash = e.backlash;
+  w.executive.median_position = executive_median(w.executive);
+  w.executive.agenda.reserve(64);
+  w.executive.published.reserve(16);
+}
+
+}  // namespace
+
+world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
+  world w;
+  w.scen = std::move(scen);
+  w.params = &coefficients(*w.scen);
+  w.seed = seed;
+  w.run = run;
+  const scenario& s = *w.scen;
+  lay_out_world(w);
+
+  const draw_stream ward_rng(seed, run, 0, stream::setup_wards);
+  const draw_stream cllr_rng(seed, run, 0, stream::setup_councillors);
+  const draw_stream member_rng(seed, run, 0, stream::setup_members);
+  for (std::size_t i = 0; i < s.councils.size(); ++i) {
+    council_state& c = w.councils[i];
+    w.log.by_council[i].reserve(32);
+    w.outbox[i].reserve(4);
+    draw_wards(w, i, ward_rng);
+    assign_seats(w, i);
+    draw_councillors(w, i, cllr_rng);
+    install_first_leader(w, i);
+    // Control and administration; a hung council with no administration given forms one at week 0 (R11).
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      if (2 * c.electoral.seats_by_party[p] > c.rows.seats()) c.electoral.control = static_cast<int>(p);
+    c.electoral.administration = s.councils[i].administration_mask;
+    c.coalition.form_at_start = c.electoral.administration == 0;
+    draw_members(w, i, member_rng);
+    open_disputes(w, i);
+  }
+  build_executive(w);
+  w.national.executive_median = w.executive.median_position;
+  w.national.backlash = w.executive.backlash;
+  w.national.media_risk = media_risk(s, 0);
+  return w;
+}
+
+}  // namespace partyline

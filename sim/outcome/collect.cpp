@@ -1,0 +1,52 @@
+// Runs and their outcomes.
+#include "partyline/outcome/collect.hpp"
+
+#include <algorithm>
+
+#include "partyline/engine/build.hpp"
+#include "partyline/engine/engine.hpp"
+
+namespace partyline {
+
+run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run, bool weekly, bool events) {
+  world w = build_world(scen, seed, run);
+  w.log.recording = events;
+  run_result result;
+  result.run = static_cast<int>(run);
+  run_counters start;
+  for (std::size_t k = 0; k < run_outcome_count; ++k)
+    if (run_outcome_info[k].how == measure::level_start) start.values[k] = level_of(w, run_outcome_info[k].what);
+  if (weekly) result.weekly.reserve(static_cast<std::size_t>(scen->weeks));
+  for (int week = 0; week < scen->weeks; ++week) {
+    step_week(w);
+    if (!weekly) continue;
+    weekly_row row;
+    row.week = week;
+    for (std::size_t k = 0; k < weekly_reporters.size(); ++k) row.values[k] = weekly_reporters[k].report(w);
+    result.weekly.push_back(row);
+  }
+  result.counters = collect_run(w, start);
+  result.councils = collect_councils(w);
+  result.events = std::move(w.log.merged);
+  return result;
+}
+
+std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_options& opt) {
+  std::vector<run_result> results(static_cast<std::size_t>(opt.runs));
+  std::vector<char> done(results.size(), 0);
+  parallel_over(results.size(), [&](std::size_t i) {
+    if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) return;
+    results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events);
+    done[i] = 1;
+    if (opt.on_run_done) opt.on_run_done(results[i]);
+  });
+  if (std::find(done.begin(), done.end(), 0) != done.end()) {
+    std::vector<run_result> finished;
+    for (std::size_t i = 0; i < results.size(); ++i)
+      if (done[i]) finished.push_back(std::move(results[i]));
+    return finished;
+  }
+  return results;
+}
+
+}  // namespace partyline

@@ -1,0 +1,107 @@
+// Outcomes measured from the world's event tallies and levels; the weekly reporters.
+#include "partyline/outcome/outcomes.hpp"
+
+#include <algorithm>
+
+namespace partyline {
+
+namespace {
+
+std::int64_t measured(const event_tallies& t, const outcome_info& info) {
+  std::int64_t v = 0;
+  for (std::uint8_t i = 0; i < info.events.n; ++i) {
+    const event_tally& e = t[static_cast<std::size_t>(info.events.kinds[i])];
+    switch (info.how) {
+      case measure::count: v += e.count; break;
+      case measure::sum: v += e.sum; break;
+      case measure::max: v = std::max(v, e.max); break;
+      case measure::any: v = std::max<std::int64_t>(v, e.count > 0); break;
+      default: break;
+    }
+  }
+  return v;
+}
+
+std::int64_t members_in(const world& w) {
+  std::int64_t n = 0;
+  for (auto st : w.members.status) n += (st == member_status::member || st == member_status::suspended);
+  return n;
+}
+
+}  // namespace
+
+std::int64_t level_of(const world& w, level what) {
+  const auto party = static_cast<std::size_t>(w.scen->party_index);
+  std::int64_t v = 0;
+  switch (what) {
+    case level::party_seats:
+      for (const auto& c : w.councils) v += c.electoral.seats_by_party[party];
+      return v;
+    case level::councils_controlled:
+      for (const auto& c : w.councils) v += c.electoral.control == w.scen->party_index;
+      return v;
+    case level::members: return members_in(w);
+    case level::none: break;
+  }
+  return 0;
+}
+
+run_counters collect_run(const world& w, const run_counters& start) {
+  run_counters out;
+  for (std::size_t k = 0; k < run_outcome_count; ++k) {
+    const outcome_info& info = run_outcome_info[k];
+    if (info.how == measure::level_start) {
+      out.values[k] = start.values[k];
+    } else if (info.how == measure::level_end) {
+      out.values[k] = level_of(w, info.what);
+    } else {
+      std::int64_t v = measured(w.national_tallies, info);
+      for (const auto& c : w.councils) {
+        const std::int64_t here = measured(c.tallies, info);
+        v = info.how == measure::max ? std::max(v, here) : v + here;
+      }
+      out.values[k] = v;
+    }
+  }
+  return out;
+}
+
+std::vector<council_result> collect_councils(const world& w) {
+  const std::size_t parties = w.scen->parties.size();
+  std::vector<council_result> out(w.councils.size());
+  for (std::size_t i = 0; i < w.councils.size(); ++i) {
+    const council_state& c = w.councils[i];
+    council_result& r = out[i];
+    r.seats_end.assign(c.electoral.seats_by_party.begin(), c.electoral.seats_by_party.begin() + static_cast<long>(parties));
+    r.control_end = c.electoral.control;
+    r.administration_end = c.electoral.administration;
+    for (std::size_t k = 0; k < council_count_count; ++k) r.counts[k] = measured(c.tallies, council_count_info[k]);
+    r.policy_stage_end = static_cast<std::uint8_t>(c.policy.stage);
+  }
+  return out;
+}
+
+double report_backlash(const world& w) { return w.executive.backlash; }
+
+double report_satisfaction(const world& w) {
+  double sat = 0;
+  int n = 0;
+  for (const auto& c : w.councils)
+    if (c.derived.group_size > 1) {
+      sat += c.derived.mean_satisfaction * (c.derived.group_size - 1);
+      n += c.derived.group_size - 1;
+    }
+  return n > 0 ? sat / n : 0.0;
+}
+
+double report_agenda_open(const world& w) { return static_cast<double>(w.executive.agenda.size()); }
+
+double report_disputes_active(const world& w) {
+  int n = 0;
+  for (const auto& c : w.councils) n += c.derived.disputes_active;
+  return n;
+}
+
+double report_members(const world& w) { return static_cast<double>(members_in(w)); }
+
+}  // namespace partyline

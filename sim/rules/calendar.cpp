@@ -1,0 +1,22 @@
+// The calendar: next elections and fading memories.
+#include "partyline/rules/calendar.hpp"
+
+#include "partyline/rules/detail/common.hpp"
+
+namespace partyline {
+
+void council_calendar::run(world& w, std::size_t ci) {
+  council_state& c = w.councils[ci];
+  const auto& weeks = w.scen->councils[ci].election_weeks;
+  c.electoral.next_election = -1;
+  for (int e : weeks)
+    if (e >= w.week) {
+      c.electoral.next_election = e;
+      break;
+    }
+  const auto retention = static_cast<float>(w.params->calendar.stock_retention);
+  c.division.stock *= retention;
+  c.centre.intervention_stock *= retention;
+}
+
+}  // namespace partyline

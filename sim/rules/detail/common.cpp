@@ -1,0 +1,96 @@
+// What the rules share: see partyline/rules/detail/common.hpp.
+#include "partyline/rules/detail/common.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+
+namespace partyline::detail {
+
+std::string format(const char* fmt, ...) {
+  char buf[512];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  return buf;
+}
+
+std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const council_state& c, std::uint16_t ward) {
+  const auto* first = w.members.ward.data() + c.rows.member_begin;
+  const auto* last = w.members.ward.data() + c.rows.member_end;
+  const auto lo = std::lower_bound(first, last, ward);
+  const auto hi = std::upper_bound(lo, last, ward);
+  return {c.rows.member_begin + static_cast<std::uint64_t>(lo - first),
+          c.rows.member_begin + static_cast<std::uint64_t>(hi - first)};
+}
+
+bool seat_up(const world& w, const council_state& c, std::uint32_t row) {
+  const council_def& def = w.scen->councils[static_cast<std::size_t>(&c - w.councils.data())];
+  if (def.cycle == election_cycle::all_out) return true;
+  const ward_state& ward = w.wards[c.rows.ward_begin + w.councillors.ward[row]];
+  const auto slot = static_cast<int>(row - ward.seat_begin);
+  return slot == c.electoral.elections_held % std::max<int>(1, ward.seats);
+}
+
+double division_index(const world& w, const council_state& c) {
+  const int others = c.derived.group_size - 1;
+  const double dissatisfied = others > 0 ? static_cast<double>(c.derived.dissatisfied) / others : 0.0;
+  return dissatisfied + w.params->R6.division_stock_weight * c.division.stock;
+}
+
+double group_median(world& w, const council_state& c) {
+  float* tmp = w.work.values.data() + c.rows.seat_begin;
+  std::size_t n = 0;
+  for (std::uint32_t r : group_rows(w, c)) tmp[n++] = w.councillors.position[r];
+  if (n == 0) return 0.0;
+  std::nth_element(tmp, tmp + n / 2, tmp + n);
+  return tmp[n / 2];
+}
+
+std::int64_t nearest_group_councillor(const world& w, const council_state& c, double target, std::int64_t except) {
+  std::int64_t best = -1;
+  double best_d = 1e9;
+  for (std::uint32_t r : group_rows(w, c)) {
+    if (r == except || w.councillors.status[r] != councillor_status::sitting) continue;
+    const double d = std::abs(w.councillors.position[r] - target);
+    if (d < best_d) {
+      best_d = d;
+      best = r;
+    }
+  }
+  return best;
+}
+
+agenda_item new_item(const world& w, std::size_t ci, item_kind kind, double urgency, double strength,
+                     double requester_position) {
+  agenda_item item;
+  item.kind = kind;
+  item.council = static_cast<int>(ci);
+  item.week_filed = w.week;
+  item.urgency = urgency;
+  item.strength = strength;
+  item.requester_position = requester_position;
+  return item;
+}
+
+void file_with_executive(world& w, std::size_t ci, const agenda_item& item) {
+  w.outbox[ci].push_back(item);
+  centre_state& centre = w.councils[ci].centre;
+  if (item.kind == item_kind::referral) {
+    centre.referral_pending = true;
+    centre.last_referral_week = w.week;
+  } else if (item.kind == item_kind::request) {
+    centre.request_pending = true;
+    centre.last_request_week = w.week;
+  }
+}
+
+const crisis_window* crisis_at(const scenario& s, int week) {
+  for (const auto& cw : s.executive.crisis_windows)
+    if (week >= cw.from_week && week <= cw.to_week) return &cw;
+  return nullptr;
+}
+
+}  // namespace partyline::detail

@@ -1,0 +1,66 @@
+// Changing a group's leader: see partyline/rules/detail/leadership.hpp.
+#include "partyline/rules/detail/leadership.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r15_policy_course.hpp"
+
+namespace partyline::detail {
+
+void choose_cabinet(world& w, std::size_t ci) {
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
+  // Sorting row indices in the council's own work rows keeps this allocation-free.
+  std::uint32_t* idx = w.work.rows.data() + c.rows.seat_begin;
+  std::size_t n = 0;
+  const float lx = cl.position[leader];
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    cl.cabinet[r] = 0;
+    if (in_group(w, r) && r != leader) idx[n++] = r;
+  }
+  std::sort(idx, idx + n, [&](std::uint32_t a, std::uint32_t b) {
+    const float da = std::abs(cl.position[a] - lx), db = std::abs(cl.position[b] - lx);
+    return da < db || (da == db && a < b);
+  });
+  cl.cabinet[leader] = 1;
+  const int cabinet = w.scen->councils[ci].group.cabinet_size;
+  for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(cabinet) && k < n; ++k) cl.cabinet[idx[k]] = 1;
+}
+
+void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint64_t draw_entity, stream rule) {
+  council_state& c = w.councils[ci];
+  const auto& p = w.params->R10;
+  const draw_stream rng = draws(w, rule);
+  leadership_state& lead = c.leadership;
+  lead.leader = new_leader;
+  lead.since_week = w.week;
+  lead.resolve = static_cast<float>(p.new_leader_min + p.new_leader_span * rng.uniform(draw_entity, 50));
+  lead.autonomy = static_cast<float>(p.new_leader_min + p.new_leader_span * rng.uniform(draw_entity, 51));
+  lead.stand_down_at_election = false;
+  lead.mediation_refused = false;
+  lead.response_pending = false;
+  choose_cabinet(w, ci);
+  w.councillors.satisfaction[static_cast<std::size_t>(new_leader)] = 1.0f;
+  emit(w, static_cast<int>(ci), rule, event::leader_installed);
+  // R15: a new leader far from the flagship policy scraps it; one close to a paused policy resumes it.
+  const auto& p15 = w.params->R15;
+  const float lx = w.councillors.position[static_cast<std::size_t>(new_leader)];
+  const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
+  if (open && std::abs(lx - c.policy.position) >= p15.scrap_distance)
+    policy_course::move(w, ci, policy_stage::scrapped, stream::R15, "a new leadership far from the policy");
+  else if (c.policy.stage == policy_stage::paused && std::abs(lx - c.policy.position) < p15.scrap_distance / 2)
+    policy_course::move(w, ci, policy_stage::pursuing, stream::R15, "a new leadership close to the policy");
+}
+
+std::int64_t replace_leader(world& w, std::size_t ci, stream rule) {
+  council_state& c = w.councils[ci];
+  const double target = c.centre.special_measures ? w.national.executive_median : group_median(w, c);
+  const std::int64_t next = nearest_group_councillor(w, c, target, c.leadership.leader);
+  if (next >= 0) install_leader(w, ci, next, ci, rule);
+  return next;
+}
+
+}  // namespace partyline::detail

@@ -1,0 +1,50 @@
+// R1 Request to the centre.
+#include "partyline/rules/r01_request.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void request_to_centre::run(world& w, std::size_t ci) {
+  const auto& p = w.params->R1;
+  const auto& sp = w.params->satisfaction;
+  council_state& c = w.councils[ci];
+  if (c.leadership.leader < 0 || c.centre.request_pending || c.derived.group_size < 3 ||
+      w.week - c.centre.last_request_week < p.cooldown_weeks)
+    return;
+  auto& cl = w.councillors;
+  const double centre = w.national.executive_median;
+  const double leader_gap = std::abs(cl.position[static_cast<std::size_t>(c.leadership.leader)] - centre) - p.closer_by;
+  // A requester: dissatisfied, and closer to the executive than the leader by at least closer_by.
+  auto requester = [&](std::uint32_t r) {
+    return r != c.leadership.leader && cl.satisfaction[r] < sp.dissatisfied_below && std::abs(cl.position[r] - centre) < leader_gap;
+  };
+  int requesters = 0;
+  double sum_x = 0;
+  for (std::uint32_t r : group_rows(w, c))
+    if (requester(r)) {
+      ++requesters;
+      sum_x += cl.position[r];
+    }
+  const double share = static_cast<double>(requesters) / c.derived.group_size;
+  if (share < p.request_threshold) return;
+  for (std::uint32_t r : group_rows(w, c))
+    if (requester(r)) ++cl.dissent[r];
+  const agenda_item item = new_item(w, ci, item_kind::request, std::min(1.0, p.urgency_base + p.urgency_share * share),
+                                    share, sum_x / requesters);
+  file_with_executive(w, ci, item);
+  c.division.stock += 1.0f;  // a request to the centre is division made public
+  const std::string& policy = w.scen->councils[ci].group.policy.name;
+  emit(w, static_cast<int>(ci), id, event::request, requesters, [&] {
+    return format("%d of %d councillors ask the executive to intervene against %s (urgency %.2f)", requesters,
+                  c.derived.group_size,
+                  policy_live(c.policy.stage) && !policy.empty() ? policy.c_str() : "the leadership's course", item.urgency);
+  });
+}
+
+}  // namespace partyline

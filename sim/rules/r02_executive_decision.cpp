@@ -1,0 +1,215 @@
+// R2 Executive decision: the agenda, meetings and member-by-member votes (central phase), and the councils'
+// application of what was decided (apply phase). Sequential in the central phase: there is one executive, and its
+// order of business is fixed (urgency, week filed, council).
+#include "partyline/rules/r02_executive_decision.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/r11_coalition_sign_off.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+namespace {
+
+bool ordinary_meeting(const executive_def& e, int week) {
+  return week >= e.first_meeting_week && (week - e.first_meeting_week) % e.meets_every_weeks == 0;
+}
+
+struct tally {
+  int yes = 0;
+  int of = 0;
+};
+
+double action_cost(const executive_decision::params& p, decision_kind k) {
+  switch (k) {
+    case decision_kind::advise_pause: return p.cost_advise_pause;
+    case decision_kind::investigate: return p.cost_investigate;
+    case decision_kind::special_measures: return p.cost_special_measures;
+    case decision_kind::remove_leader: return p.cost_remove_leader;
+    default: return 0.0;
+  }
+}
+
+event event_of(decision_kind k) {
+  switch (k) {
+    case decision_kind::dismiss: return event::decision_dismiss;
+    case decision_kind::defer: return event::decision_defer;
+    case decision_kind::advise_pause: return event::decision_advise_pause;
+    case decision_kind::investigate: return event::decision_investigate;
+    case decision_kind::special_measures: return event::decision_special_measures;
+    case decision_kind::remove_leader: return event::decision_remove_leader;
+    case decision_kind::approve_coalition: return event::decision_approve_coalition;
+    default: return event::decision_refuse_coalition;
+  }
+}
+
+/// Each member votes on taking `action` against the item's council; a simple majority decides.
+tally vote(const world& w, const agenda_item& item, decision_kind action) {
+  const auto& p = w.params->R2;
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const double leader_x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)] : 0.0;
+  const draw_stream rng = draws(w, executive_decision::id);
+  const bool drastic = action == decision_kind::special_measures || action == decision_kind::remove_leader;
+  const double shared = p.b0 + p.b_strength * item.strength - p.b_backlash * w.executive.backlash -
+                        p.b_media * w.national.media_risk - action_cost(p, action) +
+                        (drastic ? p.b_division * division_index(w, c) : 0.0);
+  tally t;
+  for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
+    const auto& mem = w.executive.members[m];
+    const double alignment = std::abs(mem.position - leader_x) - std::abs(mem.position - item.requester_position);
+    double x = shared + p.b_central * mem.centralism + p.b_align * alignment;
+    if (mem.section == exec_section::union_seat && item.union_index >= 0) x += p.b_union;
+    if (mem.section == exec_section::local_gov) x += p.b_local_gov;
+    // Entity: the council and member; counter: the motion and how often the item was deferred.
+    const std::uint64_t entity = static_cast<std::uint64_t>(item.council) * 4096 + m;
+    const std::uint64_t counter = static_cast<std::uint64_t>(action) * 16 + static_cast<std::uint64_t>(item.defers);
+    t.yes += rng.bernoulli(sigmoid(x), entity, counter);
+    ++t.of;
+  }
+  return t;
+}
+
+/// The motions an item can lead to, most severe first; the first with a majority is the decision.
+std::array<decision_kind, 3> motions(const world& w, const agenda_item& item, int& n) {
+  if (item.kind == item_kind::referral) {
+    n = 1;
+    return {decision_kind::investigate, decision_kind::none, decision_kind::none};
+  }
+  const bool policy = policy_live(w.councils[static_cast<std::size_t>(item.council)].policy.stage);
+  n = 3;
+  return {decision_kind::remove_leader, decision_kind::special_measures,
+          policy ? decision_kind::advise_pause : decision_kind::investigate};
+}
+
+/// Decides one item; returns true when it leaves the agenda.
+bool decide(world& w, agenda_item& item, bool emergency) {
+  if (item.kind == item_kind::coalition) {
+    coalition_sign_off::decide(w, item, emergency);
+    return true;
+  }
+  const auto& p = w.params->R2;
+  const draw_stream rng = draws(w, executive_decision::id);
+  const int weeks_waiting = w.week - item.week_filed;
+  decision d;
+  d.item = item.kind;
+  d.council = item.council;
+  d.weeks_waiting = weeks_waiting;
+  d.notice_given =
+      rng.bernoulli(p.p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
+  int n = 0;
+  const auto menu = motions(w, item, n);
+  tally t;
+  decision_kind last = decision_kind::none;
+  for (int k = 0; k < n; ++k) {
+    last = menu[static_cast<std::size_t>(k)];
+    t = vote(w, item, last);
+    if (2 * t.yes > t.of) {
+      d.kind = last;
+      break;
+    }
+  }
+  d.yes = t.yes;
+  d.of = t.of;
+  bool leaves = true;
+  if (d.kind == decision_kind::none) {
+    if (t.yes >= p.defer_margin * t.of && item.defers < p.max_defers) {
+      d.kind = decision_kind::defer;
+      ++item.defers;
+      leaves = false;
+    } else {
+      d.kind = decision_kind::dismiss;
+    }
+  }
+  w.executive.published.push_back(d);
+  emit(w, item.council, executive_decision::id, event_of(d.kind), weeks_waiting, [&] {
+    return format("%s filed week %d, %s meeting: %d of %d executive members in favour of %s, %s, %d weeks after filing",
+                  std::string(to_string(item.kind)).c_str(), item.week_filed, emergency ? "emergency" : "ordinary", t.yes,
+                  t.of, std::string(to_string(last)).c_str(), d.notice_given ? "notice given" : "no notice", weeks_waiting);
+  });
+  return leaves;
+}
+
+}  // namespace
+
+void executive_decision::meet(world& w) {
+  const scenario& s = *w.scen;
+  const executive_def& e = s.executive;
+  w.executive.published.clear();
+  for (auto& box : w.outbox) {  // council order: deterministic
+    for (const auto& item : box) w.executive.agenda.push_back(item);
+    box.clear();
+  }
+  auto& agenda = w.executive.agenda;
+  if (agenda.empty()) return;
+  std::stable_sort(agenda.begin(), agenda.end(), [](const agenda_item& a, const agenda_item& b) {
+    if (a.urgency != b.urgency) return a.urgency > b.urgency;
+    if (a.week_filed != b.week_filed) return a.week_filed < b.week_filed;
+    return a.council < b.council;
+  });
+  const crisis_window* crisis = crisis_at(s, w.week);
+  const bool ordinary = ordinary_meeting(e, w.week);
+  const bool emergency = !ordinary && agenda.front().urgency >= e.emergency_urgency;
+  if (!ordinary && !emergency) return;
+  int capacity = e.capacity;
+  if (crisis) capacity = static_cast<int>(std::floor(capacity * crisis->capacity_factor));
+  const double min_urgency = std::max(emergency ? e.emergency_urgency : 0.0, crisis ? crisis->min_urgency : 0.0);
+  int taken = 0;
+  std::vector<agenda_item> kept;  // the executive's agenda is short: allocation here is not per agent
+  kept.reserve(agenda.size());
+  for (auto& item : agenda) {
+    if (taken >= capacity || item.urgency < min_urgency) {
+      kept.push_back(item);
+      continue;
+    }
+    ++taken;
+    if (!decide(w, item, emergency)) kept.push_back(item);
+  }
+  agenda.swap(kept);
+}
+
+void executive_decision::apply(world& w, std::size_t ci) {
+  const auto& p = w.params->R2;
+  council_state& c = w.councils[ci];
+  for (const decision& d : w.executive.published) {
+    if (d.council != static_cast<int>(ci)) continue;
+    if (d.item == item_kind::coalition) {
+      coalition_sign_off::apply(w, ci, d);
+      continue;
+    }
+    if (d.kind != decision_kind::defer) (d.item == item_kind::request ? c.centre.request_pending : c.centre.referral_pending) = false;
+    if (!is_intervention(d.kind)) continue;
+    c.centre.intervention_stock += 1.0f;
+    switch (d.kind) {
+      case decision_kind::advise_pause:
+        c.leadership.response_pending = true;  // R3: comply (pause, mediation) or resist (refuse mediation)
+        break;
+      case decision_kind::investigate: c.centre.investigation_until = w.week + p.investigation_weeks; break;
+      case decision_kind::special_measures:
+        c.centre.special_measures = true;  // the centre now appoints leaders (R10) and chooses candidates (R6)
+        c.leadership.response_pending = true;
+        emit(w, static_cast<int>(ci), id, event::special_measures_begin, 0, [] {
+          return std::string("the group is under special measures: the centre appoints its leader and chooses its candidates");
+        });
+        break;
+      case decision_kind::remove_leader:
+        if (c.leadership.leader >= 0) {
+          const std::int64_t next = replace_leader(w, ci, id);
+          emit(w, static_cast<int>(ci), id, event::leader_removed, 0, [&] {
+            return next >= 0 ? format("the executive removes the leader; new leader at %+.2f",
+                                      w.councillors.position[static_cast<std::size_t>(next)])
+                             : std::string("the executive removes the leader; no successor");
+          });
+        }
+        break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace partyline

@@ -1,0 +1,64 @@
+// R3 Leader response.
+#include "partyline/rules/r03_leader_response.hpp"
+
+#include <algorithm>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/r15_policy_course.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void leader_response::run(world& w, std::size_t ci) {
+  const auto& p = w.params->R3;
+  council_state& c = w.councils[ci];
+  leadership_state& lead = c.leadership;
+  if (lead.leader < 0) return;
+  const draw_stream rng = draws(w, id);
+  // Respond to an intervention: comply (pause the policy) or resist (refuse mediation).
+  if (lead.response_pending) {
+    lead.response_pending = false;
+    const double p_comply = sigmoid(p.c0 + p.c_autonomy * lead.autonomy + p.c_resolve * lead.resolve);
+    if (rng.bernoulli(p_comply, ci, 0)) {
+      emit(w, static_cast<int>(ci), id, event::leader_complies, 0,
+           [&] { return format("the leader accepts mediation (p %.2f)", p_comply); });
+      if (policy_live(c.policy.stage))
+        policy_course::move(w, ci, policy_stage::paused, id, "the leader complies with the executive");
+    } else {
+      lead.mediation_refused = true;
+      emit(w, static_cast<int>(ci), id, event::leader_resists, 0,
+           [&] { return format("the leader refuses mediation (p of complying %.2f)", p_comply); });
+    }
+  }
+  if (lead.stand_down_at_election || w.week - lead.since_week < p.honeymoon_weeks) return;
+  // Pressure against resolve: stand down now, or at an election that is close.
+  const bool intervened = under_intervention(w, c) || lead.mediation_refused;
+  const int group = c.derived.group_size;
+  const double dissatisfied = group > 1 ? static_cast<double>(c.derived.dissatisfied) / (group - 1) : 0.0;
+  const double deselection = group > 0 ? static_cast<double>(c.selections.deselected_or_withdrawn) / group : 0.0;
+  const int to_election = weeks_to_election(w, c);
+  const double proximity = std::clamp(1.0 - to_election / static_cast<double>(p.election_horizon_weeks), 0.0, 1.0);
+  const double pressure = p.w_support * dissatisfied + (intervened ? p.w_intervention : 0.0) +
+                          p.w_deselection * deselection + p.w_election * proximity;
+  if (pressure <= lead.resolve) return;
+  if (policy_live(c.policy.stage))
+    policy_course::move(w, ci, policy_stage::paused, stream::R15, "an outgoing leader takes no final decision");
+  if (to_election <= p.stand_down_at_election_weeks) {
+    lead.stand_down_at_election = true;
+    const auto L = static_cast<std::uint32_t>(lead.leader);
+    if (w.councillors.selection[L] == selection_state::undecided) w.councillors.selection[L] = selection_state::withdrawn;
+    emit(w, static_cast<int>(ci), id, event::leader_stands_down, 0, [&] {
+      return format("the leader will stand down at the election in %d weeks (pressure %.2f > resolve %.2f)", to_election,
+                    pressure, lead.resolve);
+    });
+    return;
+  }
+  emit(w, static_cast<int>(ci), id, event::leader_stands_down, 0, [&] {
+    return format("the leader stands down now (pressure %.2f > resolve %.2f)", pressure, lead.resolve);
+  });
+  replace_leader(w, ci, id);
+}
+
+}  // namespace partyline

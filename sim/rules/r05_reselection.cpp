@@ -1,0 +1,110 @@
+// R5 Reselection by members.
+#include "partyline/rules/r05_reselection.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/selection.hpp"
+#include "partyline/rules/r06_central_selection.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_state how, double replacement,
+                           const draw_stream& rng, std::string detail, int value) {
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  cl.selection[r] = how;
+  cl.candidate_position[r] = static_cast<float>(replacement);
+  cl.status[r] = how == selection_state::withdrawn ? councillor_status::withdrawn : councillor_status::deselected;
+  ++c.selections.deselected_or_withdrawn;
+  auto told = [&] { return std::move(detail); };
+  if (how == selection_state::withdrawn) {
+    emit(w, static_cast<int>(ci), id, event::withdrawal, value, told);
+    return;
+  }
+  const auto& p6 = w.params->R6;
+  const bool central = how == selection_state::deselected_central;
+  if (central) c.centre.intervention_stock += static_cast<float>(p6.publicity);  // centralisation made visible
+  cl.stands_independent[r] = rng.bernoulli(p6.p_independent, r, 7);
+  emit(w, static_cast<int>(ci), central ? stream::R6 : id, central ? event::deselection_central : event::deselection_members,
+       value, told);
+}
+
+namespace {
+
+/// The ward's active members decide whether a sitting councillor is the candidate again.
+void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream& rng) {
+  const auto& p = w.params->R5;
+  const council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  const auto& m = w.members;
+  const auto [lo, hi] = ward_member_range(w, c, cl.ward[r]);
+  // The challenger: from the organised faction if it is active here, else from the ward's active members.
+  double sum_all = 0, sum_faction = 0;
+  int n_all = 0, n_faction = 0;
+  for (std::uint64_t k = lo; k < hi; ++k) {
+    if (!member_is_active(w, k)) continue;
+    sum_all += m.position[k];
+    ++n_all;
+    if (m.faction[k]) {
+      sum_faction += m.position[k];
+      ++n_faction;
+    }
+  }
+  if (n_all == 0) {
+    cl.selection[r] = selection_state::reselected;
+    return;
+  }
+  const double base = n_faction >= p.faction_lead_share * n_all ? sum_faction / n_faction : sum_all / n_all;
+  const double challenger = std::clamp(base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0);
+  const double x = cl.position[r];
+  if (std::abs(x - challenger) < p.unopposed_within) {
+    cl.selection[r] = selection_state::reselected;
+    return;
+  }
+  // Expected vote share (what the councillor can canvass), then perhaps withdraw, then the ballot.
+  double expected_for = 0, expected_all = 0;
+  int votes_for = 0, votes = 0;
+  for (std::uint64_t k = lo; k < hi; ++k) {
+    if (!member_is_active(w, k)) continue;
+    const double turnout = sigmoid(p.t0 + p.t_activism * m.activism[k] + p.t_faction * m.faction[k]);
+    const double mx = m.position[k];
+    const double support = sigmoid(p.v0 - p.v_distance * (std::abs(mx - x) - std::abs(mx - challenger)));
+    expected_all += turnout;
+    expected_for += turnout * support;
+    if (!rng.bernoulli(turnout, k, 1)) continue;
+    ++votes;
+    votes_for += rng.bernoulli(support, k, 2);
+  }
+  const double expected = expected_all > 0 ? expected_for / expected_all : 0.5;
+  if (rng.bernoulli(sigmoid(p.w0 + p.w_expected * (0.5 - expected)), r, 3)) {
+    reselection::deselect(w, ci, r, selection_state::withdrawn, challenger, rng,
+                          w.log.recording ? format("a sitting councillor withdraws before the ballot (expected %.0f%% of members' votes)",
+                                                   100 * expected)
+                                          : std::string(),
+                          static_cast<int>(std::lround(100 * expected)));
+    return;
+  }
+  if (2 * votes_for > votes) {
+    cl.selection[r] = selection_state::reselected;
+    return;
+  }
+  reselection::deselect(w, ci, r, selection_state::deselected_members, challenger, rng,
+                        w.log.recording ? format("members deselect a sitting councillor: %d of %d votes (challenger at %+.2f, "
+                                                 "councillor at %+.2f)",
+                                                 votes_for, votes, challenger, x)
+                                        : std::string(),
+                        votes_for);
+}
+
+}  // namespace
+
+void reselection::run(world& w, std::size_t ci) {
+  if (central_selection::applies(w, w.councils[ci])) return;  // the centre chooses (R6)
+  for_each_meeting(w, ci, [&](std::uint32_t r, const draw_stream& rng) { members_ballot(w, ci, r, rng); });
+}
+
+}  // namespace partyline

@@ -1,0 +1,40 @@
+// R6 Central selection control.
+#include "partyline/rules/r06_central_selection.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/selection.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+bool central_selection::applies(const world& w, const council_state& c) {
+  return c.centre.special_measures || (c.selections.central_from >= 0 && w.week >= c.selections.central_from) ||
+         division_index(w, c) >= w.params->R6.division_threshold;
+}
+
+void central_selection::run(world& w, std::size_t ci) {
+  if (!applies(w, w.councils[ci])) return;
+  const auto& p = w.params->R6;
+  auto& cl = w.councillors;
+  const double centre = w.national.executive_median;
+  // The panel meets in the councillors' selection weeks (R5's meetings, and their draws).
+  reselection::for_each_meeting(w, ci, [&](std::uint32_t r, const draw_stream& rng) {
+    const double pd = sigmoid(p.d0 + p.d_distance * std::abs(cl.position[r] - centre) + p.d_dissent * cl.dissent[r]);
+    if (!rng.bernoulli(pd, r, 4)) {
+      cl.selection[r] = selection_state::reselected;
+      return;
+    }
+    const double replacement = std::clamp(centre + p.replacement_sd * rng.normal(r, 5), -1.0, 1.0);
+    reselection::deselect(w, ci, r, selection_state::deselected_central, replacement, rng,
+                          w.log.recording ? format("a central panel deselects a sitting councillor (position %+.2f, dissent %d, p %.2f)",
+                                                   cl.position[r], cl.dissent[r], pd)
+                                          : std::string(),
+                          static_cast<int>(cl.dissent[r]));
+  });
+}
+
+}  // namespace partyline

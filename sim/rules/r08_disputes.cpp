@@ -1,0 +1,137 @@
+// R8 Industrial disputes.
+#include "partyline/rules/r08_disputes.hpp"
+
+#include <algorithm>
+
+#include "partyline/rules/detail/common.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+namespace {
+
+event event_of(dispute_stage s) {
+  switch (s) {
+    case dispute_stage::talks: return event::dispute_talks;
+    case dispute_stage::ballot: return event::dispute_ballot;
+    case dispute_stage::strike: return event::dispute_strike;
+    case dispute_stage::all_out: return event::dispute_all_out;
+    case dispute_stage::settled: break;
+  }
+  return event::dispute_settled;
+}
+
+}  // namespace
+
+dispute_stage industrial_disputes::stage_for(double intensity, const params& p) {
+  return intensity >= p.all_out_at ? dispute_stage::all_out
+         : intensity >= p.strike_at ? dispute_stage::strike
+         : intensity >= p.ballot_at ? dispute_stage::ballot
+                                    : dispute_stage::talks;
+}
+
+dispute_state* industrial_disputes::find(world& w, const council_state& c, const std::string& dispute_id) {
+  for (std::uint32_t d = c.rows.dispute_begin; d < c.rows.dispute_end; ++d)
+    if (w.disputes[d].active && w.disputes[d].id == dispute_id) return &w.disputes[d];
+  return nullptr;
+}
+
+dispute_state* industrial_disputes::free_slot(world& w, const council_state& c) {
+  for (std::uint32_t d = c.rows.dispute_begin; d < c.rows.dispute_end; ++d)
+    if (!w.disputes[d].active && w.disputes[d].id.empty()) return &w.disputes[d];
+  for (std::uint32_t d = c.rows.dispute_begin; d < c.rows.dispute_end; ++d)
+    if (!w.disputes[d].active) return &w.disputes[d];
+  return nullptr;
+}
+
+void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std::string dispute_id, int union_index,
+                                int workers, double intensity, stream rule) {
+  d.id = std::move(dispute_id);
+  d.union_index = union_index;
+  d.workers = workers;
+  d.intensity = static_cast<float>(intensity);
+  d.stage = dispute_stage::talks;
+  d.weeks_running = 0;
+  d.weeks_in_stage = 0;
+  d.active = true;
+  emit(w, static_cast<int>(ci), rule, event::dispute_start, workers, [&] {
+    return format("%s: %s, %d workers, intensity %.2f", d.id.c_str(),
+                  w.scen->unions[static_cast<std::size_t>(union_index)].name.c_str(), workers, intensity);
+  });
+}
+
+void industrial_disputes::run(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R8;
+  council_state& c = w.councils[ci];
+  const draw_stream rng = draws(w, id);
+  derived_state& derived = c.derived;
+  derived.worst_intensity = 0;
+  derived.disputes_active = 0;
+  for (std::uint32_t di = c.rows.dispute_begin; di < c.rows.dispute_end; ++di) {
+    dispute_state& d = w.disputes[di];
+    if (!d.active) continue;
+    const double militancy = s.unions[static_cast<std::size_t>(d.union_index)].militancy;
+    const double confrontation = c.leadership.confrontation;
+    double x = d.intensity;
+    x += p.escalation * confrontation * militancy * (1 - x) - p.de_escalation * (1 - confrontation) * x +
+         p.noise_sd * rng.shock(di, 0);
+    d.intensity = static_cast<float>(std::clamp(x, 0.0, 1.0));
+    ++d.weeks_running;
+    ++d.weeks_in_stage;
+    const dispute_stage before = d.stage;
+    if (d.intensity < p.settle_below) {
+      d.stage = dispute_stage::settled;
+      d.active = false;
+      emit(w, static_cast<int>(ci), id, event::dispute_settled, d.weeks_running,
+           [&] { return format("%s settled after %d weeks", d.id.c_str(), d.weeks_running); });
+      continue;
+    }
+    switch (d.stage) {
+      case dispute_stage::talks:
+        if (d.intensity >= p.ballot_at) d.stage = dispute_stage::ballot;
+        break;
+      case dispute_stage::ballot:
+        if (d.weeks_in_stage >= p.ballot_weeks && d.intensity >= p.strike_at)
+          d.stage = stage_for(d.intensity, p);
+        else if (d.intensity < p.ballot_at - p.hysteresis)
+          d.stage = dispute_stage::talks;
+        break;
+      case dispute_stage::strike:
+        if (d.intensity >= p.all_out_at) d.stage = dispute_stage::all_out;
+        else if (d.intensity < p.strike_at - p.hysteresis) d.stage = dispute_stage::talks;
+        break;
+      case dispute_stage::all_out:
+        if (d.intensity < p.all_out_at - p.hysteresis) d.stage = dispute_stage::strike;
+        break;
+      case dispute_stage::settled: break;
+    }
+    if (d.stage != before) {
+      d.weeks_in_stage = 0;
+      emit(w, static_cast<int>(ci), id, event_of(d.stage), d.weeks_running, [&] {
+        return format("%s: %s -> %s, intensity %.2f, week %d of the dispute", d.id.c_str(),
+                      std::string(to_string(before)).c_str(), std::string(to_string(d.stage)).c_str(), d.intensity,
+                      d.weeks_running);
+      });
+    }
+    if (d.stage == dispute_stage::strike || d.stage == dispute_stage::all_out) emit(w, static_cast<int>(ci), id, event::strike_week);
+    derived.worst_intensity = std::max(derived.worst_intensity, d.intensity);
+    ++derived.disputes_active;
+  }
+  // Emergent disputes: a confrontational leadership provokes them.
+  if (!s.unions.empty() && derived.group_size > 0) {
+    const double hazard = sigmoid(p.b0_new + p.b_new_confrontation * c.leadership.confrontation);
+    if (rng.bernoulli(hazard, ci, 1)) {
+      if (dispute_state* d = free_slot(w, c)) {
+        const auto u = static_cast<int>(rng.bits(ci, 2) % s.unions.size());
+        start(w, ci, *d, format("dispute-w%d", w.week), u,
+              100 + static_cast<int>(rng.bits(ci, 3) % 400), p.new_intensity, id);
+        derived.worst_intensity = std::max(derived.worst_intensity, d->intensity);
+        ++derived.disputes_active;
+      }
+    }
+  }
+}
+
+}  // namespace partyline

@@ -1,0 +1,40 @@
+// R10 Group leadership challenge.
+#include "partyline/rules/r10_leadership_challenge.hpp"
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void leadership_challenge::run(world& w, std::size_t ci) {
+  const auto& p = w.params->R10;
+  council_state& c = w.councils[ci];
+  const int group = c.derived.group_size;
+  if (c.leadership.leader < 0 || group < 3 || w.week - c.division.last_challenge_week < p.cooldown_weeks) return;
+  if (c.derived.dissatisfied < p.trigger_share * (group - 1)) return;
+  auto& cl = w.councillors;
+  const draw_stream rng = draws(w, id);
+  int against = 0;
+  for (std::uint32_t r : group_rows(w, c))
+    if (r != c.leadership.leader) against += rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
+  c.division.last_challenge_week = w.week;
+  c.division.stock += 1.0f;
+  emit(w, static_cast<int>(ci), id, event::leadership_challenge, against);
+  if (2 * against <= group) {
+    emit(w, static_cast<int>(ci), id, event::challenge_failed, against, [&] {
+      return format("leadership challenge fails: %d of %d vote against the leader", against, group);
+    });
+    return;
+  }
+  const std::int64_t next = replace_leader(w, ci, id);
+  if (next < 0) return;
+  c.leadership.confrontation *= static_cast<float>(p.new_confrontation);
+  emit(w, static_cast<int>(ci), id, event::leader_replaced, against, [&] {
+    return format("%d of %d vote against the leader; new leader at position %+.2f%s", against, group,
+                  cl.position[static_cast<std::size_t>(next)], c.centre.special_measures ? " (appointed by the centre)" : "");
+  });
+}
+
+}  // namespace partyline

@@ -1,0 +1,254 @@
+// R11 Coalition formation and sign-off. Everything but the executive's vote touches one council's state and its
+// outbox, so it runs inside the (parallel) local, apply and election phases.
+#include "partyline/rules/r11_coalition_sign_off.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r12_pact_allegation.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+namespace {
+
+int seats_of(const council_state& c, std::uint32_t mask) {
+  int n = 0;
+  for (std::size_t p = 0; p < c.electoral.seats_by_party.size(); ++p)
+    if (mask & (1u << p)) n += c.electoral.seats_by_party[p];
+  return n;
+}
+
+/// Minimal winning, connected, mutually acceptable coalitions, in the order they are tried: by the sum of their
+/// members' ranks (each party prefers coalitions where its share of the seats is larger), then the narrowest range
+/// on the axis, then the fewest seats.
+void coalition_options(const world& w, council_state& c) {
+  const scenario& s = *w.scen;
+  const int total = c.rows.seats();
+  const auto& seats = c.electoral.seats_by_party;
+  std::array<std::size_t, max_parties> present{};
+  std::size_t n = 0;
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    if (seats[p] > 0) present[n++] = p;
+  struct option {
+    std::uint32_t mask;
+    double range;
+    int seats;
+    int rank_sum = 0;
+  };
+  std::array<option, 256> found{};
+  std::size_t n_found = 0;
+  for (std::uint32_t sub = 1; sub < (1u << n) && n_found < found.size(); ++sub) {
+    std::uint32_t mask = 0;
+    double lo = 2, hi = -2;
+    for (std::size_t k = 0; k < n; ++k)
+      if (sub & (1u << k)) {
+        mask |= 1u << present[k];
+        lo = std::min(lo, s.parties[present[k]].position);
+        hi = std::max(hi, s.parties[present[k]].position);
+      }
+    if (std::popcount(mask) < 2) continue;
+    const int in = seats_of(c, mask);
+    if (2 * in <= total) continue;  // not winning
+    bool ok = true;
+    for (std::size_t k = 0; k < n && ok; ++k) {
+      const std::size_t p = present[k];
+      const bool member = mask & (1u << p);
+      if (member && 2 * (in - seats[p]) > total) ok = false;                                 // not minimal
+      if (!member && s.parties[p].position > lo && s.parties[p].position < hi) ok = false;  // not connected
+      if (member)
+        for (std::size_t q = p + 1; q < s.parties.size() && ok; ++q)
+          if ((mask & (1u << q)) && !coalition_sign_off::will_govern_together(w, p, q)) ok = false;
+    }
+    if (ok) found[n_found++] = option{mask, hi - lo, in};
+  }
+  // Each party's rank of each option (0 = its largest share of a coalition's seats).
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t p = present[k];
+    for (std::size_t i = 0; i < n_found; ++i) {
+      if (!(found[i].mask & (1u << p))) continue;
+      const double mine = static_cast<double>(seats[p]) / found[i].seats;
+      int better = 0;
+      for (std::size_t j = 0; j < n_found; ++j)
+        if ((found[j].mask & (1u << p)) && static_cast<double>(seats[p]) / found[j].seats > mine) ++better;
+      found[i].rank_sum += better;
+    }
+  }
+  std::sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n_found), [](const option& a, const option& b) {
+    if (a.rank_sum != b.rank_sum) return a.rank_sum < b.rank_sum;
+    if (a.range != b.range) return a.range < b.range;
+    if (a.seats != b.seats) return a.seats < b.seats;
+    return a.mask < b.mask;
+  });
+  coalition_state& co = c.coalition;
+  co.count = static_cast<int>(std::min<std::size_t>(n_found, co.options.size()));
+  for (int i = 0; i < co.count; ++i) co.options[static_cast<std::size_t>(i)] = found[static_cast<std::size_t>(i)].mask;
+  co.next = 0;
+}
+
+void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
+  council_state& c = w.councils[ci];
+  const scenario& s = *w.scen;
+  c.electoral.administration = mask;
+  c.coalition.pending = 0;
+  const bool without_party = !(mask & (1u << s.party_index));
+  const bool after_veto = c.coalition.party_vetoed && without_party;
+  if (after_veto) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::other_control_after_veto);
+  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::administration, 0, [&] {
+    return format("%s administration: %s (%d of %d seats)%s", how, administration_text(s, mask).c_str(), seats_of(c, mask),
+                  c.rows.seats(), after_veto ? " after the executive's veto" : "");
+  });
+}
+
+/// Tries the next coalition: one with the party needs the executive's sign-off; others form at once; with none
+/// left, the largest party governs as a minority.
+void try_next_coalition(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R11;
+  council_state& c = w.councils[ci];
+  coalition_state& co = c.coalition;
+  const std::uint32_t party_bit = 1u << s.party_index;
+  while (co.next < co.count) {
+    const std::uint32_t mask = co.options[static_cast<std::size_t>(co.next++)];
+    if (!(mask & party_bit)) {
+      govern(w, ci, mask, "coalition");
+      return;
+    }
+    if (co.party_vetoed || c.leadership.leader < 0) continue;
+    const int seats = seats_of(c, mask);
+    agenda_item item = new_item(w, ci, item_kind::coalition, p.urgency,
+                                static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) / seats,
+                                w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]);
+    item.coalition = mask;
+    file_with_executive(w, ci, item);
+    co.pending = mask;
+    co.deadline = w.week + p.deadline_weeks;
+    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::coalition_request, 0, [&] {
+      return format("the group asks the executive to sign off %s (%d of %d seats, %d partner%s)%s",
+                    administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(mask) - 1,
+                    std::popcount(mask) == 2 ? "" : "s", co.pact_alleged ? "; a pact allegation stands" : "");
+    });
+    return;
+  }
+  std::size_t largest = 0;
+  for (std::size_t q = 1; q < s.parties.size(); ++q)
+    if (c.electoral.seats_by_party[q] > c.electoral.seats_by_party[largest]) largest = q;
+  govern(w, ci, 1u << largest, "minority");
+}
+
+void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
+  const scenario& s = *w.scen;
+  council_state& c = w.councils[ci];
+  c.coalition.pending = 0;
+  c.centre.intervention_stock += 1.0f;  // a veto is a central action in the area
+  const draw_stream rng = draws(w, coalition_sign_off::id);
+  const double p_defy = sigmoid(w.params->R11.d0 + w.params->R11.d_autonomy * c.leadership.autonomy);
+  if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
+    // The group joins anyway; its councillors are suspended from the party.
+    int suspended = 0;
+    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+      if (in_group(w, r)) {
+        w.councillors.status[r] = councillor_status::suspended;
+        w.councillors.cabinet[r] = 0;
+        ++suspended;
+      }
+    c.leadership.leader = -1;
+    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_defied, suspended, [&] {
+      return format("%s: the group defies the veto and joins %s; %d councillors suspended", why,
+                    administration_text(s, mask).c_str(), suspended);
+    });
+    govern(w, ci, mask, "coalition (in defiance)");
+    return;
+  }
+  c.coalition.party_vetoed = true;
+  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_accepted, 0,
+       [&] { return format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()); });
+  try_next_coalition(w, ci);
+}
+
+}  // namespace
+
+bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std::size_t b) {
+  const scenario& s = *w.scen;
+  if (std::abs(s.parties[a].position - s.parties[b].position) > w.params->R11.max_partner_distance) return false;
+  for (const auto& other : s.parties[a].refuses)
+    if (other == s.parties[b].id) return false;
+  for (const auto& other : s.parties[b].refuses)
+    if (other == s.parties[a].id) return false;
+  return true;
+}
+
+void coalition_sign_off::start_formation(world& w, std::size_t ci) {
+  council_state& c = w.councils[ci];
+  c.coalition.party_vetoed = false;
+  c.coalition.pending = 0;
+  coalition_options(w, c);
+  try_next_coalition(w, ci);
+}
+
+void coalition_sign_off::run(world& w, std::size_t ci) {
+  council_state& c = w.councils[ci];
+  coalition_state& co = c.coalition;
+  if (co.form_at_start && w.week == 0) {
+    co.form_at_start = false;
+    std::array<std::int32_t, max_parties> before{};
+    const council_def& def = w.scen->councils[ci];
+    for (std::size_t k = 0; k < def.seats_before.keys.size(); ++k)
+      before[static_cast<std::size_t>(w.scen->party_id(def.seats_before.keys[k]))] = static_cast<std::int32_t>(def.seats_before.values[k]);
+    pact_allegation::at_count(w, ci, before);
+    start_formation(w, ci);
+    return;
+  }
+  if (co.pending && w.week > co.deadline) refused(w, ci, co.pending, "no sign-off within the deadline");
+}
+
+void coalition_sign_off::decide(world& w, const agenda_item& item, bool emergency) {
+  const auto& p = w.params->R11;
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const draw_stream rng = draws(w, id);
+  const int seats = seats_of(c, item.coalition);
+  const double total = static_cast<double>(c.rows.seats());
+  const double margin = (seats - total / 2) / total;
+  const int partners = std::popcount(item.coalition) - 1;
+  const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (item.strength - 0.5) -
+                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0);
+  int yes = 0;
+  const int of = static_cast<int>(w.executive.members.size());
+  for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
+    const double x = shared - p.a_central * w.executive.members[m].centralism;
+    yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(item.council) * 4096 + m, item.coalition);
+  }
+  decision d;
+  d.kind = 2 * yes > of ? decision_kind::approve_coalition : decision_kind::refuse_coalition;
+  d.item = item_kind::coalition;
+  d.council = item.council;
+  d.coalition = item.coalition;
+  d.yes = yes;
+  d.of = of;
+  d.weeks_waiting = w.week - item.week_filed;
+  w.executive.published.push_back(d);
+  emit(w, item.council, id,
+       d.kind == decision_kind::approve_coalition ? event::decision_approve_coalition : event::decision_refuse_coalition, yes, [&] {
+         return format("coalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s meeting: %d of %d "
+                       "executive members approve%s",
+                       partners, partners == 1 ? "" : "s", 100 * margin, 100 * item.strength, emergency ? "emergency" : "ordinary",
+                       yes, of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
+       });
+}
+
+void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
+  council_state& c = w.councils[ci];
+  if (c.coalition.pending != d.coalition) return;  // a stale decision about a deal no longer on the table
+  if (d.kind == decision_kind::approve_coalition) {
+    emit(w, static_cast<int>(ci), id, event::coalition_approved);
+    govern(w, ci, d.coalition, "coalition (signed off)");
+    return;
+  }
+  refused(w, ci, d.coalition, "the executive refuses the deal");
+}
+
+}  // namespace partyline

@@ -1,0 +1,38 @@
+// R12 Pact allegation and suspension.
+#include "partyline/rules/r12_pact_allegation.hpp"
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r11_coalition_sign_off.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void pact_allegation::at_count(world& w, std::size_t ci, const std::array<std::int32_t, max_parties>& before) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R12;
+  council_state& c = w.councils[ci];
+  const auto& seats = c.electoral.seats_by_party;
+  const auto party = static_cast<std::size_t>(s.party_index);
+  c.coalition.pact_alleged = false;
+  if (seats[party] <= before[party]) return;
+  bool partner_gained = false;
+  for (std::size_t q = 0; q < s.parties.size(); ++q)
+    if (q != party && seats[q] > before[q] && coalition_sign_off::will_govern_together(w, party, q)) partner_gained = true;
+  const draw_stream rng = draws(w, id);
+  if (!partner_gained || !rng.bernoulli(p.p_allegation, ci, 0)) return;
+  c.coalition.pact_alleged = true;
+  std::int64_t suspended = 0;
+  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+    if (!member_is_active(w, m)) continue;
+    if (!rng.bernoulli(p.suspend_share, m, 1)) continue;
+    w.members.status[m] = member_status::suspended;
+    ++suspended;
+  }
+  c.membership.suspended += suspended;
+  emit(w, static_cast<int>(ci), id, event::pact_allegation, suspended, [&] {
+    return format("an \"unauthorised pact\" is alleged; the centre suspends %lld local activists", static_cast<long long>(suspended));
+  });
+}
+
+}  // namespace partyline

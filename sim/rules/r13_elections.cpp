@@ -1,0 +1,263 @@
+// R13 Elections: ward elections by first past the post in multi-member wards, all-out or by thirds; then control and
+// the administration. Runs in parallel over councils; each council touches only its own rows.
+#include "partyline/rules/r13_elections.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/r11_coalition_sign_off.hpp"
+#include "partyline/rules/r12_pact_allegation.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+namespace {
+
+struct candidate {
+  double vote = 0;
+  std::int64_t incumbent_row = -1;  ///< the candidate's own seat if they hold one that is up
+  float position = 0;
+  std::uint8_t party = 0;
+};
+
+// A ward elects at most 20 seats (the scenario's limit); slates of up to 12 parties plus independents.
+constexpr std::size_t max_candidates = 20 * (max_parties + 1);
+
+/// The party's share lost to division, intervention, protest, suspensions (and gained by campaigning).
+double party_penalty(const world& w, const council_state& c) {
+  const auto& p = w.params->R13;
+  const double members = static_cast<double>(c.rows.member_end - c.rows.member_begin);
+  const double active = members > 0 ? static_cast<double>(c.derived.active_members) / members : p.campaign_baseline;
+  const double suspended = members > 0 ? static_cast<double>(c.membership.suspended) / members : 0.0;
+  return p.division_penalty * c.division.stock + p.intervention_penalty * c.centre.intervention_stock +
+         p.protest_penalty * w.executive.protest_stock + p.suspension_penalty * suspended -
+         p.campaign_bonus * (active - p.campaign_baseline);
+}
+
+/// Mean position of the ward's active members: where a new candidate chosen by them stands.
+double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback) {
+  const auto [lo, hi] = ward_member_range(w, c, ward);
+  double sum = 0;
+  int n = 0;
+  for (std::uint64_t m = lo; m < hi; ++m)
+    if (member_is_active(w, m)) {
+      sum += w.members.position[m];
+      ++n;
+    }
+  return n > 0 ? sum / n : fallback;
+}
+
+void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const candidate& winner, const draw_stream& rng) {
+  const scenario& s = *w.scen;
+  auto& cl = w.councillors;
+  cl.party[row] = winner.party;
+  cl.position[row] = winner.position;
+  cl.status[row] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
+  cl.selection[row] = selection_state::undecided;
+  cl.stands_independent[row] = 0;
+  cl.dissent[row] = 0;
+  cl.cabinet[row] = 0;
+  if (winner.party == s.party_index) {
+    elections::draw_party_councillor(w, ci, row, rng, {20, 21, 22, 23});
+  } else {
+    cl.loyalty[row] = 1.0f;
+    cl.satisfaction[row] = 0.0f;
+    cl.union_ties[row] = 0.0f;
+  }
+}
+
+/// One ward's contest: rewrites the rows of the seats that were up.
+void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, const draw_stream& rng) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R13;
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  const ward_state& ward = w.wards[wi];
+  const auto party = static_cast<std::uint8_t>(s.party_index);
+  const auto ind = static_cast<std::uint8_t>(s.party_id("ind"));
+  const std::size_t n_parties = s.parties.size();
+
+  std::array<std::uint32_t, 20> up{};
+  std::size_t k = 0;
+  for (std::uint32_t r = ward.seat_begin; r < ward.seat_begin + ward.seats; ++r)
+    if (seat_up(w, c, r)) up[k++] = r;
+  if (k == 0) return;
+
+  // Party shares on the day: baseline + national swing + noise; the party's penalty goes to the others.
+  std::array<double, max_parties> share{};
+  double others = 0;
+  for (std::size_t q = 0; q < n_parties; ++q) {
+    const double base = ward.base_share[q];
+    if (base <= 0) continue;
+    share[q] = std::max(0.001, base + s.national.swing.get(s.parties[q].id, 0.0) + p.noise_sd * rng.normal(wi, q));
+    if (q != party) others += share[q];
+  }
+  if (share[party] > 0 && others > 0) {
+    const double lost = std::clamp(penalty, -share[party], share[party] - 0.001);
+    for (std::size_t q = 0; q < n_parties; ++q)
+      if (q != party) share[q] += lost * share[q] / others;
+    share[party] -= lost;
+  }
+
+  std::array<candidate, max_candidates> cands{};
+  std::size_t n = 0;
+  // Independents: the party's deselected councillors standing against it take part of its vote with them.
+  int independents = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    const std::uint32_t r = up[i];
+    if (cl.party[r] == party && cl.stands_independent[r] && cl.status[r] == councillor_status::deselected) {
+      cands[n++] = {share[party] * p.independent_vote * (1 + p.incumbency_bonus + p.candidate_sd * rng.normal(r, 30)), r,
+                    cl.position[r], ind};
+      ++independents;
+      emit(w, static_cast<int>(ci), elections::id, event::independent_standing);
+    }
+  }
+  // The independents' followers desert the party's whole slate.
+  const double party_slate = share[party] * std::max(0.1, 1.0 - independents * p.independent_vote);
+
+  for (std::size_t q = 0; q < n_parties; ++q) {
+    if (share[q] <= 0 || q == ind) continue;
+    const double base = q == party ? party_slate : share[q];
+    std::size_t fielded = 0;
+    // Incumbents standing again: the party's reselected (or undecided) councillors, other parties' holders.
+    for (std::size_t i = 0; i < k && fielded < k; ++i) {
+      const std::uint32_t r = up[i];
+      if (cl.party[r] != q) continue;
+      if (q == party && (cl.status[r] != councillor_status::sitting || cl.selection[r] == selection_state::withdrawn)) continue;
+      if (q == party && static_cast<std::int64_t>(r) == c.leadership.leader && c.leadership.stand_down_at_election) continue;
+      cands[n++] = {base * (1 + p.incumbency_bonus + p.candidate_sd * rng.normal(r, 31)), r, cl.position[r],
+                    static_cast<std::uint8_t>(q)};
+      ++fielded;
+    }
+    // New candidates: for the party, those who replaced deselected or withdrawn councillors, then the members'
+    // choice; for other parties, someone near the party's position.
+    for (std::size_t i = 0; i < k && fielded < k; ++i) {
+      const std::uint32_t r = up[i];
+      const bool replaced = q == party && cl.party[r] == party && cl.selection[r] != selection_state::undecided &&
+                            cl.selection[r] != selection_state::reselected;
+      if (!replaced) continue;
+      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(r, 32)), -1, cl.candidate_position[r], static_cast<std::uint8_t>(q)};
+      ++fielded;
+    }
+    const double fallback = s.parties[q].position;
+    const double choice = q == party ? members_choice(w, c, cl.ward[up[0]], fallback) : fallback;
+    for (std::size_t j = 0; fielded < k; ++j, ++fielded) {
+      const float pos = static_cast<float>(std::clamp(choice + p.candidate_position_sd * rng.normal(wi * 64 + q, 40 + j), -1.0, 1.0));
+      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(wi * 64 + q, 60 + j)), -1, pos, static_cast<std::uint8_t>(q)};
+    }
+  }
+
+  // First past the post: the k candidates with the most votes win.
+  std::stable_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(n),
+                   [](const candidate& a, const candidate& b) { return a.vote > b.vote; });
+  const std::size_t winners = std::min(k, n);
+  // Incumbents who won keep their rows; the other winners take the rows that were freed.
+  std::array<bool, 20> kept{};
+  std::array<bool, max_candidates> placed{};
+  for (std::size_t i = 0; i < winners; ++i) {
+    const candidate& win = cands[i];
+    if (win.incumbent_row < 0) continue;
+    for (std::size_t j = 0; j < k; ++j)
+      if (up[j] == win.incumbent_row) {
+        kept[j] = true;
+        placed[i] = true;
+        cl.selection[up[j]] = selection_state::undecided;
+        if (win.party == ind) {  // a deselected councillor re-elected as an independent
+          cl.party[up[j]] = ind;
+          cl.status[up[j]] = councillor_status::independent;
+          cl.cabinet[up[j]] = 0;
+        }
+      }
+  }
+  std::size_t next_row = 0;
+  for (std::size_t i = 0; i < winners; ++i) {
+    if (placed[i]) continue;
+    while (next_row < k && kept[next_row]) ++next_row;
+    if (next_row >= k) break;
+    if (static_cast<std::int64_t>(up[next_row]) == c.leadership.leader) c.leadership.leader = -1;  // the seat changed hands
+    seat_new_councillor(w, ci, up[next_row], cands[i], rng);
+    kept[next_row] = true;
+  }
+}
+
+}  // namespace
+
+void elections::draw_party_councillor(world& w, std::size_t ci, std::uint32_t row, const draw_stream& rng, trait_draws k) {
+  const auto& p = w.params->R13;
+  const group_def& g = w.scen->councils[ci].group;
+  auto& cl = w.councillors;
+  cl.loyalty[row] = static_cast<float>(std::clamp(g.loyalty_mean + g.loyalty_sd * rng.normal(row, k.loyalty), 0.0, 1.0));
+  cl.satisfaction[row] =
+      static_cast<float>(std::clamp(g.satisfaction_mean + g.satisfaction_sd * rng.normal(row, k.satisfaction), -1.0, 1.0));
+  const double u = rng.uniform(row, k.ties_level);
+  cl.union_ties[row] = static_cast<float>(rng.uniform(row, k.ties_strong) < g.union_ties_share
+                                              ? p.union_ties_strong_min + p.union_ties_strong_span * u
+                                              : p.union_ties_weak_max * u);
+}
+
+void elections::run(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  council_state& c = w.councils[ci];
+  electoral_state& el = c.electoral;
+  if (el.next_election != w.week) return;
+  const draw_stream rng = draws(w, id);
+  const auto party = static_cast<std::size_t>(s.party_index);
+  const auto before = el.seats_by_party;
+  const double penalty = party_penalty(w, c);
+  for (std::uint32_t wi = c.rows.ward_begin; wi < c.rows.ward_end; ++wi) count_ward(w, ci, wi, penalty, rng);
+
+  // The count: seats, control, administration (a majority party, else the largest party governs as a minority).
+  el.seats_by_party = {};
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) ++el.seats_by_party[w.councillors.party[r]];
+  const int seats = c.rows.seats();
+  el.control = -1;
+  for (std::size_t q = 0; q < s.parties.size(); ++q)
+    if (2 * el.seats_by_party[q] > seats) el.control = static_cast<int>(q);
+  pact_allegation::at_count(w, ci, before);
+
+  // A new electoral cycle for the group: the leader who announced they would go has gone.
+  leadership_state& lead = c.leadership;
+  const bool leader_gone = lead.leader < 0 || !in_group(w, static_cast<std::uint32_t>(lead.leader)) || lead.stand_down_at_election;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    w.councillors.selection[r] = selection_state::undecided;
+    if (w.councillors.party[r] == party && (w.councillors.status[r] == councillor_status::deselected ||
+                                            w.councillors.status[r] == councillor_status::withdrawn))
+      w.councillors.status[r] = councillor_status::sitting;  // their seat was not up (by-thirds cycle)
+  }
+  c.selections.deselected_or_withdrawn = 0;
+  ++el.elections_held;
+  if (leader_gone && el.seats_by_party[party] > 0) {
+    lead.leader = -1;
+    lead.stand_down_at_election = false;
+    const std::int64_t next = replace_leader(w, ci, id);
+    if (next >= 0)
+      emit(w, static_cast<int>(ci), id, event::new_leader, 0, [&] {
+        return format("the group elects a new leader after the election, at position %+.2f",
+                      w.councillors.position[static_cast<std::size_t>(next)]);
+      });
+  } else if (el.seats_by_party[party] == 0) {
+    lead.leader = -1;
+  }
+  // R11: a majority governs alone; otherwise the administration is formed (sign-off for the party's deals).
+  if (el.control >= 0) {
+    el.administration = 1u << static_cast<std::size_t>(el.control);
+    c.coalition.pending = 0;
+  }
+  emit(w, static_cast<int>(ci), id, event::election, el.seats_by_party[party], [&] {
+    std::string result, change;
+    for (std::size_t q = 0; q < s.parties.size(); ++q) {
+      if (el.seats_by_party[q] == 0 && before[q] == 0) continue;
+      result += (result.empty() ? "" : ", ") + s.parties[q].id + " " + std::to_string(el.seats_by_party[q]);
+      change += (change.empty() ? "" : ", ") + s.parties[q].id + " " + std::to_string(before[q]);
+    }
+    return format("%s (was %s); %s", result.c_str(), change.c_str(),
+                  el.control >= 0 ? (s.parties[static_cast<std::size_t>(el.control)].id + " majority").c_str() : "no majority");
+  });
+  if (el.control < 0) coalition_sign_off::start_formation(w, ci);
+}
+
+}  // namespace partyline

@@ -1,0 +1,58 @@
+// R15 Policy course.
+#include "partyline/rules/r15_policy_course.hpp"
+
+#include "partyline/rules/detail/common.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+namespace {
+
+event event_of(policy_stage s) {
+  switch (s) {
+    case policy_stage::proposed: return event::policy_proposed;
+    case policy_stage::pursuing: return event::policy_pursuing;
+    case policy_stage::paused: return event::policy_paused;
+    case policy_stage::scrapped: return event::policy_scrapped;
+    case policy_stage::done:
+    case policy_stage::none: break;
+  }
+  return event::policy_done;
+}
+
+}  // namespace
+
+void policy_course::move(world& w, std::size_t ci, policy_stage stage, stream rule, const char* why) {
+  policy_state& policy = w.councils[ci].policy;
+  if (policy.stage == stage) return;
+  const policy_stage before = policy.stage;
+  policy.stage = stage;
+  policy.since_week = w.week;
+  const std::string& name = w.scen->councils[ci].group.policy.name;
+  emit(w, static_cast<int>(ci), rule, event_of(stage), 0, [&] {
+    return format("%s: %s -> %s (%s)", name.empty() ? "flagship policy" : name.c_str(),
+                  std::string(to_string(before)).c_str(), std::string(to_string(stage)).c_str(), why);
+  });
+}
+
+void policy_course::run(world& w, std::size_t ci) {
+  const auto& p = w.params->R15;
+  council_state& c = w.councils[ci];
+  const policy_state& policy = c.policy;
+  if (policy.stage != policy_stage::pursuing || w.week - policy.since_week < p.weeks_to_done) return;
+  const int election = c.electoral.next_election;
+  const bool purdah = election >= 0 && election - w.week <= p.purdah_weeks;
+  const bool legal = w.scen->councils[ci].group.policy.legal_challenge_until_week >= w.week;
+  if (purdah || legal) {
+    if (w.week - policy.since_week == p.weeks_to_done || w.week == election - p.purdah_weeks)
+      emit(w, static_cast<int>(ci), id, event::decision_deferred, 0, [&] {
+        return std::string(legal ? "no final decision while a legal challenge is pending"
+                                 : "no final decision in the pre-election period");
+      });
+    return;
+  }
+  move(w, static_cast<std::size_t>(ci), policy_stage::done, id, "carried out");
+}
+
+}  // namespace partyline

@@ -1,0 +1,50 @@
+// Councillors' satisfaction with the leadership.
+#include "partyline/rules/satisfaction.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void councillor_satisfaction::run(world& w, std::size_t ci) {
+  const auto& p = w.params->satisfaction;
+  council_state& c = w.councils[ci];
+  derived_state& d = c.derived;
+  auto& cl = w.councillors;
+  if (c.leadership.leader < 0) {
+    d.group_size = 0;
+    d.dissatisfied = 0;
+    d.mean_satisfaction = 0;
+    return;
+  }
+  const draw_stream rng = draws(w, id);
+  const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
+  const float leader_x = cl.position[leader];
+  const double policy_weight = policy_live(c.policy.stage) ? p.w_policy * c.policy.salience : 0.0;
+  const double dispute_pressure =
+      p.w_dispute * d.worst_intensity + (d.disputes_active > 0 ? p.w_confrontation * c.leadership.confrontation : 0.0);
+  const double intervention = under_intervention(w, c) ? p.w_intervention : 0.0;
+  int group = 0, dissatisfied = 0;
+  double sum = 0;
+  for (std::uint32_t r : group_rows(w, c)) {
+    if (r == leader) continue;
+    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * std::abs(cl.position[r] - leader_x) -
+                          policy_weight * std::abs(cl.position[r] - c.policy.position) -
+                          cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
+    double sat = cl.satisfaction[r];
+    sat += p.rate * (target - sat) + p.noise_sd * rng.shock(r, 0);
+    cl.satisfaction[r] = static_cast<float>(std::clamp(sat, -1.0, 1.0));
+    ++group;
+    dissatisfied += cl.satisfaction[r] < p.dissatisfied_below;
+    sum += cl.satisfaction[r];
+  }
+  d.group_size = group + 1;  // with the leader
+  d.dissatisfied = dissatisfied;
+  d.mean_satisfaction = group > 0 ? sum / group : 0.0;
+}
+
+}  // namespace partyline

@@ -1,0 +1,389 @@
+#include "partyline/scenario/read.hpp"
+
+#include <unistd.h>
+#include <yaml-cpp/emitter.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "partyline/random.hpp"
+#include "partyline/scenario/calendar.hpp"
+
+namespace partyline {
+
+double default_memory_budget() {
+  long pages = sysconf(_SC_PHYS_PAGES);
+  long page = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page <= 0) return 4.0 * (1ull << 30);
+  return 0.5 * static_cast<double>(pages) * static_cast<double>(page);
+}
+
+std::string human_bytes(double bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  int u = 0;
+  while (bytes >= 1024.0 && u < 5) {
+    bytes /= 1024.0;
+    ++u;
+  }
+  char buf[64];
+  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", bytes, units[u]);
+  return buf;
+}
+
+namespace {
+
+/// Checks made after the schema has been read: references between sections, whole numbers, sums, sizes.
+class resolver {
+ public:
+  resolver(scenario& s, mark_table& marks) : s_(s), marks_(marks) {}
+
+  void run(const load_options& opt) {
+    if (!parse_iso_date(s_.start_date)) fail("start_date", "'" + s_.start_date + "' is not a date of the form YYYY-MM-DD");
+    parties();
+    executive();
+    unions_and_regions();
+    generate_councils(opt);
+    councils();
+    events();
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
+    throw scenario_error(marks_.at(path), path, message);
+  }
+
+  template <class T>
+  void unique_ids(const std::vector<T>& items, const std::string& list, auto id_of) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string& id = id_of(items[i]);
+      std::string p = list + "[" + std::to_string(i) + "].id";
+      if (id.empty()) fail(p, "an id may not be empty");
+      if (!seen.insert(id).second) fail(p, "duplicate id '" + id + "'");
+    }
+  }
+
+  void parties() {
+    if (s_.parties.empty()) fail("parties", "at least one party is needed");
+    if (s_.parties.size() > static_cast<std::size_t>(max_parties))
+      fail("parties", "at most " + std::to_string(max_parties) + " parties are supported");
+    unique_ids(s_.parties, "parties", [](const party_def& p) -> const std::string& { return p.id; });
+    // Independents always exist: deselected councillors may stand as independents (R6, R13).
+    if (s_.party_id("ind") < 0) {
+      if (s_.parties.size() == static_cast<std::size_t>(max_parties))
+        fail("parties", "at most " + std::to_string(max_parties - 1) + " parties besides `ind` (independents) are supported");
+      s_.parties.push_back(party_def{"ind", "Independent", 0.0, {}});
+    }
+    for (auto& p : s_.parties)
+      if (p.name.empty()) p.name = p.id;
+    for (std::size_t i = 0; i < s_.parties.size(); ++i)
+      for (std::size_t k = 0; k < s_.parties[i].refuses.size(); ++k)
+        if (s_.party_id(s_.parties[i].refuses[k]) < 0)
+          fail("parties[" + std::to_string(i) + "].refuses[" + std::to_string(k) + "]",
+               "'" + s_.parties[i].refuses[k] + "' is not a party id");
+    s_.party_index = s_.party_id(s_.party);
+    if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`");
+  }
+
+  void executive() {
+    auto& e = s_.executive;
+    if (e.sections.empty()) {
+      // The Labour NEC's shape (39 seats): unions 13, CLPs 9, frontbench 3, backbench 1, local government 2,
+      // others 11; scaled to `size`, remainder to "other".
+      const std::pair<const char*, double> shape[] = {{"union", 13}, {"clp", 9},       {"frontbench", 3},
+                                                      {"backbench", 1}, {"local_gov", 2}};
+      int used = 0;
+      for (auto [name, n] : shape) {
+        int k = static_cast<int>(std::floor(n * e.size / 39.0));
+        e.sections.set(name, k);
+        used += k;
+      }
+      e.sections.set("other", e.size - used);
+    } else {
+      double total = 0;
+      for (std::size_t i = 0; i < e.sections.keys.size(); ++i) {
+        const std::string p = "executive.sections." + e.sections.keys[i];
+        bool known = false;
+        for (auto n : enum_names<exec_section>::names) known |= (n == e.sections.keys[i]);
+        if (!known) fail(p, "unknown section (known: union, clp, frontbench, backbench, local_gov, other)");
+        if (e.sections.values[i] != std::floor(e.sections.values[i])) fail(p, "must be a whole number");
+        total += e.sections.values[i];
+      }
+      if (static_cast<int>(total) != e.size)
+        fail("executive.sections", "sections add up to " + std::to_string(static_cast<int>(total)) +
+                                       " members but executive.size is " + std::to_string(e.size));
+    }
+    for (std::size_t i = 0; i < e.crisis_windows.size(); ++i) {
+      const auto& w = e.crisis_windows[i];
+      if (w.to_week < w.from_week)
+        fail("executive.crisis_windows[" + std::to_string(i) + "].to_week", "ends before it starts");
+    }
+  }
+
+  void unions_and_regions() {
+    unique_ids(s_.unions, "unions", [](const union_def& u) -> const std::string& { return u.id; });
+    unique_ids(s_.regions, "regions", [](const region_def& r) -> const std::string& { return r.id; });
+    for (auto& u : s_.unions)
+      if (u.name.empty()) u.name = u.id;
+    for (auto& r : s_.regions)
+      if (r.name.empty()) r.name = r.id;
+  }
+
+  /// Expands council_generators into councils (drawn with the generator's own seed: the same in every run).
+  void generate_councils(const load_options& opt) {
+    // Refuse absurd generators before expanding them: the councils alone, and the members they would hold.
+    double councils = static_cast<double>(s_.councils.size()), members = 0, all_seats = 0;
+    for (const auto& gen : s_.council_generators) {
+      councils += gen.count;
+      all_seats += gen.count * gen.seats.max;
+      members += gen.count * gen.seats.max * gen.members_per_seat.max;
+    }
+    const double budget = opt.memory_budget_bytes > 0 ? opt.memory_budget_bytes : default_memory_budget();
+    const double need = councils * opt.sizes.per_council + all_seats * opt.sizes.per_seat + members * opt.sizes.per_member;
+    if (!s_.council_generators.empty() && (councils > 200000 || need > budget))
+      fail("council_generators", "the generators would make " + std::to_string(static_cast<long long>(councils)) +
+                                     " councils needing up to " + human_bytes(need) + " (budget " + human_bytes(budget) +
+                                     ", at most 200,000 councils); refused");
+    for (std::size_t g = 0; g < s_.council_generators.size(); ++g) {
+      const council_generator& gen = s_.council_generators[g];
+      const std::string gp = "council_generators[" + std::to_string(g) + "]";
+      if (!gen.region.empty()) {
+        bool found = false;
+        for (const auto& r : s_.regions) found |= r.id == gen.region;
+        if (!found) fail(gp + ".region", "unknown region '" + gen.region + "'");
+      }
+      party_keys(gen.other_seats, gp + ".other_seats");
+      if (gen.other_seats.find(s_.party)) fail(gp + ".other_seats." + s_.party, "other_seats lists the other parties only");
+      named_values weights = gen.other_seats;
+      if (weights.empty())
+        for (const auto& p : s_.parties)
+          if (p.id != s_.party) weights.set(p.id, 1.0);
+      if (weights.total() <= 0) fail(gp + ".other_seats", "at least one weight must be positive");
+      const draw_stream rng(static_cast<std::uint64_t>(gen.seed), g, 0, stream::setup_generator);
+      auto draw = [&](const value_range& r, std::uint64_t k, std::uint64_t field) {
+        return r.min + (r.max - r.min) * rng.uniform(k, field);
+      };
+      for (int k = 0; k < gen.count; ++k) {
+        const auto kk = static_cast<std::uint64_t>(k);
+        council_def c;
+        c.generated = true;
+        c.id = gen.id_prefix + "-" + std::to_string(k + 1);
+        c.region = gen.region;
+        const int total = std::max(1, static_cast<int>(std::lround(draw(gen.seats, kk, 0))));
+        const int ours = static_cast<int>(std::lround(total * draw(gen.party_share, kk, 1)));
+        c.seats.set(s_.party, ours);
+        // The rest by largest remainder over the weights.
+        const int rest = total - ours;
+        std::vector<double> exact;
+        int given = 0;
+        for (double wgt : weights.values) {
+          exact.push_back(rest * wgt / weights.total());
+          given += static_cast<int>(std::floor(exact.back()));
+        }
+        std::vector<int> seats(exact.size());
+        for (std::size_t i = 0; i < exact.size(); ++i) seats[i] = static_cast<int>(std::floor(exact[i]));
+        while (given < rest) {
+          std::size_t best = 0;
+          for (std::size_t i = 1; i < exact.size(); ++i)
+            if (exact[i] - seats[i] > exact[best] - seats[best]) best = i;
+          ++seats[best];
+          ++given;
+        }
+        for (std::size_t i = 0; i < seats.size(); ++i)
+          if (seats[i] > 0) c.seats.set(weights.keys[i], seats[i]);
+        c.seats_per_ward = gen.seats_per_ward;
+        c.members.count = static_cast<long long>(std::lround(total * draw(gen.members_per_seat, kk, 2)));
+        c.members.faction_share = draw(gen.faction_share, kk, 3);
+        c.group.position = draw(gen.group_position, kk, 4);
+        c.group.leader.position = draw(gen.leader_position, kk, 5);
+        c.group.leader.resolve = draw(gen.leader_resolve, kk, 6);
+        c.group.leader.autonomy = draw(gen.leader_autonomy, kk, 7);
+        c.group.confrontation = draw(gen.confrontation, kk, 8);
+        c.group.union_ties_share = draw(gen.union_ties_share, kk, 9);
+        c.group.cabinet_size = std::min(gen.cabinet_size, ours);
+        c.cycle = gen.cycle;
+        c.election_weeks = gen.election_weeks;
+        // A generated council is not at its count: without a majority the largest party governs (as a minority).
+        std::size_t largest = 0;
+        for (std::size_t i = 1; i < c.seats.keys.size(); ++i)
+          if (c.seats.values[i] > c.seats.values[largest]) largest = i;
+        c.administration.push_back(c.seats.keys[largest]);
+        marks_.record("councils[" + std::to_string(s_.councils.size()) + "]", marks_.at(gp));
+        s_.councils.push_back(std::move(c));
+      }
+    }
+    // The frozen scenario lists the generated councils; `show` output reloads without generating twice.
+    s_.council_generators.clear();
+  }
+
+  int union_index(const std::string& id) const {
+    for (std::size_t i = 0; i < s_.unions.size(); ++i)
+      if (s_.unions[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+
+  void party_keys(const named_values& v, const std::string& path) {
+    for (std::size_t k = 0; k < v.keys.size(); ++k)
+      if (s_.party_id(v.keys[k]) < 0)
+        fail(path + "." + v.keys[k], "'" + v.keys[k] + "' is not a party id in `parties`");
+  }
+
+  void councils() {
+    if (s_.councils.empty()) fail("councils", "at least one council is needed");
+    unique_ids(s_.councils, "councils", [](const council_def& c) -> const std::string& { return c.id; });
+    for (std::size_t i = 0; i < s_.councils.size(); ++i) {
+      auto& c = s_.councils[i];
+      const std::string p = "councils[" + std::to_string(i) + "]";
+      if (c.name.empty()) c.name = c.id;
+      // Region.
+      c.region_index = -1;
+      if (!c.region.empty()) {
+        for (std::size_t r = 0; r < s_.regions.size(); ++r)
+          if (s_.regions[r].id == c.region) c.region_index = static_cast<int>(r);
+        if (c.region_index < 0) fail(p + ".region", "unknown region '" + c.region + "'");
+      }
+      // Seats: whole numbers by known party, at least one seat.
+      party_keys(c.seats, p + ".seats");
+      for (std::size_t k = 0; k < c.seats.keys.size(); ++k)
+        if (c.seats.values[k] != std::floor(c.seats.values[k]))
+          fail(p + ".seats." + c.seats.keys[k], "seats must be a whole number");
+      const double total = c.seats.total();
+      if (total < 1) fail(p + ".seats", "a council needs at least one seat");
+      // Baseline vote shares: given (must sum to 1) or proportional to seats.
+      if (c.vote_shares.empty()) {
+        for (std::size_t k = 0; k < c.seats.keys.size(); ++k) c.vote_shares.set(c.seats.keys[k], c.seats.values[k] / total);
+      } else {
+        party_keys(c.vote_shares, p + ".vote_shares");
+        double sum = c.vote_shares.total();
+        if (std::abs(sum - 1.0) > 0.02)
+          fail(p + ".vote_shares", "vote shares add up to " + std::to_string(sum) + ", expected 1");
+      }
+      // Seats before the count (R12): default, no change.
+      party_keys(c.seats_before, p + ".seats_before");
+      if (c.seats_before.empty()) c.seats_before = c.seats;
+      // Administration: given, or the majority party; with no majority it is formed at week 0 (R11).
+      c.administration_mask = 0;
+      if (c.administration.empty()) {
+        for (std::size_t k = 0; k < c.seats.keys.size(); ++k)
+          if (2 * c.seats.values[k] > total) c.administration.push_back(c.seats.keys[k]);
+      }
+      for (std::size_t k = 0; k < c.administration.size(); ++k) {
+        int pi = s_.party_id(c.administration[k]);
+        if (pi < 0) fail(p + ".administration[" + std::to_string(k) + "]", "'" + c.administration[k] + "' is not a party id");
+        c.administration_mask |= 1u << pi;
+      }
+      // Election weeks inside the run, increasing.
+      for (std::size_t k = 0; k < c.election_weeks.size(); ++k) {
+        const std::string pk = p + ".election_weeks[" + std::to_string(k) + "]";
+        if (c.election_weeks[k] >= s_.weeks) fail(pk, "election week is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
+        if (k > 0 && c.election_weeks[k] <= c.election_weeks[k - 1]) fail(pk, "election weeks must increase");
+      }
+      // Group.
+      const int party_seats = static_cast<int>(c.seats.get(s_.party));
+      if (c.group.cabinet_size > party_seats && party_seats > 0)
+        fail(p + ".group.cabinet_size", "cabinet of " + std::to_string(c.group.cabinet_size) + " but the party holds " +
+                                            std::to_string(party_seats) + " seats");
+      if (std::isnan(c.group.leader.position)) c.group.leader.position = c.group.position;
+      // Members.
+      if (c.members.count < 0) c.members.count = static_cast<long long>(20 * total);
+      // Disputes.
+      unique_ids(c.disputes, p + ".disputes", [](const dispute_def& d) -> const std::string& { return d.id; });
+      for (std::size_t k = 0; k < c.disputes.size(); ++k)
+        if (union_index(c.disputes[k].union_id) < 0)
+          fail(p + ".disputes[" + std::to_string(k) + "].union", "unknown union '" + c.disputes[k].union_id + "'");
+    }
+  }
+
+  int council_index(const std::string& id) const {
+    for (std::size_t i = 0; i < s_.councils.size(); ++i)
+      if (s_.councils[i].id == id) return static_cast<int>(i);
+    return -1;
+  }
+
+  void events() {
+    for (std::size_t i = 0; i < s_.events.size(); ++i) {
+      auto& e = s_.events[i];
+      const std::string p = "events[" + std::to_string(i) + "]";
+      if (e.week >= s_.weeks) fail(p + ".week", "event is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
+      const bool needs_council = e.type != event_kind::executive_election;
+      if (needs_council) {
+        if (e.council.empty()) fail(p + ".council", "this event type needs a council");
+        e.council_index = council_index(e.council);
+        if (e.council_index < 0) fail(p + ".council", "unknown council '" + e.council + "'");
+      }
+      switch (e.type) {
+        case event_kind::dispute_start:
+          if (e.dispute.empty()) fail(p + ".dispute", "a dispute_start event needs a dispute id");
+          e.union_index = union_index(e.union_id);
+          if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'");
+          // value: the starting intensity (NaN: the rules' default, set by the full loader)
+          break;
+        case event_kind::impose_terms:
+        case event_kind::injunction_threat:
+        case event_kind::talks_offer: {
+          if (e.dispute.empty()) fail(p + ".dispute", "this event type needs a dispute id");
+          bool found = false;
+          for (const auto& d : s_.councils[static_cast<std::size_t>(e.council_index)].disputes) found |= (d.id == e.dispute);
+          for (const auto& o : s_.events)
+            found |= (o.type == event_kind::dispute_start && o.council == e.council && o.dispute == e.dispute && o.week <= e.week);
+          if (!found) fail(p + ".dispute", "no dispute '" + e.dispute + "' in council '" + e.council + "' by then");
+          if (std::isnan(e.value)) e.value = 0;
+          break;
+        }
+        case event_kind::referral:
+          if (!e.union_id.empty()) {
+            e.union_index = union_index(e.union_id);
+            if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'");
+          }
+          // value: the urgency (NaN: the rules' default)
+          break;
+        case event_kind::executive_election:
+          if (std::isnan(e.value)) fail(p + ".value", "an executive_election event needs value: the new left_share");
+          break;
+        case event_kind::request: break;  // value: the share of the group (NaN: the rules' default)
+        case event_kind::central_selection:
+          if (std::isnan(e.value)) e.value = 1.0;
+          break;
+      }
+    }
+    // Sorted by week only after checking, so that error paths name the events as written.
+    std::stable_sort(s_.events.begin(), s_.events.end(),
+                     [](const event_def& a, const event_def& b) { return a.week < b.week; });
+  }
+
+  scenario& s_;
+  mark_table& marks_;
+};
+
+}  // namespace
+
+std::shared_ptr<scenario> read_scenario_tree(const yaml_node& root, const load_options& opt, mark_table& marks) {
+  if (root.kind != yaml_kind::map)
+    throw scenario_error(root.mark, "", "a scenario must be a YAML mapping, got " + std::string(root.kind_name()));
+  auto s = std::make_shared<scenario>();
+  s->rules = opt.rules;
+  marks.record("", root.mark);
+  schema_reader::read(root, "", *s, {}, &marks);
+  resolver(*s, marks).run(opt);
+  return s;
+}
+
+std::string administration_text(const scenario& s, std::uint32_t mask) {
+  std::string out;
+  for (std::size_t p = 0; p < s.parties.size(); ++p)
+    if (mask & (1u << p)) out += (out.empty() ? "" : "+") + s.parties[p].id;
+  return out.empty() ? "none" : out;
+}
+
+std::string to_yaml(const scenario& s) {
+  YAML::Emitter out;
+  out.SetIndent(2);
+  schema_emitter em(out);
+  em.write(const_cast<scenario&>(s));  // describe() is shared with the reader; the emitter only reads
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace partyline
+

@@ -1,0 +1,248 @@
+// The world's layout (which rows each council owns), its memory cost, and the fingerprints behind the rules'
+// access declarations.
+#include <algorithm>
+#include <cstring>
+#include <type_traits>
+
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+#include "partyline/world/world.hpp"
+
+namespace partyline {
+
+namespace {
+
+int wards_of(const council_def& c) {
+  const int seats = static_cast<int>(c.seats.total());
+  return (seats + c.seats_per_ward - 1) / c.seats_per_ward;
+}
+
+int dispute_slots(const scenario& s, std::size_t council) {
+  int n = static_cast<int>(s.councils[council].disputes.size()) + 2;  // two slots for emergent disputes
+  for (const auto& e : s.events)
+    if (e.type == event_kind::dispute_start && e.council_index == static_cast<int>(council)) ++n;
+  return n;
+}
+
+/// Work space per seat (work_buffers: one float and one row index).
+constexpr std::size_t work_bytes_per_seat = sizeof(float) + sizeof(std::uint32_t);
+
+}  // namespace
+
+double executive_median(const executive_state& ex) {
+  std::vector<float> pos;
+  pos.reserve(ex.members.size());
+  for (const auto& m : ex.members) pos.push_back(m.position);
+  if (pos.empty()) return 0;
+  std::sort(pos.begin(), pos.end());
+  const std::size_t n = pos.size();
+  return n % 2 ? pos[n / 2] : 0.5 * (pos[n / 2 - 1] + pos[n / 2]);
+}
+
+world_sizes world_layout_sizes() {
+  world_sizes s;
+  s.per_council = 4096.0;
+  s.per_seat = static_cast<double>(bytes_per_seat + work_bytes_per_seat);
+  s.per_member = static_cast<double>(bytes_per_member);
+  return s;
+}
+
+memory_estimate estimate_world_memory(const scenario& s) {
+  const world_sizes size = world_layout_sizes();
+  memory_estimate est;
+  double biggest = -1;
+  for (std::size_t i = 0; i < s.councils.size(); ++i) {
+    const auto& c = s.councils[i];
+    const long long seats = static_cast<long long>(c.seats.total());
+    const long long members = c.members.count < 0 ? 20 * seats : c.members.count;
+    est.seats += seats;
+    est.members += members;
+    const double weight = static_cast<double>(members) * size.per_member + static_cast<double>(seats) * size.per_seat;
+    if (weight > biggest) {
+      biggest = weight;
+      est.largest_council = static_cast<int>(i);
+    }
+  }
+  est.bytes = static_cast<double>(est.members) * size.per_member + static_cast<double>(est.seats) * size.per_seat +
+              static_cast<double>(s.councils.size()) * (sizeof(council_state) + size.per_council) +
+              static_cast<double>(est.seats) * sizeof(ward_state) + 16.0 * 1024 * 1024;
+  return est;
+}
+
+void lay_out_world(world& w) {
+  const scenario& s = *w.scen;
+  std::size_t n_seats = 0, n_wards = 0, n_disputes = 0;
+  std::uint64_t n_members = 0;
+  w.councils.resize(s.councils.size());
+  for (std::size_t i = 0; i < s.councils.size(); ++i) {
+    const auto& def = s.councils[i];
+    auto& rows = w.councils[i].rows;
+    rows.seat_begin = static_cast<std::uint32_t>(n_seats);
+    n_seats += static_cast<std::size_t>(def.seats.total());
+    rows.seat_end = static_cast<std::uint32_t>(n_seats);
+    rows.ward_begin = static_cast<std::uint32_t>(n_wards);
+    n_wards += static_cast<std::size_t>(wards_of(def));
+    rows.ward_end = static_cast<std::uint32_t>(n_wards);
+    rows.member_begin = n_members;
+    n_members += static_cast<std::uint64_t>(def.members.count);
+    rows.member_end = n_members;
+    rows.dispute_begin = static_cast<std::uint32_t>(n_disputes);
+    n_disputes += static_cast<std::size_t>(dispute_slots(s, i));
+    rows.dispute_end = static_cast<std::uint32_t>(n_disputes);
+  }
+  w.councillors.resize(n_seats);
+  w.members.resize(n_members);
+  w.work.values.resize(n_seats);
+  w.work.rows.resize(n_seats);
+  w.wards.resize(n_wards);
+  w.disputes.resize(n_disputes);
+  w.log.by_council.resize(s.councils.size());
+  w.outbox.resize(s.councils.size());
+  w.scripted.resize(s.councils.size());
+  for (std::size_t e = 0; e < s.events.size(); ++e)
+    if (s.events[e].council_index >= 0)
+      w.scripted[static_cast<std::size_t>(s.events[e].council_index)].push_back(static_cast<int>(e));
+}
+
+// ---- fingerprints -------------------------------------------------------------------------------------
+
+namespace {
+
+/// FNV-1a over the bytes of each value given (scalars, arrays of scalars, strings).
+class hasher {
+ public:
+  template <class... T>
+  hasher& operator()(const T&... values) {
+    (add(values), ...);
+    return *this;
+  }
+  [[nodiscard]] std::uint64_t value() const { return h_; }
+
+ private:
+  void bytes(const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (std::size_t i = 0; i < n; ++i) h_ = (h_ ^ b[i]) * 0x100000001b3ULL;
+  }
+  template <class T>
+  void add(const T& v) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      bytes(v.data(), v.size());
+      add(v.size());
+    } else if constexpr (requires { v.size(); v[0]; }) {
+      for (std::size_t i = 0; i < v.size(); ++i) add(v[i]);
+    } else {
+      static_assert(std::is_scalar_v<T>, "hash fields one by one");
+      bytes(&v, sizeof v);
+    }
+  }
+  std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+template <class Column, class Begin, class End>
+void hash_rows(hasher& h, const Column& col, Begin begin, End end) {
+  for (auto r = static_cast<std::size_t>(begin); r < static_cast<std::size_t>(end); ++r) h(col[r]);
+}
+
+}  // namespace
+
+std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
+  const council_state& s = w.councils[ci];
+  const council_rows& rows = s.rows;
+  const auto& cl = w.councillors;
+  const auto& m = w.members;
+  hasher h;
+  switch (c) {
+    case concern::electoral:
+      h(s.electoral.seats_by_party, s.electoral.control, s.electoral.administration, s.electoral.next_election,
+        s.electoral.elections_held);
+      break;
+    case concern::leadership: {
+      const auto& l = s.leadership;
+      h(l.leader, l.resolve, l.autonomy, l.since_week, l.confrontation, l.response_pending, l.mediation_refused,
+        l.stand_down_at_election);
+      break;
+    }
+    case concern::division: h(s.division.last_letter_week, s.division.last_challenge_week, s.division.stock); break;
+    case concern::centre: {
+      const auto& x = s.centre;
+      h(x.special_measures, x.investigation_until, x.last_referral_week, x.last_request_week, x.referral_pending,
+        x.request_pending, x.intervention_stock);
+      break;
+    }
+    case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;
+    case concern::coalition: {
+      const auto& x = s.coalition;
+      h(x.options, x.count, x.next, x.pending, x.deadline, x.party_vetoed, x.pact_alleged, x.form_at_start);
+      break;
+    }
+    case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
+    case concern::membership: h(s.membership.suspended, s.membership.left); break;
+    case concern::derived: {
+      const auto& d = s.derived;
+      h(d.group_size, d.dissatisfied, d.mean_satisfaction, d.worst_intensity, d.disputes_active, d.active_members);
+      break;
+    }
+    case concern::events:
+      for (const auto& t : s.tallies) h(t.count, t.sum, t.max);
+      h(w.log.by_council[ci].size());
+      break;
+    case concern::councillor_seats:
+      hash_rows(h, cl.party, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.status, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.ward, rows.seat_begin, rows.seat_end);
+      break;
+    case concern::councillor_positions: hash_rows(h, cl.position, rows.seat_begin, rows.seat_end); break;
+    case concern::councillor_mood: hash_rows(h, cl.satisfaction, rows.seat_begin, rows.seat_end); break;
+    case concern::councillor_traits:
+      hash_rows(h, cl.loyalty, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.union_ties, rows.seat_begin, rows.seat_end);
+      break;
+    case concern::councillor_dissent: hash_rows(h, cl.dissent, rows.seat_begin, rows.seat_end); break;
+    case concern::councillor_cabinet: hash_rows(h, cl.cabinet, rows.seat_begin, rows.seat_end); break;
+    case concern::councillor_candidacy:
+      hash_rows(h, cl.selection, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.candidate_position, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.stands_independent, rows.seat_begin, rows.seat_end);
+      break;
+    case concern::member_activism: hash_rows(h, m.activism, rows.member_begin, rows.member_end); break;
+    case concern::member_status: hash_rows(h, m.status, rows.member_begin, rows.member_end); break;
+    case concern::member_traits:
+      hash_rows(h, m.position, rows.member_begin, rows.member_end);
+      hash_rows(h, m.loyalty, rows.member_begin, rows.member_end);
+      hash_rows(h, m.propensity, rows.member_begin, rows.member_end);
+      hash_rows(h, m.ward, rows.member_begin, rows.member_end);
+      hash_rows(h, m.faction, rows.member_begin, rows.member_end);
+      break;
+    case concern::wards:
+      for (std::uint32_t k = rows.ward_begin; k < rows.ward_end; ++k) h(w.wards[k].seat_begin, w.wards[k].seats, w.wards[k].base_share);
+      break;
+    case concern::disputes:
+      for (std::uint32_t k = rows.dispute_begin; k < rows.dispute_end; ++k) {
+        const auto& d = w.disputes[k];
+        h(d.id, d.union_index, d.workers, d.intensity, d.stage, d.weeks_running, d.weeks_in_stage, d.active);
+      }
+      break;
+    case concern::outbox:
+      for (const auto& it : w.outbox[ci])
+        h(it.kind, it.council, it.week_filed, it.urgency, it.requester_position, it.strength, it.union_index, it.defers,
+          it.coalition);
+      h(w.outbox[ci].size());
+      break;
+    case concern::executive: {
+      const auto& e = w.executive;
+      for (const auto& x : e.members) h(x.section, x.left_bloc, x.position, x.centralism);
+      for (const auto& it : e.agenda) h(it.kind, it.council, it.week_filed, it.urgency, it.strength, it.defers, it.coalition);
+      for (const auto& d : e.published) h(d.kind, d.item, d.council, d.coalition, d.notice_given, d.yes, d.of);
+      h(e.agenda.size(), e.published.size(), e.backlash, e.median_position, e.protest_stock);
+      break;
+    }
+    case concern::national:
+      h(w.national.week, w.national.backlash, w.national.media_risk, w.national.executive_median);
+      for (const auto& t : w.national_tallies) h(t.count, t.sum, t.max);
+      break;
+    case concern::count_: break;
+  }
+  return h.value();
+}
+
+}  // namespace partyline
