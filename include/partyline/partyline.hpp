@@ -36,5 +36,6 @@
 #include "partyline/store/sha256.hpp"
 // 7. sweep
 #include "partyline/sweep/distributed.hpp"
+#include "partyline/sweep/plan.hpp"
 #include "partyline/sweep/runner.hpp"
 #include "partyline/sweep/sweep.hpp"

@@ -72,7 +72,6 @@ struct sweep_args {
   long long max_runs = 10'000'000;
 };
 int cmd_sweep(const sweep_args& a, const std::string& command_line);
-int cmd_sweep_mpi(const sweep_args& a, const sweep_spec& spec, const std::string& command_line);
 int cmd_merge(const std::vector<std::string>& shards, const std::string& out);
 int cmd_export(const std::string& dir, const std::string& out, bool force);
 int cmd_summarize(const std::string& dir, int max_points);

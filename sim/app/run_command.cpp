@@ -1,14 +1,15 @@
 // partyline run, validate, show.
-#include <tbb/global_control.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <memory>
 
 #include "cli.hpp"
 #include "partyline/outcome/collect.hpp"
+#include "partyline/sweep/plan.hpp"
 #include "partyline/outcome/summary.hpp"
 #include "partyline/rules/model.hpp"
 #include "partyline/scenario/calendar.hpp"
@@ -61,21 +62,18 @@ std::string story_of_run(const pl::scenario& s, const pl::run_result& r, int max
 
 int cmd_run(const run_args& a, const std::string& command_line) {
   const int threads = effective_threads(a.threads);
-  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const std::string text = pl::read_text_file(a.file, pl::yaml_limits{}.max_bytes);
   const auto scen = pl::load_scenario_text(text, a.file, load_opts(a.memory_budget_mib, std::min(threads, a.runs)));
   const std::uint64_t seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed) : static_cast<std::uint64_t>(scen->seed);
-  {
-    // `run` keeps every run's tables until it writes them: refuse a request that would not fit.
-    const double per_run = 600.0 + 160.0 * static_cast<double>(scen->councils.size()) +
-                           (a.weekly ? 64.0 * scen->weeks : 0.0) + (a.events ? 4096.0 : 0.0);
-    const double need = per_run * a.runs;
-    const double budget = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : pl::default_memory_budget();
-    if (need > budget)
-      throw usage_error(std::to_string(a.runs) + " runs of " + scen->name + " would hold about " + pl::human_bytes(need) +
-                        " of results, more than the memory budget of " + pl::human_bytes(budget) +
-                        "; use fewer --runs, or `partyline sweep` (which stores runs as they finish)");
-  }
+  pl::run_plan plan;
+  plan.scenario = scen;
+  plan.seed = seed;
+  plan.runs = a.runs;
+  plan.weekly = a.weekly;
+  plan.events = a.events;
+  plan.threads = threads;
+  plan.results_budget_bytes = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : 0.0;
+  plan.cancel = &g_stop;
   const std::filesystem::path out =
       a.out.empty() ? std::filesystem::path("results") / (scen->name + "-" + timestamp("%Y%m%d-%H%M%S")) : std::filesystem::path(a.out);
   pl::prepare_output_dir(out, a.force);
@@ -84,20 +82,17 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     std::printf("partyline %s · %s · %d runs · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
                 static_cast<unsigned long long>(seed), threads, threads == 1 ? "" : "s");
   install_signal_handlers();
-  const auto started = std::chrono::steady_clock::now();
   const std::string started_at = timestamp("%Y-%m-%dT%H:%M:%SZ");
-  progress_bar bar(a.runs, !a.quiet);
-  pl::run_options opt;
-  opt.runs = a.runs;
-  opt.seed = seed;
-  opt.weekly = a.weekly;
-  opt.events = a.events;
-  opt.cancel = &g_stop;
-  opt.on_run_done = [&bar](const pl::run_result&) { bar.tick(); };
-  const auto results = pl::simulate_runs(scen, opt);
-  bar.finish();
-  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const bool complete = static_cast<int>(results.size()) == a.runs;
+  std::unique_ptr<progress_bar> bar;
+  plan.on_start = [&](std::size_t already, std::size_t total) {
+    bar = std::make_unique<progress_bar>(static_cast<long>(total), !a.quiet, "runs", static_cast<long>(already));
+  };
+  plan.on_progress = [&bar](std::size_t n) { bar->tick(static_cast<long>(n)); };
+  const pl::plan_report report = pl::execute(plan);
+  if (bar) bar->finish();
+  const auto& results = report.results;
+  const double secs = report.seconds;
+  const bool complete = report.complete;
 
   // Outputs, each written atomically; the manifest last, so its presence means the tables are whole.
   std::vector<std::string> files{"runs.csv", "councils.csv"};

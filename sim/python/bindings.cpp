@@ -3,7 +3,6 @@
 // handle signals, so Ctrl-C raises KeyboardInterrupt after the work in flight stops cleanly.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <tbb/global_control.h>
 #include <tbb/info.h>
 
 #include <atomic>
@@ -16,7 +15,7 @@
 #include "partyline/engine/load.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
-#include "partyline/sweep/runner.hpp"
+#include "partyline/sweep/plan.hpp"
 #include "partyline/version.hpp"
 
 namespace py = pybind11;
@@ -80,14 +79,15 @@ py::dict run(const std::string& text, const std::string& label, int runs, py::ob
     std::size_t done = 0;
   };
   const tables out = interruptible<tables>([&](std::atomic<bool>& cancel) {
-    tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(t));
-    pl::run_options opt;
-    opt.runs = runs;
-    opt.seed = s;
-    opt.weekly = weekly;
-    opt.events = events;
-    opt.cancel = &cancel;
-    const auto results = pl::simulate_runs(scen, opt);
+    pl::run_plan plan;
+    plan.scenario = scen;
+    plan.seed = s;
+    plan.runs = runs;
+    plan.weekly = weekly;
+    plan.events = events;
+    plan.threads = t;
+    plan.cancel = &cancel;
+    const auto results = pl::execute(plan).results;
     tables tb;
     tb.runs = pl::runs_csv(results, s);
     tb.councils = pl::councils_csv(*scen, results);
@@ -112,14 +112,16 @@ py::dict sweep(const std::string& text, const std::string& label, const std::str
   const int t = thread_count(threads);
   pl::load_options lo;
   lo.concurrent_runs = t;
-  const pl::sweep_spec spec = pl::load_sweep_text(text, label, base_dir, lo);
-  const pl::sweep_report report = interruptible<pl::sweep_report>([&](std::atomic<bool>& cancel) {
-    tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(t));
-    pl::sweep_run_options opt;
-    opt.resume = resume;
-    opt.cancel = &cancel;
-    opt.manifest = {{"partyline_version", pl::version()}, {"git_commit", pl::git_commit()}, {"command", "partyline.sweep (Python)"}};
-    return pl::run_sweep(spec, out, opt);
+  const auto spec = std::make_shared<const pl::sweep_spec>(pl::load_sweep_text(text, label, base_dir, lo));
+  const pl::plan_report report = interruptible<pl::plan_report>([&](std::atomic<bool>& cancel) {
+    pl::run_plan plan;
+    plan.sweep = spec;
+    plan.store = out;
+    plan.resume = resume;
+    plan.threads = t;
+    plan.cancel = &cancel;
+    plan.manifest = {{"partyline_version", pl::version()}, {"git_commit", pl::git_commit()}, {"command", "partyline.sweep (Python)"}};
+    return pl::execute(plan);
   });
   py::dict d;
   d["total"] = report.total;
@@ -127,7 +129,7 @@ py::dict sweep(const std::string& text, const std::string& label, const std::str
   d["ran"] = report.ran;
   d["complete"] = report.complete;
   d["seconds"] = report.seconds;
-  d["points"] = spec.points.size();
+  d["points"] = spec->points.size();
   return d;
 }
 

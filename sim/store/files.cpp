@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "partyline/error.hpp"
+#include "partyline/store/csv.hpp"
 
 namespace partyline {
 
@@ -42,16 +43,6 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
   if (ec) throw usage_error(path.string() + ": cannot be renamed into place: " + ec.message());
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
-
 namespace {
 
 std::string number(double v) {
@@ -79,59 +70,58 @@ std::vector<std::string> councils_csv_columns(const scenario& s) {
 }
 
 std::string runs_csv(const std::vector<run_result>& results, std::uint64_t seed) {
-  std::string out = "run,seed";
-  for (const auto& c : runs_csv_outcome_columns()) out += "," + c;
-  out += "\n";
+  std::vector<std::string> header{"run", "seed"};
+  for (const auto& c : runs_csv_outcome_columns()) header.push_back(c);
+  csv_writer w(header);
   for (const auto& r : results) {
-    out += std::to_string(r.run) + "," + std::to_string(seed);
-    for (auto v : r.counters.values) out += "," + std::to_string(v);
-    out += "\n";
+    w.cell(r.run).cell(seed);
+    for (auto v : r.counters.values) w.cell(v);
+    w.end_row();
   }
-  return out;
+  return w.text();
 }
 
 std::string councils_csv(const scenario& s, const std::vector<run_result>& results) {
-  std::string out;
-  const auto cols = councils_csv_columns(s);
-  for (std::size_t i = 0; i < cols.size(); ++i) out += (i ? "," : "") + cols[i];
-  out += "\n";
+  csv_writer w(councils_csv_columns(s));
   for (const auto& r : results) {
     for (std::size_t c = 0; c < r.councils.size(); ++c) {
       const auto& cr = r.councils[c];
-      out += std::to_string(r.run) + "," + csv_field(s.councils[c].id);
-      for (int seats : cr.seats_end) out += "," + std::to_string(seats);
-      out += "," + (cr.control_end >= 0 ? s.parties[static_cast<std::size_t>(cr.control_end)].id : std::string("none"));
-      out += "," + administration_text(s, cr.administration_end);
-      for (auto v : cr.counts) out += "," + std::to_string(v);
-      out += "," + std::string(to_string(static_cast<policy_stage>(cr.policy_stage_end)));
-      out += "\n";
+      w.cell(r.run).cell(s.councils[c].id);
+      for (int seats : cr.seats_end) w.cell(seats);
+      w.cell(cr.control_end >= 0 ? s.parties[static_cast<std::size_t>(cr.control_end)].id : std::string("none"));
+      w.cell(administration_text(s, cr.administration_end));
+      for (auto v : cr.counts) w.cell(v);
+      w.cell(to_string(static_cast<policy_stage>(cr.policy_stage_end)));
+      w.end_row();
     }
   }
-  return out;
+  return w.text();
 }
 
 std::string weekly_csv(const std::vector<run_result>& results) {
-  std::string out = "run,week";
-  for (const auto& reporter : weekly_reporters) out += "," + std::string(reporter.name);
-  out += "\n";
+  std::vector<std::string> header{"run", "week"};
+  for (const auto& reporter : weekly_reporters) header.emplace_back(reporter.name);
+  csv_writer w(header);
   for (const auto& r : results)
-    for (const auto& w : r.weekly) {
-      out += std::to_string(r.run) + "," + std::to_string(w.week);
-      for (double v : w.values) out += "," + number(v);
-      out += "\n";
+    for (const auto& row : r.weekly) {
+      w.cell(r.run).cell(row.week);
+      for (double v : row.values) w.cell(v);
+      w.end_row();
     }
-  return out;
+  return w.text();
 }
 
 std::string events_csv(const scenario& s, const std::vector<run_result>& results) {
-  std::string out = "run,week,council,rule,event,detail\n";
+  csv_writer w({"run", "week", "council", "rule", "event", "detail"});
   for (const auto& r : results)
-    for (const auto& e : r.events)
-      out += std::to_string(r.run) + "," + std::to_string(e.week) + "," +
-             csv_field(e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national")) + "," +
-             (e.rule ? "R" + std::to_string(e.rule) : std::string("scenario")) + "," + csv_field(std::string(e.event)) + "," +
-             csv_field(e.detail) + "\n";
-  return out;
+    for (const auto& e : r.events) {
+      w.cell(r.run).cell(e.week);
+      w.cell(e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national"));
+      w.cell(e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"));
+      w.cell(e.event).cell(e.detail);
+      w.end_row();
+    }
+  return w.text();
 }
 
 // ---- json ---------------------------------------------------------------------------------------

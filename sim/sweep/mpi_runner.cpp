@@ -104,6 +104,7 @@ sweep_report run_sweep_mpi(const sweep_spec& spec, const std::filesystem::path& 
     else
       todo.push_back(static_cast<long long>(i));
   }
+  if (opt.on_start) opt.on_start(report.already_done, report.total);
   std::size_t next = 0;
   int active = ranks - 1;      // workers still asking for work
   std::size_t in_flight = 0;   // runs handed out whose results have not arrived

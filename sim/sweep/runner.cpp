@@ -70,6 +70,7 @@ sweep_report run_sweep(const sweep_spec& spec, const std::filesystem::path& dir,
       todo.push_back(i);
   }
 
+  if (opt.on_start) opt.on_start(report.already_done, report.total);
   run_queue queue;
   std::exception_ptr writer_error;
   std::atomic<bool> writer_failed{false};

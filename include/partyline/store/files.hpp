@@ -19,8 +19,6 @@ void prepare_output_dir(const std::filesystem::path& dir, bool force);
 /// @brief Writes `text` to `path` atomically (temporary file + rename). usage_error on failure.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
-/// @brief CSV field quoting (RFC 4180).
-[[nodiscard]] std::string csv_field(const std::string& s);
 
 /// @brief Column names of runs.csv after `run` and `seed`.
 [[nodiscard]] std::vector<std::string> runs_csv_outcome_columns();

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "partyline/outcome/analysis.hpp"
 #include "partyline/outcome/outcomes.hpp"
 #include "partyline/scenario/read.hpp"
 
@@ -51,11 +52,6 @@ struct stored_run {
   run_result result;
 };
 
-/// @brief A table read back from the store, as text cells (NULL as empty) with column names.
-struct table_data {
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;
-};
 
 class results_store {
  public:

@@ -19,6 +19,7 @@ namespace partyline {
 struct sweep_run_options {
   bool resume = false;
   const std::atomic<bool>* cancel = nullptr;      ///< raised: start no more runs, commit those finished
+  std::function<void(std::size_t already_done, std::size_t total)> on_start;  ///< before work starts
   std::function<void(std::size_t done_now)> on_run_done;  ///< progress (called from the writer thread)
   std::vector<std::pair<std::string, std::string>> manifest;  ///< extra manifest entries (version, command, ...)
   std::size_t shard_index = 0;  ///< run only runs with index % shard_count == shard_index

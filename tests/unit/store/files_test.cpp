@@ -1,3 +1,4 @@
+#include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 
 #include <gtest/gtest.h>
@@ -43,4 +44,30 @@ TEST(Json, EscapesAndNests) {
   json_writer j;
   j.begin().field("a", "q\"uote\n").object("o").field("n", 3).end().field("b", true).end();
   EXPECT_EQ(j.str(), "{\n  \"a\": \"q\\\"uote\\n\",\n  \"o\": {\n    \"n\": 3\n  },\n  \"b\": true\n}\n");
+}
+
+TEST(Csv, ReaderUnderstandsQuotesCommasLineBreaksAndCrlf) {
+  const std::string text = "a,\"b,c\",d\r\n1,\"say \"\"no\"\"\",\"two\nlines\"\r\n2,,x\n";
+  const table_data t = read_csv(text, "t.csv");
+  ASSERT_EQ(t.columns, (std::vector<std::string>{"a", "b,c", "d"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0], (std::vector<std::string>{"1", "say \"no\"", "two\nlines"}));
+  EXPECT_EQ(t.rows[1], (std::vector<std::string>{"2", "", "x"}));
+  EXPECT_EQ(t.numbers("a"), (std::vector<double>{1, 2}));
+}
+
+TEST(Csv, WriterAndReaderRoundTripAndHeadersAreQuotedLikeCells) {
+  table_data t;
+  t.columns = {"run", "odd, header"};
+  t.rows = {{"0", "plain"}, {"1", "with \"quotes\", commas\nand lines"}};
+  const std::string text = to_csv(t);
+  EXPECT_EQ(text.substr(0, text.find('\n')), "run,\"odd, header\"");
+  const table_data back = read_csv(text, "t.csv");
+  EXPECT_EQ(back.columns, t.columns);
+  EXPECT_EQ(back.rows, t.rows);
+}
+
+TEST(Csv, AnUnterminatedQuoteOrAnOverlongRowIsAnError) {
+  EXPECT_THROW((void)read_csv("a,b\n1,\"never closed\n", "t.csv"), usage_error);
+  EXPECT_THROW((void)read_csv("a,b\n1,2,3\n", "t.csv"), usage_error);
 }

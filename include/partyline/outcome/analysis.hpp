@@ -1,0 +1,43 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 5
+#error "partyline/outcome/analysis.hpp belongs to stage 5 (outcome): a lower stage may not include it"
+#endif
+/// @brief Analysing tables of runs (a sweep store's tables, a run folder's runs.csv): per-point summaries, the
+/// difference between two sets of runs, Sobol' sensitivity indices. Columns are found by name, never by position.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partyline {
+
+/// @brief A table as text cells (NULL or missing as empty) under named columns.
+struct table_data {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;
+
+  /// The index of column `name`; std::invalid_argument naming it when the table has none.
+  [[nodiscard]] std::size_t column(std::string_view name) const;
+  /// Column `name` as numbers (an empty or non-numeric cell is NaN).
+  [[nodiscard]] std::vector<double> numbers(std::string_view name) const;
+  /// The rows whose column `name` equals `value`.
+  [[nodiscard]] table_data where(std::string_view name, std::string_view value) const;
+};
+
+/// @brief Per point of a sweep (column `point`; `parameters` are its columns): each outcome's mean with a bootstrap
+/// 95% interval and the share of runs in which it happened with an exact interval. At most `max_points` points
+/// (0: all).
+[[nodiscard]] std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters,
+                                           int max_points);
+
+/// @brief B - A per outcome: the difference of means (bootstrap interval) and of shares of runs (Newcombe interval).
+[[nodiscard]] std::string compare_runs(const table_data& a, const std::string& label_a, const table_data& b,
+                                       const std::string& label_b);
+
+/// @brief First- and total-order Sobol' indices of every outcome that varies, from a Saltelli design: `points` has
+/// columns point, sobol_block, sobol_row, sobol_param; `runs` has point and the outcomes; `inputs` names the ranged
+/// parameters in order. std::invalid_argument when a point has no runs (an incomplete sweep).
+[[nodiscard]] std::string sensitivity_report(const table_data& points, const table_data& runs,
+                                             const std::vector<std::string>& inputs, const std::string& title);
+
+}  // namespace partyline

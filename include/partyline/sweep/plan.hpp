@@ -1,0 +1,62 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
+#error "partyline/sweep/plan.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#endif
+/// @brief A run plan: what to run (a scenario many times, or a sweep), with which seeds, how many runs or
+/// replicates, which shard, on how many threads, within which budgets, resuming or not. One function executes it;
+/// the command line, the MPI ranks and the Python module all call it.
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "partyline/outcome/collect.hpp"
+#include "partyline/sweep/sweep.hpp"
+
+namespace partyline {
+
+struct run_plan {
+  // What: a scenario, run `runs` times with run ids 0.. and base seed `seed` (results kept in memory) ...
+  frozen_scenario scenario;
+  std::uint64_t seed = 1;
+  int runs = 1;
+  bool weekly = false;  ///< keep weekly rows
+  bool events = false;  ///< keep the event log
+  // ... or a sweep, every (point, replicate) committed to its results store as it finishes.
+  std::shared_ptr<const sweep_spec> sweep;
+  std::filesystem::path store;  ///< the sweep's output directory
+  bool resume = false;          ///< complete the missing runs of this sweep's store
+  std::size_t shard_index = 0;  ///< run only the runs with index % shard_count == shard_index
+  std::size_t shard_count = 1;
+  std::vector<std::pair<std::string, std::string>> manifest;  ///< provenance for the store (version, command, ...)
+
+  // How.
+  int threads = 0;                  ///< worker threads (0: all cores); results never depend on it
+  double results_budget_bytes = 0;  ///< a scenario's runs held in memory may not exceed this (0: half of RAM)
+  const std::atomic<bool>* cancel = nullptr;  ///< raised: start no more runs, keep (commit) those finished
+  /// Told once, before work starts: runs already done (a resumed sweep) and the plan's total.
+  std::function<void(std::size_t already_done, std::size_t total)> on_start;
+  /// Told as runs finish (from a worker or the writer thread): how many more.
+  std::function<void(std::size_t finished)> on_progress;
+};
+
+struct plan_report {
+  std::size_t total = 0;         ///< runs in the plan (a sweep's shard)
+  std::size_t already_done = 0;  ///< found done when starting (resumed sweeps)
+  std::size_t ran = 0;           ///< run now
+  bool complete = false;
+  double seconds = 0;
+  int threads = 1;
+  int rank = 0, ranks = 1;       ///< MPI: only rank 0 reports the sweep
+  std::vector<run_result> results;  ///< a scenario's runs, in run order (sweeps store theirs)
+};
+
+/// @brief Executes the plan. A sweep started by mpirun is spread over the MPI ranks (rank 0 owns the store).
+/// Throws usage_error for a plan that does not fit its budgets, a store it may not use, or a failed write.
+plan_report execute(const run_plan& plan);
+
+}  // namespace partyline

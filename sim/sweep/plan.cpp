@@ -1,0 +1,87 @@
+// Executing a run plan: a scenario's runs in memory, or a sweep into its store (threads, shards or MPI ranks).
+#include "partyline/sweep/plan.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+
+#include "partyline/error.hpp"
+#include "partyline/sweep/distributed.hpp"
+#include "partyline/sweep/runner.hpp"
+
+namespace partyline {
+
+namespace {
+
+/// A scenario's runs stay in memory until they are written: refuse a plan whose results would not fit.
+void check_results_budget(const run_plan& plan) {
+  const scenario& s = *plan.scenario;
+  const double per_run = 600.0 + 160.0 * static_cast<double>(s.councils.size()) + (plan.weekly ? 64.0 * s.weeks : 0.0) +
+                         (plan.events ? 4096.0 : 0.0);
+  const double need = per_run * plan.runs;
+  const double budget = plan.results_budget_bytes > 0 ? plan.results_budget_bytes : default_memory_budget();
+  if (need > budget)
+    throw usage_error(std::to_string(plan.runs) + " runs of " + s.name + " would hold about " + human_bytes(need) +
+                      " of results, more than the memory budget of " + human_bytes(budget) +
+                      "; use fewer --runs, or `partyline sweep` (which stores runs as they finish)");
+}
+
+plan_report run_scenario(const run_plan& plan) {
+  check_results_budget(plan);
+  plan_report report;
+  report.total = static_cast<std::size_t>(plan.runs);
+  if (plan.on_start) plan.on_start(0, report.total);
+  run_options opt;
+  opt.runs = plan.runs;
+  opt.seed = plan.seed;
+  opt.weekly = plan.weekly;
+  opt.events = plan.events;
+  opt.cancel = plan.cancel;
+  if (plan.on_progress) opt.on_run_done = [&](const run_result&) { plan.on_progress(1); };
+  report.results = simulate_runs(plan.scenario, opt);
+  report.ran = report.results.size();
+  report.complete = report.ran == report.total;
+  return report;
+}
+
+plan_report run_sweep_plan(const run_plan& plan) {
+  sweep_run_options opt;
+  opt.resume = plan.resume;
+  opt.cancel = plan.cancel;
+  opt.manifest = plan.manifest;
+  opt.shard_index = plan.shard_index;
+  opt.shard_count = plan.shard_count;
+  opt.on_start = plan.on_start;
+  opt.on_run_done = plan.on_progress;
+  plan_report report;
+  sweep_report sr;
+  if (launched_by_mpi()) {
+    if (plan.shard_count > 1) throw usage_error("--shard and mpirun are alternatives; use one");
+    sr = run_sweep_mpi(*plan.sweep, plan.store, opt, report.rank, report.ranks);
+  } else {
+    sr = run_sweep(*plan.sweep, plan.store, opt);
+  }
+  report.total = sr.total;
+  report.already_done = sr.already_done;
+  report.ran = sr.ran;
+  report.complete = sr.complete;
+  return report;
+}
+
+}  // namespace
+
+plan_report execute(const run_plan& plan) {
+  if (static_cast<bool>(plan.scenario) == static_cast<bool>(plan.sweep))
+    throw std::invalid_argument("a run plan runs either a scenario or a sweep");
+  if (plan.shard_count < 1 || plan.shard_index >= plan.shard_count) throw usage_error("the shard must be K/N with 1 <= K <= N");
+  const int threads = plan.threads > 0 ? plan.threads : tbb::info::default_concurrency();
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const auto started = std::chrono::steady_clock::now();
+  plan_report report = plan.scenario ? run_scenario(plan) : run_sweep_plan(plan);
+  report.threads = threads;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace partyline
