@@ -9,6 +9,8 @@ packages=(
   # libraries, all found by find_package
   libeigen3-dev libtbb-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev
   libsqlite3-dev sqlite3
+  # commodity code from well-kept libraries: SHA-256 (OpenSSL libcrypto), JSON, quantiles and Sobol' sequences (Boost)
+  libssl-dev nlohmann-json3-dev libboost-math-dev libboost-random-dev
   # sweeps across ranks (optional in the build, installed here)
   libopenmpi-dev openmpi-bin
   # the libFuzzer harnesses (README, reliability)

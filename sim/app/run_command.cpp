@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <memory>
 
 #include "cli.hpp"
@@ -108,32 +109,29 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   }
   char host[256] = "unknown";
   gethostname(host, sizeof host - 1);
-  pl::json_writer j;
-  j.begin()
-      .field("partyline_version", pl::version())
-      .field("git_commit", pl::git_commit())
-      .field("command", command_line)
-      .field("scenario_path", a.file)
-      .field("scenario_sha256", pl::sha256_hex(text))
-      .field("scenario_name", scen->name)
-      .field("seed", static_cast<long long>(seed))
-      .field("runs_requested", a.runs)
-      .field("runs_completed", static_cast<int>(results.size()))
-      .field("complete", complete)
-      .field("threads", threads)
-      .field("weekly", a.weekly)
-      .field("events", a.events)
-      .strings("files", files)
-      .object("timings")
-      .field("started_at", started_at)
-      .field("finished_at", timestamp("%Y-%m-%dT%H:%M:%SZ"))
-      .field("wall_seconds", secs)
-      .field("runs_per_second", secs > 0 ? static_cast<double>(results.size()) / secs : 0.0)
-      .end()
-      .field("host", std::string(host))
-      .field("resolved_scenario", pl::to_yaml(*scen))
-      .end();
-  pl::write_file_atomically(out / "manifest.json", j.str());
+  nlohmann::ordered_json manifest{
+      {"partyline_version", pl::version()},
+      {"git_commit", pl::git_commit()},
+      {"command", command_line},
+      {"scenario_path", a.file},
+      {"scenario_sha256", pl::sha256_hex(text)},
+      {"scenario_name", scen->name},
+      {"seed", seed},
+      {"runs_requested", a.runs},
+      {"runs_completed", results.size()},
+      {"complete", complete},
+      {"threads", report.threads},
+      {"weekly", a.weekly},
+      {"events", a.events},
+      {"files", files},
+      {"timings",
+       {{"started_at", started_at},
+        {"finished_at", timestamp("%Y-%m-%dT%H:%M:%SZ")},
+        {"wall_seconds", secs},
+        {"runs_per_second", secs > 0 ? static_cast<double>(results.size()) / secs : 0.0}}},
+      {"host", std::string(host)},
+      {"resolved_scenario", pl::to_yaml(*scen)}};
+  pl::write_file_atomically(out / "manifest.json", manifest.dump(2) + "\n");
 
   if (!a.quiet) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,

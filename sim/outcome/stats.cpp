@@ -1,5 +1,7 @@
 #include "partyline/outcome/stats.hpp"
 
+#include <boost/math/distributions/beta.hpp>
+
 #include <algorithm>
 #include <cmath>
 
@@ -31,22 +33,6 @@ double resampled_mean(const Eigen::ArrayXd& x, const draw_stream& rng, std::uint
   return sum / static_cast<double>(n);
 }
 
-/// Binomial CDF P(X <= k) for X ~ Bin(n, p), by summing in log space.
-double binomial_cdf(long long k, long long n, double p) {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  if (p <= 0) return 1;
-  if (p >= 1) return 0;
-  double sum = 0;
-  const double lp = std::log(p), lq = std::log1p(-p);
-  const auto nn = static_cast<double>(n);
-  for (long long i = 0; i <= k; ++i) {
-    const auto ii = static_cast<double>(i);
-    sum += std::exp(std::lgamma(nn + 1.0) - std::lgamma(ii + 1.0) - std::lgamma(nn - ii + 1.0) + ii * lp + (nn - ii) * lq);
-  }
-  return std::min(1.0, sum);
-}
-
 }  // namespace
 
 interval bootstrap_mean(const Eigen::ArrayXd& x, int resamples, std::uint64_t seed) {
@@ -76,20 +62,13 @@ interval bootstrap_difference(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b, 
 }
 
 interval clopper_pearson(long long k, long long n) {
-  interval out;
   if (n <= 0) return {0, 0, 1};
-  out.estimate = static_cast<double>(k) / static_cast<double>(n);
-  // Lower: the p with P(X >= k) = 0.025; upper: the p with P(X <= k) = 0.025 (bisection).
-  auto solve = [&](auto f) {
-    double lo = 0, hi = 1;
-    for (int i = 0; i < 100; ++i) {
-      const double mid = 0.5 * (lo + hi);
-      (f(mid) ? hi : lo) = mid;
-    }
-    return 0.5 * (lo + hi);
-  };
-  out.lo = k == 0 ? 0.0 : solve([&](double p) { return 1.0 - binomial_cdf(k - 1, n, p) >= 0.025; });
-  out.hi = k == n ? 1.0 : solve([&](double p) { return binomial_cdf(k, n, p) <= 0.025; });
+  // The exact interval's bounds are quantiles of beta distributions (Clopper & Pearson 1934).
+  const auto kk = static_cast<double>(k), nn = static_cast<double>(n);
+  interval out;
+  out.estimate = kk / nn;
+  out.lo = k == 0 ? 0.0 : boost::math::quantile(boost::math::beta_distribution<>(kk, nn - kk + 1), 0.025);
+  out.hi = k == n ? 1.0 : boost::math::quantile(boost::math::beta_distribution<>(kk + 1, nn - kk), 0.975);
   return out;
 }
 

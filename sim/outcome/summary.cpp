@@ -1,5 +1,8 @@
 #include "partyline/outcome/summary.hpp"
 
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/students_t.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,16 +11,16 @@ namespace partyline {
 
 namespace {
 
-/// Two-sided 97.5% quantile of Student's t with `df` degrees of freedom (Hill's series, accurate to ~1e-4).
+/// The 97.5% quantile of Student's t with `df` degrees of freedom.
 double t_quantile_975(int df) {
   if (df <= 0) return NAN;
-  static const double table[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                 2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                                 2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-  if (df <= 30) return table[df - 1];
-  const double z = 1.959963984540054;
-  const double n = df;
-  return z + (z * z * z + z) / (4 * n) + (5 * std::pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * n * n);
+  return boost::math::quantile(boost::math::students_t_distribution<>(df), 0.975);
+}
+
+/// The 97.5% quantile of the standard normal distribution.
+double z_975() {
+  static const double z = boost::math::quantile(boost::math::normal_distribution<>(), 0.975);
+  return z;
 }
 
 }  // namespace
@@ -47,7 +50,7 @@ void wilson_interval(long long k, long long n, double& lo, double& hi) {
     hi = 1;
     return;
   }
-  const double z = 1.959963984540054;
+  const double z = z_975();
   const double p = static_cast<double>(k) / static_cast<double>(n);
   const double nn = static_cast<double>(n);
   const double denom = 1 + z * z / nn;

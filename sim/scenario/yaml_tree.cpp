@@ -5,6 +5,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -218,11 +219,16 @@ std::string read_text_file(const std::filesystem::path& path, std::size_t max_by
                       std::to_string(max_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw usage_error(path.string() + ": cannot be read (permissions?)");
-  // Read at most one byte past the limit: a file that grows while being read is still refused.
-  std::string text(max_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  // Read in chunks, keeping only what the file holds (never a buffer of the limit's size), and stop one byte past
+  // the limit: a file that grows while being read is still refused.
+  std::string text;
+  if (!ec) text.reserve(static_cast<std::size_t>(size));
+  char chunk[1 << 16];
+  while (in && text.size() <= max_bytes) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, max_bytes + 1 - text.size())));
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) throw usage_error(path.string() + ": read error");
-  text.resize(static_cast<std::size_t>(in.gcount()));
   if (text.size() > max_bytes) throw usage_error(path.string() + ": file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
   return text;
 }

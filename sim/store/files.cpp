@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 
@@ -43,15 +42,6 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
   if (ec) throw usage_error(path.string() + ": cannot be renamed into place: " + ec.message());
 }
 
-namespace {
-
-std::string number(double v) {
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
-}  // namespace
 
 std::vector<std::string> runs_csv_outcome_columns() {
   std::vector<std::string> cols;
@@ -122,88 +112,6 @@ std::string events_csv(const scenario& s, const std::vector<run_result>& results
       w.end_row();
     }
   return w.text();
-}
-
-// ---- json ---------------------------------------------------------------------------------------
-
-std::string json_writer::quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char ch : s) {
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (ch < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", ch);
-          out += buf;
-        } else {
-          out += static_cast<char>(ch);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-void json_writer::comma() {
-  if (!first_.back()) out_ += ",";
-  first_.back() = false;
-  out_ += "\n" + std::string(static_cast<std::size_t>(2 * depth_), ' ');
-}
-
-json_writer& json_writer::begin() {
-  out_ += "{";
-  first_.push_back(true);
-  ++depth_;
-  return *this;
-}
-
-json_writer& json_writer::end() {
-  --depth_;
-  first_.pop_back();
-  out_ += "\n" + std::string(static_cast<std::size_t>(2 * depth_), ' ') + "}";
-  return *this;
-}
-
-json_writer& json_writer::field(const std::string& key, const std::string& value) {
-  comma();
-  out_ += quote(key) + ": " + quote(value);
-  return *this;
-}
-
-json_writer& json_writer::field(const std::string& key, double value) {
-  comma();
-  out_ += quote(key) + ": " + number(value);
-  return *this;
-}
-
-json_writer& json_writer::field(const std::string& key, long long value) {
-  comma();
-  out_ += quote(key) + ": " + std::to_string(value);
-  return *this;
-}
-
-json_writer& json_writer::field(const std::string& key, bool value) {
-  comma();
-  out_ += quote(key) + ": " + (value ? "true" : "false");
-  return *this;
-}
-
-json_writer& json_writer::object(const std::string& key) {
-  comma();
-  out_ += quote(key) + ": ";
-  return begin();
-}
-
-json_writer& json_writer::strings(const std::string& key, const std::vector<std::string>& values) {
-  comma();
-  out_ += quote(key) + ": [";
-  for (std::size_t i = 0; i < values.size(); ++i) out_ += (i ? ", " : "") + quote(values[i]);
-  out_ += "]";
-  return *this;
 }
 
 }  // namespace partyline

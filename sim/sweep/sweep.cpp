@@ -1,5 +1,7 @@
 #include "partyline/sweep/sweep.hpp"
 
+#include <boost/random/sobol.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -193,43 +195,11 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
 }
 
 std::vector<double> sobol_sequence(std::size_t n, std::size_t dims) {
-  // Joe & Kuo (2008) direction numbers, new-joe-kuo-6.21201, dimensions 2..16: {s, a, m_1..m_s}.
-  struct poly {
-    unsigned s, a;
-    unsigned m[6];
-  };
-  static constexpr poly table[] = {
-      {1, 0, {1}},          {2, 1, {1, 3}},          {3, 1, {1, 3, 1}},        {3, 2, {1, 1, 1}},
-      {4, 1, {1, 1, 3, 3}}, {4, 4, {1, 3, 5, 13}},   {5, 2, {1, 1, 5, 5, 17}}, {5, 4, {1, 1, 5, 5, 5}},
-      {5, 7, {1, 1, 7, 11, 19}}, {5, 11, {1, 1, 5, 1, 1}}, {5, 13, {1, 1, 1, 3, 11}}, {5, 14, {1, 3, 5, 5, 31}},
-      {6, 1, {1, 3, 3, 9, 7, 49}}, {6, 13, {1, 1, 1, 15, 21, 21}}, {6, 16, {1, 3, 1, 13, 27, 49}}};
-  constexpr unsigned bits = 32;
-  std::vector<std::array<std::uint32_t, bits>> v(dims);
-  for (std::size_t d = 0; d < dims; ++d) {
-    if (d == 0) {
-      for (unsigned i = 0; i < bits; ++i) v[d][i] = 1u << (31 - i);
-      continue;
-    }
-    const poly& p = table[d - 1];
-    for (unsigned i = 0; i < p.s && i < bits; ++i) v[d][i] = p.m[i] << (31 - i);
-    for (unsigned i = p.s; i < bits; ++i) {
-      std::uint32_t x = v[d][i - p.s] ^ (v[d][i - p.s] >> p.s);
-      for (unsigned k = 1; k < p.s; ++k)
-        if ((p.a >> (p.s - 1 - k)) & 1u) x ^= v[d][i - k];
-      v[d][i] = x;
-    }
-  }
+  // Boost.Random's Sobol' engine (Joe & Kuo direction numbers); its first point is the one after the zero point.
+  boost::random::sobol engine(dims);
+  const double scale = 1.0 / (static_cast<double>(boost::random::sobol::max()) + 1.0);
   std::vector<double> out(n * dims);
-  std::vector<std::uint32_t> x(dims, 0);
-  for (std::size_t i = 1; i <= n; ++i) {
-    // Gray-code order: flip the direction number of the lowest zero bit of i - 1.
-    unsigned c = 0;
-    for (std::size_t value = i - 1; value & 1u; value >>= 1) ++c;
-    for (std::size_t d = 0; d < dims; ++d) {
-      x[d] ^= v[d][c];
-      out[(i - 1) * dims + d] = static_cast<double>(x[d]) * 0x1.0p-32;
-    }
-  }
+  for (double& x : out) x = static_cast<double>(engine()) * scale;
   return out;
 }
 
@@ -321,8 +291,9 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
         if (params[i].form == sweep_parameter::kind::range) ranged.push_back(i);
       }
       if (ranged.empty()) throw scenario_error(design_mark, "design", "the sobol design needs at least one {min, max} range");
-      if (ranged.size() > 8)
-        throw scenario_error(design_mark, "design", "the sobol design supports at most 8 ranged parameters");
+      if (ranged.size() > max_sobol_inputs)
+        throw scenario_error(design_mark, "design",
+                             "the sobol design supports at most " + std::to_string(max_sobol_inputs) + " ranged parameters");
       const std::size_t r = ranged.size();
       const double total = static_cast<double>(n) * static_cast<double>(r + 2);
       if (total > static_cast<double>(lim.max_points))

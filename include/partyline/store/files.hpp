@@ -2,7 +2,7 @@
 #if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 6
 #error "partyline/store/files.hpp belongs to stage 6 (store): a lower stage may not include it"
 #endif
-/// @brief Writing a run's outputs: runs.csv, councils.csv, weekly.csv, events.csv and manifest.json.
+/// @brief Writing a run's outputs: runs.csv, councils.csv, weekly.csv and events.csv (manifest.json: nlohmann-json).
 /// Files are written to a temporary name and renamed, so a crash never leaves a half-written table.
 #include <filesystem>
 #include <string>
@@ -30,28 +30,5 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 [[nodiscard]] std::string weekly_csv(const std::vector<run_result>& results);
 [[nodiscard]] std::string events_csv(const scenario& s, const std::vector<run_result>& results);
 
-
-/// @brief A minimal JSON writer for manifests (objects of strings, numbers, booleans and nested objects).
-class json_writer {
- public:
-  json_writer& begin();
-  json_writer& end();
-  json_writer& field(const std::string& key, const std::string& value);
-  json_writer& field(const std::string& key, const char* value) { return field(key, std::string(value)); }
-  json_writer& field(const std::string& key, double value);
-  json_writer& field(const std::string& key, long long value);
-  json_writer& field(const std::string& key, int value) { return field(key, static_cast<long long>(value)); }
-  json_writer& field(const std::string& key, bool value);
-  json_writer& object(const std::string& key);
-  json_writer& strings(const std::string& key, const std::vector<std::string>& values);
-  [[nodiscard]] std::string str() const { return out_ + "\n"; }
-  static std::string quote(const std::string& s);
-
- private:
-  void comma();
-  std::string out_;
-  std::vector<bool> first_;
-  int depth_ = 0;
-};
 
 }  // namespace partyline

@@ -87,8 +87,12 @@ void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, s
 /// `where` is the parameter's mark, used for errors and for created keys.
 void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where);
 
-/// @brief The first `n` points of the `dims`-dimensional Sobol sequence (Joe-Kuo direction numbers, dims <= 16),
-/// row-major, skipping the initial zero point.
+/// @brief Ranged parameters a Sobol' (Saltelli) design can take: each needs two dimensions of the sequence, and
+/// the design costs (inputs + 2) points per sample.
+inline constexpr std::size_t max_sobol_inputs = 100;
+
+/// @brief The first `n` points of the `dims`-dimensional Sobol' sequence (Boost.Random: Joe-Kuo direction numbers,
+/// up to 3,667 dimensions), row-major, skipping the initial zero point.
 [[nodiscard]] std::vector<double> sobol_sequence(std::size_t n, std::size_t dims);
 
 }  // namespace partyline

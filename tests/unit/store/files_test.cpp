@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "../../test_support.hpp"
 #include "partyline/error.hpp"
 #include "partyline/store/sha256.hpp"
@@ -40,10 +42,12 @@ TEST(OutputDir, AFileInTheWayIsRefused) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Json, EscapesAndNests) {
-  json_writer j;
-  j.begin().field("a", "q\"uote\n").object("o").field("n", 3).end().field("b", true).end();
-  EXPECT_EQ(j.str(), "{\n  \"a\": \"q\\\"uote\\n\",\n  \"o\": {\n    \"n\": 3\n  },\n  \"b\": true\n}\n");
+TEST(Json, ManifestsKeepKeyOrderEscapeAndReadBack) {
+  // Manifests are nlohmann::ordered_json dumped with an indent of 2 (what `run` writes).
+  const nlohmann::ordered_json m{{"command", "partyline run \"odd\npath\""}, {"o", {{"n", 3}}}, {"complete", true}};
+  const std::string text = m.dump(2);
+  EXPECT_EQ(text, "{\n  \"command\": \"partyline run \\\"odd\\npath\\\"\",\n  \"o\": {\n    \"n\": 3\n  },\n  \"complete\": true\n}");
+  EXPECT_EQ(nlohmann::ordered_json::parse(text), m);
 }
 
 TEST(Csv, ReaderUnderstandsQuotesCommasLineBreaksAndCrlf) {
