@@ -5,6 +5,8 @@
 #include <sys/resource.h>
 #include <tbb/global_control.h>
 
+#include <map>
+
 #include "partyline/outcome/collect.hpp"
 #include "partyline/partyline.hpp"
 #include "partyline/rules/detail/common.hpp"
@@ -69,6 +71,41 @@ void BM_local_phase(benchmark::State& state) { bench_local_step(state, local_pha
 void BM_request(benchmark::State& state) { bench_local_step(state, request_to_centre::run, false); }
 void BM_leader_response(benchmark::State& state) { bench_local_step(state, leader_response::run, false); }
 void BM_policy_course(benchmark::State& state) { bench_local_step(state, policy_course::run, false); }
+
+/// The member phase (mood, then R14 exits) of a synthetic national world with 40,000, 400,000 or 4,000,000
+/// members, per member-week: the columns should not make the cost per member grow with their number.
+void BM_member_phase(benchmark::State& state) {
+  const auto members = static_cast<int>(state.range(0));
+  static std::map<int, frozen_scenario> scenarios;
+  auto& s = scenarios[members];
+  if (!s) s = bench::synthetic_national(350, members);
+  world w = build_world(s, 1, 0);
+  step_week(w);
+  for (auto _ : state) {
+    for (std::size_t c = 0; c < w.councils.size(); ++c) {
+      members_mood::run(w, c);
+      member_exit::run(w, c);
+    }
+    ++w.week;
+    benchmark::ClobberMemory();
+  }
+  // How tight R14's thinning bound is: the members' mean weekly exit probability over the bound (1 = every
+  // candidate leaves; the lower, the more candidates are drawn and rejected).
+  const auto& p = w.params->R14;
+  double accepted = 0;
+  for (const council_state& c : w.councils) {
+    const double central = c.centre.intervention_stock;
+    const double centre = w.national.executive_median;
+    const double reach = std::max(c.membership.exit_reach_right - p.e_distance * centre, c.membership.exit_reach_left + p.e_distance * centre);
+    const double bound = sigmoid(p.e0 + p.e_central * central + reach);
+    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+      accepted += sigmoid(p.e0 + p.e_central * central + p.e_distance * std::abs(w.members.position_of(m) - centre) -
+                                  p.e_loyalty * w.members.loyalty_of(m)) / bound;
+  }
+  state.counters["acceptance"] = accepted / static_cast<double>(w.members.size());
+  state.SetLabel(std::to_string(members) + " members");
+  per_agent_week(state, static_cast<double>(w.members.size()));
+}
 
 /// R5 selections: every Haringey councillor's selection meeting, members' ballots included (per councillor).
 void BM_selections(benchmark::State& state) {
@@ -194,6 +231,7 @@ void BM_full_run(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_member_mood)->Arg(0)->Arg(1);
+BENCHMARK(BM_member_phase)->Arg(40000)->Arg(400000)->Arg(4000000);
 BENCHMARK(BM_group_opinion)->Arg(0)->Arg(1);
 BENCHMARK(BM_disputes)->Arg(0)->Arg(1);
 BENCHMARK(BM_backbench_letter)->Arg(0)->Arg(1);

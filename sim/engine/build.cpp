@@ -164,14 +164,15 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
     const bool faction = rng.uniform(m, 0) < md.faction_share;
     const double centre = faction ? md.faction_position : md.position;
     const double sd = faction ? mood.faction_position_sd : md.position_sd;
-    ms.position[m] = clamp_unit(centre + sd * rng.normal(m, 1), -1, 1);
+    ms.position[m] = member_columns::position_fixed(centre + sd * rng.normal(m, 1));
     ms.faction[m] = faction ? 1 : 0;
-    ms.propensity[m] = clamp_unit(md.activism_mean + mood.propensity_sd * rng.normal(m, 2));
-    ms.activism[m] = clamp_unit(ms.propensity[m] + (faction ? mood.faction_boost : 0.0));
-    ms.loyalty[m] = clamp_unit(mood.loyalty_mean + mood.loyalty_sd * rng.normal(m, 3));
+    ms.quiet_activism[m] =
+        clamp_unit(md.activism_mean + mood.propensity_sd * rng.normal(m, 2)) + static_cast<float>(faction ? mood.faction_boost : 0.0);
+    ms.loyalty[m] = member_columns::loyalty_byte(mood.loyalty_mean + mood.loyalty_sd * rng.normal(m, 3));
     ms.ward[m] = static_cast<std::uint16_t>(j * n_w / count);
     ms.status[m] = member_status::member;
   }
+  member_exit::bound_exits(w, ci);
 }
 
 /// Disputes from the scenario, staged by R8's thresholds; the remaining slots wait for scripted or emergent ones.

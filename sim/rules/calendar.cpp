@@ -1,6 +1,8 @@
 // The calendar: next elections and fading memories.
 #include "partyline/rules/calendar.hpp"
 
+#include <cmath>
+
 #include "partyline/rules/detail/common.hpp"
 
 namespace partyline {
@@ -14,7 +16,7 @@ void council_calendar::run(world& w, std::size_t ci) {
       c.electoral.next_election = e;
       break;
     }
-  const auto retention = static_cast<float>(w.params->calendar.stock_retention);
+  const auto retention = static_cast<float>(std::pow(0.5, 1.0 / w.params->calendar.stock_half_life_weeks));
   c.division.stock *= retention;
   c.centre.intervention_stock *= retention;
 }

@@ -46,11 +46,11 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   double sum_all = 0, sum_faction = 0;
   int n_all = 0, n_faction = 0;
   for (std::uint64_t k = lo; k < hi; ++k) {
-    if (!member_is_active(w, k)) continue;
-    sum_all += m.position[k];
+    if (!member_is_active(w, c, k)) continue;
+    sum_all += m.position_of(k);
     ++n_all;
     if (m.faction[k]) {
-      sum_faction += m.position[k];
+      sum_faction += m.position_of(k);
       ++n_faction;
     }
   }
@@ -69,9 +69,9 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   double expected_for = 0, expected_all = 0;
   int votes_for = 0, votes = 0;
   for (std::uint64_t k = lo; k < hi; ++k) {
-    if (!member_is_active(w, k)) continue;
-    const double turnout = sigmoid(p.t0 + p.t_activism * m.activism[k] + p.t_faction * m.faction[k]);
-    const double mx = m.position[k];
+    if (!member_is_active(w, c, k)) continue;
+    const double turnout = sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * m.faction[k]);
+    const double mx = m.position_of(k);
     const double support = sigmoid(p.v0 - p.v_distance * (std::abs(mx - x) - std::abs(mx - challenger)));
     expected_all += turnout;
     expected_for += turnout * support;

@@ -24,7 +24,7 @@ void pact_allegation::at_count(world& w, std::size_t ci, const std::array<std::i
   c.coalition.pact_alleged = true;
   std::int64_t suspended = 0;
   for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
-    if (!member_is_active(w, m)) continue;
+    if (!member_is_active(w, c, m)) continue;
     if (!rng.bernoulli(p.suspend_share, m, 1)) continue;
     w.members.status[m] = member_status::suspended;
     ++suspended;

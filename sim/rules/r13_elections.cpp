@@ -31,7 +31,7 @@ constexpr std::size_t max_candidates = 20 * (max_parties + 1);
 double party_penalty(const world& w, const council_state& c) {
   const auto& p = w.params->R13;
   const double members = static_cast<double>(c.rows.member_end - c.rows.member_begin);
-  const double active = members > 0 ? static_cast<double>(c.derived.active_members) / members : p.campaign_baseline;
+  const double active = members > 0 ? static_cast<double>(active_members(w, c)) / members : p.campaign_baseline;
   const double suspended = members > 0 ? static_cast<double>(c.membership.suspended) / members : 0.0;
   return p.division_penalty * c.division.stock + p.intervention_penalty * c.centre.intervention_stock +
          p.protest_penalty * w.executive.protest_stock + p.suspension_penalty * suspended -
@@ -44,8 +44,8 @@ double members_choice(const world& w, const council_state& c, std::uint16_t ward
   double sum = 0;
   int n = 0;
   for (std::uint64_t m = lo; m < hi; ++m)
-    if (member_is_active(w, m)) {
-      sum += w.members.position[m];
+    if (member_is_active(w, c, m)) {
+      sum += w.members.position_of(m);
       ++n;
     }
   return n > 0 ? sum / n : fallback;

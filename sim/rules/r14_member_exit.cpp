@@ -4,6 +4,7 @@
 #include "partyline/rules/r14_member_exit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
@@ -11,6 +12,21 @@
 namespace partyline {
 
 using namespace detail;
+
+void member_exit::bound_exits(world& w, std::size_t ci) {
+  const auto& p = w.params->R14;
+  membership_state& ms = w.councils[ci].membership;
+  const council_rows& rows = w.councils[ci].rows;
+  float right = -1e30f, left = -1e30f;
+  for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) {
+    const double x = w.members.position_of(m), l = w.members.loyalty_of(m);
+    right = std::max(right, static_cast<float>(p.e_distance * x - p.e_loyalty * l));
+    left = std::max(left, static_cast<float>(-p.e_distance * x - p.e_loyalty * l));
+  }
+  // Rounded up a little so that float rounding can never put a member above the bound.
+  ms.exit_reach_right = right + 1e-4f;
+  ms.exit_reach_left = left + 1e-4f;
+}
 
 void member_exit::run(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
@@ -22,44 +38,70 @@ void member_exit::run(world& w, std::size_t ci) {
   const double members = static_cast<double>(n);
   const double central = c.centre.intervention_stock + p.suspended_weight * static_cast<double>(c.membership.suspended) / members;
   const double local = p.e0 + p.e_central * central;
-  const double bound = sigmoid(local + std::max(0.0, p.e_distance) * 2.0 + std::max(0.0, -p.e_loyalty));
-  if (bound <= 0) return;
+  // The thinning bound: the largest exit probability any member here can have this week. For every member,
+  // e_distance |x - centre| - e_loyalty l <= max(right - e_distance centre, left + e_distance centre), the two
+  // reaches being the largest values over the council's members (bound_exits).
   const double centre = w.national.executive_median;
+  const double reach = std::max(c.membership.exit_reach_right - p.e_distance * centre,
+                                c.membership.exit_reach_left + p.e_distance * centre);
+  const double bound = sigmoid(local + reach);
+  if (bound <= 0) return;
   const draw_stream rng = draws(w, id);
   const double log_keep = std::log1p(-std::min(bound, 1.0 - 1e-12));
   auto& status = w.members.status;
   const auto& position = w.members.position;
+  const member_columns& cols = w.members;
+  // The candidates' rows depend only on the draws, so they are found a batch at a time and their columns fetched
+  // ahead: in a large membership each candidate is a cache miss, and the batch lets the misses overlap.
+  constexpr std::size_t batch = 128;
+  std::array<std::uint64_t, batch> rows_ahead{};
   std::uint64_t m = rows.member_begin;
-  for (std::uint64_t k = 0;; ++k) {
-    // Skip ahead to the next candidate: geometric with success probability `bound`.
-    const double u = 1.0 - rng.uniform(ci, 2 * k);
-    const double skip = std::floor(std::log(u) / log_keep);
-    if (skip >= static_cast<double>(rows.member_end - m)) break;
-    m += static_cast<std::uint64_t>(skip);
-    if (status[m] == member_status::member || status[m] == member_status::suspended) {
-      const double x = local + p.e_distance * std::abs(position[m] - centre) - p.e_loyalty * w.members.loyalty[m];
-      if (rng.uniform(m, 0) * bound < sigmoid(x)) {
-        // The party nearest the leaver: if it is not this one, they may join it.
-        std::size_t nearest = static_cast<std::size_t>(s.party_index);
-        double best = std::abs(position[m] - centre);
-        for (std::size_t q = 0; q < s.parties.size(); ++q) {
-          if (s.parties[q].id == "ind" || q == static_cast<std::size_t>(s.party_index)) continue;
-          const double d = std::abs(position[m] - s.parties[q].position);
-          if (d < best) {
-            best = d;
-            nearest = q;
-          }
-        }
-        if (status[m] == member_status::suspended) --c.membership.suspended;
-        const bool defects = nearest != static_cast<std::size_t>(s.party_index) && rng.bernoulli(p.p_defect, m, 1);
-        status[m] = defects ? member_status::defected : member_status::left;
-        ++c.membership.left;
-        if (defects)
-          emit(w, static_cast<int>(ci), id, event::defection, 1,
-               [&] { return format("a member leaves and joins %s", s.parties[nearest].name.c_str()); });
+  std::uint64_t k = 0;
+  bool more = true;
+  while (more) {
+    std::size_t found = 0;
+    while (found < batch) {
+      // Skip ahead to the next candidate: geometric with success probability `bound`.
+      const double u = 1.0 - rng.uniform(ci, 2 * k);
+      const double skip = std::floor(std::log(u) / log_keep);
+      if (skip >= static_cast<double>(rows.member_end - m)) {
+        more = false;
+        break;
+      }
+      m += static_cast<std::uint64_t>(skip);
+      rows_ahead[found++] = m;
+      __builtin_prefetch(&status[m]);
+      __builtin_prefetch(&position[m]);
+      __builtin_prefetch(&cols.loyalty[m]);
+      if (++m >= rows.member_end || ++k >= (1u << 19)) {
+        more = false;
+        break;
       }
     }
-    if (++m >= rows.member_end || k + 1 >= (1u << 19)) break;
+    for (std::size_t j = 0; j < found; ++j) {
+      const std::uint64_t r = rows_ahead[j];
+      if (status[r] != member_status::member && status[r] != member_status::suspended) continue;
+      const double x = local + p.e_distance * std::abs(cols.position_of(r) - centre) - p.e_loyalty * cols.loyalty_of(r);
+      if (rng.uniform(r, 0) * bound >= sigmoid(x)) continue;
+      // The party nearest the leaver: if it is not this one, they may join it.
+      std::size_t nearest = static_cast<std::size_t>(s.party_index);
+      double best = std::abs(cols.position_of(r) - centre);
+      for (std::size_t q = 0; q < s.parties.size(); ++q) {
+        if (s.parties[q].id == "ind" || q == static_cast<std::size_t>(s.party_index)) continue;
+        const double d = std::abs(cols.position_of(r) - s.parties[q].position);
+        if (d < best) {
+          best = d;
+          nearest = q;
+        }
+      }
+      if (status[r] == member_status::suspended) --c.membership.suspended;
+      const bool defects = nearest != static_cast<std::size_t>(s.party_index) && rng.bernoulli(p.p_defect, r, 1);
+      status[r] = defects ? member_status::defected : member_status::left;
+      ++c.membership.left;
+      if (defects)
+        emit(w, static_cast<int>(ci), id, event::defection, 1,
+             [&] { return format("a member leaves and joins %s", s.parties[nearest].name.c_str()); });
+    }
   }
 }
 

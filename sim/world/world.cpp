@@ -176,10 +176,13 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       break;
     }
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
-    case concern::membership: h(s.membership.suspended, s.membership.left); break;
+    case concern::membership:
+      h(s.membership.suspended, s.membership.left, s.membership.mobilisation, s.membership.exit_reach_right,
+        s.membership.exit_reach_left);
+      break;
     case concern::derived: {
       const auto& d = s.derived;
-      h(d.group_size, d.dissatisfied, d.mean_satisfaction, d.worst_intensity, d.disputes_active, d.active_members);
+      h(d.group_size, d.dissatisfied, d.mean_satisfaction, d.worst_intensity, d.disputes_active);
       break;
     }
     case concern::events:
@@ -204,12 +207,11 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       hash_rows(h, cl.candidate_position, rows.seat_begin, rows.seat_end);
       hash_rows(h, cl.stands_independent, rows.seat_begin, rows.seat_end);
       break;
-    case concern::member_activism: hash_rows(h, m.activism, rows.member_begin, rows.member_end); break;
     case concern::member_status: hash_rows(h, m.status, rows.member_begin, rows.member_end); break;
     case concern::member_traits:
       hash_rows(h, m.position, rows.member_begin, rows.member_end);
       hash_rows(h, m.loyalty, rows.member_begin, rows.member_end);
-      hash_rows(h, m.propensity, rows.member_begin, rows.member_end);
+      hash_rows(h, m.quiet_activism, rows.member_begin, rows.member_end);
       hash_rows(h, m.ward, rows.member_begin, rows.member_end);
       hash_rows(h, m.faction, rows.member_begin, rows.member_end);
       break;

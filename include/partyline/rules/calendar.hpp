@@ -14,13 +14,13 @@ struct council_calendar {
   static constexpr std::string_view key = "calendar";
 
   struct params {
-    double stock_retention = 0.97369;
+    double stock_half_life_weeks = 26;
     double protest_half_life_weeks = 26;
 
     template <class V>
     void describe(V& v) {
-      v.coef("stock_retention", stock_retention, {0, 1},
-             "weekly retention of each council's division and intervention stocks (0.97369 = 0.5^(1/26): a half-life of 26 weeks)",
+      v.coef("stock_half_life_weeks", stock_half_life_weeks, {0.1, 5200},
+             "half-life of each council's visible-division and intervention stocks (what voters and members remember)",
              "Haringey (the NEC motion weighed on the May election)");
       v.coef("protest_half_life_weeks", protest_half_life_weeks, {0.1, 5200},
              "half-life of the national memory of published protest letters (R13's protest_penalty)", "—");

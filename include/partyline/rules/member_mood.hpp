@@ -8,8 +8,9 @@
 
 namespace partyline {
 
-/// Each member's activism relaxes towards their own propensity plus local mobilisation (a contested policy, a
-/// dispute, central intervention); organised-faction members are more active.
+/// Each member's activism relaxes towards their quiet level (their own propensity; organised-faction members are
+/// more active) plus local mobilisation (a contested policy, a dispute, central intervention). The relaxation is
+/// the same for every member of an area, so the mobilisation is kept once per council (membership_state).
 struct members_mood {
   static constexpr stream id = stream::member_mood;
   static constexpr std::string_view key = "member_mood";
@@ -43,9 +44,8 @@ struct members_mood {
     }
   };
 
-  static constexpr access reads = concern::policy | concern::derived | concern::centre | concern::member_traits |
-                                  concern::member_status | concern::member_activism;
-  static constexpr access writes = concern::member_activism | concern::derived;
+  static constexpr access reads = concern::policy | concern::derived | concern::centre | concern::membership;
+  static constexpr access writes = concern::membership;
 
   static void run(world& w, std::size_t council);
 };

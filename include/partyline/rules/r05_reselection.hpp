@@ -55,7 +55,7 @@ struct reselection {
 
   static constexpr access reads = concern::electoral | concern::leadership | concern::selections | concern::centre |
                                   concern::derived | concern::division | concern::councillor_seats |
-                                  concern::councillor_positions | concern::member_activism | concern::member_status |
+                                  concern::councillor_positions | concern::membership | concern::member_traits | concern::member_status |
                                   concern::member_traits | concern::wards;
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;

@@ -49,7 +49,7 @@ struct coalition_sign_off {
 
   /// Local phase: a council hung at the count forms its administration at week 0; sign-off deadlines lapse.
   static constexpr access reads = concern::coalition | concern::electoral | concern::leadership | concern::councillor_seats |
-                                  concern::councillor_positions | concern::member_status | concern::member_activism;
+                                  concern::councillor_positions | concern::member_status | concern::membership | concern::member_traits;
   static constexpr access writes = concern::coalition | concern::electoral | concern::centre | concern::leadership |
                                    concern::councillor_seats | concern::councillor_cabinet | concern::member_status |
                                    concern::membership | concern::outbox | concern::events;

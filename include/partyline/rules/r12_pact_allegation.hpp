@@ -29,7 +29,7 @@ struct pact_allegation {
     }
   };
 
-  static constexpr access reads = concern::electoral | concern::member_status | concern::member_activism;
+  static constexpr access reads = concern::electoral | concern::member_status | concern::membership | concern::member_traits;
   static constexpr access writes = concern::coalition | concern::member_status | concern::membership | concern::events;
 
   /// At a count (seats before it given): perhaps an allegation, and suspensions.

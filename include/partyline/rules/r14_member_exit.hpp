@@ -40,6 +40,9 @@ struct member_exit {
   static constexpr access writes = concern::member_status | concern::membership | concern::events;
 
   static void run(world& w, std::size_t council);
+  /// Finds the largest exit score the council's members can reach (membership_state), which bounds every member's
+  /// weekly exit probability: call when members are drawn or join.
+  static void bound_exits(world& w, std::size_t council);
 };
 
 }  // namespace partyline

@@ -34,9 +34,8 @@ enum class concern : std::uint8_t {
   councillor_dissent,
   councillor_cabinet,
   councillor_candidacy,  ///< selection, candidate position, standing as an independent
-  member_activism,
   member_status,
-  member_traits,         ///< position, loyalty, propensity, ward, faction
+  member_traits,         ///< position, loyalty, quiet activism, ward, faction
   wards,
   disputes,
   outbox,                ///< items filed with the executive this week
@@ -51,7 +50,7 @@ inline constexpr std::array<std::string_view, concern_count> concern_names{
     "electoral",          "leadership",          "division",        "centre",          "selections",
     "coalition",          "policy",              "membership",      "derived",         "events",
     "councillor_seats",   "councillor_positions", "councillor_mood", "councillor_traits", "councillor_dissent",
-    "councillor_cabinet", "councillor_candidacy", "member_activism", "member_status",   "member_traits",
+    "councillor_cabinet", "councillor_candidacy", "member_status",   "member_traits",
     "wards",              "disputes",            "outbox",          "executive",       "national"};
 
 /// @brief A set of concerns.

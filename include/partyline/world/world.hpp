@@ -6,7 +6,9 @@
 /// struct-of-arrays columns, contiguous per council; each council's own state is split by concern (leadership,
 /// selections, coalition, policy, disputes, ...), so that a rule can declare which concerns it reads and writes
 /// (world/access.hpp). Built once per run (engine/build.hpp); the step loop allocates nothing per agent.
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -75,16 +77,30 @@ enum class member_status : std::uint8_t { member, suspended, left, defected };
 
 /// @brief Local party members, contiguous per council and sorted by ward inside a council.
 struct member_columns {
-  std::vector<float> position;
-  std::vector<float> activism;        ///< 0..1; "active" at or above member_mood.active_above
-  std::vector<float> loyalty;         ///< 0..1; loyal members rarely leave (R14)
-  std::vector<float> propensity;      ///< the member's own activism in a quiet area
+  /// -1..1 in 32767ths: two bytes, so that the columns R14 reads of a large membership stay in cache (members'
+  /// positions are drawn once and never move); read it with position_of.
+  std::vector<std::int16_t> position;
+  /// 0..1 in 255ths (loyal members rarely leave, R14): a byte, so that the columns R14 reads of a large membership
+  /// stay in cache; read it with loyalty_of.
+  std::vector<std::uint8_t> loyalty;
+  /// The member's activism in a quiet area (organised-faction members' boost included). Their activism is this plus
+  /// their area's mobilisation (membership_state): the weekly relaxation towards local mobilisation is the same
+  /// for every member of an area, so it is kept once per council, not once per member.
+  std::vector<float> quiet_activism;
   std::vector<std::uint16_t> ward;
   std::vector<std::uint8_t> faction;  ///< 1 for organised-faction members
   std::vector<member_status> status;
 
-  PARTYLINE_COLUMNS(position, activism, loyalty, propensity, ward, faction, status)
+  PARTYLINE_COLUMNS(position, loyalty, quiet_activism, ward, faction, status)
   [[nodiscard]] std::size_t size() const { return position.size(); }
+  [[nodiscard]] float position_of(std::uint64_t m) const { return static_cast<float>(position[m]) * (1.0f / 32767.0f); }
+  [[nodiscard]] static std::int16_t position_fixed(double x) {
+    return static_cast<std::int16_t>(std::lround(std::clamp(x, -1.0, 1.0) * 32767.0));
+  }
+  [[nodiscard]] float loyalty_of(std::uint64_t m) const { return static_cast<float>(loyalty[m]) * (1.0f / 255.0f); }
+  [[nodiscard]] static std::uint8_t loyalty_byte(double l) {
+    return static_cast<std::uint8_t>(std::lround(std::clamp(l, 0.0, 1.0) * 255.0));
+  }
 };
 #undef PARTYLINE_COLUMNS
 
@@ -188,6 +204,10 @@ struct policy_state {
 struct membership_state {
   std::int64_t suspended = 0;
   std::int64_t left = 0;
+  float mobilisation = 0;  ///< activism above each member's quiet level: it follows local mobilisation (member_mood)
+  /// The largest exit score any member here can have, e_distance |x - centre| - e_loyalty loyalty, split by side:
+  /// max(e_distance x - e_loyalty loyalty) and max(-e_distance x - e_loyalty loyalty) (R14's thinning bound).
+  float exit_reach_right = 0, exit_reach_left = 0;
 };
 
 /// Computed each week by the local phase from the columns, read by later steps and phases.
@@ -197,7 +217,6 @@ struct derived_state {
   double mean_satisfaction = 0;
   float worst_intensity = 0;
   int disputes_active = 0;
-  std::int64_t active_members = 0;
 };
 
 struct council_state {

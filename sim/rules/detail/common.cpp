@@ -26,6 +26,18 @@ std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const 
           c.rows.member_begin + static_cast<std::uint64_t>(hi - first)};
 }
 
+std::int64_t active_members(const world& w, const council_state& c) {
+  // Branch-free, and the same test as member_is_active.
+  const auto threshold = static_cast<float>(w.params->member_mood.active_above);
+  const float mobilisation = c.membership.mobilisation;
+  const float* __restrict quiet = w.members.quiet_activism.data();
+  const member_status* __restrict st = w.members.status.data();
+  std::int64_t n = 0;
+  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+    n += (quiet[m] + mobilisation >= threshold) & (st[m] == member_status::member);
+  return n;
+}
+
 bool seat_up(const world& w, const council_state& c, std::uint32_t row) {
   const council_def& def = w.scen->councils[static_cast<std::size_t>(&c - w.councils.data())];
   if (def.cycle == election_cycle::all_out) return true;

@@ -156,3 +156,19 @@ TEST(MemberExitR14, CentralActionDrivesMembersOut) {
   };
   EXPECT_GT(leavers(3.0), 2 * leavers(0.0));
 }
+
+TEST(MemberExitR14, TheThinningBoundCoversEveryMember) {
+  // Thinning is exact only if no member's exit probability exceeds the bound.
+  const auto s = partyline::testing::tiny_scenario([](scenario& sc) { sc.councils[0].members.count = 5000; });
+  world w = build_world(s, 2, 0);
+  const auto& p = coefficients(*s).R14;
+  const council_state& c = w.councils[0];
+  for (double centre : {-0.9, -0.3, 0.0, 0.4, 1.0}) {
+    const double reach = std::max(c.membership.exit_reach_right - p.e_distance * centre, c.membership.exit_reach_left + p.e_distance * centre);
+    double worst = -1e9;
+    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+      worst = std::max(worst, p.e_distance * std::abs(w.members.position_of(m) - centre) - p.e_loyalty * w.members.loyalty_of(m));
+    EXPECT_GE(reach, worst) << centre;
+    EXPECT_LT(reach, worst + 1e-3) << "the bound is tight";
+  }
+}

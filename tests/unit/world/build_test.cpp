@@ -57,7 +57,7 @@ TEST(BuildWorld, SameSeedAndRunGiveTheSameWorldOthersDiffer) {
   const auto s = tiny_scenario();
   const world a = build_world(s, 5, 2), b = build_world(s, 5, 2), c = build_world(s, 5, 3);
   EXPECT_EQ(a.councillors.position, b.councillors.position);
-  EXPECT_EQ(a.members.activism, b.members.activism);
+  EXPECT_EQ(a.members.quiet_activism, b.members.quiet_activism);
   EXPECT_NE(a.councillors.position, c.councillors.position);
 }
 

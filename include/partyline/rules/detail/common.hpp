@@ -89,11 +89,17 @@ class group_rows {
   std::uint32_t begin_, end_;
 };
 
-/// A member who takes part: in the party (not suspended, not gone) and active at least `active_above`.
-[[nodiscard]] inline bool member_is_active(const world& w, std::uint64_t m) {
-  return w.members.status[m] == member_status::member &&
-         w.members.activism[m] >= w.params->member_mood.active_above;
+/// A member's activism: their quiet level plus their area's mobilisation.
+[[nodiscard]] inline float activism(const world& w, const council_state& c, std::uint64_t m) {
+  return w.members.quiet_activism[m] + c.membership.mobilisation;
 }
+/// A member who takes part: in the party (not suspended, not gone) and active at least `active_above`.
+[[nodiscard]] inline bool member_is_active(const world& w, const council_state& c, std::uint64_t m) {
+  return w.members.status[m] == member_status::member &&
+         activism(w, c, m) >= static_cast<float>(w.params->member_mood.active_above);
+}
+/// The council's active members (campaigners, R13).
+[[nodiscard]] std::int64_t active_members(const world& w, const council_state& c);
 
 /// The rows of a ward's members inside the council's member range (members are sorted by ward).
 [[nodiscard]] std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const council_state& c,
