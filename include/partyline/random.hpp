@@ -39,6 +39,9 @@ enum class stream : std::uint32_t {
   R15 = 15,
   R16 = 16,
 };
+/// A rule's stream is its number (R17 -> 17), so that a new rule needs no line here:
+/// `static constexpr stream id = rule_stream(17);`. Setup streams start at 100.
+[[nodiscard]] constexpr stream rule_stream(std::uint32_t rule_number) noexcept { return stream{rule_number}; }
 
 [[nodiscard]] constexpr std::uint64_t splitmix64(std::uint64_t z) noexcept {
   z += 0x9e3779b97f4a7c15ULL;

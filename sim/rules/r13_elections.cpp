@@ -117,7 +117,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     }
   }
   // The independents' followers desert the party's whole slate.
-  const double party_slate = share[party] * std::max(0.1, 1.0 - independents * p.independent_vote);
+  const double party_slate = share[party] * std::max(p.slate_floor, 1.0 - independents * p.independent_vote);
 
   for (std::size_t q = 0; q < n_parties; ++q) {
     if (share[q] <= 0 || q == ind) continue;

@@ -30,6 +30,7 @@ struct elections {
     double campaign_bonus = 0.1;
     double campaign_baseline = 0.3;
     double independent_vote = 0.4;
+    double slate_floor = 0.1;
     double union_ties_strong_min = 0.6;
     double union_ties_strong_span = 0.4;
     double union_ties_weak_max = 0.25;
@@ -52,6 +53,8 @@ struct elections {
       v.coef("campaign_baseline", campaign_baseline, {0, 1}, "share of members active at which campaigning neither gains nor loses", "—");
       v.coef("independent_vote", independent_vote, {0, 1},
              "share of the party's ward vote a deselected councillor takes as an independent", "Leicester (independents stood)");
+      v.coef("slate_floor", slate_floor, {0, 1},
+             "least share of its ward vote the party's slate keeps however many independents stand against it", "—");
       v.coef("union_ties_strong_min", union_ties_strong_min, {0, 1},
              "a councillor with strong union ties has ties drawn uniformly from this ...", "Birmingham");
       v.coef("union_ties_strong_span", union_ties_strong_span, {0, 1}, "... to this much above it", "Birmingham");
