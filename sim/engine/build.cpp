@@ -142,6 +142,7 @@ void install_first_leader(world& w, std::size_t ci) {
     c.leadership.resolve = static_cast<float>(g.leader.resolve);
     c.leadership.autonomy = static_cast<float>(g.leader.autonomy);
     c.leadership.since_week = -g.leader.tenure_weeks;
+    c.leadership.directly_elected = g.leader.directly_elected;
     detail::choose_cabinet(w, ci);
   }
   c.leadership.confrontation = static_cast<float>(g.confrontation);
@@ -172,6 +173,9 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
     ms.ward[m] = static_cast<std::uint16_t>(j * n_w / count);
     ms.status[m] = member_status::member;
   }
+  double sum = 0;
+  for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) sum += ms.position_of(m);
+  w.councils[ci].membership.mean_position = count > 0 ? static_cast<float>(sum / static_cast<double>(count)) : 0.0f;
   member_exit::bound_exits(w, ci);
 }
 
@@ -258,6 +262,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   }
   build_executive(w);
   w.national.executive_median = w.executive.median_position;
+  w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;
   w.national.media_risk = media_risk(s, 0);
   return w;

@@ -46,6 +46,7 @@ void publish_national(world& w) {
   w.national.backlash = w.executive.backlash;
   w.national.media_risk = media_risk(*w.scen, w.week + 1);
   w.national.executive_median = w.executive.median_position;
+  w.national.executive_centralism = executive_centralism(w.executive);
   ++w.week;
 }
 

@@ -10,6 +10,7 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/r11_coalition_sign_off.hpp"
+#include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
 
@@ -32,6 +33,7 @@ double action_cost(const executive_decision::params& p, decision_kind k) {
     case decision_kind::investigate: return p.cost_investigate;
     case decision_kind::special_measures: return p.cost_special_measures;
     case decision_kind::remove_leader: return p.cost_remove_leader;
+    case decision_kind::take_over_selections: return p.cost_take_over_selections;
     default: return 0.0;
   }
 }
@@ -45,6 +47,7 @@ event event_of(decision_kind k) {
     case decision_kind::special_measures: return event::decision_special_measures;
     case decision_kind::remove_leader: return event::decision_remove_leader;
     case decision_kind::approve_coalition: return event::decision_approve_coalition;
+    case decision_kind::take_over_selections: return event::decision_take_over_selections;
     default: return event::decision_refuse_coalition;
   }
 }
@@ -55,15 +58,23 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
   const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
   const double leader_x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)] : 0.0;
   const draw_stream rng = draws(w, executive_decision::id);
-  const bool drastic = action == decision_kind::special_measures || action == decision_kind::remove_leader;
+  // R19: a drastic step (rung 2 and above) is the more acceptable the more milder ones have failed here.
+  const bool drastic = escalation::rung(action) >= 2;
+  const bool selections = action == decision_kind::take_over_selections;
   const double shared = p.b0 + p.b_strength * item.strength - p.b_backlash * w.executive.backlash -
                         p.b_media * w.national.media_risk - action_cost(p, action) +
-                        (drastic ? p.b_division * division_index(w, c) : 0.0);
+                        (drastic ? escalation::pressure(w, c) : 0.0);
   tally t;
   for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
     const auto& mem = w.executive.members[m];
-    const double alignment = std::abs(mem.position - leader_x) - std::abs(mem.position - item.requester_position);
+    // Alignment: on taking over selections, whether the local members (who would otherwise choose) stand further
+    // from the member than the leader the panel would protect; otherwise, whether the requesters stand closer than
+    // the leader.
+    const double alignment =
+        selections ? std::abs(mem.position - c.membership.mean_position) - std::abs(mem.position - leader_x)
+                   : std::abs(mem.position - leader_x) - std::abs(mem.position - item.requester_position);
     double x = shared + p.b_central * mem.centralism + p.b_align * alignment;
+    if (selections) x += p.b_central_selections * (mem.centralism - 0.5);
     if (mem.section == exec_section::union_seat && item.union_index >= 0) x += p.b_union;
     if (mem.section == exec_section::local_gov) x += p.b_local_gov;
     // Entity: the council and member; counter: the motion and how often the item was deferred.
@@ -75,16 +86,30 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
   return t;
 }
 
-/// The motions an item can lead to, most severe first; the first with a majority is the decision.
-std::array<decision_kind, 3> motions(const world& w, const agenda_item& item, int& n) {
+/// The motions an item can lead to, most severe first (R19's ladder, within the executive's powers); the first
+/// with a majority is the decision.
+std::array<decision_kind, 4> motions(const world& w, const agenda_item& item, int& n) {
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  std::array<decision_kind, 4> menu{};
+  n = 0;
+  auto offer = [&](decision_kind k) {
+    if (escalation::on_menu(w, c, k)) menu[static_cast<std::size_t>(n++)] = k;
+  };
   if (item.kind == item_kind::referral) {
-    n = 1;
-    return {decision_kind::investigate, decision_kind::none, decision_kind::none};
+    offer(decision_kind::investigate);
+    return menu;
   }
-  const bool policy = policy_live(w.councils[static_cast<std::size_t>(item.council)].policy.stage);
-  n = 3;
-  return {decision_kind::remove_leader, decision_kind::special_measures,
-          policy ? decision_kind::advise_pause : decision_kind::investigate};
+  offer(decision_kind::remove_leader);
+  offer(decision_kind::special_measures);
+  // Taking over selections answers the officers' concern about a divided group going into an election; councillors'
+  // requests ask the executive to act against the leadership's course.
+  if (item.kind == item_kind::monitoring) offer(decision_kind::take_over_selections);
+  // The mild step: advice on a live policy when councillors ask, otherwise an investigation.
+  if (item.kind == item_kind::request && escalation::on_menu(w, c, decision_kind::advise_pause))
+    offer(decision_kind::advise_pause);
+  else
+    offer(decision_kind::investigate);
+  return menu;
 }
 
 /// Decides one item; returns true when it leaves the agenda.
@@ -182,10 +207,21 @@ void executive_decision::apply(world& w, std::size_t ci) {
       coalition_sign_off::apply(w, ci, d);
       continue;
     }
-    if (d.kind != decision_kind::defer) (d.item == item_kind::request ? c.centre.request_pending : c.centre.referral_pending) = false;
+    if (d.kind != decision_kind::defer) {
+      switch (d.item) {
+        case item_kind::request: c.centre.request_pending = false; break;
+        case item_kind::monitoring: c.centre.monitoring_pending = false; break;
+        default: c.centre.referral_pending = false; break;
+      }
+    }
     if (!is_intervention(d.kind)) continue;
     c.centre.intervention_stock += 1.0f;
     switch (d.kind) {
+      case decision_kind::take_over_selections:
+        c.selections.central_from = w.week;  // R6: a central panel chooses the candidates from now
+        emit(w, static_cast<int>(ci), id, event::central_selection, 0,
+             [] { return std::string("the executive takes over the group's selections: a central panel will choose its candidates"); });
+        break;
       case decision_kind::advise_pause:
         c.leadership.response_pending = true;  // R3: comply (pause, mediation) or resist (refuse mediation)
         break;

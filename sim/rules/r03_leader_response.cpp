@@ -28,11 +28,13 @@ void leader_response::run(world& w, std::size_t ci) {
         policy_course::move(w, ci, policy_stage::paused, id, "the leader complies with the executive");
     } else {
       lead.mediation_refused = true;
+      ++c.centre.advice_refused;  // a milder step failed (R19)
       emit(w, static_cast<int>(ci), id, event::leader_resists, 0,
            [&] { return format("the leader refuses mediation (p of complying %.2f)", p_comply); });
     }
   }
-  if (lead.stand_down_at_election || w.week - lead.since_week < p.honeymoon_weeks) return;
+  // A directly elected mayor serves out the term (R21); the group's pressure decides nothing here.
+  if (lead.stand_down_at_election || lead.directly_elected || w.week - lead.since_week < p.honeymoon_weeks) return;
   // Pressure against resolve: stand down now, or at an election that is close.
   const bool intervened = under_intervention(w, c) || lead.mediation_refused;
   const int group = c.derived.group_size;

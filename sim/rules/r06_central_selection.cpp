@@ -12,8 +12,7 @@ namespace partyline {
 using namespace detail;
 
 bool central_selection::applies(const world& w, const council_state& c) {
-  return c.centre.special_measures || (c.selections.central_from >= 0 && w.week >= c.selections.central_from) ||
-         division_index(w, c) >= w.params->R6.division_threshold;
+  return c.centre.special_measures || (c.selections.central_from >= 0 && w.week >= c.selections.central_from);
 }
 
 void central_selection::run(world& w, std::size_t ci) {

@@ -12,7 +12,10 @@ void leadership_challenge::run(world& w, std::size_t ci) {
   const auto& p = w.params->R10;
   council_state& c = w.councils[ci];
   const int group = c.derived.group_size;
-  if (c.leadership.leader < 0 || group < 3 || w.week - c.division.last_challenge_week < p.cooldown_weeks) return;
+  // A directly elected mayor answers to the voters, not to a group vote (R21).
+  if (c.leadership.leader < 0 || c.leadership.directly_elected || group < 3 ||
+      w.week - c.division.last_challenge_week < p.cooldown_weeks)
+    return;
   if (c.derived.dissatisfied < p.trigger_share * (group - 1)) return;
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, id);

@@ -39,6 +39,12 @@ double executive_median(const executive_state& ex) {
   return n % 2 ? pos[n / 2] : 0.5 * (pos[n / 2 - 1] + pos[n / 2]);
 }
 
+double executive_centralism(const executive_state& ex) {
+  double sum = 0;
+  for (const auto& m : ex.members) sum += m.centralism;
+  return ex.members.empty() ? 0.5 : sum / static_cast<double>(ex.members.size());
+}
+
 world_sizes world_layout_sizes() {
   world_sizes s;
   s.per_council = 4096.0;
@@ -159,14 +165,14 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::leadership: {
       const auto& l = s.leadership;
       h(l.leader, l.resolve, l.autonomy, l.since_week, l.confrontation, l.response_pending, l.mediation_refused,
-        l.stand_down_at_election);
+        l.stand_down_at_election, l.directly_elected);
       break;
     }
     case concern::division: h(s.division.last_letter_week, s.division.last_challenge_week, s.division.stock); break;
     case concern::centre: {
       const auto& x = s.centre;
       h(x.special_measures, x.investigation_until, x.last_referral_week, x.last_request_week, x.referral_pending,
-        x.request_pending, x.intervention_stock);
+        x.request_pending, x.intervention_stock, x.monitoring_pending, x.last_monitoring_week, x.advice_refused);
       break;
     }
     case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;
@@ -178,7 +184,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
     case concern::membership:
       h(s.membership.suspended, s.membership.left, s.membership.mobilisation, s.membership.exit_reach_right,
-        s.membership.exit_reach_left);
+        s.membership.exit_reach_left, s.membership.mean_position);
       break;
     case concern::derived: {
       const auto& d = s.derived;
@@ -239,7 +245,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       break;
     }
     case concern::national:
-      h(w.national.week, w.national.backlash, w.national.media_risk, w.national.executive_median);
+      h(w.national.week, w.national.backlash, w.national.media_risk, w.national.executive_median, w.national.executive_centralism);
       for (const auto& t : w.national_tallies) h(t.count, t.sum, t.max);
       break;
     case concern::count_: break;

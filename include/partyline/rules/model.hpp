@@ -28,6 +28,8 @@
 #include "partyline/rules/r14_member_exit.hpp"
 #include "partyline/rules/r15_policy_course.hpp"
 #include "partyline/rules/r16_opinion_dynamics.hpp"
+#include "partyline/rules/r17_own_initiative.hpp"
+#include "partyline/rules/r19_escalation.hpp"
 #include "partyline/rules/satisfaction.hpp"
 #include "partyline/scenario/scenario.hpp"
 
@@ -56,6 +58,8 @@ struct model_parameters {
   member_exit::params R14;
   policy_course::params R15;
   opinion_dynamics::params R16;
+  own_initiative::params R17;
+  escalation::params R19;
   council_calendar::params calendar;
 
   template <class V>
@@ -78,6 +82,8 @@ struct model_parameters {
     v.field("R14", R14);
     v.field("R15", R15);
     v.field("R16", R16);
+    v.field("R17", R17);
+    v.field("R19", R19);
     v.field("calendar", calendar);
   }
 };
@@ -138,6 +144,7 @@ struct schedule {
       step<member_exit>("R14 member exit"),
       step<backbench_letter>("R7 backbench letter"),
       step<request_to_centre>("R1 request to the centre"),
+      step<own_initiative>("R17 the officers' own initiative"),
       step<regional_referral>("R9 regional referral"),
       step<central_selection>("R6 central selection"),
       step<reselection>("R5 reselection by members"),

@@ -9,8 +9,8 @@
 namespace partyline {
 
 /// The executive's agenda, its meetings and its members' votes: at a meeting it takes up to its capacity of items
-/// (most urgent first) and each member votes on the motions an item can lead to, most severe first; a simple
-/// majority decides. Decisions are published; each council applies those about it in the apply phase.
+/// (most urgent first) and each member votes on the motions an item can lead to (R19's menu), most severe first; a
+/// simple majority decides. Decisions are published; each council applies those about it in the apply phase.
 struct executive_decision {
   static constexpr stream id = stream::R2;
   static constexpr std::string_view key = "R2";
@@ -27,7 +27,8 @@ struct executive_decision {
     double cost_advise_pause = 0.0;
     double cost_special_measures = 4.0;
     double cost_remove_leader = 5.0;
-    double b_division = 1.5;
+    double cost_take_over_selections = 3.2;
+    double b_central_selections = 6.0;
     double p_notice = 0.3;
     double defer_margin = 0.4;
     int max_defers = 2;
@@ -38,7 +39,9 @@ struct executive_decision {
     void describe(V& v) {
       v.coef("b0", b0, {-20, 20}, "intercept of a member's yes log-odds", "—");
       v.coef("b_central", b_central, {-20, 20}, "+ x the member's centralism", "Haringey, 2023");
-      v.coef("b_align", b_align, {-20, 20}, "+ x alignment: distance to the leader minus distance to the requesters",
+      v.coef("b_align", b_align, {-20, 20},
+             "+ x alignment: distance to the leader minus distance to the requesters (on taking over selections: distance to "
+             "the local members, who would otherwise choose, minus distance to the leader)",
              "Haringey (left NEC, left requesters)");
       v.coef("b_strength", b_strength, {-20, 20}, "+ x the share of the group (or board) behind the item", "Haringey (21 councillors)");
       v.coef("b_backlash", b_backlash, {-20, 20}, "- x the executive's backlash (precedent cuts both ways)", "Haringey (70+ leaders' letter)");
@@ -51,8 +54,13 @@ struct executive_decision {
              "Haringey (not used), Leicester (selections taken over)");
       v.coef("cost_remove_leader", cost_remove_leader, {-20, 20}, "- severity cost of removing a leader",
              "Birmingham (the NEC later ousted a leader)");
-      v.coef("b_division", b_division, {-20, 20}, "+ x the group's division index, on special measures and removal",
-             "Leicester (\"in-fighting and division\")");
+      v.coef("cost_take_over_selections", cost_take_over_selections, {-20, 20},
+             "- severity cost of taking over the group's selections (a central panel chooses its candidates)",
+             "Leicester (the selections board)");
+      v.coef("b_central_selections", b_central_selections, {-50, 50},
+             "+ x (the member's centralism - 0.5), on taking over selections: whether candidates are the members' choice or the "
+             "centre's is where centralists and those who defend members' sovereignty part",
+             "Leicester (\"centralisation and disempowerment of local members\"); 2018 Democracy Review");
       v.coef("p_notice", p_notice, {0, 1}, "probability the group is given notice of an item", "Haringey (\"no advance notice was given\")");
       v.coef("defer_margin", defer_margin, {0, 1}, "a failed vote with at least this share in favour is deferred, not dismissed", "—");
       v.coef("max_defers", max_defers, {0, 20}, "deferrals before an item is dismissed", "—");
@@ -65,7 +73,8 @@ struct executive_decision {
   /// Central phase: the week's filings join the agenda; a meeting (ordinary or emergency) decides items.
   static constexpr access central_reads = concern::outbox | concern::executive | concern::national | concern::leadership |
                                           concern::policy | concern::derived | concern::division | concern::electoral |
-                                          concern::coalition | concern::councillor_positions;
+                                          concern::coalition | concern::councillor_positions | concern::centre |
+                                          concern::selections | concern::membership;
   static constexpr access central_writes = concern::executive | concern::outbox | concern::events;
   static void meet(world& w);
 

@@ -47,7 +47,7 @@ struct leader_response {
   static constexpr access reads = concern::leadership | concern::centre | concern::derived | concern::selections |
                                   concern::electoral | concern::policy | concern::councillor_seats |
                                   concern::councillor_positions | concern::national;
-  static constexpr access writes = concern::leadership | concern::policy | concern::councillor_candidacy |
+  static constexpr access writes = concern::leadership | concern::policy | concern::councillor_candidacy | concern::centre |
                                    concern::councillor_cabinet | concern::councillor_mood | concern::events;
 
   static void run(world& w, std::size_t council);

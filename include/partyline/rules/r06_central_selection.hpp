@@ -8,14 +8,13 @@
 
 namespace partyline {
 
-/// A group under special measures, taken over by the centre, or divided past a threshold has its candidates chosen
-/// by a central panel; distance from the executive and a record of dissent count against a sitting councillor.
+/// A group under special measures, or whose selections the executive has voted to take over (R2, R19), has its
+/// candidates chosen by a central panel; distance from the executive and a record of dissent count against a sitting councillor.
 struct central_selection {
   static constexpr stream id = stream::R6;
   static constexpr std::string_view key = "R6";
 
   struct params {
-    double division_threshold = 1.5;
     double division_stock_weight = 0.2;
     double d0 = -1.4;
     double d_distance = 2.5;
@@ -26,8 +25,6 @@ struct central_selection {
 
     template <class V>
     void describe(V& v) {
-      v.coef("division_threshold", division_threshold, {0, 10}, "a group's division index at which the centre takes over selections",
-             "Leicester (\"too much in-fighting and division\")");
       v.coef("division_stock_weight", division_stock_weight, {0, 10},
              "weight of the visible-division stock (letters, challenges, requests) in the division index, beside the share dissatisfied",
              "Leicester");

@@ -106,6 +106,25 @@ struct enum_names<exec_section> {
   static constexpr std::array<std::string_view, 6> names{"union", "clp", "frontbench", "backbench", "local_gov", "other"};
 };
 
+/// @brief The steps the party's rules let its executive take over a local party (Labour's Rule Book gives the NEC
+/// all of them; another party's centre may have fewer). A power set to false is never on the executive's menu.
+struct executive_powers {
+  bool advise_pause = true;          ///< advise a group to pause a policy, with mediation (R2)
+  bool investigate = true;           ///< investigate a group or its leader (R2)
+  bool take_over_selections = true;  ///< choose the group's candidates by a central panel (R6)
+  bool special_measures = true;      ///< run the group: appoint its leader, choose its candidates (R2, R6, R10)
+  bool remove_leader = true;         ///< remove the group's leader (R2)
+
+  template <class V>
+  void describe(V& v) {
+    v.field("advise_pause", advise_pause);
+    v.field("investigate", investigate);
+    v.field("take_over_selections", take_over_selections);
+    v.field("special_measures", special_measures);
+    v.field("remove_leader", remove_leader);
+  }
+};
+
 struct executive_def {
   int size = 39;
   double left_share = 0.5;        ///< share of members in the left bloc
@@ -122,6 +141,7 @@ struct executive_def {
   double backlash = 0.0;          ///< backlash at the start
   double backlash_half_life_weeks = 26;
   std::vector<crisis_window> crisis_windows;
+  executive_powers powers;
 
   template <class V>
   void describe(V& v) {
@@ -140,6 +160,7 @@ struct executive_def {
     v.field("backlash", backlash, {0, 10});
     v.field("backlash_half_life_weeks", backlash_half_life_weeks, {0.1, 5200});
     v.field("crisis_windows", crisis_windows);
+    v.field("powers", powers);
   }
 };
 
@@ -216,6 +237,9 @@ struct leader_def {
   double resolve = 0.6;
   double autonomy = 0.6;
   int tenure_weeks = 100;
+  /// The leader is the council's directly elected mayor (R21): the group cannot vote them out (R10), they do not
+  /// stand down under the group's pressure (R3), and the executive cannot remove them from office (R2).
+  bool directly_elected = false;
 
   template <class V>
   void describe(V& v) {
@@ -223,6 +247,7 @@ struct leader_def {
     v.field("resolve", resolve, {0, 1});
     v.field("autonomy", autonomy, {0, 1});
     v.field("tenure_weeks", tenure_weeks, {0, 5200});
+    v.field("directly_elected", directly_elected);
   }
 };
 

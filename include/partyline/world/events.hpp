@@ -78,6 +78,9 @@ enum class event : std::uint8_t {
   pact_allegation,  ///< value: members suspended
   // Members (R14).
   defection,
+  // The centre's own powers (R6 by decision, R17).
+  decision_take_over_selections,
+  monitoring,  ///< the executive's officers put a council on its agenda (R17)
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -151,6 +154,8 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"veto_defied"},
     {"pact_allegation"},
     {"defection", told::first_in_council},
+    {"take_over_selections"},
+    {"monitoring"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

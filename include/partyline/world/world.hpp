@@ -154,6 +154,7 @@ struct leadership_state {
   bool response_pending = false;     ///< the leader has yet to respond to an intervention (R3)
   bool mediation_refused = false;
   bool stand_down_at_election = false;  ///< the leader has announced they go at the next election
+  bool directly_elected = false;        ///< the leader is a directly elected mayor (R21): the group cannot remove them
 };
 
 /// Visible division inside the group: letters, challenges, requests.
@@ -171,6 +172,9 @@ struct centre_state {
   int last_request_week = -100000;
   bool referral_pending = false;  ///< an item about this council waits on the executive's agenda
   bool request_pending = false;   ///< a request (R1) about this council waits on the agenda
+  bool monitoring_pending = false;  ///< an item of the executive's own officers (R17) waits on the agenda
+  int last_monitoring_week = -100000;
+  int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
   float intervention_stock = 0;   ///< central actions here: +1 each, decaying (R13, R14)
 };
 
@@ -205,6 +209,7 @@ struct membership_state {
   std::int64_t suspended = 0;
   std::int64_t left = 0;
   float mobilisation = 0;  ///< activism above each member's quiet level: it follows local mobilisation (member_mood)
+  float mean_position = 0;  ///< the members' mean position when drawn: whom they would select (R6's vote)
   /// The largest exit score any member here can have, e_distance |x - centre| - e_loyalty loyalty, split by side:
   /// max(e_distance x - e_loyalty loyalty) and max(-e_distance x - e_loyalty loyalty) (R14's thinning bound).
   float exit_reach_right = 0, exit_reach_left = 0;
@@ -242,23 +247,27 @@ struct executive_member {
   float centralism = 0.5f;
 };
 
-enum class item_kind : std::uint8_t { referral, request, coalition };
+/// What brought an item to the executive: a union's referral (R9), councillors' request (R1), a coalition deal
+/// (R11), or its own officers' monitoring (R17).
+enum class item_kind : std::uint8_t { referral, request, coalition, monitoring };
 template <>
 struct enum_names<item_kind> {
-  static constexpr std::array<std::string_view, 3> names{"referral", "request", "coalition"};
+  static constexpr std::array<std::string_view, 4> names{"referral", "request", "coalition", "monitoring"};
 };
 enum class decision_kind : std::uint8_t {
-  none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader, approve_coalition, refuse_coalition
+  none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader, approve_coalition, refuse_coalition,
+  take_over_selections
 };
 template <>
 struct enum_names<decision_kind> {
-  static constexpr std::array<std::string_view, 9> names{"none",          "dismiss",          "defer",
-                                                         "advise_pause",  "investigate",      "special_measures",
-                                                         "remove_leader", "approve_coalition", "refuse_coalition"};
+  static constexpr std::array<std::string_view, 10> names{"none",          "dismiss",           "defer",
+                                                          "advise_pause",  "investigate",       "special_measures",
+                                                          "remove_leader", "approve_coalition", "refuse_coalition",
+                                                          "take_over_selections"};
 };
 [[nodiscard]] constexpr bool is_intervention(decision_kind k) {
   return k == decision_kind::advise_pause || k == decision_kind::investigate || k == decision_kind::special_measures ||
-         k == decision_kind::remove_leader;
+         k == decision_kind::remove_leader || k == decision_kind::take_over_selections;
 }
 
 /// @brief An item waiting on the executive's agenda.
@@ -301,6 +310,7 @@ struct national_snapshot {
   double backlash = 0;
   double media_risk = 0;
   double executive_median = 0;
+  double executive_centralism = 0.5;  ///< the members' mean centralism
 };
 
 /// @brief Per-council work space for the rules (sorting, medians), kept apart from the agents' columns.
@@ -342,6 +352,8 @@ struct world {
 
 /// @brief Median position of the executive's members ("the executive majority's position").
 [[nodiscard]] double executive_median(const executive_state& ex);
+/// The executive members' mean centralism (R17).
+[[nodiscard]] double executive_centralism(const executive_state& ex);
 
 /// @brief Estimated bytes one run's world needs; used to refuse absurd scenarios before allocating.
 struct memory_estimate {

@@ -96,6 +96,9 @@ void file_with_executive(world& w, std::size_t ci, const agenda_item& item) {
   } else if (item.kind == item_kind::request) {
     centre.request_pending = true;
     centre.last_request_week = w.week;
+  } else if (item.kind == item_kind::monitoring) {
+    centre.monitoring_pending = true;
+    centre.last_monitoring_week = w.week;
   }
 }
 

@@ -37,6 +37,7 @@ void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint
   leadership_state& lead = c.leadership;
   lead.leader = new_leader;
   lead.since_week = w.week;
+  lead.directly_elected = false;  // a leader chosen by the group or the centre is not the mayor (R21)
   lead.resolve = static_cast<float>(p.new_leader_min + p.new_leader_span * rng.uniform(draw_entity, 50));
   lead.autonomy = static_cast<float>(p.new_leader_min + p.new_leader_span * rng.uniform(draw_entity, 51));
   lead.stand_down_at_election = false;

@@ -1,0 +1,59 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r19_escalation.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R19 Escalation: the executive's steps against a local party form a ladder, climbed when milder steps
+/// fail (Labour Rule Book, Chapter 1 Clause VIII: the NEC may take "such action as it deems necessary", from advice
+/// to suspension of a party unit; Haringey, Birmingham, Leicester).
+#include <cstdint>
+
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// Not a step of the week but part of the executive's deliberation (R2): how far up the ladder an item about a
+/// council can go, and how much more willing the executive is to take a drastic step there.
+struct escalation {
+  static constexpr stream id = rule_stream(19);
+  static constexpr std::string_view key = "R19";
+
+  struct params {
+    int rungs_open = 2;
+    double e_division = 1.5;
+    double e_refused = 1.0;
+    double e_investigation = 0.5;
+    double e_election = 0.5;
+    double e_repeat = 0.25;
+    int election_horizon_weeks = 52;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("rungs_open", rungs_open, {0, 4},
+             "the highest rung the executive considers for a council before any milder step has failed there; each refusal of "
+             "its advice opens one more (rungs: 1 advice or investigation, 2 taking over selections, 3 special measures, 4 "
+             "removing the leader)",
+             "Rule Book ch. 1 cl. VIII (graduated powers); Haringey (advice first)");
+      v.coef("e_division", e_division, {-20, 20}, "willingness to take a drastic step (rung 2+): + x the group's division index",
+             "Leicester (\"in-fighting and division\")");
+      v.coef("e_refused", e_refused, {-20, 20}, "... + x times the leader refused the executive's advice (a milder step failed)",
+             "Haringey, Birmingham (advice ignored)");
+      v.coef("e_investigation", e_investigation, {-20, 20}, "... + while an investigation of the group runs", "Birmingham");
+      v.coef("e_election", e_election, {-20, 20}, "... + x the election's proximity (1 at polling day, 0 beyond the horizon)",
+             "Leicester (selections before May 2023)");
+      v.coef("e_repeat", e_repeat, {-20, 20}, "... + x the central actions already taken here (intervention stock): a repeat complaint",
+             "Birmingham (the NEC later ousted a leader)");
+      v.coef("election_horizon_weeks", election_horizon_weeks, {1, 520}, "weeks before an election over which its proximity rises from 0 to 1",
+             "—");
+    }
+  };
+
+  /// The step's rung: advice or investigation 1, taking over selections 2, special measures 3, removing the leader 4.
+  [[nodiscard]] static int rung(decision_kind k);
+  /// Whether the executive may consider `k` for this council now (its powers, the ladder, the step still making sense).
+  [[nodiscard]] static bool on_menu(const world& w, const council_state& c, decision_kind k);
+  /// The added log-odds of every executive member's yes on a drastic step (rung 2 and above) here.
+  [[nodiscard]] static double pressure(const world& w, const council_state& c);
+};
+
+}  // namespace partyline

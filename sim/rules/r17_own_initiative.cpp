@@ -1,0 +1,36 @@
+// R17 The centre's own initiative.
+#include "partyline/rules/r17_own_initiative.hpp"
+
+#include <algorithm>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r19_escalation.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void own_initiative::run(world& w, std::size_t ci) {
+  const auto& p = w.params->R17;
+  council_state& c = w.councils[ci];
+  if (c.leadership.leader < 0 || c.derived.group_size < 3 || c.centre.monitoring_pending || c.centre.special_measures ||
+      w.week - c.centre.last_monitoring_week < p.cooldown_weeks)
+    return;
+  double proximity = 0;
+  if (c.electoral.next_election >= 0)
+    proximity = std::clamp(1.0 - (c.electoral.next_election - w.week) / static_cast<double>(w.params->R19.election_horizon_weeks),
+                           0.0, 1.0);
+  const double division = division_index(w, c);
+  const double concern_logit = p.m0 + p.m_division * division + p.m_election * proximity +
+                               p.m_centralism * (w.national.executive_centralism - 0.5);
+  if (!draws(w, id).bernoulli(sigmoid(concern_logit), ci)) return;
+  const agenda_item item = new_item(w, ci, item_kind::monitoring, std::min(1.0, p.urgency_base + p.urgency_election * proximity),
+                                    std::min(1.0, division), w.national.executive_median);
+  file_with_executive(w, ci, item);
+  emit(w, static_cast<int>(ci), id, event::monitoring, 0, [&] {
+    return format("the executive's officers put the group on its agenda (division index %.2f, election in %d weeks)", division,
+                  c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
+  });
+}
+
+}  // namespace partyline
