@@ -71,6 +71,8 @@ void BM_local_phase(benchmark::State& state) { bench_local_step(state, local_pha
 void BM_request(benchmark::State& state) { bench_local_step(state, request_to_centre::run, false); }
 void BM_leader_response(benchmark::State& state) { bench_local_step(state, leader_response::run, false); }
 void BM_policy_course(benchmark::State& state) { bench_local_step(state, policy_course::run, false); }
+/// R17: the officers' weekly look at every group (per councillor of the party).
+void BM_own_initiative(benchmark::State& state) { bench_local_step(state, own_initiative::run, false); }
 
 /// The member phase (mood, then R14 exits) of a synthetic national world with 40,000, 400,000 or 4,000,000
 /// members, per member-week: the columns should not make the cost per member grow with their number.
@@ -239,6 +241,7 @@ BENCHMARK(BM_regional_referral)->Arg(0)->Arg(1);
 BENCHMARK(BM_leadership_challenge)->Arg(0)->Arg(1);
 BENCHMARK(BM_local_phase)->Arg(0)->Arg(1);
 BENCHMARK(BM_request)->Arg(1)->Arg(2);
+BENCHMARK(BM_own_initiative)->Arg(1)->Arg(2);
 BENCHMARK(BM_leader_response)->Arg(1)->Arg(2);
 BENCHMARK(BM_policy_course)->Arg(1)->Arg(2);
 BENCHMARK(BM_selections);
