@@ -16,10 +16,7 @@ void own_initiative::run(world& w, std::size_t ci) {
   if (c.leadership.leader < 0 || c.derived.group_size < 3 || c.centre.monitoring_pending || c.centre.special_measures ||
       w.week - c.centre.last_monitoring_week < p.cooldown_weeks)
     return;
-  double proximity = 0;
-  if (c.electoral.next_election >= 0)
-    proximity = std::clamp(1.0 - (c.electoral.next_election - w.week) / static_cast<double>(w.params->R19.election_horizon_weeks),
-                           0.0, 1.0);
+  const double proximity = escalation::election_proximity(w, c);
   const double division = division_index(w, c);
   const double concern_logit = p.m0 + p.m_division * division + p.m_election * proximity +
                                p.m_centralism * (w.national.executive_centralism - 0.5);

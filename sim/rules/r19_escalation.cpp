@@ -38,11 +38,15 @@ bool escalation::on_menu(const world& w, const council_state& c, decision_kind k
   }
 }
 
+double escalation::election_proximity(const world& w, const council_state& c) {
+  if (c.electoral.next_election < 0) return 0.0;
+  const double weeks = c.electoral.next_election - w.week;
+  return std::clamp(1.0 - weeks / static_cast<double>(w.params->R19.election_horizon_weeks), 0.0, 1.0);
+}
+
 double escalation::pressure(const world& w, const council_state& c) {
   const auto& p = w.params->R19;
-  double proximity = 0;
-  if (c.electoral.next_election >= 0)
-    proximity = std::clamp(1.0 - (c.electoral.next_election - w.week) / static_cast<double>(p.election_horizon_weeks), 0.0, 1.0);
+  const double proximity = election_proximity(w, c);
   return p.e_division * division_index(w, c) + p.e_refused * c.centre.advice_refused +
          (w.week < c.centre.investigation_until ? p.e_investigation : 0.0) + p.e_election * proximity +
          p.e_repeat * c.centre.intervention_stock;

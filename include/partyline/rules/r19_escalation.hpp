@@ -52,6 +52,8 @@ struct escalation {
   [[nodiscard]] static int rung(decision_kind k);
   /// Whether the executive may consider `k` for this council now (its powers, the ladder, the step still making sense).
   [[nodiscard]] static bool on_menu(const world& w, const council_state& c, decision_kind k);
+  /// How close the council's election is: 1 at polling day, 0 at `election_horizon_weeks` or more (or none due).
+  [[nodiscard]] static double election_proximity(const world& w, const council_state& c);
   /// The added log-odds of every executive member's yes on a drastic step (rung 2 and above) here.
   [[nodiscard]] static double pressure(const world& w, const council_state& c);
 };

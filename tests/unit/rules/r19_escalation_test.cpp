@@ -60,6 +60,18 @@ shares decide_many(const frozen_scenario& s, const group_facts& f, int runs = 30
   return out;
 }
 
+/// Deeply divided, under investigation, an election in 8 weeks, the executive's advice refused once, the whole
+/// group behind the complaint.
+group_facts crisis_facts() {
+  group_facts f;
+  f.divided = true;
+  f.investigated = true;
+  f.weeks_to_election = 8;
+  f.advice_refused = 1;
+  f.complaint_strength = 1.0;
+  return f;
+}
+
 frozen_scenario centralist(const std::function<void(scenario&)>& more = {}) {
   return tiny_scenario([&](scenario& sc) {
     sc.weeks = 60;
@@ -72,13 +84,7 @@ frozen_scenario centralist(const std::function<void(scenario&)>& more = {}) {
 
 TEST(EscalationR19, ADividedInvestigatedGroupFacingAnElectionGetsDrasticStepsAUnitedOneAlmostNever) {
   const auto s = centralist();
-  group_facts crisis;
-  crisis.divided = true;
-  crisis.investigated = true;
-  crisis.weeks_to_election = 8;
-  crisis.advice_refused = 1;
-  crisis.complaint_strength = 1.0;
-  const shares hard = decide_many(s, crisis);
+  const shares hard = decide_many(s, crisis_facts());
   const shares mild = decide_many(s, group_facts{});
   std::printf("divided, investigated, election near, advice refused: drastic %.2f (special measures %.2f, takeover %.2f); "
               "united, minor complaint: drastic %.2f\n",
@@ -90,11 +96,7 @@ TEST(EscalationR19, ADividedInvestigatedGroupFacingAnElectionGetsDrasticStepsAUn
 
 TEST(EscalationR19, SpecialMeasuresWaitForAMilderStepToFail) {
   const auto s = centralist();
-  group_facts f;
-  f.divided = true;
-  f.investigated = true;
-  f.weeks_to_election = 8;
-  f.complaint_strength = 1.0;
+  group_facts f = crisis_facts();
   f.advice_refused = 0;
   EXPECT_EQ(decide_many(s, f, 200).special_measures, 0.0) << "rung 3 is closed until advice has been refused";
   f.advice_refused = 1;
@@ -102,12 +104,7 @@ TEST(EscalationR19, SpecialMeasuresWaitForAMilderStepToFail) {
 }
 
 TEST(EscalationR19, BacklashCutsTheWillingnessToEscalate) {
-  group_facts f;
-  f.divided = true;
-  f.investigated = true;
-  f.weeks_to_election = 8;
-  f.advice_refused = 1;
-  f.complaint_strength = 1.0;
+  const group_facts f = crisis_facts();
   const shares calm = decide_many(centralist(), f);
   const shares chastened = decide_many(centralist([](scenario& sc) { sc.executive.backlash = 2.0; }), f);
   EXPECT_LT(chastened.drastic, calm.drastic - 0.2);
