@@ -62,8 +62,8 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
   const bool drastic = escalation::rung(action) >= 2;
   const bool selections = action == decision_kind::take_over_selections;
   const double shared = p.b0 + p.b_strength * item.strength - p.b_backlash * w.executive.backlash -
-                        p.b_media * w.national.media_risk - action_cost(p, action) +
-                        (drastic ? escalation::pressure(w, c) : 0.0);
+                        p.b_media * w.national.media_risk - action_cost(p, action);
+  const double pressure = drastic ? escalation::pressure(w, c) : 0.0;
   tally t;
   for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
     const auto& mem = w.executive.members[m];
@@ -73,8 +73,8 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
     const double alignment =
         selections ? std::abs(mem.position - c.membership.mean_position) - std::abs(mem.position - leader_x)
                    : std::abs(mem.position - leader_x) - std::abs(mem.position - item.requester_position);
-    double x = shared + p.b_central * mem.centralism + p.b_align * alignment;
-    if (selections) x += p.b_central_selections * (mem.centralism - 0.5);
+    double x = shared + p.b_central * mem.centralism + p.b_align * alignment +
+               pressure * escalation::weight_of_evidence(w, mem.centralism);
     if (mem.section == exec_section::union_seat && item.union_index >= 0) x += p.b_union;
     if (mem.section == exec_section::local_gov) x += p.b_local_gov;
     // Entity: the council and member; counter: the motion and how often the item was deferred.
@@ -103,7 +103,12 @@ std::array<decision_kind, 4> motions(const world& w, const agenda_item& item, in
   offer(decision_kind::special_measures);
   // Taking over selections answers the officers' concern about a divided group going into an election; councillors'
   // requests ask the executive to act against the leadership's course.
-  if (item.kind == item_kind::monitoring) offer(decision_kind::take_over_selections);
+  if (item.kind == item_kind::monitoring) {
+    // The officers raise a group's division: the remedy is in its selections or its running, not an inquiry (an
+    // investigation answers a complaint: a referral or a request).
+    offer(decision_kind::take_over_selections);
+    return menu;
+  }
   // The mild step: advice on a live policy when councillors ask, otherwise an investigation.
   if (item.kind == item_kind::request && escalation::on_menu(w, c, decision_kind::advise_pause))
     offer(decision_kind::advise_pause);
@@ -129,6 +134,9 @@ bool decide(world& w, agenda_item& item, bool emergency) {
       rng.bernoulli(p.p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
   int n = 0;
   const auto menu = motions(w, item, n);
+  if (n == 0) {  // nothing left the executive may or need do here (the centre already runs the selections, say)
+    item.defers = p.max_defers;
+  }
   tally t;
   decision_kind last = decision_kind::none;
   for (int k = 0; k < n; ++k) {

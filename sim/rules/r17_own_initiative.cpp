@@ -16,10 +16,16 @@ void own_initiative::run(world& w, std::size_t ci) {
   if (c.leadership.leader < 0 || c.derived.group_size < 3 || c.centre.monitoring_pending || c.centre.special_measures ||
       w.week - c.centre.last_monitoring_week < p.cooldown_weeks)
     return;
+  // The officers raise a group only when the executive could still act on it (R19's menu for their items).
+  if (!escalation::on_menu(w, c, decision_kind::take_over_selections) && !escalation::on_menu(w, c, decision_kind::special_measures) &&
+      !escalation::on_menu(w, c, decision_kind::remove_leader))
+    return;
   const double proximity = escalation::election_proximity(w, c);
   const double division = division_index(w, c);
-  const double concern_logit = p.m0 + p.m_division * division + p.m_election * proximity +
-                               p.m_centralism * (w.national.executive_centralism - 0.5);
+  // The officers weigh what they see as their executive would (R19): a centralising one acts on less.
+  // A divided group matters the more as polling day nears; a united one is no concern whenever the election is.
+  const double concern_logit = p.m0 + p.m_division * division * (1.0 + p.m_election * proximity) *
+                                          escalation::weight_of_evidence(w, w.national.executive_centralism);
   if (!draws(w, id).bernoulli(sigmoid(concern_logit), ci)) return;
   const agenda_item item = new_item(w, ci, item_kind::monitoring, std::min(1.0, p.urgency_base + p.urgency_election * proximity),
                                     std::min(1.0, division), w.national.executive_median);

@@ -52,4 +52,8 @@ double escalation::pressure(const world& w, const council_state& c) {
          p.e_repeat * c.centre.intervention_stock;
 }
 
+double escalation::weight_of_evidence(const world& w, double centralism) {
+  return std::max(0.0, 1.0 + w.params->R19.e_centralism * (centralism - 0.5));
+}
+
 }  // namespace partyline

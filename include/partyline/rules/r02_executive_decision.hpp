@@ -27,8 +27,7 @@ struct executive_decision {
     double cost_advise_pause = 0.0;
     double cost_special_measures = 4.0;
     double cost_remove_leader = 5.0;
-    double cost_take_over_selections = 3.2;
-    double b_central_selections = 6.0;
+    double cost_take_over_selections = 2.75;
     double p_notice = 0.3;
     double defer_margin = 0.4;
     int max_defers = 2;
@@ -57,10 +56,6 @@ struct executive_decision {
       v.coef("cost_take_over_selections", cost_take_over_selections, {-20, 20},
              "- severity cost of taking over the group's selections (a central panel chooses its candidates)",
              "Leicester (the selections board)");
-      v.coef("b_central_selections", b_central_selections, {-50, 50},
-             "+ x (the member's centralism - 0.5), on taking over selections: whether candidates are the members' choice or the "
-             "centre's is where centralists and those who defend members' sovereignty part",
-             "Leicester (\"centralisation and disempowerment of local members\"); 2018 Democracy Review");
       v.coef("p_notice", p_notice, {0, 1}, "probability the group is given notice of an item", "Haringey (\"no advance notice was given\")");
       v.coef("defer_margin", defer_margin, {0, 1}, "a failed vote with at least this share in favour is deferred, not dismissed", "—");
       v.coef("max_defers", max_defers, {0, 20}, "deferrals before an item is dismissed", "—");
@@ -82,7 +77,7 @@ struct executive_decision {
   static constexpr access reads = whole_council | concern::executive | concern::national;
   static constexpr access writes = concern::centre | concern::leadership | concern::councillor_cabinet |
                                    concern::councillor_mood | concern::policy | concern::coalition | concern::electoral |
-                                   concern::councillor_seats | concern::outbox | concern::events;
+                                   concern::councillor_seats | concern::selections | concern::outbox | concern::events;
   static void apply(world& w, std::size_t council);
 };
 

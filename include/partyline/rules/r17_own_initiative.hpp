@@ -18,10 +18,9 @@ struct own_initiative {
   static constexpr std::string_view key = "R17";
 
   struct params {
-    double m0 = -13.0;
-    double m_division = 8.0;
-    double m_election = 1.5;
-    double m_centralism = 30.0;
+    double m0 = -7.5;
+    double m_division = 10.0;
+    double m_election = 1.0;
     int cooldown_weeks = 26;
     double urgency_base = 0.4;
     double urgency_election = 0.3;
@@ -30,11 +29,11 @@ struct own_initiative {
     void describe(V& v) {
       v.coef("m0", m0, {-30, 10}, "the officers' weekly log-odds of putting a group on the executive's agenda: intercept",
              "national rates (a few councils a year)");
-      v.coef("m_division", m_division, {-20, 20}, "... + x the group's division index", "Leicester (\"in-fighting and division\")");
-      v.coef("m_election", m_election, {-20, 20}, "... + x the election's proximity (R19's horizon)", "Leicester (before May 2023)");
-      v.coef("m_centralism", m_centralism, {-50, 50},
-             "... + x (the executive's mean centralism - 0.5): a centralising leadership's officers watch groups more closely",
-             "Leicester (\"Starmer's NEC\"); 2023");
+      v.coef("m_division", m_division, {-20, 20},
+             "... + x the group's division index, weighed as the executive would (R19's weight of evidence at its mean centralism)",
+             "Leicester (\"in-fighting and division\")");
+      v.coef("m_election", m_election, {-20, 20}, "... x (1 + x the election's proximity, R19's horizon): division matters more as polling day nears",
+             "Leicester (before May 2023)");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the officers raise the same group again", "—");
       v.coef("urgency_base", urgency_base, {0, 1}, "urgency of the officers' item", "—");
       v.coef("urgency_election", urgency_election, {0, 1}, "... + x the election's proximity", "—");
@@ -42,7 +41,7 @@ struct own_initiative {
   };
 
   static constexpr access reads = concern::leadership | concern::centre | concern::derived | concern::division |
-                                  concern::electoral | concern::national;
+                                  concern::electoral | concern::selections | concern::policy | concern::national;
   static constexpr access writes = concern::centre | concern::outbox | concern::events;
 
   static void run(world& w, std::size_t council);

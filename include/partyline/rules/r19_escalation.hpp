@@ -26,6 +26,7 @@ struct escalation {
     double e_election = 0.5;
     double e_repeat = 0.25;
     int election_horizon_weeks = 52;
+    double e_centralism = 15.0;
 
     template <class V>
     void describe(V& v) {
@@ -43,6 +44,10 @@ struct escalation {
              "Leicester (selections before May 2023)");
       v.coef("e_repeat", e_repeat, {-20, 20}, "... + x the central actions already taken here (intervention stock): a repeat complaint",
              "Birmingham (the NEC later ousted a leader)");
+      v.coef("e_centralism", e_centralism, {0, 50},
+             "a member weighs the pressure by 1 + x (their centralism - 0.5), never below 0: a centraliser acts on less evidence, "
+             "one who defends local parties' autonomy needs more (no evidence, no drastic step, whoever votes)",
+             "Leicester (\"centralisation and disempowerment of local members\"); Haringey 2017 (no takeover)");
       v.coef("election_horizon_weeks", election_horizon_weeks, {1, 520}, "weeks before an election over which its proximity rises from 0 to 1",
              "—");
     }
@@ -54,8 +59,10 @@ struct escalation {
   [[nodiscard]] static bool on_menu(const world& w, const council_state& c, decision_kind k);
   /// How close the council's election is: 1 at polling day, 0 at `election_horizon_weeks` or more (or none due).
   [[nodiscard]] static double election_proximity(const world& w, const council_state& c);
-  /// The added log-odds of every executive member's yes on a drastic step (rung 2 and above) here.
+  /// The evidence for a drastic step (rung 2 and above) here, in log-odds of a yes before each member weighs it.
   [[nodiscard]] static double pressure(const world& w, const council_state& c);
+  /// How much a member (or the officers, at the executive's mean) with this centralism makes of that evidence.
+  [[nodiscard]] static double weight_of_evidence(const world& w, double centralism);
 };
 
 }  // namespace partyline

@@ -25,8 +25,9 @@ struct group_facts {
 void set_facts(world& w, const group_facts& f) {
   council_state& c = w.councils[0];
   w.week = now;
-  c.derived.dissatisfied = f.divided ? c.derived.group_size - 1 : 0;
-  c.division.stock = f.divided ? 3.0f : 0.0f;
+  // Divided: two in five of the group dissatisfied and a letter published (division index about 0.6).
+  c.derived.dissatisfied = f.divided ? (c.derived.group_size - 1) * 2 / 5 : 0;
+  c.division.stock = f.divided ? 1.0f : 0.0f;
   c.centre.investigation_until = f.investigated ? now + 20 : -1;
   c.electoral.next_election = now + f.weeks_to_election;
   c.centre.advice_refused = f.advice_refused;
@@ -104,7 +105,10 @@ TEST(EscalationR19, SpecialMeasuresWaitForAMilderStepToFail) {
 }
 
 TEST(EscalationR19, BacklashCutsTheWillingnessToEscalate) {
-  const group_facts f = crisis_facts();
+  group_facts f;  // divided, an election in 30 weeks: taking over the selections is the step on the menu
+  f.divided = true;
+  f.weeks_to_election = 30;
+  f.complaint_strength = 1.0;
   const shares calm = decide_many(centralist(), f);
   const shares chastened = decide_many(centralist([](scenario& sc) { sc.executive.backlash = 2.0; }), f);
   EXPECT_LT(chastened.drastic, calm.drastic - 0.2);
