@@ -10,6 +10,7 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/r11_coalition_sign_off.hpp"
+#include "partyline/rules/r18_investigations.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
@@ -34,6 +35,10 @@ double action_cost(const executive_decision::params& p, decision_kind k) {
     case decision_kind::special_measures: return p.cost_special_measures;
     case decision_kind::remove_leader: return p.cost_remove_leader;
     case decision_kind::take_over_selections: return p.cost_take_over_selections;
+    case decision_kind::warning: return p.cost_warning;
+    case decision_kind::suspend_individuals: return p.cost_suspend_individuals;
+    case decision_kind::suspend_local_party: return p.cost_suspend_local_party;
+    case decision_kind::charges: return p.cost_charges;
     default: return 0.0;
   }
 }
@@ -48,6 +53,10 @@ event event_of(decision_kind k) {
     case decision_kind::remove_leader: return event::decision_remove_leader;
     case decision_kind::approve_coalition: return event::decision_approve_coalition;
     case decision_kind::take_over_selections: return event::decision_take_over_selections;
+    case decision_kind::warning: return event::decision_warning;
+    case decision_kind::suspend_individuals: return event::decision_suspend_individuals;
+    case decision_kind::suspend_local_party: return event::decision_suspend_local_party;
+    case decision_kind::charges: return event::decision_charges;
     default: return event::decision_refuse_coalition;
   }
 }
@@ -88,15 +97,28 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
 
 /// The motions an item can lead to, most severe first (R19's ladder, within the executive's powers); the first
 /// with a majority is the decision.
-std::array<decision_kind, 4> motions(const world& w, const agenda_item& item, int& n) {
+std::array<decision_kind, 6> motions(const world& w, const agenda_item& item, int& n) {
   const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
-  std::array<decision_kind, 4> menu{};
+  std::array<decision_kind, 6> menu{};
   n = 0;
   auto offer = [&](decision_kind k) {
     if (escalation::on_menu(w, c, k)) menu[static_cast<std::size_t>(n++)] = k;
   };
   if (item.kind == item_kind::referral) {
     offer(decision_kind::investigate);
+    return menu;
+  }
+  if (item.kind == item_kind::allegation) {  // R17: suspend pending the case, or investigate
+    offer(decision_kind::suspend_individuals);
+    offer(decision_kind::investigate);
+    return menu;
+  }
+  if (item.kind == item_kind::findings) {  // R18: from charges down to a warning
+    offer(decision_kind::charges);
+    offer(decision_kind::suspend_local_party);
+    offer(decision_kind::special_measures);
+    offer(decision_kind::suspend_individuals);
+    offer(decision_kind::warning);
     return menu;
   }
   offer(decision_kind::remove_leader);
@@ -207,7 +229,6 @@ void executive_decision::meet(world& w) {
 }
 
 void executive_decision::apply(world& w, std::size_t ci) {
-  const auto& p = w.params->R2;
   council_state& c = w.councils[ci];
   for (const decision& d : w.executive.published) {
     if (d.council != static_cast<int>(ci)) continue;
@@ -219,6 +240,8 @@ void executive_decision::apply(world& w, std::size_t ci) {
       switch (d.item) {
         case item_kind::request: c.centre.request_pending = false; break;
         case item_kind::monitoring: c.centre.monitoring_pending = false; break;
+        case item_kind::findings: c.centre.findings_pending = false; break;
+        case item_kind::allegation: c.centre.allegation_pending = false; break;
         default: c.centre.referral_pending = false; break;
       }
     }
@@ -233,7 +256,15 @@ void executive_decision::apply(world& w, std::size_t ci) {
       case decision_kind::advise_pause:
         c.leadership.response_pending = true;  // R3: comply (pause, mediation) or resist (refuse mediation)
         break;
-      case decision_kind::investigate: c.centre.investigation_until = w.week + p.investigation_weeks; break;
+      case decision_kind::investigate: investigations::open(w, ci); break;
+      case decision_kind::warning:
+        emit(w, static_cast<int>(ci), id, event::sanction, c.centre.first_item_week >= 0 ? w.week - c.centre.first_item_week : 0);
+        break;
+      case decision_kind::suspend_individuals:
+        investigations::suspend_individuals(w, ci, std::max<double>(c.centre.findings, c.centre.allegation));
+        break;
+      case decision_kind::suspend_local_party: investigations::suspend_local_party(w, ci); break;
+      case decision_kind::charges: investigations::bring_charges(w, ci, c.centre.findings); break;
       case decision_kind::special_measures:
         c.centre.special_measures = true;  // the centre now appoints leaders (R10) and chooses candidates (R6)
         c.leadership.response_pending = true;

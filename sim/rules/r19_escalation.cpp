@@ -11,10 +11,14 @@ using namespace detail;
 
 int escalation::rung(decision_kind k) {
   switch (k) {
+    case decision_kind::warning:
     case decision_kind::advise_pause:
     case decision_kind::investigate: return 1;
-    case decision_kind::take_over_selections: return 2;
-    case decision_kind::special_measures: return 3;
+    case decision_kind::take_over_selections:
+    case decision_kind::suspend_individuals: return 2;
+    case decision_kind::special_measures:
+    case decision_kind::suspend_local_party:
+    case decision_kind::charges: return 3;
     case decision_kind::remove_leader: return 4;
     default: return 0;
   }
@@ -22,7 +26,9 @@ int escalation::rung(decision_kind k) {
 
 bool escalation::on_menu(const world& w, const council_state& c, decision_kind k) {
   const executive_powers& may = w.scen->executive.powers;
-  if (rung(k) > w.params->R19.rungs_open + c.centre.advice_refused) return false;
+  // Each failed milder step opens a rung: advice refused, or findings of wrongdoing (R18).
+  const bool wrongdoing = c.centre.findings >= w.params->R18.findings_threshold;
+  if (rung(k) > w.params->R19.rungs_open + c.centre.advice_refused + (wrongdoing ? 1 : 0)) return false;
   switch (k) {
     case decision_kind::advise_pause: return may.advise_pause && policy_live(c.policy.stage);
     case decision_kind::investigate: return may.investigate;
@@ -33,6 +39,10 @@ bool escalation::on_menu(const world& w, const council_state& c, decision_kind k
              c.electoral.next_election >= 0 && w.week <= closes;
     }
     case decision_kind::special_measures: return may.special_measures && !c.centre.special_measures;
+    case decision_kind::suspend_individuals: return may.suspend_individuals && c.centre.hearing_until < 0;
+    case decision_kind::charges: return may.charges && c.centre.hearing_until < 0;
+    case decision_kind::suspend_local_party: return may.suspend_local_party && !c.centre.local_party_suspended;
+    case decision_kind::warning: return true;
     case decision_kind::remove_leader: return may.remove_leader && c.leadership.leader >= 0 && !c.leadership.directly_elected;
     default: return true;
   }
@@ -49,7 +59,7 @@ double escalation::pressure(const world& w, const council_state& c) {
   const double proximity = election_proximity(w, c);
   return p.e_division * division_index(w, c) + p.e_refused * c.centre.advice_refused +
          (w.week < c.centre.investigation_until ? p.e_investigation : 0.0) + p.e_election * proximity +
-         p.e_repeat * c.centre.intervention_stock;
+         p.e_repeat * c.centre.intervention_stock + p.e_findings * c.centre.findings + p.e_allegation * c.centre.allegation;
 }
 
 double escalation::weight_of_evidence(const world& w, double centralism) {

@@ -74,6 +74,17 @@ void scripted_events::run(world& w, std::size_t ci) {
         emit(w, static_cast<int>(ci), told_as, event::central_selection, 0,
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
+      case event_kind::allegation: {
+        // A fact, not a decision: an allegation against the leader reaches the executive (R17); its urgency rises
+        // with its severity, so a grave one calls an emergency meeting.
+        c.centre.allegation = static_cast<float>(std::max<double>(c.centre.allegation, e.value));
+        if (c.leadership.leader >= 0 && !c.centre.allegation_pending)
+          file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, std::min(1.0, 0.4 + 0.5 * e.value), e.value,
+                                              w.national.executive_median));
+        emit(w, static_cast<int>(ci), told_as, event::allegation, std::lround(100 * e.value),
+             [&] { return format("an allegation of misconduct against the leader (severity %.2f)", e.value); });
+        break;
+      }
       case event_kind::executive_election: break;  // central phase
     }
   }

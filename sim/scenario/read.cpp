@@ -346,6 +346,10 @@ class resolver {
         case event_kind::central_selection:
           if (std::isnan(e.value)) e.value = 1.0;
           break;
+        case event_kind::allegation:
+          if (std::isnan(e.value)) e.value = 0.5;
+          if (e.value < 0 || e.value > 1) fail(p + ".value", "an allegation's severity must lie in 0..1");
+          break;
       }
     }
     // Sorted by week only after checking, so that error paths name the events as written.

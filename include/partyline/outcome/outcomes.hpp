@@ -80,6 +80,12 @@ enum class run_outcome : std::uint8_t {
   defections,
   policies_paused,
   policies_scrapped,
+  selections_taken_over,
+  investigations_concluded,
+  suspensions_individual,
+  local_party_suspended,
+  expulsions,
+  sanction_weeks,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -132,6 +138,12 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"defections", "members who left and joined another party (R14)", measure::count, {event::defection}},
     {"policies_paused", "flagship policies paused (R15)", measure::count, {event::policy_paused}},
     {"policies_scrapped", "flagship policies scrapped (R15)", measure::count, {event::policy_scrapped}},
+    {"selections_taken_over", "decisions of the executive to take over a group's selections (R2, R19; the panel then selects, R6)", measure::count, {event::decision_take_over_selections}},
+    {"investigations_concluded", "investigations that reported their findings (R18)", measure::count, {event::investigation_concluded}},
+    {"suspensions_individual", "councillors administratively suspended by the executive, on an allegation, findings or charges (R18)", measure::sum, {event::suspension_individual}},
+    {"local_party_suspended", "local parties suspended by the executive (R18)", measure::count, {event::local_party_suspended}},
+    {"expulsions", "councillors expelled after a disciplinary hearing (R18); they sit as independents", measure::sum, {event::expulsion}},
+    {"sanction_weeks", "weeks from the first item about a council reaching the executive to its last sanction (largest over councils)", measure::max, {event::sanction}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -29,6 +29,7 @@
 #include "partyline/rules/r15_policy_course.hpp"
 #include "partyline/rules/r16_opinion_dynamics.hpp"
 #include "partyline/rules/r17_own_initiative.hpp"
+#include "partyline/rules/r18_investigations.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 #include "partyline/rules/satisfaction.hpp"
 #include "partyline/scenario/scenario.hpp"
@@ -59,6 +60,7 @@ struct model_parameters {
   policy_course::params R15;
   opinion_dynamics::params R16;
   own_initiative::params R17;
+  investigations::params R18;
   escalation::params R19;
   council_calendar::params calendar;
 
@@ -83,6 +85,7 @@ struct model_parameters {
     v.field("R15", R15);
     v.field("R16", R16);
     v.field("R17", R17);
+    v.field("R18", R18);
     v.field("R19", R19);
     v.field("calendar", calendar);
   }
@@ -137,6 +140,7 @@ struct schedule {
       step<council_calendar>("calendar: next election, fading memories"),
       step<coalition_sign_off>("R11 formation at week 0; sign-off deadlines lapse"),
       step<scripted_events>("scripted events"),
+      step<investigations>("R18 investigations report, hearings decide"),
       step<industrial_disputes>("R8 disputes"),
       step<councillor_satisfaction>("councillor satisfaction"),
       step<opinion_dynamics>("R16 opinion dynamics"),

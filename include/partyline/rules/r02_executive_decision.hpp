@@ -28,11 +28,14 @@ struct executive_decision {
     double cost_special_measures = 4.0;
     double cost_remove_leader = 5.0;
     double cost_take_over_selections = 2.75;
+    double cost_warning = 0.0;
+    double cost_suspend_individuals = 3.0;
+    double cost_suspend_local_party = 3.5;
+    double cost_charges = 3.0;
     double p_notice = 0.3;
     double defer_margin = 0.4;
     int max_defers = 2;
     double b_local_gov = -1.0;
-    int investigation_weeks = 26;
 
     template <class V>
     void describe(V& v) {
@@ -56,12 +59,18 @@ struct executive_decision {
       v.coef("cost_take_over_selections", cost_take_over_selections, {-20, 20},
              "- severity cost of taking over the group's selections (a central panel chooses its candidates)",
              "Leicester (the selections board)");
+      v.coef("cost_warning", cost_warning, {-20, 20}, "- severity cost of a warning on findings (R18)", "Rule Book ch. 6");
+      v.coef("cost_suspend_individuals", cost_suspend_individuals, {-20, 20},
+             "- severity cost of administratively suspending individuals (R18)", "Rule Book ch. 6; Hertsmere (suspensions)");
+      v.coef("cost_suspend_local_party", cost_suspend_local_party, {-20, 20},
+             "- severity cost of suspending the local party (R18)", "Rule Book ch. 1 cl. VIII");
+      v.coef("cost_charges", cost_charges, {-20, 20}, "- severity cost of bringing charges that can end in expulsion (R18)",
+             "Rule Book ch. 6");
       v.coef("p_notice", p_notice, {0, 1}, "probability the group is given notice of an item", "Haringey (\"no advance notice was given\")");
       v.coef("defer_margin", defer_margin, {0, 1}, "a failed vote with at least this share in favour is deferred, not dismissed", "—");
       v.coef("max_defers", max_defers, {0, 20}, "deferrals before an item is dismissed", "—");
       v.coef("b_local_gov", b_local_gov, {-20, 20}, "+ for local-government-section members (they guard group sovereignty)",
              "Haringey (Labour Local Government letter)");
-      v.coef("investigation_weeks", investigation_weeks, {0, 520}, "how long an investigation hangs over a group", "Birmingham");
     }
   };
 
@@ -74,7 +83,7 @@ struct executive_decision {
   static void meet(world& w);
 
   /// Apply phase: the council applies the decisions published about it (R11's sign-offs included).
-  static constexpr access reads = whole_council | concern::executive | concern::national;
+  static constexpr access reads = whole_council | concern::executive | concern::national;  // R18's sanctions included
   static constexpr access writes = concern::centre | concern::leadership | concern::councillor_cabinet |
                                    concern::councillor_mood | concern::policy | concern::coalition | concern::electoral |
                                    concern::councillor_seats | concern::selections | concern::outbox | concern::events;

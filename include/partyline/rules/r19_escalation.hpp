@@ -25,6 +25,8 @@ struct escalation {
     double e_investigation = 0.5;
     double e_election = 0.5;
     double e_repeat = 0.25;
+    double e_findings = 2.0;
+    double e_allegation = 2.0;
     int election_horizon_weeks = 52;
     double e_centralism = 15.0;
 
@@ -48,12 +50,16 @@ struct escalation {
              "a member weighs the pressure by 1 + x (their centralism - 0.5), never below 0: a centraliser acts on less evidence, "
              "one who defends local parties' autonomy needs more (no evidence, no drastic step, whoever votes)",
              "Leicester (\"centralisation and disempowerment of local members\"); Haringey 2017 (no takeover)");
+      v.coef("e_findings", e_findings, {-20, 20}, "... + x the severity of the investigation's findings (R18)", "Rule Book ch. 6");
+      v.coef("e_allegation", e_allegation, {-20, 20}, "... + x the severity of an allegation standing against the leader (R17)",
+             "Rule Book ch. 6 (administrative suspension)");
       v.coef("election_horizon_weeks", election_horizon_weeks, {1, 520}, "weeks before an election over which its proximity rises from 0 to 1",
              "—");
     }
   };
 
-  /// The step's rung: advice or investigation 1, taking over selections 2, special measures 3, removing the leader 4.
+  /// The step's rung: a warning, advice or investigation 1; taking over selections or suspending individuals 2;
+  /// special measures, suspending the local party or charges 3; removing the leader 4.
   [[nodiscard]] static int rung(decision_kind k);
   /// Whether the executive may consider `k` for this council now (its powers, the ladder, the step still making sense).
   [[nodiscard]] static bool on_menu(const world& w, const council_state& c, decision_kind k);

@@ -47,13 +47,14 @@ enum class event_kind : std::uint8_t {
   referral,           ///< the regional board refers the council's leader to the executive (R9, scripted)
   executive_election, ///< the executive's left/right balance changes (value = new left_share)
   request,            ///< councillors ask the executive to intervene (R1, scripted; value = share of the group)
-  central_selection   ///< the centre takes over the group's candidate selections from this week (R6)
+  central_selection,  ///< the centre takes over the group's candidate selections from this week (R6)
+  allegation          ///< an allegation of misconduct against the group's leader (value = its severity, 0..1; R17, R18)
 };
 template <>
 struct enum_names<event_kind> {
-  static constexpr std::array<std::string_view, 8> names{
+  static constexpr std::array<std::string_view, 9> names{
       "dispute_start", "impose_terms", "injunction_threat", "talks_offer", "referral", "executive_election",
-      "request",       "central_selection"};
+      "request",       "central_selection", "allegation"};
 };
 
 /// @brief A number drawn uniformly in [min, max] by a generator; a single number means min = max.
@@ -114,6 +115,9 @@ struct executive_powers {
   bool take_over_selections = true;  ///< choose the group's candidates by a central panel (R6)
   bool special_measures = true;      ///< run the group: appoint its leader, choose its candidates (R2, R6, R10)
   bool remove_leader = true;         ///< remove the group's leader (R2)
+  bool suspend_individuals = true;   ///< administratively suspend councillors (R18)
+  bool suspend_local_party = true;   ///< suspend a local party: its meetings, officers and selections (R18)
+  bool charges = true;               ///< bring charges before the disciplinary panel, which can expel (R18)
 
   template <class V>
   void describe(V& v) {
@@ -122,6 +126,9 @@ struct executive_powers {
     v.field("take_over_selections", take_over_selections);
     v.field("special_measures", special_measures);
     v.field("remove_leader", remove_leader);
+    v.field("suspend_individuals", suspend_individuals);
+    v.field("suspend_local_party", suspend_local_party);
+    v.field("charges", charges);
   }
 };
 

@@ -81,6 +81,17 @@ enum class event : std::uint8_t {
   // The centre's own powers (R6 by decision, R17).
   decision_take_over_selections,
   monitoring,  ///< the executive's officers put a council on its agenda (R17)
+  // Investigations, findings and sanctions (R17 allegations, R18).
+  allegation,
+  investigation_concluded,  ///< value: the findings' severity in hundredths
+  decision_warning,
+  decision_suspend_individuals,
+  decision_suspend_local_party,
+  decision_charges,
+  suspension_individual,  ///< value: councillors suspended
+  local_party_suspended,
+  expulsion,              ///< value: councillors expelled
+  sanction,               ///< counted, not told; value: weeks from the first item about the council to this sanction
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -156,6 +167,16 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"defection", told::first_in_council},
     {"take_over_selections"},
     {"monitoring"},
+    {"allegation"},
+    {"investigation_concluded"},
+    {"warning"},
+    {"suspend_individuals"},
+    {"suspend_local_party"},
+    {"charges"},
+    {"suspension"},
+    {"local_party_suspended"},
+    {"expulsion"},
+    {"sanction", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

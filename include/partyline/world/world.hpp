@@ -175,6 +175,13 @@ struct centre_state {
   bool monitoring_pending = false;  ///< an item of the executive's own officers (R17) waits on the agenda
   int last_monitoring_week = -100000;
   int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
+  bool findings_pending = false;  ///< an investigation's findings wait on the executive's agenda (R18)
+  bool allegation_pending = false;  ///< an allegation waits on the executive's agenda (R17)
+  float allegation = 0;           ///< severity of the allegation standing against the leader (0: none)
+  float findings = 0;             ///< severity of the last findings (R18)
+  int hearing_until = -1;         ///< week a disciplinary hearing on charges ends (R18)
+  int first_item_week = -1;       ///< week the first item about this council reached the executive (sanction_weeks)
+  bool local_party_suspended = false;  ///< the local party's meetings and selections are frozen (R18)
   float intervention_stock = 0;   ///< central actions here: +1 each, decaying (R13, R14)
 };
 
@@ -249,25 +256,26 @@ struct executive_member {
 
 /// What brought an item to the executive: a union's referral (R9), councillors' request (R1), a coalition deal
 /// (R11), or its own officers' monitoring (R17).
-enum class item_kind : std::uint8_t { referral, request, coalition, monitoring };
+enum class item_kind : std::uint8_t { referral, request, coalition, monitoring, findings, allegation };
 template <>
 struct enum_names<item_kind> {
-  static constexpr std::array<std::string_view, 4> names{"referral", "request", "coalition", "monitoring"};
+  static constexpr std::array<std::string_view, 6> names{"referral", "request",  "coalition",
+                                                         "monitoring", "findings", "allegation"};
 };
 enum class decision_kind : std::uint8_t {
   none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader, approve_coalition, refuse_coalition,
-  take_over_selections
+  take_over_selections, warning, suspend_individuals, suspend_local_party, charges
 };
 template <>
 struct enum_names<decision_kind> {
-  static constexpr std::array<std::string_view, 10> names{"none",          "dismiss",           "defer",
-                                                          "advise_pause",  "investigate",       "special_measures",
-                                                          "remove_leader", "approve_coalition", "refuse_coalition",
-                                                          "take_over_selections"};
+  static constexpr std::array<std::string_view, 14> names{
+      "none",          "dismiss",           "defer",            "advise_pause",         "investigate",
+      "special_measures", "remove_leader",  "approve_coalition", "refuse_coalition",    "take_over_selections",
+      "warning",       "suspend_individuals", "suspend_local_party", "charges"};
 };
 [[nodiscard]] constexpr bool is_intervention(decision_kind k) {
-  return k == decision_kind::advise_pause || k == decision_kind::investigate || k == decision_kind::special_measures ||
-         k == decision_kind::remove_leader || k == decision_kind::take_over_selections;
+  return k != decision_kind::none && k != decision_kind::dismiss && k != decision_kind::defer &&
+         k != decision_kind::approve_coalition && k != decision_kind::refuse_coalition;
 }
 
 /// @brief An item waiting on the executive's agenda.

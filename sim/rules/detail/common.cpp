@@ -99,7 +99,12 @@ void file_with_executive(world& w, std::size_t ci, const agenda_item& item) {
   } else if (item.kind == item_kind::monitoring) {
     centre.monitoring_pending = true;
     centre.last_monitoring_week = w.week;
+  } else if (item.kind == item_kind::findings) {
+    centre.findings_pending = true;
+  } else if (item.kind == item_kind::allegation) {
+    centre.allegation_pending = true;
   }
+  if (centre.first_item_week < 0) centre.first_item_week = w.week;
 }
 
 const crisis_window* crisis_at(const scenario& s, int week) {

@@ -1,0 +1,72 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/r18_investigations.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief R18 Investigations end in findings, findings in decisions, charges in hearings (Labour Rule Book ch. 6:
+/// investigation, administrative suspension, charges before the disciplinary panel, expulsion; ch. 1 cl. VIII:
+/// suspension of a party unit; Birmingham: an investigation; Hertsmere: suspensions).
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// An investigation runs for a drawn duration and ends with findings whose severity follows the evidence (the
+/// group's division, disputes, an allegation, advice refused). Findings over a threshold go to the executive, whose
+/// menu (R2, R19) runs from a warning to charges; charges lead to a hearing months later that expels or reinstates.
+struct investigations {
+  static constexpr stream id = rule_stream(18);
+  static constexpr std::string_view key = "R18";
+
+  struct params {
+    double duration_median_weeks = 20;
+    double duration_log_sd = 0.4;
+    double f0 = -0.1;
+    double f_division = 0.5;
+    double f_disputes = 0.3;
+    double f_allegation = 0.9;
+    double f_refused = 0.15;
+    double noise_sd = 0.15;
+    double findings_threshold = 0.25;
+    double suspend_share = 0.6;
+    double hearing_median_weeks = 16;
+    double p_expel = 0.7;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("duration_median_weeks", duration_median_weeks, {1, 520}, "median length of an investigation (log-normal)",
+             "Birmingham (months); Rule Book ch. 6");
+      v.coef("duration_log_sd", duration_log_sd, {0, 3}, "spread of investigations' length (sd of its log)", "—");
+      v.coef("f0", f0, {-5, 5}, "severity of the findings: intercept (clamped to 0..1)", "—");
+      v.coef("f_division", f_division, {-5, 5}, "... + x the group's division index", "Leicester (\"in-fighting\")");
+      v.coef("f_disputes", f_disputes, {-5, 5}, "... + x the worst dispute's intensity", "Birmingham");
+      v.coef("f_allegation", f_allegation, {-5, 5}, "... + x the severity of an allegation standing against the leader", "Rule Book ch. 6");
+      v.coef("f_refused", f_refused, {-5, 5}, "... + x times the leader refused the executive's advice", "Haringey");
+      v.coef("noise_sd", noise_sd, {0, 2}, "... + what the investigators turn up (normal, this sd)", "—");
+      v.coef("findings_threshold", findings_threshold, {0, 1}, "findings less severe than this close the case with no action", "—");
+      v.coef("suspend_share", suspend_share, {0, 1},
+             "on suspending individuals, each implicated councillor (a dissenter) is suspended with this x the severity; the "
+             "leader is, when the allegation is against them",
+             "Rule Book ch. 6 (administrative suspension)");
+      v.coef("hearing_median_weeks", hearing_median_weeks, {1, 520}, "median weeks from charges to the disciplinary hearing's verdict",
+             "Rule Book ch. 6 (\"months\")");
+      v.coef("p_expel", p_expel, {0, 1}, "a charged (suspended) councillor is expelled at the hearing with this probability, else reinstated",
+             "—");
+    }
+  };
+
+  static constexpr access reads = concern::centre | concern::division | concern::derived | concern::leadership |
+                                  concern::councillor_seats | concern::councillor_dissent | concern::national;
+  static constexpr access writes = concern::centre | concern::outbox | concern::councillor_seats | concern::leadership |
+                                   concern::councillor_cabinet | concern::councillor_mood | concern::events;
+
+  /// Local phase: investigations that end this week report their findings; hearings that end give their verdicts.
+  static void run(world& w, std::size_t council);
+  /// Apply phase (R2): the executive opened an investigation; its length is drawn now.
+  static void open(world& w, std::size_t council);
+  /// Apply phase (R2): the sanctions the executive decided on findings or an allegation.
+  static void suspend_individuals(world& w, std::size_t council, double severity);
+  static void suspend_local_party(world& w, std::size_t council);
+  static void bring_charges(world& w, std::size_t council, double severity);
+};
+
+}  // namespace partyline

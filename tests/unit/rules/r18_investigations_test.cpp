@@ -1,0 +1,128 @@
+// R18: investigations end in findings by the evidence, findings in the executive's sanctions, charges in hearings;
+// R17's allegations reach the executive as facts.
+#include <gtest/gtest.h>
+
+#include "../../test_support.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+
+using namespace partyline;
+using partyline::testing::tiny_scenario;
+
+namespace {
+
+std::int64_t tally(const world& w, event e) { return w.councils[0].tallies[static_cast<std::size_t>(e)].count; }
+std::int64_t tally_sum(const world& w, event e) { return w.councils[0].tallies[static_cast<std::size_t>(e)].sum; }
+
+/// Opens an investigation at week 5 and runs R18 until it reports; returns the findings' severity and the weeks it took.
+std::pair<double, int> investigate(const frozen_scenario& s, int run, bool damning) {
+  world w = build_world(s, 1, static_cast<std::uint64_t>(run));
+  council_state& c = w.councils[0];
+  if (damning) {
+    c.derived.dissatisfied = c.derived.group_size - 1;
+    c.division.stock = 2.0f;
+    c.centre.allegation = 0.8f;
+  } else {
+    c.derived.dissatisfied = 0;
+    c.derived.worst_intensity = 0;
+  }
+  w.week = 5;
+  investigations::open(w, 0);
+  const int until = c.centre.investigation_until;
+  for (w.week = 6; w.week <= until; ++w.week) investigations::run(w, 0);
+  EXPECT_EQ(tally(w, event::investigation_concluded), 1);
+  return {c.centre.findings, until - 5};
+}
+
+}  // namespace
+
+TEST(InvestigationsR18, AnInvestigationRunsADrawnTimeAndFindsByTheEvidence) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.weeks = 200; });
+  double damning = 0, calm = 0;
+  int shortest = 1000, longest = 0;
+  for (int r = 0; r < 60; ++r) {
+    const auto [sev_d, weeks] = investigate(s, r, true);
+    damning += sev_d;
+    calm += investigate(s, r, false).first;
+    shortest = std::min(shortest, weeks);
+    longest = std::max(longest, weeks);
+  }
+  std::printf("mean severity: damning evidence %.2f, none %.2f; length %d-%d weeks\n", damning / 60, calm / 60, shortest, longest);
+  EXPECT_GT(damning / 60, calm / 60 + 0.5);
+  EXPECT_LT(shortest, longest);  // drawn, not fixed
+  EXPECT_GE(shortest, 1);
+}
+
+TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
+  const auto s = tiny_scenario([](scenario& sc) {
+    sc.weeks = 200;
+    sc.executive.centralism_mean = 0.65;
+  });
+  auto sanctions = [&](double severity) {
+    int severe = 0;
+    for (int r = 0; r < 200; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      council_state& c = w.councils[0];
+      w.week = 10;
+      c.centre.findings = static_cast<float>(severity);
+      for (std::uint32_t row : detail::group_rows(w, c)) w.councillors.dissent[row] = 1;
+      w.outbox[0].push_back(detail::new_item(w, 0, item_kind::findings, 0.95, severity, w.national.executive_median));
+      central_phase(w);
+      if (w.executive.published.empty()) continue;
+      const decision_kind k = w.executive.published.front().kind;
+      severe += escalation::rung(k) >= 2;
+    }
+    return severe / 200.0;
+  };
+  const double serious = sanctions(0.9), mild = sanctions(0.1);
+  std::printf("suspension or worse: serious findings %.2f, mild %.2f\n", serious, mild);
+  EXPECT_GE(serious, 0.5);
+  EXPECT_LE(mild, 0.05);
+}
+
+TEST(InvestigationsR18, ChargesEndInAHearingThatExpelsOrReinstates) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.weeks = 200; });
+  world w = build_world(s, 1, 0);
+  council_state& c = w.councils[0];
+  for (std::uint32_t row : detail::group_rows(w, c))
+    if (row != c.leadership.leader) w.councillors.dissent[row] = 1;
+  w.week = 10;
+  investigations::bring_charges(w, 0, 1.0);
+  const auto charged = tally_sum(w, event::suspension_individual);
+  ASSERT_GT(charged, 0);
+  ASSERT_GT(c.centre.hearing_until, 10);
+  for (w.week = 11; w.week <= c.centre.hearing_until; ++w.week) investigations::run(w, 0);
+  const auto expelled = tally_sum(w, event::expulsion);
+  EXPECT_GT(expelled, 0);
+  int independents = 0, still_suspended = 0;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    independents += w.councillors.status[r] == councillor_status::independent &&
+                    w.councillors.party[r] == static_cast<std::uint8_t>(w.scen->party_id("ind"));
+    still_suspended += w.councillors.status[r] == councillor_status::suspended;
+  }
+  EXPECT_EQ(independents, expelled);
+  EXPECT_EQ(still_suspended, 0) << "the hearing decides every charged councillor's case";
+}
+
+TEST(InvestigationsR18, AnAllegationReachesTheExecutiveWhoseVoteDecidesWhatFollows) {
+  int suspended = 0, investigated = 0;
+  for (int r = 0; r < 100; ++r) {
+    const auto s = tiny_scenario([](scenario& sc) {
+      sc.weeks = 30;
+      event_def e;
+      e.week = 4;
+      e.type = event_kind::allegation;
+      e.council = "smalltown";
+      e.council_index = 0;
+      e.value = 0.9;
+      sc.events.push_back(e);
+    });
+    world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+    for (int week = 0; week < 30; ++week) step_week(w);
+    EXPECT_EQ(tally(w, event::allegation), 1);
+    suspended += tally(w, event::decision_suspend_individuals) > 0;
+    investigated += tally(w, event::decision_investigate) > 0;
+  }
+  std::printf("a grave allegation against the leader: suspended in %d, investigated in %d of 100 runs\n", suspended, investigated);
+  EXPECT_GT(suspended + investigated, 50);
+}
