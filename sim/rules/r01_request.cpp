@@ -19,22 +19,26 @@ void request_to_centre::run(world& w, std::size_t ci) {
     return;
   auto& cl = w.councillors;
   const double centre = w.national.executive_median;
-  const double leader_gap = std::abs(cl.position[static_cast<std::size_t>(c.leadership.leader)] - centre) - p.closer_by;
-  // A requester: dissatisfied, and closer to the executive than the leader by at least closer_by.
-  auto requester = [&](std::uint32_t r) {
-    return r != c.leadership.leader && cl.satisfaction[r] < sp.dissatisfied_below && std::abs(cl.position[r] - centre) < leader_gap;
+  const double leader_gap = std::abs(cl.position[static_cast<std::size_t>(c.leadership.leader)] - centre);
+  const draw_stream rng = draws(w, id);
+  // A signatory: dissatisfied, and willing to sign this week (keyed draws, so counting and recording agree).
+  auto signs = [&](std::uint32_t r) {
+    if (r == c.leadership.leader || cl.satisfaction[r] >= sp.dissatisfied_below) return false;
+    const double x = p.s0 + p.s_grievance * (sp.dissatisfied_below - cl.satisfaction[r]) +
+                     p.s_support * (leader_gap - std::abs(cl.position[r] - centre)) - p.s_loyalty * cl.loyalty[r];
+    return rng.bernoulli(sigmoid(x), r);
   };
   int requesters = 0;
   double sum_x = 0;
   for (std::uint32_t r : group_rows(w, c))
-    if (requester(r)) {
+    if (signs(r)) {
       ++requesters;
       sum_x += cl.position[r];
     }
   const double share = static_cast<double>(requesters) / c.derived.group_size;
   if (share < p.request_threshold) return;
   for (std::uint32_t r : group_rows(w, c))
-    if (requester(r)) ++cl.dissent[r];
+    if (signs(r)) ++cl.dissent[r];
   const agenda_item item = new_item(w, ci, item_kind::request, std::min(1.0, p.urgency_base + p.urgency_share * share),
                                     share, sum_x / requesters);
   file_with_executive(w, ci, item);

@@ -152,8 +152,11 @@ bool decide(world& w, agenda_item& item, bool emergency) {
   d.item = item.kind;
   d.council = item.council;
   d.weeks_waiting = weeks_waiting;
+  // Notice: less likely the more urgent the item and the more centralising the executive.
+  const double p_notice = sigmoid(p.notice0 - p.notice_urgency * item.urgency -
+                                  p.notice_centralism * (executive_centralism(w.executive) - 0.5));
   d.notice_given =
-      rng.bernoulli(p.p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
+      rng.bernoulli(p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
   int n = 0;
   const auto menu = motions(w, item, n);
   if (n == 0) {  // nothing left the executive may or need do here (the centre already runs the selections, say)

@@ -93,8 +93,8 @@ TEST(HaringeyCounterfactual, RightMajorityExecutiveIntervenesLess) {
 }
 
 TEST(HaringeyCounterfactual, NoticeGivenMeansSmallerProtestLetters) {
-  const auto base = run(haringey([](scenario& s) { coefficients(s).R2.p_notice = 0.0; }), partyline::testing::pattern_runs(300), false);
-  const auto notice = run(haringey([](scenario& s) { coefficients(s).R2.p_notice = 1.0; }), partyline::testing::pattern_runs(300), false);
+  const auto base = run(haringey([](scenario& s) { coefficients(s).R2.notice0 = -30.0; }), partyline::testing::pattern_runs(300), false);
+  const auto notice = run(haringey([](scenario& s) { coefficients(s).R2.notice0 = 30.0; }), partyline::testing::pattern_runs(300), false);
   std::printf("largest protest letter: no notice %.1f, notice given %.1f\n",
               mean_of(base, run_outcome::protest_signatories_max), mean_of(notice, run_outcome::protest_signatories_max));
   EXPECT_LT(mean_of(notice, run_outcome::protest_signatories_max),

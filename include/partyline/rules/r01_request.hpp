@@ -8,14 +8,20 @@
 
 namespace partyline {
 
-/// Dissatisfied councillors closer to the executive than their leader ask it to intervene against the group's course.
+/// Each dissatisfied councillor signs a request to the executive with a logistic probability (their grievance, the
+/// support they expect at the centre -- how much closer to it they stand than their leader -- and the personal risk
+/// of going over the leader's head, which loyalty raises); the request is filed when the signatures reach the
+/// threshold. A less sympathetic executive lowers the rate of requests instead of closing a gate.
 struct request_to_centre {
   static constexpr stream id = stream::R1;
   static constexpr std::string_view key = "R1";
 
   struct params {
     double request_threshold = 0.35;
-    double closer_by = 0.2;
+    double s0 = -1.0;
+    double s_grievance = 3.0;
+    double s_support = 6.0;
+    double s_loyalty = 2.0;
     double urgency_base = 0.45;
     double urgency_share = 1.0;
     int cooldown_weeks = 26;
@@ -23,8 +29,12 @@ struct request_to_centre {
     template <class V>
     void describe(V& v) {
       v.coef("request_threshold", request_threshold, {0, 1}, "share of the group needed to file a request", "Haringey (21 of 48)");
-      v.coef("closer_by", closer_by, {0, 2}, "how much closer to the executive's median than the leader a requester must be",
+      v.coef("s0", s0, {-20, 20}, "a dissatisfied councillor's log-odds of signing: intercept", "—");
+      v.coef("s_grievance", s_grievance, {-20, 20}, "... + x how far their satisfaction is below the dissatisfaction line", "Haringey");
+      v.coef("s_support", s_support, {-20, 20},
+             "... + x the support they expect at the centre: the leader's distance from the executive's median minus theirs",
              "Haringey (a left group, a left NEC); Birmingham (dissent over disputes, not ideology: no request)");
+      v.coef("s_loyalty", s_loyalty, {-20, 20}, "... - x loyalty (going over the leader's head is a personal risk)", "—");
       v.coef("urgency_base", urgency_base, {0, 1}, "urgency of a request of no size", "Haringey (emergency motion)");
       v.coef("urgency_share", urgency_share, {0, 5}, "urgency added per unit of the share behind it", "Haringey");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the same group files again", "—");
@@ -32,7 +42,8 @@ struct request_to_centre {
   };
 
   static constexpr access reads = concern::leadership | concern::centre | concern::derived | concern::councillor_seats |
-                                  concern::councillor_positions | concern::councillor_mood | concern::national;
+                                  concern::councillor_positions | concern::councillor_mood | concern::councillor_traits |
+                                  concern::national;
   static constexpr access writes = concern::councillor_dissent | concern::centre | concern::division | concern::outbox |
                                    concern::events;
 

@@ -32,7 +32,9 @@ struct executive_decision {
     double cost_suspend_individuals = 3.0;
     double cost_suspend_local_party = 3.5;
     double cost_charges = 3.0;
-    double p_notice = 0.3;
+    double notice0 = 1.5;
+    double notice_urgency = 3.0;
+    double notice_centralism = 4.0;
     double defer_margin = 0.4;
     int max_defers = 2;
     double b_local_gov = -1.0;
@@ -66,7 +68,10 @@ struct executive_decision {
              "- severity cost of suspending the local party (R18)", "Rule Book ch. 1 cl. VIII");
       v.coef("cost_charges", cost_charges, {-20, 20}, "- severity cost of bringing charges that can end in expulsion (R18)",
              "Rule Book ch. 6");
-      v.coef("p_notice", p_notice, {0, 1}, "probability the group is given notice of an item", "Haringey (\"no advance notice was given\")");
+      v.coef("notice0", notice0, {-30, 30}, "log-odds that the group is given notice of an item: intercept", "—");
+      v.coef("notice_urgency", notice_urgency, {-20, 20}, "... - x the item's urgency (an emergency motion leaves no time)",
+             "Haringey (\"no advance notice was given\")");
+      v.coef("notice_centralism", notice_centralism, {-20, 20}, "... - x (the executive's mean centralism - 0.5)", "—");
       v.coef("defer_margin", defer_margin, {0, 1}, "a failed vote with at least this share in favour is deferred, not dismissed", "—");
       v.coef("max_defers", max_defers, {0, 20}, "deferrals before an item is dismissed", "—");
       v.coef("b_local_gov", b_local_gov, {-20, 20}, "+ for local-government-section members (they guard group sovereignty)",

@@ -54,6 +54,29 @@ TEST(RequestR1, NoRequestWhenTheExecutiveSitsWithTheLeader) {
   EXPECT_EQ(requested, 0);
 }
 
+TEST(RequestR1, ALessSympatheticExecutiveLowersTheRateRatherThanClosingAGate) {
+  // The executive's left bloc from none to all: the share of runs with a request rises step by step, not at one line.
+  std::vector<int> requested;
+  for (double left : {0.0, 0.25, 0.5, 0.75, 1.0}) {
+    int n = 0;
+    for (std::uint64_t run = 0; run < 40; ++run) {
+      const auto r = simulate_run(divided_group([&](scenario& s) {
+                                    s.executive.left_share = left;
+                                    s.weeks = 8;
+                                  }),
+                                  1, run, false, false);
+      n += r.counters[run_outcome::requests] > 0;
+    }
+    requested.push_back(n);
+  }
+  std::printf("runs with a request (of 40) as the executive's left share rises 0 -> 1: %d %d %d %d %d\n", requested[0],
+              requested[1], requested[2], requested[3], requested[4]);
+  for (std::size_t i = 1; i < requested.size(); ++i) EXPECT_GE(requested[i] + 2, requested[i - 1]);
+  int intermediate = 0;
+  for (int n : requested) intermediate += n > 2 && n < 38;
+  EXPECT_GE(intermediate, 1) << "some executive gets a request in some runs and not in others";
+}
+
 TEST(LeaderResponseR3, AutonomousLeadersResistCompliantOnesPause) {
   auto responses = [](double autonomy) {
     int complied = 0, resisted = 0;
@@ -90,9 +113,9 @@ TEST(LeaderResponseR3, PressureAboveResolveMeansStandingDown) {
 }
 
 TEST(ProtestLetterR4, NoNoticeProvokesLargerLetters) {
-  auto signatures = [](double p_notice) {
+  auto signatures = [](double notice0) {
     const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
-      coefficients(sc).R2.p_notice = p_notice;
+      coefficients(sc).R2.notice0 = notice0;
       sc.council_generators.clear();
       // 100 other councils with autonomous leaders.
       for (int k = 0; k < 100; ++k) {
@@ -108,12 +131,12 @@ TEST(ProtestLetterR4, NoNoticeProvokesLargerLetters) {
     decision d;
     d.kind = decision_kind::advise_pause;
     d.council = 0;
-    d.notice_given = p_notice > 0.5;
+    d.notice_given = notice0 > 0;
     w.executive.published = {d};
     national_phase(w);
     return w.councils[0].tallies[static_cast<std::size_t>(event::protest_letter)].max;
   };
-  const auto without = signatures(0.0), with = signatures(1.0);
+  const auto without = signatures(-30.0), with = signatures(30.0);
   EXPECT_GE(without, 20);
   EXPECT_LT(with, without);
 }
