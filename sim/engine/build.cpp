@@ -157,7 +157,8 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
   const members_def& md = w.scen->councils[ci].members;
   const auto& mood = w.params->member_mood;
   const council_rows& rows = w.councils[ci].rows;
-  const std::uint64_t count = rows.member_end - rows.member_begin;
+  const std::uint64_t count = rows.member_end - rows.member_begin;  // members and the rows kept for recruits
+  const auto room = count - static_cast<std::uint64_t>(md.count);
   const auto n_w = static_cast<std::uint64_t>(rows.ward_end - rows.ward_begin);
   auto& ms = w.members;
   for (std::uint64_t j = 0; j < count; ++j) {
@@ -171,11 +172,16 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
         clamp_unit(md.activism_mean + mood.propensity_sd * rng.normal(m, 2)) + static_cast<float>(faction ? mood.faction_boost : 0.0);
     ms.loyalty[m] = member_columns::loyalty_byte(mood.loyalty_mean + mood.loyalty_sd * rng.normal(m, 3));
     ms.ward[m] = static_cast<std::uint16_t>(j * n_w / count);
-    ms.status[m] = member_status::member;
+    // Exactly `room` rows, spread evenly, are kept for recruits; their traits are drawn now like everyone's.
+    const bool kept = room > 0 && (j + 1) * room / count > j * room / count;
+    ms.status[m] = kept ? member_status::prospective : member_status::member;
   }
   double sum = 0;
-  for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) sum += ms.position_of(m);
-  w.councils[ci].membership.mean_position = count > 0 ? static_cast<float>(sum / static_cast<double>(count)) : 0.0f;
+  for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m)
+    if (ms.status[m] == member_status::member) sum += ms.position_of(m);
+  membership_state& mstate = w.councils[ci].membership;
+  mstate.mean_position = md.count > 0 ? static_cast<float>(sum / static_cast<double>(md.count)) : 0.0f;
+  mstate.prospective = static_cast<std::int64_t>(room);
   member_exit::bound_exits(w, ci);
 }
 

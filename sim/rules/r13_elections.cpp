@@ -30,7 +30,7 @@ constexpr std::size_t max_candidates = 20 * (max_parties + 1);
 /// The party's share lost to division, intervention, protest, suspensions (and gained by campaigning).
 double party_penalty(const world& w, const council_state& c) {
   const auto& p = w.params->R13;
-  const double members = static_cast<double>(c.rows.member_end - c.rows.member_begin);
+  const double members = member_roll(c);
   const double active = members > 0 ? static_cast<double>(active_members(w, c)) / members : p.campaign_baseline;
   const double suspended = members > 0 ? static_cast<double>(c.membership.suspended) / members : 0.0;
   return p.division_penalty * c.division.stock + p.intervention_penalty * c.centre.intervention_stock +

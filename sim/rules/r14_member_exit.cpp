@@ -35,7 +35,7 @@ void member_exit::run(world& w, std::size_t ci) {
   const council_rows& rows = c.rows;
   const std::uint64_t n = rows.member_end - rows.member_begin;
   if (n == 0) return;
-  const double members = static_cast<double>(n);
+  const double members = member_roll(c);
   const double central = c.centre.intervention_stock + p.suspended_weight * static_cast<double>(c.membership.suspended) / members;
   const double local = p.e0 + p.e_central * central;
   // The thinning bound: the largest exit probability any member here can have this week. For every member,
@@ -103,6 +103,42 @@ void member_exit::run(world& w, std::size_t ci) {
              [&] { return format("a member leaves and joins %s", s.parties[nearest].name.c_str()); });
     }
   }
+}
+
+void member_exit::recruit(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R14;
+  council_state& c = w.councils[ci];
+  membership_state& ms = c.membership;
+  if (ms.prospective <= 0) return;
+  const council_rows& rows = c.rows;
+  const double members = member_roll(c) - static_cast<double>(ms.left);
+  const double standing = s.national.standing + s.national.standing_trend * w.week / 52.0;
+  const double rate = sigmoid(p.j0 + p.j_standing * standing + p.j_mobilisation * ms.mobilisation +
+                              p.j_faction * s.councils[ci].members.faction_share + p.j_central * c.centre.intervention_stock);
+  // Each kept row joins with q = expected recruits / rows kept; rows are visited by geometric skips at rate q, so the
+  // cost is O(recruits), and members' rows are skipped (they are candidates at the same rate but not recruits).
+  const double q = std::min(1.0, rate * std::max(0.0, members) / static_cast<double>(ms.prospective));
+  if (q <= 0) return;
+  const draw_stream rng = draws(w, id);
+  const double log_keep = std::log1p(-std::min(q, 1.0 - 1e-12));
+  auto& status = w.members.status;
+  std::int64_t joined = 0;
+  std::uint64_t m = rows.member_begin;
+  for (std::uint64_t k = 0; k < (1u << 19); ++k) {
+    const double u = 1.0 - rng.uniform((std::uint64_t{1} << 40) + ci, k);
+    const double skip = std::floor(std::log(u) / log_keep);
+    if (skip >= static_cast<double>(rows.member_end - m)) break;
+    m += static_cast<std::uint64_t>(skip);
+    if (status[m] == member_status::prospective) {
+      status[m] = member_status::member;
+      ++joined;
+    }
+    if (++m >= rows.member_end) break;
+  }
+  ms.prospective -= joined;
+  ms.joined += joined;
+  if (joined > 0) emit(w, static_cast<int>(ci), id, event::member_joined, joined);
 }
 
 }  // namespace partyline

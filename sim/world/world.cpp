@@ -60,7 +60,8 @@ memory_estimate estimate_world_memory(const scenario& s) {
   for (std::size_t i = 0; i < s.councils.size(); ++i) {
     const auto& c = s.councils[i];
     const long long seats = static_cast<long long>(c.seats.total());
-    const long long members = c.members.count < 0 ? 20 * seats : c.members.count;
+    const long long members =
+        static_cast<long long>(member_rows_for(static_cast<std::uint64_t>(c.members.count < 0 ? 20 * seats : c.members.count)));
     est.seats += seats;
     est.members += members;
     const double weight = static_cast<double>(members) * size.per_member + static_cast<double>(seats) * size.per_seat;
@@ -90,7 +91,7 @@ void lay_out_world(world& w) {
     n_wards += static_cast<std::size_t>(wards_of(def));
     rows.ward_end = static_cast<std::uint32_t>(n_wards);
     rows.member_begin = n_members;
-    n_members += static_cast<std::uint64_t>(def.members.count);
+    n_members += member_rows_for(static_cast<std::uint64_t>(def.members.count));
     rows.member_end = n_members;
     rows.dispute_begin = static_cast<std::uint32_t>(n_disputes);
     n_disputes += static_cast<std::size_t>(dispute_slots(s, i));
@@ -185,7 +186,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
     case concern::membership:
       h(s.membership.suspended, s.membership.left, s.membership.mobilisation, s.membership.exit_reach_right,
-        s.membership.exit_reach_left, s.membership.mean_position);
+        s.membership.exit_reach_left, s.membership.mean_position, s.membership.prospective, s.membership.joined);
       break;
     case concern::derived: {
       const auto& d = s.derived;

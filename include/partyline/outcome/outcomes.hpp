@@ -86,6 +86,7 @@ enum class run_outcome : std::uint8_t {
   local_party_suspended,
   expulsions,
   sanction_weeks,
+  members_joined,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -144,6 +145,7 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"local_party_suspended", "local parties suspended by the executive (R18)", measure::count, {event::local_party_suspended}},
     {"expulsions", "councillors expelled after a disciplinary hearing (R18); they sit as independents", measure::sum, {event::expulsion}},
     {"sanction_weeks", "weeks from the first item about a council reaching the executive to its last sanction (largest over councils)", measure::max, {event::sanction}},
+    {"members_joined", "members who joined during the run (R14)", measure::sum, {event::member_joined}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -146,6 +146,7 @@ struct schedule {
       step<opinion_dynamics>("R16 opinion dynamics"),
       step<members_mood>("member mood"),
       step<member_exit>("R14 member exit"),
+      council_step{"R14 recruits join", stream::R14, member_exit::reads, member_exit::writes, &member_exit::recruit},
       step<backbench_letter>("R7 backbench letter"),
       step<request_to_centre>("R1 request to the centre"),
       step<own_initiative>("R17 the officers' own initiative"),

@@ -2,7 +2,8 @@
 #if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
 #error "partyline/rules/r14_member_exit.hpp belongs to stage 3 (rules): a lower stage may not include it"
 #endif
-/// @brief R14 Member exit and defection (a member of 20 years left for the Greens).
+/// @brief R14 Members leave, defect and join (a member of 20 years left for the Greens; membership rises and falls
+/// with the party's standing).
 #include "partyline/random.hpp"
 #include "partyline/world/access.hpp"
 
@@ -21,6 +22,11 @@ struct member_exit {
     double e_distance = 1.5;
     double e_loyalty = 2.0;
     double p_defect = 0.25;
+    double j0 = -8.0;
+    double j_standing = 1.5;
+    double j_mobilisation = 2.0;
+    double j_faction = 3.0;
+    double j_central = -0.3;
 
     template <class V>
     void describe(V& v) {
@@ -32,6 +38,16 @@ struct member_exit {
       v.coef("e_distance", e_distance, {-20, 20}, "... + x distance from the executive's median", "—");
       v.coef("e_loyalty", e_loyalty, {-20, 20}, "... - x the member's loyalty", "—");
       v.coef("p_defect", p_defect, {0, 1}, "a leaver joins the party nearest them, if it is not this one", "a member left for the Greens");
+      v.coef("j0", j0, {-30, 10}, "weekly recruits per member, as log-odds: intercept (the party at its usual standing)",
+             "national membership trends (a few per cent a year)");
+      v.coef("j_standing", j_standing, {-20, 20}, "... + x the party's national standing (national.standing, with its trend)",
+             "membership surges with a rising party");
+      v.coef("j_mobilisation", j_mobilisation, {-20, 20}, "... + x the area's mobilisation (policy, disputes, interventions)",
+             "Haringey (campaigns recruit)");
+      v.coef("j_faction", j_faction, {-20, 20}, "... + x the share of members in an organised faction (it recruits)",
+             "Haringey (Momentum)");
+      v.coef("j_central", j_central, {-20, 20}, "... + x central actions in the area (intervention stock): who joins a party at war",
+             "—");
     }
   };
 
@@ -40,6 +56,8 @@ struct member_exit {
   static constexpr access writes = concern::member_status | concern::membership | concern::events;
 
   static void run(world& w, std::size_t council);
+  /// The week's recruits: each row kept for a recruit joins with the probability that gives the expected number.
+  static void recruit(world& w, std::size_t council);
   /// Finds the largest exit score the council's members can reach (membership_state), which bounds every member's
   /// weekly exit probability: call when members are drawn or join.
   static void bound_exits(world& w, std::size_t council);

@@ -175,12 +175,16 @@ struct national_def {
   int general_election_week = -1;    ///< week of the next general election (-1: none in sight)
   double media_horizon_weeks = 104;  ///< media risk rises linearly over this many weeks before it
   named_values swing;                ///< national change in vote share by party since the baseline (R13)
+  double standing = 0;               ///< the party's national standing at week 0, -1..1 (0: its usual), for recruitment (R14)
+  double standing_trend = 0;         ///< change in standing per year (a rising or falling party)
 
   template <class V>
   void describe(V& v) {
     v.field("general_election_week", general_election_week, {-1, 5200});
     v.field("media_horizon_weeks", media_horizon_weeks, {1, 5200});
     v.field("swing", swing, {-1, 1});
+    v.field("standing", standing, {-1, 1});
+    v.field("standing_trend", standing_trend, {-1, 1});
   }
 };
 

@@ -92,6 +92,7 @@ enum class event : std::uint8_t {
   local_party_suspended,
   expulsion,              ///< value: councillors expelled
   sanction,               ///< counted, not told; value: weeks from the first item about the council to this sanction
+  member_joined,          ///< counted, not told; value: members who joined this week (R14)
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -177,6 +178,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"local_party_suspended"},
     {"expulsion"},
     {"sanction", told::never},
+    {"member_joined", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

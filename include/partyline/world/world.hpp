@@ -73,7 +73,15 @@ struct councillor_columns {
   [[nodiscard]] std::size_t size() const { return ward.size(); }
 };
 
-enum class member_status : std::uint8_t { member, suspended, left, defected };
+/// `prospective`: a row kept for someone who may join during the run (R14 recruitment), not (yet) a member.
+enum class member_status : std::uint8_t { member, suspended, left, defected, prospective };
+
+/// Rows kept for recruits, as a share of a council's starting members: membership can grow by this much in a run.
+/// Spread evenly over the council's rows (so over its wards) and marked `prospective` until someone joins.
+inline constexpr double member_room_share = 0.25;
+[[nodiscard]] constexpr std::uint64_t member_rows_for(std::uint64_t members) {
+  return members + static_cast<std::uint64_t>(static_cast<double>(members) * member_room_share);
+}
 
 /// @brief Local party members, contiguous per council and sorted by ward inside a council.
 struct member_columns {
@@ -217,6 +225,8 @@ struct membership_state {
   std::int64_t left = 0;
   float mobilisation = 0;  ///< activism above each member's quiet level: it follows local mobilisation (member_mood)
   float mean_position = 0;  ///< the members' mean position when drawn: whom they would select (R6's vote)
+  std::int64_t prospective = 0;  ///< rows still free for recruits (R14)
+  std::int64_t joined = 0;       ///< members who joined during the run (R14)
   /// The largest exit score any member here can have, e_distance |x - centre| - e_loyalty loyalty, split by side:
   /// max(e_distance x - e_loyalty loyalty) and max(-e_distance x - e_loyalty loyalty) (R14's thinning bound).
   float exit_reach_right = 0, exit_reach_left = 0;

@@ -99,6 +99,11 @@ class group_rows {
          activism(w, c, m) >= static_cast<float>(w.params->member_mood.active_above);
 }
 /// The council's active members (campaigners, R13).
+/// The council's member rows in use: its starting members and recruits, leavers included (not the rows still kept
+/// for recruits). Shares of "the membership" (active, suspended) are taken over this.
+[[nodiscard]] inline double member_roll(const council_state& c) {
+  return static_cast<double>(c.rows.member_end - c.rows.member_begin) - static_cast<double>(c.membership.prospective);
+}
 [[nodiscard]] std::int64_t active_members(const world& w, const council_state& c);
 
 /// The rows of a ward's members inside the council's member range (members are sorted by ward).
