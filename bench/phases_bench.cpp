@@ -73,6 +73,28 @@ void BM_leader_response(benchmark::State& state) { bench_local_step(state, leade
 void BM_policy_course(benchmark::State& state) { bench_local_step(state, policy_course::run, false); }
 /// R17: the officers' weekly look at every group (per councillor of the party).
 void BM_own_initiative(benchmark::State& state) { bench_local_step(state, own_initiative::run, false); }
+/// R18: investigations and hearings that end this week (per councillor of the party).
+void BM_investigations(benchmark::State& state) { bench_local_step(state, investigations::run, false); }
+/// R14's recruits: the week's joiners (per member). Recruits use up the rows kept for them, so the world is rebuilt
+/// (untimed) every 200 weeks.
+void BM_recruitment(benchmark::State& state) {
+  world w = build_world(pick(state.range(0)), 1, 0);
+  step_week(w);
+  int weeks = 0;
+  for (auto _ : state) {
+    if (++weeks % 200 == 0) {
+      state.PauseTiming();
+      w = build_world(pick(state.range(0)), 1, 0);
+      step_week(w);
+      state.ResumeTiming();
+    }
+    for (std::size_t c = 0; c < w.councils.size(); ++c) member_exit::recruit(w, c);
+    ++w.week;
+    benchmark::ClobberMemory();
+  }
+  state.SetLabel(label(state.range(0)));
+  per_agent_week(state, static_cast<double>(w.members.size()));
+}
 
 /// The member phase (mood, then R14 exits) of a synthetic national world with 40,000, 400,000 or 4,000,000
 /// members, per member-week: the columns should not make the cost per member grow with their number.
@@ -242,6 +264,8 @@ BENCHMARK(BM_leadership_challenge)->Arg(0)->Arg(1);
 BENCHMARK(BM_local_phase)->Arg(0)->Arg(1);
 BENCHMARK(BM_request)->Arg(1)->Arg(2);
 BENCHMARK(BM_own_initiative)->Arg(1)->Arg(2);
+BENCHMARK(BM_investigations)->Arg(1)->Arg(2);
+BENCHMARK(BM_recruitment)->Arg(0)->Arg(1);
 BENCHMARK(BM_leader_response)->Arg(1)->Arg(2);
 BENCHMARK(BM_policy_course)->Arg(1)->Arg(2);
 BENCHMARK(BM_selections);

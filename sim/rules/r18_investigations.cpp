@@ -26,6 +26,11 @@ void count_sanction(world& w, std::size_t ci) {
 
 }  // namespace
 
+double investigations::urgency(const world& w, double severity) {
+  const auto& p = w.params->R18;
+  return std::min(1.0, p.urgency_base + p.urgency_severity * severity);
+}
+
 void investigations::open(world& w, std::size_t ci) {
   const auto& p = w.params->R18;
   centre_state& centre = w.councils[ci].centre;
@@ -48,7 +53,7 @@ void investigations::run(world& w, std::size_t ci) {
                     acted_on ? ", put to the executive" : ", no further action");
     });
     if (acted_on)
-      file_with_executive(w, ci, new_item(w, ci, item_kind::findings, std::min(1.0, 0.4 + 0.5 * severity), severity,
+      file_with_executive(w, ci, new_item(w, ci, item_kind::findings, urgency(w, severity), severity,
                                           w.national.executive_median));
   }
   if (c.centre.hearing_until == w.week) {

@@ -5,6 +5,7 @@
 #include "partyline/rules/calendar.hpp"
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/r08_disputes.hpp"
+#include "partyline/rules/r18_investigations.hpp"
 
 namespace partyline {
 
@@ -79,7 +80,7 @@ void scripted_events::run(world& w, std::size_t ci) {
         // with its severity, so a grave one calls an emergency meeting.
         c.centre.allegation = static_cast<float>(std::max<double>(c.centre.allegation, e.value));
         if (c.leadership.leader >= 0 && !c.centre.allegation_pending)
-          file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, std::min(1.0, 0.4 + 0.5 * e.value), e.value,
+          file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, investigations::urgency(w, e.value), e.value,
                                               w.national.executive_median));
         emit(w, static_cast<int>(ci), told_as, event::allegation, std::lround(100 * e.value),
              [&] { return format("an allegation of misconduct against the leader (severity %.2f)", e.value); });

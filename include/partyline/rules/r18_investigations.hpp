@@ -30,6 +30,8 @@ struct investigations {
     double suspend_share = 0.6;
     double hearing_median_weeks = 16;
     double p_expel = 0.7;
+    double urgency_base = 0.4;
+    double urgency_severity = 0.5;
 
     template <class V>
     void describe(V& v) {
@@ -51,6 +53,9 @@ struct investigations {
              "Rule Book ch. 6 (\"months\")");
       v.coef("p_expel", p_expel, {0, 1}, "a charged (suspended) councillor is expelled at the hearing with this probability, else reinstated",
              "—");
+      v.coef("urgency_base", urgency_base, {0, 1}, "urgency of findings or an allegation on the executive's agenda: base", "—");
+      v.coef("urgency_severity", urgency_severity, {0, 1}, "... + x their severity (a grave allegation calls an emergency meeting)",
+             "Rule Book ch. 6 (administrative suspension without delay)");
     }
   };
 
@@ -61,6 +66,8 @@ struct investigations {
 
   /// Local phase: investigations that end this week report their findings; hearings that end give their verdicts.
   static void run(world& w, std::size_t council);
+  /// The urgency of findings or an allegation of this severity on the executive's agenda.
+  [[nodiscard]] static double urgency(const world& w, double severity);
   /// Apply phase (R2): the executive opened an investigation; its length is drawn now.
   static void open(world& w, std::size_t council);
   /// Apply phase (R2): the sanctions the executive decided on findings or an allegation.
