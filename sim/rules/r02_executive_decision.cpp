@@ -260,9 +260,7 @@ void executive_decision::apply(world& w, std::size_t ci) {
         c.leadership.response_pending = true;  // R3: comply (pause, mediation) or resist (refuse mediation)
         break;
       case decision_kind::investigate: investigations::open(w, ci); break;
-      case decision_kind::warning:
-        emit(w, static_cast<int>(ci), id, event::sanction, c.centre.first_item_week >= 0 ? w.week - c.centre.first_item_week : 0);
-        break;
+      case decision_kind::warning: investigations::count_sanction(w, ci); break;
       case decision_kind::suspend_individuals:
         investigations::suspend_individuals(w, ci, std::max<double>(c.centre.findings, c.centre.allegation));
         break;

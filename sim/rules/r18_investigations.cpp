@@ -18,13 +18,12 @@ int drawn_weeks(const draw_stream& rng, std::size_t ci, std::uint64_t counter, d
   return std::max(1, static_cast<int>(std::lround(median * std::exp(log_sd * rng.normal(ci, counter)))));
 }
 
-/// Records a sanction for sanction_weeks: weeks from the first item about the council to this sanction.
-void count_sanction(world& w, std::size_t ci) {
-  const int first = w.councils[ci].centre.first_item_week;
-  emit(w, static_cast<int>(ci), investigations::id, event::sanction, first >= 0 ? w.week - first : 0);
-}
-
 }  // namespace
+
+void investigations::count_sanction(world& w, std::size_t ci) {
+  const int first = w.councils[ci].centre.first_item_week;
+  emit(w, static_cast<int>(ci), id, event::sanction, first >= 0 ? w.week - first : 0);
+}
 
 double investigations::urgency(const world& w, double severity) {
   const auto& p = w.params->R18;
@@ -86,7 +85,8 @@ void investigations::suspend_individuals(world& w, std::size_t ci, double severi
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, id);
   int suspended = 0;
-  const bool against_leader = c.centre.allegation > 0 && c.leadership.leader >= 0;
+  // The accused leader is suspended pending the case; a successor is not the accused.
+  const bool against_leader = c.centre.allegation > 0 && c.leadership.leader >= 0 && c.centre.accused == c.leadership.leader;
   if (against_leader) {
     cl.status[static_cast<std::size_t>(c.leadership.leader)] = councillor_status::suspended;
     ++suspended;

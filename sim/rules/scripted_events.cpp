@@ -79,6 +79,7 @@ void scripted_events::run(world& w, std::size_t ci) {
         // A fact, not a decision: an allegation against the leader reaches the executive (R17); its urgency rises
         // with its severity, so a grave one calls an emergency meeting.
         c.centre.allegation = static_cast<float>(std::max<double>(c.centre.allegation, e.value));
+        c.centre.accused = c.leadership.leader;
         if (c.leadership.leader >= 0 && !c.centre.allegation_pending)
           file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, investigations::urgency(w, e.value), e.value,
                                               w.national.executive_median));

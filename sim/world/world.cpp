@@ -174,7 +174,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       const auto& x = s.centre;
       h(x.special_measures, x.investigation_until, x.last_referral_week, x.last_request_week, x.referral_pending,
         x.request_pending, x.intervention_stock, x.monitoring_pending, x.last_monitoring_week, x.advice_refused, x.findings_pending,
-        x.allegation_pending, x.allegation, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended);
+        x.allegation_pending, x.allegation, x.accused, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended);
       break;
     }
     case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;

@@ -74,6 +74,8 @@ struct investigations {
   static void suspend_individuals(world& w, std::size_t council, double severity);
   static void suspend_local_party(world& w, std::size_t council);
   static void bring_charges(world& w, std::size_t council, double severity);
+  /// Records a sanction for `sanction_weeks`: weeks from the first item about the council to this one.
+  static void count_sanction(world& w, std::size_t council);
 };
 
 }  // namespace partyline

@@ -186,6 +186,7 @@ struct centre_state {
   bool findings_pending = false;  ///< an investigation's findings wait on the executive's agenda (R18)
   bool allegation_pending = false;  ///< an allegation waits on the executive's agenda (R17)
   float allegation = 0;           ///< severity of the allegation standing against the leader (0: none)
+  std::int64_t accused = -1;      ///< the councillor row the allegation is against (the leader when it was made)
   float findings = 0;             ///< severity of the last findings (R18)
   int hearing_until = -1;         ///< week a disciplinary hearing on charges ends (R18)
   int first_item_week = -1;       ///< week the first item about this council reached the executive (sanction_weeks)

@@ -152,3 +152,22 @@ TEST(RecruitmentR14, MembershipRisesWithThePartysStandingAndFallsWithoutIt) {
   EXPECT_LT(net_low, 0);
   EXPECT_LE(joined_high, static_cast<std::int64_t>(member_rows_for(4000) - 4000)) << "no more recruits than rows kept";
 }
+
+TEST(InvestigationsR18, TheAccusedLeaderIsSuspendedNotTheirSuccessor) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.weeks = 60; });
+  world w = build_world(s, 1, 0);
+  council_state& c = w.councils[0];
+  w.week = 5;
+  const std::int64_t accused = c.leadership.leader;
+  c.centre.allegation = 0.9f;
+  c.centre.accused = accused;
+  investigations::suspend_individuals(w, 0, 0.9);
+  EXPECT_EQ(w.councillors.status[static_cast<std::size_t>(accused)], councillor_status::suspended);
+  ASSERT_GE(c.leadership.leader, 0);
+  ASSERT_NE(c.leadership.leader, accused);
+  const std::int64_t successor = c.leadership.leader;
+  for (std::uint32_t row : detail::group_rows(w, c)) w.councillors.dissent[row] = 0;  // no one else implicated
+  investigations::suspend_individuals(w, 0, 0.9);
+  EXPECT_EQ(w.councillors.status[static_cast<std::size_t>(successor)], councillor_status::sitting);
+  EXPECT_EQ(c.leadership.leader, successor);
+}
