@@ -123,11 +123,9 @@ std::array<decision_kind, 6> motions(const world& w, const agenda_item& item, in
   }
   offer(decision_kind::remove_leader);
   offer(decision_kind::special_measures);
-  // Taking over selections answers the officers' concern about a divided group going into an election; councillors'
-  // requests ask the executive to act against the leadership's course.
   if (item.kind == item_kind::monitoring) {
-    // The officers raise a group's division: the remedy is in its selections or its running, not an inquiry (an
-    // investigation answers a complaint: a referral or a request).
+    // The officers raise a divided group going into an election: the remedy is in its selections or its running,
+    // not an inquiry (an investigation answers a complaint: a referral or a request).
     offer(decision_kind::take_over_selections);
     return menu;
   }
@@ -154,7 +152,7 @@ bool decide(world& w, agenda_item& item, bool emergency) {
   d.weeks_waiting = weeks_waiting;
   // Notice: less likely the more urgent the item and the more centralising the executive.
   const double p_notice = sigmoid(p.notice0 - p.notice_urgency * item.urgency -
-                                  p.notice_centralism * (executive_centralism(w.executive) - 0.5));
+                                  p.notice_centralism * (w.national.executive_centralism - 0.5));
   d.notice_given =
       rng.bernoulli(p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
   int n = 0;
