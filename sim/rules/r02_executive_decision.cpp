@@ -247,7 +247,8 @@ void executive_decision::apply(world& w, std::size_t ci) {
       }
     }
     if (!is_intervention(d.kind)) continue;
-    c.centre.intervention_stock += 1.0f;
+    central_action(c, 1.0);
+    c.centre.acted_without_notice = !d.notice_given;
     switch (d.kind) {
       case decision_kind::take_over_selections:
         c.selections.central_from = w.week;  // R6: a central panel chooses the candidates from now

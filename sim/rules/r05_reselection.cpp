@@ -6,13 +6,42 @@
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/selection.hpp"
+#include "partyline/rules/independents.hpp"
 #include "partyline/rules/r06_central_selection.hpp"
 
 namespace partyline {
 
 using namespace detail;
 
-void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_state how, double replacement,
+namespace {
+
+/// One active member in a selection ballot between a candidate at x and one at `other`: whether they turn out, and
+/// their probability of backing x.
+struct ballot_weight {
+  double turnout, support;
+};
+ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, double x, double other) {
+  const auto& p = w.params->R5;
+  const double turnout = sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * w.members.faction[k]);
+  const double mx = w.members.position_of(k);
+  return {turnout, sigmoid(p.v0 - p.v_distance * (std::abs(mx - x) - std::abs(mx - other)))};
+}
+
+}  // namespace
+
+double reselection::expected_support(const world& w, const council_state& c, std::uint16_t ward, double x, double other) {
+  const auto [lo, hi] = ward_member_range(w, c, ward);
+  double expected_for = 0, expected_all = 0;
+  for (std::uint64_t k = lo; k < hi; ++k) {
+    if (!member_is_active(w, c, k)) continue;
+    const ballot_weight b = weigh(w, c, k, x, other);
+    expected_all += b.turnout;
+    expected_for += b.turnout * b.support;
+  }
+  return expected_all > 0 ? expected_for / expected_all : 0.5;
+}
+
+void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_state how, double replacement, double support,
                            const draw_stream& rng, std::string detail, int value) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -20,15 +49,16 @@ void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_
   cl.candidate_position[r] = static_cast<float>(replacement);
   cl.status[r] = how == selection_state::withdrawn ? councillor_status::withdrawn : councillor_status::deselected;
   ++c.selections.deselected_or_withdrawn;
+  cl.ballot_support[r] = static_cast<float>(support);
+  cl.stands_independent[r] = 0;
   auto told = [&] { return std::move(detail); };
   if (how == selection_state::withdrawn) {
     emit(w, static_cast<int>(ci), id, event::withdrawal, value, told);
     return;
   }
-  const auto& p6 = w.params->R6;
   const bool central = how == selection_state::deselected_central;
-  if (central) c.centre.intervention_stock += static_cast<float>(p6.publicity);  // centralisation made visible
-  cl.stands_independent[r] = rng.bernoulli(p6.p_independent, r, 7);
+  if (central) central_action(c, w.params->R6.publicity);  // centralisation made visible
+  independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, central), rng, 7);
   emit(w, static_cast<int>(ci), central ? stream::R6 : id, central ? event::deselection_central : event::deselection_members,
        value, told);
 }
@@ -70,18 +100,16 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   int votes_for = 0, votes = 0;
   for (std::uint64_t k = lo; k < hi; ++k) {
     if (!member_is_active(w, c, k)) continue;
-    const double turnout = sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * m.faction[k]);
-    const double mx = m.position_of(k);
-    const double support = sigmoid(p.v0 - p.v_distance * (std::abs(mx - x) - std::abs(mx - challenger)));
-    expected_all += turnout;
-    expected_for += turnout * support;
-    if (!rng.bernoulli(turnout, k, 1)) continue;
+    const ballot_weight b = weigh(w, c, k, x, challenger);
+    expected_all += b.turnout;
+    expected_for += b.turnout * b.support;
+    if (!rng.bernoulli(b.turnout, k, 1)) continue;
     ++votes;
-    votes_for += rng.bernoulli(support, k, 2);
+    votes_for += rng.bernoulli(b.support, k, 2);
   }
   const double expected = expected_all > 0 ? expected_for / expected_all : 0.5;
   if (rng.bernoulli(sigmoid(p.w0 + p.w_expected * (0.5 - expected)), r, 3)) {
-    reselection::deselect(w, ci, r, selection_state::withdrawn, challenger, rng,
+    reselection::deselect(w, ci, r, selection_state::withdrawn, challenger, expected, rng,
                           w.log.recording ? format("a sitting councillor withdraws before the ballot (expected %.0f%% of members' votes)",
                                                    100 * expected)
                                           : std::string(),
@@ -92,7 +120,8 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
     cl.selection[r] = selection_state::reselected;
     return;
   }
-  reselection::deselect(w, ci, r, selection_state::deselected_members, challenger, rng,
+  reselection::deselect(w, ci, r, selection_state::deselected_members, challenger,
+                        votes > 0 ? static_cast<double>(votes_for) / votes : expected, rng,
                         w.log.recording ? format("members deselect a sitting councillor: %d of %d votes (challenger at %+.2f, "
                                                  "councillor at %+.2f)",
                                                  votes_for, votes, challenger, x)

@@ -28,7 +28,9 @@ void central_selection::run(world& w, std::size_t ci) {
       return;
     }
     const double replacement = std::clamp(centre + p.replacement_sd * rng.normal(r, 5), -1.0, 1.0);
-    reselection::deselect(w, ci, r, selection_state::deselected_central, replacement, rng,
+    // The members' backing the panel overrides: what the councillor could expect against its replacement.
+    const double support = reselection::expected_support(w, w.councils[ci], cl.ward[r], cl.position[r], replacement);
+    reselection::deselect(w, ci, r, selection_state::deselected_central, replacement, support, rng,
                           w.log.recording ? format("a central panel deselects a sitting councillor (position %+.2f, dissent %d, p %.2f)",
                                                    cl.position[r], cl.dissent[r], pd)
                                           : std::string(),

@@ -144,7 +144,7 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
-  c.centre.intervention_stock += 1.0f;  // a veto is a central action in the area
+  central_action(c, 1.0);  // a veto is a central action in the area
   const draw_stream rng = draws(w, coalition_sign_off::id);
   const double p_defy = sigmoid(w.params->R11.d0 + w.params->R11.d_autonomy * c.leadership.autonomy);
   if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {

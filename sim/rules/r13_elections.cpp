@@ -8,6 +8,7 @@
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/independents.hpp"
 #include "partyline/rules/r11_coalition_sign_off.hpp"
 #include "partyline/rules/r12_pact_allegation.hpp"
 
@@ -38,19 +39,6 @@ double party_penalty(const world& w, const council_state& c) {
          p.campaign_bonus * (active - p.campaign_baseline);
 }
 
-/// Mean position of the ward's active members: where a new candidate chosen by them stands.
-double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback) {
-  const auto [lo, hi] = ward_member_range(w, c, ward);
-  double sum = 0;
-  int n = 0;
-  for (std::uint64_t m = lo; m < hi; ++m)
-    if (member_is_active(w, c, m)) {
-      sum += w.members.position_of(m);
-      ++n;
-    }
-  return n > 0 ? sum / n : fallback;
-}
-
 void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const candidate& winner, const draw_stream& rng) {
   const scenario& s = *w.scen;
   auto& cl = w.councillors;
@@ -58,9 +46,14 @@ void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const cand
   cl.position[row] = winner.position;
   cl.status[row] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
   cl.selection[row] = selection_state::undecided;
-  cl.stands_independent[row] = 0;
+  // An independent elected will defend the seat on their own following.
+  cl.stands_independent[row] = winner.party == s.party_id("ind") ? independent_stand::councillor : 0;
+  cl.ballot_support[row] = 0;
+  cl.grievance[row] = 0;
+  cl.endorsement[row] = endorsement_state::pending;
   cl.dissent[row] = 0;
   cl.cabinet[row] = 0;
+  independent_candidacy::draw_following(w, row, rng, 24);
   if (winner.party == s.party_index) {
     elections::draw_party_councillor(w, ci, row, rng, {20, 21, 22, 23});
   } else {
@@ -105,19 +98,34 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
 
   std::array<candidate, max_candidates> cands{};
   std::size_t n = 0;
-  // Independents: the party's deselected councillors standing against it take part of its vote with them.
-  int independents = 0;
+  // Independents: councillors who lost the party's candidacy (or were expelled) and a members' choice the centre
+  // refused. Each carries a personal vote from every party's voters and takes a share of the party's own voters.
+  double personal = 0, transfer = 0;
   for (std::size_t i = 0; i < k; ++i) {
     const std::uint32_t r = up[i];
-    if (cl.party[r] == party && cl.stands_independent[r] && cl.status[r] == councillor_status::deselected) {
-      cands[n++] = {share[party] * p.independent_vote * (1 + p.incumbency_bonus + p.candidate_sd * rng.normal(r, 30)), r,
-                    cl.position[r], ind};
-      ++independents;
-      emit(w, static_cast<int>(ci), elections::id, event::independent_standing);
-    }
+    const std::uint8_t stand = cl.stands_independent[r];
+    const bool councillor = (stand & independent_stand::councillor) &&
+                            ((cl.party[r] == party && cl.status[r] == councillor_status::deselected) ||
+                             (cl.party[r] == ind && cl.status[r] == councillor_status::independent));
+    const bool refused_choice = (stand & independent_stand::refused_choice) && cl.party[r] == party;
+    if (!councillor && !refused_choice) continue;
+    const double following = councillor ? cl.following[r] : w.params->independents.refused_following;
+    const independent_candidacy::vote v = independent_candidacy::vote_of(w, following, cl.ballot_support[r], cl.grievance[r]);
+    personal += v.personal;
+    transfer += v.transfer;
+    const double bonus = councillor ? p.incumbency_bonus : 0.0;
+    const double vote = (v.personal + v.transfer * share[party]) * (1 + bonus + p.candidate_sd * rng.normal(r, 30));
+    const float pos = councillor ? cl.position[r] : static_cast<float>(members_choice(w, c, cl.ward[r], cl.position[r]));
+    cands[n++] = {vote, councillor ? static_cast<std::int64_t>(r) : -1, pos, ind};
+    emit(w, static_cast<int>(ci), elections::id, event::independent_standing);
   }
-  // The independents' followers desert the party's whole slate.
-  const double party_slate = share[party] * std::max(p.slate_floor, 1.0 - independents * p.independent_vote);
+  // A voter has one vote per seat up: one who backs an independent gives them one of those votes, which the other
+  // candidates lose.
+  const double seats_up = static_cast<double>(k);
+  const double others_keep = std::max(p.slate_floor, 1.0 - personal / seats_up);
+  const double party_slate = share[party] * std::max(p.slate_floor, others_keep - transfer / seats_up);
+  for (std::size_t q = 0; q < n_parties; ++q)
+    if (q != party) share[q] *= others_keep;
 
   for (std::size_t q = 0; q < n_parties; ++q) {
     if (share[q] <= 0 || q == ind) continue;
@@ -170,6 +178,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
           cl.party[up[j]] = ind;
           cl.status[up[j]] = councillor_status::independent;
           cl.cabinet[up[j]] = 0;
+          emit(w, static_cast<int>(ci), elections::id, event::independent_elected);
         }
       }
   }
@@ -180,6 +189,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     if (next_row >= k) break;
     if (static_cast<std::int64_t>(up[next_row]) == c.leadership.leader) c.leadership.leader = -1;  // the seat changed hands
     seat_new_councillor(w, ci, up[next_row], cands[i], rng);
+    if (cands[i].party == ind) emit(w, static_cast<int>(ci), elections::id, event::independent_elected);
     kept[next_row] = true;
   }
 }
@@ -224,6 +234,8 @@ void elections::run(world& w, std::size_t ci) {
   const bool leader_gone = lead.leader < 0 || !in_group(w, static_cast<std::uint32_t>(lead.leader)) || lead.stand_down_at_election;
   for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
     w.councillors.selection[r] = selection_state::undecided;
+    w.councillors.endorsement[r] = endorsement_state::pending;
+    if (w.councillors.party[r] == party) w.councillors.stands_independent[r] = 0;  // a new cycle of candidacies
     if (w.councillors.party[r] == party && (w.councillors.status[r] == councillor_status::deselected ||
                                             w.councillors.status[r] == councillor_status::withdrawn))
       w.councillors.status[r] = councillor_status::sitting;  // their seat was not up (by-thirds cycle)

@@ -28,7 +28,23 @@ void member_exit::bound_exits(world& w, std::size_t ci) {
   ms.exit_reach_left = left + 1e-4f;
 }
 
+void member_exit::react_to_central_actions(world& w, std::size_t ci) {
+  const auto& p = w.params->R14;
+  council_state& c = w.councils[ci];
+  const double fresh = c.centre.central_actions - c.membership.central_actions_seen;
+  if (fresh <= 0) return;
+  c.membership.central_actions_seen = c.centre.central_actions;
+  const double centre = w.national.executive_median;
+  auto& cols = w.members;
+  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+    const double shift = fresh * (p.l_rally - p.l_against * std::abs(cols.position_of(m) - centre));
+    cols.loyalty[m] = member_columns::loyalty_byte(cols.loyalty_of(m) + shift);
+  }
+  bound_exits(w, ci);
+}
+
 void member_exit::run(world& w, std::size_t ci) {
+  react_to_central_actions(w, ci);
   const scenario& s = *w.scen;
   const auto& p = w.params->R14;
   council_state& c = w.councils[ci];

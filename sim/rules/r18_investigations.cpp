@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/independents.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 
 namespace partyline {
@@ -65,6 +66,10 @@ void investigations::run(world& w, std::size_t ci) {
       if (rng.bernoulli(p.p_expel, r, 2)) {
         cl.party[r] = static_cast<decltype(cl.party)::value_type>(ind);
         cl.status[r] = councillor_status::independent;  // expelled councillors sit as independents
+        // ... and may stand against the party at the next election, with the grievance of an expulsion (their
+        // members' backing: as at their last selection, else an even split).
+        const double support = cl.selection[r] == selection_state::undecided ? 0.5 : cl.ballot_support[r];
+        independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 9);
         ++expelled;
       } else {
         cl.status[r] = councillor_status::sitting;

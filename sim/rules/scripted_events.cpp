@@ -71,7 +71,7 @@ void scripted_events::run(world& w, std::size_t ci) {
       }
       case event_kind::central_selection:
         c.selections.central_from = w.week;
-        c.centre.intervention_stock += 1.0f;  // a central takeover is visible locally (R13, R14)
+        central_action(c, 1.0);  // a central takeover is visible locally (R13, R14)
         emit(w, static_cast<int>(ci), told_as, event::central_selection, 0,
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
@@ -80,6 +80,7 @@ void scripted_events::run(world& w, std::size_t ci) {
         // with its severity, so a grave one calls an emergency meeting.
         c.centre.allegation = static_cast<float>(std::max<double>(c.centre.allegation, e.value));
         c.centre.accused = c.leadership.leader;
+        c.centre.allegation_reviewed = false;  // R20: the panel looks again at the accused candidate
         if (c.leadership.leader >= 0 && !c.centre.allegation_pending)
           file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, investigations::urgency(w, e.value), e.value,
                                               w.national.executive_median));

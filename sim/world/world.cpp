@@ -174,7 +174,8 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       const auto& x = s.centre;
       h(x.special_measures, x.investigation_until, x.last_referral_week, x.last_request_week, x.referral_pending,
         x.request_pending, x.intervention_stock, x.monitoring_pending, x.last_monitoring_week, x.advice_refused, x.findings_pending,
-        x.allegation_pending, x.allegation, x.accused, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended);
+        x.allegation_pending, x.allegation, x.accused, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended,
+        x.acted_without_notice, x.allegation_reviewed, x.central_actions);
       break;
     }
     case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;
@@ -186,7 +187,8 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
     case concern::membership:
       h(s.membership.suspended, s.membership.left, s.membership.mobilisation, s.membership.exit_reach_right,
-        s.membership.exit_reach_left, s.membership.mean_position, s.membership.prospective, s.membership.joined);
+        s.membership.exit_reach_left, s.membership.mean_position, s.membership.prospective, s.membership.joined,
+        s.membership.central_actions_seen);
       break;
     case concern::derived: {
       const auto& d = s.derived;
@@ -207,6 +209,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::councillor_traits:
       hash_rows(h, cl.loyalty, rows.seat_begin, rows.seat_end);
       hash_rows(h, cl.union_ties, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.following, rows.seat_begin, rows.seat_end);
       break;
     case concern::councillor_dissent: hash_rows(h, cl.dissent, rows.seat_begin, rows.seat_end); break;
     case concern::councillor_cabinet: hash_rows(h, cl.cabinet, rows.seat_begin, rows.seat_end); break;
@@ -214,6 +217,9 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       hash_rows(h, cl.selection, rows.seat_begin, rows.seat_end);
       hash_rows(h, cl.candidate_position, rows.seat_begin, rows.seat_end);
       hash_rows(h, cl.stands_independent, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.ballot_support, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.grievance, rows.seat_begin, rows.seat_end);
+      hash_rows(h, cl.endorsement, rows.seat_begin, rows.seat_end);
       break;
     case concern::member_status: hash_rows(h, m.status, rows.member_begin, rows.member_end); break;
     case concern::member_traits:

@@ -87,6 +87,9 @@ enum class run_outcome : std::uint8_t {
   expulsions,
   sanction_weeks,
   members_joined,
+  endorsements_refused,
+  candidates_imposed,
+  independents_elected,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -116,7 +119,7 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
      {event::deselection_members}},
     {"deselections_central", "sitting councillors deselected by a central panel (R6)", measure::count, {event::deselection_central}},
     {"withdrawals", "sitting councillors who withdrew before a selection ballot (R5)", measure::count, {event::withdrawal}},
-    {"independents_standing", "deselected councillors standing as independents (R6, R13)", measure::count,
+    {"independents_standing", "independents standing who lost the party's candidacy (deselected, refused endorsement, expelled) (R13)", measure::count,
      {event::independent_standing}},
     {"coalition_requests", "coalition deals put to the executive for sign-off (R11)", measure::count, {event::coalition_request}},
     {"coalitions_approved", "coalition deals the executive approved (R11)", measure::count, {event::coalition_approved}},
@@ -146,6 +149,12 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"expulsions", "councillors expelled after a disciplinary hearing (R18); they sit as independents", measure::sum, {event::expulsion}},
     {"sanction_weeks", "weeks from the first item about a council reaching the executive to its last sanction (largest over councils)", measure::max, {event::sanction}},
     {"members_joined", "members who joined during the run (R14)", measure::sum, {event::member_joined}},
+    {"endorsements_refused", "members' candidates the centre refused to endorse or whose endorsement it withdrew (R20)", measure::count,
+     {event::endorsement_refused}},
+    {"candidates_imposed", "candidates the centre imposed after refusing the members' choice, too late for a new selection (R20)",
+     measure::count, {event::candidate_imposed}},
+    {"independents_elected", "independents elected who had lost the party's candidacy, were expelled, or were refused endorsement (R13)",
+     measure::count, {event::independent_elected}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

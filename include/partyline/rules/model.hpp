@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "partyline/rules/calendar.hpp"
+#include "partyline/rules/independents.hpp"
 #include "partyline/rules/member_mood.hpp"
 #include "partyline/rules/r01_request.hpp"
 #include "partyline/rules/r02_executive_decision.hpp"
@@ -31,6 +32,7 @@
 #include "partyline/rules/r17_own_initiative.hpp"
 #include "partyline/rules/r18_investigations.hpp"
 #include "partyline/rules/r19_escalation.hpp"
+#include "partyline/rules/r20_endorsement.hpp"
 #include "partyline/rules/satisfaction.hpp"
 #include "partyline/scenario/scenario.hpp"
 
@@ -62,6 +64,8 @@ struct model_parameters {
   own_initiative::params R17;
   investigations::params R18;
   escalation::params R19;
+  endorsement::params R20;
+  independent_candidacy::params independents;
   council_calendar::params calendar;
 
   template <class V>
@@ -87,6 +91,8 @@ struct model_parameters {
     v.field("R17", R17);
     v.field("R18", R18);
     v.field("R19", R19);
+    v.field("R20", R20);
+    v.field("independents", independents);
     v.field("calendar", calendar);
   }
 };
@@ -153,6 +159,7 @@ struct schedule {
       step<regional_referral>("R9 regional referral"),
       step<central_selection>("R6 central selection"),
       step<reselection>("R5 reselection by members"),
+      step<endorsement>("R20 endorsement of candidates"),
       step<leader_response>("R3 leader response"),
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),

@@ -55,8 +55,8 @@ struct reselection {
 
   static constexpr access reads = concern::electoral | concern::leadership | concern::selections | concern::centre |
                                   concern::derived | concern::division | concern::councillor_seats |
-                                  concern::councillor_positions | concern::membership | concern::member_traits | concern::member_status |
-                                  concern::member_traits | concern::wards;
+                                  concern::councillor_positions | concern::councillor_traits | concern::membership |
+                                  concern::member_traits | concern::member_status | concern::wards;
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;
 
@@ -68,8 +68,13 @@ struct reselection {
   static void for_each_meeting(world& w, std::size_t council, F&& f);
 
   /// A sitting councillor is not the party's candidate again: deselected (by members or the centre) or withdrawn.
-  static void deselect(world& w, std::size_t council, std::uint32_t row, selection_state how, double replacement,
+  /// `support`: their share of the ward's members' votes (cast, or expected); a deselected councillor then decides
+  /// whether to stand as an independent (independents.hpp).
+  static void deselect(world& w, std::size_t council, std::uint32_t row, selection_state how, double replacement, double support,
                        const draw_stream& rng, std::string detail, int value);
+  /// The share of the ward's active members' votes a candidate at `x` can expect against one at `other` (the
+  /// ballot's turnout and support, without its draws).
+  [[nodiscard]] static double expected_support(const world& w, const council_state& c, std::uint16_t ward, double x, double other);
 };
 
 }  // namespace partyline

@@ -20,8 +20,7 @@ struct central_selection {
     double d_distance = 2.5;
     double d_dissent = 0.5;
     double replacement_sd = 0.1;
-    double publicity = 0.1;
-    double p_independent = 0.45;
+    double publicity = 0.18;
 
     template <class V>
     void describe(V& v) {
@@ -34,13 +33,13 @@ struct central_selection {
       v.coef("replacement_sd", replacement_sd, {0, 1}, "spread of the panel's replacement candidate around the executive's median", "—");
       v.coef("publicity", publicity, {0, 10},
              "intervention stock added per central deselection: centralisation made visible (R13, R14)", "Leicester");
-      v.coef("p_independent", p_independent, {0, 1}, "a deselected councillor stands as an independent with this probability", "Leicester");
     }
   };
 
   static constexpr access reads = concern::electoral | concern::leadership | concern::selections | concern::centre |
                                   concern::derived | concern::division | concern::councillor_seats |
-                                  concern::councillor_positions | concern::councillor_dissent | concern::wards |
+                                  concern::councillor_positions | concern::councillor_dissent | concern::councillor_traits |
+                                  concern::member_traits | concern::member_status | concern::membership | concern::wards |
                                   concern::national;
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;

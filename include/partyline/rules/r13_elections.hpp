@@ -29,7 +29,6 @@ struct elections {
     double suspension_penalty = 0.3;
     double campaign_bonus = 0.1;
     double campaign_baseline = 0.3;
-    double independent_vote = 0.4;
     double slate_floor = 0.1;
     double union_ties_strong_min = 0.6;
     double union_ties_strong_span = 0.4;
@@ -51,10 +50,8 @@ struct elections {
       v.coef("suspension_penalty", suspension_penalty, {0, 5}, "share lost x share of local members suspended", "Hertsmere");
       v.coef("campaign_bonus", campaign_bonus, {0, 5}, "share gained x (share of members active - campaign_baseline)", "—");
       v.coef("campaign_baseline", campaign_baseline, {0, 1}, "share of members active at which campaigning neither gains nor loses", "—");
-      v.coef("independent_vote", independent_vote, {0, 1},
-             "share of the party's ward vote a deselected councillor takes as an independent", "Leicester (independents stood)");
       v.coef("slate_floor", slate_floor, {0, 1},
-             "least share of its ward vote the party's slate keeps however many independents stand against it", "—");
+             "least share of its ward vote a slate keeps however many independents take votes from it", "—");
       v.coef("union_ties_strong_min", union_ties_strong_min, {0, 1},
              "a councillor with strong union ties has ties drawn uniformly from this ...", "Birmingham");
       v.coef("union_ties_strong_span", union_ties_strong_span, {0, 1}, "... to this much above it", "Birmingham");

@@ -10,7 +10,8 @@
 namespace partyline {
 
 /// Each week a member leaves with a probability that rises with central actions in their area and their distance
-/// from the executive, and falls with loyalty; a leaver may join the party nearest them.
+/// from the executive, and falls with loyalty; a leaver may join the party nearest them. Members' loyalty itself
+/// answers each central action in their area: those far from the executive lose some, those near it gain a little.
 struct member_exit {
   static constexpr stream id = stream::R14;
   static constexpr std::string_view key = "R14";
@@ -27,6 +28,8 @@ struct member_exit {
     double j_mobilisation = 2.0;
     double j_faction = 3.0;
     double j_central = -0.3;
+    double l_against = 0.08;
+    double l_rally = 0.02;
 
     template <class V>
     void describe(V& v) {
@@ -48,12 +51,18 @@ struct member_exit {
              "Haringey (Momentum)");
       v.coef("j_central", j_central, {-20, 20}, "... + x central actions in the area (intervention stock): who joins a party at war",
              "—");
+      v.coef("l_against", l_against, {0, 1},
+             "a member's loyalty lost per unit of central action in their area (R2 decisions 1, a central deselection or refused "
+             "endorsement R6.publicity) x their distance from the executive's median",
+             "a member of 20 years left over the centre's conduct; Leicester (\"disempowerment of local members\")");
+      v.coef("l_rally", l_rally, {0, 1}, "... and gained per unit by a member at the executive's position (those who side with the centre)",
+             "—");
     }
   };
 
   static constexpr access reads = concern::centre | concern::membership | concern::member_status | concern::member_traits |
                                   concern::national;
-  static constexpr access writes = concern::member_status | concern::membership | concern::events;
+  static constexpr access writes = concern::member_status | concern::member_traits | concern::membership | concern::events;
 
   static void run(world& w, std::size_t council);
   /// The week's recruits: each row kept for a recruit joins with the probability that gives the expected number.
@@ -61,6 +70,9 @@ struct member_exit {
   /// Finds the largest exit score the council's members can reach (membership_state), which bounds every member's
   /// weekly exit probability: call when members are drawn or join.
   static void bound_exits(world& w, std::size_t council);
+  /// Members answer the central actions in their area since they last did (a pass over the council's members in
+  /// the rare weeks with a new action), then the exit bound is found again.
+  static void react_to_central_actions(world& w, std::size_t council);
 };
 
 }  // namespace partyline

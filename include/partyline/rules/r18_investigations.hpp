@@ -60,8 +60,10 @@ struct investigations {
   };
 
   static constexpr access reads = concern::centre | concern::division | concern::derived | concern::leadership |
-                                  concern::councillor_seats | concern::councillor_dissent | concern::national;
+                                  concern::councillor_seats | concern::councillor_dissent | concern::councillor_traits |
+                                  concern::national;
   static constexpr access writes = concern::centre | concern::outbox | concern::councillor_seats | concern::leadership |
+                                   concern::councillor_candidacy |
                                    concern::councillor_cabinet | concern::councillor_mood | concern::events;
 
   /// Local phase: investigations that end this week report their findings; hearings that end give their verdicts.

@@ -118,6 +118,7 @@ struct executive_powers {
   bool suspend_individuals = true;   ///< administratively suspend councillors (R18)
   bool suspend_local_party = true;   ///< suspend a local party: its meetings, officers and selections (R18)
   bool charges = true;               ///< bring charges before the disciplinary panel, which can expel (R18)
+  bool refuse_endorsement = true;    ///< refuse or withdraw endorsement of a members' candidate, impose one (R20)
 
   template <class V>
   void describe(V& v) {
@@ -129,6 +130,7 @@ struct executive_powers {
     v.field("suspend_individuals", suspend_individuals);
     v.field("suspend_local_party", suspend_local_party);
     v.field("charges", charges);
+    v.field("refuse_endorsement", refuse_endorsement);
   }
 };
 

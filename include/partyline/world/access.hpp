@@ -30,10 +30,10 @@ enum class concern : std::uint8_t {
   councillor_seats,      ///< party, status, ward
   councillor_positions,
   councillor_mood,       ///< satisfaction (loyalty and union ties are fixed for a councillor's term)
-  councillor_traits,     ///< loyalty, union ties (drawn when a councillor takes a seat)
+  councillor_traits,     ///< loyalty, union ties, personal following (drawn when a councillor takes a seat)
   councillor_dissent,
   councillor_cabinet,
-  councillor_candidacy,  ///< selection, candidate position, standing as an independent
+  councillor_candidacy,  ///< selection, candidate position, endorsement, standing as an independent
   member_status,
   member_traits,         ///< position, loyalty, quiet activism, ward, faction
   wards,

@@ -93,6 +93,10 @@ enum class event : std::uint8_t {
   expulsion,              ///< value: councillors expelled
   sanction,               ///< counted, not told; value: weeks from the first item about the council to this sanction
   member_joined,          ///< counted, not told; value: members who joined this week (R14)
+  // Endorsement (R20) and independents.
+  independent_elected,    ///< counted, not told (the election's result is told)
+  endorsement_refused,    ///< the centre refuses (or withdraws) its endorsement of the members' candidate
+  candidate_imposed,      ///< counted, not told: the centre imposes its own candidate
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -179,6 +183,9 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"expulsion"},
     {"sanction", told::never},
     {"member_joined", told::never},
+    {"independent_elected", told::never},
+    {"endorsement_refused"},
+    {"candidate_imposed", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

@@ -33,6 +33,16 @@ enum class councillor_status : std::uint8_t {
 /// @brief Where a sitting councillor stands in the selection for the next election (R5, R6).
 enum class selection_state : std::uint8_t { undecided, reselected, deselected_members, deselected_central, withdrawn };
 
+/// The centre's endorsement of a seat's candidate (R20): pending until the panel has looked at them; `refused`: the
+/// members' choice was refused (or endorsement withdrawn) and the centre imposed a replacement.
+enum class endorsement_state : std::uint8_t { pending, endorsed, refused };
+
+/// Bits of councillor_columns::stands_independent.
+namespace independent_stand {
+inline constexpr std::uint8_t councillor = 1;  ///< the sitting councillor stands against the party
+inline constexpr std::uint8_t refused_choice = 2;  ///< the members' candidate the centre refused stands against the party
+}  // namespace independent_stand
+
 /// Calls f on every column of a struct of columns; resizing and bytes per row both come from it.
 #define PARTYLINE_COLUMNS(...)                                 \
   template <class F>                                           \
@@ -66,10 +76,16 @@ struct councillor_columns {
   std::vector<std::uint8_t> cabinet;   ///< 1 for cabinet members
   std::vector<selection_state> selection;
   std::vector<float> candidate_position;     ///< the party's candidate for this seat if not the sitting councillor
-  std::vector<std::uint8_t> stands_independent;  ///< a deselected councillor standing as an independent
+  /// Who stands as an independent against the party's candidate for this seat (independent_stand bits): the
+  /// sitting councillor (deselected, refused endorsement, or expelled), the members' choice the centre refused.
+  std::vector<std::uint8_t> stands_independent;
+  std::vector<float> following;       ///< the councillor's personal following in the ward, 0..1 (drawn when they take a seat)
+  std::vector<float> ballot_support;  ///< share of the ward's members behind them at their last selection (R5, R6, R20)
+  std::vector<float> grievance;       ///< how the central action that removed them as candidate was seen, 0..1 (independents)
+  std::vector<endorsement_state> endorsement;  ///< the centre's endorsement of this seat's candidate (R20)
 
   PARTYLINE_COLUMNS(ward, party, status, position, loyalty, satisfaction, union_ties, dissent, cabinet, selection,
-                    candidate_position, stands_independent)
+                    candidate_position, stands_independent, following, ballot_support, grievance, endorsement)
   [[nodiscard]] std::size_t size() const { return ward.size(); }
 };
 
@@ -192,6 +208,9 @@ struct centre_state {
   int first_item_week = -1;       ///< week the first item about this council reached the executive (sanction_weeks)
   bool local_party_suspended = false;  ///< the local party's meetings and selections are frozen (R18)
   float intervention_stock = 0;   ///< central actions here: +1 each, decaying (R13, R14)
+  float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
+  bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
+  bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
 };
 
 /// Candidate selection for the next election (R5, R6).
@@ -228,6 +247,7 @@ struct membership_state {
   float mean_position = 0;  ///< the members' mean position when drawn: whom they would select (R6's vote)
   std::int64_t prospective = 0;  ///< rows still free for recruits (R14)
   std::int64_t joined = 0;       ///< members who joined during the run (R14)
+  float central_actions_seen = 0;  ///< the centre's running total of actions here the members have reacted to (R14)
   /// The largest exit score any member here can have, e_distance |x - centre| - e_loyalty loyalty, split by side:
   /// max(e_distance x - e_loyalty loyalty) and max(-e_distance x - e_loyalty loyalty) (R14's thinning bound).
   float exit_reach_right = 0, exit_reach_left = 0;

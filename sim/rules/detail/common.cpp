@@ -26,6 +26,18 @@ std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const 
           c.rows.member_begin + static_cast<std::uint64_t>(hi - first)};
 }
 
+double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback) {
+  const auto [lo, hi] = ward_member_range(w, c, ward);
+  double sum = 0;
+  int n = 0;
+  for (std::uint64_t m = lo; m < hi; ++m)
+    if (member_is_active(w, c, m)) {
+      sum += w.members.position_of(m);
+      ++n;
+    }
+  return n > 0 ? sum / n : fallback;
+}
+
 std::int64_t active_members(const world& w, const council_state& c) {
   // Branch-free, and the same test as member_is_active.
   const auto threshold = static_cast<float>(w.params->member_mood.active_above);

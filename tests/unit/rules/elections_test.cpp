@@ -93,7 +93,7 @@ TEST(ElectionsR13, DeselectedIncumbentsLoseTheirBonusAndIndependentsSplitTheVote
   // A marginal council: the party's own deselections (all standing as independents) cost it seats.
   auto seats_after = [](bool deselect_all) {
     const auto s = quiet_election([&](scenario& sc) {
-      coefficients(sc).R6.p_independent = 1.0;
+      coefficients(sc).independents.s0 = 20.0;  // every deselected councillor stands
       coefficients(sc).R6.d0 = deselect_all ? 20.0 : -20.0;
       coefficients(sc).R5.window_open_weeks_before = 4;
       coefficients(sc).R5.window_close_weeks_before = 1;

@@ -109,6 +109,16 @@ class group_rows {
 /// The rows of a ward's members inside the council's member range (members are sorted by ward).
 [[nodiscard]] std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const council_state& c,
                                                                        std::uint16_t ward);
+/// Mean position of the ward's active members: where a candidate chosen by them stands (`fallback` if none is active).
+[[nodiscard]] double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback);
+
+/// A central action in the council, as visible locally as `weight` (1 for a decision of the executive): it adds to
+/// the decaying intervention stock voters and members remember (R13, R14) and to the running total members react
+/// to once (their loyalty, R14).
+inline void central_action(council_state& c, double weight) {
+  c.centre.intervention_stock += static_cast<float>(weight);
+  c.centre.central_actions += static_cast<float>(weight);
+}
 
 /// The flagship policy is still in play (proposed or being pursued).
 [[nodiscard]] constexpr bool policy_live(policy_stage s) {

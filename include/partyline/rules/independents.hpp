@@ -1,0 +1,86 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
+#error "partyline/rules/independents.hpp belongs to stage 3 (rules): a lower stage may not include it"
+#endif
+/// @brief Independents: who stands against the party after losing its candidacy, and how many votes they carry
+/// (Leicester 2023: deselected councillors stood as independents; local lists and personal votes in UK wards).
+#include <cstdint>
+
+#include "partyline/random.hpp"
+#include "partyline/world/access.hpp"
+
+namespace partyline {
+
+/// Not a step of the week: the decision of a councillor (or a members' candidate) who is deselected, refused
+/// endorsement or expelled whether to stand against the party (R5, R6, R18, R20), and their vote on the day (R13).
+/// Their vote is their own following (a personal vote from every party's voters) plus a transfer from the party's
+/// voters that rises with their support among its members and with how the central action was seen.
+struct independent_candidacy {
+  static constexpr std::string_view key = "independents";
+
+  struct params {
+    double following_mean = 0.1;
+    double following_sd = 0.2;
+    double s0 = -3.0;
+    double s_support = 2.0;
+    double s_following = 3.0;
+    double s_grievance = 2.0;
+    double s_loyalty = 2.0;
+    double g_central = 0.4;
+    double g_no_notice = 0.3;
+    double g_against_members = 0.6;
+    double v_following = 0.3;
+    double v_support = 0.25;
+    double v_grievance = 0.25;
+    double transfer_max = 0.6;
+    double refused_following = 0.1;
+
+    template <class V>
+    void describe(V& v) {
+      v.coef("following_mean", following_mean, {0, 1},
+             "a councillor's personal following in their ward (0..1), drawn when they take a seat: mean", "UK local elections (personal votes)");
+      v.coef("following_sd", following_sd, {0, 1}, "... and spread (clamped to 0..1)", "—");
+      v.coef("s0", s0, {-20, 20}, "log-odds that a councillor who loses the party's candidacy stands as an independent: intercept",
+             "Leicester (some of the deselected stood)");
+      v.coef("s_support", s_support, {-20, 20}, "... + x their support among the ward's members at selection", "Leicester");
+      v.coef("s_following", s_following, {-20, 20}, "... + x their personal following", "—");
+      v.coef("s_grievance", s_grievance, {-20, 20}, "... + x the grievance of the central action that removed them", "Leicester");
+      v.coef("s_loyalty", s_loyalty, {-20, 20}, "... - x their loyalty to the party", "—");
+      v.coef("g_central", g_central, {0, 1}, "grievance of a candidacy ended by the centre (central panel, refused endorsement, expulsion)",
+             "Leicester (\"centralisation and disempowerment of local members\")");
+      v.coef("g_no_notice", g_no_notice, {0, 1}, "... + if the centre's last action here came without notice", "Leicester");
+      v.coef("g_against_members", g_against_members, {0, 1}, "... + x the members' support for the candidate the centre removed",
+             "Leicester (sitting councillors the members would have kept)");
+      v.coef("v_following", v_following, {0, 1},
+             "an independent's personal vote: x their following, as a share of the ward's voters (from every party)", "—");
+      v.coef("v_support", v_support, {0, 1}, "share of the party's voters who follow them: x their members' support", "Leicester");
+      v.coef("v_grievance", v_grievance, {0, 1}, "... + x the grievance: sympathy for a candidate the centre removed", "Leicester");
+      v.coef("transfer_max", transfer_max, {0, 1}, "at most this share of the party's voters follows one independent", "—");
+      v.coef("refused_following", refused_following, {0, 1},
+             "personal following of a members' candidate the centre refused (not yet a councillor)", "—");
+    }
+  };
+
+  /// Draws the personal following of someone taking a seat (counter `k` of the caller's keyed draw).
+  static void draw_following(world& w, std::uint32_t row, const draw_stream& rng, std::uint64_t k);
+  /// How the central action that ended a candidacy is seen, 0..1: the centre acted, without notice, against the
+  /// members' choice (`support`: the members' backing for the candidate removed). 0 for the members' own decision.
+  [[nodiscard]] static float grievance(const world& w, const council_state& c, double support, bool by_centre);
+  /// The sitting councillor at `row` lost the party's candidacy: they decide whether to stand against it
+  /// (counter `k`). Records their support and grievance for the vote; returns whether they stand.
+  static bool consider_standing(world& w, std::uint32_t row, double support, float grievance,
+                                const draw_stream& rng, std::uint64_t k);
+  /// The same for the members' candidate the centre refused (their following: `refused_following`). One
+  /// independent per seat: if they stand, a deselected councillor who meant to gives way.
+  static bool consider_refused_choice(world& w, std::size_t council, std::uint32_t row, double support, float grievance,
+                                      const draw_stream& rng, std::uint64_t k);
+
+  /// An independent's vote in the ward: `personal` from every party's voters, `transfer` as a share of the
+  /// party's voters.
+  struct vote {
+    double personal = 0, transfer = 0;
+  };
+  [[nodiscard]] static vote vote_of(const world& w, double following, double support, double grievance);
+};
+
+}  // namespace partyline

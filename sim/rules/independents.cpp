@@ -1,0 +1,64 @@
+// Independents: standing against the party after losing its candidacy, and the personal vote.
+#include "partyline/rules/independents.hpp"
+
+#include <algorithm>
+
+#include "partyline/rules/detail/common.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+void independent_candidacy::draw_following(world& w, std::uint32_t row, const draw_stream& rng, std::uint64_t k) {
+  const auto& p = w.params->independents;
+  w.councillors.following[row] = static_cast<float>(std::clamp(p.following_mean + p.following_sd * rng.normal(row, k), 0.0, 1.0));
+}
+
+float independent_candidacy::grievance(const world& w, const council_state& c, double support, bool by_centre) {
+  if (!by_centre) return 0.0f;
+  const auto& p = w.params->independents;
+  const double g = p.g_central + (c.centre.acted_without_notice ? p.g_no_notice : 0.0) + p.g_against_members * support;
+  return static_cast<float>(std::clamp(g, 0.0, 1.0));
+}
+
+namespace {
+
+double stand_probability(const world& w, double support, double following, double grievance, double loyalty) {
+  const auto& p = w.params->independents;
+  return sigmoid(p.s0 + p.s_support * support + p.s_following * following + p.s_grievance * grievance - p.s_loyalty * loyalty);
+}
+
+}  // namespace
+
+bool independent_candidacy::consider_standing(world& w, std::uint32_t row, double support, float grievance,
+                                     const draw_stream& rng, std::uint64_t k) {
+  auto& cl = w.councillors;
+  cl.ballot_support[row] = static_cast<float>(support);
+  cl.grievance[row] = grievance;
+  const bool stands = rng.bernoulli(stand_probability(w, support, cl.following[row], grievance, cl.loyalty[row]), row, k);
+  cl.stands_independent[row] = stands ? independent_stand::councillor : 0;
+  return stands;
+}
+
+bool independent_candidacy::consider_refused_choice(world& w, std::size_t ci, std::uint32_t row, double support, float grievance,
+                                           const draw_stream& rng, std::uint64_t k) {
+  const auto& p = w.params->independents;
+  auto& cl = w.councillors;
+  // A members' choice has no record of loyalty to the group yet: the group's mean stands in for it.
+  const double loyalty = w.scen->councils[ci].group.loyalty_mean;
+  const bool stands = rng.bernoulli(stand_probability(w, support, p.refused_following, grievance, loyalty), row, k);
+  if (!stands) return false;
+  // One independent per seat: the local rebels unite behind the members' refused choice (a deselected councillor
+  // who meant to stand gives way).
+  cl.stands_independent[row] = independent_stand::refused_choice;
+  cl.ballot_support[row] = static_cast<float>(support);
+  cl.grievance[row] = grievance;
+  return true;
+}
+
+independent_candidacy::vote independent_candidacy::vote_of(const world& w, double following, double support, double grievance) {
+  const auto& p = w.params->independents;
+  return {p.v_following * following, std::min(p.transfer_max, p.v_support * support + p.v_grievance * grievance)};
+}
+
+}  // namespace partyline

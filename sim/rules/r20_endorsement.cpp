@@ -1,0 +1,90 @@
+// R20 Endorsement of candidates.
+#include "partyline/rules/r20_endorsement.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/independents.hpp"
+#include "partyline/rules/r05_reselection.hpp"
+#include "partyline/rules/r06_central_selection.hpp"
+#include "partyline/rules/r19_escalation.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+double endorsement::p_refuse(const world& w, double position, int dissent, double allegation) {
+  const auto& p = w.params->R20;
+  const double evidence = p.n_distance * std::abs(position - w.national.executive_median) + p.n_dissent * dissent +
+                          p.n_allegation * allegation;
+  return sigmoid(p.n0 + evidence * escalation::weight_of_evidence(w, w.national.executive_centralism));
+}
+
+namespace {
+
+/// The panel refuses the candidate for seat `r` (a reselected councillor if `incumbent`, else the members' choice
+/// to replace one). The members choose again while the selection window is open; after it the centre imposes.
+void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const draw_stream& rng) {
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  const bool members_again = w.week <= c.electoral.next_election - w.params->R5.window_close_weeks_before;
+  const double imposed =
+      std::clamp(w.national.executive_median + w.params->R6.replacement_sd * rng.normal(r, 1), -1.0, 1.0);
+  const double next = members_again
+                          ? std::clamp(members_choice(w, c, cl.ward[r], cl.position[r]) + w.params->R5.challenger_sd * rng.normal(r, 3),
+                                       -1.0, 1.0)
+                          : imposed;
+  const double refused_position = incumbent ? cl.position[r] : cl.candidate_position[r];
+  if (incumbent) {
+    // A sitting councillor the members had reselected: the centre ends their candidacy.
+    const double support = reselection::expected_support(w, c, cl.ward[r], cl.position[r], next);
+    cl.selection[r] = selection_state::deselected_central;
+    cl.status[r] = councillor_status::deselected;
+    ++c.selections.deselected_or_withdrawn;
+    independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 2);
+  } else {
+    // The members' choice had beaten (or replaced) the sitting councillor: their backing is the rest of the ballot.
+    const double support = std::clamp(1.0 - static_cast<double>(cl.ballot_support[r]), 0.0, 1.0);
+    independent_candidacy::consider_refused_choice(w, ci, r, support, independent_candidacy::grievance(w, c, support, true), rng, 2);
+  }
+  cl.candidate_position[r] = static_cast<float>(next);
+  cl.endorsement[r] = members_again ? endorsement_state::pending : endorsement_state::refused;
+  central_action(c, w.params->R6.publicity);  // centralisation made visible
+  emit(w, static_cast<int>(ci), endorsement::id, event::endorsement_refused, 0, [&] {
+    return format("the centre refuses to endorse the members' candidate%s (position %+.2f); %s", incumbent ? ", a sitting councillor," : "",
+                  refused_position, members_again ? "the members choose again" : "it imposes its own");
+  });
+  if (!members_again) emit(w, static_cast<int>(ci), endorsement::id, event::candidate_imposed);
+}
+
+}  // namespace
+
+void endorsement::run(world& w, std::size_t ci) {
+  const auto& p = w.params->R20;
+  council_state& c = w.councils[ci];
+  if (!w.scen->executive.powers.refuse_endorsement || c.electoral.next_election < 0 ||
+      w.week > c.electoral.next_election - p.nominations_close_weeks_before || central_selection::applies(w, c))
+    return;  // no power, nominations closed, or the centre chooses the candidates itself (R6)
+  auto& cl = w.councillors;
+  const draw_stream rng = draws(w, id);
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    if (cl.party[r] != w.scen->party_index || cl.selection[r] == selection_state::undecided) continue;
+    const bool incumbent = cl.selection[r] == selection_state::reselected;
+    if (incumbent && cl.status[r] != councillor_status::sitting) continue;
+    const bool accused = incumbent && c.centre.allegation > 0 && c.centre.accused == static_cast<std::int64_t>(r);
+    if (cl.endorsement[r] == endorsement_state::endorsed) {
+      // An allegation against an endorsed candidate: the panel looks again, once.
+      if (!accused || c.centre.allegation_reviewed) continue;
+      c.centre.allegation_reviewed = true;
+    } else if (cl.endorsement[r] != endorsement_state::pending) {
+      continue;
+    }
+    const double position = incumbent ? cl.position[r] : cl.candidate_position[r];
+    const double pr = p_refuse(w, position, incumbent ? cl.dissent[r] : 0, accused ? c.centre.allegation : 0.0);
+    if (rng.bernoulli(pr, r, 0)) refuse(w, ci, r, incumbent, rng);
+    else cl.endorsement[r] = endorsement_state::endorsed;
+  }
+}
+
+}  // namespace partyline
