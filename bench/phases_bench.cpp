@@ -153,6 +153,32 @@ void BM_selections(benchmark::State& state) {
   per_agent_week(state, w.councils[0].derived.group_size);
 }
 
+/// R20 endorsement: the panel looks at every party councillor of the national scenario as a members' choice
+/// (the worst week: every candidate pending at once), per councillor.
+void BM_endorsement(benchmark::State& state) {
+  world w = build_world(national(), 1, 0);
+  step_week(w);
+  auto& cl = w.councillors;
+  for (auto& c : w.councils) {
+    c.electoral.next_election = w.week + 10;  // after the selection window: refused candidates are imposed
+    c.selections.central_from = -1;
+    c.centre.special_measures = false;
+  }
+  for (auto _ : state) {
+    state.PauseTiming();
+    for (std::size_t r = 0; r < cl.size(); ++r) {
+      cl.selection[r] = selection_state::reselected;
+      cl.endorsement[r] = endorsement_state::pending;
+      if (cl.status[r] == councillor_status::deselected) cl.status[r] = councillor_status::sitting;
+    }
+    state.ResumeTiming();
+    for (std::size_t c = 0; c < w.councils.size(); ++c) endorsement::run(w, c);
+    benchmark::ClobberMemory();
+  }
+  state.SetLabel("national, every candidate pending");
+  per_agent_week(state, party_councillors(w));
+}
+
 /// R13: Haringey's all-out election (57 seats in 19 wards), per seat.
 void BM_election(benchmark::State& state) {
   world w = build_world(haringey(), 1, 0);
@@ -269,6 +295,7 @@ BENCHMARK(BM_recruitment)->Arg(0)->Arg(1);
 BENCHMARK(BM_leader_response)->Arg(1)->Arg(2);
 BENCHMARK(BM_policy_course)->Arg(1)->Arg(2);
 BENCHMARK(BM_selections);
+BENCHMARK(BM_endorsement);
 BENCHMARK(BM_election);
 BENCHMARK(BM_protest_letter);
 BENCHMARK(BM_central_phase)->Arg(0)->Arg(1);

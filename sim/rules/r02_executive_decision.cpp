@@ -70,7 +70,9 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
   // R19: a drastic step (rung 2 and above) is the more acceptable the more milder ones have failed here.
   const bool drastic = escalation::rung(action) >= 2;
   const bool selections = action == decision_kind::take_over_selections;
-  const double shared = p.b0 + p.b_strength * item.strength - p.b_backlash * w.executive.backlash -
+  const bool discipline = item.kind == item_kind::allegation || item.kind == item_kind::findings;
+  const double backlash = (discipline ? p.backlash_discipline : 1.0) * p.b_backlash * w.executive.backlash;
+  const double shared = p.b0 + p.b_strength * item.strength - backlash -
                         p.b_media * w.national.media_risk - action_cost(p, action);
   const double pressure = drastic ? escalation::pressure(w, c) : 0.0;
   tally t;
@@ -245,6 +247,10 @@ void executive_decision::apply(world& w, std::size_t ci) {
         case item_kind::allegation: c.centre.allegation_pending = false; break;
         default: c.centre.referral_pending = false; break;
       }
+    }
+    if (d.item == item_kind::allegation && d.kind == decision_kind::dismiss) {
+      c.centre.allegation = 0;  // the executive takes no action: the allegation lapses
+      c.centre.accused = -1;
     }
     if (!is_intervention(d.kind)) continue;
     central_action(c, 1.0);

@@ -43,6 +43,15 @@ void letter_after(world& w, const decision& d) {
   });
 }
 
+/// Other leaders protest the centre's interventions in a local party, not its disciplinary steps against an
+/// individual (a warning, a suspension or charges, or an inquiry into an allegation against one councillor).
+bool protested(const decision& d) {
+  if (!is_intervention(d.kind)) return false;
+  const bool individual = d.kind == decision_kind::warning || d.kind == decision_kind::suspend_individuals ||
+                          d.kind == decision_kind::charges || d.item == item_kind::allegation;
+  return !individual;
+}
+
 }  // namespace
 
 void protest_letter::run(world& w) {
@@ -51,7 +60,7 @@ void protest_letter::run(world& w) {
   w.executive.backlash *= std::pow(0.5, 1.0 / s.executive.backlash_half_life_weeks);
   w.executive.protest_stock *= std::pow(0.5, 1.0 / w.params->calendar.protest_half_life_weeks);
   for (const decision& d : w.executive.published)
-    if (is_intervention(d.kind)) letter_after(w, d);
+    if (protested(d)) letter_after(w, d);
 }
 
 }  // namespace partyline

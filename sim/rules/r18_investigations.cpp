@@ -77,6 +77,8 @@ void investigations::run(world& w, std::size_t ci) {
       }
     }
     c.centre.hearing_until = -1;
+    c.centre.allegation = 0;  // the case is closed
+    c.centre.accused = -1;
     emit(w, static_cast<int>(ci), id, event::expulsion, expelled, [&] {
       return format("the disciplinary hearing expels %d councillors and reinstates %d", expelled, reinstated);
     });
@@ -90,10 +92,12 @@ void investigations::suspend_individuals(world& w, std::size_t ci, double severi
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, id);
   int suspended = 0;
-  // The accused leader is suspended pending the case; a successor is not the accused.
-  const bool against_leader = c.centre.allegation > 0 && c.leadership.leader >= 0 && c.centre.accused == c.leadership.leader;
-  if (against_leader) {
-    cl.status[static_cast<std::size_t>(c.leadership.leader)] = councillor_status::suspended;
+  // The accused is suspended pending the case (a successor of an accused leader is not the accused).
+  const bool against_accused = c.centre.allegation > 0 && c.centre.accused >= 0 &&
+                               in_group(w, static_cast<std::uint32_t>(c.centre.accused));
+  const bool against_leader = against_accused && c.centre.accused == c.leadership.leader;
+  if (against_accused) {
+    cl.status[static_cast<std::size_t>(c.centre.accused)] = councillor_status::suspended;
     ++suspended;
   } else {
     for (std::uint32_t r : group_rows(w, c)) {
@@ -104,8 +108,9 @@ void investigations::suspend_individuals(world& w, std::size_t ci, double severi
     }
   }
   emit(w, static_cast<int>(ci), id, event::suspension_individual, suspended, [&] {
-    return against_leader ? std::string("the leader is administratively suspended pending the case")
-                          : format("%d councillors are administratively suspended", suspended);
+    return against_leader    ? std::string("the leader is administratively suspended pending the case")
+           : against_accused ? std::string("the accused councillor is administratively suspended pending the case")
+                             : format("%d councillors are administratively suspended", suspended);
   });
   if (against_leader) {
     const std::int64_t next = replace_leader(w, ci, id);

@@ -35,9 +35,48 @@ void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
        [&] { return format("%s: intensity now %.2f", d->id.c_str(), d->intensity); });
 }
 
+/// An allegation of misconduct against the councillor at `accused` reaches the executive (R17): a fact, not a
+/// decision. Its urgency rises with its severity, so a grave one calls an emergency meeting.
+void raise_allegation(world& w, std::size_t ci, std::int64_t accused, double severity) {
+  council_state& c = w.councils[ci];
+  const bool same = c.centre.accused == accused;
+  c.centre.allegation = static_cast<float>(same ? std::max<double>(c.centre.allegation, severity) : severity);
+  c.centre.accused = accused;
+  c.centre.allegation_reviewed = false;  // R20: the panel looks again at the accused candidate
+  if (!c.centre.allegation_pending)
+    file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, investigations::urgency(w, severity), severity,
+                                        w.national.executive_median));
+  const bool leader = accused == c.leadership.leader;
+  emit(w, static_cast<int>(ci), told_as, event::allegation, std::lround(100 * severity), [&] {
+    return format("an allegation of misconduct against %s (severity %.2f)", leader ? "the leader" : "a councillor", severity);
+  });
+}
+
+/// The background: allegations against the group's councillors arise at the scenario's rate (one keyed draw per
+/// council and week; the accused drawn uniformly from the group).
+void background_allegation(world& w, std::size_t ci) {
+  const national_def& n = w.scen->national;
+  if (n.allegations_per_council_year <= 0) return;
+  const draw_stream rng = draws(w, told_as);
+  constexpr std::uint64_t counter = 1u << 20;  // apart from any other scripted draw
+  if (!rng.bernoulli(n.allegations_per_council_year / 52.0, ci, counter)) return;
+  const council_state& c = w.councils[ci];
+  std::uint32_t group = 0;
+  for ([[maybe_unused]] std::uint32_t r : group_rows(w, c)) ++group;
+  if (group == 0) return;
+  auto pick = static_cast<std::uint32_t>(rng.uniform(ci, counter + 1) * group);
+  for (std::uint32_t r : group_rows(w, c)) {
+    if (pick-- != 0) continue;
+    const double severity = std::clamp(n.allegation_severity_mean + n.allegation_severity_sd * rng.normal(ci, counter + 2), 0.05, 1.0);
+    raise_allegation(w, ci, r, severity);
+    return;
+  }
+}
+
 }  // namespace
 
 void scripted_events::run(world& w, std::size_t ci) {
+  background_allegation(w, ci);
   const scenario& s = *w.scen;
   const auto& r8 = w.params->R8;
   for (int ei : w.scripted[ci]) {
@@ -75,19 +114,9 @@ void scripted_events::run(world& w, std::size_t ci) {
         emit(w, static_cast<int>(ci), told_as, event::central_selection, 0,
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
-      case event_kind::allegation: {
-        // A fact, not a decision: an allegation against the leader reaches the executive (R17); its urgency rises
-        // with its severity, so a grave one calls an emergency meeting.
-        c.centre.allegation = static_cast<float>(std::max<double>(c.centre.allegation, e.value));
-        c.centre.accused = c.leadership.leader;
-        c.centre.allegation_reviewed = false;  // R20: the panel looks again at the accused candidate
-        if (c.leadership.leader >= 0 && !c.centre.allegation_pending)
-          file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, investigations::urgency(w, e.value), e.value,
-                                              w.national.executive_median));
-        emit(w, static_cast<int>(ci), told_as, event::allegation, std::lround(100 * e.value),
-             [&] { return format("an allegation of misconduct against the leader (severity %.2f)", e.value); });
+      case event_kind::allegation:
+        if (c.leadership.leader >= 0) raise_allegation(w, ci, c.leadership.leader, e.value);  // a scripted one names the leader
         break;
-      }
       case event_kind::executive_election: break;  // central phase
     }
   }

@@ -34,11 +34,12 @@ struct council_calendar {
 };
 
 /// Scenario-scripted events of the week: facts and shocks (a dispute starts, terms are imposed, a referral or a
-/// request is made, the executive is re-elected).
+/// request is made, an allegation is made, the executive is re-elected), and the background allegations the
+/// scenario's national rate gives.
 struct scripted_events {
   static constexpr stream id = stream::scripted;
 
-  static constexpr access reads = concern::disputes | concern::centre;
+  static constexpr access reads = concern::disputes | concern::centre | concern::leadership | concern::councillor_seats;
   static constexpr access writes = concern::disputes | concern::centre | concern::selections | concern::outbox |
                                    concern::events;
 

@@ -38,6 +38,7 @@ struct executive_decision {
     double defer_margin = 0.4;
     int max_defers = 2;
     double b_local_gov = -1.0;
+    double backlash_discipline = 0.2;
 
     template <class V>
     void describe(V& v) {
@@ -74,6 +75,11 @@ struct executive_decision {
       v.coef("notice_centralism", notice_centralism, {-20, 20}, "... - x (the executive's mean centralism - 0.5)", "—");
       v.coef("defer_margin", defer_margin, {0, 1}, "a failed vote with at least this share in favour is deferred, not dismissed", "—");
       v.coef("max_defers", max_defers, {0, 20}, "deferrals before an item is dismissed", "—");
+      v.coef("backlash_discipline", backlash_discipline, {0, 1},
+             "on a disciplinary item (an allegation against a councillor, an investigation's findings) the backlash weighs only "
+             "this share of b_backlash: the Rule Book's disciplinary procedure, not a political intervention, and other leaders "
+             "do not protest it (R4)",
+             "Rule Book ch. 6");
       v.coef("b_local_gov", b_local_gov, {-20, 20}, "+ for local-government-section members (they guard group sovereignty)",
              "Haringey (Labour Local Government letter)");
     }

@@ -179,6 +179,11 @@ struct national_def {
   named_values swing;                ///< national change in vote share by party since the baseline (R13)
   double standing = 0;               ///< the party's national standing at week 0, -1..1 (0: its usual), for recruitment (R14)
   double standing_trend = 0;         ///< change in standing per year (a rising or falling party)
+  /// Background allegations of misconduct against the party's councillors, per council and year (a fact about the
+  /// world, not a decision: each reaches the executive's officers, R17). Severity normal, clamped to 0.05..1.
+  double allegations_per_council_year = 0;
+  double allegation_severity_mean = 0.4;
+  double allegation_severity_sd = 0.25;
 
   template <class V>
   void describe(V& v) {
@@ -187,6 +192,9 @@ struct national_def {
     v.field("swing", swing, {-1, 1});
     v.field("standing", standing, {-1, 1});
     v.field("standing_trend", standing_trend, {-1, 1});
+    v.field("allegations_per_council_year", allegations_per_council_year, {0, 52});
+    v.field("allegation_severity_mean", allegation_severity_mean, {0, 1});
+    v.field("allegation_severity_sd", allegation_severity_sd, {0, 1});
   }
 };
 

@@ -171,3 +171,64 @@ TEST(InvestigationsR18, TheAccusedLeaderIsSuspendedNotTheirSuccessor) {
   EXPECT_EQ(w.councillors.status[static_cast<std::size_t>(successor)], councillor_status::sitting);
   EXPECT_EQ(c.leadership.leader, successor);
 }
+
+TEST(InvestigationsR18, BackgroundAllegationsArriveAtTheirRateAgainstAnyCouncillor) {
+  // A fact process, not a decision: at 2 a year over 4 years, about 8 allegations, most not against the leader.
+  const auto s = tiny_scenario([](scenario& sc) {
+    sc.weeks = 208;
+    sc.events.clear();
+    sc.national.allegations_per_council_year = 2.0;
+  });
+  std::int64_t allegations = 0, against_others = 0;
+  for (int r = 0; r < 20; ++r) {
+    world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+    for (int week = 0; week < 208; ++week) {
+      const std::int64_t before = tally(w, event::allegation);
+      const std::int64_t leader = w.councils[0].leadership.leader;
+      step_week(w);
+      if (tally(w, event::allegation) > before) against_others += w.councils[0].centre.accused != leader;
+    }
+    allegations += tally(w, event::allegation);
+  }
+  const double per_run = static_cast<double>(allegations) / 20.0;
+  std::printf("background allegations: %.1f a run (expected 8), %lld not against the leader\n", per_run,
+              static_cast<long long>(against_others));
+  EXPECT_GT(per_run, 5.0);
+  EXPECT_LT(per_run, 11.0);
+  EXPECT_GT(against_others, allegations / 2);
+  // None without the rate.
+  const auto quiet = tiny_scenario([](scenario& sc) {
+    sc.weeks = 208;
+    sc.events.clear();
+  });
+  world w = build_world(quiet, 1, 0);
+  for (int week = 0; week < 208; ++week) step_week(w);
+  EXPECT_EQ(tally(w, event::allegation), 0);
+}
+
+TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
+  // Under a backlash that stops political interventions (Haringey's letter), an allegation is still acted on.
+  const auto s = tiny_scenario([](scenario& sc) {
+    sc.weeks = 200;
+    sc.events.clear();
+  });
+  auto acted_on = [&](item_kind kind) {
+    int n = 0;
+    for (int r = 0; r < 100; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      council_state& c = w.councils[0];
+      w.week = 10;
+      w.executive.backlash = 2.0;
+      c.centre.allegation = 0.6f;
+      c.centre.accused = c.leadership.leader;
+      w.outbox[0].push_back(detail::new_item(w, 0, kind, 0.95, 0.6, w.national.executive_median));
+      central_phase(w);
+      if (!w.executive.published.empty()) n += is_intervention(w.executive.published.front().kind);
+    }
+    return n / 100.0;
+  };
+  const double allegation = acted_on(item_kind::allegation), request = acted_on(item_kind::request);
+  std::printf("under backlash 2.0: an allegation acted on in %.2f, a request of 60%% of the group in %.2f\n", allegation, request);
+  EXPECT_GT(allegation, 0.8);
+  EXPECT_LT(request, 0.2);
+}
