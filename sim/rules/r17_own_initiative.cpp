@@ -10,6 +10,13 @@ namespace partyline {
 
 using namespace detail;
 
+double own_initiative::control_at_risk(const world& w, const council_state& c) {
+  const int seats = c.rows.seats();
+  if (seats <= 0 || c.electoral.control != w.scen->party_index) return 0.0;
+  const double excess = static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(w.scen->party_index)]) / seats - 0.5;
+  return std::clamp(1.0 - excess / w.params->R17.risk_margin, 0.0, 1.0);
+}
+
 void own_initiative::run(world& w, std::size_t ci) {
   const auto& p = w.params->R17;
   council_state& c = w.councils[ci];
@@ -24,15 +31,17 @@ void own_initiative::run(world& w, std::size_t ci) {
   const double division = division_index(w, c);
   // The officers weigh what they see as their executive would (R19): a centralising one acts on less.
   // A divided group matters the more as polling day nears; a united one is no concern whenever the election is.
-  const double concern_logit = p.m0 + p.m_division * division * (1.0 + p.m_election * proximity) *
+  const double risk = control_at_risk(w, c);
+  const double concern_logit = p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity) *
                                           escalation::weight_of_evidence(w, w.national.executive_centralism);
   if (!draws(w, id).bernoulli(sigmoid(concern_logit), ci)) return;
   const agenda_item item = new_item(w, ci, item_kind::monitoring, std::min(1.0, p.urgency_base + p.urgency_election * proximity),
                                     std::min(1.0, division), w.national.executive_median);
   file_with_executive(w, ci, item);
   emit(w, static_cast<int>(ci), id, event::monitoring, 0, [&] {
-    return format("the executive's officers put the group on its agenda (division index %.2f, election in %d weeks)", division,
-                  c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
+    return format("the executive's officers put the group on its agenda (division index %.2f, control at risk %.2f, election in %d "
+                  "weeks)",
+                  division, risk, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
   });
 }
 

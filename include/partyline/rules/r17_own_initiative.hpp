@@ -11,8 +11,10 @@
 namespace partyline {
 
 /// Each week the officers may file an item about a group whose division is visible, more readily as its election
-/// nears (a divided group going into polling day is a risk to the party's name). The executive then decides on it
-/// like any other item (R2), its menu ordered by R19.
+/// nears (a divided group going into polling day is a risk to the party's name), or about a council the party may
+/// lose as polling day nears. The executive then decides on it like any other item (R2), its menu ordered by R19
+/// (for a united group at risk the drastic steps lack evidence and the item is mostly dismissed). Allegations
+/// (scripted, or the scenario's background rate) and investigations' findings reach the agenda as their own items.
 struct own_initiative {
   static constexpr stream id = rule_stream(17);
   static constexpr std::string_view key = "R17";
@@ -21,6 +23,8 @@ struct own_initiative {
     double m0 = -7.5;
     double m_division = 10.0;
     double m_election = 1.0;
+    double m_risk = 5.0;
+    double risk_margin = 0.08;
     int cooldown_weeks = 26;
     double urgency_base = 0.4;
     double urgency_election = 0.3;
@@ -34,6 +38,12 @@ struct own_initiative {
              "Leicester (\"in-fighting and division\")");
       v.coef("m_election", m_election, {-20, 20}, "... x (1 + x the election's proximity, R19's horizon): division matters more as polling day nears",
              "Leicester (before May 2023)");
+      v.coef("m_risk", m_risk, {-20, 20},
+             "... + x the risk of losing control x the election's proximity (weighed as m_division): a council the party holds "
+             "by a slim majority, as polling day nears",
+             "Rule Book ch. 1 cl. VIII (the NEC's oversight of party units); MODEL.md section 6");
+      v.coef("risk_margin", risk_margin, {0, 1},
+             "the risk is 1 at a bare majority and falls to 0 when the party's seats exceed half by this share of the council", "—");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the officers raise the same group again", "—");
       v.coef("urgency_base", urgency_base, {0, 1}, "urgency of the officers' item", "—");
       v.coef("urgency_election", urgency_election, {0, 1}, "... + x the election's proximity", "—");
@@ -45,6 +55,8 @@ struct own_initiative {
   static constexpr access writes = concern::centre | concern::outbox | concern::events;
 
   static void run(world& w, std::size_t council);
+  /// The risk that the party loses control here: 1 at a bare majority, 0 from `risk_margin` above it or without control.
+  [[nodiscard]] static double control_at_risk(const world& w, const council_state& c);
 };
 
 }  // namespace partyline
