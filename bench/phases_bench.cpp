@@ -179,6 +179,31 @@ void BM_endorsement(benchmark::State& state) {
   per_agent_week(state, party_councillors(w));
 }
 
+/// R21 a mayoral selection and contest: Leicester's shortlist, the members' ballot across the city (3,000
+/// members) and the contest, per member.
+void BM_mayoralty(benchmark::State& state) {
+  static const frozen_scenario leicester = [] {
+    auto s = std::make_shared<scenario>(*load_scenario_file(PARTYLINE_SOURCE_DIR "/scenarios/leicester-2023.yaml"));
+    s->executive.powers.take_over_selections = false;  // the members' ballot, not the centre's choice
+    return frozen_scenario(s);
+  }();
+  world w = build_world(leicester, 1, 0);
+  step_week(w);
+  const mayoralty_state start = w.councils[0].mayoralty;
+  const leadership_state lead = w.councils[0].leadership;
+  for (auto _ : state) {
+    state.PauseTiming();
+    w.councils[0].mayoralty = start;
+    w.councils[0].leadership = lead;
+    state.ResumeTiming();
+    mayoralty::select(w, 0);
+    mayoralty::contest(w, 0);
+    benchmark::ClobberMemory();
+  }
+  state.SetLabel("leicester, selection and contest");
+  per_agent_week(state, static_cast<double>(w.members.size()));
+}
+
 /// R13: Haringey's all-out election (57 seats in 19 wards), per seat.
 void BM_election(benchmark::State& state) {
   world w = build_world(haringey(), 1, 0);
@@ -296,6 +321,7 @@ BENCHMARK(BM_leader_response)->Arg(1)->Arg(2);
 BENCHMARK(BM_policy_course)->Arg(1)->Arg(2);
 BENCHMARK(BM_selections);
 BENCHMARK(BM_endorsement);
+BENCHMARK(BM_mayoralty);
 BENCHMARK(BM_election);
 BENCHMARK(BM_protest_letter);
 BENCHMARK(BM_central_phase)->Arg(0)->Arg(1);

@@ -144,6 +144,10 @@ void install_first_leader(world& w, std::size_t ci) {
     c.leadership.autonomy = static_cast<float>(g.leader.autonomy);
     c.leadership.since_week = -g.leader.tenure_weeks;
     c.leadership.directly_elected = g.leader.directly_elected;
+    if (g.leader.directly_elected) {  // the party's leader is the area's mayor (R21)
+      c.mayoralty.party = s.party_index;
+      c.mayoralty.following = static_cast<float>(s.councils[ci].mayor.following);
+    }
     detail::choose_cabinet(w, ci);
   }
   c.leadership.confrontation = static_cast<float>(g.confrontation);

@@ -21,14 +21,10 @@ float independent_candidacy::grievance(const world& w, const council_state& c, d
   return static_cast<float>(std::clamp(g, 0.0, 1.0));
 }
 
-namespace {
-
-double stand_probability(const world& w, double support, double following, double grievance, double loyalty) {
+double independent_candidacy::stand_probability(const world& w, double support, double following, double grievance, double loyalty) {
   const auto& p = w.params->independents;
   return sigmoid(p.s0 + p.s_support * support + p.s_following * following + p.s_grievance * grievance - p.s_loyalty * loyalty);
 }
-
-}  // namespace
 
 bool independent_candidacy::consider_standing(world& w, std::uint32_t row, double support, float grievance,
                                      const draw_stream& rng, std::uint64_t k) {

@@ -22,12 +22,17 @@ struct ballot_weight {
 };
 ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, double x, double other) {
   const auto& p = w.params->R5;
-  const double turnout = sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * w.members.faction[k]);
+  const double turnout = reselection::turnout(w, c, k);
   const double mx = w.members.position_of(k);
   return {turnout, sigmoid(p.v0 - p.v_distance * (std::abs(mx - x) - std::abs(mx - other)))};
 }
 
 }  // namespace
+
+double reselection::turnout(const world& w, const council_state& c, std::uint64_t k) {
+  const auto& p = w.params->R5;
+  return sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * w.members.faction[k]);
+}
 
 double reselection::expected_support(const world& w, const council_state& c, std::uint16_t ward, double x, double other) {
   const auto [lo, hi] = ward_member_range(w, c, ward);

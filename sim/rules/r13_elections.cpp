@@ -28,8 +28,9 @@ struct candidate {
 // A ward elects at most 20 seats (the scenario's limit); slates of up to 12 parties plus independents.
 constexpr std::size_t max_candidates = 20 * (max_parties + 1);
 
-/// The party's share lost to division, intervention, protest, suspensions (and gained by campaigning).
-double party_penalty(const world& w, const council_state& c) {
+}  // namespace
+
+double elections::party_penalty(const world& w, const council_state& c) {
   const auto& p = w.params->R13;
   const double members = member_roll(c);
   const double active = members > 0 ? static_cast<double>(active_members(w, c)) / members : p.campaign_baseline;
@@ -38,6 +39,28 @@ double party_penalty(const world& w, const council_state& c) {
          p.protest_penalty * w.executive.protest_stock + p.suspension_penalty * suspended -
          p.campaign_bonus * (active - p.campaign_baseline);
 }
+
+elections::shares elections::shares_on_the_day(const world& w, const std::array<float, max_parties>& base, double penalty,
+                                              const draw_stream& rng, std::uint64_t entity) {
+  const scenario& s = *w.scen;
+  const auto party = static_cast<std::size_t>(s.party_index);
+  shares share{};
+  double others = 0;
+  for (std::size_t q = 0; q < s.parties.size(); ++q) {
+    if (base[q] <= 0) continue;
+    share[q] = std::max(0.001, base[q] + s.national.swing.get(s.parties[q].id, 0.0) + w.params->R13.noise_sd * rng.normal(entity, q));
+    if (q != party) others += share[q];
+  }
+  if (share[party] > 0 && others > 0) {
+    const double lost = std::clamp(penalty, -share[party], share[party] - 0.001);
+    for (std::size_t q = 0; q < s.parties.size(); ++q)
+      if (q != party) share[q] += lost * share[q] / others;
+    share[party] -= lost;
+  }
+  return share;
+}
+
+namespace {
 
 void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const candidate& winner, const draw_stream& rng) {
   const scenario& s = *w.scen;
@@ -81,20 +104,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
   if (k == 0) return;
 
   // Party shares on the day: baseline + national swing + noise; the party's penalty goes to the others.
-  std::array<double, max_parties> share{};
-  double others = 0;
-  for (std::size_t q = 0; q < n_parties; ++q) {
-    const double base = ward.base_share[q];
-    if (base <= 0) continue;
-    share[q] = std::max(0.001, base + s.national.swing.get(s.parties[q].id, 0.0) + p.noise_sd * rng.normal(wi, q));
-    if (q != party) others += share[q];
-  }
-  if (share[party] > 0 && others > 0) {
-    const double lost = std::clamp(penalty, -share[party], share[party] - 0.001);
-    for (std::size_t q = 0; q < n_parties; ++q)
-      if (q != party) share[q] += lost * share[q] / others;
-    share[party] -= lost;
-  }
+  elections::shares share = elections::shares_on_the_day(w, ward.base_share, penalty, rng, wi);
 
   std::array<candidate, max_candidates> cands{};
   std::size_t n = 0;
@@ -217,7 +227,7 @@ void elections::run(world& w, std::size_t ci) {
   const draw_stream rng = draws(w, id);
   const auto party = static_cast<std::size_t>(s.party_index);
   const auto before = el.seats_by_party;
-  const double penalty = party_penalty(w, c);
+  const double penalty = elections::party_penalty(w, c);
   for (std::uint32_t wi = c.rows.ward_begin; wi < c.rows.ward_end; ++wi) count_ward(w, ci, wi, penalty, rng);
 
   // The count: seats, control, administration (a majority party, else the largest party governs as a minority).
@@ -269,6 +279,11 @@ void elections::run(world& w, std::size_t ci) {
     return format("%s (was %s); %s", result.c_str(), change.c_str(),
                   el.control >= 0 ? (s.parties[static_cast<std::size_t>(el.control)].id + " majority").c_str() : "no majority");
   });
+  if (c.mayoralty.party >= 0) {
+    el.administration = 1u << static_cast<std::size_t>(c.mayoralty.party);  // the mayor leads the administration (R21)
+    c.coalition.pending = 0;
+    return;
+  }
   if (el.control < 0) coalition_sign_off::start_formation(w, ci);
 }
 

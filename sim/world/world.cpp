@@ -167,6 +167,8 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       const auto& l = s.leadership;
       h(l.leader, l.resolve, l.autonomy, l.since_week, l.confrontation, l.response_pending, l.mediation_refused,
         l.stand_down_at_election, l.directly_elected);
+      const auto& o = s.mayoralty;
+      h(o.party, o.following, o.next_contest, o.candidate, o.candidate_imposed, o.rival, o.rival_support, o.rival_grievance);
       break;
     }
     case concern::division: h(s.division.last_letter_week, s.division.last_challenge_week, s.division.stock); break;

@@ -11,6 +11,7 @@
 //   the central board deselects 15-23 sitting councillors on average (the case: 19)
 //   Labour's median seats lie in 27-36 (the case: 31); the Conservatives gain 10+ seats in >= 70% of runs
 //   without the central board, Labour's mean loss is under half of its loss with it
+//   the party's mayor keeps the office at the mayoral contest (the case: re-elected) in >= 80% of runs
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -89,8 +90,9 @@ TEST(LeicesterPattern, CentralDeselectionsCostTheSeats) {
   const auto with = run("leicester-2023.yaml", false);
   const auto without = run("leicester-2023-no-central-selection.yaml", false);
   std::vector<int> lab;
-  double deselected = 0, con_gain10 = 0, loss_with = 0, loss_without = 0;
+  double deselected = 0, con_gain10 = 0, loss_with = 0, loss_without = 0, mayor_held = 0;
   for (const auto& r : with) {
+    mayor_held += r.counters[run_outcome::mayoral_contests] == 1 && r.counters[run_outcome::mayoralties_lost] == 0;
     deselected += static_cast<double>(r.counters[run_outcome::deselections_central]);
     lab.push_back(r.councils[0].seats_end[0]);
     con_gain10 += r.councils[0].seats_end[1] >= 10;
@@ -101,12 +103,14 @@ TEST(LeicesterPattern, CentralDeselectionsCostTheSeats) {
   std::nth_element(lab.begin(), lab.begin() + static_cast<long>(lab.size() / 2), lab.end());
   const int median = lab[lab.size() / 2];
   std::printf("central deselections %.1f; Labour median %d seats; Conservatives 10+ in %.1f%%; Labour's loss %.1f with "
-              "the board, %.1f without\n",
-              deselected / n, median, 100 * con_gain10 / n, loss_with / n, loss_without / static_cast<double>(without.size()));
+              "the board, %.1f without; the mayor re-elected in %.1f%%\n",
+              deselected / n, median, 100 * con_gain10 / n, loss_with / n, loss_without / static_cast<double>(without.size()),
+              100 * mayor_held / n);
   EXPECT_GE(deselected / n, 15);
   EXPECT_LE(deselected / n, 23);
   EXPECT_GE(median, 27);
   EXPECT_LE(median, 36);
   EXPECT_GE(con_gain10, 0.7 * n);
   EXPECT_LT(loss_without / static_cast<double>(without.size()), 0.5 * loss_with / n);
+  EXPECT_GE(mayor_held, 0.8 * n);
 }

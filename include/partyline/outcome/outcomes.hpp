@@ -90,6 +90,8 @@ enum class run_outcome : std::uint8_t {
   endorsements_refused,
   candidates_imposed,
   independents_elected,
+  mayoral_contests,
+  mayoralties_lost,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -155,6 +157,9 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
      measure::count, {event::candidate_imposed}},
     {"independents_elected", "independents elected who had lost the party's candidacy, were expelled, or were refused endorsement (R13)",
      measure::count, {event::independent_elected}},
+    {"mayoral_contests", "contests for a directly elected mayor held (R21)", measure::count, {event::mayor_elected}},
+    {"mayoralties_lost", "contests in which the party's sitting mayor's office went to another party or an independent (R21)",
+     measure::count, {event::mayoralty_lost}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -61,6 +61,8 @@ struct independent_candidacy {
     }
   };
 
+  /// The probability that someone who lost the party's candidacy stands against it.
+  [[nodiscard]] static double stand_probability(const world& w, double support, double following, double grievance, double loyalty);
   /// Draws the personal following of someone taking a seat (counter `k` of the caller's keyed draw).
   static void draw_following(world& w, std::uint32_t row, const draw_stream& rng, std::uint64_t k);
   /// How the central action that ended a candidacy is seen, 0..1: the centre acted, without notice, against the

@@ -33,6 +33,7 @@
 #include "partyline/rules/r18_investigations.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 #include "partyline/rules/r20_endorsement.hpp"
+#include "partyline/rules/r21_mayoralty.hpp"
 #include "partyline/rules/satisfaction.hpp"
 #include "partyline/scenario/scenario.hpp"
 
@@ -65,6 +66,7 @@ struct model_parameters {
   investigations::params R18;
   escalation::params R19;
   endorsement::params R20;
+  mayoralty::params R21;
   independent_candidacy::params independents;
   council_calendar::params calendar;
 
@@ -92,6 +94,7 @@ struct model_parameters {
     v.field("R18", R18);
     v.field("R19", R19);
     v.field("R20", R20);
+    v.field("R21", R21);
     v.field("independents", independents);
     v.field("calendar", calendar);
   }
@@ -160,6 +163,7 @@ struct schedule {
       step<central_selection>("R6 central selection"),
       step<reselection>("R5 reselection by members"),
       step<endorsement>("R20 endorsement of candidates"),
+      step<mayoralty>("R21 the mayor: selection from an approved shortlist, the contest"),
       step<leader_response>("R3 leader response"),
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),

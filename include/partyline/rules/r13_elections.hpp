@@ -3,6 +3,7 @@
 #error "partyline/rules/r13_elections.hpp belongs to stage 3 (rules): a lower stage may not include it"
 #endif
 /// @brief R13 Elections (Leicester: Labour lost 22 seats after the deselections; Haringey 48 -> 42).
+#include <array>
 #include <cstdint>
 
 #include "partyline/random.hpp"
@@ -67,6 +68,14 @@ struct elections {
                                    concern::centre | concern::policy | concern::outbox | concern::events;
 
   static void run(world& w, std::size_t council);
+
+  /// The party's share lost to visible division, intervention, protest and suspensions (less what campaigning gains).
+  [[nodiscard]] static double party_penalty(const world& w, const council_state& c);
+  using shares = std::array<double, max_parties>;
+  /// Shares on polling day from baseline shares: + national swing + noise (keyed by `entity`), the party's penalty
+  /// handed to the other parties in proportion to their shares.
+  [[nodiscard]] static shares shares_on_the_day(const world& w, const std::array<float, max_parties>& base, double penalty,
+                                                const draw_stream& rng, std::uint64_t entity);
 
   /// Which counters of a keyed draw give a new party councillor's loyalty, satisfaction and union ties.
   struct trait_draws {

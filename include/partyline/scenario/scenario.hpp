@@ -343,6 +343,19 @@ struct members_def {
   }
 };
 
+/// @brief A directly elected mayor (R21): one contest across the whole area. The party holds the office at week 0
+/// when `group.leader.directly_elected` (its leader is the mayor); a mayor of another party is not stated.
+struct mayor_def {
+  std::vector<int> election_weeks;  ///< weeks of the mayoral contests in the run (empty: no contest)
+  double following = 0.3;           ///< the sitting mayor's personal following across the area, 0..1
+
+  template <class V>
+  void describe(V& v) {
+    v.field("election_weeks", election_weeks, {0, 5200});
+    v.field("following", following, {0, 1});
+  }
+};
+
 struct council_def {
   std::string id;
   std::string name;
@@ -356,6 +369,7 @@ struct council_def {
   std::vector<std::string> administration;  ///< parties in the administration; default: the majority party, else formed at week 0 (R11)
   members_def members;
   group_def group;
+  mayor_def mayor;
   std::vector<dispute_def> disputes;
 
   // Resolved by the loader (not written in files).
@@ -377,6 +391,7 @@ struct council_def {
     v.field("administration", administration);
     v.field("members", members);
     v.field("group", group);
+    v.field("mayor", mayor);
     v.field("disputes", disputes);
   }
 };

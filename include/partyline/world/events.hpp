@@ -97,6 +97,10 @@ enum class event : std::uint8_t {
   independent_elected,    ///< counted, not told (the election's result is told)
   endorsement_refused,    ///< the centre refuses (or withdraws) its endorsement of the members' candidate
   candidate_imposed,      ///< counted, not told: the centre imposes its own candidate
+  // Directly elected mayors (R21).
+  mayoral_selection,      ///< the party's candidate for mayor is chosen; value: their votes
+  mayor_elected,          ///< value: 1 if the party's candidate won
+  mayoralty_lost,         ///< counted, not told: the party's mayor lost the office
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -186,6 +190,9 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"independent_elected", told::never},
     {"endorsement_refused"},
     {"candidate_imposed", told::never},
+    {"mayoral_selection"},
+    {"mayor_elected"},
+    {"mayoralty_lost", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

@@ -181,6 +181,17 @@ struct leadership_state {
   bool directly_elected = false;        ///< the leader is a directly elected mayor (R21): the group cannot remove them
 };
 
+/// A directly elected mayor's office (R21).
+struct mayoralty_state {
+  int party = -1;                  ///< the holder's party index (-1: the council has no mayor)
+  float following = 0;             ///< the sitting mayor's personal following across the area
+  int next_contest = -1;           ///< week of the next mayoral contest (-1: none in the run)
+  std::int64_t candidate = -1;     ///< the party's selected candidate (councillor row) for it; -1: not yet selected
+  bool candidate_imposed = false;  ///< the centre chose the candidate (central selection, or every shortlisted refused)
+  std::int64_t rival = -1;         ///< a sitting mayor of the party who lost its candidacy and stands as an independent
+  float rival_support = 0, rival_grievance = 0;
+};
+
 /// Visible division inside the group: letters, challenges, requests.
 struct division_state {
   int last_letter_week = -100000;
@@ -266,6 +277,7 @@ struct council_state {
   council_rows rows;
   electoral_state electoral;
   leadership_state leadership;
+  mayoralty_state mayoralty;  ///< (concern: leadership)
   division_state division;
   centre_state centre;
   selections_state selections;

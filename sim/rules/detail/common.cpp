@@ -51,6 +51,8 @@ std::int64_t active_members(const world& w, const council_state& c) {
 }
 
 bool seat_up(const world& w, const council_state& c, std::uint32_t row) {
+  // A directly elected mayor holds a row of the group but is elected by the whole area (R21), not by a ward.
+  if (c.leadership.directly_elected && static_cast<std::int64_t>(row) == c.leadership.leader) return false;
   const council_def& def = w.scen->councils[static_cast<std::size_t>(&c - w.councils.data())];
   if (def.cycle == election_cycle::all_out) return true;
   const ward_state& ward = w.wards[c.rows.ward_begin + w.councillors.ward[row]];

@@ -1,0 +1,272 @@
+// R21 Directly elected mayors: the party's selection from an approved shortlist, and the contest across the area.
+#include "partyline/rules/r21_mayoralty.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/independents.hpp"
+#include "partyline/rules/r05_reselection.hpp"
+#include "partyline/rules/r06_central_selection.hpp"
+#include "partyline/rules/r13_elections.hpp"
+#include "partyline/rules/r20_endorsement.hpp"
+
+namespace partyline {
+
+using namespace detail;
+
+namespace {
+
+constexpr std::size_t max_shortlist = 4;
+
+int next_contest(const world& w, std::size_t ci) {
+  int next = -1;
+  for (int week : w.scen->councils[ci].mayor.election_weeks)
+    if (week >= w.week && (next < 0 || week < next)) next = week;
+  return next;
+}
+
+/// The group councillor nearest `target` who is not already on the shortlist (-1: none).
+std::int64_t nearest_not_listed(const world& w, const council_state& c, double target, const std::array<std::int64_t, max_shortlist>& list,
+                                std::size_t n) {
+  std::int64_t best = -1;
+  double best_d = 1e9;
+  for (std::uint32_t r : group_rows(w, c)) {
+    if (w.councillors.status[r] != councillor_status::sitting) continue;
+    if (std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), static_cast<std::int64_t>(r)) !=
+        list.begin() + static_cast<std::ptrdiff_t>(n))
+      continue;
+    const double d = std::abs(w.councillors.position[r] - target);
+    if (d < best_d) {
+      best_d = d;
+      best = r;
+    }
+  }
+  return best;
+}
+
+/// The sitting mayor of the party, if they lead its group.
+std::int64_t sitting_mayor(const world& w, const council_state& c) {
+  return c.mayoralty.party == w.scen->party_index && c.leadership.directly_elected ? c.leadership.leader : -1;
+}
+
+/// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.
+void mayor_may_stand(world& w, std::size_t ci, std::int64_t mayor, double support, bool by_centre, const draw_stream& rng) {
+  council_state& c = w.councils[ci];
+  mayoralty_state& m = c.mayoralty;
+  const float grievance = independent_candidacy::grievance(w, c, support, by_centre);
+  const double p = independent_candidacy::stand_probability(w, support, m.following, grievance,
+                                                            w.councillors.loyalty[static_cast<std::size_t>(mayor)]);
+  if (!rng.bernoulli(p, ci, 9)) return;
+  m.rival = mayor;
+  m.rival_support = static_cast<float>(support);
+  m.rival_grievance = grievance;
+  emit(w, static_cast<int>(ci), mayoralty::id, event::independent_standing);
+}
+
+}  // namespace
+
+void mayoralty::select(world& w, std::size_t ci) {
+  const auto& p = w.params->R21;
+  council_state& c = w.councils[ci];
+  mayoralty_state& m = c.mayoralty;
+  auto& cl = w.councillors;
+  const draw_stream rng = draws(w, id);
+  const std::int64_t sitting = sitting_mayor(w, c);
+  const double centre = w.national.executive_median;
+
+  // The centre chooses when it runs the group's selections (R6) or the local party is suspended (R18).
+  if (central_selection::applies(w, c) || c.centre.local_party_suspended) {
+    // It keeps a sitting mayor its panel would endorse (R20's test); otherwise it picks the councillor nearest it.
+    const bool keep = sitting >= 0 && !rng.bernoulli(endorsement::p_refuse(w, cl.position[static_cast<std::size_t>(sitting)],
+                                                                           cl.dissent[static_cast<std::size_t>(sitting)],
+                                                                           c.centre.accused == sitting ? c.centre.allegation : 0.0),
+                                                     ci, 15);
+    m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, -1);
+    m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
+    emit(w, static_cast<int>(ci), id, event::mayoral_selection, 0, [&] {
+      return format("the centre chooses the party's candidate for mayor (position %+.2f)",
+                    m.candidate >= 0 ? cl.position[static_cast<std::size_t>(m.candidate)] : 0.0f);
+    });
+    if (sitting >= 0 && m.candidate != sitting) mayor_may_stand(w, ci, sitting, 0.5, true, rng);
+    return;
+  }
+
+  // The shortlist: the sitting mayor, then the councillors nearest the active members and the organised faction.
+  double sum = 0, sum_faction = 0;
+  int n_active = 0, n_faction = 0;
+  for (std::uint64_t k = c.rows.member_begin; k < c.rows.member_end; ++k) {
+    if (!member_is_active(w, c, k)) continue;
+    sum += w.members.position_of(k);
+    ++n_active;
+    if (w.members.faction[k]) {
+      sum_faction += w.members.position_of(k);
+      ++n_faction;
+    }
+  }
+  const double members_x = n_active > 0 ? sum / n_active : c.membership.mean_position;
+  std::array<std::int64_t, max_shortlist> list{};
+  std::size_t n = 0;
+  const auto size = static_cast<std::size_t>(std::clamp(p.shortlist_size, 1, static_cast<int>(max_shortlist)));
+  if (sitting >= 0) list[n++] = sitting;
+  if (n < size && n_faction > 0 && n_faction >= w.params->R5.faction_lead_share * n_active) {
+    const std::int64_t r = nearest_not_listed(w, c, sum_faction / n_faction, list, n);
+    if (r >= 0) list[n++] = r;
+  }
+  while (n < size) {
+    const std::int64_t r = nearest_not_listed(w, c, members_x, list, n);
+    if (r < 0) break;
+    list[n++] = r;
+  }
+
+  // The panel approves the shortlist (R20's test of every members' choice).
+  std::array<bool, max_shortlist> approved{};
+  int n_approved = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const auto r = static_cast<std::size_t>(list[j]);
+    const double allegation = c.centre.accused == list[j] ? c.centre.allegation : 0.0;
+    approved[j] = w.scen->executive.powers.refuse_endorsement
+                      ? !rng.bernoulli(endorsement::p_refuse(w, cl.position[r], cl.dissent[r], allegation), ci, 16 + j)
+                      : true;
+    n_approved += approved[j];
+    if (!approved[j])
+      emit(w, static_cast<int>(ci), id, event::endorsement_refused, 0, [&] {
+        return format("the centre strikes %s (position %+.2f) off the shortlist for mayor", list[j] == sitting ? "the sitting mayor" : "a councillor",
+                      cl.position[r]);
+      });
+  }
+  if (n_approved == 0) {  // nobody approved: the centre imposes its own
+    m.candidate = nearest_group_councillor(w, c, centre, -1);
+    m.candidate_imposed = true;
+    emit(w, static_cast<int>(ci), id, event::candidate_imposed);
+    if (sitting >= 0 && m.candidate != sitting) mayor_may_stand(w, ci, sitting, 0.5, true, rng);
+    return;
+  }
+
+  // The members' ballot across the area: each who turns out votes for one approved candidate (logit choice).
+  std::array<int, max_shortlist> votes{};
+  std::array<double, max_shortlist> weight{};
+  for (std::uint64_t k = c.rows.member_begin; k < c.rows.member_end; ++k) {
+    if (!member_is_active(w, c, k) || !rng.bernoulli(reselection::turnout(w, c, k), k, 4)) continue;
+    const double mx = w.members.position_of(k);
+    double total = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+      weight[j] = approved[j] ? std::exp(-p.v_distance * std::abs(mx - cl.position[static_cast<std::size_t>(list[j])]) +
+                                         (list[j] == sitting ? p.v_incumbent : 0.0))
+                              : 0.0;
+      total += weight[j];
+    }
+    double u = rng.uniform(k, 5) * total;
+    for (std::size_t j = 0; j < n; ++j) {
+      if (!approved[j]) continue;
+      u -= weight[j];
+      if (u <= 0) {
+        ++votes[j];
+        break;
+      }
+    }
+  }
+  std::size_t win = 0;
+  int cast = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    cast += votes[j];
+    if (approved[j] && (!approved[win] || votes[j] > votes[win])) win = j;
+  }
+  m.candidate = list[win];
+  m.candidate_imposed = false;
+  emit(w, static_cast<int>(ci), id, event::mayoral_selection, votes[win], [&] {
+    return format("the members select %s as the party's candidate for mayor: %d of %d votes (%d shortlisted, %d approved)",
+                  list[win] == sitting ? "the sitting mayor" : "a councillor", votes[win], cast, static_cast<int>(n), n_approved);
+  });
+  if (sitting >= 0 && m.candidate != sitting) {
+    // Their support: their share of the ballot, or (struck off by the panel) what they could expect against the winner.
+    const bool struck = !approved[0];
+    const double support = struck ? 0.5 : (cast > 0 ? static_cast<double>(votes[0]) / cast : 0.0);
+    mayor_may_stand(w, ci, sitting, support, struck, rng);
+  }
+}
+
+void mayoralty::contest(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R21;
+  council_state& c = w.councils[ci];
+  mayoralty_state& m = c.mayoralty;
+  auto& cl = w.councillors;
+  const auto party = static_cast<std::size_t>(s.party_index);
+  const auto ind = static_cast<std::size_t>(s.party_id("ind"));
+  const draw_stream rng = draws(w, id);
+
+  // The area's shares: the wards' baselines weighted by their seats, on the day as in R13.
+  std::array<float, max_parties> base{};
+  double seats = 0;
+  for (std::uint32_t wi = c.rows.ward_begin; wi < c.rows.ward_end; ++wi) {
+    seats += w.wards[wi].seats;
+    for (std::size_t q = 0; q < s.parties.size(); ++q) base[q] += static_cast<float>(w.wards[wi].base_share[q] * w.wards[wi].seats);
+  }
+  if (seats <= 0) return;
+  for (auto& b : base) b = static_cast<float>(b / seats);
+  base[ind] = 0;  // no independent list across the whole area; an independent ex-mayor stands on their own
+  const elections::shares share = elections::shares_on_the_day(w, base, elections::party_penalty(w, c), rng, (std::uint64_t{1} << 32) + ci);
+
+  // One vote each: the independent's voters are lost by the others.
+  independent_candidacy::vote rival{};
+  if (m.rival >= 0) rival = independent_candidacy::vote_of(w, m.following, m.rival_support, m.rival_grievance);
+  std::array<double, max_parties + 1> vote{};
+  const std::int64_t sitting = sitting_mayor(w, c);
+  for (std::size_t q = 0; q < s.parties.size(); ++q) vote[q] = share[q] * (1.0 - rival.personal);
+  vote[party] = m.candidate >= 0 ? std::max(0.0, share[party] * (1.0 - rival.personal - rival.transfer)) : 0.0;
+  if (m.candidate >= 0) {
+    const bool incumbent = m.candidate == sitting;
+    const double following = incumbent ? m.following : cl.following[static_cast<std::size_t>(m.candidate)];
+    vote[party] = vote[party] * (1.0 + (incumbent ? p.incumbency_bonus : 0.0)) + w.params->independents.v_following * following;
+  }
+  vote[ind] = m.rival >= 0 ? (rival.personal + rival.transfer * share[party]) * (1.0 + p.incumbency_bonus) : 0.0;
+  std::size_t winner = 0;
+  for (std::size_t q = 1; q < s.parties.size(); ++q)
+    if (vote[q] > vote[winner]) winner = q;
+
+  const int before = m.party;
+  if (winner == party && m.candidate >= 0) {
+    if (m.candidate != c.leadership.leader || !c.leadership.directly_elected) {
+      install_leader(w, ci, m.candidate, (std::uint64_t{1} << 32) + ci, id);
+      m.following = cl.following[static_cast<std::size_t>(m.candidate)];
+    }
+    c.leadership.directly_elected = true;
+  } else if (c.leadership.directly_elected) {
+    // The party's mayor is gone: the group chooses its own leader again, who can be challenged and removed.
+    c.leadership.directly_elected = false;
+    replace_leader(w, ci, id);
+  }
+  m.party = static_cast<int>(winner);
+  c.electoral.administration = 1u << winner;  // the mayor leads the administration
+  emit(w, static_cast<int>(ci), id, event::mayor_elected, winner == party, [&] {
+    return format("%s wins the mayoralty with %.0f%% of the vote%s", winner == ind ? "the former mayor, as an independent,"
+                                                                                    : s.parties[winner].name.c_str(),
+                  100 * vote[winner] / std::max(1e-9, [&] {
+                    double t = 0;
+                    for (double v : vote) t += v;
+                    return t;
+                  }()),
+                  before == static_cast<int>(party) && winner != party ? "; the party loses the office" : "");
+  });
+  if (before == static_cast<int>(party) && winner != party) emit(w, static_cast<int>(ci), id, event::mayoralty_lost);
+  m.candidate = -1;
+  m.candidate_imposed = false;
+  m.rival = -1;
+}
+
+void mayoralty::run(world& w, std::size_t ci) {
+  council_state& c = w.councils[ci];
+  mayoralty_state& m = c.mayoralty;
+  m.next_contest = next_contest(w, ci);
+  if (m.next_contest < 0) return;
+  // A candidate who has left the group (suspended, expelled) is replaced by a new selection.
+  if (m.candidate >= 0 && !in_group(w, static_cast<std::uint32_t>(m.candidate))) m.candidate = -1;
+  const int open = m.next_contest - w.params->R5.window_open_weeks_before;
+  if (m.candidate < 0 && w.week >= open && w.week < m.next_contest && c.derived.group_size > 0) select(w, ci);
+  if (w.week == m.next_contest) contest(w, ci);
+}
+
+}  // namespace partyline
