@@ -67,8 +67,9 @@ void investigations::run(world& w, std::size_t ci) {
         cl.party[r] = static_cast<decltype(cl.party)::value_type>(ind);
         cl.status[r] = councillor_status::independent;  // expelled councillors sit as independents
         // ... and may stand against the party at the next election, with the grievance of an expulsion (their
-        // members' backing: as at their last selection, else an even split).
-        const double support = cl.selection[r] == selection_state::undecided ? 0.5 : cl.ballot_support[r];
+        // members' backing: as at their last selection, if one measured it).
+        const double support =
+            cl.selection[r] == selection_state::undecided ? w.params->independents.support_unmeasured : cl.ballot_support[r];
         independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 9);
         ++expelled;
       } else {

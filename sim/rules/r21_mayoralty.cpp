@@ -90,7 +90,8 @@ void mayoralty::select(world& w, std::size_t ci) {
       return format("the centre chooses the party's candidate for mayor (position %+.2f)",
                     m.candidate >= 0 ? cl.position[static_cast<std::size_t>(m.candidate)] : 0.0f);
     });
-    if (sitting >= 0 && m.candidate != sitting) mayor_may_stand(w, ci, sitting, 0.5, true, rng);
+    if (sitting >= 0 && m.candidate != sitting)
+      mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
     return;
   }
 
@@ -141,7 +142,8 @@ void mayoralty::select(world& w, std::size_t ci) {
     m.candidate = nearest_group_councillor(w, c, centre, -1);
     m.candidate_imposed = true;
     emit(w, static_cast<int>(ci), id, event::candidate_imposed);
-    if (sitting >= 0 && m.candidate != sitting) mayor_may_stand(w, ci, sitting, 0.5, true, rng);
+    if (sitting >= 0 && m.candidate != sitting)
+      mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
     return;
   }
 
@@ -183,7 +185,8 @@ void mayoralty::select(world& w, std::size_t ci) {
   if (sitting >= 0 && m.candidate != sitting) {
     // Their support: their share of the ballot, or (struck off by the panel) what they could expect against the winner.
     const bool struck = !approved[0];
-    const double support = struck ? 0.5 : (cast > 0 ? static_cast<double>(votes[0]) / cast : 0.0);
+    const double support =
+        struck ? w.params->independents.support_unmeasured : (cast > 0 ? static_cast<double>(votes[0]) / cast : 0.0);
     mayor_may_stand(w, ci, sitting, support, struck, rng);
   }
 }

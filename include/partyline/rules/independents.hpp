@@ -34,6 +34,7 @@ struct independent_candidacy {
     double v_grievance = 0.25;
     double transfer_max = 0.6;
     double refused_following = 0.1;
+    double support_unmeasured = 0.5;
 
     template <class V>
     void describe(V& v) {
@@ -58,6 +59,10 @@ struct independent_candidacy {
       v.coef("transfer_max", transfer_max, {0, 1}, "at most this share of the party's voters follows one independent", "—");
       v.coef("refused_following", refused_following, {0, 1},
              "personal following of a members' candidate the centre refused (not yet a councillor)", "—");
+      v.coef("support_unmeasured", support_unmeasured, {0, 1},
+             "members' support assumed for someone no ballot measured (an expelled councillor never reselected, a mayor the "
+             "centre dropped before any ballot)",
+             "—");
     }
   };
 
