@@ -87,7 +87,9 @@ void mayoralty::select(world& w, std::size_t ci) {
     m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, -1);
     m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
     emit(w, static_cast<int>(ci), id, event::mayoral_selection, 0, [&] {
-      return format("the centre chooses the party's candidate for mayor (position %+.2f)",
+      if (keep) return std::string("the centre, which runs the selections, keeps the sitting mayor as the party's candidate");
+      return format("the centre, which runs the selections, chooses %s as the party's candidate for mayor (position %+.2f)",
+                    sitting >= 0 ? "a councillor in place of the sitting mayor" : "a councillor",
                     m.candidate >= 0 ? cl.position[static_cast<std::size_t>(m.candidate)] : 0.0f);
     });
     if (sitting >= 0 && m.candidate != sitting)
