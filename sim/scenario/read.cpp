@@ -34,12 +34,30 @@ std::string human_bytes(double bytes) {
 
 namespace {
 
+/// Names and ids end up in file names (the default output folder is `results/<name>-<time>`) and in CSV headers
+/// (`seats_end_<party>`): they must be safe slugs. Returns what is wrong, or nothing.
+std::string slug_problem(const std::string& s) {
+  constexpr std::size_t max_length = 64;
+  if (s.size() > max_length) return "is longer than " + std::to_string(max_length) + " characters";
+  if (!s.empty() && s.front() == '.') return "may not start with '.'";
+  for (const char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '-' || u == '_' || u == '.';
+    if (!ok)
+      return u < 0x20 || u == 0x7f ? "contains a control character"
+             : u >= 0x80          ? "contains a character outside ASCII"
+                                  : std::string("contains '") + ch + "'";
+  }
+  return {};
+}
+
 /// Checks made after the schema has been read: references between sections, whole numbers, sums, sizes.
 class resolver {
  public:
   resolver(scenario& s, mark_table& marks) : s_(s), marks_(marks) {}
 
   void run(const load_options& opt) {
+    slug("name", s_.name);
     if (!parse_iso_date(s_.start_date)) fail("start_date", "'" + s_.start_date + "' is not a date of the form YYYY-MM-DD");
     parties();
     executive();
@@ -54,6 +72,13 @@ class resolver {
     throw scenario_error(marks_.at(path), path, message);
   }
 
+  /// A name or id used in paths and headers: letters, digits, '-', '_' and '.' only.
+  void slug(const std::string& path, const std::string& value) const {
+    const std::string problem = slug_problem(value);
+    if (!problem.empty())
+      fail(path, "'" + value + "' " + problem + ": names and ids may use letters, digits, '-', '_' and '.' only");
+  }
+
   template <class T>
   void unique_ids(const std::vector<T>& items, const std::string& list, auto id_of) {
     std::set<std::string> seen;
@@ -61,6 +86,7 @@ class resolver {
       const std::string& id = id_of(items[i]);
       std::string p = list + "[" + std::to_string(i) + "].id";
       if (id.empty()) fail(p, "an id may not be empty");
+      slug(p, id);
       if (!seen.insert(id).second) fail(p, "duplicate id '" + id + "'");
     }
   }
@@ -149,6 +175,7 @@ class resolver {
     for (std::size_t g = 0; g < s_.council_generators.size(); ++g) {
       const council_generator& gen = s_.council_generators[g];
       const std::string gp = "council_generators[" + std::to_string(g) + "]";
+      slug(gp + ".id_prefix", gen.id_prefix);
       if (!gen.region.empty()) {
         bool found = false;
         for (const auto& r : s_.regions) found |= r.id == gen.region;

@@ -69,6 +69,20 @@ def test_errors_carry_file_line_column_and_key_path():
         partyline.run(ROOT / "no-such-scenario.yaml")
 
 
+def test_names_and_ids_must_be_safe_slugs():
+    # Issue 19 (F3, F5): a name that leaves the output folder, an id that breaks CSV headers.
+    tiny = yaml.safe_load(TINY.read_text())
+    for key, bad, where in [("name", "../../x", r"name"), ("party", "l,ab", r"parties\[0\]\.id")]:
+        d = yaml.safe_load(TINY.read_text())
+        if key == "name":
+            d["name"] = bad
+        else:
+            d["parties"][0]["id"] = bad
+        with pytest.raises(partyline.ScenarioError, match=r"<scenario dict>:\d+:\d+: " + where + ": '"):
+            partyline.run(d, runs=1)
+    assert partyline.run(tiny, runs=1)["runs"].shape[0] == 1
+
+
 def test_sweep_and_load(tmp_path):
     report = partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "s")
     assert report["complete"] and report["ran"] == 24
