@@ -107,6 +107,14 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     pl::write_file_atomically(out / "events.csv", pl::events_csv(*scen, results));
     files.emplace_back("events.csv");
   }
+  // Over a previous run's folder (--force): its optional tables this run did not write go, so the folder never
+  // holds one run's runs.csv beside another's events.csv.
+  for (const char* table : {"weekly.csv", "events.csv"})
+    if (std::find(files.begin(), files.end(), table) == files.end()) {
+      std::error_code ec;
+      std::filesystem::remove(out / table, ec);
+      if (ec) throw pl::usage_error((out / table).string() + ": a previous run's table cannot be removed: " + ec.message());
+    }
   char host[256] = "unknown";
   gethostname(host, sizeof host - 1);
   nlohmann::ordered_json manifest{

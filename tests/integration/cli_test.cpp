@@ -99,6 +99,20 @@ TEST(Cli, ExistingResultsAreNeverSilentlyOverwritten) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, ForceLeavesNoTableOfThePreviousRun) {
+  // Issue 19 F6: a forced run without --events/--weekly over a folder that had them.
+  const auto dir = fresh_dir("cli-force-tables");
+  const std::string base = "run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --out " + dir.string();
+  ASSERT_EQ(run_cli(base + " --events --weekly").status, 0);
+  ASSERT_TRUE(std::filesystem::exists(dir / "events.csv"));
+  ASSERT_TRUE(std::filesystem::exists(dir / "weekly.csv"));
+  ASSERT_EQ(run_cli(base + " --seed 99 --force").status, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "runs.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "events.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "weekly.csv"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, ShowPrintsAScenarioThatValidatesAndShowsTheSame) {
   const auto dir = fresh_dir("cli-show");
   const auto shown = run_cli("show " + scenario_path("birmingham-2019.yaml").string());
