@@ -81,19 +81,26 @@ class tree_builder final : public YAML::EventHandler {
     yaml_node n;
     n.kind = yaml_kind::scalar;
     n.value = value;
-    n.quoted = (tag == "!");  // yaml-cpp tags quoted scalars "!" and plain ones "?"
+    // yaml-cpp tags quoted scalars "!" and plain ones "?"; an explicit !!str makes a string too. The core schema's
+    // other scalar tags leave the text to be read by the key's type; any other tag is refused.
+    n.quoted = tag == "!" || tag == core_tag("str");
+    if (tag != "?" && tag != "!" && tag != core_tag("str") && tag != core_tag("int") && tag != core_tag("float") &&
+        tag != core_tag("bool") && tag != core_tag("null"))
+      refuse_tag(tag, m);
     n.mark = mark_of(m);
     finish(std::move(n), anchor);
   }
 
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    if (tag != "?" && tag != "!" && tag != core_tag("seq")) refuse_tag(tag, m);
     open(yaml_kind::sequence, m, anchor);
   }
   void OnSequenceEnd() override { close(); }
 
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
+  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    if (tag != "?" && tag != "!" && tag != core_tag("map")) refuse_tag(tag, m);
     open(yaml_kind::map, m, anchor);
   }
   void OnMapEnd() override {
@@ -112,6 +119,14 @@ class tree_builder final : public YAML::EventHandler {
   };
 
   source_mark mark_of(const YAML::Mark& m) const { return source_mark{file_, m.line + 1, m.column + 1}; }
+
+  static std::string core_tag(const char* name) { return std::string("tag:yaml.org,2002:") + name; }
+  [[noreturn]] void refuse_tag(const std::string& tag, const YAML::Mark& m) const {
+    const std::string shown = tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag;
+    throw scenario_error(mark_of(m), "",
+                         "the tag " + shown + " is not supported: scenario files use the YAML core schema (!!str, !!int, "
+                         "!!float, !!bool, !!null, !!seq, !!map) or no tags at all");
+  }
 
   void count(std::size_t n, const YAML::Mark& m) {
     nodes_ += n;
