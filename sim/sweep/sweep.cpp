@@ -229,6 +229,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
   if (root.kind != yaml_kind::map) throw scenario_error(root.mark, "", "a sweep file must be a YAML mapping");
   sweep_file_def def;
   mark_table marks;
+  marks.record("", root.mark);  // a key left out (design, samples) is reported at the document, not at <input>:0:0
   schema_reader::read(root, "", def, {}, &marks);
   spec.name = def.name.empty() ? std::filesystem::path(label).stem().string() : def.name;
   spec.replicates = def.replicates;

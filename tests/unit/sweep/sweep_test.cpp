@@ -112,3 +112,23 @@ TEST(SweepFile, EveryShippedSweepLoadsWithEveryPointValid) {
   }
   EXPECT_GE(loaded, 4);
 }
+
+TEST(SweepFile, AKeyLeftOutIsReportedAtTheDocumentNotAtZeroZero) {
+  // Issue 19 F7: a random design without samples, and a grid too large, named "<input>:0:0".
+  const std::string scenario = "scenario: " + (partyline::testing::source_dir() / "scenarios" / "birmingham-2019.yaml").string() + "\n";
+  auto message = [&](const std::string& rest) {
+    try {
+      (void)load_sweep_text(scenario + rest, "my-sweep.yaml", partyline::testing::source_dir());
+    } catch (const scenario_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  const std::string no_samples = message("design: random\nparameters:\n  rules.R7.letter_min: {min: 5, max: 30}\n");
+  EXPECT_EQ(no_samples.rfind("my-sweep.yaml:1:1: samples: design random needs samples", 0), 0u) << no_samples;
+  std::string grid = "parameters:\n";
+  for (const char* key : {"letter_min", "letter_share", "b0_sign", "b_loyalty", "cooldown_weeks", "concession"})
+    grid += std::string("  rules.R7.") + key + ": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n";
+  const std::string too_big = message(grid);
+  EXPECT_EQ(too_big.rfind("my-sweep.yaml:1:1: design: the grid has", 0), 0u) << too_big;
+}
