@@ -152,6 +152,10 @@ PYBIND11_MODULE(_core, m) {
         py::arg("overrides"), py::arg("weekly"), py::arg("events"));
   m.def("sweep", &sweep, py::arg("text"), py::arg("label"), py::arg("base_dir"), py::arg("out"), py::arg("threads"),
         py::arg("resume"));
+  m.def(
+      "read_text",
+      [](const std::string& path) { return py::bytes(pl::read_text_file(path, pl::yaml_limits{}.max_bytes)); },
+      py::arg("path"), "A scenario or sweep file's bytes, read as the CLI reads them (regular files only, size-limited).");
   m.def("version", [] { return std::string(pl::version()) + " (" + pl::git_commit() + ")"; });
   m.def("sha256", [](const std::string& s) { return pl::sha256_hex(s); });
 }

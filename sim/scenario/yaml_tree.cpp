@@ -1,5 +1,6 @@
 #include "partyline/scenario/yaml_tree.hpp"
 
+#include <cstdio>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -195,12 +196,55 @@ class tree_builder final : public YAML::EventHandler {
 
 }  // namespace
 
+namespace {
+
+/// The length of the well-formed UTF-8 sequence at text[i] (RFC 3629: no overlongs, no surrogates, at most
+/// U+10FFFF), or 0 if it is not one.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+  const auto b = [&](std::size_t k) { return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u; };
+  const unsigned c = b(0);
+  const auto cont = [&](std::size_t k) { return (b(k) & 0xC0u) == 0x80u; };
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return b(1) >= 0xA0 && b(1) <= 0xBF && cont(2) ? 3 : 0;
+  if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+  if (c == 0xED) return b(1) >= 0x80 && b(1) <= 0x9F && cont(2) ? 3 : 0;
+  if (c == 0xF0) return b(1) >= 0x90 && b(1) <= 0xBF && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return b(1) >= 0x80 && b(1) <= 0x8F && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/// Scenario and sweep files are UTF-8 text: the first byte that is not is refused at its line and column.
+void check_utf8(std::string_view text, const std::shared_ptr<const std::string>& file) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t n = utf8_sequence(text, i);
+    if (n == 0) {
+      char byte[8];
+      std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
+      throw scenario_error(source_mark{file, line, column}, "",
+                           std::string("not UTF-8 text (byte ") + byte + "): scenario and sweep files must be UTF-8");
+    }
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+}
+
+}  // namespace
+
 yaml_node parse_yaml_text(std::string_view text, const std::string& file_label, const yaml_limits& limits) {
   auto file = std::make_shared<const std::string>(file_label);
   if (text.size() > limits.max_bytes)
     throw scenario_error(source_mark{file, 1, 1}, "",
                          "file is " + std::to_string(text.size()) + " bytes, more than the limit of " +
                              std::to_string(limits.max_bytes));
+  check_utf8(text, file);
   std::istringstream in{std::string(text)};
   tree_builder builder(file, limits);
   try {

@@ -83,6 +83,37 @@ def test_names_and_ids_must_be_safe_slugs():
     assert partyline.run(tiny, runs=1)["runs"].shape[0] == 1
 
 
+def test_files_are_read_as_the_cli_reads_them(tmp_path):
+    # Issue 19 F1, F9: devices and pipes are refused (not read until memory runs out, not waited on forever); a
+    # file that is not UTF-8 is a ScenarioError at its line and column, as in the CLI.
+    with pytest.raises(partyline.UsageError, match="not a regular file"):
+        partyline.run("/dev/zero", runs=2)
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(partyline.UsageError, match="not a regular file"):
+        partyline.run(fifo, runs=2)
+    with pytest.raises(partyline.ScenarioError, match=r"not_utf8\.yaml:6:31: not UTF-8 text \(byte 0xE9\)"):
+        partyline.run(ROOT / "tests" / "data" / "invalid" / "not_utf8.yaml", runs=1)
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"seed": -1}, ValueError), ({"seed": 2**70}, ValueError), ({"seed": "x"}, TypeError), ({"seed": 1.5}, TypeError),
+    ({"threads": -1}, ValueError), ({"threads": 100000}, ValueError), ({"runs": 2.7}, TypeError),
+    ({"runs": "10"}, TypeError), ({"runs": 0}, ValueError), ({"runs": True}, TypeError), ({"weekly": 1}, TypeError),
+])
+def test_arguments_are_checked_like_the_cli_options(kwargs, error):
+    # Issue 19 F8: exact types and the CLI's ranges, the argument named.
+    name = next(iter(kwargs))
+    with pytest.raises(error, match=name):
+        partyline.run(TINY, **kwargs)
+
+
+def test_a_sweep_needs_an_output_folder(tmp_path):
+    with pytest.raises(TypeError, match="out"):
+        partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=None)
+    assert not (pathlib.Path.cwd() / "None").exists()
+
+
 def test_sweep_and_load(tmp_path):
     report = partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "s")
     assert report["complete"] and report["ran"] == 24

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import json
+import numbers
 import os
 import pathlib
 import sqlite3
@@ -30,17 +31,39 @@ __all__ = ["run", "sweep", "load", "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
 
 
-def _scenario_text(scenario: str | os.PathLike | Mapping[str, Any]) -> tuple[str, str]:
-    """The scenario's YAML text and the label used in error messages."""
-    if isinstance(scenario, Mapping):
-        # JSON is YAML; indenting keeps line numbers in error messages useful.
-        return json.dumps(scenario, indent=2), "<scenario dict>"
-    path = pathlib.Path(scenario)
+def _read_file(path: pathlib.Path) -> bytes:
+    """A scenario or sweep file's bytes, read by the same loader as the CLI: regular files only (a device or a pipe
+    raises UsageError), size-limited; the scenario reader then checks it is UTF-8 and names the line and column."""
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file")
     if path.is_dir():
         raise IsADirectoryError(f"{path}: is a directory, expected a YAML file")
-    return path.read_text(encoding="utf-8"), str(scenario)
+    return _core.read_text(str(path))
+
+
+def _scenario_text(scenario: str | os.PathLike | Mapping[str, Any]) -> tuple[str | bytes, str]:
+    """The scenario's YAML text and the label used in error messages."""
+    if isinstance(scenario, Mapping):
+        # JSON is YAML; indenting keeps line numbers in error messages useful.
+        return json.dumps(scenario, indent=2), "<scenario dict>"
+    if not isinstance(scenario, (str, os.PathLike)):
+        raise TypeError(f"scenario must be a path or a dict, not {type(scenario).__name__}")
+    return _read_file(pathlib.Path(scenario)), str(scenario)
+
+
+def _int_arg(name: str, value: Any, lo: int, hi: int) -> int:
+    """An integer argument checked as the CLI checks its options: exact type (not bool, float or str), range."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if not lo <= int(value) <= hi:
+        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+    return int(value)
+
+
+def _bool_arg(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {type(value).__name__}")
+    return value
 
 
 def _yaml_value(value: Any) -> str:
@@ -63,9 +86,15 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request), plus "seed" and
     "resolved_scenario" (the YAML of the frozen scenario).
     """
+    runs = _int_arg("runs", runs, 1, 10_000_000)
+    seed = None if seed is None else _int_arg("seed", seed, 0, 9_000_000_000_000_000_000)
+    threads = _int_arg("threads", threads, 0, 1024)
+    weekly, events = _bool_arg("weekly", weekly), _bool_arg("events", events)
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise TypeError(f"overrides must be a dict of dotted paths to values, not {type(overrides).__name__}")
     text, label = _scenario_text(scenario)
     pairs = [(str(k), _yaml_value(v)) for k, v in (overrides or {}).items()]
-    raw = _core.run(text, label, int(runs), seed, int(threads), pairs, bool(weekly), bool(events))
+    raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events)
     out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
                            if name in raw}
     out["seed"] = raw["seed"]
@@ -80,14 +109,18 @@ def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathL
     A dict's `scenario` path is resolved against the current directory. Returns what was done: total, ran,
     already_done, complete, seconds, points. Read the results with load(out).
     """
+    if not isinstance(out, (str, os.PathLike)) or str(out) == "":
+        raise TypeError(f"out must be a folder's path, not {out!r}")
+    threads = _int_arg("threads", threads, 0, 1024)
+    resume = _bool_arg("resume", resume)
     if isinstance(sweep_file, Mapping):
         text, label, base = json.dumps(sweep_file, indent=2), "<sweep dict>", os.getcwd()
-    else:
+    elif isinstance(sweep_file, (str, os.PathLike)):
         path = pathlib.Path(sweep_file)
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no such file")
-        text, label, base = path.read_text(encoding="utf-8"), str(sweep_file), str(path.parent)
-    return dict(_core.sweep(text, label, base, str(out), int(threads), bool(resume)))
+        text, label, base = _read_file(path), str(sweep_file), str(path.parent)
+    else:
+        raise TypeError(f"sweep_file must be a path or a dict, not {type(sweep_file).__name__}")
+    return dict(_core.sweep(text, label, base, str(out), threads, resume))
 
 
 def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:

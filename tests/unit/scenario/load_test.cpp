@@ -45,6 +45,7 @@ const bad_case bad_cases[] = {
     {"tag_str_is_a_string.yaml", "6:25", "parties[0].position", "expected a number, got the string"},
     {"tag_binary.yaml", "4:7", "", "the tag !!binary is not supported"},
     {"tag_local.yaml", "3:8", "", "the tag !foo is not supported"},
+    {"not_utf8.yaml", "6:31", "", "not UTF-8 text (byte 0xE9)"},
     {"unknown_region.yaml", "14:13", "councils[0].region", "unknown region"},
     {"unknown_union.yaml", "19:27", "councils[0].disputes[0].union", "unknown union"},
     {"unknown_dispute.yaml", "21:64", "events[0].dispute", "no dispute 'roads'"},
