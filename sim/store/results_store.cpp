@@ -70,7 +70,42 @@ sqlite3* open_db(const std::filesystem::path& file, int flags) {
   return db;
 }
 
+/// Whether the store at `file` was created completely: its tables were made in one transaction with the
+/// manifest, so a store without a manifest table is one whose creation was interrupted. A file SQLite cannot read
+/// counts as created (and is then refused as damaged, never deleted).
+bool initialised(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    return true;
+  }
+  sqlite3_stmt* st = nullptr;
+  bool found = true;
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+    found = sqlite3_column_int(st, 0) > 0;
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return found;
+}
+
 }  // namespace
+
+std::string results_store::quick_check() const {
+  sqlite3_stmt* st = nullptr;
+  std::string out;
+  if (sqlite3_prepare_v2(db_, "PRAGMA quick_check", -1, &st, nullptr) != SQLITE_OK) {
+    out = sqlite3_errmsg(db_);
+  } else {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(st, 0);
+      out += (out.empty() ? "" : "; ") + std::string(text ? reinterpret_cast<const char*>(text) : "");
+    }
+    if (rc != SQLITE_DONE) out = sqlite3_errmsg(db_);
+  }
+  sqlite3_finalize(st);
+  return out;
+}
 
 std::string sql_identifier(const std::string& name) {
   std::string out = "\"";
@@ -112,10 +147,22 @@ results_store results_store::open_for_sweep(const std::filesystem::path& dir, co
   const bool exists = fs::exists(file, ec);
   const std::string sweep_sha = sha256_hex(spec.sweep_text);
   const std::string scenario_sha = sha256_hex(spec.scenario_text);
+  if (exists && !initialised(file)) {
+    // A store whose creation was interrupted (its one creating transaction never committed) holds no results:
+    // start it afresh, whether or not --resume was asked for.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(file.string() + suffix), ec);
+    return open_for_sweep(dir, spec, resume, manifest);
+  }
   if (exists) {
     if (!resume)
       throw usage_error(dir.string() + ": already holds a results store; use --resume to complete it, or another --out");
     results_store store(open_db(file, SQLITE_OPEN_READWRITE), spec.shape.get());
+    // Never add runs to a damaged store: its tables could not be trusted afterwards.
+    const std::string check = store.quick_check();
+    if (check != "ok")
+      throw usage_error(dir.string() + ": the results store is damaged (SQLite quick_check: " + check.substr(0, 200) +
+                        "); refusing to resume into it. Start the sweep afresh in another --out (the finished runs may be "
+                        "recoverable with `sqlite3 " + file.string() + " .recover`)");
     const std::string have = store.manifest_value("sweep_sha256");
     const std::string have_scenario = store.manifest_value("scenario_sha256");
     if (have != sweep_sha || have_scenario != scenario_sha)

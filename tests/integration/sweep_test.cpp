@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
+
 
 #include "../sqlite_support.hpp"
 #include "../test_support.hpp"
@@ -121,5 +123,41 @@ TEST(Sweep, BadParameterPathsNameTheSweepFile) {
             std::string::npos)
       << r.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "out" / "results.sqlite"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, AStoreWhoseCreationWasInterruptedIsStartedAfresh) {
+  // Issue 19 F4: a sweep killed while creating its store left a file neither a fresh start nor --resume could use.
+  // Simulated here by the two states such a kill leaves: an empty file, and an uncommitted creating transaction.
+  const auto grid = (data_dir() / "sweeps" / "tiny-grid.yaml").string();
+  for (const bool resume : {false, true}) {
+    const auto dir = fresh_dir(resume ? "sweep-half-created-resume" : "sweep-half-created");
+    std::filesystem::create_directories(dir);
+    { std::ofstream(dir / "results.sqlite"); }  // created, nothing written
+    const auto r = run_cli("sweep " + grid + " --quiet " + (resume ? "--resume " : "") + "--out " + dir.string());
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_GT(stored_runs(dir), 0);
+    std::filesystem::remove_all(dir);
+  }
+}
+
+TEST(Sweep, ResumingIntoADamagedStoreIsRefusedWithTheWayOut) {
+  // Issue 19 F11: --resume on a corrupted store said "600 of 600 runs stored" and exited 0.
+  const auto dir = fresh_dir("sweep-damaged");
+  const auto grid = (data_dir() / "sweeps" / "tiny-grid.yaml").string();
+  ASSERT_EQ(run_cli("sweep " + grid + " --quiet --out " + dir.string()).status, 0);
+  const auto file = dir / "results.sqlite";
+  const auto size = std::filesystem::file_size(file);
+  ASSERT_GT(size, 8192u);
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(size / 2));
+    const std::string junk(4096, '\x5a');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  const auto r = run_cli("sweep " + grid + " --quiet --resume --out " + dir.string());
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("damaged"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("another --out"), std::string::npos) << r.out;
   std::filesystem::remove_all(dir);
 }

@@ -74,6 +74,8 @@ class results_store {
   void write(const std::vector<stored_run>& batch);
 
   [[nodiscard]] std::string manifest_value(const std::string& key) const;
+  /// SQLite's quick_check of the store: "ok", or what is wrong.
+  [[nodiscard]] std::string quick_check() const;
   /// The whole table, ordered by its key columns.
   [[nodiscard]] table_data read_table(const std::string& table) const;
   /// runs joined with points: parameter columns first, one row per run, ordered by point and replicate.
