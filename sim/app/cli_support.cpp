@@ -22,6 +22,7 @@ void install_signal_handlers() {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGHUP, &sa, nullptr);  // a closed terminal or ssh session: keep the finished runs as for Ctrl-C
 }
 
 progress_bar::progress_bar(long total, bool enabled, std::string unit, long already)

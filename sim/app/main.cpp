@@ -1,4 +1,6 @@
 // partyline: the command-line interface. The commands live in run_command.cpp and sweep_commands.cpp.
+#include <cstdlib>
+#include <cmath>
 #include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
@@ -21,6 +23,17 @@ int main(int argc, char** argv) {
   app.name("partyline");
   app.set_version_flag("--version", std::string("partyline ") + pl::version() + " (" + pl::git_commit() + ")");
   app.require_subcommand(1);
+  // A budget or a path given explicitly is checked, never replaced by the default (issue 19).
+  const CLI::Validator budget_mib(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || v <= 0)
+          return "a memory budget is a positive number of MiB, got '" + text + "'";
+        return {};
+      },
+      "MiB > 0");
+  const CLI::Validator not_empty([](std::string& text) -> std::string { return text.empty() ? "an empty path" : ""; }, "PATH");
 
   run_args ra;
   auto* run = app.add_subcommand("run", "Run a scenario many times and write runs.csv, councils.csv and a manifest");
@@ -29,12 +42,13 @@ int main(int argc, char** argv) {
   run->add_option("--seed,-s", ra.seed, "base seed (default: the scenario's seed)")->check(CLI::Range(0LL, 9'000'000'000'000'000LL));
   run->add_option("--threads,-t", ra.threads, "worker threads (0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 1024))->capture_default_str();
-  run->add_option("--out,-o", ra.out, "output directory (default: results/<scenario>-<UTC time>)");
+  run->add_option("--out,-o", ra.out, "output directory (default: results/<scenario>-<UTC time>)")->check(not_empty);
   run->add_flag("--weekly", ra.weekly, "also write weekly.csv (one row per run and week)");
   run->add_flag("--events", ra.events, "also write events.csv (the event log of every run)");
   run->add_flag("--force", ra.force, "write into a non-empty output directory, replacing partyline's files");
   run->add_flag("--quiet,-q", ra.quiet, "no progress bar and no summary");
-  run->add_option("--memory-budget", ra.memory_budget_mib, "refuse scenarios needing more memory than this (MiB; default half of RAM)");
+  run->add_option("--memory-budget", ra.memory_budget_mib, "refuse scenarios needing more memory than this (MiB; default half of RAM)")
+      ->check(budget_mib);
   run->add_option("--story", ra.story, "events of the first run to print after the summary (0: none)")->capture_default_str();
 
   std::vector<std::string> vfiles;
@@ -42,32 +56,32 @@ int main(int argc, char** argv) {
   bool vquiet = false;
   auto* validate = app.add_subcommand("validate", "Check scenario files; print FILE:LINE:COL: key.path: message for each error");
   validate->add_option("FILE", vfiles, "scenario files")->required();
-  validate->add_option("--memory-budget", vbudget, "memory budget in MiB (default half of RAM)");
+  validate->add_option("--memory-budget", vbudget, "memory budget in MiB (default half of RAM)")->check(budget_mib);
   validate->add_flag("--quiet,-q", vquiet, "print nothing for valid files");
 
   std::string sfile;
   double sbudget = 0;
   auto* show = app.add_subcommand("show", "Print the scenario with every default resolved, as YAML");
   show->add_option("FILE", sfile, "scenario file")->required();
-  show->add_option("--memory-budget", sbudget, "memory budget in MiB (default half of RAM)");
+  show->add_option("--memory-budget", sbudget, "memory budget in MiB (default half of RAM)")->check(budget_mib);
 
   sweep_args sa;
   auto* sweep = app.add_subcommand("sweep", "Run a parameter sweep into DIR/results.sqlite (resumable; under mpirun across ranks)");
   sweep->add_option("FILE", sa.file, "sweep file (YAML), see scenarios/README.md")->required();
-  sweep->add_option("--out,-o", sa.out, "output directory for the results store")->required();
+  sweep->add_option("--out,-o", sa.out, "output directory for the results store")->required()->check(not_empty);
   sweep->add_option("--threads,-t", sa.threads, "worker threads (0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 1024))->capture_default_str();
   sweep->add_flag("--resume", sa.resume, "complete the missing runs of this sweep in DIR");
   sweep->add_option("--shard", sa.shard, "run only shard K of N (K/N) of the runs, e.g. for a Slurm job array");
   sweep->add_flag("--quiet,-q", sa.quiet, "no progress bar");
-  sweep->add_option("--memory-budget", sa.memory_budget_mib, "memory budget in MiB (default half of RAM)");
+  sweep->add_option("--memory-budget", sa.memory_budget_mib, "memory budget in MiB (default half of RAM)")->check(budget_mib);
   sweep->add_option("--max-runs", sa.max_runs, "refuse sweeps of more runs than this")->capture_default_str();
 
   std::string edir, eout;
   bool eforce = false;
   auto* exp = app.add_subcommand("export", "Write a sweep's tables as tidy CSV (one row per run, parameters first)");
   exp->add_option("DIR", edir, "sweep output directory")->required();
-  exp->add_option("--out,-o", eout, "where to write (default DIR/export)");
+  exp->add_option("--out,-o", eout, "where to write (default DIR/export)")->check(not_empty);
   exp->add_flag("--force", eforce, "write into a non-empty directory");
 
   std::string mdir;

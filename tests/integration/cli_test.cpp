@@ -99,6 +99,20 @@ TEST(Cli, ExistingResultsAreNeverSilentlyOverwritten) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, ABadBudgetOrAnEmptyPathIsRefusedNotReplacedByTheDefault) {
+  // Issue 19: --memory-budget -1, 0 or nan and --out "" used to fall back to the defaults silently.
+  const std::string tiny = (data_dir() / "tiny.yaml").string();
+  for (const char* budget : {"-1", "0", "nan", "inf", "lots"}) {
+    const auto r = run_cli("validate --memory-budget " + std::string(budget) + " " + tiny);
+    EXPECT_EQ(r.status, 2) << budget << ": " << r.out;
+    EXPECT_NE(r.out.find("positive number of MiB"), std::string::npos) << r.out;
+  }
+  EXPECT_EQ(run_cli("validate --memory-budget 512 " + tiny).status, 0);
+  const auto r = run_cli("run " + tiny + " --quiet --out \"\"");
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("empty path"), std::string::npos) << r.out;
+}
+
 TEST(Cli, ForceLeavesNoTableOfThePreviousRun) {
   // Issue 19 F6: a forced run without --events/--weekly over a folder that had them.
   const auto dir = fresh_dir("cli-force-tables");

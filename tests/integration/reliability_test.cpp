@@ -80,8 +80,11 @@ TEST(Signals, SigtermStopsASweepWhichSaysHowToResume) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) {
-  const auto dir = fresh_dir("sigint-run");
+namespace {
+
+/// A run of many Haringey runs stopped by `sig` keeps the runs it finished and says it was interrupted.
+void stopped_run_keeps_the_finished_runs(int sig, const char* name) {
+  const auto dir = fresh_dir(name);
   const auto out = dir / "r";
   const child c = start({"run", scenario_path("haringey-2018.yaml").string(), "--runs", "100000", "--quiet", "--out", out.string()},
                         dir / "log");
@@ -91,7 +94,7 @@ TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) {
   for (int i = 0; i < 12000 && !std::filesystem::exists(out); ++i)
     usleep(5000);
   usleep(2000000);
-  kill(c.pid, SIGINT);
+  kill(c.pid, sig);
   EXPECT_EQ(wait_exit(c), 130);
   const std::string manifest = slurp(out / "manifest.json");
   EXPECT_NE(manifest.find("\"complete\": false"), std::string::npos) << manifest;
@@ -102,6 +105,13 @@ TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) {
   EXPECT_NE(slurp(dir / "log").find("interrupted"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+}  // namespace
+
+TEST(Signals, SigintStopsARunAndKeepsTheFinishedRuns) { stopped_run_keeps_the_finished_runs(SIGINT, "sigint-run"); }
+
+// Issue 19: SIGHUP (a closed terminal) lost the finished runs that SIGINT and SIGTERM keep.
+TEST(Signals, SighupStopsARunAndKeepsTheFinishedRuns) { stopped_run_keeps_the_finished_runs(SIGHUP, "sighup-run"); }
 
 TEST(DiskFull, ASweepThatCannotWriteKeepsAConsistentResumableStore) {
   const auto dir = fresh_dir("disk-full");
