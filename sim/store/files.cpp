@@ -39,7 +39,11 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
   }
   std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
-  if (ec) throw usage_error(path.string() + ": cannot be renamed into place: " + ec.message());
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);  // nothing half-written is left behind (issue 19)
+    throw usage_error(path.string() + ": cannot be renamed into place: " + ec.message());
+  }
 }
 
 

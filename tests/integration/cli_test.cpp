@@ -113,6 +113,17 @@ TEST(Cli, ABadBudgetOrAnEmptyPathIsRefusedNotReplacedByTheDefault) {
   EXPECT_NE(r.out.find("empty path"), std::string::npos) << r.out;
 }
 
+TEST(Cli, ATableThatCannotBeMovedIntoPlaceLeavesNoPartialFile) {
+  // Issue 19: runs.csv.partial was left behind when runs.csv was a directory.
+  const auto dir = fresh_dir("cli-partial");
+  std::filesystem::create_directories(dir / "runs.csv" / "in-the-way");
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --force --out " + dir.string());
+  EXPECT_NE(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("runs.csv"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "runs.csv.partial"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, ForceLeavesNoTableOfThePreviousRun) {
   // Issue 19 F6: a forced run without --events/--weekly over a folder that had them.
   const auto dir = fresh_dir("cli-force-tables");
