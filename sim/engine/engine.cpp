@@ -36,7 +36,7 @@ void flush_council_events(world& w) {
 
 bool election_this_week(const world& w) {
   for (const auto& c : w.councils)
-    if (c.electoral.next_election == w.week) return true;
+    if (c.electoral.next_election == w.week || c.mayoralty.next_contest == w.week) return true;  // R13, R21
   return false;
 }
 

@@ -11,6 +11,7 @@
 #include "partyline/rules/independents.hpp"
 #include "partyline/rules/r11_coalition_sign_off.hpp"
 #include "partyline/rules/r12_pact_allegation.hpp"
+#include "partyline/rules/r21_mayoralty.hpp"
 
 namespace partyline {
 
@@ -223,6 +224,7 @@ void elections::run(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   electoral_state& el = c.electoral;
+  if (c.mayoralty.next_contest == w.week) mayoralty::contest(w, ci);  // the area elects its mayor (R21)
   if (el.next_election != w.week) return;
   const draw_stream rng = draws(w, id);
   const auto party = static_cast<std::size_t>(s.party_index);

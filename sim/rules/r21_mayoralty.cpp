@@ -271,7 +271,7 @@ void mayoralty::run(world& w, std::size_t ci) {
   if (m.candidate >= 0 && !in_group(w, static_cast<std::uint32_t>(m.candidate))) m.candidate = -1;
   const int open = m.next_contest - w.params->R5.window_open_weeks_before;
   if (m.candidate < 0 && w.week >= open && w.week < m.next_contest && c.derived.group_size > 0) select(w, ci);
-  if (w.week == m.next_contest) contest(w, ci);
+  // The contest itself is held in the week's election phase, by R13.
 }
 
 }  // namespace partyline

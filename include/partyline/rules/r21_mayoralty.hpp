@@ -56,7 +56,8 @@ struct mayoralty {
   static void run(world& w, std::size_t council);
   /// The party's candidate for the next contest: shortlist, the panel's approval, the members' ballot.
   static void select(world& w, std::size_t council);
-  /// The contest across the whole area; the winner takes the office and leads the administration.
+  /// The contest across the whole area, held by R13 in the week's election phase; the winner takes the office and
+  /// leads the administration.
   static void contest(world& w, std::size_t council);
 };
 
