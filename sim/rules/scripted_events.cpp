@@ -52,6 +52,9 @@ void raise_allegation(world& w, std::size_t ci, std::int64_t accused, double sev
   });
 }
 
+/// The least severity of a background allegation: its normal draw is clamped to this..1 (scenarios/README.md).
+constexpr double least_allegation_severity = 0.05;
+
 /// The background: allegations against the group's councillors arise at the scenario's rate (one keyed draw per
 /// council and week; the accused drawn uniformly from the group).
 void background_allegation(world& w, std::size_t ci) {
@@ -67,7 +70,8 @@ void background_allegation(world& w, std::size_t ci) {
   auto pick = static_cast<std::uint32_t>(rng.uniform(ci, counter + 1) * group);
   for (std::uint32_t r : group_rows(w, c)) {
     if (pick-- != 0) continue;
-    const double severity = std::clamp(n.allegation_severity_mean + n.allegation_severity_sd * rng.normal(ci, counter + 2), 0.05, 1.0);
+    const double severity = std::clamp(n.allegation_severity_mean + n.allegation_severity_sd * rng.normal(ci, counter + 2),
+                                       least_allegation_severity, 1.0);
     raise_allegation(w, ci, r, severity);
     return;
   }
