@@ -78,6 +78,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   const std::filesystem::path out =
       a.out.empty() ? std::filesystem::path("results") / (scen->name + "-" + timestamp("%Y%m%d-%H%M%S")) : std::filesystem::path(a.out);
   pl::prepare_output_dir(out, a.force);
+  const pl::output_lock lock(out);  // one writer at a time: a second run into this folder is refused
 
   if (!a.quiet)
     std::printf("partyline %s · %s · %d runs · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
@@ -96,17 +97,19 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   const bool complete = report.complete;
 
   // Outputs, each written atomically; the manifest last, so its presence means the tables are whole.
-  std::vector<std::string> files{"runs.csv", "councils.csv"};
-  pl::write_file_atomically(out / "runs.csv", pl::runs_csv(results, seed));
-  pl::write_file_atomically(out / "councils.csv", pl::councils_csv(*scen, results));
-  if (a.weekly) {
-    pl::write_file_atomically(out / "weekly.csv", pl::weekly_csv(results));
-    files.emplace_back("weekly.csv");
-  }
-  if (a.events) {
-    pl::write_file_atomically(out / "events.csv", pl::events_csv(*scen, results));
-    files.emplace_back("events.csv");
-  }
+  std::vector<std::string> files;
+  nlohmann::ordered_json tables = nlohmann::ordered_json::object();
+  auto write_table = [&](const char* name, const std::string& table) {
+    pl::write_file_atomically(out / name, table);
+    files.emplace_back(name);
+    // The manifest records each table's checksum and rows, so a folder that mixes two runs can be detected.
+    const auto lines = static_cast<long long>(std::count(table.begin(), table.end(), '\n'));
+    tables[name] = {{"sha256", pl::sha256_hex(table)}, {"rows", std::max(0LL, lines - 1)}};
+  };
+  write_table("runs.csv", pl::runs_csv(results, seed));
+  write_table("councils.csv", pl::councils_csv(*scen, results));
+  if (a.weekly) write_table("weekly.csv", pl::weekly_csv(results));
+  if (a.events) write_table("events.csv", pl::events_csv(*scen, results));
   // Over a previous run's folder (--force): its optional tables this run did not write go, so the folder never
   // holds one run's runs.csv beside another's events.csv.
   for (const char* table : {"weekly.csv", "events.csv"})
@@ -132,6 +135,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
       {"weekly", a.weekly},
       {"events", a.events},
       {"files", files},
+      {"tables", tables},
       {"timings",
        {{"started_at", started_at},
         {"finished_at", timestamp("%Y-%m-%dT%H:%M:%SZ")},

@@ -1,5 +1,7 @@
 #include "partyline/store/files.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,13 +17,41 @@ void prepare_output_dir(const std::filesystem::path& dir, bool force) {
   std::error_code ec;
   if (fs::exists(dir, ec)) {
     if (!fs::is_directory(dir, ec)) throw usage_error(dir.string() + ": exists and is not a directory");
-    if (!fs::is_empty(dir, ec) && !force)
+    // A folder holding only a lock file (left by a writer that died before writing anything) counts as empty.
+    bool empty = true;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+      if (entry.path().filename() != output_lock_file) empty = false;
+    if (!empty && !force)
       throw usage_error(dir.string() + ": is not empty; refusing to overwrite results (use --force, or another --out)");
   } else {
     fs::create_directories(dir, ec);
     if (ec) throw usage_error(dir.string() + ": cannot create the output directory: " + ec.message());
   }
   if (access(dir.c_str(), W_OK) != 0) throw usage_error(dir.string() + ": the output directory is not writable");
+}
+
+output_lock::output_lock(const std::filesystem::path& dir) {
+  const std::filesystem::path file = dir / output_lock_file;
+  fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw usage_error(file.string() + ": cannot create the output folder's lock file");
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    char pid[32] = {};
+    const ssize_t n = ::pread(fd_, pid, sizeof pid - 1, 0);
+    ::close(fd_);
+    fd_ = -1;
+    std::string who = n > 0 ? std::string(pid, static_cast<std::size_t>(n)) : std::string("unknown");
+    while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
+    throw usage_error(dir.string() + ": another partyline (pid " + who +
+                      ") is writing into this folder; wait for it to finish, or use another --out");
+  }
+  const std::string mine = std::to_string(::getpid()) + "\n";
+  if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, mine.data(), mine.size(), 0) < 0) {
+    // The pid is only for the other writer's message; the lock itself holds.
+  }
+}
+
+output_lock::~output_lock() {
+  if (fd_ >= 0) ::close(fd_);  // releases the lock
 }
 
 void write_file_atomically(const std::filesystem::path& path, const std::string& text) {

@@ -1,10 +1,14 @@
 // The CLI as a user meets it: exit statuses, messages, outputs and their columns.
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <fcntl.h>
 
 #include <regex>
 
 #include "../test_support.hpp"
 #include "partyline/outcome/outcomes.hpp"
+#include "partyline/store/sha256.hpp"
 
 using partyline::testing::data_dir;
 using partyline::testing::fresh_dir;
@@ -121,6 +125,29 @@ TEST(Cli, ATableThatCannotBeMovedIntoPlaceLeavesNoPartialFile) {
   EXPECT_NE(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("runs.csv"), std::string::npos) << r.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "runs.csv.partial"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, OneWriterPerOutputFolder) {
+  // Issue 19 F2: while another process holds the folder's lock, a run into it is refused naming that process, and
+  // nothing of it is written; the manifest lists every table with its SHA-256 and rows.
+  const auto dir = fresh_dir("cli-one-writer");
+  std::filesystem::create_directories(dir);
+  const int fd = ::open((dir / ".partyline.lock").c_str(), O_RDWR | O_CREAT, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  ASSERT_EQ(::pwrite(fd, "4242\n", 5, 0), 5);
+  const std::string base = "run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --force --out " + dir.string();
+  const auto refused = run_cli(base);
+  EXPECT_EQ(refused.status, 2) << refused.out;
+  EXPECT_NE(refused.out.find("another partyline (pid 4242)"), std::string::npos) << refused.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "runs.csv"));
+  ::close(fd);  // the other writer is done
+  const auto ran = run_cli(base);
+  EXPECT_EQ(ran.status, 0) << ran.out;
+  const std::string manifest = slurp(dir / "manifest.json");
+  EXPECT_NE(manifest.find("\"tables\""), std::string::npos) << manifest;
+  EXPECT_NE(manifest.find(partyline::sha256_hex(slurp(dir / "runs.csv"))), std::string::npos) << manifest;
   std::filesystem::remove_all(dir);
 }
 

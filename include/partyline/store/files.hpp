@@ -19,6 +19,21 @@ void prepare_output_dir(const std::filesystem::path& dir, bool force);
 /// @brief Writes `text` to `path` atomically (temporary file + rename). usage_error on failure.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
 
+/// @brief One writer per output folder: an exclusive lock on DIR/.partyline.lock, held while the object lives (and
+/// released by the kernel if the process dies). A second writer is refused with a usage_error naming the first's pid.
+class output_lock {
+ public:
+  explicit output_lock(const std::filesystem::path& dir);
+  ~output_lock();
+  output_lock(const output_lock&) = delete;
+  output_lock& operator=(const output_lock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+/// The lock file's name, which an otherwise empty output folder may hold.
+inline constexpr const char* output_lock_file = ".partyline.lock";
+
 
 /// @brief Column names of runs.csv after `run` and `seed`.
 [[nodiscard]] std::vector<std::string> runs_csv_outcome_columns();
