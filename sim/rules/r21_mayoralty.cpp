@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
@@ -247,13 +248,10 @@ void mayoralty::contest(world& w, std::size_t ci) {
   m.party = static_cast<int>(winner);
   c.electoral.administration = 1u << winner;  // the mayor leads the administration
   emit(w, static_cast<int>(ci), id, event::mayor_elected, winner == party, [&] {
+    const double total = std::accumulate(vote.begin(), vote.end(), 0.0);
     return format("%s wins the mayoralty with %.0f%% of the vote%s", winner == ind ? "the former mayor, as an independent,"
                                                                                     : s.parties[winner].name.c_str(),
-                  100 * vote[winner] / std::max(1e-9, [&] {
-                    double t = 0;
-                    for (double v : vote) t += v;
-                    return t;
-                  }()),
+                  total > 0 ? 100 * vote[winner] / total : 0.0,
                   before == static_cast<int>(party) && winner != party ? "; the party loses the office" : "");
   });
   if (before == static_cast<int>(party) && winner != party) emit(w, static_cast<int>(ci), id, event::mayoralty_lost);

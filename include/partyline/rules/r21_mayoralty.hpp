@@ -50,8 +50,9 @@ struct mayoralty {
                                   concern::councillor_traits | concern::member_traits | concern::member_status |
                                   concern::membership | concern::wards | concern::division | concern::policy |
                                   concern::national | concern::executive;
-  static constexpr access writes = concern::leadership | concern::electoral | concern::councillor_cabinet |
-                                   concern::councillor_mood | concern::policy | concern::centre | concern::events;
+  /// The step only selects (the mayoralty's state is part of leadership); the contest runs inside R13, under its
+  /// declarations.
+  static constexpr access writes = concern::leadership | concern::events;
 
   static void run(world& w, std::size_t council);
   /// The party's candidate for the next contest: shortlist, the panel's approval, the members' ballot.
