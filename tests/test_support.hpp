@@ -39,6 +39,12 @@ inline command_result run_cli(const std::string& args) {
   return r;
 }
 
+/// Writes `text` to `p` (test fixtures made on the fly).
+inline void write_text(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
 /// A fresh, empty temporary directory for one test.
 inline std::filesystem::path fresh_dir(const std::string& name) {
   auto d = std::filesystem::temp_directory_path() / ("partyline-test-" + name + "-" + std::to_string(::getpid()));

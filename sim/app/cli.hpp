@@ -59,6 +59,7 @@ struct run_args {
 int cmd_run(const run_args& a, const std::string& command_line);
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet);
 int cmd_show(const std::string& file, double budget_mib);
+int cmd_verify(const std::vector<std::string>& dirs, bool quiet);
 int cmd_parameters(const std::string& update_file);
 
 struct sweep_args {

@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "partyline/error.hpp"
+#include "partyline/sweep/plan.hpp"
 #include "partyline/version.hpp"
 
 namespace pl = partyline;
@@ -38,10 +39,10 @@ int main(int argc, char** argv) {
   run_args ra;
   auto* run = app.add_subcommand("run", "Run a scenario many times and write runs.csv, councils.csv and a manifest");
   run->add_option("FILE", ra.file, "scenario file (YAML)")->required();
-  run->add_option("--runs,-n", ra.runs, "number of runs")->check(CLI::Range(1, 10'000'000))->capture_default_str();
-  run->add_option("--seed,-s", ra.seed, "base seed (default: the scenario's seed)")->check(CLI::Range(0LL, 9'000'000'000'000'000LL));
+  run->add_option("--runs,-n", ra.runs, "number of runs")->check(CLI::Range(1LL, pl::max_request_runs))->capture_default_str();
+  run->add_option("--seed,-s", ra.seed, "base seed (default: the scenario's seed)")->check(CLI::Range(0LL, pl::max_request_seed));
   run->add_option("--threads,-t", ra.threads, "worker threads (0: all cores); results do not depend on it")
-      ->check(CLI::Range(0, 1024))->capture_default_str();
+      ->check(CLI::Range(0LL, pl::max_request_threads))->capture_default_str();
   run->add_option("--out,-o", ra.out, "output directory (default: results/<scenario>-<UTC time>)")->check(not_empty);
   run->add_flag("--weekly", ra.weekly, "also write weekly.csv (one row per run and week)");
   run->add_flag("--events", ra.events, "also write events.csv (the event log of every run)");
@@ -108,6 +109,14 @@ int main(int argc, char** argv) {
   auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep");
   sensitivity->add_option("DIR", sdir2, "sweep output directory")->required();
 
+  std::vector<std::string> vdirs;
+  bool vdquiet = false;
+  auto* verify = app.add_subcommand("verify", "Check that each output folder holds one complete result set (a run's "
+                                              "tables against the manifest's SHA-256 and rows; a sweep store's integrity); "
+                                              "exit 2 if not");
+  verify->add_option("DIR", vdirs, "run or sweep output folders")->required();
+  verify->add_flag("--quiet,-q", vdquiet, "print nothing for folders that pass");
+
   std::string pupdate;
   auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
   parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables of this file (docs/model.md) in place");
@@ -130,6 +139,7 @@ int main(int argc, char** argv) {
     if (*sensitivity) return cmd_sensitivity(sdir2);
     if (*merge) return cmd_merge(mshards, mout);
     if (*parameters) return cmd_parameters(pupdate);
+    if (*verify) return cmd_verify(vdirs, vdquiet);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

@@ -77,8 +77,8 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   plan.cancel = &g_stop;
   const std::filesystem::path out =
       a.out.empty() ? std::filesystem::path("results") / (scen->name + "-" + timestamp("%Y%m%d-%H%M%S")) : std::filesystem::path(a.out);
-  pl::prepare_output_dir(out, a.force);
-  const pl::output_lock lock(out);  // one writer at a time: a second run into this folder is refused
+  // One writer at a time: a second run (or sweep) into this folder is refused; emptiness is checked under the lock.
+  const pl::output_lock lock = pl::claim_output_dir(out, a.force);
 
   if (!a.quiet)
     std::printf("partyline %s · %s · %d runs · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
@@ -96,28 +96,19 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   const double secs = report.seconds;
   const bool complete = report.complete;
 
-  // Outputs, each written atomically; the manifest last, so its presence means the tables are whole.
+  // The result set is staged and moved in as a whole, the manifest (with every table's checksum) last; the tables
+  // of a previous run (--force) that this run does not write go, so the folder never mixes two runs.
+  pl::result_set_writer writer(out);
+  writer.add("runs.csv", pl::runs_csv(results, seed));
+  writer.add("councils.csv", pl::councils_csv(*scen, results));
+  if (a.weekly) writer.add("weekly.csv", pl::weekly_csv(results));
+  if (a.events) writer.add("events.csv", pl::events_csv(*scen, results));
   std::vector<std::string> files;
   nlohmann::ordered_json tables = nlohmann::ordered_json::object();
-  auto write_table = [&](const char* name, const std::string& table) {
-    pl::write_file_atomically(out / name, table);
-    files.emplace_back(name);
-    // The manifest records each table's checksum and rows, so a folder that mixes two runs can be detected.
-    const auto lines = static_cast<long long>(std::count(table.begin(), table.end(), '\n'));
-    tables[name] = {{"sha256", pl::sha256_hex(table)}, {"rows", std::max(0LL, lines - 1)}};
-  };
-  write_table("runs.csv", pl::runs_csv(results, seed));
-  write_table("councils.csv", pl::councils_csv(*scen, results));
-  if (a.weekly) write_table("weekly.csv", pl::weekly_csv(results));
-  if (a.events) write_table("events.csv", pl::events_csv(*scen, results));
-  // Over a previous run's folder (--force): its optional tables this run did not write go, so the folder never
-  // holds one run's runs.csv beside another's events.csv.
-  for (const char* table : {"weekly.csv", "events.csv"})
-    if (std::find(files.begin(), files.end(), table) == files.end()) {
-      std::error_code ec;
-      std::filesystem::remove(out / table, ec);
-      if (ec) throw pl::usage_error((out / table).string() + ": a previous run's table cannot be removed: " + ec.message());
-    }
+  for (const auto& t : writer.tables()) {
+    files.push_back(t.name);
+    tables[t.name] = {{"sha256", t.sha256}, {"rows", t.rows}};
+  }
   char host[256] = "unknown";
   gethostname(host, sizeof host - 1);
   nlohmann::ordered_json manifest{
@@ -143,7 +134,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
         {"runs_per_second", secs > 0 ? static_cast<double>(results.size()) / secs : 0.0}}},
       {"host", std::string(host)},
       {"resolved_scenario", pl::to_yaml(*scen)}};
-  pl::write_file_atomically(out / "manifest.json", manifest.dump(2) + "\n");
+  writer.commit("manifest.json", manifest.dump(2) + "\n", {"runs.csv", "councils.csv", "weekly.csv", "events.csv"});
 
   if (!a.quiet) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
@@ -224,6 +215,22 @@ int cmd_parameters(const std::string& update_file) {
   if (updated != text) pl::write_file_atomically(update_file, updated);
   std::printf("%s: coefficient tables %s\n", update_file.c_str(), updated != text ? "updated" : "already current");
   return pl::exit_ok;
+}
+
+int cmd_verify(const std::vector<std::string>& dirs, bool quiet) {
+  int status = pl::exit_ok;
+  for (const auto& d : dirs) {
+    std::string what;
+    const auto problems = pl::verify_result_folder(d, what);
+    if (problems.empty()) {
+      if (!quiet) std::printf("%s: ok (%s)\n", d.c_str(), what.c_str());
+      continue;
+    }
+    status = pl::exit_bad_input;
+    std::fprintf(stderr, "%s: NOT one complete result set (%s):\n", d.c_str(), what.c_str());
+    for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
+  }
+  return status;
 }
 
 int cmd_show(const std::string& file, double budget_mib) {

@@ -122,7 +122,7 @@ int cmd_sweep(const sweep_args& a, const std::string& command_line) {
 int cmd_export(const std::string& dir, const std::string& out_arg, bool force) {
   const auto store = results_store::open_read(dir);
   const std::filesystem::path out = out_arg.empty() ? std::filesystem::path(dir) / "export" : std::filesystem::path(out_arg);
-  prepare_output_dir(out, force);
+  const output_lock lock = claim_output_dir(out, force);
   write_file_atomically(out / "runs.csv", to_csv(store.read_runs_with_parameters()));
   write_file_atomically(out / "councils.csv", to_csv(store.read_councils_with_parameters()));
   write_file_atomically(out / "points.csv", to_csv(store.read_table("points")));

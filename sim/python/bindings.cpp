@@ -3,6 +3,8 @@
 // handle signals, so Ctrl-C raises KeyboardInterrupt after the work in flight stops cleanly.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+
+#include <optional>
 #include <tbb/info.h>
 
 #include <atomic>
@@ -56,53 +58,32 @@ Result interruptible(Work&& work) {
   return future.get();
 }
 
-pl::frozen_scenario load(const std::string& text, const std::string& label,
-                         const std::vector<std::pair<std::string, std::string>>& overrides, int threads) {
-  pl::load_options opt;
-  opt.concurrent_runs = threads;
-  pl::yaml_node root = pl::parse_yaml_text(text, label, opt.yaml);
-  pl::apply_overrides(root, overrides, "overrides");
-  return pl::load_scenario_tree(root, opt);
-}
-
 int thread_count(int threads) { return threads > 0 ? threads : tbb::info::default_concurrency(); }
 
-py::dict run(const std::string& text, const std::string& label, int runs, py::object seed, int threads,
-             const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events) {
-  if (runs < 1) throw py::value_error("runs must be at least 1");
-  const int t = thread_count(threads);
-  const auto scen = load(text, label, overrides, std::min(t, runs));
-  const std::uint64_t s = seed.is_none() ? static_cast<std::uint64_t>(scen->seed) : seed.cast<std::uint64_t>();
-  struct tables {
-    std::string runs, councils, weekly, events;
-    bool complete = false;
-    std::size_t done = 0;
-  };
-  const tables out = interruptible<tables>([&](std::atomic<bool>& cancel) {
-    pl::run_plan plan;
-    plan.scenario = scen;
-    plan.seed = s;
-    plan.runs = runs;
-    plan.weekly = weekly;
-    plan.events = events;
-    plan.threads = t;
-    plan.cancel = &cancel;
-    const auto results = pl::execute(plan).results;
-    tables tb;
-    tb.runs = pl::runs_csv(results, s);
-    tb.councils = pl::councils_csv(*scen, results);
-    if (weekly) tb.weekly = pl::weekly_csv(results);
-    if (events) tb.events = pl::events_csv(*scen, results);
-    tb.done = results.size();
-    tb.complete = static_cast<int>(results.size()) == runs;
-    return tb;
-  });
+// The argument checks and the scenario's loading are the library's (prepare_request), the same function the
+// Python-entry fuzz harness drives (tests/fuzz/python_entry_fuzz.cpp).
+py::dict run(const std::string& text, const std::string& label, long long runs, std::optional<long long> seed,
+             long long threads, const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events) {
+  pl::run_request req;
+  req.text = text;
+  req.label = label;
+  req.runs = runs;
+  req.has_seed = seed.has_value();
+  req.seed = seed.value_or(0);
+  req.threads = threads;
+  req.overrides = overrides;
+  req.weekly = weekly;
+  req.events = events;
+  const auto scen = pl::prepare_request(req);  // std::invalid_argument -> ValueError; scenario_error -> ScenarioError
+  const int t = pl::effective_request_threads(req);
+  const pl::run_tables out = interruptible<pl::run_tables>(
+      [&](std::atomic<bool>& cancel) { return pl::execute_request(req, scen, t, &cancel); });
   py::dict d;
   d["runs"] = out.runs;
   d["councils"] = out.councils;
   if (weekly) d["weekly"] = out.weekly;
   if (events) d["events"] = out.events;
-  d["seed"] = s;
+  d["seed"] = out.seed;
   d["resolved_scenario"] = pl::to_yaml(*scen);
   return d;
 }

@@ -1,6 +1,7 @@
 #include "partyline/store/results_store.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <cmath>
@@ -116,12 +117,16 @@ std::string sql_identifier(const std::string& name) {
   return out + "\"";
 }
 
-results_store::results_store(results_store&& other) noexcept : db_(other.db_), shape_(other.shape_) { other.db_ = nullptr; }
+results_store::results_store(results_store&& other) noexcept
+    : db_(other.db_), shape_(other.shape_), lock_(std::move(other.lock_)) {
+  other.db_ = nullptr;
+}
 results_store& results_store::operator=(results_store&& other) noexcept {
   if (this != &other) {
     if (db_) sqlite3_close(db_);
     db_ = other.db_;
     shape_ = other.shape_;
+    lock_ = std::move(other.lock_);
     other.db_ = nullptr;
   }
   return *this;
@@ -142,16 +147,31 @@ void results_store::exec(const std::string& sql) const {
 results_store results_store::open_for_sweep(const std::filesystem::path& dir, const store_design& spec, bool resume,
                                             const std::vector<std::pair<std::string, std::string>>& manifest) {
   namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) throw usage_error(dir.string() + ": exists and is not a directory");
+  fs::create_directories(dir, ec);
+  if (ec) throw usage_error(dir.string() + ": cannot create the output directory: " + ec.message());
+  // One writer per folder: the lock comes before anything is looked at, so two sweeps (or a sweep and a run)
+  // started at once cannot both find the folder empty, and the loser is refused with the winner's pid.
+  auto lock = std::make_unique<output_lock>(dir);
+  results_store store = open_claimed(dir, spec, resume, manifest);
+  store.lock_ = std::move(lock);
+  return store;
+}
+
+results_store results_store::open_claimed(const std::filesystem::path& dir, const store_design& spec, bool resume,
+                                          const std::vector<std::pair<std::string, std::string>>& manifest) {
+  namespace fs = std::filesystem;
   const fs::path file = file_in(dir);
   std::error_code ec;
-  const bool exists = fs::exists(file, ec);
+  bool exists = fs::exists(file, ec);
   const std::string sweep_sha = sha256_hex(spec.sweep_text);
   const std::string scenario_sha = sha256_hex(spec.scenario_text);
   if (exists && !initialised(file)) {
     // A store whose creation was interrupted (its one creating transaction never committed) holds no results:
     // start it afresh, whether or not --resume was asked for.
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(fs::path(file.string() + suffix), ec);
-    return open_for_sweep(dir, spec, resume, manifest);
+    exists = false;
   }
   if (exists) {
     if (!resume)
@@ -180,9 +200,9 @@ results_store results_store::open_for_sweep(const std::filesystem::path& dir, co
     return store;
   }
   // A fresh store: refuse a directory that holds other things, create, then fill points and the manifest.
-  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec))
+  if (!holds_no_results(dir))
     throw usage_error(dir.string() + ": is not empty and holds no results store of this sweep; use another --out");
-  prepare_output_dir(dir, false);
+  if (access(dir.c_str(), W_OK) != 0) throw usage_error(dir.string() + ": the output directory is not writable");
   results_store store(open_db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE), spec.shape.get());
   store.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
   const scenario& shape = *spec.shape;

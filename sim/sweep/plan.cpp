@@ -4,9 +4,13 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
+#include "partyline/engine/load.hpp"
 #include "partyline/error.hpp"
+#include "partyline/store/files.hpp"
 #include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/runner.hpp"
 
@@ -82,6 +86,52 @@ plan_report execute(const run_plan& plan) {
   report.threads = threads;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
+}
+
+namespace {
+
+void check_range(const char* name, long long value, long long lo, long long hi) {
+  if (value < lo || value > hi)
+    throw std::invalid_argument(std::string(name) + " must be between " + std::to_string(lo) + " and " +
+                                std::to_string(hi) + ", got " + std::to_string(value));
+}
+
+}  // namespace
+
+int effective_request_threads(const run_request& req) {
+  return req.threads > 0 ? static_cast<int>(req.threads) : tbb::info::default_concurrency();
+}
+
+frozen_scenario prepare_request(const run_request& req, load_options opt) {
+  // The CLI's option ranges (sim/app/main.cpp): a caller that bypasses Python's checks meets the same ones here.
+  check_range("runs", req.runs, 1, max_request_runs);
+  if (req.has_seed) check_range("seed", req.seed, 0, max_request_seed);
+  check_range("threads", req.threads, 0, max_request_threads);
+  opt.concurrent_runs = static_cast<int>(std::min<long long>(effective_request_threads(req), req.runs));
+  yaml_node root = parse_yaml_text(req.text, req.label, opt.yaml);
+  apply_overrides(root, req.overrides, "overrides");
+  return load_scenario_tree(root, opt);
+}
+
+run_tables execute_request(const run_request& req, const frozen_scenario& scen, int threads, const std::atomic<bool>* cancel) {
+  run_plan plan;
+  plan.scenario = scen;
+  plan.seed = req.has_seed ? static_cast<std::uint64_t>(req.seed) : static_cast<std::uint64_t>(scen->seed);
+  plan.runs = static_cast<int>(req.runs);
+  plan.weekly = req.weekly;
+  plan.events = req.events;
+  plan.threads = threads;
+  plan.cancel = cancel;
+  const auto results = execute(plan).results;
+  run_tables t;
+  t.seed = plan.seed;
+  t.runs = runs_csv(results, plan.seed);
+  t.councils = councils_csv(*scen, results);
+  if (req.weekly) t.weekly = weekly_csv(results);
+  if (req.events) t.events = events_csv(*scen, results);
+  t.done = results.size();
+  t.complete = static_cast<long long>(results.size()) == req.runs;
+  return t;
 }
 
 }  // namespace partyline

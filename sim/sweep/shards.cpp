@@ -163,7 +163,7 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shards, const
   }
 
   // The output: a copy of the first shard (schema, points, manifest), emptied, plus every shard's runs.
-  prepare_output_dir(out, false);
+  const output_lock lock = claim_output_dir(out, false);  // one writer per folder
   const auto out_file = results_store::file_in(out);
   std::error_code ec;
   if (std::filesystem::exists(out_file, ec)) throw usage_error(out.string() + ": already holds a results store");

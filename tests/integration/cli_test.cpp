@@ -176,3 +176,71 @@ TEST(Cli, ShowPrintsAScenarioThatValidatesAndShowsTheSame) {
   EXPECT_EQ(again.out, shown.out);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Cli, ASweepHoldsItsFolderAgainstOtherWriters) {
+  // Issue 19 F2: sweeps take the same lock as runs; a run never writes beside a sweep's store, even with --force.
+  const auto dir = fresh_dir("cli-sweep-lock");
+  const auto out = dir / "s";
+  std::filesystem::create_directories(out);
+  const int fd = ::open((out / ".partyline.lock").c_str(), O_RDWR | O_CREAT, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+  ASSERT_EQ(::pwrite(fd, "4343\n", 5, 0), 5);
+  const std::string sweep = "sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + out.string();
+  for (const char* extra : {"", " --resume"}) {
+    const auto refused = run_cli(sweep + extra);
+    EXPECT_EQ(refused.status, 2) << refused.out;
+    EXPECT_NE(refused.out.find("another partyline (pid 4343)"), std::string::npos) << refused.out;
+  }
+  EXPECT_FALSE(std::filesystem::exists(out / "results.sqlite"));
+  ::close(fd);
+  const auto ran = run_cli(sweep);
+  ASSERT_EQ(ran.status, 0) << ran.out;
+  const auto over = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --force --out " + out.string());
+  EXPECT_EQ(over.status, 2) << over.out;
+  EXPECT_NE(over.out.find("holds a sweep's results store"), std::string::npos) << over.out;
+  EXPECT_FALSE(std::filesystem::exists(out / "runs.csv"));
+  const auto verified = run_cli("verify " + out.string());
+  EXPECT_EQ(verified.status, 0) << verified.out;
+  EXPECT_NE(verified.out.find("24 runs stored"), std::string::npos) << verified.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, VerifyFindsAFolderThatMixesTwoRunsOrLacksItsManifest) {
+  // Issue 19 F2: the manifest's checksums make a mixed or half-written folder detectable, and `verify` says which
+  // table is wrong.
+  const auto dir = fresh_dir("cli-verify");
+  const std::string tiny = "run " + (data_dir() / "tiny.yaml").string() + " --runs 3 --quiet ";
+  ASSERT_EQ(run_cli(tiny + "--seed 1 --events --out " + (dir / "a").string()).status, 0);
+  ASSERT_EQ(run_cli(tiny + "--seed 2 --out " + (dir / "b").string()).status, 0);
+  const auto good = run_cli("verify " + (dir / "a").string() + " " + (dir / "b").string());
+  EXPECT_EQ(good.status, 0) << good.out;
+  EXPECT_NE(good.out.find("3 tables, seed 1, 3 runs"), std::string::npos) << good.out;
+
+  std::filesystem::copy_file(dir / "a" / "runs.csv", dir / "b" / "runs.csv", std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(dir / "a" / "events.csv", dir / "b" / "events.csv");
+  const auto mixed = run_cli("verify " + (dir / "b").string());
+  EXPECT_EQ(mixed.status, 2) << mixed.out;
+  EXPECT_NE(mixed.out.find("runs.csv: its SHA-256 is not the manifest's"), std::string::npos) << mixed.out;
+  EXPECT_NE(mixed.out.find("events.csv: a table the manifest does not list"), std::string::npos) << mixed.out;
+
+  std::filesystem::remove(dir / "a" / "manifest.json");
+  const auto half = run_cli("verify " + (dir / "a").string());
+  EXPECT_EQ(half.status, 2) << half.out;
+  EXPECT_NE(half.out.find("manifest.json is missing"), std::string::npos) << half.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ACrashedWritersStagingFolderIsClearedAndNeverCounted) {
+  // A writer killed while staging leaves DIR/.staging-PID (and the lock file); the folder still counts as empty
+  // (it holds no result set) and the next writer removes the leftovers.
+  const auto dir = fresh_dir("cli-staging");
+  std::filesystem::create_directories(dir / ".staging-99999");
+  partyline::testing::write_text(dir / ".staging-99999" / "runs.csv", "run,seed\n0,1\n");
+  partyline::testing::write_text(dir / ".partyline.lock", "99999\n");
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --out " + dir.string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / ".staging-99999"));
+  EXPECT_EQ(run_cli("verify " + dir.string()).status, 0);
+  std::filesystem::remove_all(dir);
+}

@@ -145,10 +145,8 @@ TEST(DiskFull, ARunThatCannotWriteLeavesNoHalfWrittenTable) {
   const std::string log = slurp(dir / "log");
   EXPECT_EQ(status, 2) << log;
   EXPECT_NE(log.find("write failed"), std::string::npos) << log;
-  for (const auto& entry : std::filesystem::directory_iterator(out)) {  // no .partial files (the writers' lock stays)
-    if (entry.path().filename() == ".partyline.lock") continue;
-    EXPECT_EQ(entry.path().extension(), ".csv") << "left behind: " << entry.path();
-  }
+  for (const auto& entry : std::filesystem::directory_iterator(out))  // nothing staged is left (the writers' lock stays)
+    EXPECT_EQ(entry.path().filename(), ".partyline.lock") << "left behind: " << entry.path();
   EXPECT_FALSE(std::filesystem::exists(out / "manifest.json"));  // without a manifest, the folder is not a result
   std::filesystem::remove_all(dir);
 }
@@ -161,5 +159,89 @@ TEST(ReadOnly, AnUnwritableOutputDirectoryIsAClearError) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("cannot create"), std::string::npos) << r.out;
   std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 19, must-show 4: many processes writing runs and sweeps into one folder at once. Afterwards the folder
+// holds exactly one complete, checksummed result set (`partyline verify` passes), every process either succeeded
+// or was refused with a clear message (exit 2), and the one that succeeded is the one whose results are on disk.
+namespace {
+
+struct writer {
+  std::vector<std::string> args;
+  std::string identity;  ///< what its result set says: "seed N" for a run, "sweep" for a sweep
+  child proc;
+  int status = -1;
+};
+
+bool is_clear_refusal(const std::string& log) {
+  for (const char* why : {"another partyline (pid", "is not empty", "holds a sweep's results store", "already holds a results store"})
+    if (log.find(why) != std::string::npos) return true;
+  return false;
+}
+
+std::string manifest_seed(const std::filesystem::path& dir) {
+  const std::string m = slurp(dir / "manifest.json");
+  const auto at = m.find("\"seed\": ");
+  return at == std::string::npos ? std::string() : "seed " + m.substr(at + 8, m.find_first_of(",\n", at) - at - 8);
+}
+
+}  // namespace
+
+TEST(Concurrency, ManyWritersIntoOneFolderLeaveOneCompleteResultSet) {
+  const auto dir = fresh_dir("concurrent-writers");
+  const std::string scenario = scenario_path("birmingham-2019.yaml").string();
+  const std::string sweep = (data_dir() / "sweeps" / "tiny-grid.yaml").string();
+  for (int round = 0; round < 6; ++round) {
+    // Rounds 0-3: runs (distinct seeds) and sweeps without --force: exactly one writer may succeed. Rounds 4-5:
+    // runs with --force, which may each succeed in turn, replacing the previous set whole.
+    const bool force = round >= 4;
+    const auto out = dir / ("round" + std::to_string(round));
+    std::vector<writer> writers;
+    for (int k = 0; k < 6; ++k) {
+      writer w;
+      if (!force && k % 3 == 2) {
+        w.args = {"sweep", sweep, "--quiet", "--threads", "1", "--out", out.string()};
+        w.identity = "sweep";
+      } else {
+        const std::string seed = std::to_string(100 + 10 * round + k);
+        w.args = {"run", scenario, "--runs", "150", "--threads", "1", "--seed", seed, "--quiet", "--out", out.string()};
+        if (force) w.args.emplace_back("--force");
+        w.identity = "seed " + seed;
+      }
+      writers.push_back(std::move(w));
+    }
+    for (std::size_t k = 0; k < writers.size(); ++k)
+      writers[k].proc = start(writers[k].args, dir / ("log" + std::to_string(round) + "-" + std::to_string(k)));
+    for (auto& w : writers) w.status = wait_exit(w.proc);
+
+    std::vector<std::string> succeeded;
+    for (const auto& w : writers) {
+      const std::string log = slurp(w.proc.log);
+      ASSERT_TRUE(w.status == 0 || w.status == 2) << "round " << round << " " << w.identity << " exited " << w.status << ": " << log;
+      if (w.status == 0)
+        succeeded.push_back(w.identity);
+      else
+        EXPECT_TRUE(is_clear_refusal(log)) << "round " << round << " " << w.identity << ": " << log;
+    }
+    ASSERT_FALSE(succeeded.empty()) << "round " << round << ": every writer was refused";
+    const auto verified = run_cli("verify " + out.string());
+    EXPECT_EQ(verified.status, 0) << "round " << round << ": " << verified.out;
+    const bool is_sweep = std::filesystem::exists(out / "results.sqlite");
+    EXPECT_NE(is_sweep, std::filesystem::exists(out / "manifest.json")) << "round " << round << ": a folder holds one kind of result";
+    if (!force) {
+      ASSERT_EQ(succeeded.size(), 1u) << "round " << round << ": without --force only the first writer may succeed";
+      if (is_sweep) {
+        EXPECT_EQ(succeeded.front(), "sweep");
+        EXPECT_EQ(stored_runs(out), 24);
+      } else {
+        EXPECT_EQ(manifest_seed(out), succeeded.front());
+      }
+    } else {
+      // The set on disk is one of the successful writers' whole sets (verify checked its tables against its manifest).
+      EXPECT_NE(std::find(succeeded.begin(), succeeded.end(), manifest_seed(out)), succeeded.end())
+          << "round " << round << ": the folder holds " << manifest_seed(out);
+    }
+  }
   std::filesystem::remove_all(dir);
 }

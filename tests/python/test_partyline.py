@@ -108,6 +108,16 @@ def test_arguments_are_checked_like_the_cli_options(kwargs, error):
         partyline.run(TINY, **kwargs)
 
 
+@pytest.mark.parametrize("runs, seed, threads, name", [
+    (0, None, 0, "runs"), (10_000_001, None, 0, "runs"), (1, -5, 0, "seed"), (1, 9_000_000_000_000_000_001, 0, "seed"),
+    (1, None, -1, "threads"), (1, None, 1025, "threads"),
+])
+def test_the_library_checks_arguments_itself(runs, seed, threads, name):
+    # The engine's entry (prepare_request) checks the CLI's ranges even when Python's checks are bypassed.
+    with pytest.raises(ValueError, match=f"{name} must be between"):
+        partyline._core.run(TINY.read_text(), "tiny", runs, seed, threads, [], False, False)
+
+
 def test_a_sweep_needs_an_output_folder(tmp_path):
     with pytest.raises(TypeError, match="out"):
         partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=None)
@@ -128,6 +138,21 @@ def test_sweep_and_load(tmp_path):
     cli = pd.read_csv(tmp_path / "s" / "export" / "runs.csv")
     assert list(cli.columns) == list(runs.columns)
     pd.testing.assert_frame_equal(cli, runs, check_dtype=False)
+
+
+def test_a_sweep_into_a_folder_another_process_writes_is_refused(tmp_path):
+    # Issue 19 F2: Python's sweeps take the folder's lock like the CLI's; the other writer is named, nothing written.
+    import fcntl
+    out = tmp_path / "held"
+    out.mkdir()
+    with open(out / ".partyline.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        lock.write("4545\n")
+        lock.flush()
+        with pytest.raises(partyline.UsageError, match=r"another partyline \(pid 4545\)"):
+            partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=out)
+    assert not (out / "results.sqlite").exists()
+    assert partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=out)["ran"] == 24
 
 
 def test_sweep_from_a_dict(tmp_path):

@@ -18,6 +18,7 @@
 #include "partyline/outcome/analysis.hpp"
 #include "partyline/outcome/outcomes.hpp"
 #include "partyline/scenario/read.hpp"
+#include "partyline/store/files.hpp"
 
 struct sqlite3;
 
@@ -62,7 +63,8 @@ class results_store {
   ~results_store();
 
   /// Creates DIR/results.sqlite for a sweep. An existing store is refused (usage_error) unless `resume`, in which
-  /// case it must belong to the same sweep (same sweep and scenario SHA-256) and is reopened.
+  /// case it must belong to the same sweep (same sweep and scenario SHA-256) and is reopened. The store holds the
+  /// folder's lock (output_lock) while it lives: a second sweep or run into the folder is refused meanwhile.
   static results_store open_for_sweep(const std::filesystem::path& dir, const store_design& spec, bool resume,
                                       const std::vector<std::pair<std::string, std::string>>& manifest);
   /// Opens an existing store read-only.
@@ -88,9 +90,12 @@ class results_store {
 
  private:
   explicit results_store(sqlite3* db, const scenario* shape) : db_(db), shape_(shape) {}
+  static results_store open_claimed(const std::filesystem::path& dir, const store_design& spec, bool resume,
+                                    const std::vector<std::pair<std::string, std::string>>& manifest);
   void exec(const std::string& sql) const;
   sqlite3* db_ = nullptr;
-  const scenario* shape_ = nullptr;  ///< for council columns when writing
+  const scenario* shape_ = nullptr;    ///< for council columns when writing
+  std::unique_ptr<output_lock> lock_;  ///< a writing store holds its folder (one writer per folder)
 };
 
 /// @brief Quotes an SQL identifier ("executive.left_share").

@@ -55,6 +55,41 @@ struct plan_report {
   std::vector<run_result> results;  ///< a scenario's runs, in run order (sweeps store theirs)
 };
 
+/// @brief A scenario's runs as a library caller (the Python module) asks for them: the scenario's text and
+/// arguments that are not yet trusted. Checked exactly as the CLI checks its options.
+struct run_request {
+  std::string text;   ///< the scenario (YAML, or JSON from a dict)
+  std::string label;  ///< names the scenario in error messages ("<scenario dict>", a path)
+  long long runs = 100;
+  bool has_seed = false;
+  long long seed = 0;  ///< used when has_seed; else the scenario's
+  long long threads = 0;
+  std::vector<std::pair<std::string, std::string>> overrides;  ///< dotted path, YAML value text
+  bool weekly = false, events = false;
+};
+/// Limits of a request's arguments: the CLI's option ranges.
+inline constexpr long long max_request_runs = 10'000'000;
+inline constexpr long long max_request_seed = 9'000'000'000'000'000'000LL;
+inline constexpr long long max_request_threads = 1024;
+
+/// @brief The tables of a request's runs, as `partyline run` writes them.
+struct run_tables {
+  std::string runs, councils, weekly, events;
+  std::uint64_t seed = 0;
+  std::size_t done = 0;
+  bool complete = false;
+};
+
+/// @brief Checks a request's arguments (std::invalid_argument naming the argument and its range) and loads its
+/// scenario with the overrides applied (scenario_error with file:line:col: key.path). `opt.concurrent_runs` is
+/// set from the request.
+[[nodiscard]] frozen_scenario prepare_request(const run_request& req, load_options opt = {});
+/// @brief Runs a prepared request on `threads` threads (from effective_request_threads).
+[[nodiscard]] run_tables execute_request(const run_request& req, const frozen_scenario& scen, int threads,
+                                         const std::atomic<bool>* cancel);
+/// @brief The threads a request runs on (0: all cores).
+[[nodiscard]] int effective_request_threads(const run_request& req);
+
 /// @brief Executes the plan. A sweep started by mpirun is spread over the MPI ranks (rank 0 owns the store).
 /// Throws usage_error for a plan that does not fit its budgets, a store it may not use, or a failed write.
 plan_report execute(const run_plan& plan);

@@ -75,3 +75,50 @@ TEST(Csv, AnUnterminatedQuoteOrAnOverlongRowIsAnError) {
   EXPECT_THROW((void)read_csv("a,b\n1,\"never closed\n", "t.csv"), usage_error);
   EXPECT_THROW((void)read_csv("a,b\n1,2,3\n", "t.csv"), usage_error);
 }
+
+TEST(ResultSet, RowsCountRecordsNotLineBreaksInsideQuotes) {
+  EXPECT_EQ(csv_rows("a,b\n1,2\n3,4\n"), 2);
+  EXPECT_EQ(csv_rows("a,b\n1,\"two\nlines\"\n"), 1);
+  EXPECT_EQ(csv_rows("a,b\n1,2"), 1);  // no final line break
+  EXPECT_EQ(csv_rows("a,b\n"), 0);
+}
+
+TEST(ResultSet, AnUncommittedSetLeavesThePreviousSetWholeAndNothingStaged) {
+  const auto dir = partyline::testing::fresh_dir("resultset-uncommitted");
+  {
+    result_set_writer old_set(dir);
+    old_set.add("runs.csv", "run\n0\n");
+    old_set.add("events.csv", "run,event\n0,x\n");
+    old_set.commit("manifest.json", "{\"old\": true}\n", {});
+  }
+  {
+    result_set_writer dropped(dir);  // e.g. the disk filled while staging: never committed
+    dropped.add("runs.csv", "run\n0\n1\n");
+  }
+  EXPECT_EQ(partyline::testing::slurp(dir / "runs.csv"), "run\n0\n");
+  EXPECT_EQ(partyline::testing::slurp(dir / "manifest.json"), "{\"old\": true}\n");
+  EXPECT_TRUE(holds_no_results(dir) == false);
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    EXPECT_NE(e.path().filename().string().rfind(staging_prefix, 0), 0u) << e.path();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ResultSet, ACommittedSetReplacesThePreviousSetWhole) {
+  const auto dir = partyline::testing::fresh_dir("resultset-replace");
+  {
+    result_set_writer first(dir);
+    first.add("runs.csv", "run\n0\n");
+    first.add("events.csv", "run,event\n0,x\n");
+    first.commit("manifest.json", "{\"first\": true}\n", {});
+  }
+  result_set_writer second(dir);
+  second.add("runs.csv", "run\n0\n1\n");
+  ASSERT_EQ(second.tables().size(), 1u);
+  EXPECT_EQ(second.tables()[0].rows, 2);
+  EXPECT_EQ(second.tables()[0].sha256, sha256_hex("run\n0\n1\n"));
+  second.commit("manifest.json", "{\"second\": true}\n", {"runs.csv", "events.csv"});
+  EXPECT_EQ(partyline::testing::slurp(dir / "runs.csv"), "run\n0\n1\n");
+  EXPECT_FALSE(std::filesystem::exists(dir / "events.csv"));  // the first set's table it does not replace goes
+  EXPECT_EQ(partyline::testing::slurp(dir / "manifest.json"), "{\"second\": true}\n");
+  std::filesystem::remove_all(dir);
+}
