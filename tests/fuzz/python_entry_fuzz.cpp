@@ -14,6 +14,7 @@
 // crash, a hang, a leak, undefined behaviour or an out-of-memory. One accepted input in four (chosen by content,
 // so reproducible) is also run: up to two runs on one thread, when the scenario is small enough to stay quick.
 #include <cmath>
+#include <cstdio>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -175,11 +176,21 @@ std::string override_value(choices& in) {
   }
 }
 
-long long argument(choices& in, bool small, long long small_span) {
-  const auto raw = static_cast<long long>(in.u64());
-  if (!small) return raw;
-  return raw % small_span;  // mostly in range, sometimes negative
+/// A 64-bit argument: any value, or (small) one of the first `small_values` values from 0 -- mostly in range.
+long long argument(choices& in, bool small, long long small_values) {
+  const auto raw = in.u64();
+  return small ? static_cast<long long>(raw % static_cast<std::uint64_t>(small_values)) : static_cast<long long>(raw);
 }
+
+/// What became of the inputs: printed at exit (for the README's figures).
+struct tally {
+  std::size_t inputs = 0, bad_argument = 0, bad_scenario = 0, accepted = 0, executed = 0;
+  ~tally() {
+    std::fprintf(stderr, "python_entry_fuzz: %zu inputs: %zu refused arguments, %zu refused scenarios, %zu accepted, %zu run\n",
+                 inputs, bad_argument, bad_scenario, accepted, executed);
+  }
+};
+tally counts;
 
 }  // namespace
 
@@ -191,9 +202,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   req.events = (flags & 2) != 0;
   req.has_seed = (flags & 4) != 0;
   const bool small = (flags & 8) == 0;  // usually: arguments a user could mean
-  req.runs = argument(in, small, 4);
+  req.runs = argument(in, small, 4);  // 0 is refused
   req.seed = argument(in, small, 1000);
-  req.threads = argument(in, small, 3);
+  req.threads = argument(in, small, 4);
   for (std::size_t k = (flags & 16) ? in.below(4) : 0; k > 0; --k)
     req.overrides.emplace_back(in.byte() & 1 ? std::string(known_paths[in.below(std::size(known_paths))]) : in.text(24),
                                override_value(in));
@@ -210,16 +221,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   partyline::load_options opt;
   opt.yaml.max_nodes = 200'000;
   opt.memory_budget_bytes = 64.0 * (1 << 20);  // estimates above this are refused before allocation
+  ++counts.inputs;
   try {
     const auto scen = partyline::prepare_request(req, opt);
+    ++counts.accepted;
     const bool quick = scen->weeks * static_cast<long long>(scen->councils.size()) <= 20'000;
     if (quick && (flags & 64) == 0 && (size == 0 || data[size / 2] % 4 == 0)) {
       req.runs = std::min<long long>(req.runs, 2);
       (void)partyline::execute_request(req, scen, 1, nullptr);
+      ++counts.executed;
     }
   } catch (const std::invalid_argument&) {
+    ++counts.bad_argument;
   } catch (const partyline::scenario_error&) {
+    ++counts.bad_scenario;
   } catch (const partyline::usage_error&) {
+    ++counts.bad_scenario;
   }
   return 0;
 }
