@@ -11,6 +11,7 @@
 #include "cli.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/sweep/plan.hpp"
+#include "partyline/outcome/story.hpp"
 #include "partyline/outcome/summary.hpp"
 #include "partyline/rules/model.hpp"
 #include "partyline/scenario/calendar.hpp"
@@ -21,45 +22,6 @@
 namespace pl = partyline;
 
 namespace partyline::cli {
-
-std::string story_of_run(const pl::scenario& s, const pl::run_result& r, int max_lines) {
-  std::string out;
-  int shown = 0;
-  const auto& ev = r.events;
-  for (std::size_t i = 0; i < ev.size();) {
-    std::size_t j = i + 1;
-    while (j < ev.size() && ev[j].council == ev[i].council && ev[j].rule == ev[i].rule && ev[i].rule != 0) ++j;
-    if (shown++ >= max_lines) {
-      out += "    ... (more events; --events writes them all to events.csv)\n";
-      break;
-    }
-    const auto& e = ev[i];
-    const std::string where = e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national");
-    const std::string rule = e.rule ? "R" + std::to_string(e.rule) : std::string("scenario");
-    if (j - i > 2) {
-      std::vector<std::pair<std::string, int>> counts;
-      for (std::size_t k = i; k < j; ++k) {
-        auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == ev[k].event; });
-        if (it == counts.end())
-          counts.emplace_back(std::string(ev[k].event), 1);
-        else
-          ++it->second;
-      }
-      std::string what;
-      for (const auto& [name, n] : counts) what += (what.empty() ? "" : ", ") + name + " x" + std::to_string(n);
-      out += "    weeks " + std::to_string(e.week) + "-" + std::to_string(ev[j - 1].week) + " (from " +
-             pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " + rule + " · " + what + " · e.g. " +
-             e.detail + "\n";
-      i = j;
-      continue;
-    }
-    out += "    week " + std::to_string(e.week) + " (" + pl::date_of_week(s.start_date, e.week) + ") · " + where + " · " +
-           rule + " · " + std::string(e.event) + " · " + e.detail + "\n";
-    ++i;
-  }
-  if (ev.empty()) out += "    (no events)\n";
-  return out;
-}
 
 int cmd_run(const run_args& a, const std::string& command_line) {
   const int threads = effective_threads(a.threads);
@@ -165,8 +127,12 @@ int cmd_run(const run_args& a, const std::string& command_line) {
                   100.0 * top->second / static_cast<double>(results.size()));
     }
     if (a.story > 0 && !results.empty()) {
-      const pl::run_result story = a.events ? results.front() : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(results.front().run), false, true);
-      std::printf("\n  the story of run %d:\n%s", story.run, story_of_run(*scen, story, a.story).c_str());
+      // A typical run (its pattern of what happened is the most common), retold with its event log.
+      const pl::run_result& typical = results[pl::typical_run(results)];
+      const pl::run_result story =
+          a.events ? typical : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(typical.run), false, true);
+      std::printf("\n  the story of run %d, a typical run (the most common pattern of what happened):\n%s", story.run,
+                  pl::tell_story(*scen, story, a.story).c_str());
     }
     std::printf("\n  outputs: %s/{%s}\n", out.string().c_str(), [&] {
       std::string s;

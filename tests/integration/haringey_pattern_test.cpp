@@ -11,6 +11,7 @@
 
 #include "../test_support.hpp"
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/story.hpp"
 
 using namespace partyline;
 
@@ -109,4 +110,25 @@ TEST(HaringeyCounterfactual, HighPriorBacklashMeansFewerInterventions) {
               mean_of(base, run_outcome::protest_signatories_max), mean_of(chastened, run_outcome::protest_signatories_max));
   EXPECT_LT(mean_of(chastened, run_outcome::interventions), 0.8 * mean_of(base, run_outcome::interventions));
   EXPECT_LT(mean_of(chastened, run_outcome::protest_signatories_max), mean_of(base, run_outcome::protest_signatories_max));
+}
+
+TEST(HaringeyStory, TheSummaryTellsTheCase) {
+  // Issue 18: the run summary's story is of a typical run and tells the case -- the request with its size, the
+  // executive's decision with its tally, the letter of leaders, the leader standing down, the election -- with
+  // members' moves and the 150 generated councils summarised, never listed one by one.
+  const auto s = haringey();
+  const auto results = run(s, 200, false);
+  const std::size_t typical = typical_run(results);
+  EXPECT_GT(results[typical].counters[run_outcome::leaders_stood_down], 0) << "the typical run follows the likely pattern";
+  const run_result told = simulate_run(s, static_cast<std::uint64_t>(s->seed), static_cast<std::uint64_t>(results[typical].run), false, true);
+  const std::string story = tell_story(*s, told, 30);
+  for (const char* line : {"· haringey · R1 · request · ", " of 48 councillors ask the executive", "· R2 · advise_pause · ",
+                           " of 39 executive members in favour", "· R4 · protest_letter · ", "other council leaders sign",
+                           "· R3 · leader_stands_down · ", "· R13 · election · ", "over the run, in the 150 generated councils"})
+    EXPECT_NE(story.find(line), std::string::npos) << "missing '" << line << "' in:\n" << story;
+  EXPECT_EQ(story.find("labour-led-"), std::string::npos) << "a generated council's event is told:\n" << story;
+  EXPECT_EQ(story.find("· defection ·"), std::string::npos) << "members' moves are summarised:\n" << story;
+  // In the order they happened.
+  EXPECT_LT(story.find("· request ·"), story.find("· advise_pause ·"));
+  EXPECT_LT(story.find("· advise_pause ·"), story.find("· election ·"));
 }

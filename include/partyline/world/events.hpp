@@ -109,7 +109,7 @@ inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count
 enum class told : std::uint8_t {
   always,
   never,         ///< tallied only
-  first_in_council  ///< only the first in each council: the count says the rest
+  first_in_council  ///< every one in a listed (focus) council; in a generated council only the first: the count says the rest
 };
 
 struct event_info {

@@ -39,7 +39,12 @@ void emit(world& w, int council, stream rule, event e, std::int64_t value, Detai
   t.sum += value;
   if (value > t.max) t.max = value;
   const told story = info_of(e).story;
-  if (!w.log.recording || story == told::never || (story == told::first_in_council && t.count > 1)) return;
+  if (!w.log.recording || story == told::never) return;
+  // A frequent event is told in full in the councils the scenario lists (its focus), and only the first time in a
+  // generated (background) council: its count says the rest there.
+  if (story == told::first_in_council && t.count > 1 &&
+      (council < 0 || w.scen->councils[static_cast<std::size_t>(council)].generated))
+    return;
   const auto id = static_cast<std::uint32_t>(rule);
   const auto rule_number = static_cast<std::uint16_t>(id < 100 ? id : 0);  // setup streams are not rules
   event_record rec{w.week, council, rule_number, info_of(e).name, std::string(detail()), static_cast<int>(value), e};
