@@ -55,6 +55,7 @@ struct run_args {
   bool quiet = false;
   double memory_budget_mib = 0;
   int story = 20;
+  std::vector<std::string> sets;  ///< --set PATH=VALUE, in order
 };
 int cmd_run(const run_args& a, const std::string& command_line);
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet);

@@ -11,6 +11,7 @@
 #include "cli.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/sweep/plan.hpp"
+#include "partyline/sweep/sweep.hpp"
 #include "partyline/outcome/story.hpp"
 #include "partyline/outcome/summary.hpp"
 #include "partyline/rules/model.hpp"
@@ -23,10 +24,43 @@ namespace pl = partyline;
 
 namespace partyline::cli {
 
+/// A new folder results/<name>-<UTC time>[-N]: created here (create_directory fails if it exists), so runs started
+/// in the same second, in one loop or in parallel, never share a folder.
+std::filesystem::path new_results_folder(const std::string& name) {
+  const std::filesystem::path base = std::filesystem::path("results") / (name + "-" + timestamp("%Y%m%d-%H%M%S"));
+  std::error_code ec;
+  std::filesystem::create_directories(base.parent_path(), ec);
+  if (ec) throw usage_error(base.parent_path().string() + ": cannot create the results folder: " + ec.message());
+  for (int n = 1; n < 10'000; ++n) {
+    const std::filesystem::path candidate = n == 1 ? base : std::filesystem::path(base.string() + "-" + std::to_string(n));
+    if (std::filesystem::create_directory(candidate, ec)) return candidate;
+    if (ec) throw usage_error(candidate.string() + ": cannot create the output folder: " + ec.message());
+  }
+  throw usage_error(base.string() + ": 10,000 folders of this name and second exist; use --out");
+}
+
 int cmd_run(const run_args& a, const std::string& command_line) {
   const int threads = effective_threads(a.threads);
   const std::string text = pl::read_text_file(a.file, pl::yaml_limits{}.max_bytes);
-  const auto scen = pl::load_scenario_text(text, a.file, load_opts(a.memory_budget_mib, std::min(threads, a.runs)));
+  const pl::load_options opts = load_opts(a.memory_budget_mib, std::min(threads, a.runs));
+  // --set path=value, as in sweep files: applied to the file's tree before it is checked, so a bad path or value is
+  // reported like any scenario error (at "--set:N:1", the N-th --set).
+  std::vector<std::pair<std::string, std::string>> sets;
+  for (const auto& item : a.sets) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw usage_error("--set takes PATH=VALUE (a sweep file's dotted path), e.g. --set executive.left_share=0.3; got '" +
+                        item + "'");
+    sets.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  pl::frozen_scenario scen;
+  if (sets.empty()) {
+    scen = pl::load_scenario_text(text, a.file, opts);
+  } else {
+    pl::yaml_node root = pl::parse_yaml_text(text, a.file, opts.yaml);
+    pl::apply_overrides(root, sets, "--set");
+    scen = pl::load_scenario_tree(root, opts);
+  }
   const std::uint64_t seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed) : static_cast<std::uint64_t>(scen->seed);
   pl::run_plan plan;
   plan.scenario = scen;
@@ -37,8 +71,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   plan.threads = threads;
   plan.results_budget_bytes = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : 0.0;
   plan.cancel = &g_stop;
-  const std::filesystem::path out =
-      a.out.empty() ? std::filesystem::path("results") / (scen->name + "-" + timestamp("%Y%m%d-%H%M%S")) : std::filesystem::path(a.out);
+  const std::filesystem::path out = a.out.empty() ? new_results_folder(scen->name) : std::filesystem::path(a.out);
   // One writer at a time: a second run (or sweep) into this folder is refused; emptiness is checked under the lock.
   const pl::output_lock lock = pl::claim_output_dir(out, a.force);
 
@@ -81,6 +114,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
       {"scenario_sha256", pl::sha256_hex(text)},
       {"scenario_name", scen->name},
       {"seed", seed},
+      {"set", a.sets},
       {"runs_requested", a.runs},
       {"runs_completed", results.size()},
       {"complete", complete},

@@ -244,3 +244,45 @@ TEST(Cli, ACrashedWritersStagingFolderIsClearedAndNeverCounted) {
   EXPECT_EQ(run_cli("verify " + dir.string()).status, 0);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Cli, SetChangesAScenarioValueByItsSweepPath) {
+  // Issue 18: `run --set PATH=VALUE` (repeatable) gives what the edited file gives; errors name the --set.
+  const auto dir = fresh_dir("cli-set");
+  std::string tiny = slurp(data_dir() / "tiny.yaml");
+  const auto at = tiny.find("weeks: 12");
+  ASSERT_NE(at, std::string::npos);
+  partyline::testing::write_text(dir / "edited.yaml", tiny.replace(at, 9, "weeks: 7"));
+  ASSERT_EQ(run_cli("run " + (dir / "edited.yaml").string() + " --runs 4 --quiet --out " + (dir / "a").string()).status, 0);
+  const auto set = run_cli("run --set weeks=7 --set executive.left_share=0.5 " + (data_dir() / "tiny.yaml").string() +
+                           " --runs 4 --quiet --out " + (dir / "b").string());
+  ASSERT_EQ(set.status, 0) << set.out;
+  EXPECT_EQ(slurp(dir / "a" / "runs.csv"), slurp(dir / "b" / "runs.csv"));
+  EXPECT_NE(slurp(dir / "b" / "manifest.json").find("\"weeks=7\""), std::string::npos);
+
+  const std::string tiny_run = "run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet --out " + (dir / "c").string();
+  const auto misspelt = run_cli(tiny_run + " --set weeks=7 --set executive.left_sahre=0.2");
+  EXPECT_EQ(misspelt.status, 2);
+  EXPECT_NE(misspelt.out.find("--set:2:1: executive.left_sahre: unknown key (did you mean 'left_share'?)"), std::string::npos)
+      << misspelt.out;
+  const auto out_of_range = run_cli(tiny_run + " --set executive.left_share=7");
+  EXPECT_EQ(out_of_range.status, 2);
+  EXPECT_NE(out_of_range.out.find("--set:1:1: executive.left_share: value 7 is out of range"), std::string::npos) << out_of_range.out;
+  const auto no_value = run_cli(tiny_run + " --set weeks");
+  EXPECT_EQ(no_value.status, 2);
+  EXPECT_NE(no_value.out.find("--set takes PATH=VALUE"), std::string::npos) << no_value.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "c" / "runs.csv"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, DefaultOutputFoldersNeverCollide) {
+  // Issue 18: a loop of runs in the same second gets a folder each (results/<name>-<time>, then -2, -3, ...).
+  const auto dir = fresh_dir("cli-default-out");
+  const std::string one = std::string(PARTYLINE_BINARY) + " run " + (data_dir() / "tiny.yaml").string() + " --runs 2 --quiet";
+  const std::string loop = "cd " + dir.string() + " && " + one + " && " + one + " && " + one + " && " + one;
+  ASSERT_EQ(std::system(loop.c_str()), 0);
+  std::vector<std::filesystem::path> folders;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "results")) folders.push_back(e.path());
+  EXPECT_EQ(folders.size(), 4u);
+  for (const auto& f : folders) EXPECT_EQ(run_cli("verify " + f.string()).status, 0) << f;
+  std::filesystem::remove_all(dir);
+}
