@@ -41,6 +41,9 @@ class progress_bar {
 [[nodiscard]] std::string timestamp(const char* fmt);
 [[nodiscard]] load_options load_opts(double budget_mib, int concurrent);
 [[nodiscard]] int effective_threads(int requested);
+/// A scenario's text loaded with the --set PATH=VALUE settings applied (errors at "--set:N:1").
+[[nodiscard]] frozen_scenario load_with_sets(const std::string& text, const std::string& file, const load_options& opts,
+                                             const std::vector<std::string>& sets);
 
 // The commands.
 struct run_args {
@@ -61,6 +64,7 @@ int cmd_run(const run_args& a, const std::string& command_line);
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet);
 int cmd_show(const std::string& file, double budget_mib);
 int cmd_verify(const std::vector<std::string>& dirs, bool quiet);
+int cmd_params(const std::string& file, const std::vector<std::string>& sets, const std::string& format, double budget_mib);
 int cmd_parameters(const std::string& update_file);
 
 struct sweep_args {

@@ -91,4 +91,22 @@ load_options load_opts(double budget_mib, int concurrent) {
 
 int effective_threads(int requested) { return requested > 0 ? requested : tbb::info::default_concurrency(); }
 
+frozen_scenario load_with_sets(const std::string& text, const std::string& file, const load_options& opts,
+                               const std::vector<std::string>& set_args) {
+  // --set path=value, as in sweep files: applied to the file's tree before it is checked, so a bad path or value is
+  // reported like any scenario error (at "--set:N:1", the N-th --set).
+  std::vector<std::pair<std::string, std::string>> sets;
+  for (const auto& item : set_args) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0)
+      throw usage_error("--set takes PATH=VALUE (a sweep file's dotted path), e.g. --set executive.left_share=0.3; got '" +
+                        item + "'");
+    sets.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+  }
+  if (sets.empty()) return load_scenario_text(text, file, opts);
+  yaml_node root = parse_yaml_text(text, file, opts.yaml);
+  apply_overrides(root, sets, "--set");
+  return load_scenario_tree(root, opts);
+}
+
 }  // namespace partyline::cli

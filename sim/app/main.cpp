@@ -113,6 +113,17 @@ int main(int argc, char** argv) {
   auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep");
   sensitivity->add_option("DIR", sdir2, "sweep output directory")->required();
 
+  std::string pfile, pformat = "table";
+  std::vector<std::string> psets;
+  double pbudget = 0;
+  auto* params = app.add_subcommand("params", "List every settable path of a scenario (for --set and sweep files) with its "
+                                              "value, allowed range and meaning");
+  params->add_option("FILE", pfile, "scenario file")->required();
+  params->add_option("--set", psets, "PATH=VALUE, as for run (repeatable)")
+      ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  params->add_option("--format", pformat, "table or csv")->check(CLI::IsMember({"table", "csv"}))->capture_default_str();
+  params->add_option("--memory-budget", pbudget, "memory budget in MiB (default half of RAM)")->check(budget_mib);
+
   std::vector<std::string> vdirs;
   bool vdquiet = false;
   auto* verify = app.add_subcommand("verify", "Check that each output folder holds one complete result set (a run's "
@@ -144,6 +155,7 @@ int main(int argc, char** argv) {
     if (*merge) return cmd_merge(mshards, mout);
     if (*parameters) return cmd_parameters(pupdate);
     if (*verify) return cmd_verify(vdirs, vdquiet);
+    if (*params) return cmd_params(pfile, psets, pformat, pbudget);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

@@ -43,24 +43,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   const int threads = effective_threads(a.threads);
   const std::string text = pl::read_text_file(a.file, pl::yaml_limits{}.max_bytes);
   const pl::load_options opts = load_opts(a.memory_budget_mib, std::min(threads, a.runs));
-  // --set path=value, as in sweep files: applied to the file's tree before it is checked, so a bad path or value is
-  // reported like any scenario error (at "--set:N:1", the N-th --set).
-  std::vector<std::pair<std::string, std::string>> sets;
-  for (const auto& item : a.sets) {
-    const auto eq = item.find('=');
-    if (eq == std::string::npos || eq == 0)
-      throw usage_error("--set takes PATH=VALUE (a sweep file's dotted path), e.g. --set executive.left_share=0.3; got '" +
-                        item + "'");
-    sets.emplace_back(item.substr(0, eq), item.substr(eq + 1));
-  }
-  pl::frozen_scenario scen;
-  if (sets.empty()) {
-    scen = pl::load_scenario_text(text, a.file, opts);
-  } else {
-    pl::yaml_node root = pl::parse_yaml_text(text, a.file, opts.yaml);
-    pl::apply_overrides(root, sets, "--set");
-    scen = pl::load_scenario_tree(root, opts);
-  }
+  const pl::frozen_scenario scen = load_with_sets(text, a.file, opts, a.sets);
   const std::uint64_t seed = a.seed >= 0 ? static_cast<std::uint64_t>(a.seed) : static_cast<std::uint64_t>(scen->seed);
   pl::run_plan plan;
   plan.scenario = scen;

@@ -28,13 +28,13 @@ class doc_lister {
     block.describe(*this);
   }
   template <class T>
-  void coef(std::string_view key, T& value, limits, std::string_view meaning, std::string_view source) {
+  void coef(std::string_view key, T& value, limits lim, std::string_view meaning, std::string_view source) {
     std::string text;
     if constexpr (std::is_floating_point_v<T>)
       text = number(value);
     else
       text = std::to_string(value);
-    docs.push_back({block_, std::string(key), text, std::string(meaning), std::string(source)});
+    docs.push_back({block_, std::string(key), text, std::string(meaning), std::string(source), lim.min, lim.max});
   }
 
  private:

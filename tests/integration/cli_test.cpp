@@ -8,6 +8,7 @@
 
 #include "../test_support.hpp"
 #include "partyline/outcome/outcomes.hpp"
+#include "partyline/store/csv.hpp"
 #include "partyline/store/sha256.hpp"
 
 using partyline::testing::data_dir;
@@ -285,4 +286,40 @@ TEST(Cli, DefaultOutputFoldersNeverCollide) {
   EXPECT_EQ(folders.size(), 4u);
   for (const auto& f : folders) EXPECT_EQ(run_cli("verify " + f.string()).status, 0) << f;
   std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ParamsListsEverySettablePathWithItsValueRangeAndMeaning) {
+  // Issue 18: `partyline params FILE` -- every path --set and sweep files take, with value, range and meaning; the
+  // generated councils are not listed (they are not in the file); each path listed is one --set accepts.
+  const auto listed = run_cli("params --format csv " + scenario_path("haringey-2018.yaml").string());
+  ASSERT_EQ(listed.status, 0) << listed.out;
+  const partyline::table_data t = partyline::read_csv(listed.out, "params.csv");
+  ASSERT_GT(t.rows.size(), 300u);
+  std::map<std::string, std::vector<std::string>> by_path;
+  for (const auto& row : t.rows) {
+    EXPECT_FALSE(row[3].empty()) << row[0] << " has no meaning";
+    EXPECT_EQ(row[0].find("labour-led-"), std::string::npos) << "a generated council is listed: " << row[0];
+    by_path[row[0]] = row;
+  }
+  ASSERT_TRUE(by_path.count("executive.left_share"));
+  EXPECT_EQ(by_path["executive.left_share"][2], "0..1");
+  ASSERT_TRUE(by_path.count("councils.haringey.group.confrontation"));
+  ASSERT_TRUE(by_path.count("rules.R2.b_backlash"));
+  EXPECT_NE(by_path["rules.R2.b_backlash"][3].find("backlash"), std::string::npos) << by_path["rules.R2.b_backlash"][3];
+
+  // Round trip on the tiny scenario: setting every listed scalar to its own value changes nothing.
+  const std::string tiny = (data_dir() / "tiny.yaml").string();
+  const auto before = run_cli("params --format csv " + tiny);
+  ASSERT_EQ(before.status, 0);
+  std::string sets;
+  std::size_t n = 0;
+  for (const auto& row : partyline::read_csv(before.out, "params.csv").rows) {
+    if (row[1] == "[]" || row[1] == "{}" || row[1] == "null" || row[1].find('\'') != std::string::npos) continue;
+    sets += " --set '" + row[0] + "=" + row[1] + "'";
+    ++n;
+  }
+  EXPECT_GT(n, 300u);
+  const auto after = run_cli("params --format csv " + tiny + sets);
+  ASSERT_EQ(after.status, 0) << after.out.substr(0, 2000);
+  EXPECT_EQ(after.out, before.out);
 }

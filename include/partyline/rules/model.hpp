@@ -109,6 +109,7 @@ struct model_parameters {
 /// One documented coefficient: `rules.<block>.<key>`, its default as written in YAML, its meaning and source.
 struct coefficient_doc {
   std::string block, key, default_value, meaning, source;
+  double min = 0, max = 0;  ///< the allowed range
 };
 /// Every coefficient, in declaration order.
 [[nodiscard]] std::vector<coefficient_doc> coefficient_docs();
