@@ -119,10 +119,10 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
                 secs > 0 ? static_cast<double>(results.size()) / secs : 0.0);
     std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);
-    // The councils the scenario lists by name (not generated ones): seats at the end and who controls them.
+    // The focus councils (by default those the scenario lists, not generated ones): seats at the end and control.
     int listed = 0;
     for (std::size_t c = 0; c < scen->councils.size() && !results.empty(); ++c) {
-      if (scen->councils[c].generated || listed++ >= 8) continue;
+      if (!scen->councils[c].focus || listed++ >= 8) continue;
       if (listed == 1) std::printf("\n  councils at the end (mean seats over the runs; the most frequent administration):\n");
       std::string line;
       for (std::size_t p = 0; p < scen->parties.size(); ++p) {

@@ -15,7 +15,7 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
   result.run = static_cast<int>(run);
   run_counters start;
   for (std::size_t k = 0; k < run_outcome_count; ++k)
-    if (run_outcome_info[k].how == measure::level_start) start.values[k] = level_of(w, run_outcome_info[k].what);
+    if (run_outcome_info[k].how == measure::level_start) start.values[k] = level_of(w, run_outcome_info[k].what, run_outcome_info[k].focus_only);
   if (weekly) result.weekly.reserve(static_cast<std::size_t>(scen->weeks));
   for (int week = 0; week < scen->weeks; ++week) {
     step_week(w);

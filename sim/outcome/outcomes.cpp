@@ -28,19 +28,32 @@ std::int64_t members_in(const world& w) {
   return n;
 }
 
+bool counted(const world& w, std::size_t council, bool focus_only) { return !focus_only || w.scen->councils[council].focus; }
+
 }  // namespace
 
-std::int64_t level_of(const world& w, level what) {
+std::int64_t level_of(const world& w, level what, bool focus_only) {
   const auto party = static_cast<std::size_t>(w.scen->party_index);
   std::int64_t v = 0;
   switch (what) {
     case level::party_seats:
-      for (const auto& c : w.councils) v += c.electoral.seats_by_party[party];
+      for (std::size_t i = 0; i < w.councils.size(); ++i)
+        if (counted(w, i, focus_only)) v += w.councils[i].electoral.seats_by_party[party];
       return v;
     case level::councils_controlled:
-      for (const auto& c : w.councils) v += c.electoral.control == w.scen->party_index;
+      for (std::size_t i = 0; i < w.councils.size(); ++i)
+        if (counted(w, i, focus_only)) v += w.councils[i].electoral.control == w.scen->party_index;
       return v;
-    case level::members: return members_in(w);
+    case level::members:
+      if (!focus_only) return members_in(w);
+      for (std::size_t i = 0; i < w.councils.size(); ++i) {
+        if (!counted(w, i, true)) continue;
+        for (auto m = w.councils[i].rows.member_begin; m < w.councils[i].rows.member_end; ++m) {
+          const auto st = w.members.status[m];
+          v += (st == member_status::member || st == member_status::suspended);
+        }
+      }
+      return v;
     case level::none: break;
   }
   return 0;
@@ -53,11 +66,12 @@ run_counters collect_run(const world& w, const run_counters& start) {
     if (info.how == measure::level_start) {
       out.values[k] = start.values[k];
     } else if (info.how == measure::level_end) {
-      out.values[k] = level_of(w, info.what);
+      out.values[k] = level_of(w, info.what, info.focus_only);
     } else {
-      std::int64_t v = measured(w.national_tallies, info);
-      for (const auto& c : w.councils) {
-        const std::int64_t here = measured(c.tallies, info);
+      std::int64_t v = info.focus_only ? 0 : measured(w.national_tallies, info);
+      for (std::size_t i = 0; i < w.councils.size(); ++i) {
+        if (!counted(w, i, info.focus_only)) continue;
+        const std::int64_t here = measured(w.councils[i].tallies, info);
         v = info.how == measure::max ? std::max(v, here) : v + here;
       }
       out.values[k] = v;

@@ -58,7 +58,7 @@ std::string where_of(const scenario& s, int council) {
 std::string rule_of(const event_record& e) { return e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"); }
 
 bool in_focus(const scenario& s, int council) {
-  return council < 0 || !s.councils[static_cast<std::size_t>(council)].generated;
+  return council < 0 || s.councils[static_cast<std::size_t>(council)].focus;
 }
 
 struct story_line {
@@ -143,12 +143,12 @@ std::string tell_story(const scenario& s, const run_result& r, int max_lines) {
            " of the focus councils' events (--events writes every event to events.csv)\n";
   }
 
-  // 2. Members' moves in the focus councils (every departure is logged there) and the generated councils' events
+  // 2. Members' moves in the focus councils (every departure is logged there) and the background councils' events
   //    (departures there are logged once per council, so their number comes from the run's count), per period.
   const int weeks = std::max(1, s.weeks);
   const int period = std::max(13, ((weeks + 5) / 6 + 12) / 13 * 13);  // quarters, at most about six periods
   std::size_t background_councils = 0;
-  for (const auto& c : s.councils) background_councils += c.generated;
+  for (const auto& c : s.councils) background_councils += !c.focus;
   long long focus_left = 0;
   std::string periods;
   for (int from = 0; from < weeks; from += period) {
@@ -191,7 +191,7 @@ std::string tell_story(const scenario& s, const run_result& r, int max_lines) {
   if (!periods.empty() || all_left > 0) {
     out += "  members' moves and the background, by period:\n" + periods;
     if (background_councils > 0)
-      out += "    over the run, in the " + plural(static_cast<long long>(background_councils), "generated council") + ": " +
+      out += "    over the run, in the " + plural(static_cast<long long>(background_councils), "background council") + ": " +
              std::to_string(std::max(0LL, all_left - focus_left)) + " members left\n";
   }
   return out;

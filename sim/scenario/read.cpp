@@ -196,6 +196,7 @@ class resolver {
         const auto kk = static_cast<std::uint64_t>(k);
         council_def c;
         c.generated = true;
+        c.focus = false;  // the background of the case
         c.id = gen.id_prefix + "-" + std::to_string(k + 1);
         c.region = gen.region;
         const int total = std::max(1, static_cast<int>(std::lround(draw(gen.seats, kk, 0))));

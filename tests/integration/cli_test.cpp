@@ -323,3 +323,40 @@ TEST(Cli, ParamsListsEverySettablePathWithItsValueRangeAndMeaning) {
   ASSERT_EQ(after.status, 0) << after.out.substr(0, 2000);
   EXPECT_EQ(after.out, before.out);
 }
+
+TEST(Cli, FocusColumnsAreTheListedCouncilsApartFromTheBackground) {
+  // Issue 18: runs.csv's focus_* columns measure the councils the scenario lists (Haringey), not the 150 generated
+  // ones; `focus: false` moves a listed council to the background.
+  const auto dir = fresh_dir("cli-focus");
+  const std::string haringey = scenario_path("haringey-2018.yaml").string();
+  const auto r = run_cli("run " + haringey + " --runs 12 --events --quiet --out " + (dir / "a").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto runs = partyline::read_csv(slurp(dir / "a" / "runs.csv"), "runs.csv");
+  const auto councils = partyline::read_csv(slurp(dir / "a" / "councils.csv"), "councils.csv");
+  const auto events = partyline::read_csv(slurp(dir / "a" / "events.csv"), "events.csv");
+  const auto seats_end = councils.where("council", "haringey").numbers("seats_end_lab");
+  const auto focus_seats_end = runs.numbers("focus_seats_end");
+  ASSERT_EQ(seats_end.size(), 12u);
+  const auto defections = runs.numbers("focus_defections");
+  for (std::size_t i = 0; i < 12; ++i) {
+    EXPECT_EQ(runs.numbers("focus_seats_start")[i], 48);
+    EXPECT_EQ(focus_seats_end[i], seats_end[i]) << "run " << i;
+    EXPECT_EQ(runs.numbers("focus_councils_controlled_start")[i], 1);
+    EXPECT_EQ(runs.numbers("councils_controlled_start")[i], 151);
+    EXPECT_EQ(runs.numbers("focus_members_start")[i], 6000);
+    // Every departure in a focus council is in the event log.
+    std::size_t logged = 0;
+    const std::size_t run_col = events.column("run"), council_col = events.column("council"), event_col = events.column("event");
+    for (const auto& row : events.rows)
+      logged += row[run_col] == std::to_string(i) && row[council_col] == "haringey" && row[event_col] == "defection";
+    EXPECT_EQ(defections[i], static_cast<double>(logged)) << "run " << i;
+    EXPECT_LT(defections[i], runs.numbers("defections")[i]);
+  }
+  const auto background = run_cli("run " + haringey + " --set councils.haringey.focus=false --runs 2 --quiet --out " +
+                                  (dir / "b").string());
+  ASSERT_EQ(background.status, 0) << background.out;
+  const auto b = partyline::read_csv(slurp(dir / "b" / "runs.csv"), "runs.csv");
+  EXPECT_EQ(b.numbers("focus_seats_start")[0], 0);
+  EXPECT_EQ(b.numbers("seats_start")[0], 6900);
+  std::filesystem::remove_all(dir);
+}

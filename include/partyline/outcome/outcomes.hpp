@@ -44,6 +44,7 @@ struct outcome_info {
   measure how = measure::count;
   event_set events{};
   level what = level::none;
+  bool focus_only = false;  ///< over the scenario's focus councils only (councils[].focus), not party-wide
   [[nodiscard]] constexpr bool is_level() const { return how == measure::level_start || how == measure::level_end; }
 };
 
@@ -92,6 +93,13 @@ enum class run_outcome : std::uint8_t {
   independents_elected,
   mayoral_contests,
   mayoralties_lost,
+  focus_seats_start,
+  focus_seats_end,
+  focus_councils_controlled_start,
+  focus_councils_controlled_end,
+  focus_members_start,
+  focus_members_end,
+  focus_defections,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -160,6 +168,18 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"mayoral_contests", "contests for a directly elected mayor held (R21)", measure::count, {event::mayor_elected}},
     {"mayoralties_lost", "contests in which the party's sitting mayor's office went to another party or an independent (R21)",
      measure::count, {event::mayoralty_lost}},
+    // The case itself: the same levels and departures over the focus councils only (the councils a scenario lists,
+    // unless it says otherwise with councils[].focus), apart from the generated background.
+    {"focus_seats_start", "the party's seats in the focus councils at week 0", measure::level_start, {}, level::party_seats, true},
+    {"focus_seats_end", "the party's seats in the focus councils at the end", measure::level_end, {}, level::party_seats, true},
+    {"focus_councils_controlled_start", "focus councils where the party held a majority at week 0", measure::level_start, {},
+     level::councils_controlled, true},
+    {"focus_councils_controlled_end", "focus councils where the party holds a majority at the end", measure::level_end, {},
+     level::councils_controlled, true},
+    {"focus_members_start", "party members in the focus councils' areas at week 0", measure::level_start, {}, level::members, true},
+    {"focus_members_end", "party members in the focus councils' areas at the end", measure::level_end, {}, level::members, true},
+    {"focus_defections", "members in the focus councils' areas who left and joined another party (R14)", measure::count,
+     {event::defection}, level::none, true},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }
@@ -245,7 +265,7 @@ struct run_result {
 };
 
 /// @brief The value of a level of the world now.
-[[nodiscard]] std::int64_t level_of(const world& w, level what);
+[[nodiscard]] std::int64_t level_of(const world& w, level what, bool focus_only = false);
 /// @brief The run outcomes of a finished world (`start` holds the week-0 levels).
 [[nodiscard]] run_counters collect_run(const world& w, const run_counters& start);
 /// @brief The councils.csv rows of a finished world.

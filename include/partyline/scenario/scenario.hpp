@@ -371,6 +371,7 @@ struct council_def {
   group_def group;
   mayor_def mayor;
   std::vector<dispute_def> disputes;
+  bool focus = true;  ///< part of the case (the story, runs.csv's focus_* columns); generated councils are not
 
   // Resolved by the loader (not written in files).
   bool generated = false;  ///< made by a council generator (the run summary lists only the others)
@@ -393,6 +394,7 @@ struct council_def {
     v.field("group", group);
     v.field("mayor", mayor);
     v.field("disputes", disputes);
+    v.field("focus", focus);
   }
 };
 

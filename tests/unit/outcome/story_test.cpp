@@ -22,6 +22,7 @@ scenario two_councils() {
   s.councils[0].id = "focus";
   s.councils[1].id = "generated-1";
   s.councils[1].generated = true;
+  s.councils[1].focus = false;
   return s;
 }
 
@@ -61,7 +62,7 @@ TEST(Story, FocusEventsAreToldBackgroundAndMembersMovesCounted) {
   EXPECT_EQ(story.find("background election"), std::string::npos) << story;
   EXPECT_NE(story.find("1 member of the focus councils left (1 to Green); background councils: deselection x1, election x1"),
             std::string::npos) << story;
-  EXPECT_NE(story.find("over the run, in the 1 generated council: 6 members left"), std::string::npos) << story;
+  EXPECT_NE(story.find("over the run, in the 1 background council: 6 members left"), std::string::npos) << story;
 }
 
 TEST(Story, ShortOfLinesTheMajorEventsAreKept) {

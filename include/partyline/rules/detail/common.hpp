@@ -40,10 +40,10 @@ void emit(world& w, int council, stream rule, event e, std::int64_t value, Detai
   if (value > t.max) t.max = value;
   const told story = info_of(e).story;
   if (!w.log.recording || story == told::never) return;
-  // A frequent event is told in full in the councils the scenario lists (its focus), and only the first time in a
-  // generated (background) council: its count says the rest there.
+  // A frequent event is told in full in the scenario's focus councils, and only the first time in a background
+  // (by default, generated) council: its count says the rest there.
   if (story == told::first_in_council && t.count > 1 &&
-      (council < 0 || w.scen->councils[static_cast<std::size_t>(council)].generated))
+      (council < 0 || !w.scen->councils[static_cast<std::size_t>(council)].focus))
     return;
   const auto id = static_cast<std::uint32_t>(rule);
   const auto rule_number = static_cast<std::uint16_t>(id < 100 ? id : 0);  // setup streams are not rules
