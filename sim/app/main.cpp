@@ -91,9 +91,12 @@ int main(int argc, char** argv) {
 
   std::string mdir;
   int mpoints = 20;
-  auto* summarize = app.add_subcommand("summarize", "Per point: each outcome's mean (bootstrap 95% CI) and share of runs (exact CI)");
+  auto* summarize = app.add_subcommand("summarize", "Per point: each outcome's mean (bootstrap 95% CI), runs' 5-95% range, share of runs (exact CI)");
   summarize->add_option("DIR", mdir, "sweep output directory")->required();
-  summarize->add_option("--points", mpoints, "points to show (0: all)")->capture_default_str();
+  summarize->add_option("--points", mpoints, "points to show in the table (0: all)")->capture_default_str();
+  std::string mformat = "table";
+  summarize->add_option("--format", mformat, "table, or csv / json: one record per point and outcome (docs/outcomes.md, Statistics)")
+      ->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
 
   std::string ca, cb;
   int cpa = -1, cpb = -1;
@@ -102,6 +105,9 @@ int main(int argc, char** argv) {
   compare->add_option("B", cb, "a `run` output folder or a sweep directory")->required();
   compare->add_option("--point-a", cpa, "the sweep point of A (if A is a sweep with several points)");
   compare->add_option("--point-b", cpb, "the sweep point of B");
+  std::string cformat = "table";
+  compare->add_option("--format", cformat, "table, or csv / json: one record per outcome")
+      ->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
 
   std::vector<std::string> mshards;
   std::string mout;
@@ -149,8 +155,8 @@ int main(int argc, char** argv) {
     if (*show) return cmd_show(sfile, sbudget);
     if (*sweep) return cmd_sweep(sa, command_line);
     if (*exp) return cmd_export(edir, eout, eforce);
-    if (*summarize) return cmd_summarize(mdir, mpoints);
-    if (*compare) return cmd_compare(ca, cb, cpa, cpb);
+    if (*summarize) return cmd_summarize(mdir, mpoints, mformat);
+    if (*compare) return cmd_compare(ca, cb, cpa, cpb, cformat);
     if (*sensitivity) return cmd_sensitivity(sdir2);
     if (*merge) return cmd_merge(mshards, mout);
     if (*parameters) return cmd_parameters(pupdate);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -60,6 +61,33 @@ std::pair<table_data, std::string> read_runs(const std::filesystem::path& dir, i
   const auto csv = dir / "runs.csv";
   if (!std::filesystem::exists(csv, ec)) throw usage_error(dir.string() + ": neither results.sqlite nor runs.csv here");
   return {read_csv(read_text_file(csv, std::size_t{1} << 30), csv.string()), dir.filename().string()};
+}
+
+/// A table in the format asked for: csv (as written by run), or json (an array of records, numbers as numbers and
+/// empty cells as null).
+std::string formatted(const table_data& t, const std::string& format) {
+  if (format == "csv") return to_csv(t);
+  nlohmann::ordered_json records = nlohmann::ordered_json::array();
+  for (const auto& row : t.rows) {
+    nlohmann::ordered_json r = nlohmann::ordered_json::object();
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      const std::string& v = c < row.size() ? row[c] : std::string();
+      long long i = 0;
+      double d = 0;
+      const auto [iend, iec] = std::from_chars(v.data(), v.data() + v.size(), i);
+      const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+      if (v.empty())
+        r[t.columns[c]] = nullptr;
+      else if (iec == std::errc() && iend == v.data() + v.size())
+        r[t.columns[c]] = i;
+      else if (ec == std::errc() && end == v.data() + v.size() && std::isfinite(d))
+        r[t.columns[c]] = d;
+      else
+        r[t.columns[c]] = v;
+    }
+    records.push_back(std::move(r));
+  }
+  return records.dump(2) + "\n";
 }
 
 }  // namespace
@@ -130,9 +158,13 @@ int cmd_export(const std::string& dir, const std::string& out_arg, bool force) {
   return exit_ok;
 }
 
-int cmd_summarize(const std::string& dir, int max_points) {
+int cmd_summarize(const std::string& dir, int max_points, const std::string& format) {
   const auto store = results_store::open_read(dir);
   const auto runs = store.read_runs_with_parameters();
+  if (format != "table") {
+    std::fputs(formatted(summary_table(runs, store.parameter_columns()), format).c_str(), stdout);
+    return exit_ok;
+  }
   std::set<std::string> points;
   const std::size_t pc = runs.column("point");
   for (const auto& row : runs.rows) points.insert(row[pc]);
@@ -142,11 +174,11 @@ int cmd_summarize(const std::string& dir, int max_points) {
   return exit_ok;
 }
 
-int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b) {
+int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b, const std::string& format) {
   const auto [ta, la] = read_runs(a, point_a);
   const auto [tb, lb] = read_runs(b, point_b);
   try {
-    std::fputs(compare_runs(ta, la, tb, lb).c_str(), stdout);
+    std::fputs((format == "table" ? compare_runs(ta, la, tb, lb) : formatted(comparison_table(ta, tb), format)).c_str(), stdout);
   } catch (const std::invalid_argument& e) {
     throw usage_error(a + " / " + b + ": " + e.what());
   }

@@ -11,6 +11,7 @@
 
 #include "partyline/outcome/outcomes.hpp"
 #include "partyline/outcome/stats.hpp"
+#include "partyline/outcome/summary.hpp"
 
 namespace partyline {
 
@@ -58,7 +59,10 @@ table_data table_data::where(std::string_view name, std::string_view value) cons
   return out;
 }
 
-std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters, int max_points) {
+namespace {
+
+/// The runs of each point, in point order.
+std::map<long, table_data> runs_by_point(const table_data& runs) {
   std::map<long, table_data> by_point;
   const std::size_t point_col = runs.column("point");
   for (const auto& row : runs.rows) {
@@ -66,6 +70,48 @@ std::string summarize_points(const table_data& runs, const std::vector<std::stri
     t.columns = runs.columns;
     t.rows.push_back(row);
   }
+  return by_point;
+}
+
+/// Every outcome of a point's runs (outcomes that never happened included), by the documented method.
+std::vector<outcome_summary> point_statistics(const table_data& rows, long point) {
+  std::vector<outcome_summary> out;
+  for (const auto& info : run_outcome_info)
+    out.push_back(summarize_values(std::string(info.name), info.is_level(), rows.numbers(info.name), 17 + static_cast<std::uint64_t>(point)));
+  return out;
+}
+
+std::string cell(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+}  // namespace
+
+table_data summary_table(const table_data& runs, const std::vector<std::string>& parameters) {
+  table_data out;
+  out.columns = {"point"};
+  for (const auto& p : parameters) out.columns.push_back(p);
+  for (const char* c : {"outcome", "runs", "mean", "mean_lo", "mean_hi", "p05", "p95", "share", "share_lo", "share_hi"})
+    out.columns.emplace_back(c);
+  for (const auto& [point, rows] : runs_by_point(runs)) {
+    std::vector<std::string> head{std::to_string(point)};
+    for (const auto& p : parameters) head.push_back(rows.rows.front()[rows.column(p)]);
+    for (const auto& st : point_statistics(rows, point)) {
+      std::vector<std::string> row = head;
+      for (const std::string& v : {st.name, std::to_string(st.runs), cell(st.mean), cell(st.mean_lo), cell(st.mean_hi), cell(st.p05),
+                                   cell(st.p95)})
+        row.push_back(v);
+      for (double v : {st.share, st.share_lo, st.share_hi}) row.push_back(st.is_level ? std::string() : cell(v));
+      out.rows.push_back(std::move(row));
+    }
+  }
+  return out;
+}
+
+std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters, int max_points) {
+  const auto by_point = runs_by_point(runs);
   std::string out;
   int shown = 0;
   for (const auto& [point, rows] : by_point) {
@@ -75,23 +121,50 @@ std::string summarize_points(const table_data& runs, const std::vector<std::stri
     }
     append(out, "\npoint %ld (%zu runs):", point, rows.rows.size());
     for (const auto& p : parameters) append(out, " %s=%s", p.c_str(), rows.rows.front()[rows.column(p)].c_str());
-    append(out, "\n  %-32s %10s  %-23s %8s  %-17s\n", "outcome", "mean", "95% CI (bootstrap)", "happened", "95% CI (exact)");
-    for (const auto& info : run_outcome_info) {
-      const std::vector<double> x = rows.numbers(info.name);
-      long long happened = 0;
-      for (double v : x) happened += v > 0;
-      if (!info.is_level() && happened == 0) continue;
-      const interval m = bootstrap_mean(as_array(x), 2000, 17 + static_cast<std::uint64_t>(point));
-      const interval sh = clopper_pearson(happened, static_cast<long long>(x.size()));
-      char ci[64], sci[64];
-      std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", m.lo, m.hi);
-      std::snprintf(sci, sizeof sci, "[%.1f%%, %.1f%%]", 100 * sh.lo, 100 * sh.hi);
-      const std::string name(info.name);
-      if (info.is_level())
-        append(out, "  %-32s %10.2f  %-23s %8s  %-17s\n", name.c_str(), m.estimate, ci, "-", "");
+    append(out, "\n  %-32s %10s  %-23s %-17s %8s  %-17s\n", "outcome", "mean", "95% CI (bootstrap)", "runs 5-95%", "happened",
+           "95% CI (exact)");
+    for (const auto& st : point_statistics(rows, point)) {
+      if (!st.is_level && st.max <= 0) continue;
+      char ci[64], spread[48], sci[64];
+      std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", st.mean_lo, st.mean_hi);
+      std::snprintf(spread, sizeof spread, "%g-%g", st.p05, st.p95);
+      std::snprintf(sci, sizeof sci, "[%.1f%%, %.1f%%]", 100 * st.share_lo, 100 * st.share_hi);
+      if (st.is_level)
+        append(out, "  %-32s %10.2f  %-23s %-17s %8s  %-17s\n", st.name.c_str(), st.mean, ci, spread, "-", "");
       else
-        append(out, "  %-32s %10.2f  %-23s %7.1f%%  %-17s\n", name.c_str(), m.estimate, ci, 100 * sh.estimate, sci);
+        append(out, "  %-32s %10.2f  %-23s %-17s %7.1f%%  %-17s\n", st.name.c_str(), st.mean, ci, spread, 100 * st.share, sci);
     }
+  }
+  return out;
+}
+
+table_data comparison_table(const table_data& a, const table_data& b) {
+  table_data out;
+  out.columns = {"outcome", "runs_a", "runs_b", "mean_a", "mean_b", "difference", "difference_lo", "difference_hi",
+                 "p05_a", "p95_a", "p05_b", "p95_b", "share_a", "share_b", "share_difference_lo", "share_difference_hi"};
+  auto has = [](const table_data& t, std::string_view name) {
+    return std::find(t.columns.begin(), t.columns.end(), name) != t.columns.end();
+  };
+  for (std::size_t k = 0; k < run_outcome_count; ++k) {
+    const outcome_info& info = run_outcome_info[k];
+    if (!has(a, info.name) || !has(b, info.name)) continue;  // a folder written before the outcome existed
+    std::vector<double> xa = a.numbers(info.name), xb = b.numbers(info.name);
+    long long ka = 0, kb = 0;
+    for (double x : xa) ka += x > 0;
+    for (double x : xb) kb += x > 0;
+    const interval d = bootstrap_difference(as_array(xa), as_array(xb), 2000, 29 + k);
+    const interval s = newcombe_difference(ka, static_cast<long long>(xa.size()), kb, static_cast<long long>(xb.size()));
+    std::vector<std::string> row{std::string(info.name), std::to_string(xa.size()), std::to_string(xb.size()),
+                                 cell(as_array(xa).mean()), cell(as_array(xb).mean()), cell(d.estimate), cell(d.lo), cell(d.hi)};
+    for (auto* x : {&xa, &xb}) {
+      row.push_back(cell(percentile(*x, 0.05)));
+      row.push_back(cell(percentile(*x, 0.95)));
+    }
+    const bool level = info.is_level();
+    for (double v : {static_cast<double>(ka) / static_cast<double>(xa.size()), static_cast<double>(kb) / static_cast<double>(xb.size()),
+                     s.lo, s.hi})
+      row.push_back(level ? std::string() : cell(v));
+    out.rows.push_back(std::move(row));
   }
   return out;
 }
@@ -102,26 +175,19 @@ std::string compare_runs(const table_data& a, const std::string& label_a, const 
          label_b.c_str(), b.rows.size());
   append(out, "  %-32s %9s %9s %10s  %-21s %-28s\n", "outcome", "mean A", "mean B", "B - A", "95% CI (bootstrap)",
          "happened A -> B (Newcombe CI)");
-  for (std::size_t k = 0; k < run_outcome_count; ++k) {
-    const outcome_info& info = run_outcome_info[k];
-    const std::vector<double> xa = a.numbers(info.name), xb = b.numbers(info.name);
-    long long ka = 0, kb = 0;
-    for (double x : xa) ka += x > 0;
-    for (double x : xb) kb += x > 0;
-    if (ka == 0 && kb == 0 && !info.is_level()) continue;
-    const interval d = bootstrap_difference(as_array(xa), as_array(xb), 2000, 29 + k);
-    const interval s = newcombe_difference(ka, static_cast<long long>(xa.size()), kb, static_cast<long long>(xb.size()));
+  const table_data t = comparison_table(a, b);
+  for (const auto& row : t.rows) {
+    const std::string& name = row[0];
+    const bool level = row[12].empty();
+    auto num = [&](std::size_t c) { return std::strtod(row[c].c_str(), nullptr); };
+    if (!level && num(12) == 0 && num(13) == 0) continue;
     char ci[64], share[80];
-    std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", d.lo, d.hi);
-    if (info.is_level())
+    std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", num(6), num(7));
+    if (level)
       std::snprintf(share, sizeof share, "-");
     else
-      std::snprintf(share, sizeof share, "%.0f%% -> %.0f%% [%+.0f, %+.0f] pts",
-                    100.0 * static_cast<double>(ka) / static_cast<double>(xa.size()),
-                    100.0 * static_cast<double>(kb) / static_cast<double>(xb.size()), 100 * s.lo, 100 * s.hi);
-    const std::string name(info.name);
-    append(out, "  %-32s %9.2f %9.2f %+10.2f  %-21s %s\n", name.c_str(), as_array(xa).mean(), as_array(xb).mean(),
-           d.estimate, ci, share);
+      std::snprintf(share, sizeof share, "%.0f%% -> %.0f%% [%+.0f, %+.0f] pts", 100 * num(12), 100 * num(13), 100 * num(14), 100 * num(15));
+    append(out, "  %-32s %9.2f %9.2f %+10.2f  %-21s %s\n", name.c_str(), num(3), num(4), num(5), ci, share);
   }
   return out;
 }

@@ -14,6 +14,8 @@ namespace {
 
 constexpr stream bootstrap_stream = static_cast<stream>(901);
 
+}  // namespace
+
 double percentile(std::vector<double>& v, double q) {
   if (v.empty()) return NAN;
   const double pos = q * static_cast<double>(v.size() - 1);
@@ -25,6 +27,8 @@ double percentile(std::vector<double>& v, double q) {
   const double b = v[hi];
   return a + (b - a) * (pos - static_cast<double>(lo));
 }
+
+namespace {
 
 double resampled_mean(const Eigen::ArrayXd& x, const draw_stream& rng, std::uint64_t b) {
   const auto n = static_cast<std::uint64_t>(x.size());

@@ -1,21 +1,17 @@
 #include "partyline/outcome/summary.hpp"
 
+#include <Eigen/Core>
 #include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/students_t.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
+#include "partyline/outcome/stats.hpp"
+
 namespace partyline {
 
 namespace {
-
-/// The 97.5% quantile of Student's t with `df` degrees of freedom.
-double t_quantile_975(int df) {
-  if (df <= 0) return NAN;
-  return boost::math::quantile(boost::math::students_t_distribution<>(df), 0.975);
-}
 
 /// The 97.5% quantile of the standard normal distribution.
 double z_975() {
@@ -24,25 +20,6 @@ double z_975() {
 }
 
 }  // namespace
-
-void mean_interval(const std::vector<double>& values, double& mean, double& lo, double& hi) {
-  const auto n = static_cast<double>(values.size());
-  mean = lo = hi = 0;
-  if (values.empty()) return;
-  double sum = 0;
-  for (double v : values) sum += v;
-  mean = sum / n;
-  if (values.size() < 2) {
-    lo = hi = mean;
-    return;
-  }
-  double ss = 0;
-  for (double v : values) ss += (v - mean) * (v - mean);
-  const double se = std::sqrt(ss / (n - 1) / n);
-  const double t = t_quantile_975(static_cast<int>(values.size()) - 1);
-  lo = mean - t * se;
-  hi = mean + t * se;
-}
 
 void wilson_interval(long long k, long long n, double& lo, double& hi) {
   if (n <= 0) {
@@ -60,28 +37,36 @@ void wilson_interval(long long k, long long n, double& lo, double& hi) {
   hi = std::min(1.0, centre + half);
 }
 
+outcome_summary summarize_values(std::string name, bool is_level, std::vector<double> v, std::uint64_t seed) {
+  outcome_summary s;
+  s.name = std::move(name);
+  s.is_level = is_level;
+  s.runs = static_cast<int>(v.size());
+  if (v.empty()) return s;
+  long long happened = 0;
+  for (double x : v) happened += x > 0;
+  const interval m = bootstrap_mean(Eigen::Map<const Eigen::ArrayXd>(v.data(), static_cast<Eigen::Index>(v.size())), 2000, seed);
+  s.mean = m.estimate;
+  s.mean_lo = m.lo;
+  s.mean_hi = m.hi;
+  const interval sh = clopper_pearson(happened, static_cast<long long>(v.size()));
+  s.share = sh.estimate;
+  s.share_lo = sh.lo;
+  s.share_hi = sh.hi;
+  s.p05 = percentile(v, 0.05);
+  s.p95 = percentile(v, 0.95);
+  s.min = *std::min_element(v.begin(), v.end());
+  s.max = *std::max_element(v.begin(), v.end());
+  return s;
+}
+
 std::vector<outcome_summary> summarize_runs(const std::vector<run_result>& results) {
   std::vector<outcome_summary> rows;
   for (std::size_t k = 0; k < run_outcome_count; ++k) {
-    outcome_summary s;
-    s.name = std::string(run_outcome_info[k].name);
-    s.is_level = run_outcome_info[k].is_level();
-    s.runs = static_cast<int>(results.size());
     std::vector<double> v;
     v.reserve(results.size());
-    long long happened = 0;
-    for (const auto& r : results) {
-      v.push_back(static_cast<double>(r.counters.values[k]));
-      happened += r.counters.values[k] > 0;
-    }
-    mean_interval(v, s.mean, s.mean_lo, s.mean_hi);
-    s.share = results.empty() ? 0.0 : static_cast<double>(happened) / static_cast<double>(results.size());
-    wilson_interval(happened, static_cast<long long>(results.size()), s.share_lo, s.share_hi);
-    if (!v.empty()) {
-      s.min = *std::min_element(v.begin(), v.end());
-      s.max = *std::max_element(v.begin(), v.end());
-    }
-    rows.push_back(s);
+    for (const auto& r : results) v.push_back(static_cast<double>(r.counters.values[k]));
+    rows.push_back(summarize_values(std::string(run_outcome_info[k].name), run_outcome_info[k].is_level(), std::move(v), 17 + k));
   }
   return rows;
 }
@@ -89,8 +74,8 @@ std::vector<outcome_summary> summarize_runs(const std::vector<run_result>& resul
 std::string format_summary(const std::vector<outcome_summary>& rows) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "  %-32s %10s  %-23s %9s  %s\n", "outcome", "mean", "95% CI of mean", "happened",
-                "range");
+  std::snprintf(line, sizeof line, "  %-32s %10s  %-23s %-19s %9s  %s\n", "outcome", "mean", "95% CI of mean",
+                "runs 5-95%", "happened", "95% CI");
   out += line;
   std::string never;
   for (const auto& r : rows) {
@@ -100,12 +85,14 @@ std::string format_summary(const std::vector<outcome_summary>& rows) {
     }
     char ci[64];
     std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", r.mean_lo, r.mean_hi);
-    char share[32];
+    char spread[48];
+    std::snprintf(spread, sizeof spread, "%g-%g", r.p05, r.p95);
+    char share[64];
     if (r.is_level)
       std::snprintf(share, sizeof share, "%9s", "-");
     else
-      std::snprintf(share, sizeof share, "%8.1f%%", 100.0 * r.share);
-    std::snprintf(line, sizeof line, "  %-32s %10.2f  %-23s %s  %g-%g\n", r.name.c_str(), r.mean, ci, share, r.min, r.max);
+      std::snprintf(share, sizeof share, "%8.1f%%  [%.1f%%, %.1f%%]", 100.0 * r.share, 100.0 * r.share_lo, 100.0 * r.share_hi);
+    std::snprintf(line, sizeof line, "  %-32s %10.2f  %-23s %-19s %s\n", r.name.c_str(), r.mean, ci, spread, share);
     out += line;
   }
   if (!never.empty()) out += "  never happened: " + never + "\n";

@@ -15,6 +15,8 @@
 
 #include "partyline/outcome/collect.hpp"
 #include "partyline/engine/load.hpp"
+#include "partyline/outcome/analysis.hpp"
+#include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
 #include "partyline/sweep/plan.hpp"
@@ -139,4 +141,17 @@ PYBIND11_MODULE(_core, m) {
       py::arg("path"), "A scenario or sweep file's bytes, read as the CLI reads them (regular files only, size-limited).");
   m.def("version", [] { return std::string(pl::version()) + " (" + pl::git_commit() + ")"; });
   m.def("sha256", [](const std::string& s) { return pl::sha256_hex(s); });
+  // The statistics of summarize and compare (one documented method), on runs given as CSV text.
+  m.def(
+      "summary_table",
+      [](const std::string& runs_csv, const std::vector<std::string>& parameters) {
+        return pl::to_csv(pl::summary_table(pl::read_csv(runs_csv, "runs"), parameters));
+      },
+      py::arg("runs_csv"), py::arg("parameters"));
+  m.def(
+      "comparison_table",
+      [](const std::string& a_csv, const std::string& b_csv) {
+        return pl::to_csv(pl::comparison_table(pl::read_csv(a_csv, "A"), pl::read_csv(b_csv, "B")));
+      },
+      py::arg("a_csv"), py::arg("b_csv"));
 }

@@ -360,3 +360,29 @@ TEST(Cli, FocusColumnsAreTheListedCouncilsApartFromTheBackground) {
   EXPECT_EQ(b.numbers("seats_start")[0], 6900);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Cli, SummarizeAndCompareWriteTheirTablesAsCsvOrJson) {
+  // Issue 18: analysis as data, one record per point and outcome (summarize) or per outcome (compare).
+  const auto dir = fresh_dir("cli-formats");
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
+  const auto csv = run_cli("summarize " + (dir / "s").string() + " --format csv");
+  ASSERT_EQ(csv.status, 0) << csv.out;
+  const auto t = partyline::read_csv(csv.out, "summary.csv");
+  EXPECT_EQ(t.columns.back(), "share_hi");
+  EXPECT_EQ(t.rows.size(), 6u * partyline::run_outcome_count);  // every point and outcome
+  const auto json = run_cli("summarize " + (dir / "s").string() + " --format json");
+  ASSERT_EQ(json.status, 0);
+  EXPECT_EQ(json.out.front(), '[');
+  EXPECT_NE(json.out.find("\"outcome\": \"strike_weeks\""), std::string::npos);
+  EXPECT_NE(json.out.find("\"p95\": "), std::string::npos);
+  const std::string tiny = (data_dir() / "tiny.yaml").string();
+  ASSERT_EQ(run_cli("run " + tiny + " --runs 10 --quiet --out " + (dir / "a").string()).status, 0);
+  ASSERT_EQ(run_cli("run " + tiny + " --runs 10 --seed 9 --quiet --out " + (dir / "b").string()).status, 0);
+  const auto cmp = run_cli("compare " + (dir / "a").string() + " " + (dir / "b").string() + " --format csv");
+  ASSERT_EQ(cmp.status, 0) << cmp.out;
+  const auto c = partyline::read_csv(cmp.out, "compare.csv");
+  EXPECT_EQ(c.columns[5], "difference");
+  EXPECT_EQ(c.rows.size(), partyline::run_outcome_count);
+  EXPECT_EQ(run_cli("summarize " + (dir / "s").string() + " --format xml").status, 2);
+  std::filesystem::remove_all(dir);
+}

@@ -2,6 +2,7 @@
 sweeps and their stores, interruption with Ctrl-C. Run with Debian's pytest: /usr/bin/python3 -m pytest tests/python
 (PYTHONPATH=build/<preset>/python, PARTYLINE_BIN=the CLI binary)."""
 
+import io
 import os
 import pathlib
 import re
@@ -153,6 +154,29 @@ def test_a_sweep_into_a_folder_another_process_writes_is_refused(tmp_path):
             partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=out)
     assert not (out / "results.sqlite").exists()
     assert partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=out)["ran"] == 24
+
+
+def test_summarize_and_compare_are_the_clis_statistics(tmp_path):
+    # Issue 18: analysis as data -- the Python functions return the CLI's --format csv tables, not a re-implementation.
+    sweep = tmp_path / "s"
+    partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=sweep)
+    cli = pd.read_csv(io.StringIO(subprocess.run([BIN, "summarize", str(sweep), "--format", "csv"], check=True,
+                                                 capture_output=True, text=True).stdout))
+    mine = partyline.summarize(sweep)
+    pd.testing.assert_frame_equal(mine, cli, check_dtype=False)
+    assert list(mine.columns[-10:]) == ["outcome", "runs", "mean", "mean_lo", "mean_hi", "p05", "p95", "share",
+                                        "share_lo", "share_hi"]
+    for seed in (1, 2):
+        subprocess.run([BIN, "run", str(TINY), "--runs", "30", "--seed", str(seed), "--quiet", "--out",
+                        str(tmp_path / f"r{seed}")], check=True)
+    cli = pd.read_csv(io.StringIO(subprocess.run([BIN, "compare", str(tmp_path / "r1"), str(tmp_path / "r2"), "--format",
+                                                  "csv"], check=True, capture_output=True, text=True).stdout))
+    pd.testing.assert_frame_equal(partyline.compare(tmp_path / "r1", tmp_path / "r2"), cli, check_dtype=False)
+    # Never outside the feasible range: counts' intervals are >= 0, shares within [0, 1].
+    s = partyline.summarize(partyline.run(TINY, runs=40, seed=3))
+    assert (s["mean_lo"] >= 0).all() and (s["mean_lo"] <= s["mean"]).all() and (s["mean"] <= s["mean_hi"]).all()
+    shares = s.dropna(subset=["share"])
+    assert ((shares["share_lo"] >= 0) & (shares["share_hi"] <= 1)).all()
 
 
 def test_sweep_from_a_dict(tmp_path):

@@ -30,6 +30,14 @@ struct table_data {
 [[nodiscard]] std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters,
                                            int max_points);
 
+/// @brief The same per point and outcome as a table (docs/outcomes.md, "Statistics"): point, the parameters, outcome,
+/// runs, mean, mean_lo, mean_hi, p05, p95, share, share_lo, share_hi (shares empty for levels).
+[[nodiscard]] table_data summary_table(const table_data& runs, const std::vector<std::string>& parameters);
+
+/// @brief B - A per outcome as a table: outcome, runs_a, runs_b, mean_a, mean_b, difference, difference_lo,
+/// difference_hi, p05_a, p95_a, p05_b, p95_b, share_a, share_b, share_difference_lo, share_difference_hi.
+[[nodiscard]] table_data comparison_table(const table_data& a, const table_data& b);
+
 /// @brief B - A per outcome: the difference of means (bootstrap interval) and of shares of runs (Newcombe interval).
 [[nodiscard]] std::string compare_runs(const table_data& a, const std::string& label_a, const table_data& b,
                                        const std::string& label_b);

@@ -17,6 +17,10 @@ struct interval {
   double hi = 0;
 };
 
+/// The q-quantile of `v` by linear interpolation between order statistics (numpy's default, Hyndman-Fan type 7);
+/// reorders `v`. NaN for no values.
+[[nodiscard]] double percentile(std::vector<double>& v, double q);
+
 /// Mean with a 95% percentile-bootstrap interval (`resamples` resamples, keyed by `seed`: reproducible).
 [[nodiscard]] interval bootstrap_mean(const Eigen::ArrayXd& x, int resamples = 2000, std::uint64_t seed = 1);
 /// Difference of means (b - a) with a 95% percentile-bootstrap interval, resampling each group independently.

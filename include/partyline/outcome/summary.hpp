@@ -2,8 +2,12 @@
 #if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 5
 #error "partyline/outcome/summary.hpp belongs to stage 5 (outcome): a lower stage may not include it"
 #endif
-/// @brief Per-outcome statistics over runs: mean with a 95% confidence interval, and the share of runs in which
-/// the outcome happened (> 0) with a 95% Wilson interval.
+/// @brief Per-outcome statistics over runs, by the one documented method (docs/outcomes.md, "Statistics") that
+/// `run`, `summarize`, `compare` and the Python module share: the mean with its 95% percentile-bootstrap interval
+/// (2,000 resamples, reproducible; it lies within the runs' values, so never outside the outcome's feasible range),
+/// the 5-95% range of the runs themselves (type-7 quantiles), and the share of runs in which the outcome happened
+/// (> 0) with its exact Clopper-Pearson 95% interval.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,14 +19,16 @@ struct outcome_summary {
   std::string name;
   bool is_level = false;
   int runs = 0;
-  double mean = 0, mean_lo = 0, mean_hi = 0;     ///< 95% CI of the mean (Student t)
-  double share = 0, share_lo = 0, share_hi = 0;  ///< share of runs with a value > 0, 95% Wilson interval
+  double mean = 0, mean_lo = 0, mean_hi = 0;     ///< 95% percentile-bootstrap interval of the mean
+  double p05 = 0, p95 = 0;                       ///< the 5% and 95% quantiles of the runs' values
+  double share = 0, share_lo = 0, share_hi = 0;  ///< share of runs with a value > 0, exact (Clopper-Pearson) 95% interval
   double min = 0, max = 0;
 };
 
-/// @brief 95% confidence interval of a mean from n values (Student t).
-void mean_interval(const std::vector<double>& values, double& mean, double& lo, double& hi);
-/// @brief 95% Wilson score interval for k successes out of n.
+/// @brief The statistics of one outcome's values over runs (bootstrap resamples keyed by `seed`).
+[[nodiscard]] outcome_summary summarize_values(std::string name, bool is_level, std::vector<double> values, std::uint64_t seed);
+
+/// @brief 95% Wilson score interval for k successes out of n (used by Newcombe's difference of shares).
 void wilson_interval(long long k, long long n, double& lo, double& hi);
 
 [[nodiscard]] std::vector<outcome_summary> summarize_runs(const std::vector<run_result>& results);

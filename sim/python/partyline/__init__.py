@@ -27,7 +27,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["run", "sweep", "load", "ScenarioError", "UsageError", "__version__"]
+__all__ = ["run", "sweep", "load", "summarize", "compare", "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
 
 
@@ -141,3 +141,56 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     councils = councils.merge(points[["point"] + params], on="point")
     councils = councils[["point", "replicate"] + params + [c for c in councils.columns if c not in ["point", "replicate"] + params]]
     return {"runs": runs, "councils": councils, "points": points, "manifest": manifest}
+
+
+_PARAMETER_SKIP = ("point", "replicate", "seed")
+
+
+def _runs_of(source: str | os.PathLike | pd.DataFrame | Mapping[str, Any], point: int | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """The runs to analyse, and their parameter columns: a DataFrame of runs, a result of run() or load(), a `run`
+    output folder (runs.csv), or a sweep's folder (results.sqlite; `point` picks one point)."""
+    params: list[str] = []
+    if isinstance(source, pd.DataFrame):
+        runs = source
+    elif isinstance(source, Mapping):
+        runs = source["runs"]
+        if "points" in source:
+            params = [c for c in source["points"].columns if c not in ("point", "seed", "sobol_block", "sobol_row", "sobol_param")]
+    else:
+        folder = pathlib.Path(source)
+        if (folder / "results.sqlite").exists():
+            tables = load(folder)
+            runs = tables["runs"]
+            params = [c for c in tables["points"].columns if c not in ("point", "seed", "sobol_block", "sobol_row", "sobol_param")]
+        elif (folder / "runs.csv").exists():
+            runs = pd.read_csv(folder / "runs.csv")
+        else:
+            raise FileNotFoundError(f"{folder}: neither results.sqlite nor runs.csv here")
+    if point is not None:
+        if "point" not in runs.columns:
+            raise ValueError("point= applies to a sweep's runs")
+        runs = runs[runs["point"] == point]
+        if runs.empty:
+            raise ValueError(f"no runs for point {point}")
+    return runs, params
+
+
+def summarize(source: str | os.PathLike | pd.DataFrame | Mapping[str, Any]) -> pd.DataFrame:
+    """Per point (a run's runs are point 0) and outcome: runs, mean with its 95% bootstrap interval (mean_lo,
+    mean_hi), the runs' 5-95% range (p05, p95), and the share of runs in which it happened with its exact interval
+    (share_lo, share_hi; empty for levels). The same numbers as `partyline summarize DIR --format csv` and the run
+    summary: one documented method (docs/outcomes.md, "Statistics")."""
+    runs, params = _runs_of(source)
+    if "point" not in runs.columns:
+        runs = runs.assign(point=0)
+    return pd.read_csv(io.StringIO(_core.summary_table(runs.to_csv(index=False), params)))
+
+
+def compare(a: str | os.PathLike | pd.DataFrame | Mapping[str, Any], b: str | os.PathLike | pd.DataFrame | Mapping[str, Any],
+            point_a: int | None = None, point_b: int | None = None) -> pd.DataFrame:
+    """B - A per outcome: means, the difference with its 95% bootstrap interval, each side's 5-95% range of runs,
+    and the shares of runs with Newcombe's interval of their difference. As `partyline compare A B --format csv`."""
+    runs_a, _ = _runs_of(a, point_a)
+    runs_b, _ = _runs_of(b, point_b)
+    return pd.read_csv(io.StringIO(_core.comparison_table(runs_a.to_csv(index=False), runs_b.to_csv(index=False))))
+

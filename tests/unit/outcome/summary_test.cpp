@@ -16,16 +16,29 @@ TEST(Summary, WilsonIntervalKnownValues) {
   EXPECT_NEAR(hi, 0.5962, 1e-4);
 }
 
-TEST(Summary, MeanIntervalUsesStudentT) {
-  double m, lo, hi;
-  mean_interval({1, 2, 3, 4, 5}, m, lo, hi);  // sd 1.5811, se 0.7071, t(4) 2.776
-  EXPECT_DOUBLE_EQ(m, 3);
-  EXPECT_NEAR(hi - m, 2.776 * 0.70711, 1e-3);
-  EXPECT_NEAR(m - lo, hi - m, 1e-12);
-  std::vector<double> big(1000, 0.0);
-  for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<double>(i % 2);
-  mean_interval(big, m, lo, hi);  // large n: z = 1.962
-  EXPECT_NEAR(hi - m, 1.9623 * 0.5 * std::sqrt(1000.0 / 999.0) / std::sqrt(1000.0), 1e-4);
+TEST(Summary, IntervalsNeverLeaveTheFeasibleRange) {
+  // Issue 18: a rare count gave [-0.00, 0.03] and a constant level [150.95, 151.01] under the old Student-t interval.
+  std::vector<double> rare(100, 0.0);
+  rare[3] = rare[50] = rare[97] = 1;
+  const outcome_summary r = summarize_values("rare", false, rare, 1);
+  EXPECT_NEAR(r.mean, 0.03, 1e-12);
+  EXPECT_GE(r.mean_lo, 0.0);
+  EXPECT_LE(r.mean_hi, 1.0);
+  EXPECT_LT(r.mean_lo, r.mean);
+  EXPECT_GT(r.mean_hi, r.mean);
+  EXPECT_EQ(r.p05, 0);
+  EXPECT_EQ(r.p95, 0);  // 95% of runs saw none
+  EXPECT_NEAR(r.share_lo, 0.0062, 1e-4);  // Clopper-Pearson for 3 of 100
+  EXPECT_NEAR(r.share_hi, 0.0852, 1e-4);
+  const outcome_summary level = summarize_values("councils", true, std::vector<double>(50, 151.0), 1);
+  EXPECT_EQ(level.mean_lo, 151.0);
+  EXPECT_EQ(level.mean_hi, 151.0);
+  std::vector<double> spread;
+  for (int i = 0; i <= 100; ++i) spread.push_back(i);
+  const outcome_summary s = summarize_values("spread", false, spread, 1);
+  EXPECT_DOUBLE_EQ(s.p05, 5.0);  // type-7 quantiles of 0..100
+  EXPECT_DOUBLE_EQ(s.p95, 95.0);
+  EXPECT_LT(s.mean_hi - s.mean_lo, s.p95 - s.p05) << "the interval of the mean is narrower than the runs' range";
 }
 
 TEST(Summary, SharesCountRunsWhereTheOutcomeHappened) {
