@@ -242,6 +242,23 @@ std::string sensitivity_report(const table_data& points, const table_data& runs,
       std::snprintf(b, sizeof b, "%.3f [%.3f, %.3f]", st.estimate, st.lo, st.hi);
       append(out, "  %-40s %-26s %-26s\n", inputs[static_cast<std::size_t>(i)].c_str(), a, b);
     }
+    // Too few samples show as indices outside [0, 1] or intervals wider than the indices themselves. Interval
+    // widths shrink as 1/sqrt(N): say how many base samples would narrow the widest to +-0.05.
+    bool outside = false, wide = false;
+    double widest = 0;
+    for (const auto* set : {&si.first, &si.total})
+      for (const auto& x : *set) {
+        outside = outside || x.estimate < 0 || x.estimate > 1;
+        wide = wide || (x.hi - x.lo) > std::max(std::abs(x.estimate), 0.02);
+        widest = std::max(widest, (x.hi - x.lo) / 2);
+      }
+    if (outside || wide) {
+      const double needed = std::ceil(static_cast<double>(rows_n) * (widest / 0.05) * (widest / 0.05));
+      append(out, "  ! too few samples to read these indices: %s%s%s. The widest interval is +-%.2f from %ld base "
+                  "samples; about %.0f would narrow it to +-0.05 (samples: in the sweep file).\n",
+             outside ? "estimates fall outside [0, 1]" : "", outside && wide ? " and " : "",
+             wide ? "intervals are wider than the indices" : "", widest, rows_n, needed);
+    }
   }
   return out;
 }

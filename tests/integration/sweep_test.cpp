@@ -110,6 +110,9 @@ TEST(Sweep, SummarizeCompareAndSensitivityReport) {
   ASSERT_EQ(sens.status, 0) << sens.out;
   EXPECT_NE(sens.out.find("first order S1"), std::string::npos) << sens.out;
   EXPECT_NE(sens.out.find("councils[0].group.confrontation"), std::string::npos) << sens.out;
+  // Issue 18: 8 base samples are far too few, and the report says so with the sample size that would do.
+  EXPECT_NE(sens.out.find("! too few samples to read these indices"), std::string::npos) << sens.out;
+  EXPECT_NE(sens.out.find("from 8 base samples; about "), std::string::npos) << sens.out;
   std::filesystem::remove_all(dir);
 }
 
