@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   run->add_option("--threads,-t", ra.threads, "worker threads (0: all cores); results do not depend on it")
       ->check(CLI::Range(0LL, pl::max_request_threads))->capture_default_str();
   run->add_option("--out,-o", ra.out, "output directory (default: results/<scenario>-<UTC time>)")->check(not_empty);
-  run->add_flag("--weekly", ra.weekly, "also write weekly.csv (one row per run and week)");
+  run->add_flag("--weekly", ra.weekly, "also write weekly.csv (one row per run, week and council: party-wide, then each focus council)");
   run->add_flag("--events", ra.events, "also write events.csv (the event log of every run)");
   run->add_flag("--force", ra.force, "write into a non-empty output directory, replacing partyline's files");
   run->add_flag("--quiet,-q", ra.quiet, "no progress bar and no summary");

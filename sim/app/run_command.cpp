@@ -79,7 +79,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   pl::result_set_writer writer(out);
   writer.add("runs.csv", pl::runs_csv(results, seed));
   writer.add("councils.csv", pl::councils_csv(*scen, results));
-  if (a.weekly) writer.add("weekly.csv", pl::weekly_csv(results));
+  if (a.weekly) writer.add("weekly.csv", pl::weekly_csv(*scen, results));
   if (a.events) writer.add("events.csv", pl::events_csv(*scen, results));
   std::vector<std::string> files;
   nlohmann::ordered_json tables = nlohmann::ordered_json::object();

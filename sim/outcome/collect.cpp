@@ -16,14 +16,21 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
   run_counters start;
   for (std::size_t k = 0; k < run_outcome_count; ++k)
     if (run_outcome_info[k].how == measure::level_start) start.values[k] = level_of(w, run_outcome_info[k].what, run_outcome_info[k].focus_only);
-  if (weekly) result.weekly.reserve(static_cast<std::size_t>(scen->weeks));
+  // Weekly rows: party-wide, then each focus council (the case's own series, apart from the background).
+  std::vector<int> series{-1};
+  for (std::size_t c = 0; c < scen->councils.size(); ++c)
+    if (scen->councils[c].focus) series.push_back(static_cast<int>(c));
+  if (weekly) result.weekly.reserve(static_cast<std::size_t>(scen->weeks) * series.size());
   for (int week = 0; week < scen->weeks; ++week) {
     step_week(w);
     if (!weekly) continue;
-    weekly_row row;
-    row.week = week;
-    for (std::size_t k = 0; k < weekly_reporters.size(); ++k) row.values[k] = weekly_reporters[k].report(w);
-    result.weekly.push_back(row);
+    for (int council : series) {
+      weekly_row row;
+      row.week = week;
+      row.council = council;
+      for (std::size_t k = 0; k < weekly_reporters.size(); ++k) row.values[k] = weekly_reporters[k].report(w, council);
+      result.weekly.push_back(row);
+    }
   }
   result.counters = collect_run(w, start);
   result.councils = collect_councils(w);

@@ -95,27 +95,46 @@ std::vector<council_result> collect_councils(const world& w) {
   return out;
 }
 
-double report_backlash(const world& w) { return w.executive.backlash; }
+double report_backlash(const world& w, int) { return w.executive.backlash; }
 
-double report_satisfaction(const world& w) {
+double report_satisfaction(const world& w, int council) {
   double sat = 0;
   int n = 0;
-  for (const auto& c : w.councils)
-    if (c.derived.group_size > 1) {
-      sat += c.derived.mean_satisfaction * (c.derived.group_size - 1);
-      n += c.derived.group_size - 1;
-    }
+  for (std::size_t i = 0; i < w.councils.size(); ++i) {
+    const auto& c = w.councils[i];
+    if ((council >= 0 && static_cast<int>(i) != council) || c.derived.group_size <= 1) continue;
+    sat += c.derived.mean_satisfaction * (c.derived.group_size - 1);
+    n += c.derived.group_size - 1;
+  }
   return n > 0 ? sat / n : 0.0;
 }
 
-double report_agenda_open(const world& w) { return static_cast<double>(w.executive.agenda.size()); }
+double report_agenda_open(const world& w, int council) {
+  if (council < 0) return static_cast<double>(w.executive.agenda.size());
+  return static_cast<double>(std::count_if(w.executive.agenda.begin(), w.executive.agenda.end(),
+                                           [&](const agenda_item& item) { return item.council == council; }));
+}
 
-double report_disputes_active(const world& w) {
+double report_disputes_active(const world& w, int council) {
+  if (council >= 0) return w.councils[static_cast<std::size_t>(council)].derived.disputes_active;
   int n = 0;
   for (const auto& c : w.councils) n += c.derived.disputes_active;
   return n;
 }
 
-double report_members(const world& w) { return static_cast<double>(members_in(w)); }
+double report_members(const world& w, int council) {
+  if (council < 0) return static_cast<double>(members_in(w));
+  const auto& rows = w.councils[static_cast<std::size_t>(council)].rows;
+  std::int64_t n = 0;
+  for (auto m = rows.member_begin; m < rows.member_end; ++m)
+    n += (w.members.status[m] == member_status::member || w.members.status[m] == member_status::suspended);
+  return static_cast<double>(n);
+}
+
+double report_seats(const world& w, int council) {
+  const auto party = static_cast<std::size_t>(w.scen->party_index);
+  if (council >= 0) return w.councils[static_cast<std::size_t>(council)].electoral.seats_by_party[party];
+  return static_cast<double>(level_of(w, level::party_seats));
+}
 
 }  // namespace partyline

@@ -13,6 +13,7 @@
 #include "partyline/store/csv.hpp"
 #include "partyline/store/results_store.hpp"
 #include "partyline/store/sha256.hpp"
+#include "partyline/scenario/calendar.hpp"
 #include "partyline/scenario/yaml_tree.hpp"
 
 namespace partyline {
@@ -301,13 +302,16 @@ std::string councils_csv(const scenario& s, const std::vector<run_result>& resul
   return w.text();
 }
 
-std::string weekly_csv(const std::vector<run_result>& results) {
-  std::vector<std::string> header{"run", "week"};
+std::string weekly_csv(const scenario& s, const std::vector<run_result>& results) {
+  std::vector<std::string> header{"run", "week", "date", "council"};
   for (const auto& reporter : weekly_reporters) header.emplace_back(reporter.name);
   csv_writer w(header);
+  std::vector<std::string> dates;  // the date of each week, once
+  for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(s.start_date, week));
   for (const auto& r : results)
     for (const auto& row : r.weekly) {
-      w.cell(r.run).cell(row.week);
+      w.cell(r.run).cell(row.week).cell(dates[static_cast<std::size_t>(row.week)]);
+      w.cell(row.council >= 0 ? s.councils[static_cast<std::size_t>(row.council)].id : std::string("all"));
       for (double v : row.values) w.cell(v);
       w.end_row();
     }

@@ -21,7 +21,7 @@ namespace {
 /// A scenario's runs stay in memory until they are written: refuse a plan whose results would not fit.
 void check_results_budget(const run_plan& plan) {
   const scenario& s = *plan.scenario;
-  const double per_run = 600.0 + 160.0 * static_cast<double>(s.councils.size()) + (plan.weekly ? 64.0 * s.weeks : 0.0) +
+  const double per_run = 600.0 + 160.0 * static_cast<double>(s.councils.size()) + (plan.weekly ? 72.0 * s.weeks * static_cast<double>(1 + std::count_if(s.councils.begin(), s.councils.end(), [](const council_def& c) { return c.focus; })) : 0.0) +
                          (plan.events ? 4096.0 : 0.0);
   const double need = per_run * plan.runs;
   const double budget = plan.results_budget_bytes > 0 ? plan.results_budget_bytes : default_memory_budget();
@@ -127,7 +127,7 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   t.seed = plan.seed;
   t.runs = runs_csv(results, plan.seed);
   t.councils = councils_csv(*scen, results);
-  if (req.weekly) t.weekly = weekly_csv(results);
+  if (req.weekly) t.weekly = weekly_csv(*scen, results);
   if (req.events) t.events = events_csv(*scen, results);
   t.done = results.size();
   t.complete = static_cast<long long>(results.size()) == req.runs;

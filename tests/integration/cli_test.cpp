@@ -77,7 +77,8 @@ TEST(Cli, RunWritesTheDocumentedOutputs) {
   EXPECT_EQ(first_line(slurp(dir / "councils.csv")),
             "run,council,seats_end_lab,seats_end_con,seats_end_ind,control_end,administration_end,coalition_requested,"
             "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,policy_stage_end");
-  EXPECT_EQ(first_line(slurp(dir / "weekly.csv")), "run,week,backlash,satisfaction,agenda_open,disputes_active,members");
+  EXPECT_EQ(first_line(slurp(dir / "weekly.csv")),
+            "run,week,date,council,backlash,satisfaction,agenda_open,disputes_active,members,seats");
   EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,council,rule,event,detail");
   const std::string manifest = slurp(dir / "manifest.json");
   for (const char* key : {"\"partyline_version\"", "\"git_commit\"", "\"scenario_path\"", "\"scenario_sha256\"",
@@ -384,5 +385,30 @@ TEST(Cli, SummarizeAndCompareWriteTheirTablesAsCsvOrJson) {
   EXPECT_EQ(c.columns[5], "difference");
   EXPECT_EQ(c.rows.size(), partyline::run_outcome_count);
   EXPECT_EQ(run_cli("summarize " + (dir / "s").string() + " --format xml").status, 2);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, WeeklySeriesAreKeptPerFocusCouncilWithTheirDates) {
+  // Issue 18: --weekly writes one row per run, week and focus council (and one party-wide), with the date; the
+  // focus council's last week agrees with runs.csv's focus columns.
+  const auto dir = fresh_dir("cli-weekly");
+  const auto r = run_cli("run " + scenario_path("haringey-2018.yaml").string() + " --runs 3 --weekly --quiet --out " + dir.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto weekly = partyline::read_csv(slurp(dir / "weekly.csv"), "weekly.csv");
+  const auto runs = partyline::read_csv(slurp(dir / "runs.csv"), "runs.csv");
+  EXPECT_EQ(weekly.rows.size(), 3u * 62u * 2u);  // 62 weeks; `all` and haringey
+  const auto haringey = weekly.where("council", "haringey");
+  ASSERT_EQ(haringey.rows.size(), 3u * 62u);
+  EXPECT_EQ(haringey.rows.front()[haringey.column("date")], "2017-06-05");
+  EXPECT_EQ(haringey.rows[1][haringey.column("date")], "2017-06-12");
+  const auto members = haringey.numbers("members"), seats = haringey.numbers("seats");
+  const auto all_members = weekly.where("council", "all").numbers("members");
+  for (std::size_t run = 0; run < 3; ++run) {
+    const std::size_t last = run * 62 + 61;
+    EXPECT_EQ(members[last], runs.numbers("focus_members_end")[run]);
+    EXPECT_EQ(seats[last], runs.numbers("focus_seats_end")[run]);
+    EXPECT_EQ(all_members[last], runs.numbers("members_end")[run]);
+    EXPECT_LT(members[last], all_members[last]);
+  }
   std::filesystem::remove_all(dir);
 }

@@ -230,28 +230,32 @@ struct council_result {
   std::uint8_t policy_stage_end = 0;
 };
 
-/// @brief The weekly reporters (weekly.csv after `run` and `week`), declared with what they read.
+/// @brief The weekly reporters (weekly.csv after `run`, `week`, `date` and `council`), declared with what they
+/// read: over the whole party (council -1, written `all`) and over one focus council.
 struct weekly_reporter {
   std::string_view name;
   std::string_view meaning;
-  double (*report)(const world&);
+  double (*report)(const world&, int council);  ///< council -1: party-wide
 };
-[[nodiscard]] double report_backlash(const world& w);
-[[nodiscard]] double report_satisfaction(const world& w);
-[[nodiscard]] double report_agenda_open(const world& w);
-[[nodiscard]] double report_disputes_active(const world& w);
-[[nodiscard]] double report_members(const world& w);
-inline constexpr std::array<weekly_reporter, 5> weekly_reporters{{
-    {"backlash", "the executive's backlash at the end of the week", &report_backlash},
-    {"satisfaction", "mean satisfaction of the party's councillors (leaders excluded)", &report_satisfaction},
-    {"agenda_open", "items waiting on the executive's agenda", &report_agenda_open},
-    {"disputes_active", "industrial disputes running", &report_disputes_active},
-    {"members", "party members (including suspended)", &report_members},
+[[nodiscard]] double report_backlash(const world& w, int council);
+[[nodiscard]] double report_satisfaction(const world& w, int council);
+[[nodiscard]] double report_agenda_open(const world& w, int council);
+[[nodiscard]] double report_disputes_active(const world& w, int council);
+[[nodiscard]] double report_members(const world& w, int council);
+[[nodiscard]] double report_seats(const world& w, int council);
+inline constexpr std::array<weekly_reporter, 6> weekly_reporters{{
+    {"backlash", "the executive's backlash at the end of the week (national; the same on every row of the week)", &report_backlash},
+    {"satisfaction", "mean satisfaction of the party's councillors (leaders excluded), in the council or party-wide", &report_satisfaction},
+    {"agenda_open", "items waiting on the executive's agenda (about the council, or all)", &report_agenda_open},
+    {"disputes_active", "industrial disputes running (in the council, or all)", &report_disputes_active},
+    {"members", "party members, including suspended (in the council's area, or all)", &report_members},
+    {"seats", "the party's seats (in the council, or all)", &report_seats},
 }};
 
-/// @brief One row of weekly.csv.
+/// @brief One row of weekly.csv: a week of the run, party-wide (council -1) or in one focus council.
 struct weekly_row {
   int week = 0;
+  int council = -1;
   std::array<double, weekly_reporters.size()> values{};
 };
 

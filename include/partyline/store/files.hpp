@@ -93,7 +93,8 @@ class result_set_writer {
 
 [[nodiscard]] std::string runs_csv(const std::vector<run_result>& results, std::uint64_t seed);
 [[nodiscard]] std::string councils_csv(const scenario& s, const std::vector<run_result>& results);
-[[nodiscard]] std::string weekly_csv(const std::vector<run_result>& results);
+/// weekly.csv: run, week, date, council (`all`, then each focus council), then the weekly reporters.
+[[nodiscard]] std::string weekly_csv(const scenario& s, const std::vector<run_result>& results);
 [[nodiscard]] std::string events_csv(const scenario& s, const std::vector<run_result>& results);
 
 
