@@ -82,6 +82,6 @@ int cmd_merge(const std::vector<std::string>& shards, const std::string& out);
 int cmd_export(const std::string& dir, const std::string& out, bool force);
 int cmd_summarize(const std::string& dir, int max_points, const std::string& format);
 int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b, const std::string& format);
-int cmd_sensitivity(const std::string& dir);
+int cmd_sensitivity(const std::string& dir, const std::string& format);
 
 }  // namespace partyline::cli

@@ -118,6 +118,9 @@ int main(int argc, char** argv) {
   std::string sdir2;
   auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep");
   sensitivity->add_option("DIR", sdir2, "sweep output directory")->required();
+  std::string sformat = "table";
+  sensitivity->add_option("--format", sformat, "table, or csv / json: one record per outcome and input")
+      ->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
 
   std::string pfile, pformat = "table";
   std::vector<std::string> psets;
@@ -157,7 +160,7 @@ int main(int argc, char** argv) {
     if (*exp) return cmd_export(edir, eout, eforce);
     if (*summarize) return cmd_summarize(mdir, mpoints, mformat);
     if (*compare) return cmd_compare(ca, cb, cpa, cpb, cformat);
-    if (*sensitivity) return cmd_sensitivity(sdir2);
+    if (*sensitivity) return cmd_sensitivity(sdir2, sformat);
     if (*merge) return cmd_merge(mshards, mout);
     if (*parameters) return cmd_parameters(pupdate);
     if (*verify) return cmd_verify(vdirs, vdquiet);

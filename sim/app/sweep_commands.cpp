@@ -185,7 +185,7 @@ int cmd_compare(const std::string& a, const std::string& b, int point_a, int poi
   return exit_ok;
 }
 
-int cmd_sensitivity(const std::string& dir) {
+int cmd_sensitivity(const std::string& dir, const std::string& format) {
   const auto store = results_store::open_read(dir);
   if (store.manifest_value("design") != "sobol")
     throw usage_error(dir + ": sensitivity needs a sweep with design: sobol (this one is " + store.manifest_value("design") + ")");
@@ -194,7 +194,9 @@ int cmd_sensitivity(const std::string& dir) {
   std::stringstream ss(store.manifest_value("ranged_parameters"));
   for (std::string line; std::getline(ss, line);) inputs.push_back(line);
   try {
-    std::fputs(sensitivity_report(store.read_table("points"), store.read_runs_with_parameters(), inputs, dir).c_str(), stdout);
+    const table_data points = store.read_table("points"), runs = store.read_runs_with_parameters();
+    std::fputs((format == "table" ? sensitivity_report(points, runs, inputs, dir)
+                                  : formatted(sensitivity_table(points, runs, inputs), format)).c_str(), stdout);
   } catch (const std::invalid_argument& e) {
     throw usage_error(dir + ": " + e.what());
   }

@@ -192,8 +192,7 @@ std::string compare_runs(const table_data& a, const std::string& label_a, const 
   return out;
 }
 
-std::string sensitivity_report(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs,
-                               const std::string& title) {
+table_data sensitivity_table(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs) {
   const auto k = static_cast<Eigen::Index>(inputs.size());
   const std::size_t p_point = points.column("point"), p_block = points.column("sobol_block"),
                     p_row = points.column("sobol_row"), p_param = points.column("sobol_param");
@@ -212,9 +211,9 @@ std::string sensitivity_report(const table_data& points, const table_data& runs,
     for (std::size_t o = 0; o < run_outcome_count; ++o) s[o] += outcome_values[o][r];
     counts[pt] += 1;
   }
-  std::string out;
-  append(out, "%s: Sobol' indices from %ld base samples x %ld inputs (95%% bootstrap intervals)\n", title.c_str(), rows_n,
-         static_cast<long>(k));
+  table_data out;
+  out.columns = {"outcome", "variance", "input", "s1", "s1_lo", "s1_hi", "st", "st_lo", "st_hi", "base_samples",
+                 "too_few_samples", "samples_needed"};
   for (std::size_t o = 0; o < run_outcome_count; ++o) {
     Eigen::ArrayXd fA = Eigen::ArrayXd::Zero(rows_n), fB = Eigen::ArrayXd::Zero(rows_n);
     Eigen::ArrayXXd fC = Eigen::ArrayXXd::Zero(rows_n, k);
@@ -232,33 +231,60 @@ std::string sensitivity_report(const table_data& points, const table_data& runs,
     }
     const sobol_indices si = sobol_analysis(fA, fB, fC, 500, 41 + o);
     if (si.variance <= 0) continue;  // the outcome never varies
-    append(out, "\n  %s (variance %.3g)\n  %-40s %-26s %-26s\n", std::string(run_outcome_info[o].name).c_str(), si.variance,
-           "input", "first order S1", "total order ST");
-    for (Eigen::Index i = 0; i < k; ++i) {
-      const auto& s1 = si.first[static_cast<std::size_t>(i)];
-      const auto& st = si.total[static_cast<std::size_t>(i)];
-      char a[64], b[64];
-      std::snprintf(a, sizeof a, "%.3f [%.3f, %.3f]", s1.estimate, s1.lo, s1.hi);
-      std::snprintf(b, sizeof b, "%.3f [%.3f, %.3f]", st.estimate, st.lo, st.hi);
-      append(out, "  %-40s %-26s %-26s\n", inputs[static_cast<std::size_t>(i)].c_str(), a, b);
-    }
     // Too few samples show as indices outside [0, 1] or intervals wider than the indices themselves. Interval
     // widths shrink as 1/sqrt(N): say how many base samples would narrow the widest to +-0.05.
-    bool outside = false, wide = false;
+    bool too_few = false;
     double widest = 0;
     for (const auto* set : {&si.first, &si.total})
       for (const auto& x : *set) {
-        outside = outside || x.estimate < 0 || x.estimate > 1;
-        wide = wide || (x.hi - x.lo) > std::max(std::abs(x.estimate), 0.02);
+        too_few = too_few || x.estimate < 0 || x.estimate > 1 || (x.hi - x.lo) > std::max(std::abs(x.estimate), 0.02);
         widest = std::max(widest, (x.hi - x.lo) / 2);
       }
-    if (outside || wide) {
-      const double needed = std::ceil(static_cast<double>(rows_n) * (widest / 0.05) * (widest / 0.05));
+    const double needed = std::max(static_cast<double>(rows_n), std::ceil(static_cast<double>(rows_n) * (widest / 0.05) * (widest / 0.05)));
+    for (Eigen::Index i = 0; i < k; ++i) {
+      const auto& s1 = si.first[static_cast<std::size_t>(i)];
+      const auto& st = si.total[static_cast<std::size_t>(i)];
+      out.rows.push_back({std::string(run_outcome_info[o].name), cell(si.variance), inputs[static_cast<std::size_t>(i)],
+                          cell(s1.estimate), cell(s1.lo), cell(s1.hi), cell(st.estimate), cell(st.lo), cell(st.hi),
+                          std::to_string(rows_n), too_few ? "1" : "0", cell(needed)});
+    }
+  }
+  return out;
+}
+
+std::string sensitivity_report(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs,
+                               const std::string& title) {
+  const table_data t = sensitivity_table(points, runs, inputs);
+  long rows_n = 0;
+  for (const auto& p : points.rows) rows_n = std::max(rows_n, std::strtol(p[points.column("sobol_row")].c_str(), nullptr, 10) + 1);
+  std::string out;
+  append(out, "%s: Sobol' indices from %ld base samples x %ld inputs (95%% bootstrap intervals)\n", title.c_str(), rows_n,
+         static_cast<long>(inputs.size()));
+  auto num = [](const std::string& v) { return std::strtod(v.c_str(), nullptr); };
+  for (std::size_t r = 0; r < t.rows.size(); r += inputs.size()) {
+    const auto& first = t.rows[r];
+    append(out, "\n  %s (variance %.3g)\n  %-40s %-26s %-26s\n", first[0].c_str(), num(first[1]), "input", "first order S1",
+           "total order ST");
+    double widest = 0;
+    bool outside = false, wide = false;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const auto& row = t.rows[r + i];
+      char a[64], b[64];
+      std::snprintf(a, sizeof a, "%.3f [%.3f, %.3f]", num(row[3]), num(row[4]), num(row[5]));
+      std::snprintf(b, sizeof b, "%.3f [%.3f, %.3f]", num(row[6]), num(row[7]), num(row[8]));
+      append(out, "  %-40s %-26s %-26s\n", row[2].c_str(), a, b);
+      for (std::size_t c : {3u, 6u}) {
+        const double est = num(row[c]), lo = num(row[c + 1]), hi = num(row[c + 2]);
+        outside = outside || est < 0 || est > 1;
+        wide = wide || (hi - lo) > std::max(std::abs(est), 0.02);
+        widest = std::max(widest, (hi - lo) / 2);
+      }
+    }
+    if (first[10] == "1")
       append(out, "  ! too few samples to read these indices: %s%s%s. The widest interval is +-%.2f from %ld base "
                   "samples; about %.0f would narrow it to +-0.05 (samples: in the sweep file).\n",
              outside ? "estimates fall outside [0, 1]" : "", outside && wide ? " and " : "",
-             wide ? "intervals are wider than the indices" : "", widest, rows_n, needed);
-    }
+             wide ? "intervals are wider than the indices" : "", widest, rows_n, num(first[11]));
   }
   return out;
 }

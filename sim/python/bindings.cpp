@@ -154,4 +154,14 @@ PYBIND11_MODULE(_core, m) {
         return pl::to_csv(pl::comparison_table(pl::read_csv(a_csv, "A"), pl::read_csv(b_csv, "B")));
       },
       py::arg("a_csv"), py::arg("b_csv"));
+  m.def(
+      "sensitivity_table",
+      [](const std::string& points_csv, const std::string& runs_csv, const std::vector<std::string>& inputs) {
+        try {
+          return pl::to_csv(pl::sensitivity_table(pl::read_csv(points_csv, "points"), pl::read_csv(runs_csv, "runs"), inputs));
+        } catch (const std::invalid_argument& e) {
+          throw py::value_error(e.what());
+        }
+      },
+      py::arg("points_csv"), py::arg("runs_csv"), py::arg("inputs"));
 }

@@ -113,6 +113,10 @@ TEST(Sweep, SummarizeCompareAndSensitivityReport) {
   // Issue 18: 8 base samples are far too few, and the report says so with the sample size that would do.
   EXPECT_NE(sens.out.find("! too few samples to read these indices"), std::string::npos) << sens.out;
   EXPECT_NE(sens.out.find("from 8 base samples; about "), std::string::npos) << sens.out;
+  const auto table = run_cli("sensitivity " + (dir / "s").string() + " --format csv");
+  ASSERT_EQ(table.status, 0) << table.out;
+  EXPECT_EQ(table.out.substr(0, table.out.find('\n')),
+            "outcome,variance,input,s1,s1_lo,s1_hi,st,st_lo,st_hi,base_samples,too_few_samples,samples_needed");
   std::filesystem::remove_all(dir);
 }
 

@@ -181,6 +181,19 @@ def test_summarize_and_compare_are_the_clis_statistics(tmp_path):
     assert ((shares["share_lo"] >= 0) & (shares["share_hi"] <= 1)).all()
 
 
+def test_sensitivity_is_the_clis(tmp_path):
+    sweep = tmp_path / "sobol"
+    partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-sobol.yaml", out=sweep)
+    cli = pd.read_csv(io.StringIO(subprocess.run([BIN, "sensitivity", str(sweep), "--format", "csv"], check=True,
+                                                 capture_output=True, text=True).stdout))
+    mine = partyline.sensitivity(sweep)
+    pd.testing.assert_frame_equal(mine, cli, check_dtype=False)
+    assert (mine.too_few_samples == 1).any() and (mine.samples_needed > mine.base_samples).any()
+    with pytest.raises(ValueError, match="design: sobol"):
+        partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
+        partyline.sensitivity(tmp_path / "grid")
+
+
 def test_sweep_from_a_dict(tmp_path):
     spec = {"scenario": str(TINY), "replicates": 3, "seed": 1, "design": "grid",
             "parameters": {"rules.R7.letter_min": [3, 6]}}

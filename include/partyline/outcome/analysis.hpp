@@ -45,6 +45,11 @@ struct table_data {
 /// @brief First- and total-order Sobol' indices of every outcome that varies, from a Saltelli design: `points` has
 /// columns point, sobol_block, sobol_row, sobol_param; `runs` has point and the outcomes; `inputs` names the ranged
 /// parameters in order. std::invalid_argument when a point has no runs (an incomplete sweep).
+/// @brief The same as a table, one row per varying outcome and input: outcome, variance, input, s1, s1_lo, s1_hi, st,
+/// st_lo, st_hi, base_samples, too_few_samples (1 when an index falls outside [0, 1] or an interval is wider than
+/// the index), samples_needed (base samples that would narrow the widest interval to +-0.05).
+[[nodiscard]] table_data sensitivity_table(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs);
+
 [[nodiscard]] std::string sensitivity_report(const table_data& points, const table_data& runs,
                                              const std::vector<std::string>& inputs, const std::string& title);
 

@@ -27,7 +27,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["run", "sweep", "load", "summarize", "compare", "ScenarioError", "UsageError", "__version__"]
+__all__ = ["run", "sweep", "load", "summarize", "compare", "sensitivity", "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
 
 
@@ -193,4 +193,17 @@ def compare(a: str | os.PathLike | pd.DataFrame | Mapping[str, Any], b: str | os
     runs_a, _ = _runs_of(a, point_a)
     runs_b, _ = _runs_of(b, point_b)
     return pd.read_csv(io.StringIO(_core.comparison_table(runs_a.to_csv(index=False), runs_b.to_csv(index=False))))
+
+
+def sensitivity(directory: str | os.PathLike) -> pd.DataFrame:
+    """First- and total-order Sobol' indices of a `design: sobol` sweep, one row per varying outcome and input: s1,
+    st and their 95% bootstrap intervals, and too_few_samples / samples_needed when the sample is too small to read
+    them. As `partyline sensitivity DIR --format csv`."""
+    tables = load(directory)
+    if tables["manifest"].get("design") != "sobol":
+        raise ValueError(f"{directory}: sensitivity needs a sweep with design: sobol (this one is {tables['manifest'].get('design')})")
+    points = pd.read_sql_query("SELECT * FROM points ORDER BY point", sqlite3.connect(f"file:{pathlib.Path(directory) / 'results.sqlite'}?mode=ro", uri=True))
+    inputs = tables["manifest"]["ranged_parameters"].splitlines()
+    csv = _core.sensitivity_table(points.to_csv(index=False), tables["runs"].to_csv(index=False), inputs)
+    return pd.read_csv(io.StringIO(csv))
 
