@@ -25,6 +25,10 @@ struct outcome_summary {
   double min = 0, max = 0;
 };
 
+/// Above this many runs the interval of the mean is the normal one (mean +- 1.96 sd / sqrt(n), within the runs'
+/// values), which the percentile bootstrap equals at that size; a constant outcome's interval is the constant.
+inline constexpr std::size_t bootstrap_max_runs = 20'000;
+
 /// @brief The statistics of one outcome's values over runs (bootstrap resamples keyed by `seed`).
 [[nodiscard]] outcome_summary summarize_values(std::string name, bool is_level, std::vector<double> values, std::uint64_t seed);
 

@@ -41,6 +41,18 @@ TEST(Summary, IntervalsNeverLeaveTheFeasibleRange) {
   EXPECT_LT(s.mean_hi - s.mean_lo, s.p95 - s.p05) << "the interval of the mean is narrower than the runs' range";
 }
 
+TEST(Summary, ManyRunsUseTheNormalIntervalTheBootstrapConvergesTo) {
+  std::vector<double> v(bootstrap_max_runs + 1, 0.0);
+  for (std::size_t i = 0; i < v.size(); i += 4) v[i] = 1;  // a quarter of the runs
+  const outcome_summary many = summarize_values("many", false, v, 1);
+  const double half = 1.959964 * std::sqrt(0.25 * 0.75) / std::sqrt(static_cast<double>(v.size()));
+  EXPECT_NEAR(many.mean_hi - many.mean, half, 1e-4);
+  EXPECT_NEAR(many.mean - many.mean_lo, half, 1e-4);
+  v.resize(bootstrap_max_runs);  // the bootstrap, at the same size, agrees
+  const outcome_summary boot = summarize_values("boot", false, v, 1);
+  EXPECT_NEAR(boot.mean_hi - boot.mean_lo, 2 * half, 0.1 * 2 * half);
+}
+
 TEST(Summary, SharesCountRunsWhereTheOutcomeHappened) {
   std::vector<run_result> runs(4);
   runs[0].counters[run_outcome::backbench_letters] = 2;
