@@ -194,7 +194,6 @@ void result_set_writer::commit(const std::string& manifest_name, const std::stri
   fs::rename(staging_ / manifest_name, dir_ / manifest_name, ec);
   if (ec) throw usage_error((dir_ / manifest_name).string() + ": cannot be moved into place: " + ec.message());
   sync_directory(dir_);
-  committed_ = true;
   fs::remove_all(staging_, ec);
 }
 

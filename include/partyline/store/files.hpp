@@ -60,7 +60,7 @@ class result_set_writer {
     long long rows = 0;
   };
   explicit result_set_writer(std::filesystem::path dir);
-  ~result_set_writer();  ///< removes the staging folder (and whatever was staged) unless committed
+  ~result_set_writer();  ///< removes the staging folder and whatever is still staged (nothing, after commit)
   result_set_writer(const result_set_writer&) = delete;
   result_set_writer& operator=(const result_set_writer&) = delete;
 
@@ -74,7 +74,6 @@ class result_set_writer {
  private:
   std::filesystem::path dir_, staging_;
   std::vector<table_entry> tables_;
-  bool committed_ = false;
 };
 
 /// @brief Rows of a CSV text (its records after the header; line breaks inside quoted fields do not count).
