@@ -116,7 +116,8 @@ int main(int argc, char** argv) {
   merge->add_option("--out,-o", mout, "output directory for the merged store")->required();
 
   std::string sdir2;
-  auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep");
+  auto* sensitivity = app.add_subcommand("sensitivity", "First- and total-order Sobol' indices of a sobol-design sweep, or Morris "
+                                                          "elementary effects (mu*, sigma) of a morris-design sweep");
   sensitivity->add_option("DIR", sdir2, "sweep output directory")->required();
   std::string sformat = "table";
   sensitivity->add_option("--format", sformat, "table, or csv / json: one record per outcome and input")

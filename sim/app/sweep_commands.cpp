@@ -143,7 +143,11 @@ int cmd_sweep(const sweep_args& a, const std::string& command_line) {
                  report.already_done + report.ran, report.total, mpi ? "mpirun ... " : "", a.file.c_str(), a.out.c_str());
     return exit_interrupted;
   }
-  if (!a.quiet) std::printf("  next: partyline summarize %s   |   partyline export %s\n", a.out.c_str(), a.out.c_str());
+  if (!a.quiet) {
+    const bool screening = spec->design == sweep_design::sobol || spec->design == sweep_design::morris;
+    std::printf("  next: partyline %s %s   |   partyline export %s\n", screening ? "sensitivity" : "summarize", a.out.c_str(),
+                a.out.c_str());
+  }
   return exit_ok;
 }
 
@@ -187,16 +191,23 @@ int cmd_compare(const std::string& a, const std::string& b, int point_a, int poi
 
 int cmd_sensitivity(const std::string& dir, const std::string& format) {
   const auto store = results_store::open_read(dir);
-  if (store.manifest_value("design") != "sobol")
-    throw usage_error(dir + ": sensitivity needs a sweep with design: sobol (this one is " + store.manifest_value("design") + ")");
+  const std::string design = store.manifest_value("design");
+  if (design != "sobol" && design != "morris")
+    throw usage_error(dir + ": sensitivity needs a sweep with design: sobol or morris (this one is " + design + ")");
   // The ranged parameters, in order: the inputs of the analysis.
   std::vector<std::string> inputs;
   std::stringstream ss(store.manifest_value("ranged_parameters"));
   for (std::string line; std::getline(ss, line);) inputs.push_back(line);
   try {
     const table_data points = store.read_table("points"), runs = store.read_runs_with_parameters();
-    std::fputs((format == "table" ? sensitivity_report(points, runs, inputs, dir)
-                                  : formatted(sensitivity_table(points, runs, inputs), format)).c_str(), stdout);
+    if (design == "morris") {
+      const int levels = std::stoi(store.manifest_value("morris_levels"));
+      std::fputs((format == "table" ? morris_report(points, runs, inputs, levels, dir)
+                                    : formatted(morris_table(points, runs, inputs, levels), format)).c_str(), stdout);
+    } else {
+      std::fputs((format == "table" ? sensitivity_report(points, runs, inputs, dir)
+                                    : formatted(sensitivity_table(points, runs, inputs), format)).c_str(), stdout);
+    }
   } catch (const std::invalid_argument& e) {
     throw usage_error(dir + ": " + e.what());
   }

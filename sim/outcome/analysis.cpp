@@ -34,6 +34,25 @@ void append(std::string& out, const char* fmt, A... args) {
   out += buf;
 }
 
+/// The model output f of a design's point: each outcome's mean over the point's replicates.
+std::map<long, std::vector<double>> point_means(const table_data& runs) {
+  const std::vector<double> run_point = runs.numbers("point");
+  std::map<long, std::vector<double>> sums;
+  std::map<long, double> counts;
+  std::vector<std::vector<double>> outcome_values;
+  for (const auto& info : run_outcome_info) outcome_values.push_back(runs.numbers(info.name));
+  for (std::size_t r = 0; r < runs.rows.size(); ++r) {
+    const auto pt = static_cast<long>(run_point[r]);
+    auto& s = sums[pt];
+    s.resize(run_outcome_count, 0.0);
+    for (std::size_t o = 0; o < run_outcome_count; ++o) s[o] += outcome_values[o][r];
+    counts[pt] += 1;
+  }
+  for (auto& [pt, s] : sums)
+    for (double& v : s) v /= counts[pt];
+  return sums;
+}
+
 }  // namespace
 
 std::size_t table_data::column(std::string_view name) const {
@@ -209,19 +228,7 @@ table_data sensitivity_table(const table_data& points, const table_data& runs, c
                     p_row = points.column("sobol_row"), p_param = points.column("sobol_param");
   long rows_n = 0;
   for (const auto& p : points.rows) rows_n = std::max(rows_n, std::strtol(p[p_row].c_str(), nullptr, 10) + 1);
-  // The replicate mean of each outcome at each point is the model output f.
-  const std::vector<double> run_point = runs.numbers("point");
-  std::map<long, std::vector<double>> sums;
-  std::map<long, double> counts;
-  std::vector<std::vector<double>> outcome_values;
-  for (const auto& info : run_outcome_info) outcome_values.push_back(runs.numbers(info.name));
-  for (std::size_t r = 0; r < runs.rows.size(); ++r) {
-    const auto pt = static_cast<long>(run_point[r]);
-    auto& s = sums[pt];
-    s.resize(run_outcome_count, 0.0);
-    for (std::size_t o = 0; o < run_outcome_count; ++o) s[o] += outcome_values[o][r];
-    counts[pt] += 1;
-  }
+  const auto f_at = point_means(runs);
   table_data out;
   out.columns = {"outcome", "variance", "input", "s1", "s1_lo", "s1_hi", "st", "st_lo", "st_hi", "base_samples",
                  "too_few_samples", "samples_needed"};
@@ -231,8 +238,9 @@ table_data sensitivity_table(const table_data& points, const table_data& runs, c
     for (const auto& p : points.rows) {
       const long pt = std::strtol(p[p_point].c_str(), nullptr, 10);
       const long row = std::strtol(p[p_row].c_str(), nullptr, 10);
-      if (!counts.count(pt)) throw std::invalid_argument("the sweep is incomplete; finish it with --resume first");
-      const double f = sums[pt][o] / counts[pt];
+      const auto at = f_at.find(pt);
+      if (at == f_at.end()) throw std::invalid_argument("the sweep is incomplete; finish it with --resume first");
+      const double f = at->second[o];
       if (p[p_block] == "A")
         fA[row] = f;
       else if (p[p_block] == "B")
@@ -296,6 +304,104 @@ std::string sensitivity_report(const table_data& points, const table_data& runs,
                   "samples; about %.0f would narrow it to +-0.05 (samples: in the sweep file).\n",
              outside ? "estimates fall outside [0, 1]" : "", outside && wide ? " and " : "",
              wide ? "intervals are wider than the indices" : "", widest, rows_n, num(first[11]));
+  }
+  return out;
+}
+
+table_data morris_table(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs, int levels) {
+  const std::size_t p_point = points.column("point"), p_block = points.column("sobol_block"),
+                    p_row = points.column("sobol_row"), p_param = points.column("sobol_param");
+  std::vector<std::size_t> input_col;
+  for (const auto& name : inputs) input_col.push_back(points.column(name));
+  const double step = levels / (2.0 * (levels - 1));
+  const auto f_at = point_means(runs);
+  // Each point after a trajectory's first moved one input by +-step of its range from the point before it: its
+  // elementary effect is the change in the outcome per the input's whole range, (f1 - f0) / (+-step).
+  struct move {
+    long from, to;
+    std::size_t input;
+    double sign;
+  };
+  std::vector<move> moves;
+  long trajectories = 0;
+  for (std::size_t i = 0; i < points.rows.size(); ++i) {
+    const auto& p = points.rows[i];
+    if (p[p_block] != "M") throw std::invalid_argument("point " + p[p_point] + " is not a point of a morris design");
+    trajectories = std::max(trajectories, std::strtol(p[p_row].c_str(), nullptr, 10) + 1);
+    if (p[p_param].empty()) continue;
+    if (i == 0 || points.rows[i - 1][p_row] != p[p_row]) throw std::invalid_argument("a trajectory's points are out of order");
+    const auto c = static_cast<std::size_t>(std::strtol(p[p_param].c_str(), nullptr, 10));
+    if (c >= inputs.size()) throw std::invalid_argument("point " + p[p_point] + " moves an input the sweep does not have");
+    const double delta = to_number(p[input_col[c]]) - to_number(points.rows[i - 1][input_col[c]]);
+    moves.push_back({std::strtol(points.rows[i - 1][p_point].c_str(), nullptr, 10), std::strtol(p[p_point].c_str(), nullptr, 10), c,
+                     delta < 0 ? -1.0 : 1.0});
+  }
+  for (const auto& m : moves)
+    if (!f_at.count(m.from) || !f_at.count(m.to)) throw std::invalid_argument("the sweep is incomplete; finish it with --resume first");
+  table_data out;
+  out.columns = {"outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma", "trajectories"};
+  for (std::size_t o = 0; o < run_outcome_count; ++o) {
+    std::vector<std::vector<double>> effects(inputs.size());
+    bool varies = false;
+    for (const auto& m : moves) {
+      const double ee = (f_at.at(m.to)[o] - f_at.at(m.from)[o]) / (m.sign * step);
+      varies = varies || ee != 0;
+      effects[m.input].push_back(ee);
+    }
+    if (!varies) continue;  // no input moves the outcome
+    for (std::size_t c = 0; c < inputs.size(); ++c) {
+      const auto& ee = effects[c];
+      const double n = static_cast<double>(ee.size());
+      double mu = 0;
+      std::vector<double> magnitude;
+      for (double e : ee) {
+        mu += e / n;
+        magnitude.push_back(std::abs(e));
+      }
+      double var = 0;
+      for (double e : ee) var += (e - mu) * (e - mu);
+      const double sigma = ee.size() > 1 ? std::sqrt(var / (n - 1)) : NAN;
+      // mu* and its interval by the summaries' one method (a bootstrap of the mean of |EE|).
+      const outcome_summary star = summarize_values("mu_star", true, magnitude, 53 + o * 131 + c);
+      out.rows.push_back({std::string(run_outcome_info[o].name), inputs[c], cell(mu), cell(star.mean), cell(star.mean_lo),
+                          cell(star.mean_hi), cell(sigma), std::to_string(ee.size())});
+    }
+  }
+  (void)trajectories;
+  return out;
+}
+
+std::string morris_report(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs, int levels,
+                          const std::string& title) {
+  const table_data t = morris_table(points, runs, inputs, levels);
+  std::string out;
+  const std::string trajectories = t.rows.empty() ? "0" : t.rows.front()[7];
+  append(out, "%s: Morris elementary effects from %s trajectories x %zu inputs, %d levels (change in the outcome per "
+              "the input's whole range)\n", title.c_str(), trajectories.c_str(), inputs.size(), levels);
+  auto num = [](const std::string& v) { return std::strtod(v.c_str(), nullptr); };
+  for (std::size_t r = 0; r < t.rows.size(); r += inputs.size()) {
+    append(out, "\n  %s\n  %-40s %10s %-24s %10s  %s\n", t.rows[r][0].c_str(), "input (by mu*)", "mu*", "95% CI (bootstrap)",
+           "sigma", "reading");
+    std::vector<std::size_t> order(inputs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = r + i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return num(t.rows[a][3]) > num(t.rows[b][3]); });
+    const double top = num(t.rows[order.front()][3]);
+    for (std::size_t i : order) {
+      const auto& row = t.rows[i];
+      const double star = num(row[3]);
+      const double sigma = num(row[6]) < 1e-9 * std::max(1.0, star) ? 0.0 : num(row[6]);  // rounding, not spread
+      // The usual reading: negligible beside the strongest input; otherwise by sigma / mu* (Garcia Sanchez et al.
+      // 2014): below 0.1 linear, to 0.5 monotonic, to 1 almost monotonic, above 1 non-linear or interacting.
+      const double ratio = star > 0 ? sigma / star : 0;
+      const char* reading = star < 0.05 * top ? "negligible"
+                            : ratio < 0.1     ? "linear"
+                            : ratio <= 0.5    ? "monotonic"
+                            : ratio <= 1      ? "almost monotonic"
+                                              : "non-linear or interacting";
+      char ci[64];
+      std::snprintf(ci, sizeof ci, "[%.3g, %.3g]", num(row[4]), num(row[5]));
+      append(out, "  %-40s %10.3g %-24s %10.3g  %s\n", row[1].c_str(), star, ci, sigma, reading);
+    }
   }
   return out;
 }

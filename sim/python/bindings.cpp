@@ -16,6 +16,9 @@
 #include "partyline/outcome/collect.hpp"
 #include "partyline/engine/load.hpp"
 #include "partyline/outcome/analysis.hpp"
+#include "partyline/outcome/outcomes.hpp"
+#include "partyline/outcome/story.hpp"
+#include "partyline/outcome/summary.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
@@ -86,6 +89,8 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   if (weekly) d["weekly"] = out.weekly;
   if (events) d["events"] = out.events;
   d["seed"] = out.seed;
+  d["story"] = out.story;
+  d["typical_run"] = out.typical_run;
   d["resolved_scenario"] = pl::to_yaml(*scen);
   return d;
 }
@@ -139,6 +144,32 @@ PYBIND11_MODULE(_core, m) {
       "read_text",
       [](const std::string& path) { return py::bytes(pl::read_text_file(path, pl::yaml_limits{}.max_bytes)); },
       py::arg("path"), "A scenario or sweep file's bytes, read as the CLI reads them (regular files only, size-limited).");
+  m.def(
+      "summarize_column",
+      [](const std::vector<double>& values, bool level) {
+        const pl::outcome_summary st = pl::summarize_values("values", level, values, 17);
+        py::dict d;
+        d["runs"] = st.runs;
+        for (auto [key, v] : {std::pair{"mean", st.mean}, {"mean_lo", st.mean_lo}, {"mean_hi", st.mean_hi}, {"p05", st.p05},
+                              {"p95", st.p95}, {"share", st.share}, {"share_lo", st.share_lo}, {"share_hi", st.share_hi}})
+          d[key] = v;
+        return d;
+      },
+      py::arg("values"), py::arg("level"), "One column's statistics by the summaries' method (docs/outcomes.md).");
+  // What the outcomes and events mean, for labels in words (docs/outcomes.md) and the timeline's choice of events.
+  m.def("outcome_meanings", [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& info : pl::run_outcome_info) out.emplace_back(info.name, info.meaning);
+    return out;
+  });
+  m.def("event_weights", [] {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t k = 0; k < pl::event_count; ++k) {
+      const auto w = pl::story_weight_of(static_cast<pl::event>(k));
+      out.emplace_back(pl::event_table[k].name, w == pl::story_weight::major ? "major" : w == pl::story_weight::minor ? "minor" : "routine");
+    }
+    return out;
+  });
   m.def("version", [] { return std::string(pl::version()) + " (" + pl::git_commit() + ")"; });
   m.def("sha256", [](const std::string& s) { return pl::sha256_hex(s); });
   // The statistics of summarize and compare (one documented method), on runs given as CSV text.
@@ -164,4 +195,14 @@ PYBIND11_MODULE(_core, m) {
         }
       },
       py::arg("points_csv"), py::arg("runs_csv"), py::arg("inputs"));
+  m.def(
+      "morris_table",
+      [](const std::string& points_csv, const std::string& runs_csv, const std::vector<std::string>& inputs, int levels) {
+        try {
+          return pl::to_csv(pl::morris_table(pl::read_csv(points_csv, "points"), pl::read_csv(runs_csv, "runs"), inputs, levels));
+        } catch (const std::invalid_argument& e) {
+          throw py::value_error(e.what());
+        }
+      },
+      py::arg("points_csv"), py::arg("runs_csv"), py::arg("inputs"), py::arg("levels"));
 }

@@ -318,10 +318,13 @@ std::string weekly_csv(const scenario& s, const std::vector<run_result>& results
 }
 
 std::string events_csv(const scenario& s, const std::vector<run_result>& results) {
-  csv_writer w({"run", "week", "council", "rule", "event", "detail"});
+  csv_writer w({"run", "week", "date", "council", "rule", "event", "detail"});
+  std::vector<std::string> dates;  // the date of each week, once
+  for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(s.start_date, week));
   for (const auto& r : results)
     for (const auto& e : r.events) {
-      w.cell(r.run).cell(e.week);
+      const auto week = static_cast<std::size_t>(std::clamp(e.week, 0, std::max(0, s.weeks - 1)));
+      w.cell(r.run).cell(e.week).cell(dates.empty() ? s.start_date : dates[week]);
       w.cell(e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national"));
       w.cell(e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"));
       w.cell(e.event).cell(e.detail);

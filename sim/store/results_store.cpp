@@ -249,6 +249,7 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
       for (const auto& p : spec.ranged_parameters) s += (s.empty() ? "" : "\n") + p;
       return s;
     }());
+    for (const auto& [k, v] : spec.design_settings) put(k, v);
     for (const auto& [k, v] : manifest) put(k, v);
   }
   {

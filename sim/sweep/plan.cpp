@@ -10,6 +10,8 @@
 
 #include "partyline/engine/load.hpp"
 #include "partyline/error.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/story.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/runner.hpp"
@@ -129,6 +131,13 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   t.councils = councils_csv(*scen, results);
   if (req.weekly) t.weekly = weekly_csv(*scen, results);
   if (req.events) t.events = events_csv(*scen, results);
+  if (!results.empty()) {
+    // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
+    const run_result& typical = results[typical_run(results)];
+    t.typical_run = static_cast<std::size_t>(typical.run);
+    t.story = req.events ? tell_story(*scen, typical, 20)
+                         : tell_story(*scen, simulate_run(scen, plan.seed, t.typical_run, false, true), 20);
+  }
   t.done = results.size();
   t.complete = static_cast<long long>(results.size()) == req.runs;
   return t;

@@ -22,6 +22,7 @@ struct sweep_file_def {
   long long seed = 1;
   sweep_design design = sweep_design::grid;
   int samples = 0;
+  int levels = 4;
   yaml_node parameters;
 
   template <class V>
@@ -32,6 +33,7 @@ struct sweep_file_def {
     v.field("seed", seed, {0, 9.0e15});
     v.field("design", design);
     v.field("samples", samples, {0, 1e7});
+    v.field("levels", levels, {2, 100});
     v.required("parameters", parameters);
   }
 };
@@ -119,6 +121,7 @@ store_design sweep_spec::for_store() const {
   d.seed = seed;
   for (const auto& p : parameters) d.parameters.push_back(p.path);
   d.ranged_parameters = ranged_parameters();
+  if (design == sweep_design::morris) d.design_settings.emplace_back("morris_levels", std::to_string(levels));
   d.points.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
     const sweep_point& p = points[i];
@@ -236,6 +239,9 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
   spec.seed = static_cast<std::uint64_t>(def.seed);
   spec.design = def.design;
   spec.samples = def.samples;
+  spec.levels = def.levels;
+  if (spec.levels % 2 != 0)
+    throw scenario_error(marks.at("levels"), "levels", "the morris design needs an even number of levels (4 is usual)");
   spec.parameters = read_parameters(def.parameters);
 
   // The scenario, relative to the sweep file.
@@ -284,7 +290,45 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
   } else {
     if (spec.samples < 1) throw scenario_error(marks.at("samples"), "samples", "design " + std::string(to_string(spec.design)) + " needs samples >= 1");
     const auto n = static_cast<std::size_t>(spec.samples);
-    if (spec.design == sweep_design::sobol) {
+    if (spec.design == sweep_design::morris) {
+      // Morris (1991) elementary effects, r trajectories of (ranges + 1) points: a trajectory starts at a random
+      // point of the grid of `levels` levels per range and moves each ranged parameter once, in random order, by
+      // morris_step(levels) of its range (up from the lower half of the grid, down from the upper half).
+      std::vector<std::size_t> ranged;
+      for (std::size_t i = 0; i < k; ++i) {
+        if (params[i].form == sweep_parameter::kind::list)
+          throw scenario_error(params[i].mark, "parameters." + params[i].path, "the morris design samples ranges only; write {min, max}");
+        if (params[i].form == sweep_parameter::kind::range) ranged.push_back(i);
+      }
+      if (ranged.empty()) throw scenario_error(design_mark, "design", "the morris design needs at least one {min, max} range");
+      const std::size_t r = ranged.size();
+      if (static_cast<double>(n) * static_cast<double>(r + 1) > static_cast<double>(lim.max_points))
+        throw scenario_error(marks.at("samples"), "samples", "the design has too many points");
+      const double step = morris_step(spec.levels);
+      const auto top = static_cast<std::uint64_t>(spec.levels);
+      auto row_of = [&](const std::vector<double>& x) {
+        std::vector<yaml_node> row(k);
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < k; ++i)
+          row[i] = params[i].form == sweep_parameter::kind::range ? sampled_value(params[i], x[c++]) : params[i].values[0];
+        return row;
+      };
+      for (std::size_t j = 0; j < n; ++j) {
+        const draw_stream rng(spec.seed, j, 1, sweep_stream);
+        std::vector<double> x(r);
+        for (std::size_t c = 0; c < r; ++c) x[c] = static_cast<double>(rng.bits(c, 0) % top) / static_cast<double>(top - 1);
+        std::vector<std::size_t> order(r);
+        std::iota(order.begin(), order.end(), 0);
+        for (std::size_t m = r; m > 1; --m) std::swap(order[m - 1], order[rng.bits(m, 1) % m]);
+        rows.push_back(row_of(x));
+        meta.push_back({{}, {}, 'M', static_cast<int>(j), -1});
+        for (std::size_t c : order) {
+          x[c] = x[c] + step <= 1.0 + 1e-12 ? std::min(1.0, x[c] + step) : std::max(0.0, x[c] - step);
+          rows.push_back(row_of(x));
+          meta.push_back({{}, {}, 'M', static_cast<int>(j), static_cast<int>(c)});
+        }
+      }
+    } else if (spec.design == sweep_design::sobol) {
       std::vector<std::size_t> ranged;
       for (std::size_t i = 0; i < k; ++i) {
         if (params[i].form == sweep_parameter::kind::list)

@@ -79,7 +79,7 @@ TEST(Cli, RunWritesTheDocumentedOutputs) {
             "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,policy_stage_end");
   EXPECT_EQ(first_line(slurp(dir / "weekly.csv")),
             "run,week,date,council,backlash,satisfaction,agenda_open,disputes_active,members,seats");
-  EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,council,rule,event,detail");
+  EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,date,council,rule,event,detail");
   const std::string manifest = slurp(dir / "manifest.json");
   for (const char* key : {"\"partyline_version\"", "\"git_commit\"", "\"scenario_path\"", "\"scenario_sha256\"",
                           "\"resolved_scenario\"", "\"seed\": 3", "\"runs_completed\": 6", "\"threads\"", "\"wall_seconds\"",

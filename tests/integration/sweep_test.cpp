@@ -104,7 +104,7 @@ TEST(Sweep, SummarizeCompareAndSensitivityReport) {
   ASSERT_EQ(c.status, 0) << c.out;
   EXPECT_NE(c.out.find("strike_weeks"), std::string::npos) << c.out;
   EXPECT_EQ(run_cli("compare " + (dir / "g").string() + " " + (dir / "g").string()).status, 2);  // several points
-  EXPECT_EQ(run_cli("sensitivity " + (dir / "g").string()).status, 2);  // not a sobol design
+  EXPECT_EQ(run_cli("sensitivity " + (dir / "g").string()).status, 2);  // neither a sobol nor a morris design
   ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-sobol.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
   const auto sens = run_cli("sensitivity " + (dir / "s").string());
   ASSERT_EQ(sens.status, 0) << sens.out;
@@ -117,6 +117,15 @@ TEST(Sweep, SummarizeCompareAndSensitivityReport) {
   ASSERT_EQ(table.status, 0) << table.out;
   EXPECT_EQ(table.out.substr(0, table.out.find('\n')),
             "outcome,variance,input,s1,s1_lo,s1_hi,st,st_lo,st_hi,base_samples,too_few_samples,samples_needed");
+  // A morris design: mu* and sigma per input, as text and as a table.
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-morris.yaml").string() + " --quiet --out " + (dir / "m").string()).status, 0);
+  const auto morris = run_cli("sensitivity " + (dir / "m").string());
+  ASSERT_EQ(morris.status, 0) << morris.out;
+  EXPECT_NE(morris.out.find("Morris elementary effects from 6 trajectories x 3 inputs, 4 levels"), std::string::npos) << morris.out;
+  EXPECT_NE(morris.out.find("councils[0].group.confrontation"), std::string::npos) << morris.out;
+  const auto mtable = run_cli("sensitivity " + (dir / "m").string() + " --format csv");
+  ASSERT_EQ(mtable.status, 0) << mtable.out;
+  EXPECT_EQ(mtable.out.substr(0, mtable.out.find('\n')), "outcome,input,mu,mu_star,mu_star_lo,mu_star_hi,sigma,trajectories");
   std::filesystem::remove_all(dir);
 }
 

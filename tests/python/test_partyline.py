@@ -31,7 +31,7 @@ def test_run_returns_the_documented_tables():
     assert list(r["weekly"].columns) == ["run", "week", "date", "council", "backlash", "satisfaction", "agenda_open",
                                          "disputes_active", "members", "seats"]
     assert set(r["weekly"].council) == {"all", "smalltown"}
-    assert list(r["events"].columns) == ["run", "week", "council", "rule", "event", "detail"]
+    assert list(r["events"].columns) == ["run", "week", "date", "council", "rule", "event", "detail"]
     assert "letter_min" in r["resolved_scenario"]
 
 
@@ -189,9 +189,18 @@ def test_sensitivity_is_the_clis(tmp_path):
     mine = partyline.sensitivity(sweep)
     pd.testing.assert_frame_equal(mine, cli, check_dtype=False)
     assert (mine.too_few_samples == 1).any() and (mine.samples_needed > mine.base_samples).any()
-    with pytest.raises(ValueError, match="design: sobol"):
+    with pytest.raises(ValueError, match="design: sobol or morris"):
         partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
         partyline.sensitivity(tmp_path / "grid")
+    # A morris design: mu, mu* and sigma per outcome and input, the CLI's numbers.
+    morris = tmp_path / "morris"
+    partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-morris.yaml", out=morris)
+    cli = pd.read_csv(io.StringIO(subprocess.run([BIN, "sensitivity", str(morris), "--format", "csv"], check=True,
+                                                 capture_output=True, text=True).stdout))
+    mine = partyline.sensitivity(morris)
+    pd.testing.assert_frame_equal(mine, cli, check_dtype=False)
+    assert list(mine.columns) == ["outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma", "trajectories"]
+    assert (mine.mu_star >= mine.mu.abs() - 1e-9).all() and (mine.trajectories == 6).all()
 
 
 def test_sweep_from_a_dict(tmp_path):
@@ -244,3 +253,60 @@ def test_ctrl_c_leaves_a_sweep_store_consistent_and_resumable(tmp_path):
     whole = partyline.sweep(sweep_file, out=tmp_path / "w", threads=2)
     assert whole["ran"] == 1200
     pd.testing.assert_frame_equal(partyline.load(tmp_path / "k")["runs"], partyline.load(tmp_path / "w")["runs"])
+
+
+HARINGEY = ROOT / "scenarios" / "haringey-2018.yaml"
+
+
+def test_run_tells_the_story_of_a_typical_run_as_the_cli_does(tmp_path):
+    r = partyline.run(HARINGEY, runs=30, seed=5)
+    assert 0 <= r["typical_run"] < 30
+    out = subprocess.run([BIN, "run", str(HARINGEY), "--runs", "30", "--seed", "5", "--threads", "2",
+                          "--out", str(tmp_path / "cli")], capture_output=True, text=True, check=True).stdout
+    assert f"the story of run {r['typical_run']}, a typical run" in out
+    assert r["story"] and r["story"] in out  # the same lines, word for word
+    for what in ("request", "advise_pause", "protest_letter", "election"):
+        assert f"· {what} ·" in r["story"]
+
+
+def test_timeline_gives_when_each_event_first_happens_across_runs():
+    r = partyline.run(HARINGEY, runs=40, seed=2, events=True)
+    t = partyline.timeline(r, council="haringey")
+    assert list(t.columns) == ["council", "event", "runs", "share", "week_median", "week_p05", "week_p95", "date_median"]
+    assert "defection" not in set(t.event)  # members' moves are background, not the case's events
+    assert (t.council == "haringey").all() and t.week_median.is_monotonic_increasing
+    # One row, recomputed by hand from the events: first week per run, then the runs' quantiles.
+    ev = r["events"]
+    first = ev[(ev.council == "haringey") & (ev.event == "deselection")].groupby("run").week.min()
+    row = t.set_index("event").loc["deselection"]
+    assert row.runs == len(first) and row.share == pytest.approx(len(first) / 40)
+    assert row.week_median == pytest.approx(first.quantile(0.5))
+    assert row.week_p05 == pytest.approx(first.quantile(0.05)) and row.week_p95 == pytest.approx(first.quantile(0.95))
+    start = pd.Timestamp("2017-06-05")  # the scenario's start_date
+    assert row.date_median == (start + pd.Timedelta(weeks=round(row.week_median))).date().isoformat()
+    assert not partyline.timeline(r, council="haringey", include_minor=False).event.isin(["deselection", "withdrawal"]).any()
+    with pytest.raises(ValueError, match="events=True"):
+        partyline.timeline(partyline.run(TINY, runs=2))
+
+
+def test_against_facts_measures_each_fact_in_the_runs():
+    r = partyline.run(HARINGEY, runs=40, seed=2)
+    facts = [{"outcome": "focus_seats_end", "label": "seats", "observed": 42, "range": [40, 44], "source": "2018"},
+             {"outcome": "leaders_stood_down", "observed": 1},
+             {"outcome": "seats_end_ld", "council": "haringey", "observed": 15, "range": [10, 20]}]
+    fit = partyline.against_facts(r, facts)
+    seats = r["runs"].focus_seats_end
+    assert fit.loc[0, "matching"] == pytest.approx(((seats >= 40) & (seats <= 44)).mean())
+    assert fit.loc[0, "mean"] == pytest.approx(seats.mean())
+    assert fit.loc[0, "p05"] == pytest.approx(seats.quantile(0.05)) and fit.loc[0, "p95"] == pytest.approx(seats.quantile(0.95))
+    assert fit.loc[0, "observed_in_5_95"] == bool(seats.quantile(0.05) <= 42 <= seats.quantile(0.95))
+    assert fit.loc[1, "fact"] == partyline.meaning("leaders_stood_down")
+    assert fit.loc[1, "matching"] == pytest.approx((r["runs"].leaders_stood_down == 1).mean())
+    ld = r["councils"][r["councils"].council == "haringey"].seats_end_ld
+    assert fit.loc[2, "matching"] == pytest.approx(((ld >= 10) & (ld <= 20)).mean())
+    with pytest.raises(ValueError, match="a fact needs"):
+        partyline.against_facts(r, [{"outcome": "requests", "observed": 1, "tolerance": 2}])
+    with pytest.raises(KeyError, match="not a column"):
+        partyline.against_facts(r, [{"outcome": "requestz", "observed": 1}])
+    with pytest.raises(KeyError):
+        partyline.meaning("requestz")

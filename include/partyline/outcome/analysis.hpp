@@ -53,4 +53,16 @@ struct table_data {
 [[nodiscard]] std::string sensitivity_report(const table_data& points, const table_data& runs,
                                              const std::vector<std::string>& inputs, const std::string& title);
 
+/// @brief Morris elementary effects from a `design: morris` sweep (Morris 1991; mu* of Campolongo et al. 2007), one
+/// row per varying outcome and input: outcome, input, mu (mean effect), mu_star (mean absolute effect) with its 95%
+/// bootstrap interval (mu_star_lo, mu_star_hi), sigma (sd of the effects), trajectories. An effect is the change in
+/// the outcome (its mean over replicates) per the input's whole range. `points` has point, sobol_block ('M'),
+/// sobol_row (trajectory), sobol_param (the input moved) and the inputs' columns; std::invalid_argument when a
+/// point has no runs or the points are not a Morris design's.
+[[nodiscard]] table_data morris_table(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs,
+                                      int levels);
+/// @brief The same as text: per outcome the inputs by mu*, with the usual reading of mu* and sigma.
+[[nodiscard]] std::string morris_report(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs,
+                                        int levels, const std::string& title);
+
 }  // namespace partyline

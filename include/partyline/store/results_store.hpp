@@ -28,7 +28,7 @@ namespace partyline {
 /// stage describes itself this way; the store knows nothing else of sweeps).
 struct store_point {
   std::uint64_t seed = 0;
-  char sobol_block = 0;  ///< 'A', 'B', 'C' or 0
+  char sobol_block = 0;  ///< 'A', 'B', 'C', 'M' (a Morris trajectory's point) or 0
   int sobol_row = -1;
   int sobol_param = -1;
   std::vector<std::string> text;  ///< one value per parameter, as YAML text
@@ -41,6 +41,7 @@ struct store_design {
   std::uint64_t seed = 1;
   std::vector<std::string> parameters;         ///< dotted paths, in order
   std::vector<std::string> ranged_parameters;  ///< the inputs of a sensitivity analysis
+  std::vector<std::pair<std::string, std::string>> design_settings;  ///< manifest entries the analysis needs (morris_levels)
   std::vector<store_point> points;
   frozen_scenario shape;  ///< a point's scenario: the councils' and parties' columns
 };

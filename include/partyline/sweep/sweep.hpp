@@ -15,10 +15,10 @@
 
 namespace partyline {
 
-enum class sweep_design : std::uint8_t { grid, random, lhs, sobol };
+enum class sweep_design : std::uint8_t { grid, random, lhs, sobol, morris };
 template <>
 struct enum_names<sweep_design> {
-  static constexpr std::array<std::string_view, 4> names{"grid", "random", "lhs", "sobol"};
+  static constexpr std::array<std::string_view, 5> names{"grid", "random", "lhs", "sobol", "morris"};
 };
 
 /// @brief One swept or held parameter as written.
@@ -34,10 +34,11 @@ struct sweep_parameter {
 struct sweep_point {
   std::vector<std::string> text;
   std::vector<double> number;  ///< NaN for non-numeric values
-  // For the sobol design (Saltelli sampling): which block the point belongs to.
-  char sobol_block = 0;        ///< 'A', 'B' or 'C' (A with column i from B), 0 for other designs
+  // For the sobol design (Saltelli sampling): which block the point belongs to. For the morris design: 'M', the
+  // trajectory in sobol_row and, after a trajectory's first point, the ranged parameter that moved in sobol_param.
+  char sobol_block = 0;        ///< 'A', 'B' or 'C' (A with column i from B), 'M' (Morris), 0 for other designs
   int sobol_row = -1;
-  int sobol_param = -1;        ///< for 'C': the index (among ranged parameters) taken from B
+  int sobol_param = -1;        ///< for 'C': the index (among ranged parameters) taken from B; for 'M': the one moved
 };
 
 /// @brief A loaded, validated sweep: the base scenario tree and every point's frozen scenario.
@@ -51,6 +52,7 @@ struct sweep_spec {
   std::uint64_t seed = 1;
   sweep_design design = sweep_design::grid;
   int samples = 0;
+  int levels = 4;  ///< morris: the grid levels of each range (even); a step moves levels / (2 (levels - 1)) of the range
   std::vector<sweep_parameter> parameters;
   std::vector<sweep_point> points;
   std::vector<frozen_scenario> scenarios;  ///< one per point, in point order
@@ -90,6 +92,9 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
 /// @brief Ranged parameters a Sobol' (Saltelli) design can take: each needs two dimensions of the sequence, and
 /// the design costs (inputs + 2) points per sample.
 inline constexpr std::size_t max_sobol_inputs = 100;
+
+/// @brief The Morris design's step in a ranged parameter, as a share of its range: levels / (2 (levels - 1)).
+[[nodiscard]] constexpr double morris_step(int levels) { return levels / (2.0 * (levels - 1)); }
 
 /// @brief The first `n` points of the `dims`-dimensional Sobol' sequence (Boost.Random: Joe-Kuo direction numbers,
 /// up to 3,667 dimensions), row-major, skipping the initial zero point.

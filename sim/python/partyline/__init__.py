@@ -27,7 +27,8 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["run", "sweep", "load", "summarize", "compare", "sensitivity", "ScenarioError", "UsageError", "__version__"]
+__all__ = ["run", "sweep", "load", "summarize", "compare", "sensitivity", "timeline", "against_facts", "meaning",
+           "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
 
 
@@ -83,7 +84,8 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
     seed: the base seed (default: the scenario's). threads: 0 means all cores; results never depend on it.
     overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3}.
-    Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request), plus "seed" and
+    Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request), plus "seed",
+    "story" (the story of a typical run, as `partyline run` prints it), "typical_run" (its run id) and
     "resolved_scenario" (the YAML of the frozen scenario).
     """
     runs = _int_arg("runs", runs, 1, 10_000_000)
@@ -98,6 +100,8 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
                            if name in raw}
     out["seed"] = raw["seed"]
+    out["story"] = raw["story"]
+    out["typical_run"] = raw["typical_run"]
     out["resolved_scenario"] = raw["resolved_scenario"]
     return out
 
@@ -196,14 +200,121 @@ def compare(a: str | os.PathLike | pd.DataFrame | Mapping[str, Any], b: str | os
 
 
 def sensitivity(directory: str | os.PathLike) -> pd.DataFrame:
-    """First- and total-order Sobol' indices of a `design: sobol` sweep, one row per varying outcome and input: s1,
-    st and their 95% bootstrap intervals, and too_few_samples / samples_needed when the sample is too small to read
-    them. As `partyline sensitivity DIR --format csv`."""
+    """The sensitivity of every varying outcome to each ranged parameter, as `partyline sensitivity DIR --format
+    csv`. A `design: sobol` sweep: first- and total-order Sobol' indices, one row per outcome and input: s1, st and
+    their 95% bootstrap intervals, and too_few_samples / samples_needed when the sample is too small to read them.
+    A `design: morris` sweep: elementary effects, one row per outcome and input: mu, mu_star (with its 95% bootstrap
+    interval) and sigma, per the input's whole range."""
     tables = load(directory)
-    if tables["manifest"].get("design") != "sobol":
-        raise ValueError(f"{directory}: sensitivity needs a sweep with design: sobol (this one is {tables['manifest'].get('design')})")
-    points = pd.read_sql_query("SELECT * FROM points ORDER BY point", sqlite3.connect(f"file:{pathlib.Path(directory) / 'results.sqlite'}?mode=ro", uri=True))
+    design = tables["manifest"].get("design")
+    if design not in ("sobol", "morris"):
+        raise ValueError(f"{directory}: sensitivity needs a sweep with design: sobol or morris (this one is {design})")
+    with sqlite3.connect(f"file:{pathlib.Path(directory) / 'results.sqlite'}?mode=ro", uri=True) as con:
+        points = pd.read_sql_query("SELECT * FROM points ORDER BY point", con)
     inputs = tables["manifest"]["ranged_parameters"].splitlines()
-    csv = _core.sensitivity_table(points.to_csv(index=False), tables["runs"].to_csv(index=False), inputs)
+    runs_csv = tables["runs"].to_csv(index=False)
+    if design == "morris":
+        csv = _core.morris_table(points.to_csv(index=False), runs_csv, inputs, int(tables["manifest"]["morris_levels"]))
+    else:
+        csv = _core.sensitivity_table(points.to_csv(index=False), runs_csv, inputs)
     return pd.read_csv(io.StringIO(csv))
 
+
+
+_MEANINGS = dict(_core.outcome_meanings())
+_EVENT_WEIGHTS = dict(_core.event_weights())
+
+
+def meaning(outcome: str) -> str:
+    """What an outcome column means, in words (docs/outcomes.md): for labels a reader understands."""
+    if outcome not in _MEANINGS:
+        raise KeyError(f"{outcome}: not an outcome of runs.csv")
+    return _MEANINGS[outcome]
+
+
+def _percentile(values: pd.Series, q: float) -> float:
+    # numpy's default (linear interpolation, Hyndman-Fan type 7): the same as the summaries' p05 and p95.
+    return float(values.quantile(q, interpolation="linear"))
+
+
+def timeline(source: str | os.PathLike | Mapping[str, Any], council: str | None = None,
+             include_minor: bool = True) -> pd.DataFrame:
+    """When things happen across runs: for each council and event kind of the story (members' moves left out;
+    minor kinds such as single deselections with include_minor), the runs in which it happened at least once, their
+    share of all runs, and the week it first happened in those runs -- median, 5% and 95% -- with the median's date.
+    Sorted by the median week. `source` is a result of run(..., events=True) or a `run --events` folder."""
+    if isinstance(source, Mapping):
+        if "events" not in source:
+            raise ValueError("timeline needs the runs' events: run(..., events=True)")
+        events, runs = source["events"], source["runs"]
+    else:
+        folder = pathlib.Path(source)
+        if not (folder / "events.csv").exists():
+            raise FileNotFoundError(f"{folder}: no events.csv (run with --events)")
+        events, runs = pd.read_csv(folder / "events.csv"), pd.read_csv(folder / "runs.csv")
+    wanted = {"major"} | ({"minor"} if include_minor else set())
+    ev = events[events["event"].map(lambda e: _EVENT_WEIGHTS.get(e, "major")).isin(wanted)]
+    if council is not None:
+        ev = ev[ev["council"] == council]
+    columns = ["council", "event", "runs", "share", "week_median", "week_p05", "week_p95", "date_median"]
+    if ev.empty:
+        return pd.DataFrame(columns=columns)
+    # Week 0's date, from any event's week and date: the median week's date follows.
+    start = pd.Timestamp(events["date"].iloc[0]) - pd.Timedelta(weeks=int(events["week"].iloc[0]))
+    first = ev.groupby(["council", "event", "run"])["week"].min().reset_index()
+    rows = []
+    for (where, kind), g in first.groupby(["council", "event"]):
+        median = _percentile(g["week"], 0.5)
+        rows.append({"council": where, "event": kind, "runs": len(g), "share": len(g) / len(runs),
+                     "week_median": median, "week_p05": _percentile(g["week"], 0.05),
+                     "week_p95": _percentile(g["week"], 0.95),
+                     "date_median": (start + pd.Timedelta(weeks=round(median))).date().isoformat()})
+    return pd.DataFrame(rows, columns=columns).sort_values(["week_median", "council", "event"]).reset_index(drop=True)
+
+
+def against_facts(source: str | os.PathLike | pd.DataFrame | Mapping[str, Any], facts: list[Mapping[str, Any]]) -> pd.DataFrame:
+    """The documented facts of a case against the simulated runs. Each fact is a dict: "outcome" (a column of
+    runs.csv, or with "council" a column of councils.csv for that council, e.g. seats_end_con), "label" (words),
+    "observed" (the documented value), "range" ([lo, hi]: values that count as reproducing it; default the observed
+    value alone) and "source". Returns per fact the mean with its 95% interval and the runs' 5-95% range (the
+    summaries' one method, docs/outcomes.md), "matching": the share of runs inside the range, and
+    "observed_in_5_95": whether the observed value lies inside the runs' 5-95% range.
+    `source`: a result of run(), a `run` folder, or a DataFrame of runs (then no council facts)."""
+    councils = None
+    if isinstance(source, Mapping):
+        runs, councils = source["runs"], source.get("councils")
+    elif isinstance(source, pd.DataFrame):
+        runs = source
+    else:
+        runs, _ = _runs_of(source)
+        if (pathlib.Path(source) / "councils.csv").exists():
+            councils = pd.read_csv(pathlib.Path(source) / "councils.csv")
+    rows = []
+    for fact in facts:
+        unknown = set(fact) - {"outcome", "council", "label", "observed", "range", "source"}
+        if unknown or "outcome" not in fact or "observed" not in fact:
+            raise ValueError(f"a fact needs outcome and observed (and may have council, label, range, source); got {sorted(fact)}")
+        column = fact["outcome"]
+        if "council" in fact:
+            if councils is None:
+                raise ValueError(f"{column} of {fact['council']}: a council's fact needs the councils table")
+            table = councils[councils["council"] == fact["council"]]
+            if table.empty:
+                raise KeyError(f"{fact['council']}: no such council in the runs")
+        else:
+            table = runs
+        if column not in table.columns:
+            raise KeyError(f"{column}: not a column of the {'councils' if 'council' in fact else 'runs'} table")
+        values = pd.to_numeric(table[column])
+        lo, hi = fact.get("range", (fact["observed"], fact["observed"]))
+        s = _core.summarize_column([float(v) for v in values], True)
+        label = fact.get("label", meaning(column) if column in _MEANINGS else _words_of(column))
+        rows.append({"fact": label, "outcome": column, "council": fact.get("council", ""), "observed": fact["observed"],
+                     "range_lo": lo, "range_hi": hi, "mean": s["mean"], "mean_lo": s["mean_lo"], "mean_hi": s["mean_hi"],
+                     "p05": s["p05"], "p95": s["p95"], "matching": float(((values >= lo) & (values <= hi)).mean()),
+                     "observed_in_5_95": bool(s["p05"] <= fact["observed"] <= s["p95"]), "source": fact.get("source", "")})
+    return pd.DataFrame(rows)
+
+
+def _words_of(name: str) -> str:
+    return name.replace("_", " ")

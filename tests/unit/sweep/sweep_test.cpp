@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "../../test_support.hpp"
@@ -45,6 +47,70 @@ TEST(SweepFile, LatinHypercubePutsOneSampleInEveryStratum) {
     for (int n : strata) EXPECT_EQ(n, 1);
   }
   for (const auto& p : spec.points) EXPECT_TRUE(p.text[2] == "3" || p.text[2] == "5" || p.text[2] == "8");
+}
+
+TEST(SweepFile, MorrisDesignMovesOneRangeAtATimeByTheStep) {
+  const auto spec = load_sweep_file(data_dir() / "sweeps" / "tiny-morris.yaml");
+  constexpr std::size_t r = 6, k = 3;
+  ASSERT_EQ(spec.points.size(), r * (k + 1));  // r trajectories of k + 1 points
+  ASSERT_EQ(spec.ranged_parameters().size(), k);
+  const double lo[k] = {0.0, 0.02, 0.2}, span[k] = {1.0, 0.1, 0.6};
+  const double step = morris_step(4);  // 2/3 of the range
+  EXPECT_DOUBLE_EQ(step, 2.0 / 3.0);
+  std::set<std::vector<int>> orders;
+  for (std::size_t j = 0; j < r; ++j) {
+    const auto& base = spec.points[j * (k + 1)];
+    EXPECT_EQ(base.sobol_block, 'M');
+    EXPECT_EQ(base.sobol_row, static_cast<int>(j));
+    EXPECT_EQ(base.sobol_param, -1);
+    std::vector<int> moved;
+    for (std::size_t m = 1; m <= k; ++m) {
+      const auto& before = spec.points[j * (k + 1) + m - 1];
+      const auto& after = spec.points[j * (k + 1) + m];
+      EXPECT_EQ(after.sobol_row, static_cast<int>(j));
+      const int c = after.sobol_param;
+      ASSERT_GE(c, 0);
+      moved.push_back(c);
+      for (std::size_t i = 0; i < k; ++i) {
+        // Every value lies on the grid of 4 levels of its range.
+        const double level = (after.number[i] - lo[i]) / span[i] * 3;
+        EXPECT_NEAR(level, std::round(level), 1e-9) << after.text[i];
+        if (static_cast<int>(i) == c)
+          EXPECT_NEAR(std::abs(after.number[i] - before.number[i]) / span[i], step, 1e-9);
+        else
+          EXPECT_EQ(after.number[i], before.number[i]);
+      }
+      EXPECT_EQ(after.text[3], "20");  // held
+    }
+    std::sort(moved.begin(), moved.end());
+    EXPECT_EQ(moved, (std::vector<int>{0, 1, 2}));  // each range moves once
+    orders.insert(std::vector<int>{spec.points[j * (k + 1) + 1].sobol_param, spec.points[j * (k + 1) + 2].sobol_param});
+  }
+  EXPECT_GT(orders.size(), 1u);  // the order of moves is drawn per trajectory
+  // The design is a function of the file: the same points on a second load.
+  const auto again = load_sweep_file(data_dir() / "sweeps" / "tiny-morris.yaml");
+  for (std::size_t p = 0; p < spec.points.size(); ++p) EXPECT_EQ(again.points[p].text, spec.points[p].text);
+}
+
+TEST(SweepFile, MorrisNeedsRangesAndAnEvenNumberOfLevels) {
+  const auto dir = std::filesystem::temp_directory_path() / "partyline-morris-bad";
+  std::filesystem::create_directories(dir);
+  const std::string head = "scenario: " + (data_dir() / "tiny.yaml").string() + "\ndesign: morris\nsamples: 4\n";
+  std::ofstream(dir / "odd.yaml") << head << "levels: 5\nparameters:\n  rules.R8.escalation: {min: 0.02, max: 0.12}\n";
+  std::ofstream(dir / "list.yaml") << head << "parameters:\n  rules.R8.escalation: [0.02, 0.12]\n";
+  try {
+    (void)load_sweep_file(dir / "odd.yaml");
+    ADD_FAILURE() << "odd levels accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_NE(std::string(e.what()).find("odd.yaml:4:9: levels: the morris design needs an even number of levels"), std::string::npos) << e.what();
+  }
+  try {
+    (void)load_sweep_file(dir / "list.yaml");
+    ADD_FAILURE() << "a list accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_NE(std::string(e.what()).find("the morris design samples ranges only"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SweepFile, SobolDesignIsSaltelliSampling) {
