@@ -1,5 +1,7 @@
 #pragma once
 // Helpers shared by the tests: paths, running the CLI, reading files.
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -40,6 +42,17 @@ inline command_result run_cli(const std::string& args) {
 }
 
 /// Writes `text` to `p` (test fixtures made on the fly).
+/// A sweep store's tables as `partyline export` writes them, concatenated: runs, councils, points and, when the
+/// sweep keeps weekly series, weekly. Two stores with equal exports hold the same results.
+inline std::string exported(const std::filesystem::path& dir) {
+  const auto r = run_cli("export " + dir.string() + " --force");
+  EXPECT_EQ(r.status, 0) << r.out;
+  const auto out = dir / "export";
+  std::string all = slurp(out / "runs.csv") + slurp(out / "councils.csv") + slurp(out / "points.csv");
+  if (std::filesystem::exists(out / "weekly.csv")) all += slurp(out / "weekly.csv");
+  return all;
+}
+
 inline void write_text(const std::filesystem::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
   out << text;

@@ -158,7 +158,9 @@ int cmd_export(const std::string& dir, const std::string& out_arg, bool force) {
   write_file_atomically(out / "runs.csv", to_csv(store.read_runs_with_parameters()));
   write_file_atomically(out / "councils.csv", to_csv(store.read_councils_with_parameters()));
   write_file_atomically(out / "points.csv", to_csv(store.read_table("points")));
-  std::printf("exported %s/{runs.csv,councils.csv,points.csv}\n", out.string().c_str());
+  const bool weekly = store.has_weekly();
+  if (weekly) write_file_atomically(out / "weekly.csv", to_csv(store.read_weekly_with_parameters()));
+  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s}\n", out.string().c_str(), weekly ? ",weekly.csv" : "");
   return exit_ok;
 }
 

@@ -6,8 +6,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "partyline/error.hpp"
+#include "partyline/outcome/outcomes.hpp"
+#include "partyline/scenario/calendar.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
 
@@ -221,7 +224,14 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
     councils += ", " + sql_identifier(cols[i]) + (text ? " TEXT NOT NULL" : " INTEGER NOT NULL");
   }
   councils += ", PRIMARY KEY (point, replicate, council));";
-  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils);
+  std::string weekly;
+  if (spec.weekly) {
+    weekly = "CREATE TABLE weekly (point INTEGER NOT NULL, replicate INTEGER NOT NULL, week INTEGER NOT NULL, date TEXT NOT NULL, "
+             "council TEXT NOT NULL";
+    for (const auto& reporter : weekly_reporters) weekly += ", " + sql_identifier(std::string(reporter.name)) + " REAL NOT NULL";
+    weekly += ", PRIMARY KEY (point, replicate, week, council));";
+  }
+  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly);
   {
     statement ins(store.db_, "INSERT INTO manifest (key, value) VALUES (?, ?)");
     auto put = [&](const std::string& k, const std::string& v) {
@@ -315,7 +325,33 @@ void results_store::write(const std::vector<stored_run>& batch) {
     std::string csql = "INSERT INTO councils VALUES (?, ?";
     for (std::size_t i = 1; i < ccols.size(); ++i) csql += ", ?";
     statement councils(db_, csql + ")");
+    const bool keep_weekly = has_weekly();
+    std::string wsql = "INSERT INTO weekly VALUES (?, ?, ?, ?, ?";
+    for (std::size_t i = 0; i < weekly_reporters.size(); ++i) wsql += ", ?";
+    std::optional<statement> weekly;
+    if (keep_weekly) weekly.emplace(db_, wsql + ")");
+    std::string dates_of;  // the start date whose week dates are in `dates`
+    std::vector<std::string> dates;
     for (const auto& r : batch) {
+      if (keep_weekly) {
+        if (dates_of != r.start_date || dates.empty()) {
+          dates_of = r.start_date;
+          dates.clear();
+          for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(dates_of, week));
+        }
+        for (const auto& row : r.result.weekly) {
+          int i = 1;
+          weekly->bind(i++, static_cast<long long>(r.point));
+          weekly->bind(i++, static_cast<long long>(r.replicate));
+          weekly->bind(i++, static_cast<long long>(row.week));
+          weekly->bind(i++, static_cast<std::size_t>(row.week) < dates.size() ? dates[static_cast<std::size_t>(row.week)]
+                                                                              : date_of_week(dates_of, row.week));
+          weekly->bind(i++, row.council >= 0 ? s.councils[static_cast<std::size_t>(row.council)].id : std::string("all"));
+          for (double v : row.values) weekly->bind(i++, v);
+          weekly->step();
+          weekly->reset();
+        }
+      }
       runs.bind(1, static_cast<long long>(r.point));
       runs.bind(2, static_cast<long long>(r.replicate));
       runs.bind(3, static_cast<long long>(r.seed));
@@ -368,9 +404,15 @@ std::vector<std::string> results_store::parameter_columns() const {
   return {t.columns.begin() + 5, t.columns.end()};
 }
 
+bool results_store::has_weekly() const {
+  statement q(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'weekly'");
+  return q.step();
+}
+
 table_data results_store::read_table(const std::string& table) const {
   const std::string order = table == "points" ? "point" : table == "runs" ? "point, replicate"
-                            : table == "councils" ? "point, replicate, council" : "key";
+                            : table == "councils" ? "point, replicate, council"
+                            : table == "weekly"   ? "point, replicate, week, council = 'all' DESC, council" : "key";
   return query(db_, "SELECT * FROM " + sql_identifier(table) + " ORDER BY " + order);
 }
 
@@ -398,6 +440,13 @@ table_data results_store::read_councils_with_parameters() const {
   for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
   return query(db_, "SELECT c.point, c.replicate" + params + columns_of(db_, "councils", "c", 2) +
                         " FROM councils c JOIN points p USING (point) ORDER BY c.point, c.replicate, c.council");
+}
+
+table_data results_store::read_weekly_with_parameters() const {
+  std::string params;
+  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
+  return query(db_, "SELECT w.point, w.replicate" + params + columns_of(db_, "weekly", "w", 2) +
+                        " FROM weekly w JOIN points p USING (point) ORDER BY w.point, w.replicate, w.week, w.council = 'all' DESC, w.council");
 }
 
 }  // namespace partyline

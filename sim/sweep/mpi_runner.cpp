@@ -20,17 +20,6 @@ namespace {
 constexpr int tag_request = 1, tag_work = 2, tag_result = 3;
 constexpr std::size_t chunk = 4;
 
-stored_run compute(const sweep_spec& spec, std::size_t index) {
-  const auto reps = static_cast<std::size_t>(spec.replicates);
-  stored_run run;
-  run.point = static_cast<int>(index / reps);
-  run.replicate = static_cast<int>(index % reps);
-  run.seed = spec.point_seed(static_cast<std::size_t>(run.point));
-  run.result = simulate_run(spec.scenarios[static_cast<std::size_t>(run.point)], run.seed,
-                            static_cast<std::uint64_t>(run.replicate), false, false);
-  return run;
-}
-
 /// Receives a chunk of run indices from rank 0 (empty: no more work).
 std::vector<long long> receive_work() {
   MPI_Status status;
@@ -55,7 +44,7 @@ void worker(const sweep_spec& spec) {
     request_work();
     std::vector<std::string> out(work.size());
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, work.size(), 1), [&](const tbb::blocked_range<std::size_t>& r) {
-      for (std::size_t i = r.begin(); i != r.end(); ++i) out[i] = serialize_run(compute(spec, static_cast<std::size_t>(work[i])));
+      for (std::size_t i = r.begin(); i != r.end(); ++i) out[i] = serialize_run(spec.compute(static_cast<std::size_t>(work[i])));
     });
     for (const auto& bytes : out)
       MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0, tag_result, MPI_COMM_WORLD);
@@ -146,7 +135,7 @@ sweep_report run_sweep_mpi(const sweep_spec& spec, const std::filesystem::path& 
       continue;
     }
     if (next < todo.size() && !stopping()) {
-      batch.push_back(compute(spec, static_cast<std::size_t>(todo[next++])));  // rank 0 works too
+      batch.push_back(spec.compute(static_cast<std::size_t>(todo[next++])));  // rank 0 works too
       commit(false);
       continue;
     }

@@ -56,7 +56,6 @@ class run_queue {
 sweep_report run_sweep(const sweep_spec& spec, const std::filesystem::path& dir, const sweep_run_options& opt) {
   const auto started = std::chrono::steady_clock::now();
   results_store store = results_store::open_for_sweep(dir, spec.for_store(), opt.resume, opt.manifest);
-  const auto reps = static_cast<std::size_t>(spec.replicates);
   const std::vector<char> done = store.done_runs(spec.points.size(), spec.replicates);
 
   std::vector<std::size_t> todo;
@@ -96,14 +95,7 @@ sweep_report run_sweep(const sweep_spec& spec, const std::filesystem::path& dir,
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, todo.size(), 1), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t k = r.begin(); k != r.end(); ++k) {
       if ((opt.cancel && opt.cancel->load(std::memory_order_relaxed)) || writer_failed.load(std::memory_order_relaxed)) return;
-      const std::size_t i = todo[k];
-      const std::size_t point = i / reps;
-      stored_run run;
-      run.point = static_cast<int>(point);
-      run.replicate = static_cast<int>(i % reps);
-      run.seed = spec.point_seed(point);
-      run.result = simulate_run(spec.scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), false, false);
-      queue.push(std::move(run));
+      queue.push(spec.compute(todo[k]));
       scheduled.fetch_add(1, std::memory_order_release);
     }
   });

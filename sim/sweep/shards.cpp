@@ -45,6 +45,15 @@ std::string serialize_run(const stored_run& run) {
     for (auto v : c.counts) put(out, v);
     put(out, c.policy_stage_end);
   }
+  // Weekly rows, when the sweep keeps them, and the start date that dates them.
+  put(out, static_cast<std::uint32_t>(run.start_date.size()));
+  out += run.start_date;
+  put(out, static_cast<std::uint32_t>(run.result.weekly.size()));
+  for (const auto& row : run.result.weekly) {
+    put(out, static_cast<std::int32_t>(row.week));
+    put(out, static_cast<std::int32_t>(row.council));
+    for (double v : row.values) put(out, v);
+  }
   return out;
 }
 
@@ -66,6 +75,16 @@ stored_run deserialize_run(const std::string& in) {
     c.administration_end = get<std::uint32_t>(in, pos);
     for (auto& v : c.counts) v = get<std::int64_t>(in, pos);
     c.policy_stage_end = get<std::uint8_t>(in, pos);
+  }
+  const auto date_size = get<std::uint32_t>(in, pos);
+  if (pos + date_size > in.size()) throw std::runtime_error("truncated run message");
+  run.start_date = in.substr(pos, date_size);
+  pos += date_size;
+  run.result.weekly.resize(get<std::uint32_t>(in, pos));
+  for (auto& row : run.result.weekly) {
+    row.week = get<std::int32_t>(in, pos);
+    row.council = get<std::int32_t>(in, pos);
+    for (double& v : row.values) v = get<double>(in, pos);
   }
   if (pos != in.size()) throw std::runtime_error("malformed run message");
   return run;
@@ -100,6 +119,17 @@ long long count_runs(sqlite3* db, const std::string& schema) {
     n = sqlite3_column_int64(s, 0);
   sqlite3_finalize(s);
   return n;
+}
+
+bool has_table(sqlite3* db, const std::string& name) {
+  sqlite3_stmt* s = nullptr;
+  bool found = false;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &s, nullptr) == SQLITE_OK) {
+    sqlite3_bind_text(s, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    found = sqlite3_step(s) == SQLITE_ROW;
+  }
+  sqlite3_finalize(s);
+  return found;
 }
 
 }  // namespace
@@ -177,12 +207,14 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shards, const
     if (!b) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
     sqlite3_backup_step(b, -1);
     if (sqlite3_backup_finish(b) != SQLITE_OK) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
-    exec(dst.db, "DELETE FROM runs; DELETE FROM councils;");
+    const bool weekly = has_table(dst.db, "weekly");
+    exec(dst.db, std::string("DELETE FROM runs; DELETE FROM councils;") + (weekly ? " DELETE FROM weekly;" : ""));
     for (long k = 1; k <= n_shards; ++k) {
       std::string file;
       for (char c : results_store::file_in(seen[k]).string()) file += c == '\'' ? std::string("''") : std::string(1, c);
       exec(dst.db, "ATTACH DATABASE '" + file + "' AS shard;");
-      exec(dst.db, "BEGIN; INSERT INTO runs SELECT * FROM shard.runs; INSERT INTO councils SELECT * FROM shard.councils; COMMIT;");
+      exec(dst.db, std::string("BEGIN; INSERT INTO runs SELECT * FROM shard.runs; INSERT INTO councils SELECT * FROM shard.councils; ") +
+                       (weekly ? "INSERT INTO weekly SELECT * FROM shard.weekly; " : "") + "COMMIT;");
       total += static_cast<std::size_t>(count_runs(dst.db, "shard"));
       exec(dst.db, "DETACH DATABASE shard;");
     }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <numeric>
 
+#include "partyline/outcome/collect.hpp"
 #include "partyline/random.hpp"
 #include "partyline/scenario/schema.hpp"
 
@@ -23,6 +24,7 @@ struct sweep_file_def {
   sweep_design design = sweep_design::grid;
   int samples = 0;
   int levels = 4;
+  bool weekly = false;
   yaml_node parameters;
 
   template <class V>
@@ -34,6 +36,7 @@ struct sweep_file_def {
     v.field("design", design);
     v.field("samples", samples, {0, 1e7});
     v.field("levels", levels, {2, 100});
+    v.field("weekly", weekly);
     v.required("parameters", parameters);
   }
 };
@@ -121,6 +124,7 @@ store_design sweep_spec::for_store() const {
   d.seed = seed;
   for (const auto& p : parameters) d.parameters.push_back(p.path);
   d.ranged_parameters = ranged_parameters();
+  d.weekly = weekly;
   if (design == sweep_design::morris) d.design_settings.emplace_back("morris_levels", std::to_string(levels));
   d.points.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -129,6 +133,18 @@ store_design sweep_spec::for_store() const {
   }
   d.shape = scenarios.front();
   return d;
+}
+
+stored_run sweep_spec::compute(std::size_t index) const {
+  const auto reps = static_cast<std::size_t>(replicates);
+  const std::size_t point = index / reps;
+  stored_run run;
+  run.point = static_cast<int>(point);
+  run.replicate = static_cast<int>(index % reps);
+  run.seed = point_seed(point);
+  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, false);
+  if (weekly) run.start_date = scenarios[point]->start_date;
+  return run;
 }
 
 std::vector<std::string> sweep_spec::ranged_parameters() const {
@@ -240,6 +256,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
   spec.design = def.design;
   spec.samples = def.samples;
   spec.levels = def.levels;
+  spec.weekly = def.weekly;
   if (spec.levels % 2 != 0)
     throw scenario_error(marks.at("levels"), "levels", "the morris design needs an even number of levels (4 is usual)");
   spec.parameters = read_parameters(def.parameters);

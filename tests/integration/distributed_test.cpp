@@ -12,6 +12,7 @@
 #include "../test_support.hpp"
 
 using partyline::testing::data_dir;
+using partyline::testing::exported;
 using partyline::testing::fresh_dir;
 using partyline::testing::run_cli;
 using partyline::testing::slurp;
@@ -27,11 +28,6 @@ int run_shell(const std::string& cmd) {
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 
-std::string exported(const std::filesystem::path& dir) {
-  const auto r = run_cli("export " + dir.string() + " --force");
-  EXPECT_EQ(r.status, 0) << r.out;
-  return slurp(dir / "export" / "runs.csv") + slurp(dir / "export" / "councils.csv") + slurp(dir / "export" / "points.csv");
-}
 
 }  // namespace
 

@@ -117,8 +117,8 @@ TEST(DiskFull, ASweepThatCannotWriteKeepsAConsistentResumableStore) {
   const auto dir = fresh_dir("disk-full");
   const auto sweep = (data_dir() / "sweeps" / "kill.yaml").string();
   const auto out = dir / "s";
-  // A 400 KiB file-size limit: the store fills up part-way, as on a full disk.
-  const child c = start({"sweep", sweep, "--quiet", "--out", out.string()}, dir / "log", 400 * 1024);
+  // A 3 MiB file-size limit: the store (runs with their weekly series) fills up part-way, as on a full disk.
+  const child c = start({"sweep", sweep, "--quiet", "--out", out.string()}, dir / "log", 3 * 1024 * 1024);
   const int status = wait_exit(c);
   const std::string log = slurp(dir / "log");
   EXPECT_EQ(status, 2) << log;
@@ -127,8 +127,10 @@ TEST(DiskFull, ASweepThatCannotWriteKeepsAConsistentResumableStore) {
   const long long kept = stored_runs(out);
   EXPECT_GT(kept, 0);
   EXPECT_LT(kept, 1200);
-  // Every stored run is whole: as many council rows as runs (one council).
+  // Every stored run is whole: as many council rows as runs (one council), and its whole weekly series (52 weeks,
+  // party-wide and Birmingham).
   EXPECT_EQ(store_int(out, "SELECT COUNT(*) FROM councils"), kept);
+  EXPECT_EQ(store_int(out, "SELECT COUNT(*) FROM weekly"), kept * 52 * 2);
   const auto resumed = run_cli("sweep " + sweep + " --quiet --resume --out " + out.string());
   EXPECT_EQ(resumed.status, 0) << resumed.out;
   EXPECT_EQ(stored_runs(out), 1200);

@@ -9,10 +9,13 @@
 #include <fstream>
 
 
+#include "partyline/store/csv.hpp"
+
 #include "../sqlite_support.hpp"
 #include "../test_support.hpp"
 
 using partyline::testing::data_dir;
+using partyline::testing::exported;
 using partyline::testing::fresh_dir;
 using partyline::testing::run_cli;
 using partyline::testing::slurp;
@@ -20,11 +23,6 @@ using partyline::testing::stored_runs;
 
 namespace {
 
-std::string exported(const std::filesystem::path& dir) {
-  const auto r = run_cli("export " + dir.string() + " --force");
-  EXPECT_EQ(r.status, 0) << r.out;
-  return slurp(dir / "export" / "runs.csv") + slurp(dir / "export" / "councils.csv") + slurp(dir / "export" / "points.csv");
-}
 
 }  // namespace
 
@@ -38,6 +36,38 @@ TEST(Sweep, TablesDoNotDependOnThreads) {
   EXPECT_GT(one.size(), 1000u);
   EXPECT_EQ(exported(dir / "t2"), one);
   EXPECT_EQ(exported(dir / "t8"), one);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, WeeklySeriesAreKeptOnRequestAndAreTheRunsOwn) {
+  const auto dir = fresh_dir("sweep-weekly");
+  // One point (a held value), three replicates, weekly series kept.
+  std::ofstream(dir / "weekly.yaml") << "scenario: " << (data_dir() / "tiny.yaml").string()
+                                     << "\nreplicates: 3\nseed: 5\nweekly: true\nparameters:\n  weeks: 15\n";
+  ASSERT_EQ(run_cli("sweep " + (dir / "weekly.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
+  const std::string all = exported(dir / "s");
+  const auto table = partyline::read_csv(slurp(dir / "s" / "export" / "weekly.csv"), "weekly.csv");
+  ASSERT_EQ(table.columns, (std::vector<std::string>{"point", "replicate", "weeks", "week", "date", "council", "backlash",
+                                                     "satisfaction", "agenda_open", "disputes_active", "members", "seats"}));
+  ASSERT_EQ(table.rows.size(), 3u * 15u * 2u);  // replicates x weeks x (party-wide + the focus council)
+  // The same rows as `partyline run` of that point's scenario with its seed and --weekly.
+  const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
+  const std::string seed = points.rows.at(0).at(points.column("seed"));
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --set weeks=15 --seed " + seed +
+                         " --runs 3 --weekly --quiet --out " + (dir / "run").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto mine = partyline::read_csv(slurp(dir / "run" / "weekly.csv"), "weekly.csv");
+  ASSERT_EQ(mine.rows.size(), table.rows.size());
+  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
+    EXPECT_EQ(table.rows[i][table.column("replicate")], mine.rows[i][mine.column("run")]);
+    for (const char* c : {"week", "date", "council"}) EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c;
+    for (const char* c : {"backlash", "satisfaction", "agenda_open", "disputes_active", "members", "seats"})
+      EXPECT_NEAR(std::stod(table.rows[i][table.column(c)]), std::stod(mine.rows[i][mine.column(c)]), 1e-9) << c << " row " << i;
+  }
+  // Without `weekly: true` the store keeps none.
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + (dir / "g").string()).status, 0);
+  (void)exported(dir / "g");
+  EXPECT_FALSE(std::filesystem::exists(dir / "g" / "export" / "weekly.csv"));
   std::filesystem::remove_all(dir);
 }
 

@@ -310,3 +310,18 @@ def test_against_facts_measures_each_fact_in_the_runs():
         partyline.against_facts(r, [{"outcome": "requestz", "observed": 1}])
     with pytest.raises(KeyError):
         partyline.meaning("requestz")
+
+
+def test_load_returns_a_sweeps_weekly_series_as_the_cli_exports_them(tmp_path):
+    sweep = tmp_path / "lhs"
+    partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-lhs.yaml", out=sweep)  # weekly: true
+    tables = partyline.load(sweep)
+    weekly = tables["weekly"]
+    assert list(weekly.columns[:5]) == ["point", "replicate", "councils[0].group.confrontation", "rules.R8.escalation",
+                                        "rules.R7.letter_min"]
+    assert len(weekly) == len(tables["runs"]) * 12 * 2  # runs x weeks x (all, smalltown)
+    subprocess.run([BIN, "export", str(sweep)], check=True, capture_output=True)
+    cli = pd.read_csv(sweep / "export" / "weekly.csv")
+    pd.testing.assert_frame_equal(weekly.reset_index(drop=True), cli, check_dtype=False)
+    partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
+    assert "weekly" not in partyline.load(tmp_path / "grid")

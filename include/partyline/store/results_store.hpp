@@ -42,6 +42,7 @@ struct store_design {
   std::vector<std::string> parameters;         ///< dotted paths, in order
   std::vector<std::string> ranged_parameters;  ///< the inputs of a sensitivity analysis
   std::vector<std::pair<std::string, std::string>> design_settings;  ///< manifest entries the analysis needs (morris_levels)
+  bool weekly = false;  ///< keep each run's weekly rows (party-wide and per focus council) in a `weekly` table
   std::vector<store_point> points;
   frozen_scenario shape;  ///< a point's scenario: the councils' and parties' columns
 };
@@ -52,6 +53,7 @@ struct stored_run {
   int replicate = 0;
   std::uint64_t seed = 0;
   run_result result;
+  std::string start_date;  ///< the point's scenario's start_date: the dates of weekly rows
 };
 
 
@@ -86,6 +88,10 @@ class results_store {
   /// councils joined with points, ordered by point, replicate and council.
   [[nodiscard]] table_data read_councils_with_parameters() const;
   [[nodiscard]] std::vector<std::string> parameter_columns() const;
+  /// Whether the store keeps weekly rows (the sweep asked for `weekly: true`).
+  [[nodiscard]] bool has_weekly() const;
+  /// weekly joined with points: parameter columns first, ordered by point, replicate, week and council.
+  [[nodiscard]] table_data read_weekly_with_parameters() const;
 
   [[nodiscard]] static std::filesystem::path file_in(const std::filesystem::path& dir) { return dir / "results.sqlite"; }
 

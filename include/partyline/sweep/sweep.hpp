@@ -52,6 +52,7 @@ struct sweep_spec {
   std::uint64_t seed = 1;
   sweep_design design = sweep_design::grid;
   int samples = 0;
+  bool weekly = false;  ///< keep every run's weekly series (party-wide and each focus council) in the store
   int levels = 4;  ///< morris: the grid levels of each range (even); a step moves levels / (2 (levels - 1)) of the range
   std::vector<sweep_parameter> parameters;
   std::vector<sweep_point> points;
@@ -64,6 +65,9 @@ struct sweep_spec {
   [[nodiscard]] std::vector<std::string> ranged_parameters() const;
   /// What the results store records of this sweep.
   [[nodiscard]] store_design for_store() const;
+  /// Run `index` of the sweep (point index / replicates, replicate index % replicates), ready to store: the same
+  /// wherever it is computed (a thread, a shard, an MPI rank).
+  [[nodiscard]] stored_run compute(std::size_t index) const;
 };
 
 /// @brief What a sweep may ask for. Points hold a frozen scenario each, so their number is also a memory cost.

@@ -129,7 +129,8 @@ def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathL
 
 def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     """The tables of a sweep's results store: "runs" (parameter columns first, one row per run), "councils",
-    "points" and "manifest" (a key -> value Series)."""
+    "points", "manifest" (a key -> value Series) and, when the sweep kept weekly series (`weekly: true`), "weekly"
+    (parameter columns first, one row per run, week and council: party-wide "all" and each focus council)."""
     db = pathlib.Path(directory) / "results.sqlite"
     if not db.exists():
         raise FileNotFoundError(f"{directory}: no results store (results.sqlite) here")
@@ -139,12 +140,19 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
         runs = pd.read_sql_query("SELECT * FROM runs ORDER BY point, replicate", con)
         councils = pd.read_sql_query("SELECT * FROM councils ORDER BY point, replicate, council", con)
         manifest = pd.read_sql_query("SELECT * FROM manifest", con).set_index("key")["value"]
+        has_weekly = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'weekly'").fetchone()
+        weekly = pd.read_sql_query("SELECT * FROM weekly ORDER BY point, replicate, week, council = 'all' DESC, council",
+                                   con) if has_weekly else None
     first = ["point", "replicate", "seed"]
     runs = runs.merge(points[["point"] + params], on="point")
     runs = runs[first + params + [c for c in runs.columns if c not in first + params]]
     councils = councils.merge(points[["point"] + params], on="point")
     councils = councils[["point", "replicate"] + params + [c for c in councils.columns if c not in ["point", "replicate"] + params]]
-    return {"runs": runs, "councils": councils, "points": points, "manifest": manifest}
+    out = {"runs": runs, "councils": councils, "points": points, "manifest": manifest}
+    if weekly is not None:
+        weekly = weekly.merge(points[["point"] + params], on="point")
+        out["weekly"] = weekly[["point", "replicate"] + params + [c for c in weekly.columns if c not in ["point", "replicate"] + params]]
+    return out
 
 
 _PARAMETER_SKIP = ("point", "replicate", "seed")
