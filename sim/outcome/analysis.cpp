@@ -34,6 +34,19 @@ void append(std::string& out, const char* fmt, A... args) {
   out += buf;
 }
 
+/// How far Sobol' indices can be read: too few samples show as estimates outside [0, 1] or intervals wider than the
+/// indices themselves; widths shrink as 1/sqrt(N), so `widest` (the largest half-width) says what N would do.
+struct sobol_reading {
+  bool outside = false, wide = false;
+  double widest = 0;
+  [[nodiscard]] bool too_few() const { return outside || wide; }
+  void add(const interval& x) {
+    outside = outside || x.estimate < 0 || x.estimate > 1;
+    wide = wide || (x.hi - x.lo) > std::max(std::abs(x.estimate), 0.02);
+    widest = std::max(widest, (x.hi - x.lo) / 2);
+  }
+};
+
 /// The model output f of a design's point: each outcome's mean over the point's replicates.
 std::map<long, std::vector<double>> point_means(const table_data& runs) {
   const std::vector<double> run_point = runs.numbers("point");
@@ -250,15 +263,12 @@ table_data sensitivity_table(const table_data& points, const table_data& runs, c
     }
     const sobol_indices si = sobol_analysis(fA, fB, fC, 500, 41 + o);
     if (si.variance <= 0) continue;  // the outcome never varies
-    // Too few samples show as indices outside [0, 1] or intervals wider than the indices themselves. Interval
-    // widths shrink as 1/sqrt(N): say how many base samples would narrow the widest to +-0.05.
-    bool too_few = false;
-    double widest = 0;
+    // Say how many base samples would narrow the widest interval to +-0.05.
+    sobol_reading reading;
     for (const auto* set : {&si.first, &si.total})
-      for (const auto& x : *set) {
-        too_few = too_few || x.estimate < 0 || x.estimate > 1 || (x.hi - x.lo) > std::max(std::abs(x.estimate), 0.02);
-        widest = std::max(widest, (x.hi - x.lo) / 2);
-      }
+      for (const auto& x : *set) reading.add(x);
+    const bool too_few = reading.too_few();
+    const double widest = reading.widest;
     const double needed = std::max(static_cast<double>(rows_n), std::ceil(static_cast<double>(rows_n) * (widest / 0.05) * (widest / 0.05)));
     for (Eigen::Index i = 0; i < k; ++i) {
       const auto& s1 = si.first[static_cast<std::size_t>(i)];
@@ -284,26 +294,20 @@ std::string sensitivity_report(const table_data& points, const table_data& runs,
     const auto& first = t.rows[r];
     append(out, "\n  %s (variance %.3g)\n  %-40s %-26s %-26s\n", first[0].c_str(), num(first[1]), "input", "first order S1",
            "total order ST");
-    double widest = 0;
-    bool outside = false, wide = false;
+    sobol_reading reading;  // as sensitivity_table read it, to word the warning
     for (std::size_t i = 0; i < inputs.size(); ++i) {
       const auto& row = t.rows[r + i];
       char a[64], b[64];
       std::snprintf(a, sizeof a, "%.3f [%.3f, %.3f]", num(row[3]), num(row[4]), num(row[5]));
       std::snprintf(b, sizeof b, "%.3f [%.3f, %.3f]", num(row[6]), num(row[7]), num(row[8]));
       append(out, "  %-40s %-26s %-26s\n", row[2].c_str(), a, b);
-      for (std::size_t c : {3u, 6u}) {
-        const double est = num(row[c]), lo = num(row[c + 1]), hi = num(row[c + 2]);
-        outside = outside || est < 0 || est > 1;
-        wide = wide || (hi - lo) > std::max(std::abs(est), 0.02);
-        widest = std::max(widest, (hi - lo) / 2);
-      }
+      for (std::size_t c : {3u, 6u}) reading.add({num(row[c]), num(row[c + 1]), num(row[c + 2])});
     }
     if (first[10] == "1")
       append(out, "  ! too few samples to read these indices: %s%s%s. The widest interval is +-%.2f from %ld base "
                   "samples; about %.0f would narrow it to +-0.05 (samples: in the sweep file).\n",
-             outside ? "estimates fall outside [0, 1]" : "", outside && wide ? " and " : "",
-             wide ? "intervals are wider than the indices" : "", widest, rows_n, num(first[11]));
+             reading.outside ? "estimates fall outside [0, 1]" : "", reading.outside && reading.wide ? " and " : "",
+             reading.wide ? "intervals are wider than the indices" : "", reading.widest, rows_n, num(first[11]));
   }
   return out;
 }
