@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "cli.hpp"
+#include "partyline/outcome/targets.hpp"
 
 namespace pl = partyline;
 
@@ -103,10 +104,16 @@ frozen_scenario load_with_sets(const std::string& text, const std::string& file,
                         item + "'");
     sets.emplace_back(item.substr(0, eq), item.substr(eq + 1));
   }
-  if (sets.empty()) return load_scenario_text(text, file, opts);
-  yaml_node root = parse_yaml_text(text, file, opts.yaml);
-  apply_overrides(root, sets, "--set");
-  return load_scenario_tree(root, opts);
+  frozen_scenario scen;
+  if (sets.empty()) {
+    scen = load_scenario_text(text, file, opts);
+  } else {
+    yaml_node root = parse_yaml_text(text, file, opts.yaml);
+    apply_overrides(root, sets, "--set");
+    scen = load_scenario_tree(root, opts);
+  }
+  check_targets(*scen);
+  return scen;
 }
 
 }  // namespace partyline::cli

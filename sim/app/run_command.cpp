@@ -13,9 +13,11 @@
 #include "partyline/sweep/plan.hpp"
 #include "partyline/sweep/sweep.hpp"
 #include "partyline/outcome/story.hpp"
+#include "partyline/outcome/targets.hpp"
 #include "partyline/outcome/summary.hpp"
 #include "partyline/rules/model.hpp"
 #include "partyline/scenario/calendar.hpp"
+#include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
 #include "partyline/version.hpp"
@@ -77,8 +79,15 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   // The result set is staged and moved in as a whole, the manifest (with every table's checksum) last; the tables
   // of a previous run (--force) that this run does not write go, so the folder never mixes two runs.
   pl::result_set_writer writer(out);
-  writer.add("runs.csv", pl::runs_csv(results, seed));
-  writer.add("councils.csv", pl::councils_csv(*scen, results));
+  const std::string runs_text = pl::runs_csv(results, seed), councils_text = pl::councils_csv(*scen, results);
+  writer.add("runs.csv", runs_text);
+  writer.add("councils.csv", councils_text);
+  // The scenario's documented facts against the runs (targets.csv; none when the scenario states no targets).
+  pl::table_data targets;
+  if (!scen->targets.empty() && !results.empty()) {
+    targets = pl::target_table(scen->targets, pl::read_csv(runs_text, "runs.csv"), pl::read_csv(councils_text, "councils.csv"));
+    writer.add("targets.csv", pl::to_csv(targets));
+  }
   if (a.weekly) writer.add("weekly.csv", pl::weekly_csv(*scen, results));
   if (a.events) writer.add("events.csv", pl::events_csv(*scen, results));
   std::vector<std::string> files;
@@ -113,7 +122,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
         {"runs_per_second", secs > 0 ? static_cast<double>(results.size()) / secs : 0.0}}},
       {"host", std::string(host)},
       {"resolved_scenario", pl::to_yaml(*scen)}};
-  writer.commit("manifest.json", manifest.dump(2) + "\n", {"runs.csv", "councils.csv", "weekly.csv", "events.csv"});
+  writer.commit("manifest.json", manifest.dump(2) + "\n", {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "targets.csv"});
 
   if (!a.quiet) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
@@ -143,6 +152,12 @@ int cmd_run(const run_args& a, const std::string& command_line) {
                   pl::administration_text(*scen, top->first).c_str(),
                   100.0 * top->second / static_cast<double>(results.size()));
     }
+    if (!targets.rows.empty()) {
+      int inside = 0;
+      for (const auto& r : targets.rows) inside += r[targets.column("inside")] == "1";
+      std::printf("\n  the documented facts (the scenario's targets) against the runs: %d of %zu inside the runs' 5-95%% range\n%s",
+                  inside, targets.rows.size(), pl::format_targets(targets).c_str());
+    }
     if (a.story > 0 && !results.empty()) {
       // A typical run (its pattern of what happened is the most common), retold with its event log.
       const pl::run_result& typical = results[pl::typical_run(results)];
@@ -170,6 +185,7 @@ int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool 
   for (const auto& f : files) {
     try {
       const auto scen = pl::load_scenario_file(f, load_opts(budget_mib, 1));
+      pl::check_targets(*scen);
       if (!quiet) std::printf("%s: ok (%s: %zu councils, %d weeks)\n", f.c_str(), scen->name.c_str(), scen->councils.size(), scen->weeks);
     } catch (const pl::scenario_error& e) {
       std::fprintf(stderr, "%s\n", e.what());
@@ -218,6 +234,7 @@ int cmd_verify(const std::vector<std::string>& dirs, bool quiet) {
 
 int cmd_show(const std::string& file, double budget_mib) {
   const auto scen = pl::load_scenario_file(file, load_opts(budget_mib, 1));
+  pl::check_targets(*scen);
   std::fputs(pl::to_yaml(*scen).c_str(), stdout);
   return pl::exit_ok;
 }

@@ -90,6 +90,7 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   if (events) d["events"] = out.events;
   d["seed"] = out.seed;
   d["story"] = out.story;
+  if (!out.targets.empty()) d["targets"] = out.targets;
   d["typical_run"] = out.typical_run;
   d["resolved_scenario"] = pl::to_yaml(*scen);
   return d;

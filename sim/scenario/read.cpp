@@ -65,6 +65,7 @@ class resolver {
     generate_councils(opt);
     councils();
     events();
+    targets();
   }
 
  private:
@@ -328,6 +329,30 @@ class resolver {
     for (std::size_t i = 0; i < s_.councils.size(); ++i)
       if (s_.councils[i].id == id) return static_cast<int>(i);
     return -1;
+  }
+
+  void targets() {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < s_.targets.size(); ++i) {
+      auto& t = s_.targets[i];
+      const std::string p = "targets[" + std::to_string(i) + "]";
+      slug(p + ".name", t.name);
+      if (!seen.insert(t.name).second) fail(p + ".name", "duplicate target name '" + t.name + "'");
+      if (!t.council.empty() && council_index(t.council) < 0) fail(p + ".council", "unknown council '" + t.council + "'");
+      if (t.range.empty()) {
+        t.lo = t.hi = t.observed;
+      } else {
+        if (t.range.size() != 2) fail(p + ".range", "a range is [lo, hi]");
+        t.lo = t.range[0];
+        t.hi = t.range[1];
+        if (t.lo > t.hi) fail(p + ".range", "lo is greater than hi");
+        if (t.observed < t.lo || t.observed > t.hi) fail(p + ".observed", "the observed value lies outside its range");
+      }
+      if (t.statistic == target_statistic::share && (t.lo < 0 || t.hi > 1))
+        fail(p + ".observed", "a share is between 0 and 1");
+      if (t.tolerance == 0) fail(p + ".tolerance", "a tolerance must be positive (or left out)");
+      t.mark = marks_.at(p + ".outcome");
+    }
   }
 
   void events() {

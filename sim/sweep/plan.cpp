@@ -12,6 +12,8 @@
 #include "partyline/error.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/story.hpp"
+#include "partyline/outcome/targets.hpp"
+#include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/runner.hpp"
@@ -112,7 +114,9 @@ frozen_scenario prepare_request(const run_request& req, load_options opt) {
   opt.concurrent_runs = static_cast<int>(std::min<long long>(effective_request_threads(req), req.runs));
   yaml_node root = parse_yaml_text(req.text, req.label, opt.yaml);
   apply_overrides(root, req.overrides, "overrides");
-  return load_scenario_tree(root, opt);
+  frozen_scenario scen = load_scenario_tree(root, opt);
+  check_targets(*scen);
+  return scen;
 }
 
 run_tables execute_request(const run_request& req, const frozen_scenario& scen, int threads, const std::atomic<bool>* cancel) {
@@ -129,6 +133,8 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   t.seed = plan.seed;
   t.runs = runs_csv(results, plan.seed);
   t.councils = councils_csv(*scen, results);
+  if (!scen->targets.empty() && !results.empty())
+    t.targets = to_csv(target_table(scen->targets, read_csv(t.runs, "runs.csv"), read_csv(t.councils, "councils.csv")));
   if (req.weekly) t.weekly = weekly_csv(*scen, results);
   if (req.events) t.events = events_csv(*scen, results);
   if (!results.empty()) {

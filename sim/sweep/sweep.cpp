@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/targets.hpp"
 #include "partyline/random.hpp"
 #include "partyline/scenario/schema.hpp"
 
@@ -441,6 +442,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
       point.number.push_back(d);
     }
     spec.scenarios.push_back(load_scenario_tree(tree, opt));
+    check_targets(*spec.scenarios.back());
     spec.points.push_back(std::move(point));
   }
   return spec;

@@ -247,6 +247,33 @@ TEST(Cli, ACrashedWritersStagingFolderIsClearedAndNeverCounted) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
+  const auto dir = fresh_dir("cli-targets");
+  const auto r = run_cli("run " + scenario_path("coalitions-2023.yaml").string() + " --runs 30 --story 0 --out " + (dir / "c").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("the documented facts (the scenario's targets) against the runs:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cherwell_refused"), std::string::npos) << r.out;
+  const auto t = partyline::read_csv(slurp(dir / "c" / "targets.csv"), "targets.csv");
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"name", "label", "outcome", "council", "statistic", "observed", "range_lo",
+                                                 "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
+                                                 "distance", "source"}));
+  ASSERT_EQ(t.rows.size(), 5u);
+  EXPECT_EQ(t.rows[1][t.column("council")], "cherwell");
+  EXPECT_EQ(t.rows[1][t.column("runs")], "30");
+  EXPECT_EQ(run_cli("verify " + (dir / "c").string()).status, 0);  // listed in the manifest with its checksum
+  // A scenario without targets writes none.
+  ASSERT_EQ(run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 3 --quiet --out " + (dir / "t").string()).status, 0);
+  EXPECT_FALSE(std::filesystem::exists(dir / "t" / "targets.csv"));
+  // An unknown column is a scenario error at the target's outcome: file, line, column, exit 2.
+  std::ofstream(dir / "bad.yaml") << slurp(data_dir() / "tiny.yaml") << "targets:\n  - {name: x, outcome: letterz, observed: 1, source: s}\n";
+  const auto bad = run_cli("validate " + (dir / "bad.yaml").string());
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("bad.yaml:23:"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("targets[0].outcome: 'letterz' is not a numeric column of runs.csv"), std::string::npos) << bad.out;
+  EXPECT_EQ(run_cli("run " + (dir / "bad.yaml").string() + " --runs 2 --quiet --out " + (dir / "b").string()).status, 2);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Cli, SetChangesAScenarioValueByItsSweepPath) {
   // Issue 18: `run --set PATH=VALUE` (repeatable) gives what the edited file gives; errors name the --set.
   const auto dir = fresh_dir("cli-set");

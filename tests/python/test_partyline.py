@@ -325,3 +325,17 @@ def test_load_returns_a_sweeps_weekly_series_as_the_cli_exports_them(tmp_path):
     pd.testing.assert_frame_equal(weekly.reset_index(drop=True), cli, check_dtype=False)
     partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
     assert "weekly" not in partyline.load(tmp_path / "grid")
+
+
+def test_run_returns_a_cases_targets_against_its_runs(tmp_path):
+    r = partyline.run(ROOT / "scenarios" / "leicester-2023.yaml", runs=30, seed=4)
+    t = r["targets"]
+    assert list(t.name) == ["takeover", "central_deselections", "independents", "labour_seats", "conservative_seats"]
+    subprocess.run([BIN, "run", str(ROOT / "scenarios" / "leicester-2023.yaml"), "--runs", "30", "--seed", "4", "--quiet",
+                    "--out", str(tmp_path / "cli")], check=True)
+    pd.testing.assert_frame_equal(t, pd.read_csv(tmp_path / "cli" / "targets.csv", keep_default_na=False, na_values=[""]),
+                                  check_dtype=False)
+    seats = r["runs"].focus_seats_end
+    row = t.set_index("name").loc["labour_seats"]
+    assert row.simulated == pytest.approx(seats.mean()) and row.sim_p05 == pytest.approx(seats.quantile(0.05))
+    assert "targets" not in partyline.run(TINY, runs=2)

@@ -472,6 +472,46 @@ struct council_generator {
   }
 };
 
+/// @brief How a target reads the runs: the mean of the outcome, its median, or the share of runs in which it is
+/// above zero (it happened).
+enum class target_statistic : std::uint8_t { mean, median, share };
+template <>
+struct enum_names<target_statistic> {
+  static constexpr std::array<std::string_view, 3> names{"mean", "median", "share"};
+};
+
+/// @brief A documented fact of the case, stated as a target the runs can be held against (`partyline run` prints
+/// observed against simulated and writes targets.csv; calibration fits them): an outcome column, or a sum of
+/// columns, of runs.csv (or with `council`, of that council's row of councils.csv), read by a statistic.
+struct target_def {
+  std::string name;        ///< an id: letters, digits, '-', '_', '.'
+  std::string label;       ///< the fact in words
+  std::string outcome;     ///< a column, or columns joined by '+': "deselections_members + withdrawals"
+  std::string council;     ///< empty: runs.csv; else a council id, and `outcome` is a column of councils.csv
+  target_statistic statistic = target_statistic::mean;
+  double observed = 0;     ///< the documented value (share: 0..1)
+  std::vector<double> range;  ///< [lo, hi]: values that count as the documented one (default: the value alone)
+  double tolerance = -1;   ///< scale of a miss in a calibration's distance (default, -1: see scenarios/README.md)
+  std::string source;      ///< where the fact comes from
+
+  // Set by the loader.
+  source_mark mark;        ///< where `outcome` is written, for errors found later (an unknown column)
+  double lo = 0, hi = 0;   ///< the range, resolved
+
+  template <class V>
+  void describe(V& v) {
+    v.required("name", name);
+    v.field("label", label);
+    v.required("outcome", outcome);
+    v.field("council", council);
+    v.field("statistic", statistic);
+    v.required("observed", observed, {-1e12, 1e12});
+    v.field("range", range, {-1e12, 1e12});
+    v.field("tolerance", tolerance, {-1, 1e12});
+    v.required("source", source);
+  }
+};
+
 /// @brief A whole scenario. Loaded once, validated, resolved and then frozen (shared as const).
 struct scenario {
   std::string name;
@@ -488,6 +528,7 @@ struct scenario {
   std::vector<council_def> councils;
   std::vector<council_generator> council_generators;  ///< expanded into `councils` by the loader
   std::vector<event_def> events;
+  std::vector<target_def> targets;  ///< documented facts the runs are held against (no effect on the runs)
   rule_coefficients rules;  ///< the rules' coefficients (declared by the rules stage; see coefficients.hpp)
 
   // Resolved by the loader.
@@ -509,6 +550,7 @@ struct scenario {
     v.field("councils", councils);
     v.field("council_generators", council_generators);
     v.field("events", events);
+    v.field("targets", targets);
     v.field("rules", rules);
   }
 

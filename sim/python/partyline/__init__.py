@@ -84,7 +84,8 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
     seed: the base seed (default: the scenario's). threads: 0 means all cores; results never depend on it.
     overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3}.
-    Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request), plus "seed",
+    Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request; "targets" when the
+    scenario states targets: its documented facts against the runs, as targets.csv), plus "seed",
     "story" (the story of a typical run, as `partyline run` prints it), "typical_run" (its run id) and
     "resolved_scenario" (the YAML of the frozen scenario).
     """
@@ -100,6 +101,8 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
                            if name in raw}
     out["seed"] = raw["seed"]
+    if "targets" in raw:
+        out["targets"] = pd.read_csv(io.StringIO(raw["targets"]), keep_default_na=False, na_values=[""])
     out["story"] = raw["story"]
     out["typical_run"] = raw["typical_run"]
     out["resolved_scenario"] = raw["resolved_scenario"]

@@ -1,0 +1,116 @@
+// Targets: a scenario's documented facts, read from the scenario, checked against the outcome columns, and held
+// against tables of runs.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "../../test_support.hpp"
+#include "partyline/outcome/targets.hpp"
+
+using namespace partyline;
+using partyline::testing::data_dir;
+using partyline::testing::slurp;
+
+namespace {
+
+std::string tiny_with(const std::string& targets) { return slurp(data_dir() / "tiny.yaml") + "targets:\n" + targets; }
+
+std::string load_error(const std::string& text) {
+  try {
+    check_targets(*load_scenario_text(text, "t.yaml"));
+  } catch (const scenario_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+table_data table(std::vector<std::string> columns, std::vector<std::vector<std::string>> rows) {
+  table_data t;
+  t.columns = std::move(columns);
+  t.rows = std::move(rows);
+  return t;
+}
+
+}  // namespace
+
+TEST(Targets, BadTargetsAreErrorsAtTheirKey) {
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requestz, observed: 1, source: s}\n"))
+                .find("targets[0].outcome: 'requestz' is not a numeric column of runs.csv"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests + nope, observed: 1, source: s}\n")).find("'nope'"), std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, council: smalltown, observed: 1, source: s}\n"))
+                .find("not a numeric column of councils.csv"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, council: bigtown, observed: 1, source: s}\n"))
+                .find("targets[0].council: unknown council 'bigtown'"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, observed: 5, range: [1, 3], source: s}\n"))
+                .find("targets[0].observed: the observed value lies outside its range"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, statistic: share, observed: 2, range: [0, 2], source: s}\n"))
+                .find("a share is between 0 and 1"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, observed: 1, source: s}\n  - {name: a, outcome: requests, observed: 1, source: s}\n"))
+                .find("duplicate target name 'a'"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, observed: 1}\n")).find("source"), std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, observed: 1, source: s, tolerence: 2}\n")).find("tolerence"),
+            std::string::npos);
+  // The error names the file, line and column of the outcome.
+  EXPECT_NE(load_error(tiny_with("  - name: a\n    outcome: requestz\n    observed: 1\n    source: s\n")).find("t.yaml:24:14:"),
+            std::string::npos)
+      << load_error(tiny_with("  - name: a\n    outcome: requestz\n    observed: 1\n    source: s\n"));
+  EXPECT_EQ(load_error(tiny_with("  - {name: a, outcome: seats_end_lab + coalition_blocked, council: smalltown, observed: 1, source: s}\n")), "");
+}
+
+TEST(Targets, EachStatisticReadsTheRunsAsDocumented) {
+  std::vector<target_def> ts(4);
+  ts[0].name = "sum";
+  ts[0].outcome = "requests + withdrawals";
+  ts[0].observed = 10, ts[0].lo = 8, ts[0].hi = 12;
+  ts[1].name = "median";
+  ts[1].outcome = "requests";
+  ts[1].statistic = target_statistic::median;
+  ts[1].observed = ts[1].lo = ts[1].hi = 100;  // far outside the runs
+  ts[2].name = "share";
+  ts[2].outcome = "withdrawals";
+  ts[2].statistic = target_statistic::share;
+  ts[2].observed = ts[2].lo = ts[2].hi = 1;
+  ts[3].name = "council";
+  ts[3].outcome = "seats_end_lab";
+  ts[3].council = "b";
+  ts[3].observed = 7, ts[3].lo = 6, ts[3].hi = 8;
+  // 20 runs: requests 0..19, withdrawals 1 in the even runs (share 0.5).
+  table_data runs = table({"run", "requests", "withdrawals"}, {});
+  table_data councils = table({"run", "council", "seats_end_lab"}, {});
+  for (int r = 0; r < 20; ++r) {
+    runs.rows.push_back({std::to_string(r), std::to_string(r), r % 2 == 0 ? "1" : "0"});
+    councils.rows.push_back({std::to_string(r), "a", "100"});
+    councils.rows.push_back({std::to_string(r), "b", std::to_string(5 + r % 4)});  // 5, 6, 7, 8: mean 6.5
+  }
+  const table_data t = target_table(ts, runs, councils);
+  auto at = [&](std::size_t row, const char* c) { return t.rows[row][t.column(c)]; };
+  auto num = [&](std::size_t row, const char* c) { return std::stod(at(row, c)); };
+  // sum: mean of requests + withdrawals = 9.5 + 0.5 = 10, inside [8, 12]; the runs' 5-95% range by type-7 quantiles.
+  EXPECT_DOUBLE_EQ(num(0, "simulated"), 10.0);
+  EXPECT_EQ(at(0, "inside"), "1");
+  EXPECT_DOUBLE_EQ(num(0, "distance"), 0.0);
+  EXPECT_EQ(at(0, "runs"), "20");
+  // median of 0..19 is 9.5; 100 is far out: outside, distance (100 - 9.5) / tolerance (a tenth of 100).
+  EXPECT_DOUBLE_EQ(num(1, "simulated"), 9.5);
+  EXPECT_EQ(at(1, "inside"), "0");
+  EXPECT_DOUBLE_EQ(num(1, "tolerance"), 10.0);
+  EXPECT_DOUBLE_EQ(num(1, "distance"), 9.05);
+  // share of runs with withdrawals > 0: 0.5; the fact (1) is a plausible run; tolerance 0.1 (a tenth of 1).
+  EXPECT_DOUBLE_EQ(num(2, "simulated"), 0.5);
+  EXPECT_EQ(at(2, "inside"), "1");
+  EXPECT_DOUBLE_EQ(num(2, "distance"), 0.5 / 0.1);
+  // A council's column, that council's rows only.
+  EXPECT_DOUBLE_EQ(num(3, "simulated"), 6.5);
+  EXPECT_EQ(at(3, "inside"), "1");
+  EXPECT_DOUBLE_EQ(num(3, "distance"), 0.0);
+  // Lines for the run summary.
+  const std::string lines = format_targets(t);
+  EXPECT_NE(lines.find("median"), std::string::npos);
+  EXPECT_NE(lines.find("OUTSIDE"), std::string::npos);
+}
