@@ -18,8 +18,8 @@ namespace partyline {
 /// columns, so every loader above it calls this.
 void check_targets(const scenario& s);
 
-/// @brief A target's tolerance: as written, or by default the larger of half its range's width and a tenth of the
-/// observed value, at least 0.05 for a share and 1 for a count.
+/// @brief A target's tolerance: as written, or by default half its range's width, at least 0.25 for a share (one case's
+/// fact: shown in most runs is reproduced) and 1 otherwise (outcomes are counts).
 [[nodiscard]] double target_tolerance(const target_def& t);
 
 /// @brief One row per target: name, label, outcome, council, statistic, observed, range_lo, range_hi, tolerance,

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import against_facts, meaning
+from . import meaning
 
 
 def _words(name: str) -> str:
@@ -28,6 +28,24 @@ def _label(outcome: str, fallback: str) -> str:
         return meaning(outcome)
     except KeyError:
         return fallback
+
+
+def _against(ax, values: pd.Series, observed: float, lo: float, hi: float, share: bool = False):
+    """The runs' values as a histogram (a bar per whole number when they are whole and few), the documented value
+    (a red line) and the range that counts as it (shaded)."""
+    lo_v = float(min(values.min(), lo, 0 if share else lo))
+    hi_v = float(max(values.max(), hi))
+    whole = hi_v - lo_v < 60 and bool(values.round().eq(values).all())
+    bins = [x - 0.5 for x in range(int(lo_v), int(hi_v) + 2)] if whole else 30
+    ax.hist(values, bins=bins, color="tab:gray", alpha=0.7, label="simulated runs")
+    single = lo == hi
+    ax.axvspan(lo - 0.5 if single else lo, hi + 0.5 if single else hi, color="tab:red", alpha=0.12,
+               label="counts as the documented value")
+    ax.axvline(observed, color="tab:red", linewidth=2, label="documented")
+    if share:
+        ax.set_xticks([0, 1])
+        ax.set_xticklabels(["did not happen", "happened"])
+    ax.set_ylabel("runs")
 
 
 def timeline(ax, table: pd.DataFrame, top: int = 14, min_share: float = 0.05):
@@ -47,27 +65,25 @@ def timeline(ax, table: pd.DataFrame, top: int = 14, min_share: float = 0.05):
     return ax
 
 
-def facts(axes, result: Mapping[str, Any], case_facts: list[Mapping[str, Any]]):
-    """A histogram of the runs per fact (a result of partyline.run and the facts as partyline.against_facts takes
-    them), with the documented value (a red line) and the range that counts as reproducing it (shaded); the title
-    says how many runs fall in it. `axes` holds one axes per fact."""
-    table = against_facts(result, case_facts)
-    for ax, fact, row in zip(axes, case_facts, table.itertuples()):
-        source = result["councils"][result["councils"]["council"] == fact["council"]] if "council" in fact else result["runs"]
-        values = source[fact["outcome"]]
-        lo_v, hi_v = float(min(values.min(), row.range_lo, 0)), float(max(values.max(), row.range_hi))
-        if hi_v - lo_v < 40 and float(values.round().eq(values).all()):
-            bins = [x - 0.5 for x in range(int(lo_v), int(hi_v) + 2)]  # one bar per whole number
-        else:
-            bins = 30
-        ax.hist(values, bins=bins, color="tab:gray", alpha=0.7, label="simulated runs")
-        ax.axvspan(row.range_lo - 0.5 if row.range_lo == row.range_hi else row.range_lo,
-                   row.range_hi + 0.5 if row.range_lo == row.range_hi else row.range_hi, color="tab:red", alpha=0.12,
-                   label="counts as the documented value")
-        ax.axvline(row.observed, color="tab:red", linewidth=2, label="documented")
-        ax.set_title(f"{textwrap.fill(row.fact, 34)}\n{100 * row.matching:.0f}% of runs match; mean {row.mean:.1f}", fontsize="medium")
-        ax.set_xlabel(textwrap.fill(row.fact if "council" in fact else _label(fact["outcome"], row.fact), 40), fontsize="small")
-        ax.set_ylabel("runs")
+def targets(axes, result: Mapping[str, Any]):
+    """A histogram of the runs per target of the scenario (a result of partyline.run whose scenario states targets),
+    with the documented value (a red line) and the range that counts as it (shaded); the title gives the label, the
+    simulated statistic and whether the documented value is a plausible run. `axes` holds one axes per target."""
+    if "targets" not in result:
+        raise ValueError("the scenario states no targets")
+    for ax, row in zip(axes, result["targets"].itertuples()):
+        council = row.council if isinstance(row.council, str) and row.council else None
+        source = result["councils"][result["councils"]["council"] == council] if council else result["runs"]
+        values = sum(source[c.strip()] for c in row.outcome.split("+"))
+        share = row.statistic == "share"
+        if share:
+            values = (values > 0).astype(int)
+        _against(ax, values, row.observed, row.range_lo, row.range_hi, share)
+        label = row.label if isinstance(row.label, str) and row.label else _words(row.name)
+        ax.set_title(f"{textwrap.fill(label, 34)}\n{row.statistic} {row.simulated:.2f}; documented "
+                     f"{'inside' if row.inside else 'OUTSIDE'} 90% of runs", fontsize="medium")
+        ax.set_xlabel(textwrap.fill(" + ".join(_label(c.strip(), _words(c.strip())) for c in row.outcome.split("+"))
+                                    if not council else f"{_words(row.outcome)} in {council}", 40), fontsize="small")
     axes[0].legend(fontsize="small")
     return axes
 

@@ -96,15 +96,17 @@ TEST(Targets, EachStatisticReadsTheRunsAsDocumented) {
   EXPECT_EQ(at(0, "inside"), "1");
   EXPECT_DOUBLE_EQ(num(0, "distance"), 0.0);
   EXPECT_EQ(at(0, "runs"), "20");
-  // median of 0..19 is 9.5; 100 is far out: outside, distance (100 - 9.5) / tolerance (a tenth of 100).
+  // median of 0..19 is 9.5; 100 is far out: outside, distance (100 - 9.5) / tolerance (1 for a count with no range).
   EXPECT_DOUBLE_EQ(num(1, "simulated"), 9.5);
   EXPECT_EQ(at(1, "inside"), "0");
-  EXPECT_DOUBLE_EQ(num(1, "tolerance"), 10.0);
-  EXPECT_DOUBLE_EQ(num(1, "distance"), 9.05);
-  // share of runs with withdrawals > 0: 0.5; the fact (1) is a plausible run; tolerance 0.1 (a tenth of 1).
+  EXPECT_DOUBLE_EQ(num(1, "tolerance"), 1.0);
+  EXPECT_DOUBLE_EQ(num(1, "distance"), 90.5);
+  // share of runs with withdrawals > 0: 0.5; the fact (1) is a plausible run; tolerance 0.25 for a share.
   EXPECT_DOUBLE_EQ(num(2, "simulated"), 0.5);
   EXPECT_EQ(at(2, "inside"), "1");
-  EXPECT_DOUBLE_EQ(num(2, "distance"), 0.5 / 0.1);
+  EXPECT_DOUBLE_EQ(num(2, "tolerance"), 0.25);
+  EXPECT_DOUBLE_EQ(num(2, "distance"), 0.5 / 0.25);
+  EXPECT_DOUBLE_EQ(num(0, "tolerance"), 2.0);  // half of [8, 12]
   // A council's column, that council's rows only.
   EXPECT_DOUBLE_EQ(num(3, "simulated"), 6.5);
   EXPECT_EQ(at(3, "inside"), "1");
