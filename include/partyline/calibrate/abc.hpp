@@ -1,0 +1,78 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/calibrate/abc.hpp belongs to stage 8 (calibrate): a lower stage may not include it"
+#endif
+/// @brief Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC, the population Monte Carlo of
+/// Beaumont et al. 2009 and Toni et al. 2009): a population of parameter vectors ("particles") drawn from the prior,
+/// then generation by generation resampled by weight, moved by a multivariate normal kernel (twice the weighted
+/// covariance of the last generation, Beaumont et al.), and kept when the simulated distance to the data is within
+/// a tolerance that shrinks to a quantile of the last generation's distances. Importance weights prior / proposal
+/// correct for the moves; the effective sample size says how many particles the weights are worth.
+///
+/// Every draw is keyed by (seed, generation, particle, attempt), so the result is the same whatever the thread count,
+/// and a calibration stopped after a generation resumes from it to the same result.
+#include <Eigen/Core>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace partyline {
+
+/// @brief A parameter's prior: uniform(a = min, b = max), normal(a = mean, b = sd) or lognormal(a = mean of log,
+/// b = sd of log), truncated to [lo, hi].
+struct abc_prior {
+  enum class kind : std::uint8_t { uniform, normal, lognormal };
+  std::string name;
+  kind shape = kind::uniform;
+  double a = 0, b = 1;
+  double lo = -std::numeric_limits<double>::infinity(), hi = std::numeric_limits<double>::infinity();
+
+  /// log density up to a constant (truncation renormalises by a constant, which cancels in the weights); -inf
+  /// outside the support.
+  [[nodiscard]] double log_density(double x) const;
+  /// A draw (by rejection inside [lo, hi]) from uniforms u(k), k = 0, 1, ... of a keyed stream.
+  [[nodiscard]] double sample(const std::function<double(std::uint64_t)>& uniform) const;
+};
+
+struct abc_options {
+  int particles = 500;
+  int generations = 8;          ///< at most; fewer when the acceptance rate falls below min_acceptance
+  double quantile = 0.5;        ///< the next tolerance: this quantile of the last generation's distances
+  double min_acceptance = 0.01; ///< stop when a generation accepts fewer of its simulations than this
+  double final_tolerance = 0;   ///< stop once the tolerance is at or below this (0: never on this account)
+  long long max_attempts = 100'000;  ///< simulations a particle may try before the generation is abandoned
+  std::uint64_t seed = 1;
+  int threads = 0;              ///< 0: all cores; results never depend on it
+  const std::atomic<bool>* cancel = nullptr;  ///< raised: stop after the generation in flight is dropped
+};
+
+struct abc_generation {
+  int index = 0;
+  double tolerance = std::numeric_limits<double>::infinity();
+  Eigen::MatrixXd theta;        ///< particles x parameters
+  Eigen::VectorXd weight;       ///< normalised importance weights
+  Eigen::VectorXd distance;
+  long long simulations = 0;    ///< simulations run to fill the generation
+  [[nodiscard]] double acceptance() const { return simulations > 0 ? static_cast<double>(theta.rows()) / static_cast<double>(simulations) : 0; }
+  [[nodiscard]] double ess() const { return 1.0 / weight.squaredNorm(); }
+  /// Weighted mean and covariance of the particles.
+  [[nodiscard]] Eigen::VectorXd mean() const;
+  [[nodiscard]] Eigen::MatrixXd covariance() const;
+};
+
+/// The distance of one simulation at `theta` from the data; `key` identifies the simulation (its random draws
+/// must be a function of it, so results are reproducible).
+using abc_distance = std::function<double(const Eigen::VectorXd& theta, std::uint64_t key)>;
+
+/// @brief Runs ABC-SMC from the prior, or on from `done` (the complete generations of an earlier, stopped run with
+/// the same priors and options): returns every generation, `done`'s first. `on_generation` is told of each new
+/// generation as it completes (to save it). A generation that could not be filled (max_attempts, cancel) is not
+/// returned.
+std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_distance& distance, const abc_options& opt,
+                                    std::vector<abc_generation> done = {},
+                                    const std::function<void(const abc_generation&)>& on_generation = {});
+
+}  // namespace partyline

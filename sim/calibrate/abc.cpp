@@ -1,0 +1,185 @@
+// ABC-SMC (population Monte Carlo): see include/partyline/calibrate/abc.hpp.
+#include "partyline/calibrate/abc.hpp"
+
+#include <Eigen/Cholesky>
+#include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <numbers>
+
+#include "partyline/random.hpp"
+
+namespace partyline {
+
+namespace {
+
+constexpr stream abc_stream = static_cast<stream>(901);
+
+/// The keyed stream of one attempt of one particle of one generation.
+draw_stream attempt_stream(std::uint64_t seed, int generation, int particle, long long attempt) {
+  return draw_stream(seed, static_cast<std::uint64_t>(generation) * 1'000'003ULL + static_cast<std::uint64_t>(particle),
+                     static_cast<std::uint64_t>(attempt), abc_stream);
+}
+
+double log_prior(const std::vector<abc_prior>& priors, const Eigen::VectorXd& theta) {
+  double s = 0;
+  for (std::size_t i = 0; i < priors.size(); ++i) s += priors[i].log_density(theta[static_cast<Eigen::Index>(i)]);
+  return s;
+}
+
+/// The q-quantile of `v` (type 7).
+double quantile_of(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  const double h = (static_cast<double>(v.size()) - 1) * q;
+  const auto lo = static_cast<std::size_t>(std::floor(h));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+}  // namespace
+
+double abc_prior::log_density(double x) const {
+  if (!(x >= lo && x <= hi)) return -std::numeric_limits<double>::infinity();
+  switch (shape) {
+    case kind::uniform:
+      return x >= a && x <= b ? -std::log(b - a) : -std::numeric_limits<double>::infinity();
+    case kind::normal:
+      return -0.5 * ((x - a) / b) * ((x - a) / b) - std::log(b);
+    case kind::lognormal:
+      if (x <= 0) return -std::numeric_limits<double>::infinity();
+      return -0.5 * ((std::log(x) - a) / b) * ((std::log(x) - a) / b) - std::log(b) - std::log(x);
+  }
+  return -std::numeric_limits<double>::infinity();
+}
+
+double abc_prior::sample(const std::function<double(std::uint64_t)>& uniform) const {
+  for (std::uint64_t k = 0; k < 4096; k += 2) {
+    double x = 0;
+    if (shape == kind::uniform) {
+      x = a + (b - a) * uniform(k);
+    } else {
+      const double u1 = 1.0 - uniform(k), u2 = uniform(k + 1);  // Box-Muller
+      const double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+      x = shape == kind::normal ? a + b * z : std::exp(a + b * z);
+    }
+    if (std::isfinite(log_density(x))) return x;
+  }
+  return std::clamp(a, lo, hi);  // a prior whose truncation leaves almost nothing: its centre, clamped
+}
+
+Eigen::VectorXd abc_generation::mean() const { return theta.transpose() * weight; }
+
+Eigen::MatrixXd abc_generation::covariance() const {
+  const Eigen::VectorXd m = mean();
+  const Eigen::MatrixXd centred = theta.rowwise() - m.transpose();
+  return centred.transpose() * weight.asDiagonal() * centred;
+}
+
+std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_distance& distance, const abc_options& opt,
+                                    std::vector<abc_generation> done, const std::function<void(const abc_generation&)>& on_generation) {
+  const auto n = static_cast<Eigen::Index>(opt.particles);
+  const auto k = static_cast<Eigen::Index>(priors.size());
+  std::unique_ptr<tbb::global_control> limit;
+  if (opt.threads > 0) limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, opt.threads);
+  std::vector<abc_generation> out = std::move(done);
+  while (static_cast<int>(out.size()) < opt.generations) {
+    const int g = static_cast<int>(out.size());
+    abc_generation next;
+    next.index = g;
+    next.theta.resize(n, k);
+    next.distance.resize(n);
+    next.weight.resize(n);
+    const abc_generation* prev = out.empty() ? nullptr : &out.back();
+    // The tolerance: a quantile of the last generation's distances (the first generation takes every prior draw).
+    if (prev) {
+      if (prev->acceptance() < opt.min_acceptance && g > 1) break;
+      if (opt.final_tolerance > 0 && prev->tolerance <= opt.final_tolerance) break;
+      next.tolerance = quantile_of(std::vector<double>(prev->distance.data(), prev->distance.data() + n), opt.quantile);
+      if (next.tolerance >= prev->tolerance) {
+        // Discrete distances can hold the quantile still: step down to the largest distance below the last tolerance.
+        double below = -1;
+        for (Eigen::Index i = 0; i < n; ++i)
+          if (prev->distance[i] < prev->tolerance) below = std::max(below, prev->distance[i]);
+        if (below < 0) break;  // every particle already matches exactly
+        next.tolerance = below;
+      }
+    }
+    // The kernel: a multivariate normal with twice the weighted covariance (Beaumont et al. 2009).
+    Eigen::MatrixXd chol;
+    Eigen::MatrixXd inv_cov;
+    double log_norm = 0;
+    std::vector<double> cumulative;
+    if (prev) {
+      Eigen::MatrixXd cov = 2.0 * prev->covariance();
+      cov.diagonal().array() += 1e-12;  // a degenerate dimension still moves a little
+      const Eigen::LLT<Eigen::MatrixXd> llt(cov);
+      chol = llt.matrixL();
+      inv_cov = llt.solve(Eigen::MatrixXd::Identity(k, k));
+      log_norm = -chol.diagonal().array().log().sum();
+      cumulative.resize(static_cast<std::size_t>(n));
+      double c = 0;
+      for (Eigen::Index j = 0; j < n; ++j) cumulative[static_cast<std::size_t>(j)] = c += prev->weight[j];
+    }
+    std::vector<long long> attempts(static_cast<std::size_t>(n), 0);
+    std::atomic<bool> failed{false};
+    tbb::parallel_for(tbb::blocked_range<Eigen::Index>(0, n, 1), [&](const tbb::blocked_range<Eigen::Index>& r) {
+      for (Eigen::Index i = r.begin(); i != r.end(); ++i) {
+        Eigen::VectorXd theta(k);
+        for (long long a = 0;; ++a) {
+          if (a >= opt.max_attempts || failed.load(std::memory_order_relaxed) ||
+              (opt.cancel && opt.cancel->load(std::memory_order_relaxed))) {
+            failed = true;
+            return;
+          }
+          const draw_stream rng = attempt_stream(opt.seed, g, static_cast<int>(i), a);
+          if (!prev) {
+            for (Eigen::Index p = 0; p < k; ++p)
+              theta[p] = priors[static_cast<std::size_t>(p)].sample(
+                  [&](std::uint64_t c) { return rng.uniform(static_cast<std::uint64_t>(p) + 1, c); });
+          } else {
+            // An ancestor by weight, moved by the kernel; a move outside the prior's support is redrawn.
+            const double u = rng.uniform(0, 0) * cumulative.back();
+            const auto j = static_cast<Eigen::Index>(std::min<std::size_t>(
+                static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin()),
+                cumulative.size() - 1));
+            Eigen::VectorXd z(k);
+            for (Eigen::Index p = 0; p < k; ++p) z[p] = rng.normal(static_cast<std::uint64_t>(p) + 1, 0);
+            theta = prev->theta.row(j).transpose() + chol * z;
+            if (!std::isfinite(log_prior(priors, theta))) continue;
+          }
+          const double d = distance(theta, rng.bits(0, 1));
+          attempts[static_cast<std::size_t>(i)] = a + 1;
+          if (d <= next.tolerance) {
+            next.theta.row(i) = theta.transpose();
+            next.distance[i] = d;
+            break;
+          }
+        }
+        // The importance weight: prior over the mixture of kernels the particle could have come from.
+        if (!prev) {
+          next.weight[i] = 1.0;
+        } else {
+          double mix = 0;
+          for (Eigen::Index j = 0; j < n; ++j) {
+            const Eigen::VectorXd diff = next.theta.row(i).transpose() - prev->theta.row(j).transpose();
+            mix += prev->weight[j] * std::exp(log_norm - 0.5 * diff.dot(inv_cov * diff));
+          }
+          next.weight[i] = std::exp(log_prior(priors, next.theta.row(i).transpose())) / std::max(mix, 1e-300);
+        }
+      }
+    });
+    if (failed) break;
+    next.weight /= next.weight.sum();
+    for (long long a : attempts) next.simulations += a;
+    out.push_back(next);
+    if (on_generation) on_generation(out.back());
+  }
+  return out;
+}
+
+}  // namespace partyline
