@@ -142,6 +142,18 @@ int main(int argc, char** argv) {
   verify->add_option("DIR", vdirs, "run or sweep output folders")->required();
   verify->add_flag("--quiet,-q", vdquiet, "print nothing for folders that pass");
 
+  std::string kfile, kout;
+  bool kresume = false, kquiet = false;
+  int kthreads = 0;
+  auto* calibrate = app.add_subcommand("calibrate", "Fit free parameters to the cases' documented facts (targets) by ABC-SMC; "
+                                                    "resumable after each generation");
+  calibrate->add_option("FILE", kfile, "calibration file (YAML), see scenarios/README.md")->required();
+  calibrate->add_option("--out,-o", kout, "output directory")->required()->check(not_empty);
+  calibrate->add_flag("--resume", kresume, "continue the calibration in DIR from its last complete generation");
+  calibrate->add_option("--threads,-t", kthreads, "worker threads (0: all cores); results do not depend on it")
+      ->check(CLI::Range(0, 1024))->capture_default_str();
+  calibrate->add_flag("--quiet,-q", kquiet, "print nothing but errors");
+
   std::string pupdate;
   auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
   parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables of this file (docs/model.md) in place");
@@ -166,6 +178,7 @@ int main(int argc, char** argv) {
     if (*parameters) return cmd_parameters(pupdate);
     if (*verify) return cmd_verify(vdirs, vdquiet);
     if (*params) return cmd_params(pfile, psets, pformat, pbudget);
+    if (*calibrate) return cmd_calibrate(kfile, kout, kresume, kthreads, kquiet);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

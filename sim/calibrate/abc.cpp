@@ -153,7 +153,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
             if (!std::isfinite(log_prior(priors, theta))) continue;
           }
           const double d = distance(theta, rng.bits(0, 1));
-          attempts[static_cast<std::size_t>(i)] = a + 1;
+          ++attempts[static_cast<std::size_t>(i)];  // simulations run (a move outside the prior's support runs none)
           if (d <= next.tolerance) {
             next.theta.row(i) = theta.transpose();
             next.distance[i] = d;

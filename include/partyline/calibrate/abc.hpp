@@ -43,7 +43,7 @@ struct abc_options {
   double quantile = 0.5;        ///< the next tolerance: this quantile of the last generation's distances
   double min_acceptance = 0.01; ///< stop when a generation accepts fewer of its simulations than this
   double final_tolerance = 0;   ///< stop once the tolerance is at or below this (0: never on this account)
-  long long max_attempts = 100'000;  ///< simulations a particle may try before the generation is abandoned
+  long long max_attempts = 100'000;  ///< proposals a particle may try before the generation is abandoned
   std::uint64_t seed = 1;
   int threads = 0;              ///< 0: all cores; results never depend on it
   const std::atomic<bool>* cancel = nullptr;  ///< raised: stop after the generation in flight is dropped

@@ -1,0 +1,67 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/calibrate/calibration.hpp belongs to stage 8 (calibrate): a lower stage may not include it"
+#endif
+/// @brief Calibration files (scenarios/calibration/*.yaml) and running them: the cases (scenarios with targets), the
+/// free parameters by dotted path with their priors, replicates per case, and ABC-SMC's settings. A particle's
+/// distance is the root mean square, over every target of every case, of the target's distance in tolerances
+/// (targets.csv's `distance`: 0 inside the documented range). Documented in scenarios/README.md.
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "partyline/calibrate/abc.hpp"
+#include "partyline/engine/load.hpp"
+#include "partyline/outcome/analysis.hpp"
+#include "partyline/scenario/yaml_tree.hpp"
+
+namespace partyline {
+
+struct calibration_case {
+  std::filesystem::path file;
+  std::string text;   ///< the scenario file as read
+  yaml_node tree;     ///< its YAML, to which a particle's parameters are applied
+  std::string name;
+  std::size_t targets = 0;
+};
+
+struct calibration_spec {
+  std::string name;
+  std::filesystem::path file;
+  std::string text;  ///< the calibration file as read (its SHA-256 identifies the calibration)
+  std::vector<calibration_case> cases;
+  std::vector<abc_prior> priors;  ///< one per free parameter, named by its dotted path
+  std::vector<source_mark> prior_marks;
+  int replicates = 10;            ///< runs per case per particle
+  int predictive_draws = 100;     ///< particles drawn from the posterior for the fit table
+  abc_options abc;
+};
+
+/// @brief Reads and checks a calibration file: every case loads, states targets, and every parameter path applies to
+/// every case (scenario_error naming the calibration file, line and column otherwise).
+[[nodiscard]] calibration_spec load_calibration_file(const std::filesystem::path& path, const load_options& opt = {});
+
+/// @brief The distance of one particle: every case run `replicates` times with the parameters applied (seeded by
+/// `key`), each target's distance in tolerances, their root mean square.
+[[nodiscard]] double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key);
+
+/// @brief The posterior predictive fit: for `predictive_draws` particles drawn by weight from the last generation,
+/// one run of each case each; per case and target the observed value and range, the predictive statistic and the
+/// runs' 5-95% range, inside or not (columns: case, then target_table's).
+[[nodiscard]] table_data calibration_fit(const calibration_spec& spec, const abc_generation& last);
+
+/// @brief Runs (or with `resume`, continues) a calibration into DIR: each generation saved as it completes
+/// (DIR/generations/NNN.csv, written atomically), then DIR/posterior.csv, DIR/generations.csv and DIR/fit.csv.
+/// usage_error for a used DIR without resume, or one holding another calibration.
+struct calibrate_report {
+  std::vector<abc_generation> generations;
+  std::size_t resumed_generations = 0;
+  double seconds = 0;
+  bool complete = false;  ///< false when stopped (Ctrl-C) or a generation could not be filled
+};
+calibrate_report run_calibration(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
+                                 const std::function<void(const abc_generation&, double seconds)>& on_generation = {});
+
+}  // namespace partyline

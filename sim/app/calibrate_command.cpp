@@ -1,0 +1,51 @@
+// partyline calibrate: ABC-SMC against the cases' documented facts (issue 17).
+#include <tbb/info.h>
+
+#include <cstdio>
+
+#include "cli.hpp"
+#include "partyline/calibrate/calibration.hpp"
+
+namespace partyline::cli {
+
+int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet) {
+  calibration_spec spec = load_calibration_file(file);
+  spec.abc.threads = threads;
+  spec.abc.cancel = &g_stop;
+  install_signal_handlers();
+  if (!quiet) {
+    std::printf("partyline calibrate · %s · %zu case%s, %zu parameter%s · %d particles, up to %d generations · %d runs per case "
+                "per particle\n",
+                spec.name.c_str(), spec.cases.size(), spec.cases.size() == 1 ? "" : "s", spec.priors.size(),
+                spec.priors.size() == 1 ? "" : "s", spec.abc.particles, spec.abc.generations, spec.replicates);
+    std::fflush(stdout);
+  }
+  const calibrate_report report = run_calibration(spec, out, resume, [&](const abc_generation& g, double seconds) {
+    if (quiet) return;
+    std::printf("  generation %d: tolerance %.4g, %lld simulations (acceptance %.1f%%), effective sample %.0f of %lld, %.0f s\n",
+                g.index, g.tolerance, g.simulations, 100 * g.acceptance(), g.ess(), static_cast<long long>(g.theta.rows()), seconds);
+    std::fflush(stdout);
+  });
+  if (!quiet && report.resumed_generations > 0)
+    std::printf("  (resumed after %zu saved generation%s)\n", report.resumed_generations, report.resumed_generations == 1 ? "" : "s");
+  if (!report.complete) {
+    std::fprintf(stderr, "partyline: calibration stopped after %zu complete generation%s (saved); continue with:\n"
+                         "  partyline calibrate %s --out %s --resume\n",
+                 report.generations.size(), report.generations.size() == 1 ? "" : "s", file.c_str(), out.c_str());
+    return exit_interrupted;
+  }
+  if (!quiet) {
+    const abc_generation& last = report.generations.back();
+    const Eigen::VectorXd mean = last.mean();
+    const Eigen::MatrixXd cov = last.covariance();
+    std::printf("\n%s: %zu generations in %.1f s; the posterior (weighted mean and sd of the last generation):\n", spec.name.c_str(),
+                report.generations.size(), report.seconds);
+    for (std::size_t p = 0; p < spec.priors.size(); ++p)
+      std::printf("    %-44s %10.4g  sd %.4g\n", spec.priors[p].name.c_str(), mean[static_cast<Eigen::Index>(p)],
+                  std::sqrt(cov(static_cast<Eigen::Index>(p), static_cast<Eigen::Index>(p))));
+    std::printf("\n  outputs: %s/{posterior.csv,generations.csv,fit.csv,generations/}\n", out.c_str());
+  }
+  return exit_ok;
+}
+
+}  // namespace partyline::cli

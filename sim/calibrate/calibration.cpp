@@ -1,0 +1,349 @@
+// Calibration files and runs: see include/partyline/calibrate/calibration.hpp.
+#include "partyline/calibrate/calibration.hpp"
+
+#include <chrono>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "partyline/error.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/targets.hpp"
+#include "partyline/random.hpp"
+#include "partyline/scenario/schema.hpp"
+#include "partyline/store/csv.hpp"
+#include "partyline/store/files.hpp"
+#include "partyline/sweep/sweep.hpp"
+
+namespace partyline {
+
+namespace {
+
+struct calibration_file_def {
+  std::string name;
+  std::vector<std::string> cases;
+  int replicates = 10;
+  long long seed = 1;
+  int particles = 200;
+  int generations = 6;
+  double quantile = 0.5;
+  double min_acceptance = 0.01;
+  double final_tolerance = 0;
+  int predictive_draws = 100;
+  yaml_node parameters;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("name", name);
+    v.required("cases", cases);
+    v.field("replicates", replicates, {1, 100000});
+    v.field("seed", seed, {0, 9.0e15});
+    v.field("particles", particles, {2, 100000});
+    v.field("generations", generations, {1, 1000});
+    v.field("quantile", quantile, {0.01, 0.99});
+    v.field("min_acceptance", min_acceptance, {0, 1});
+    v.field("final_tolerance", final_tolerance, {0, 1e12});
+    v.field("predictive_draws", predictive_draws, {1, 100000});
+    v.required("parameters", parameters);
+  }
+};
+
+bool number_of(const yaml_node& n, double& out) {
+  if (n.kind != yaml_kind::scalar || n.quoted) return false;
+  const char* first = n.value.data();
+  const char* last = first + n.value.size();
+  if (first != last && *first == '+') ++first;
+  const auto r = std::from_chars(first, last, out);
+  return r.ec == std::errc() && r.ptr == last && std::isfinite(out);
+}
+
+abc_prior read_prior(const std::string& path, const yaml_node& v) {
+  const std::string where = "parameters." + path;
+  if (v.kind != yaml_kind::map) throw scenario_error(v.mark, where, "expected {prior: uniform|normal|lognormal, ...}");
+  abc_prior p;
+  p.name = path;
+  std::map<std::string, double> num;
+  std::string shape;
+  for (std::size_t k = 0; k < v.keys.size(); ++k) {
+    const std::string& key = v.keys[k];
+    if (key == "prior") {
+      shape = v.children[k].value;
+      continue;
+    }
+    if (key != "min" && key != "max" && key != "mean" && key != "sd")
+      throw scenario_error(v.key_marks[k], where + "." + key, "unknown key (a prior has prior, min, max, mean, sd)");
+    double x = 0;
+    if (!number_of(v.children[k], x)) throw scenario_error(v.children[k].mark, where + "." + key, "expected a number");
+    num[key] = x;
+  }
+  auto need = [&](const char* key) {
+    if (!num.count(key)) throw scenario_error(v.mark, where, std::string("a ") + shape + " prior needs " + key);
+    return num[key];
+  };
+  if (shape == "uniform") {
+    p.shape = abc_prior::kind::uniform;
+    p.a = need("min");
+    p.b = need("max");
+    if (p.a >= p.b) throw scenario_error(v.mark, where, "min must be less than max");
+    p.lo = p.a;
+    p.hi = p.b;
+  } else if (shape == "normal" || shape == "lognormal") {
+    p.shape = shape == "normal" ? abc_prior::kind::normal : abc_prior::kind::lognormal;
+    p.a = need("mean");
+    p.b = need("sd");
+    if (p.b <= 0) throw scenario_error(v.mark, where + ".sd", "sd must be positive");
+    if (num.count("min")) p.lo = num["min"];
+    if (num.count("max")) p.hi = num["max"];
+    if (p.lo >= p.hi) throw scenario_error(v.mark, where, "min must be less than max");
+  } else {
+    throw scenario_error(v.mark, where + ".prior", "'" + shape + "' is not one of: uniform, normal, lognormal");
+  }
+  return p;
+}
+
+yaml_node number_node(double v, const source_mark& mark) {
+  yaml_node n;
+  n.kind = yaml_kind::scalar;
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  n.value.assign(buf, r.ptr);
+  n.mark = mark;
+  return n;
+}
+
+/// A case's scenario with the particle's parameters applied.
+frozen_scenario case_scenario(const calibration_spec& spec, const calibration_case& c, const Eigen::VectorXd& theta) {
+  yaml_node tree = c.tree;
+  for (std::size_t p = 0; p < spec.priors.size(); ++p)
+    set_path(tree, spec.priors[p].name, number_node(theta[static_cast<Eigen::Index>(p)], spec.prior_marks[p]), spec.prior_marks[p]);
+  load_options opt;
+  opt.concurrent_runs = 1;
+  return load_scenario_tree(tree, opt);
+}
+
+/// The runs of one case at `theta` as the targets read them.
+table_data case_targets(const calibration_spec& spec, std::size_t ci, const Eigen::VectorXd& theta, std::uint64_t seed, int runs,
+                        int first_run) {
+  const frozen_scenario scen = case_scenario(spec, spec.cases[ci], theta);
+  run_options ro;
+  ro.runs = runs;
+  ro.seed = seed;
+  ro.first_run = first_run;
+  const auto results = simulate_runs(scen, ro);
+  return target_table(scen->targets, read_csv(runs_csv(results, seed), "runs"), read_csv(councils_csv(*scen, results), "councils"));
+}
+
+std::string num(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+std::string generation_csv(const calibration_spec& spec, const abc_generation& g) {
+  std::string out = "generation,tolerance,simulations,particle,weight,distance";
+  for (const auto& p : spec.priors) out += "," + csv_field(p.name);
+  out += "\n";
+  for (Eigen::Index i = 0; i < g.theta.rows(); ++i) {
+    out += std::to_string(g.index) + "," + num(g.tolerance) + "," + std::to_string(g.simulations) + "," + std::to_string(i) + "," +
+           num(g.weight[i]) + "," + num(g.distance[i]);
+    for (Eigen::Index p = 0; p < g.theta.cols(); ++p) out += "," + num(g.theta(i, p));
+    out += "\n";
+  }
+  return out;
+}
+
+abc_generation read_generation(const calibration_spec& spec, const std::filesystem::path& file) {
+  const table_data t = read_csv(read_text_file(file, 1u << 30), file.string());
+  abc_generation g;
+  const auto n = static_cast<Eigen::Index>(t.rows.size());
+  const auto k = static_cast<Eigen::Index>(spec.priors.size());
+  if (n != spec.abc.particles) throw usage_error(file.string() + ": holds " + std::to_string(n) + " particles, not " + std::to_string(spec.abc.particles));
+  g.theta.resize(n, k);
+  g.weight.resize(n);
+  g.distance.resize(n);
+  const auto gen = t.numbers("generation"), tol = t.numbers("tolerance"), sims = t.numbers("simulations"), w = t.numbers("weight"),
+             d = t.numbers("distance");
+  g.index = static_cast<int>(gen.at(0));
+  g.tolerance = tol.at(0);
+  g.simulations = static_cast<long long>(sims.at(0));
+  for (Eigen::Index i = 0; i < n; ++i) {
+    g.weight[i] = w[static_cast<std::size_t>(i)];
+    g.distance[i] = d[static_cast<std::size_t>(i)];
+  }
+  for (Eigen::Index p = 0; p < k; ++p) {
+    const auto col = t.numbers(spec.priors[static_cast<std::size_t>(p)].name);
+    for (Eigen::Index i = 0; i < n; ++i) g.theta(i, p) = col[static_cast<std::size_t>(i)];
+  }
+  return g;
+}
+
+std::filesystem::path generation_file(const std::filesystem::path& dir, int g) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%03d.csv", g);
+  return dir / "generations" / name;
+}
+
+}  // namespace
+
+calibration_spec load_calibration_file(const std::filesystem::path& path, const load_options& opt) {
+  calibration_spec spec;
+  spec.file = path;
+  spec.text = read_text_file(path, opt.yaml.max_bytes);
+  const yaml_node root = parse_yaml_text(spec.text, path.string(), opt.yaml);
+  if (root.kind != yaml_kind::map) throw scenario_error(root.mark, "", "a calibration file must be a YAML mapping");
+  calibration_file_def def;
+  mark_table marks;
+  marks.record("", root.mark);
+  schema_reader::read(root, "", def, {}, &marks);
+  spec.name = def.name.empty() ? path.stem().string() : def.name;
+  spec.replicates = def.replicates;
+  spec.predictive_draws = def.predictive_draws;
+  spec.abc.particles = def.particles;
+  spec.abc.generations = def.generations;
+  spec.abc.quantile = def.quantile;
+  spec.abc.min_acceptance = def.min_acceptance;
+  spec.abc.final_tolerance = def.final_tolerance;
+  spec.abc.seed = static_cast<std::uint64_t>(def.seed);
+  if (def.parameters.kind != yaml_kind::map || def.parameters.keys.empty())
+    throw scenario_error(marks.at("parameters"), "parameters", "expected a mapping of dotted paths to priors");
+  for (std::size_t i = 0; i < def.parameters.keys.size(); ++i) {
+    spec.priors.push_back(read_prior(def.parameters.keys[i], def.parameters.children[i]));
+    spec.prior_marks.push_back(def.parameters.key_marks[i]);
+  }
+  if (def.cases.empty()) throw scenario_error(marks.at("cases"), "cases", "at least one case (a scenario with targets) is needed");
+  for (std::size_t i = 0; i < def.cases.size(); ++i) {
+    const std::string where = "cases[" + std::to_string(i) + "]";
+    calibration_case c;
+    c.file = path.parent_path() / def.cases[i];
+    try {
+      c.text = read_text_file(c.file, opt.yaml.max_bytes);
+    } catch (const usage_error& e) {
+      throw scenario_error(marks.at(where), where, e.what());
+    }
+    c.tree = parse_yaml_text(c.text, c.file.string(), opt.yaml);
+    // Every parameter applies to every case: checked at the centre of its prior (a path that does not exist, or a
+    // value a key does not take, is an error here, not in the middle of the calibration).
+    Eigen::VectorXd centre(static_cast<Eigen::Index>(spec.priors.size()));
+    for (std::size_t p = 0; p < spec.priors.size(); ++p) {
+      const abc_prior& pr = spec.priors[p];
+      centre[static_cast<Eigen::Index>(p)] =
+          pr.shape == abc_prior::kind::uniform ? (pr.a + pr.b) / 2 : pr.shape == abc_prior::kind::normal ? pr.a : std::exp(pr.a);
+    }
+    const frozen_scenario scen = case_scenario(spec, c, centre);
+    check_targets(*scen);
+    if (scen->targets.empty()) throw scenario_error(marks.at(where), where, c.file.string() + " states no targets to calibrate against");
+    c.name = scen->name;
+    c.targets = scen->targets.size();
+    spec.cases.push_back(std::move(c));
+  }
+  return spec;
+}
+
+double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key) {
+  double sum = 0;
+  std::size_t count = 0;
+  for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
+    table_data t;
+    try {
+      t = case_targets(spec, ci, theta, splitmix64(key ^ splitmix64(0xca5e0000ULL + ci)) & 0x1FFFFFFFFFFFFFULL, spec.replicates, 0);
+    } catch (const scenario_error&) {
+      return std::numeric_limits<double>::infinity();  // a value the scenario does not take: outside the model
+    }
+    for (double d : t.numbers("distance")) {
+      sum += d * d;
+      ++count;
+    }
+  }
+  return count ? std::sqrt(sum / static_cast<double>(count)) : 0.0;
+}
+
+table_data calibration_fit(const calibration_spec& spec, const abc_generation& last) {
+  // Particles drawn by weight (systematic resampling, keyed by the seed); one run of each case at each.
+  const auto n = static_cast<int>(last.theta.rows());
+  std::vector<double> cumulative(static_cast<std::size_t>(n));
+  double c = 0;
+  for (int i = 0; i < n; ++i) cumulative[static_cast<std::size_t>(i)] = c += last.weight[i];
+  const draw_stream rng(spec.abc.seed, 0, 0, static_cast<stream>(902));
+  const double start = rng.uniform(0, 0);
+  table_data out;
+  for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
+    table_data runs, councils;
+    frozen_scenario scen;
+    for (int d = 0; d < spec.predictive_draws; ++d) {
+      const double u = (start + d) / spec.predictive_draws * cumulative.back();
+      const auto i = static_cast<Eigen::Index>(std::min<std::size_t>(
+          static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin()), cumulative.size() - 1));
+      scen = case_scenario(spec, spec.cases[ci], last.theta.row(i).transpose());
+      run_options ro;
+      ro.runs = 1;
+      ro.seed = spec.abc.seed ^ 0xf17ULL;
+      ro.first_run = d;
+      const auto results = simulate_runs(scen, ro);
+      table_data r = read_csv(runs_csv(results, ro.seed), "runs"), k = read_csv(councils_csv(*scen, results), "councils");
+      if (runs.columns.empty()) runs.columns = r.columns, councils.columns = k.columns;
+      runs.rows.insert(runs.rows.end(), r.rows.begin(), r.rows.end());
+      councils.rows.insert(councils.rows.end(), k.rows.begin(), k.rows.end());
+    }
+    const table_data t = target_table(scen->targets, runs, councils);
+    if (out.columns.empty()) {
+      out.columns = {"case"};
+      out.columns.insert(out.columns.end(), t.columns.begin(), t.columns.end());
+    }
+    for (const auto& row : t.rows) {
+      std::vector<std::string> line{spec.cases[ci].name};
+      line.insert(line.end(), row.begin(), row.end());
+      out.rows.push_back(std::move(line));
+    }
+  }
+  return out;
+}
+
+calibrate_report run_calibration(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
+                                 const std::function<void(const abc_generation&, double)>& on_generation) {
+  namespace fs = std::filesystem;
+  const auto started = std::chrono::steady_clock::now();
+  calibrate_report report;
+  std::vector<abc_generation> done;
+  std::unique_ptr<output_lock> lock;
+  std::error_code ec;
+  if (resume && fs::exists(dir / "calibration.yaml", ec)) {
+    lock = std::make_unique<output_lock>(dir);
+    if (read_text_file(dir / "calibration.yaml", 1u << 26) != spec.text)
+      throw usage_error(dir.string() + ": holds another calibration (its calibration.yaml differs from " + spec.file.string() + ")");
+    for (int g = 0;; ++g) {
+      const fs::path f = generation_file(dir, g);
+      if (!fs::exists(f, ec)) break;
+      done.push_back(read_generation(spec, f));
+    }
+    report.resumed_generations = done.size();
+  } else {
+    lock = std::make_unique<output_lock>(claim_output_dir(dir, false));
+    fs::create_directories(dir / "generations", ec);
+    write_file_atomically(dir / "calibration.yaml", spec.text);
+  }
+  const abc_distance distance = [&spec](const Eigen::VectorXd& theta, std::uint64_t key) { return calibration_distance(spec, theta, key); };
+  report.generations = abc_smc(spec.priors, distance, spec.abc, done, [&](const abc_generation& g) {
+    write_file_atomically(generation_file(dir, g.index), generation_csv(spec, g));
+    if (on_generation) on_generation(g, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  });
+  const bool cancelled = spec.abc.cancel && spec.abc.cancel->load();
+  report.complete = !report.generations.empty() && !cancelled;
+  if (!report.generations.empty()) {
+    // The posterior (every generation, the last is the estimate), the schedule, and the fit of the last generation.
+    std::string posterior, schedule = "generation,tolerance,simulations,acceptance,ess\n";
+    for (const auto& g : report.generations) {
+      std::string text = generation_csv(spec, g);
+      posterior += posterior.empty() ? text : text.substr(text.find('\n') + 1);
+      schedule += std::to_string(g.index) + "," + num(g.tolerance) + "," + std::to_string(g.simulations) + "," + num(g.acceptance()) +
+                  "," + num(g.ess()) + "\n";
+    }
+    write_file_atomically(dir / "posterior.csv", posterior);
+    write_file_atomically(dir / "generations.csv", schedule);
+    if (report.complete) write_file_atomically(dir / "fit.csv", to_csv(calibration_fit(spec, report.generations.back())));
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace partyline

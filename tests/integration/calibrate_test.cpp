@@ -1,0 +1,94 @@
+// partyline calibrate end to end (issue 17): outputs, determinism across threads, resuming from the last complete
+// generation to the same result, refusals and errors.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "../test_support.hpp"
+#include "partyline/store/csv.hpp"
+
+using partyline::testing::data_dir;
+using partyline::testing::fresh_dir;
+using partyline::testing::run_cli;
+using partyline::testing::slurp;
+
+namespace {
+
+std::string calibration() { return (data_dir() / "calibration" / "tiny.yaml").string(); }
+
+}  // namespace
+
+TEST(Calibrate, WritesThePosteriorTheScheduleAndTheFit) {
+  const auto dir = fresh_dir("calibrate-out");
+  const auto r = run_cli("calibrate " + calibration() + " --out " + (dir / "c").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("generation 2: tolerance"), std::string::npos) << r.out;
+  const auto posterior = partyline::read_csv(slurp(dir / "c" / "posterior.csv"), "posterior.csv");
+  EXPECT_EQ(posterior.columns, (std::vector<std::string>{"generation", "tolerance", "simulations", "particle", "weight", "distance",
+                                                         "rules.R8.escalation", "councils[0].group.confrontation"}));
+  EXPECT_EQ(posterior.rows.size(), 3u * 24u);
+  // Each generation's weights sum to 1; every particle lies in the prior's support; distances within the tolerance.
+  for (int g = 0; g < 3; ++g) {
+    const auto rows = posterior.where("generation", std::to_string(g));
+    double w = 0;
+    for (double x : rows.numbers("weight")) w += x;
+    EXPECT_NEAR(w, 1.0, 1e-9);
+    const auto tol = rows.numbers("tolerance"), d = rows.numbers("distance");
+    for (std::size_t i = 0; i < d.size(); ++i) EXPECT_LE(d[i], tol[i]);
+    for (double x : rows.numbers("rules.R8.escalation")) EXPECT_TRUE(x >= 0.01 && x <= 0.2);
+    for (double x : rows.numbers("councils[0].group.confrontation")) EXPECT_TRUE(x >= 0 && x <= 1);
+  }
+  const auto fit = partyline::read_csv(slurp(dir / "c" / "fit.csv"), "fit.csv");
+  ASSERT_EQ(fit.rows.size(), 2u);  // the case's two targets
+  EXPECT_EQ(fit.rows[0][fit.column("case")], "tiny-case");
+  EXPECT_EQ(fit.rows[0][fit.column("runs")], "20");  // predictive_draws
+  const auto schedule = partyline::read_csv(slurp(dir / "c" / "generations.csv"), "generations.csv");
+  EXPECT_EQ(schedule.columns, (std::vector<std::string>{"generation", "tolerance", "simulations", "acceptance", "ess"}));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Calibrate, TheSameForAnyThreadCountAndResumedToTheSameResult) {
+  const auto dir = fresh_dir("calibrate-resume");
+  ASSERT_EQ(run_cli("calibrate " + calibration() + " --quiet --threads 1 --out " + (dir / "one").string()).status, 0);
+  ASSERT_EQ(run_cli("calibrate " + calibration() + " --quiet --threads 2 --out " + (dir / "two").string()).status, 0);
+  const std::string whole = slurp(dir / "one" / "posterior.csv");
+  EXPECT_EQ(slurp(dir / "two" / "posterior.csv"), whole);
+  EXPECT_EQ(slurp(dir / "two" / "fit.csv"), slurp(dir / "one" / "fit.csv"));
+  // As if killed during generation 2: only generations 0 and 1 were saved.
+  std::filesystem::remove(dir / "one" / "generations" / "002.csv");
+  std::filesystem::remove(dir / "one" / "posterior.csv");
+  const auto refused = run_cli("calibrate " + calibration() + " --quiet --out " + (dir / "one").string());
+  EXPECT_EQ(refused.status, 2) << refused.out;  // a used folder without --resume
+  const auto resumed = run_cli("calibrate " + calibration() + " --out " + (dir / "one").string() + " --resume");
+  ASSERT_EQ(resumed.status, 0) << resumed.out;
+  EXPECT_NE(resumed.out.find("resumed after 2 saved generations"), std::string::npos) << resumed.out;
+  EXPECT_EQ(resumed.out.find("generation 1:"), std::string::npos) << resumed.out;  // not run again
+  EXPECT_EQ(slurp(dir / "one" / "posterior.csv"), whole);
+  // Another calibration into the same folder is refused even with --resume.
+  std::ofstream(dir / "other.yaml") << slurp(calibration()) << "# changed\n";
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "tiny-case.yaml");
+  const auto other = run_cli("calibrate " + (dir / "other.yaml").string() + " --quiet --resume --out " + (dir / "one").string());
+  EXPECT_EQ(other.status, 2);
+  EXPECT_NE(other.out.find("holds another calibration"), std::string::npos) << other.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Calibrate, BadCalibrationFilesAreErrorsAtTheirKey) {
+  const auto dir = fresh_dir("calibrate-bad");
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "tiny-case.yaml");
+  auto check = [&](const std::string& body, const std::string& expected) {
+    std::ofstream(dir / "bad.yaml") << body;
+    const auto r = run_cli("calibrate " + (dir / "bad.yaml").string() + " --quiet --out " + (dir / "o").string());
+    EXPECT_EQ(r.status, 2) << body;
+    EXPECT_NE(r.out.find(expected), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "o" / "posterior.csv"));
+  };
+  check("cases: [tiny-case.yaml]\nparameters:\n  rules.R8.escalation: {prior: triangular, min: 0, max: 1}\n",
+        "bad.yaml:3:24: parameters.rules.R8.escalation.prior: 'triangular' is not one of: uniform, normal, lognormal");
+  check("cases: [tiny-case.yaml]\nparameters:\n  rules.R8.escalaton: {prior: uniform, min: 0.01, max: 0.2}\n", "escalaton");
+  check("cases: [tiny-case.yaml]\nparameters:\n  rules.R8.escalation: {prior: normal, mean: 0.1}\n", "a normal prior needs sd");
+  check("cases: [" + (data_dir() / "tiny.yaml").string() + "]\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n", "states no targets");
+  check("cases: [tiny-case.yaml]\nparticels: 10\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n",
+        "particels");
+  std::filesystem::remove_all(dir);
+}
