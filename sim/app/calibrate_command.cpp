@@ -8,8 +8,9 @@
 
 namespace partyline::cli {
 
-int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet) {
+int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet, const std::string& hold_out) {
   calibration_spec spec = load_calibration_file(file);
+  if (!hold_out.empty()) hold_out_case(spec, hold_out);
   spec.abc.threads = threads;
   spec.abc.cancel = &g_stop;
   install_signal_handlers();
@@ -18,6 +19,7 @@ int cmd_calibrate(const std::string& file, const std::string& out, bool resume, 
                 "per particle\n",
                 spec.name.c_str(), spec.cases.size(), spec.cases.size() == 1 ? "" : "s", spec.priors.size(),
                 spec.priors.size() == 1 ? "" : "s", spec.abc.particles, spec.abc.generations, spec.replicates);
+    if (!spec.hold_out.empty()) std::printf("  holding out %s: fitted without it, its facts predicted (fit.csv)\n", spec.hold_out.c_str());
     std::fflush(stdout);
   }
   const calibrate_report report = run_calibration(spec, out, resume, [&](const abc_generation& g, double seconds) {

@@ -65,7 +65,7 @@ int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool 
 int cmd_show(const std::string& file, double budget_mib);
 int cmd_verify(const std::vector<std::string>& dirs, bool quiet);
 int cmd_params(const std::string& file, const std::vector<std::string>& sets, const std::string& format, double budget_mib);
-int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet);
+int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet, const std::string& hold_out);
 int cmd_parameters(const std::string& update_file);
 
 struct sweep_args {

@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
   verify->add_option("DIR", vdirs, "run or sweep output folders")->required();
   verify->add_flag("--quiet,-q", vdquiet, "print nothing for folders that pass");
 
-  std::string kfile, kout;
+  std::string kfile, kout, khold;
   bool kresume = false, kquiet = false;
   int kthreads = 0;
   auto* calibrate = app.add_subcommand("calibrate", "Fit free parameters to the cases' documented facts (targets) by ABC-SMC; "
@@ -153,6 +153,8 @@ int main(int argc, char** argv) {
   calibrate->add_option("--threads,-t", kthreads, "worker threads (0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 1024))->capture_default_str();
   calibrate->add_flag("--quiet,-q", kquiet, "print nothing but errors");
+  calibrate->add_option("--hold-out", khold, "fit without this case (scenario name or file stem) and report how well its facts are "
+                                             "predicted: leave-one-case-out cross-validation");
 
   std::string pupdate;
   auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
@@ -178,7 +180,7 @@ int main(int argc, char** argv) {
     if (*parameters) return cmd_parameters(pupdate);
     if (*verify) return cmd_verify(vdirs, vdquiet);
     if (*params) return cmd_params(pfile, psets, pformat, pbudget);
-    if (*calibrate) return cmd_calibrate(kfile, kout, kresume, kthreads, kquiet);
+    if (*calibrate) return cmd_calibrate(kfile, kout, kresume, kthreads, kquiet, khold);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

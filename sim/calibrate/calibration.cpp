@@ -240,10 +240,25 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   return spec;
 }
 
+void hold_out_case(calibration_spec& spec, const std::string& name) {
+  std::string names;
+  for (auto& c : spec.cases) {
+    if (c.name == name || c.file.stem().string() == name) {
+      if (spec.cases.size() == 1) throw usage_error("--hold-out " + name + ": it is the only case; nothing would be left to fit");
+      c.held_out = true;
+      spec.hold_out = name;
+      return;
+    }
+    names += (names.empty() ? "" : ", ") + c.name;
+  }
+  throw usage_error("--hold-out " + name + ": no such case in " + spec.file.string() + " (its cases: " + names + ")");
+}
+
 double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key) {
   double sum = 0;
   std::size_t count = 0;
   for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
+    if (spec.cases[ci].held_out) continue;
     table_data t;
     try {
       t = case_targets(spec, ci, theta, splitmix64(key ^ splitmix64(0xca5e0000ULL + ci)) & 0x1FFFFFFFFFFFFFULL, spec.replicates, 0);
@@ -287,11 +302,11 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
     }
     const table_data t = target_table(scen->targets, runs, councils);
     if (out.columns.empty()) {
-      out.columns = {"case"};
+      out.columns = {"case", "held_out"};
       out.columns.insert(out.columns.end(), t.columns.begin(), t.columns.end());
     }
     for (const auto& row : t.rows) {
-      std::vector<std::string> line{spec.cases[ci].name};
+      std::vector<std::string> line{spec.cases[ci].name, spec.cases[ci].held_out ? "1" : "0"};
       line.insert(line.end(), row.begin(), row.end());
       out.rows.push_back(std::move(line));
     }
@@ -309,8 +324,9 @@ calibrate_report run_calibration(const calibration_spec& spec, const std::filesy
   std::error_code ec;
   if (resume && fs::exists(dir / "calibration.yaml", ec)) {
     lock = std::make_unique<output_lock>(dir);
-    if (read_text_file(dir / "calibration.yaml", 1u << 26) != spec.text)
-      throw usage_error(dir.string() + ": holds another calibration (its calibration.yaml differs from " + spec.file.string() + ")");
+    if (read_text_file(dir / "calibration.yaml", 1u << 26) != spec.identity())
+      throw usage_error(dir.string() + ": holds another calibration (its calibration.yaml, with any case held out, differs from " +
+                        spec.file.string() + (spec.hold_out.empty() ? "" : " --hold-out " + spec.hold_out) + ")");
     for (int g = 0;; ++g) {
       const fs::path f = generation_file(dir, g);
       if (!fs::exists(f, ec)) break;
@@ -320,7 +336,7 @@ calibrate_report run_calibration(const calibration_spec& spec, const std::filesy
   } else {
     lock = std::make_unique<output_lock>(claim_output_dir(dir, false));
     fs::create_directories(dir / "generations", ec);
-    write_file_atomically(dir / "calibration.yaml", spec.text);
+    write_file_atomically(dir / "calibration.yaml", spec.identity());
   }
   const abc_distance distance = [&spec](const Eigen::VectorXd& theta, std::uint64_t key) { return calibration_distance(spec, theta, key); };
   report.generations = abc_smc(spec.priors, distance, spec.abc, done, [&](const abc_generation& g) {

@@ -73,6 +73,32 @@ TEST(Calibrate, TheSameForAnyThreadCountAndResumedToTheSameResult) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(Calibrate, AHeldOutCaseIsLeftOutOfTheFitAndPredicted) {
+  const auto dir = fresh_dir("calibrate-hold-out");
+  const std::string two = (data_dir() / "calibration" / "two.yaml").string();
+  ASSERT_EQ(run_cli("calibrate " + two + " --quiet --out " + (dir / "all").string()).status, 0);
+  const auto r = run_cli("calibrate " + two + " --hold-out tiny-case-b --out " + (dir / "held").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("holding out tiny-case-b"), std::string::npos) << r.out;
+  const auto fit = partyline::read_csv(slurp(dir / "held" / "fit.csv"), "fit.csv");
+  ASSERT_EQ(fit.rows.size(), 4u);  // both cases' targets: the held-out one predicted
+  EXPECT_EQ(fit.where("case", "tiny-case-b").where("held_out", "1").rows.size(), 2u);
+  EXPECT_EQ(fit.where("case", "tiny-case").where("held_out", "0").rows.size(), 2u);
+  // Its facts no longer enter the distance, so the posterior differs from the fit to both cases.
+  EXPECT_NE(slurp(dir / "held" / "posterior.csv"), slurp(dir / "all" / "posterior.csv"));
+  // Resuming with another case held out is another calibration; an unknown case is refused.
+  const auto other = run_cli("calibrate " + two + " --quiet --resume --hold-out tiny-case --out " + (dir / "held").string());
+  EXPECT_EQ(other.status, 2);
+  EXPECT_NE(other.out.find("holds another calibration"), std::string::npos) << other.out;
+  const auto unknown = run_cli("calibrate " + two + " --quiet --hold-out haringey --out " + (dir / "u").string());
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.out.find("--hold-out haringey: no such case"), std::string::npos) << unknown.out;
+  const auto only = run_cli("calibrate " + calibration() + " --quiet --hold-out tiny-case --out " + (dir / "o").string());
+  EXPECT_EQ(only.status, 2);
+  EXPECT_NE(only.out.find("the only case"), std::string::npos) << only.out;
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Calibrate, BadCalibrationFilesAreErrorsAtTheirKey) {
   const auto dir = fresh_dir("calibrate-bad");
   std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "tiny-case.yaml");

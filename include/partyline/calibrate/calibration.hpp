@@ -25,6 +25,7 @@ struct calibration_case {
   yaml_node tree;     ///< its YAML, to which a particle's parameters are applied
   std::string name;
   std::size_t targets = 0;
+  bool held_out = false;  ///< left out of the distance (cross-validation); still in the fit
 };
 
 struct calibration_spec {
@@ -36,8 +37,16 @@ struct calibration_spec {
   std::vector<source_mark> prior_marks;
   int replicates = 10;            ///< runs per case per particle
   int predictive_draws = 100;     ///< particles drawn from the posterior for the fit table
+  std::string hold_out;           ///< the case left out of the fit (by scenario name or file stem), or empty
   abc_options abc;
+
+  /// What identifies the calibration in its output folder: the file, and the case held out.
+  [[nodiscard]] std::string identity() const { return hold_out.empty() ? text : text + "\n# --hold-out " + hold_out + "\n"; }
 };
+
+/// @brief Leaves case `name` (a scenario name or file stem) out of the distance: its facts are then predicted, not
+/// fitted -- the honest test of whether the model generalises (usage_error if no case has that name).
+void hold_out_case(calibration_spec& spec, const std::string& name);
 
 /// @brief Reads and checks a calibration file: every case loads, states targets, and every parameter path applies to
 /// every case (scenario_error naming the calibration file, line and column otherwise).
@@ -49,7 +58,7 @@ struct calibration_spec {
 
 /// @brief The posterior predictive fit: for `predictive_draws` particles drawn by weight from the last generation,
 /// one run of each case each; per case and target the observed value and range, the predictive statistic and the
-/// runs' 5-95% range, inside or not (columns: case, then target_table's).
+/// runs' 5-95% range, inside or not (columns: case, held_out, then target_table's).
 [[nodiscard]] table_data calibration_fit(const calibration_spec& spec, const abc_generation& last);
 
 /// @brief Runs (or with `resume`, continues) a calibration into DIR: each generation saved as it completes
