@@ -86,7 +86,8 @@ table_data target_table(const std::vector<target_def>& targets, const table_data
         simulated = percentile(sorted, 0.5);
       } else {
         simulated = 0;
-        for (double v : values) simulated += v / static_cast<double>(values.size());
+        for (double v : values) simulated += v;
+        simulated /= static_cast<double>(values.size());
       }
     }
     const bool inside = !values.empty() && t.lo <= p95 && t.hi >= p05;

@@ -13,6 +13,7 @@
 #include <future>
 #include <thread>
 
+#include "partyline/calibrate/calibration.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/engine/load.hpp"
 #include "partyline/outcome/analysis.hpp"
@@ -122,6 +123,22 @@ py::dict sweep(const std::string& text, const std::string& label, const std::str
   return d;
 }
 
+py::dict calibrate(const std::string& file, const std::string& out, int threads, bool resume, const std::string& hold_out) {
+  pl::calibration_spec spec = pl::load_calibration_file(file);
+  if (!hold_out.empty()) pl::hold_out_case(spec, hold_out);
+  spec.abc.threads = threads;
+  const pl::calibrate_report report = interruptible<pl::calibrate_report>([&](std::atomic<bool>& cancel) {
+    spec.abc.cancel = &cancel;
+    return pl::run_calibration(spec, out, resume);
+  });
+  py::dict d;
+  d["generations"] = report.generations.size();
+  d["resumed_generations"] = report.resumed_generations;
+  d["complete"] = report.complete;
+  d["seconds"] = report.seconds;
+  return d;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -139,6 +156,7 @@ PYBIND11_MODULE(_core, m) {
   });
   m.def("run", &run, py::arg("text"), py::arg("label"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
         py::arg("overrides"), py::arg("weekly"), py::arg("events"));
+  m.def("calibrate", &calibrate, py::arg("file"), py::arg("out"), py::arg("threads"), py::arg("resume"), py::arg("hold_out"));
   m.def("sweep", &sweep, py::arg("text"), py::arg("label"), py::arg("base_dir"), py::arg("out"), py::arg("threads"),
         py::arg("resume"));
   m.def(

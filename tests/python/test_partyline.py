@@ -339,3 +339,21 @@ def test_run_returns_a_cases_targets_against_its_runs(tmp_path):
     row = t.set_index("name").loc["labour_seats"]
     assert row.simulated == pytest.approx(seats.mean()) and row.sim_p05 == pytest.approx(seats.quantile(0.05))
     assert "targets" not in partyline.run(TINY, runs=2)
+
+
+def test_calibrate_and_load_a_calibration(tmp_path):
+    calibration = ROOT / "tests" / "data" / "calibration" / "two.yaml"
+    done = partyline.calibrate(calibration, out=tmp_path / "c", hold_out="tiny-case-b")
+    assert done["complete"] and done["generations"] == 3
+    tables = partyline.load(tmp_path / "c")
+    posterior, fit = tables["posterior"], tables["fit"]
+    assert list(posterior.columns[:6]) == ["generation", "tolerance", "simulations", "particle", "weight", "distance"]
+    assert "councils[0].group.confrontation" in posterior.columns
+    assert posterior.groupby("generation").weight.sum().round(9).eq(1).all()
+    assert set(fit[fit.held_out == 1]["case"]) == {"tiny-case-b"}
+    # The same as the CLI's.
+    subprocess.run([BIN, "calibrate", str(calibration), "--quiet", "--hold-out", "tiny-case-b", "--out", str(tmp_path / "cli")],
+                   check=True)
+    assert (tmp_path / "cli" / "posterior.csv").read_text() == (tmp_path / "c" / "posterior.csv").read_text()
+    with pytest.raises(partyline.UsageError, match="no such case"):
+        partyline.calibrate(calibration, out=tmp_path / "x", hold_out="nope")

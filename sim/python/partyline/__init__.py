@@ -27,7 +27,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["run", "sweep", "load", "summarize", "compare", "sensitivity", "timeline", "against_facts", "meaning",
+__all__ = ["run", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
 
@@ -130,11 +130,38 @@ def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathL
     return dict(_core.sweep(text, label, base, str(out), threads, resume))
 
 
+def calibrate(calibration_file: str | os.PathLike, out: str | os.PathLike, threads: int = 0, resume: bool = False,
+              hold_out: str | None = None) -> dict[str, Any]:
+    """Runs (or with resume=True continues) a calibration file into `out`, as `partyline calibrate`: ABC-SMC against
+    the cases' documented facts (scenarios/README.md, Calibration files). hold_out names a case to leave out of the
+    fit (its facts are then predicted). Returns what was done (generations, resumed_generations, complete, seconds);
+    read the results with load(out): "posterior", "generations", "fit" and "calibration" (the file as run)."""
+    if not isinstance(out, (str, os.PathLike)) or str(out) == "":
+        raise TypeError(f"out must be a folder's path, not {out!r}")
+    threads = _int_arg("threads", threads, 0, 1024)
+    resume = _bool_arg("resume", resume)
+    if hold_out is not None and not isinstance(hold_out, str):
+        raise TypeError(f"hold_out must be a case's name, not {type(hold_out).__name__}")
+    path = pathlib.Path(calibration_file)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such calibration file")
+    return dict(_core.calibrate(str(path), str(out), threads, resume, hold_out or ""))
+
+
 def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
-    """The tables of a sweep's results store: "runs" (parameter columns first, one row per run), "councils",
+    """The tables of a calibration's folder ("posterior", "generations", "fit", "calibration") or of a sweep's
+    results store: "runs" (parameter columns first, one row per run), "councils",
     "points", "manifest" (a key -> value Series) and, when the sweep kept weekly series (`weekly: true`), "weekly"
     (parameter columns first, one row per run, week and council: party-wide "all" and each focus council)."""
-    db = pathlib.Path(directory) / "results.sqlite"
+    folder = pathlib.Path(directory)
+    if (folder / "calibration.yaml").exists() and (folder / "posterior.csv").exists():
+        out: dict[str, Any] = {"posterior": pd.read_csv(folder / "posterior.csv"),
+                               "generations": pd.read_csv(folder / "generations.csv"),
+                               "calibration": (folder / "calibration.yaml").read_text()}
+        if (folder / "fit.csv").exists():
+            out["fit"] = pd.read_csv(folder / "fit.csv", keep_default_na=False, na_values=[""])
+        return out
+    db = folder / "results.sqlite"
     if not db.exists():
         raise FileNotFoundError(f"{directory}: no results store (results.sqlite) here")
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
