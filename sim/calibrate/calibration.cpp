@@ -49,15 +49,6 @@ struct calibration_file_def {
   }
 };
 
-bool number_of(const yaml_node& n, double& out) {
-  if (n.kind != yaml_kind::scalar || n.quoted) return false;
-  const char* first = n.value.data();
-  const char* last = first + n.value.size();
-  if (first != last && *first == '+') ++first;
-  const auto r = std::from_chars(first, last, out);
-  return r.ec == std::errc() && r.ptr == last && std::isfinite(out);
-}
-
 abc_prior read_prior(const std::string& path, const yaml_node& v) {
   const std::string where = "parameters." + path;
   if (v.kind != yaml_kind::map) throw scenario_error(v.mark, where, "expected {prior: uniform|normal|lognormal, ...}");
@@ -74,7 +65,7 @@ abc_prior read_prior(const std::string& path, const yaml_node& v) {
     if (key != "min" && key != "max" && key != "mean" && key != "sd")
       throw scenario_error(v.key_marks[k], where + "." + key, "unknown key (a prior has prior, min, max, mean, sd)");
     double x = 0;
-    if (!number_of(v.children[k], x)) throw scenario_error(v.children[k].mark, where + "." + key, "expected a number");
+    if (!yaml_number(v.children[k], x)) throw scenario_error(v.children[k].mark, where + "." + key, "expected a number");
     num[key] = x;
   }
   auto need = [&](const char* key) {
@@ -100,16 +91,6 @@ abc_prior read_prior(const std::string& path, const yaml_node& v) {
     throw scenario_error(v.mark, where + ".prior", "'" + shape + "' is not one of: uniform, normal, lognormal");
   }
   return p;
-}
-
-yaml_node number_node(double v, const source_mark& mark) {
-  yaml_node n;
-  n.kind = yaml_kind::scalar;
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  n.value.assign(buf, r.ptr);
-  n.mark = mark;
-  return n;
 }
 
 /// A case's scenario with the particle's parameters applied.

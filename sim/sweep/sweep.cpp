@@ -44,25 +44,6 @@ struct sweep_file_def {
 
 constexpr stream sweep_stream = static_cast<stream>(900);
 
-bool is_number(const yaml_node& n, double& out) {
-  if (n.kind != yaml_kind::scalar || n.quoted) return false;
-  const char* first = n.value.data();
-  const char* last = first + n.value.size();
-  if (first != last && *first == '+') ++first;
-  auto r = std::from_chars(first, last, out);
-  return r.ec == std::errc() && r.ptr == last && std::isfinite(out);
-}
-
-yaml_node number_node(double v, const source_mark& mark) {
-  yaml_node n;
-  n.kind = yaml_kind::scalar;
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  n.value.assign(buf, r.ptr);
-  n.mark = mark;
-  return n;
-}
-
 std::vector<sweep_parameter> read_parameters(const yaml_node& node) {
   if (node.kind != yaml_kind::map || node.keys.empty())
     throw scenario_error(node.mark, "parameters", "expected a mapping of dotted paths to values, lists or {min, max}");
@@ -89,8 +70,8 @@ std::vector<sweep_parameter> read_parameters(const yaml_node& node) {
         if (v.keys[k] != "min" && v.keys[k] != "max")
           throw scenario_error(v.key_marks[k], where + "." + v.keys[k], "unknown key (a range has min and max)");
       if (!lo || !hi) throw scenario_error(v.mark, where, "a range needs both min and max");
-      if (!is_number(*lo, p.min)) throw scenario_error(lo->mark, where + ".min", "expected a number");
-      if (!is_number(*hi, p.max)) throw scenario_error(hi->mark, where + ".max", "expected a number");
+      if (!yaml_number(*lo, p.min)) throw scenario_error(lo->mark, where + ".min", "expected a number");
+      if (!yaml_number(*hi, p.max)) throw scenario_error(hi->mark, where + ".max", "expected a number");
       if (p.min > p.max) throw scenario_error(v.mark, where, "min is greater than max");
       p.form = sweep_parameter::kind::range;
     } else {
@@ -109,6 +90,25 @@ yaml_node sampled_value(const sweep_parameter& p, double u) {
 }
 
 }  // namespace
+
+bool yaml_number(const yaml_node& n, double& out) {
+  if (n.kind != yaml_kind::scalar || n.quoted) return false;
+  const char* first = n.value.data();
+  const char* last = first + n.value.size();
+  if (first != last && *first == '+') ++first;
+  auto r = std::from_chars(first, last, out);
+  return r.ec == std::errc() && r.ptr == last && std::isfinite(out);
+}
+
+yaml_node number_node(double v, const source_mark& mark) {
+  yaml_node n;
+  n.kind = yaml_kind::scalar;
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  n.value.assign(buf, r.ptr);
+  n.mark = mark;
+  return n;
+}
 
 std::uint64_t sweep_spec::point_seed(std::size_t point) const {
   return splitmix64(seed ^ splitmix64(0x5eed0000ULL + point)) & 0x1FFFFFFFFFFFFFULL;  // below 2^53: exact in CSV tools
@@ -438,7 +438,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
       set_path(tree, params[i].path, rows[pt][i], params[i].mark);
       point.text.push_back(rows[pt][i].value);
       double d = std::numeric_limits<double>::quiet_NaN();
-      is_number(rows[pt][i], d);
+      (void)yaml_number(rows[pt][i], d);  // NaN stays for a non-numeric value
       point.number.push_back(d);
     }
     spec.scenarios.push_back(load_scenario_tree(tree, opt));

@@ -89,6 +89,11 @@ struct sweep_limits {
 void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
                      const std::string& label);
 
+/// @brief A plain (unquoted) finite number written as YAML, read into `out`; false for anything else.
+[[nodiscard]] bool yaml_number(const yaml_node& n, double& out);
+/// @brief A number as a YAML scalar (shortest round-trip form), marked where it comes from.
+[[nodiscard]] yaml_node number_node(double v, const source_mark& mark);
+
 /// @brief Sets `path` in a scenario tree to `value`, creating missing map keys (which the loader then checks).
 /// `where` is the parameter's mark, used for errors and for created keys.
 void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where);
