@@ -2,6 +2,7 @@
 #include <tbb/info.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "cli.hpp"
 #include "partyline/calibrate/calibration.hpp"
@@ -22,12 +23,20 @@ int cmd_calibrate(const std::string& file, const std::string& out, bool resume, 
     if (!spec.hold_out.empty()) std::printf("  holding out %s: fitted without it, its facts predicted (fit.csv)\n", spec.hold_out.c_str());
     std::fflush(stdout);
   }
+  // A progress bar per generation (particles accepted, rate, ETA) on a terminal; a line per finished generation.
+  std::unique_ptr<progress_bar> bar;
+  spec.abc.on_generation_start = [&](int, double) {
+    bar = std::make_unique<progress_bar>(spec.abc.particles, !quiet, "particles");
+  };
+  spec.abc.on_particle = [&] { bar->tick(); };
   const calibrate_report report = run_calibration(spec, out, resume, [&](const abc_generation& g, double seconds) {
+    if (bar) bar->finish();
     if (quiet) return;
     std::printf("  generation %d: tolerance %.4g, %lld simulations (acceptance %.1f%%), effective sample %.0f of %lld, %.0f s\n",
                 g.index, g.tolerance, g.simulations, 100 * g.acceptance(), g.ess(), static_cast<long long>(g.theta.rows()), seconds);
     std::fflush(stdout);
   });
+  if (bar) bar->finish();
   if (!quiet && report.resumed_generations > 0)
     std::printf("  (resumed after %zu saved generation%s)\n", report.resumed_generations, report.resumed_generations == 1 ? "" : "s");
   if (!report.complete) {

@@ -125,6 +125,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
       double c = 0;
       for (Eigen::Index j = 0; j < n; ++j) cumulative[static_cast<std::size_t>(j)] = c += prev->weight[j];
     }
+    if (opt.on_generation_start) opt.on_generation_start(g, next.tolerance);
     std::vector<long long> attempts(static_cast<std::size_t>(n), 0);
     std::atomic<bool> failed{false};
     tbb::parallel_for(tbb::blocked_range<Eigen::Index>(0, n, 1), [&](const tbb::blocked_range<Eigen::Index>& r) {
@@ -157,6 +158,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
           if (d <= next.tolerance) {
             next.theta.row(i) = theta.transpose();
             next.distance[i] = d;
+            if (opt.on_particle) opt.on_particle();
             break;
           }
         }

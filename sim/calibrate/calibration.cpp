@@ -1,6 +1,8 @@
 // Calibration files and runs: see include/partyline/calibrate/calibration.hpp.
 #include "partyline/calibrate/calibration.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <charconv>
 #include <cmath>
@@ -157,6 +159,58 @@ abc_generation read_generation(const calibration_spec& spec, const std::filesyst
     for (Eigen::Index i = 0; i < n; ++i) g.theta(i, p) = col[static_cast<std::size_t>(i)];
   }
   return g;
+}
+
+/// The calibration's tables in one SQLite file, for notebooks that prefer SQL: written beside as a temporary file
+/// and renamed over the old one, so a reader sees the old or the new store, never half of one.
+void write_store(const std::filesystem::path& dir, const std::vector<std::pair<std::string, table_data>>& tables, const std::string& identity) {
+  const std::filesystem::path tmp = dir / ".results.sqlite.tmp", file = dir / "results.sqlite";
+  std::error_code ec;
+  std::filesystem::remove(tmp, ec);
+  sqlite3* db = nullptr;
+  if (sqlite3_open(tmp.c_str(), &db) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw usage_error(tmp.string() + ": cannot be created");
+  }
+  auto exec = [&](const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      const std::string what = err ? err : "unknown error";
+      sqlite3_free(err);
+      sqlite3_close(db);
+      std::filesystem::remove(tmp);
+      throw usage_error(file.string() + ": " + what);
+    }
+  };
+  auto quoted = [](const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  };
+  exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO manifest VALUES ('calibration', " +
+       quoted(identity) + ");");
+  for (const auto& [name, t] : tables) {
+    std::string create = "CREATE TABLE " + name + " (";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) create += (c ? ", \"" : "\"") + t.columns[c] + "\"";
+    exec(create + ");");
+    for (const auto& row : t.rows) {
+      std::string insert = "INSERT INTO " + name + " VALUES (";
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        double v = 0;
+        const auto r = std::from_chars(row[c].data(), row[c].data() + row[c].size(), v);
+        const bool numeric = !row[c].empty() && r.ec == std::errc() && r.ptr == row[c].data() + row[c].size();
+        // Numbers as REAL (an infinite tolerance as SQLite's Inf), empty cells as NULL, the rest as text.
+        const std::string value = numeric ? (std::isfinite(v) ? row[c] : v > 0 ? "1e999" : "-1e999")
+                                  : row[c].empty() ? std::string("NULL") : quoted(row[c]);
+        insert += (c ? ", " : "") + value;
+      }
+      exec(insert + ");");
+    }
+  }
+  exec("COMMIT;");
+  sqlite3_close(db);
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) throw usage_error(file.string() + ": " + ec.message());
 }
 
 std::filesystem::path generation_file(const std::filesystem::path& dir, int g) {
@@ -337,7 +391,14 @@ calibrate_report run_calibration(const calibration_spec& spec, const std::filesy
     }
     write_file_atomically(dir / "posterior.csv", posterior);
     write_file_atomically(dir / "generations.csv", schedule);
-    if (report.complete) write_file_atomically(dir / "fit.csv", to_csv(calibration_fit(spec, report.generations.back())));
+    std::vector<std::pair<std::string, table_data>> tables{{"posterior", read_csv(posterior, "posterior")},
+                                                           {"generations", read_csv(schedule, "generations")}};
+    if (report.complete) {
+      const table_data fit = calibration_fit(spec, report.generations.back());
+      write_file_atomically(dir / "fit.csv", to_csv(fit));
+      tables.emplace_back("fit", fit);
+    }
+    write_store(dir, tables, spec.identity());
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "../sqlite_support.hpp"
 #include "../test_support.hpp"
 #include "partyline/calibrate/calibration.hpp"
 #include "partyline/store/csv.hpp"
@@ -45,6 +46,10 @@ TEST(Calibrate, WritesThePosteriorTheScheduleAndTheFit) {
   ASSERT_EQ(fit.rows.size(), 2u);  // the case's two targets
   EXPECT_EQ(fit.rows[0][fit.column("case")], "tiny-case");
   EXPECT_EQ(fit.rows[0][fit.column("runs")], "20");  // predictive_draws
+  // The same tables in results.sqlite.
+  EXPECT_EQ(partyline::testing::store_int(dir / "c", "SELECT COUNT(*) FROM posterior"), 72);
+  EXPECT_EQ(partyline::testing::store_int(dir / "c", "SELECT COUNT(*) FROM fit"), 2);
+  EXPECT_EQ(partyline::testing::store_int(dir / "c", "SELECT COUNT(*) FROM generations"), 3);
   const auto schedule = partyline::read_csv(slurp(dir / "c" / "generations.csv"), "generations.csv");
   EXPECT_EQ(schedule.columns, (std::vector<std::string>{"generation", "tolerance", "simulations", "acceptance", "ess"}));
   std::filesystem::remove_all(dir);

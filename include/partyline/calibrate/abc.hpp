@@ -47,6 +47,10 @@ struct abc_options {
   std::uint64_t seed = 1;
   int threads = 0;              ///< 0: all cores; results never depend on it
   const std::atomic<bool>* cancel = nullptr;  ///< raised: stop after the generation in flight is dropped
+  /// Progress: told when a generation starts (its index and tolerance), and as each particle is accepted (from
+  /// worker threads, concurrently: must be thread-safe).
+  std::function<void(int generation, double tolerance)> on_generation_start;
+  std::function<void()> on_particle;
 };
 
 struct abc_generation {
