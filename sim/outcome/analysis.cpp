@@ -327,11 +327,9 @@ table_data morris_table(const table_data& points, const table_data& runs, const 
     double sign;
   };
   std::vector<move> moves;
-  long trajectories = 0;
   for (std::size_t i = 0; i < points.rows.size(); ++i) {
     const auto& p = points.rows[i];
     if (p[p_block] != "M") throw std::invalid_argument("point " + p[p_point] + " is not a point of a morris design");
-    trajectories = std::max(trajectories, std::strtol(p[p_row].c_str(), nullptr, 10) + 1);
     if (p[p_param].empty()) continue;
     if (i == 0 || points.rows[i - 1][p_row] != p[p_row]) throw std::invalid_argument("a trajectory's points are out of order");
     const auto c = static_cast<std::size_t>(std::strtol(p[p_param].c_str(), nullptr, 10));
@@ -371,7 +369,6 @@ table_data morris_table(const table_data& points, const table_data& runs, const 
                           cell(star.mean_hi), cell(sigma), std::to_string(ee.size())});
     }
   }
-  (void)trajectories;
   return out;
 }
 

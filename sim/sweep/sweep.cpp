@@ -307,18 +307,23 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
     }
   } else {
     if (spec.samples < 1) throw scenario_error(marks.at("samples"), "samples", "design " + std::string(to_string(spec.design)) + " needs samples >= 1");
+    // The Sobol' and Morris designs sample ranges only: the indices of the ranged parameters (lists are refused).
+    auto ranges_only = [&](const std::string& design) {
+      std::vector<std::size_t> ranged;
+      for (std::size_t i = 0; i < k; ++i) {
+        if (params[i].form == sweep_parameter::kind::list)
+          throw scenario_error(params[i].mark, "parameters." + params[i].path, "the " + design + " design samples ranges only; write {min, max}");
+        if (params[i].form == sweep_parameter::kind::range) ranged.push_back(i);
+      }
+      if (ranged.empty()) throw scenario_error(design_mark, "design", "the " + design + " design needs at least one {min, max} range");
+      return ranged;
+    };
     const auto n = static_cast<std::size_t>(spec.samples);
     if (spec.design == sweep_design::morris) {
       // Morris (1991) elementary effects, r trajectories of (ranges + 1) points: a trajectory starts at a random
       // point of the grid of `levels` levels per range and moves each ranged parameter once, in random order, by
       // morris_step(levels) of its range (up from the lower half of the grid, down from the upper half).
-      std::vector<std::size_t> ranged;
-      for (std::size_t i = 0; i < k; ++i) {
-        if (params[i].form == sweep_parameter::kind::list)
-          throw scenario_error(params[i].mark, "parameters." + params[i].path, "the morris design samples ranges only; write {min, max}");
-        if (params[i].form == sweep_parameter::kind::range) ranged.push_back(i);
-      }
-      if (ranged.empty()) throw scenario_error(design_mark, "design", "the morris design needs at least one {min, max} range");
+      const std::vector<std::size_t> ranged = ranges_only("morris");
       const std::size_t r = ranged.size();
       if (static_cast<double>(n) * static_cast<double>(r + 1) > static_cast<double>(lim.max_points))
         throw scenario_error(marks.at("samples"), "samples", "the design has too many points");
@@ -347,13 +352,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
         }
       }
     } else if (spec.design == sweep_design::sobol) {
-      std::vector<std::size_t> ranged;
-      for (std::size_t i = 0; i < k; ++i) {
-        if (params[i].form == sweep_parameter::kind::list)
-          throw scenario_error(params[i].mark, "parameters." + params[i].path, "the sobol design samples ranges only; write {min, max}");
-        if (params[i].form == sweep_parameter::kind::range) ranged.push_back(i);
-      }
-      if (ranged.empty()) throw scenario_error(design_mark, "design", "the sobol design needs at least one {min, max} range");
+      const std::vector<std::size_t> ranged = ranges_only("sobol");
       if (ranged.size() > max_sobol_inputs)
         throw scenario_error(design_mark, "design",
                              "the sobol design supports at most " + std::to_string(max_sobol_inputs) + " ranged parameters");
