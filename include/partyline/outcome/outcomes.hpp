@@ -100,6 +100,8 @@ enum class run_outcome : std::uint8_t {
   focus_members_start,
   focus_members_end,
   focus_defections,
+  request_size_max,
+  backbench_signatories_max,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -180,6 +182,9 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"focus_members_end", "party members in the focus councils' areas at the end", measure::level_end, {}, level::members, true},
     {"focus_defections", "members in the focus councils' areas who left and joined another party (R14)", measure::count,
      {event::defection}, level::none, true},
+    {"request_size_max", "councillors behind the largest request to the executive to intervene (R1)", measure::max, {event::request}},
+    {"backbench_signatories_max", "signatories of the largest backbench letter against a group's leadership (R7)", measure::max,
+     {event::backbench_letter}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }
