@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
   bool kresume = false, kquiet = false;
   int kthreads = 0;
   auto* calibrate = app.add_subcommand("calibrate", "Fit free parameters to the cases' documented facts (targets) by ABC-SMC; "
-                                                    "resumable after each generation");
+                                                    "resumable after each generation; under mpirun across ranks");
   calibrate->add_option("FILE", kfile, "calibration file (YAML), see scenarios/README.md")->required();
   calibrate->add_option("--out,-o", kout, "output directory")->required()->check(not_empty);
   calibrate->add_flag("--resume", kresume, "continue the calibration in DIR from its last complete generation");

@@ -43,6 +43,18 @@ double quantile_of(std::vector<double> v, double q) {
 
 }  // namespace
 
+const char* describe(abc_stop why) {
+  switch (why) {
+    case abc_stop::generations: return "every generation run";
+    case abc_stop::min_acceptance: return "the acceptance rate fell below min_acceptance";
+    case abc_stop::final_tolerance: return "the tolerance reached final_tolerance";
+    case abc_stop::exact: return "every particle matches the facts exactly";
+    case abc_stop::max_attempts: return "a particle found no parameters within the tolerance in max_attempts proposals";
+    case abc_stop::cancelled: return "cancelled";
+  }
+  return "";
+}
+
 double abc_prior::log_density(double x) const {
   if (!(x >= lo && x <= hi)) return -std::numeric_limits<double>::infinity();
   switch (shape) {
@@ -87,6 +99,11 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
   std::unique_ptr<tbb::global_control> limit;
   if (opt.threads > 0) limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, opt.threads);
   std::vector<abc_generation> out = std::move(done);
+  bool stopped = false;
+  const auto stop = [&](abc_stop why) {
+    stopped = true;
+    if (opt.on_stop) opt.on_stop(why);
+  };
   while (static_cast<int>(out.size()) < opt.generations) {
     const int g = static_cast<int>(out.size());
     abc_generation next;
@@ -97,15 +114,24 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
     const abc_generation* prev = out.empty() ? nullptr : &out.back();
     // The tolerance: a quantile of the last generation's distances (the first generation takes every prior draw).
     if (prev) {
-      if (prev->acceptance() < opt.min_acceptance && g > 1) break;
-      if (opt.final_tolerance > 0 && prev->tolerance <= opt.final_tolerance) break;
+      if (prev->acceptance() < opt.min_acceptance && g > 1) {
+        stop(abc_stop::min_acceptance);
+        break;
+      }
+      if (opt.final_tolerance > 0 && prev->tolerance <= opt.final_tolerance) {
+        stop(abc_stop::final_tolerance);
+        break;
+      }
       next.tolerance = quantile_of(std::vector<double>(prev->distance.data(), prev->distance.data() + n), opt.quantile);
       if (next.tolerance >= prev->tolerance) {
         // Discrete distances can hold the quantile still: step down to the largest distance below the last tolerance.
         double below = -1;
         for (Eigen::Index i = 0; i < n; ++i)
           if (prev->distance[i] < prev->tolerance) below = std::max(below, prev->distance[i]);
-        if (below < 0) break;  // every particle already matches exactly
+        if (below < 0) {  // every particle already matches exactly
+          stop(abc_stop::exact);
+          break;
+        }
         next.tolerance = below;
       }
     }
@@ -126,61 +152,88 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
       for (Eigen::Index j = 0; j < n; ++j) cumulative[static_cast<std::size_t>(j)] = c += prev->weight[j];
     }
     if (opt.on_generation_start) opt.on_generation_start(g, next.tolerance);
-    std::vector<long long> attempts(static_cast<std::size_t>(n), 0);
+    // One slot: proposals until one is within the tolerance; its parameters, distance, weight and simulations.
+    const int width = static_cast<int>(k) + 3;
     std::atomic<bool> failed{false};
-    tbb::parallel_for(tbb::blocked_range<Eigen::Index>(0, n, 1), [&](const tbb::blocked_range<Eigen::Index>& r) {
-      for (Eigen::Index i = r.begin(); i != r.end(); ++i) {
-        Eigen::VectorXd theta(k);
-        for (long long a = 0;; ++a) {
-          if (a >= opt.max_attempts || failed.load(std::memory_order_relaxed) ||
-              (opt.cancel && opt.cancel->load(std::memory_order_relaxed))) {
-            failed = true;
-            return;
-          }
-          const draw_stream rng = attempt_stream(opt.seed, g, static_cast<int>(i), a);
-          if (!prev) {
-            for (Eigen::Index p = 0; p < k; ++p)
-              theta[p] = priors[static_cast<std::size_t>(p)].sample(
-                  [&](std::uint64_t c) { return rng.uniform(static_cast<std::uint64_t>(p) + 1, c); });
-          } else {
-            // An ancestor by weight, moved by the kernel; a move outside the prior's support is redrawn.
-            const double u = rng.uniform(0, 0) * cumulative.back();
-            const auto j = static_cast<Eigen::Index>(std::min<std::size_t>(
-                static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin()),
-                cumulative.size() - 1));
-            Eigen::VectorXd z(k);
-            for (Eigen::Index p = 0; p < k; ++p) z[p] = rng.normal(static_cast<std::uint64_t>(p) + 1, 0);
-            theta = prev->theta.row(j).transpose() + chol * z;
-            if (!std::isfinite(log_prior(priors, theta))) continue;
-          }
-          const double d = distance(theta, rng.bits(0, 1));
-          ++attempts[static_cast<std::size_t>(i)];  // simulations run (a move outside the prior's support runs none)
-          if (d <= next.tolerance) {
-            next.theta.row(i) = theta.transpose();
-            next.distance[i] = d;
-            if (opt.on_particle) opt.on_particle();
-            break;
-          }
+    const auto fill_slot = [&](int i, double* slot) {
+      Eigen::Map<Eigen::VectorXd> kept(slot, k);
+      double& kept_distance = slot[k];
+      double& kept_weight = slot[k + 1];
+      double& simulations = slot[k + 2];
+      kept_distance = std::numeric_limits<double>::quiet_NaN();
+      simulations = 0;
+      Eigen::VectorXd theta(k);
+      for (long long a = 0;; ++a) {
+        if (a >= opt.max_attempts || failed.load(std::memory_order_relaxed) || (opt.cancel && opt.cancel->load(std::memory_order_relaxed))) {
+          failed = true;
+          return;
         }
-        // The importance weight: prior over the mixture of kernels the particle could have come from.
+        const draw_stream rng = attempt_stream(opt.seed, g, i, a);
         if (!prev) {
-          next.weight[i] = 1.0;
+          for (Eigen::Index p = 0; p < k; ++p)
+            theta[p] = priors[static_cast<std::size_t>(p)].sample(
+                [&](std::uint64_t c) { return rng.uniform(static_cast<std::uint64_t>(p) + 1, c); });
         } else {
-          double mix = 0;
-          for (Eigen::Index j = 0; j < n; ++j) {
-            const Eigen::VectorXd diff = next.theta.row(i).transpose() - prev->theta.row(j).transpose();
-            mix += prev->weight[j] * std::exp(log_norm - 0.5 * diff.dot(inv_cov * diff));
-          }
-          next.weight[i] = std::exp(log_prior(priors, next.theta.row(i).transpose())) / std::max(mix, 1e-300);
+          // An ancestor by weight, moved by the kernel; a move outside the prior's support is redrawn.
+          const double u = rng.uniform(0, 0) * cumulative.back();
+          const auto j = static_cast<Eigen::Index>(std::min<std::size_t>(
+              static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin()),
+              cumulative.size() - 1));
+          Eigen::VectorXd z(k);
+          for (Eigen::Index p = 0; p < k; ++p) z[p] = rng.normal(static_cast<std::uint64_t>(p) + 1, 0);
+          theta = prev->theta.row(j).transpose() + chol * z;
+          if (!std::isfinite(log_prior(priors, theta))) continue;
+        }
+        const double d = distance(theta, rng.bits(0, 1));
+        simulations += 1;  // simulations run (a move outside the prior's support runs none)
+        if (d <= next.tolerance) {
+          kept = theta;
+          kept_distance = d;
+          if (opt.on_particle) opt.on_particle();
+          break;
         }
       }
-    });
-    if (failed) break;
+      // The importance weight: prior over the mixture of kernels the particle could have come from.
+      if (!prev) {
+        kept_weight = 1.0;
+      } else {
+        double mix = 0;
+        for (Eigen::Index j = 0; j < n; ++j) {
+          const Eigen::VectorXd diff = theta - prev->theta.row(j).transpose();
+          mix += prev->weight[j] * std::exp(log_norm - 0.5 * diff.dot(inv_cov * diff));
+        }
+        kept_weight = std::exp(log_prior(priors, theta)) / std::max(mix, 1e-300);
+      }
+    };
+    std::vector<double> slots(static_cast<std::size_t>(n) * static_cast<std::size_t>(width), std::numeric_limits<double>::quiet_NaN());
+    if (opt.run_slots) {
+      opt.run_slots(static_cast<int>(n), width, fill_slot, slots);
+    } else {
+      tbb::parallel_for(tbb::blocked_range<int>(0, static_cast<int>(n), 1), [&](const tbb::blocked_range<int>& r) {
+        for (int i = r.begin(); i != r.end(); ++i) fill_slot(i, slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width));
+      });
+    }
+    bool filled = true;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double* slot = slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width);
+      if (std::isnan(slot[k])) {
+        filled = false;
+        continue;
+      }
+      next.theta.row(i) = Eigen::Map<const Eigen::VectorXd>(slot, k).transpose();
+      next.distance[i] = slot[k];
+      next.weight[i] = slot[k + 1];
+      next.simulations += static_cast<long long>(slot[k + 2]);
+    }
+    if (!filled) {
+      stop(opt.cancel && opt.cancel->load() ? abc_stop::cancelled : abc_stop::max_attempts);
+      break;
+    }
     next.weight /= next.weight.sum();
-    for (long long a : attempts) next.simulations += a;
     out.push_back(next);
     if (on_generation) on_generation(out.back());
   }
+  if (!stopped) stop(abc_stop::generations);
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/sweep/sweep.hpp"
+#include "ranks.hpp"
 
 namespace partyline {
 
@@ -351,33 +352,65 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
 
 calibrate_report run_calibration(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
                                  const std::function<void(const abc_generation&, double)>& on_generation) {
+  return detail::run_calibration_with(spec, dir, resume, on_generation, nullptr);
+}
+
+calibrate_report detail::run_calibration_with(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
+                                              const std::function<void(const abc_generation&, double)>& on_generation,
+                                              const calibration_ranks* ranks) {
   namespace fs = std::filesystem;
   const auto started = std::chrono::steady_clock::now();
+  const bool writer = !ranks || ranks->writer;
   calibrate_report report;
   std::vector<abc_generation> done;
   std::unique_ptr<output_lock> lock;
-  std::error_code ec;
-  if (resume && fs::exists(dir / "calibration.yaml", ec)) {
-    lock = std::make_unique<output_lock>(dir);
-    if (read_text_file(dir / "calibration.yaml", 1u << 26) != spec.identity())
-      throw usage_error(dir.string() + ": holds another calibration (its calibration.yaml, with any case held out, differs from " +
-                        spec.file.string() + (spec.hold_out.empty() ? "" : " --hold-out " + spec.hold_out) + ")");
-    for (int g = 0;; ++g) {
-      const fs::path f = generation_file(dir, g);
-      if (!fs::exists(f, ec)) break;
-      done.push_back(read_generation(spec, f));
+  std::string failure;
+  if (writer) {
+    try {
+      std::error_code ec;
+      if (resume && fs::exists(dir / "calibration.yaml", ec)) {
+        lock = std::make_unique<output_lock>(dir);
+        if (read_text_file(dir / "calibration.yaml", 1u << 26) != spec.identity())
+          throw usage_error(dir.string() + ": holds another calibration (its calibration.yaml, with any case held out, differs from " +
+                            spec.file.string() + (spec.hold_out.empty() ? "" : " --hold-out " + spec.hold_out) + ")");
+        for (int g = 0;; ++g) {
+          const fs::path f = generation_file(dir, g);
+          if (!fs::exists(f, ec)) break;
+          done.push_back(read_generation(spec, f));
+        }
+      } else {
+        lock = std::make_unique<output_lock>(claim_output_dir(dir, false));
+        fs::create_directories(dir / "generations", ec);
+        write_file_atomically(dir / "calibration.yaml", spec.identity());
+      }
+    } catch (const std::exception& e) {
+      if (!ranks) throw;
+      failure = e.what();
     }
-    report.resumed_generations = done.size();
-  } else {
-    lock = std::make_unique<output_lock>(claim_output_dir(dir, false));
-    fs::create_directories(dir / "generations", ec);
-    write_file_atomically(dir / "calibration.yaml", spec.identity());
   }
+  abc_options abc = spec.abc;
+  if (ranks) {
+    ranks->agree(failure);
+    if (!failure.empty()) {
+      if (writer) throw usage_error(failure);
+      return report;
+    }
+    ranks->share(done, abc.particles, static_cast<int>(spec.priors.size()));
+    abc.run_slots = ranks->run_slots;
+    if (!writer) abc.on_generation_start = {}, abc.on_particle = {}, abc.on_stop = {};
+  }
+  report.resumed_generations = done.size();
+  abc.on_stop = [&report, tell = abc.on_stop](abc_stop why) {
+    report.stopped_because = why;
+    if (tell) tell(why);
+  };
   const abc_distance distance = [&spec](const Eigen::VectorXd& theta, std::uint64_t key) { return calibration_distance(spec, theta, key); };
-  report.generations = abc_smc(spec.priors, distance, spec.abc, done, [&](const abc_generation& g) {
+  report.generations = abc_smc(spec.priors, distance, abc, done, [&](const abc_generation& g) {
+    if (!writer) return;
     write_file_atomically(generation_file(dir, g.index), generation_csv(spec, g));
     if (on_generation) on_generation(g, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   });
+  if (!writer) return report;
   const bool cancelled = spec.abc.cancel && spec.abc.cancel->load();
   report.complete = !report.generations.empty() && !cancelled;
   if (!report.generations.empty()) {

@@ -37,6 +37,19 @@ struct abc_prior {
   [[nodiscard]] double sample(const std::function<double(std::uint64_t)>& uniform) const;
 };
 
+/// @brief Why ABC-SMC stopped: every generation run; the acceptance rate fell below min_acceptance; the tolerance
+/// reached final_tolerance; every particle matched exactly; a particle could not be placed within max_attempts
+/// proposals (the tolerance is out of the model's reach); cancelled.
+enum class abc_stop : std::uint8_t { generations, min_acceptance, final_tolerance, exact, max_attempts, cancelled };
+[[nodiscard]] const char* describe(abc_stop why);
+
+/// @brief Fills one generation's particle slots. `compute(slot, out)` fills slot `slot`'s `width` numbers (its
+/// parameters, distance, unnormalised weight and simulations; a NaN distance marks a slot that could not be filled);
+/// the runner calls it once for every slot in [0, slots), here or on another process, and leaves every slot's numbers
+/// in `results` (slots x width, row-major) -- on every process, which then go on in step. Empty: this process's threads.
+using abc_slot_runner = std::function<void(int slots, int width, const std::function<void(int slot, double* out)>& compute,
+                                           std::vector<double>& results)>;
+
 struct abc_options {
   int particles = 500;
   int generations = 8;          ///< at most; fewer when the acceptance rate falls below min_acceptance
@@ -51,6 +64,8 @@ struct abc_options {
   /// worker threads, concurrently: must be thread-safe).
   std::function<void(int generation, double tolerance)> on_generation_start;
   std::function<void()> on_particle;
+  std::function<void(abc_stop)> on_stop;  ///< told once why the run stopped
+  abc_slot_runner run_slots;    ///< how a generation's slots are spread (MPI ranks); empty: oneTBB threads here
 };
 
 struct abc_generation {

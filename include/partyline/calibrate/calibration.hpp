@@ -68,9 +68,18 @@ struct calibrate_report {
   std::vector<abc_generation> generations;
   std::size_t resumed_generations = 0;
   double seconds = 0;
-  bool complete = false;  ///< false when stopped (Ctrl-C) or a generation could not be filled
+  bool complete = false;  ///< false when stopped by Ctrl-C (resume it); true otherwise, whatever stopped_because says
+  abc_stop stopped_because = abc_stop::generations;
+  int rank = 0, ranks = 1;  ///< across MPI ranks: this process's rank (only rank 0's report is meaningful) and the count
 };
 calibrate_report run_calibration(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
                                  const std::function<void(const abc_generation&, double seconds)>& on_generation = {});
+
+/// @brief The same across MPI ranks (call on every rank of an mpirun; requires mpi_available()): rank 0 owns DIR and
+/// hands out each generation's particle slots in chunks on request, computing slots on its own threads meanwhile;
+/// every rank gets every slot's result and runs the generations in step. Results equal run_calibration's whatever
+/// the number of ranks. MPI is initialised and finalised inside.
+calibrate_report run_calibration_mpi(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
+                                     const std::function<void(const abc_generation&, double seconds)>& on_generation = {});
 
 }  // namespace partyline

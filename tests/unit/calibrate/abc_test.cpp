@@ -112,3 +112,32 @@ TEST(AbcSmc, PriorsHaveTheirDensitiesAndSupports) {
   const draw_stream rng(1, 0, 0, toy_stream);
   for (std::uint64_t i = 0; i < 200; ++i) EXPECT_GE(n.sample([&](std::uint64_t c) { return rng.uniform(i, c); }), 0.0);
 }
+
+TEST(AbcSmc, SaysWhyItStopped) {
+  const auto why = [](abc_options opt, const abc_distance& d) {
+    std::vector<abc_stop> told;
+    opt.on_stop = [&](abc_stop s) { told.push_back(s); };
+    const auto gens = abc_smc({uniform("p", 0, 1)}, d, opt);
+    EXPECT_EQ(told.size(), 1u);  // told exactly once
+    return std::make_pair(told.empty() ? abc_stop::cancelled : told.front(), gens.size());
+  };
+  abc_options opt;
+  opt.particles = 50;
+  opt.generations = 3;
+  opt.seed = 4;
+  EXPECT_EQ(why(opt, binomial_distance), std::make_pair(abc_stop::generations, std::size_t{3}));
+  // The binomial distance reaches 0 for every particle: no smaller tolerance exists.
+  opt.generations = 60;
+  EXPECT_EQ(why(opt, binomial_distance).first, abc_stop::exact);
+  opt.final_tolerance = 0.5;
+  EXPECT_EQ(why(opt, normal_mean_distance).first, abc_stop::final_tolerance);
+  // One proposal per particle: the first generation takes every draw, the second (a median tolerance) cannot be filled.
+  opt.final_tolerance = 0;
+  opt.max_attempts = 1;
+  const auto [stopped, kept] = why(opt, [](const Eigen::VectorXd&, std::uint64_t key) { return draw_stream(key, 0, 0, toy_stream).uniform(0); });
+  EXPECT_EQ(stopped, abc_stop::max_attempts);
+  EXPECT_EQ(kept, 1u);
+  opt.max_attempts = 100'000;
+  opt.min_acceptance = 0.9;  // the second generation on accepts about half its proposals
+  EXPECT_EQ(why(opt, [](const Eigen::VectorXd& t, std::uint64_t) { return t[0]; }).first, abc_stop::min_acceptance);
+}
