@@ -69,6 +69,11 @@ double abc_prior::log_density(double x) const {
   return -std::numeric_limits<double>::infinity();
 }
 
+double abc_prior::centre() const {
+  const double c = shape == kind::uniform ? (a + b) / 2 : shape == kind::normal ? a : std::exp(a);
+  return std::clamp(c, lo, hi);
+}
+
 double abc_prior::sample(const std::function<double(std::uint64_t)>& uniform) const {
   for (std::uint64_t k = 0; k < 4096; k += 2) {
     double x = 0;

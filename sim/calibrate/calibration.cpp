@@ -24,6 +24,7 @@ namespace partyline {
 namespace {
 
 struct calibration_file_def {
+  std::string from;
   std::string name;
   std::vector<std::string> cases;
   int replicates = 10;
@@ -38,6 +39,7 @@ struct calibration_file_def {
 
   template <class V>
   void describe(V& v) {
+    v.field("from", from);
     v.field("name", name);
     v.required("cases", cases);
     v.field("replicates", replicates, {1, 100000});
@@ -226,8 +228,42 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   calibration_spec spec;
   spec.file = path;
   spec.text = read_text_file(path, opt.yaml.max_bytes);
-  const yaml_node root = parse_yaml_text(spec.text, path.string(), opt.yaml);
+  yaml_node root = parse_yaml_text(spec.text, path.string(), opt.yaml);
   if (root.kind != yaml_kind::map) throw scenario_error(root.mark, "", "a calibration file must be a YAML mapping");
+  // `from: FILE`: start from another calibration file (the same cases and priors at another budget, say); this
+  // file's keys replace its. Case paths stay relative to the file that lists them. One level only.
+  std::filesystem::path cases_dir = path.parent_path();
+  if (const yaml_node* from = root.find("from")) {
+    const std::filesystem::path base_file = path.parent_path() / from->value;
+    std::string base_text;
+    try {
+      base_text = read_text_file(base_file, opt.yaml.max_bytes);
+    } catch (const usage_error& e) {
+      throw scenario_error(from->mark, "from", e.what());
+    }
+    yaml_node base = parse_yaml_text(base_text, base_file.string(), opt.yaml);
+    if (base.kind != yaml_kind::map) throw scenario_error(base.mark, "", "a calibration file must be a YAML mapping");
+    if (const yaml_node* again = base.find("from")) throw scenario_error(again->mark, "from", "a file named by `from` may not have a `from` itself");
+    if (!root.find("cases")) cases_dir = base_file.parent_path();
+    for (std::size_t k = 0; k < root.keys.size(); ++k) {
+      if (root.keys[k] == "from") continue;
+      if (yaml_node* old = base.find(root.keys[k])) {
+        *old = root.children[k];
+      } else {
+        base.keys.push_back(root.keys[k]);
+        base.key_marks.push_back(root.key_marks[k]);
+        base.children.push_back(root.children[k]);
+      }
+    }
+    root = std::move(base);
+    // Both files identify the calibration: the base's text joins as comments (DIR/calibration.yaml stays YAML).
+    spec.text += "\n# ---- " + base_file.filename().string() + " as read:\n";
+    for (std::size_t at = 0; at < base_text.size();) {
+      const std::size_t end = std::min(base_text.find('\n', at), base_text.size());
+      spec.text += "# " + base_text.substr(at, end - at) + "\n";
+      at = end + 1;
+    }
+  }
   calibration_file_def def;
   mark_table marks;
   marks.record("", root.mark);
@@ -251,7 +287,7 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   for (std::size_t i = 0; i < def.cases.size(); ++i) {
     const std::string where = "cases[" + std::to_string(i) + "]";
     calibration_case c;
-    c.file = path.parent_path() / def.cases[i];
+    c.file = cases_dir / def.cases[i];
     try {
       c.text = read_text_file(c.file, opt.yaml.max_bytes);
     } catch (const usage_error& e) {
@@ -261,11 +297,7 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
     // Every parameter applies to every case: checked at the centre of its prior (a path that does not exist, or a
     // value a key does not take, is an error here, not in the middle of the calibration).
     Eigen::VectorXd centre(static_cast<Eigen::Index>(spec.priors.size()));
-    for (std::size_t p = 0; p < spec.priors.size(); ++p) {
-      const abc_prior& pr = spec.priors[p];
-      centre[static_cast<Eigen::Index>(p)] =
-          pr.shape == abc_prior::kind::uniform ? (pr.a + pr.b) / 2 : pr.shape == abc_prior::kind::normal ? pr.a : std::exp(pr.a);
-    }
+    for (std::size_t p = 0; p < spec.priors.size(); ++p) centre[static_cast<Eigen::Index>(p)] = spec.priors[p].centre();
     const frozen_scenario scen = case_scenario(spec, c, centre);
     check_targets(*scen);
     if (scen->targets.empty()) throw scenario_error(marks.at(where), where, c.file.string() + " states no targets to calibrate against");

@@ -124,6 +124,31 @@ TEST(Calibrate, BadCalibrationFilesAreErrorsAtTheirKey) {
   check("cases: [" + (data_dir() / "tiny.yaml").string() + "]\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n", "states no targets");
   check("cases: [tiny-case.yaml]\nparticels: 10\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n",
         "particels");
+  check("from: nowhere.yaml\nparticles: 10\n", "bad.yaml:1:7: from:");
+  std::ofstream(dir / "base.yaml") << "from: other.yaml\ncases: [tiny-case.yaml]\n";
+  check("from: base.yaml\n", "a file named by `from` may not have a `from` itself");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Calibrate, AFileFromAnotherTakesItsCasesAndPriorsAndReplacesItsSettings) {
+  // `from: ../calibration/tiny.yaml` from another folder: the cases stay relative to tiny.yaml; particles and
+  // generations are this file's; both texts identify the calibration, so a changed base is another calibration.
+  const auto dir = fresh_dir("calibrate-from");
+  std::filesystem::create_directories(dir / "elsewhere");
+  std::ofstream(dir / "elsewhere" / "small.yaml") << "from: " << calibration() << "\nparticles: 10\ngenerations: 2\n";
+  const auto spec = partyline::load_calibration_file(dir / "elsewhere" / "small.yaml");
+  EXPECT_EQ(spec.abc.particles, 10);
+  EXPECT_EQ(spec.abc.generations, 2);
+  EXPECT_EQ(spec.replicates, 4);  // tiny.yaml's
+  ASSERT_EQ(spec.priors.size(), 2u);
+  EXPECT_EQ(spec.priors[1].name, "councils[0].group.confrontation");
+  ASSERT_EQ(spec.cases.size(), 1u);
+  EXPECT_EQ(spec.cases[0].file.filename(), "tiny-case.yaml");
+  EXPECT_NE(spec.identity().find("# seed: 5"), std::string::npos);  // the base's text, as comments
+  const auto r = run_cli("calibrate " + (dir / "elsewhere" / "small.yaml").string() + " --quiet --out " + (dir / "o").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const std::string schedule = slurp(dir / "o" / "generations.csv");
+  EXPECT_EQ(std::count(schedule.begin(), schedule.end(), '\n'), 3) << schedule;  // a header and two generations
   std::filesystem::remove_all(dir);
 }
 

@@ -33,6 +33,8 @@ struct abc_prior {
   /// log density up to a constant (truncation renormalises by a constant, which cancels in the weights); -inf
   /// outside the support.
   [[nodiscard]] double log_density(double x) const;
+  /// The prior's centre: the middle of a uniform, a normal's mean, a lognormal's median (clamped to [lo, hi]).
+  [[nodiscard]] double centre() const;
   /// A draw (by rejection inside [lo, hi]) from uniforms u(k), k = 0, 1, ... of a keyed stream.
   [[nodiscard]] double sample(const std::function<double(std::uint64_t)>& uniform) const;
 };
