@@ -69,6 +69,18 @@ double abc_prior::log_density(double x) const {
   return -std::numeric_limits<double>::infinity();
 }
 
+std::vector<double> cumulative_weights(const Eigen::VectorXd& weight) {
+  std::vector<double> cumulative(static_cast<std::size_t>(weight.size()));
+  double c = 0;
+  for (Eigen::Index j = 0; j < weight.size(); ++j) cumulative[static_cast<std::size_t>(j)] = c += weight[j];
+  return cumulative;
+}
+
+Eigen::Index pick_by_weight(const std::vector<double>& cumulative, double u) {
+  const auto at = std::upper_bound(cumulative.begin(), cumulative.end(), u * cumulative.back()) - cumulative.begin();
+  return static_cast<Eigen::Index>(std::min<std::size_t>(static_cast<std::size_t>(at), cumulative.size() - 1));
+}
+
 double abc_prior::centre() const {
   const double c = shape == kind::uniform ? (a + b) / 2 : shape == kind::normal ? a : std::exp(a);
   return std::clamp(c, lo, hi);
@@ -152,9 +164,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
       chol = llt.matrixL();
       inv_cov = llt.solve(Eigen::MatrixXd::Identity(k, k));
       log_norm = -chol.diagonal().array().log().sum();
-      cumulative.resize(static_cast<std::size_t>(n));
-      double c = 0;
-      for (Eigen::Index j = 0; j < n; ++j) cumulative[static_cast<std::size_t>(j)] = c += prev->weight[j];
+      cumulative = cumulative_weights(prev->weight);
     }
     if (opt.on_generation_start) opt.on_generation_start(g, next.tolerance);
     // One slot: proposals until one is within the tolerance; its parameters, distance, weight and simulations.
@@ -180,10 +190,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
                 [&](std::uint64_t c) { return rng.uniform(static_cast<std::uint64_t>(p) + 1, c); });
         } else {
           // An ancestor by weight, moved by the kernel; a move outside the prior's support is redrawn.
-          const double u = rng.uniform(0, 0) * cumulative.back();
-          const auto j = static_cast<Eigen::Index>(std::min<std::size_t>(
-              static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin()),
-              cumulative.size() - 1));
+          const Eigen::Index j = pick_by_weight(cumulative, rng.uniform(0, 0));
           Eigen::VectorXd z(k);
           for (Eigen::Index p = 0; p < k; ++p) z[p] = rng.normal(static_cast<std::uint64_t>(p) + 1, 0);
           theta = prev->theta.row(j).transpose() + chol * z;

@@ -343,10 +343,7 @@ double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd&
 
 table_data calibration_fit(const calibration_spec& spec, const abc_generation& last) {
   // Particles drawn by weight (systematic resampling, keyed by the seed); one run of each case at each.
-  const auto n = static_cast<int>(last.theta.rows());
-  std::vector<double> cumulative(static_cast<std::size_t>(n));
-  double c = 0;
-  for (int i = 0; i < n; ++i) cumulative[static_cast<std::size_t>(i)] = c += last.weight[i];
+  const std::vector<double> cumulative = cumulative_weights(last.weight);
   const draw_stream rng(spec.abc.seed, 0, 0, static_cast<stream>(902));
   const double start = rng.uniform(0, 0);
   table_data out;
@@ -354,9 +351,7 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
     table_data runs, councils;
     frozen_scenario scen;
     for (int d = 0; d < spec.predictive_draws; ++d) {
-      const double u = (start + d) / spec.predictive_draws * cumulative.back();
-      const auto i = static_cast<Eigen::Index>(std::min<std::size_t>(
-          static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin()), cumulative.size() - 1));
+      const Eigen::Index i = pick_by_weight(cumulative, (start + d) / spec.predictive_draws);
       scen = case_scenario(spec, spec.cases[ci], last.theta.row(i).transpose());
       run_options ro;
       ro.runs = 1;

@@ -39,6 +39,11 @@ struct abc_prior {
   [[nodiscard]] double sample(const std::function<double(std::uint64_t)>& uniform) const;
 };
 
+/// @brief Cumulative sums of `weight` (for pick_by_weight).
+[[nodiscard]] std::vector<double> cumulative_weights(const Eigen::VectorXd& weight);
+/// @brief The index i with cumulative[i-1] <= u * total < cumulative[i], u uniform on [0, 1): a draw by weight.
+[[nodiscard]] Eigen::Index pick_by_weight(const std::vector<double>& cumulative, double u);
+
 /// @brief Why ABC-SMC stopped: every generation run; the acceptance rate fell below min_acceptance; the tolerance
 /// reached final_tolerance; every particle matched exactly; a particle could not be placed within max_attempts
 /// proposals (the tolerance is out of the model's reach); cancelled.
