@@ -257,7 +257,7 @@ TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
   EXPECT_EQ(t.columns, (std::vector<std::string>{"name", "label", "outcome", "council", "statistic", "observed", "range_lo",
                                                  "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
                                                  "distance", "source"}));
-  ASSERT_EQ(t.rows.size(), 5u);
+  ASSERT_EQ(t.rows.size(), 6u);  // the coalitions case states six facts
   EXPECT_EQ(t.rows[1][t.column("council")], "cherwell");
   EXPECT_EQ(t.rows[1][t.column("runs")], "30");
   EXPECT_EQ(run_cli("verify " + (dir / "c").string()).status, 0);  // listed in the manifest with its checksum

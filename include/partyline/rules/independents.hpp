@@ -31,7 +31,7 @@ struct independent_candidacy {
     double g_against_members = 0.6;
     double v_following = 0.3;
     double v_support = 0.25;
-    double v_grievance = 0.25;
+    double v_grievance = 0.34;
     double transfer_max = 0.6;
     double refused_following = 0.1;
     double support_unmeasured = 0.5;
@@ -55,7 +55,7 @@ struct independent_candidacy {
       v.coef("v_following", v_following, {0, 1},
              "an independent's personal vote: x their following, as a share of the ward's voters (from every party)", "—");
       v.coef("v_support", v_support, {0, 1}, "share of the party's voters who follow them: x their members' support", "Leicester");
-      v.coef("v_grievance", v_grievance, {0, 1}, "... + x the grievance: sympathy for a candidate the centre removed", "Leicester");
+      v.coef("v_grievance", v_grievance, {0, 1}, "... + x the grievance: sympathy for a candidate the centre removed", "joint calibration (4 cases); Leicester");
       v.coef("transfer_max", transfer_max, {0, 1}, "at most this share of the party's voters follows one independent", "—");
       v.coef("refused_following", refused_following, {0, 1},
              "personal following of a members' candidate the centre refused (not yet a councillor)", "—");

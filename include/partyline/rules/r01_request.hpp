@@ -18,7 +18,7 @@ struct request_to_centre {
 
   struct params {
     double request_threshold = 0.35;
-    double s0 = -1.0;
+    double s0 = -0.98;
     double s_grievance = 3.0;
     double s_support = 6.0;
     double s_loyalty = 2.0;
@@ -29,7 +29,7 @@ struct request_to_centre {
     template <class V>
     void describe(V& v) {
       v.coef("request_threshold", request_threshold, {0, 1}, "share of the group needed to file a request", "Haringey (21 of 48)");
-      v.coef("s0", s0, {-20, 20}, "a dissatisfied councillor's log-odds of signing: intercept", "—");
+      v.coef("s0", s0, {-20, 20}, "a dissatisfied councillor's log-odds of signing: intercept", "joint calibration (4 cases)");
       v.coef("s_grievance", s_grievance, {-20, 20}, "... + x how far their satisfaction is below the dissatisfaction line", "Haringey");
       v.coef("s_support", s_support, {-20, 20},
              "... + x the support they expect at the centre: the leader's distance from the executive's median minus theirs",

@@ -17,7 +17,7 @@ struct executive_decision {
 
   struct params {
     double b0 = -0.5;
-    double b_central = 2.0;
+    double b_central = 2.1;
     double b_align = 2.5;
     double b_strength = 2.0;
     double b_backlash = 2.0;
@@ -27,7 +27,7 @@ struct executive_decision {
     double cost_advise_pause = 0.0;
     double cost_special_measures = 4.0;
     double cost_remove_leader = 5.0;
-    double cost_take_over_selections = 2.75;
+    double cost_take_over_selections = 2.6;
     double cost_warning = 0.0;
     double cost_suspend_individuals = 3.0;
     double cost_suspend_local_party = 3.5;
@@ -43,7 +43,7 @@ struct executive_decision {
     template <class V>
     void describe(V& v) {
       v.coef("b0", b0, {-20, 20}, "intercept of a member's yes log-odds", "—");
-      v.coef("b_central", b_central, {-20, 20}, "+ x the member's centralism", "Haringey, 2023");
+      v.coef("b_central", b_central, {-20, 20}, "+ x the member's centralism", "joint calibration (4 cases); Haringey, 2023");
       v.coef("b_align", b_align, {-20, 20},
              "+ x alignment: distance to the leader minus distance to the requesters (on taking over selections: distance to "
              "the local members, who would otherwise choose, minus distance to the leader)",
@@ -61,7 +61,7 @@ struct executive_decision {
              "Birmingham (the NEC later ousted a leader)");
       v.coef("cost_take_over_selections", cost_take_over_selections, {-20, 20},
              "- severity cost of taking over the group's selections (a central panel chooses its candidates)",
-             "Leicester (the selections board)");
+             "joint calibration (4 cases); Leicester (the selections board)");
       v.coef("cost_warning", cost_warning, {-20, 20}, "- severity cost of a warning on findings (R18)", "Rule Book ch. 6");
       v.coef("cost_suspend_individuals", cost_suspend_individuals, {-20, 20},
              "- severity cost of administratively suspending individuals (R18)", "Rule Book ch. 6; Hertsmere (suspensions)");

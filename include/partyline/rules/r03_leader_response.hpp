@@ -30,7 +30,7 @@ struct leader_response {
       v.coef("honeymoon_weeks", honeymoon_weeks, {0, 520}, "a new leader is not pressured out in their first weeks", "—");
       v.coef("w_support", w_support, {0, 10}, "pressure per share of the group dissatisfied", "Birmingham (Ward survived a letter of 23)");
       v.coef("w_intervention", w_intervention, {0, 10}, "pressure while the centre intervenes",
-             "Haringey (Kober stood down after the NEC motion)");
+             "joint calibration (4 cases); Haringey (Kober stood down after the NEC motion)");
       v.coef("w_deselection", w_deselection, {0, 10}, "pressure per share of the group deselected or withdrawn",
              "Haringey (\"a swathe of councillors deselected\")");
       v.coef("w_election", w_election, {0, 10}, "pressure from an approaching election (0..1 over the horizon)", "Haringey (purdah)");

@@ -15,7 +15,7 @@ struct protest_letter {
   static constexpr std::string_view key = "R4";
 
   struct params {
-    double s0 = -4.0;
+    double s0 = -3.9;
     double s_autonomy = 3.5;
     double s_distance = 1.5;
     double s_no_notice = 1.5;
@@ -25,7 +25,7 @@ struct protest_letter {
 
     template <class V>
     void describe(V& v) {
-      v.coef("s0", s0, {-20, 20}, "a leader's signing log-odds: intercept", "Haringey (70+ of ~150)");
+      v.coef("s0", s0, {-20, 20}, "a leader's signing log-odds: intercept", "joint calibration (4 cases); Haringey (70+ of ~150)");
       v.coef("s_autonomy", s_autonomy, {-20, 20}, "... + x autonomy: leaders who value sovereignty sign",
              "Haringey (\"groups ... are sovereign bodies\")");
       v.coef("s_distance", s_distance, {-20, 20}, "... + x distance from the executive's median", "Haringey (left NEC, mainstream leaders)");

@@ -41,9 +41,9 @@ struct reselection {
       v.coef("t_activism", t_activism, {-20, 20}, "... + x activism: active members turn out", "—");
       v.coef("t_faction", t_faction, {-20, 20}, "... + for organised-faction members", "Haringey (Momentum)");
       v.coef("v0", v0, {-20, 20}, "log-odds of voting for the sitting councillor: members' regard for incumbents",
-             "Haringey (17 of 48, not all)");
+             "joint calibration (4 cases); Haringey (17 of 48, not all)");
       v.coef("v_distance", v_distance, {-50, 50}, "... - x (distance to the councillor - distance to the challenger)", "—");
-      v.coef("w0", w0, {-20, 20}, "log-odds of withdrawing before the ballot: intercept", "Haringey (\"others quit\")");
+      v.coef("w0", w0, {-20, 20}, "log-odds of withdrawing before the ballot: intercept", "joint calibration (4 cases); Haringey (\"others quit\")");
       v.coef("w_expected", w_expected, {-50, 50}, "... + x (0.5 - expected vote share): councillors expecting to lose withdraw", "Haringey");
       v.coef("challenger_sd", challenger_sd, {0, 1}, "spread of a challenger's position around the ward's active members", "—");
       v.coef("faction_lead_share", faction_lead_share, {0, 1},

@@ -27,8 +27,8 @@ struct central_selection {
       v.coef("division_stock_weight", division_stock_weight, {0, 10},
              "weight of the visible-division stock (letters, challenges, requests) in the division index, beside the share dissatisfied",
              "Leicester");
-      v.coef("d0", d0, {-20, 20}, "a sitting councillor's log-odds of deselection by the panel: intercept", "Leicester (19 of 53)");
-      v.coef("d_distance", d_distance, {-20, 20}, "... + x distance from the executive's median", "Leicester");
+      v.coef("d0", d0, {-20, 20}, "a sitting councillor's log-odds of deselection by the panel: intercept", "joint calibration (4 cases); Leicester (19 of 53)");
+      v.coef("d_distance", d_distance, {-20, 20}, "... + x distance from the executive's median", "joint calibration (4 cases); Leicester");
       v.coef("d_dissent", d_dissent, {-20, 20}, "... + x record of dissent (letters and requests signed)", "Leicester");
       v.coef("replacement_sd", replacement_sd, {0, 1}, "spread of the panel's replacement candidate around the executive's median", "—");
       v.coef("publicity", publicity, {0, 10},

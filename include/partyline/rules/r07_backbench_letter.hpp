@@ -16,7 +16,7 @@ struct backbench_letter {
   struct params {
     int letter_min = 10;
     double letter_share = 0.25;
-    double b0_sign = 0.5;
+    double b0_sign = 0.89;
     double b_dissatisfaction = 5.0;
     double b_loyalty = 2.0;
     int cooldown_weeks = 26;
@@ -28,7 +28,7 @@ struct backbench_letter {
       v.coef("letter_min", letter_min, {1, 10000}, "signatories needed to publish", "Birmingham (23)");
       v.coef("letter_share", letter_share, {0, 1}, "... and at least this share of the group: backbenchers go public only with critical mass",
              "Birmingham (23 of 67)");
-      v.coef("b0_sign", b0_sign, {-20, 20}, "a dissatisfied backbencher's signing log-odds: intercept", "—");
+      v.coef("b0_sign", b0_sign, {-20, 20}, "a dissatisfied backbencher's signing log-odds: intercept", "joint calibration (4 cases)");
       v.coef("b_dissatisfaction", b_dissatisfaction, {-50, 50}, "... + x depth of dissatisfaction (-satisfaction)", "Birmingham");
       v.coef("b_loyalty", b_loyalty, {-20, 20}, "... - x loyalty: loyal councillors hold back", "—");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before another letter can be organised in the same group", "—");

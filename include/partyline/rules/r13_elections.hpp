@@ -42,7 +42,7 @@ struct elections {
       v.coef("candidate_sd", candidate_sd, {0, 1}, "relative spread of candidates' personal votes within a slate", "—");
       v.coef("candidate_position_sd", candidate_position_sd, {0, 1},
              "spread of a new candidate's (and another party's councillor's) position around their party's or selectors' position", "—");
-      v.coef("incumbency_bonus", incumbency_bonus, {0, 1}, "relative extra vote of a sitting councillor standing again", "UK local elections");
+      v.coef("incumbency_bonus", incumbency_bonus, {0, 1}, "relative extra vote of a sitting councillor standing again", "joint calibration (4 cases); UK local elections");
       v.coef("division_penalty", division_penalty, {0, 1}, "share lost per unit of visible-division stock (letters, challenges, requests)",
              "Haringey, Birmingham");
       v.coef("intervention_penalty", intervention_penalty, {0, 1}, "share lost per unit of intervention stock in the council",

@@ -20,7 +20,7 @@ struct own_initiative {
   static constexpr std::string_view key = "R17";
 
   struct params {
-    double m0 = -7.5;
+    double m0 = -7.3;
     double m_division = 10.0;
     double m_election = 1.0;
     double m_risk = 5.0;
@@ -32,7 +32,7 @@ struct own_initiative {
     template <class V>
     void describe(V& v) {
       v.coef("m0", m0, {-30, 10}, "the officers' weekly log-odds of putting a group on the executive's agenda: intercept",
-             "national rates (a few councils a year)");
+             "joint calibration (4 cases); national rates (a few councils a year)");
       v.coef("m_division", m_division, {-20, 20},
              "... + x the group's division index, weighed as the executive would (R19's weight of evidence at its mean centralism)",
              "Leicester (\"in-fighting and division\")");

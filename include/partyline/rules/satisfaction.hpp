@@ -19,7 +19,7 @@ struct councillor_satisfaction {
     double w_loyalty = 0.4;
     double w_distance = 0.7;
     double w_policy = 0.8;
-    double w_dispute = 0.9;
+    double w_dispute = 1.1;
     double w_confrontation = 0.5;
     double w_cabinet = 0.4;
     double w_intervention = 0.15;
@@ -34,7 +34,7 @@ struct councillor_satisfaction {
       v.coef("w_distance", w_distance, {0, 5}, "- per unit of distance from the leader's position",
              "Haringey (left councillors against a centrist leader)");
       v.coef("w_policy", w_policy, {0, 5}, "- x salience x distance from the flagship policy while it is pursued", "Haringey (HDV)");
-      v.coef("w_dispute", w_dispute, {0, 5}, "- x union ties x the worst active dispute's intensity", "Birmingham (letter over the disputes)");
+      v.coef("w_dispute", w_dispute, {0, 5}, "- x union ties x the worst active dispute's intensity", "joint calibration (4 cases); Birmingham (letter over the disputes)");
       v.coef("w_confrontation", w_confrontation, {0, 5}, "- x union ties x the leadership's confrontation while a dispute runs",
              "Birmingham (\"reset the relationship with the workforce\")");
       v.coef("w_cabinet", w_cabinet, {0, 5}, "+ for cabinet members", "Birmingham (the letter came from backbenchers)");
