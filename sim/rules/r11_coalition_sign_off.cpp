@@ -214,8 +214,12 @@ void coalition_sign_off::decide(world& w, const agenda_item& item, bool emergenc
   const double total = static_cast<double>(c.rows.seats());
   const double margin = (seats - total / 2) / total;
   const int partners = std::popcount(item.coalition) - 1;
+  // The vote knows the partners: one across the party's national cooperation lines is refused almost surely.
+  bool across_line = false;
+  for (const auto& id : w.scen->executive.cooperation_lines)
+    if ((item.coalition >> w.scen->party_id(id)) & 1u) across_line = true;
   const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (item.strength - 0.5) -
-                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0);
+                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) - (across_line ? p.a_line : 0.0);
   int yes = 0;
   const int of = static_cast<int>(w.executive.members.size());
   for (std::size_t m = 0; m < w.executive.members.size(); ++m) {

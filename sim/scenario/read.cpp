@@ -116,6 +116,12 @@ class resolver {
 
   void executive() {
     auto& e = s_.executive;
+    for (std::size_t k = 0; k < e.cooperation_lines.size(); ++k) {
+      const std::string where = "executive.cooperation_lines[" + std::to_string(k) + "]";
+      const int id = s_.party_id(e.cooperation_lines[k]);
+      if (id < 0) fail(where, "'" + e.cooperation_lines[k] + "' is not a party id");
+      if (id == s_.party_index) fail(where, "the party cannot draw a line against itself");
+    }
     if (e.sections.empty()) {
       // The Labour NEC's shape (39 seats): unions 13, CLPs 9, frontbench 3, backbench 1, local government 2,
       // others 11; scaled to `size`, remainder to "other".

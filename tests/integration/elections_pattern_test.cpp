@@ -114,3 +114,48 @@ TEST(LeicesterPattern, CentralDeselectionsCostTheSeats) {
   EXPECT_LT(loss_without / static_cast<double>(without.size()), 0.5 * loss_with / n);
   EXPECT_GE(mayor_held, 0.8 * n);
 }
+
+// Issue 16, cooperation lines: the sign-off vote knows the partners. With the Greens across the party's national
+// lines, Canterbury's deal with them (Labour 18 + Greens 4 of 39, the smallest majority) is refused almost surely, as
+// is Hertsmere's with the Liberal Democrats when they are across; a line against a party not in the deal changes nothing; a line against an unknown party or the party itself is a scenario error at its key.
+TEST(CoalitionsPattern, ADealAcrossTheNationalCooperationLinesIsRefusedAlmostSurely) {
+  const std::string text = partyline::testing::slurp(partyline::testing::scenario_path("coalitions-2023.yaml"));
+  const auto with_lines = [&](const std::string& lines) {
+    std::string t = text;
+    const auto at = t.find("executive:\n");
+    t.insert(at + std::string("executive:\n").size(), "  cooperation_lines: " + lines + "\n");
+    return t;
+  };
+  const auto refused_share = [&](const std::string& scenario_text, const char* council) {
+    const auto s = load_scenario_text(scenario_text, "coalitions-2023.yaml");
+    run_options opt;
+    opt.runs = 300;
+    opt.seed = static_cast<std::uint64_t>(s->seed);
+    const auto results = simulate_runs(s, opt);
+    const std::size_t ci = council_index("coalitions-2023.yaml", council);
+    double refused = 0;
+    for (const auto& r : results) refused += count(r.councils[ci], council_count::coalition_blocked) > 0;
+    return refused / static_cast<double>(results.size());
+  };
+  const double canterbury = refused_share(text, "canterbury"), canterbury_lined = refused_share(with_lines("[grn]"), "canterbury");
+  const double hertsmere_lined = refused_share(with_lines("[ld]"), "hertsmere");
+  const double cherwell = refused_share(text, "cherwell"), cherwell_lined_green = refused_share(with_lines("[con]"), "cherwell");
+  std::printf("Canterbury refused %.2f, with a line against the Greens %.2f (Hertsmere against the Liberal Democrats %.2f); Cherwell %.2f, with a "
+              "line against the Conservatives only %.2f\n", canterbury, canterbury_lined, hertsmere_lined, cherwell, cherwell_lined_green);
+  EXPECT_LT(canterbury, 0.5);
+  EXPECT_GE(canterbury_lined, 0.97);
+  EXPECT_GE(hertsmere_lined, 0.97);
+  EXPECT_EQ(cherwell_lined_green, cherwell);  // no Conservative partner in Cherwell's deal: the line changes nothing
+  try {
+    (void)load_scenario_text(with_lines("[snp]"), "bad.yaml");
+    ADD_FAILURE() << "an unknown party across the lines was accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_NE(std::string(e.what()).find("executive.cooperation_lines[0]: 'snp' is not a party id"), std::string::npos) << e.what();
+  }
+  try {
+    (void)load_scenario_text(with_lines("[lab]"), "bad.yaml");
+    ADD_FAILURE() << "a line against the party itself was accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_NE(std::string(e.what()).find("against itself"), std::string::npos) << e.what();
+  }
+}

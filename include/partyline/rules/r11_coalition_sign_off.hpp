@@ -26,6 +26,7 @@ struct coalition_sign_off {
     double a_media = 3.0;
     double a_pact = 2.5;
     double a_central = 2.5;
+    double a_line = 8.0;
     double d0 = -3.0;
     double d_autonomy = 2.0;
 
@@ -42,6 +43,8 @@ struct coalition_sign_off {
       v.coef("a_media", a_media, {-20, 20}, "... - x media risk (general election proximity)", "2023 (\"coalitions of chaos\")");
       v.coef("a_pact", a_pact, {-20, 20}, "... - when a pact allegation stands", "Hertsmere");
       v.coef("a_central", a_central, {-20, 20}, "... - x the member's centralism", "2023");
+      v.coef("a_line", a_line, {0, 50}, "... - when a partner is across the party's national cooperation lines (executive.cooperation_lines): refused almost surely",
+             "national \"no deals\" lines (issue 16)");
       v.coef("d0", d0, {-20, 20}, "a vetoed group's log-odds of defying the veto: intercept", "2023 (few defied)");
       v.coef("d_autonomy", d_autonomy, {-20, 20}, "... + x the leader's autonomy", "—");
     }

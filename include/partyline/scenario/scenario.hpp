@@ -151,6 +151,7 @@ struct executive_def {
   double backlash_half_life_weeks = 26;
   std::vector<crisis_window> crisis_windows;
   executive_powers powers;
+  std::vector<std::string> cooperation_lines;  ///< parties the party's groups may not govern with: a deal with one is refused almost surely (R11)
 
   template <class V>
   void describe(V& v) {
@@ -170,6 +171,7 @@ struct executive_def {
     v.field("backlash_half_life_weeks", backlash_half_life_weeks, {0.1, 5200});
     v.field("crisis_windows", crisis_windows);
     v.field("powers", powers);
+    v.field("cooperation_lines", cooperation_lines);
   }
 };
 
