@@ -12,7 +12,7 @@ void members_mood::run(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   const auto mobilised = static_cast<float>((policy_live(c.policy.stage) ? p.mobilise_policy * c.policy.salience : 0.0) +
                                             p.mobilise_dispute * c.derived.worst_intensity +
-                                            (under_intervention(w, c) ? p.mobilise_intervention : 0.0));
+                                            p.mobilise_intervention * overridden(w, c));
   // Every member's activism relaxes towards their quiet level plus this mobilisation at the same rate, so the
   // part above the quiet level is the same for all of them: one number per council, not one per member.
   float& level = c.membership.mobilisation;

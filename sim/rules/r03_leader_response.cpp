@@ -36,13 +36,15 @@ void leader_response::run(world& w, std::size_t ci) {
   // A directly elected mayor serves out the term (R21); the group's pressure decides nothing here.
   if (lead.stand_down_at_election || lead.directly_elected || w.week - lead.since_week < p.honeymoon_weeks) return;
   // Pressure against resolve: stand down now, or at an election that is close.
-  const bool intervened = under_intervention(w, c) || lead.mediation_refused;
+  // Every central override (a veto, an order to withdraw, an imposed candidate, an intervention) is a blow to the
+  // leader; refusing the centre's mediation keeps the stand-off in full view.
+  const double override = lead.mediation_refused ? 1.0 : overridden(w, c);
   const int group = c.derived.group_size;
   const double dissatisfied = group > 1 ? static_cast<double>(c.derived.dissatisfied) / (group - 1) : 0.0;
   const double deselection = group > 0 ? static_cast<double>(c.selections.deselected_or_withdrawn) / group : 0.0;
   const int to_election = weeks_to_election(w, c);
   const double proximity = std::clamp(1.0 - to_election / static_cast<double>(p.election_horizon_weeks), 0.0, 1.0);
-  const double pressure = p.w_support * dissatisfied + (intervened ? p.w_intervention : 0.0) +
+  const double pressure = p.w_support * dissatisfied + p.w_intervention * override +
                           p.w_deselection * deselection + p.w_election * proximity;
   if (pressure <= lead.resolve) return;
   if (policy_live(c.policy.stage))

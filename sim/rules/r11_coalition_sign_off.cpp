@@ -26,7 +26,7 @@ int seats_of(const council_state& c, std::uint32_t mask) {
 /// Minimal winning, connected, mutually acceptable coalitions, in the order they are tried: by the sum of their
 /// members' ranks (each party prefers coalitions where its share of the seats is larger), then the narrowest range
 /// on the axis, then the fewest seats.
-void coalition_options(const world& w, council_state& c) {
+void coalition_options(const world& w, const council_state& c, coalition_state& co) {
   const scenario& s = *w.scen;
   const int total = c.rows.seats();
   const auto& seats = c.electoral.seats_by_party;
@@ -84,10 +84,92 @@ void coalition_options(const world& w, council_state& c) {
     if (a.seats != b.seats) return a.seats < b.seats;
     return a.mask < b.mask;
   });
-  coalition_state& co = c.coalition;
   co.count = static_cast<int>(std::min<std::size_t>(n_found, co.options.size()));
   for (int i = 0; i < co.count; ++i) co.options[static_cast<std::size_t>(i)] = found[static_cast<std::size_t>(i)].mask;
   co.next = 0;
+}
+
+std::size_t largest_party(const world& w, const council_state& c) {
+  std::size_t largest = 0;
+  for (std::size_t q = 1; q < w.scen->parties.size(); ++q)
+    if (c.electoral.seats_by_party[q] > c.electoral.seats_by_party[largest]) largest = q;
+  return largest;
+}
+
+/// The parties' seat-weighted mean position in an arrangement.
+double arrangement_position(const world& w, const council_state& c, std::uint32_t mask) {
+  double sum = 0;
+  int n = 0;
+  for (std::size_t q = 0; q < w.scen->parties.size(); ++q)
+    if ((mask >> q) & 1u) {
+      sum += c.electoral.seats_by_party[q] * w.scen->parties[q].position;
+      n += c.electoral.seats_by_party[q];
+    }
+  return n > 0 ? sum / n : 0.0;
+}
+
+/// A party's office payoff from an administration, 0..1: leading it (the most seats in it) and its share of the
+/// cabinet (its share of the administration's seats). Out of it: 0.
+double office_payoff(const world& w, const council_state& c, std::size_t q, std::uint32_t mask) {
+  if (!((mask >> q) & 1u)) return 0.0;
+  const auto& seats = c.electoral.seats_by_party;
+  bool leads = true;
+  for (std::size_t r = 0; r < w.scen->parties.size(); ++r)
+    if (r != q && ((mask >> r) & 1u) && seats[r] > seats[q]) leads = false;
+  const double lead = w.params->R11.office_lead;
+  return (leads ? lead : 0.0) + (1.0 - lead) * seats[q] / std::max(1, seats_of(c, mask));
+}
+
+/// The administration that forms if the party stays out: the first option without it, else the largest party's
+/// minority.
+std::uint32_t administration_without_party(const world& w, const council_state& c) {
+  const std::uint32_t party_bit = 1u << w.scen->party_index;
+  coalition_state options;
+  coalition_options(w, c, options);
+  for (int i = 0; i < options.count; ++i)
+    if (!(options.options[static_cast<std::size_t>(i)] & party_bit)) return options.options[static_cast<std::size_t>(i)];
+  return 1u << largest_party(w, c);
+}
+
+/// What the group weighs against the executive's rule on `deal` (log-odds, before an intercept): its leader's
+/// autonomy, the office it loses by staying out, the policy it gains by the deal, and the sanction it expects.
+double defiance_payoff(const world& w, const council_state& c, std::uint32_t deal) {
+  const auto& p = w.params->R11;
+  const auto party = static_cast<std::size_t>(w.scen->party_index);
+  const std::uint32_t without = administration_without_party(w, c);
+  const double office_lost = office_payoff(w, c, party, deal) - office_payoff(w, c, party, without);
+  const double x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
+                                            : w.scen->parties[party].position;
+  const double policy_gain = std::abs(x - arrangement_position(w, c, without)) - std::abs(x - arrangement_position(w, c, deal));
+  const double sanction = w.national.executive_centralism + (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
+  return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
+}
+
+/// The group's councillors leave the party's whip: suspended for defying the executive. Returns how many.
+int suspend_group(world& w, council_state& c) {
+  int suspended = 0;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    if (in_group(w, r)) {
+      w.councillors.status[r] = councillor_status::suspended;
+      w.councillors.cabinet[r] = 0;
+      ++suspended;
+    }
+  c.leadership.leader = -1;
+  return suspended;
+}
+
+/// Puts a deal the group made without sign-off (or across a national line) before the executive.
+void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
+  const scenario& s = *w.scen;
+  council_state& c = w.councils[ci];
+  c.coalition.unapproved = mask;
+  agenda_item item = new_item(w, ci, item_kind::coalition, w.params->R11.urgency,
+                              static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) /
+                                  std::max(1, seats_of(c, mask)),
+                              c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
+                                                       : s.parties[static_cast<std::size_t>(s.party_index)].position);
+  item.coalition = mask;
+  file_with_executive(w, ci, item);
 }
 
 void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
@@ -120,6 +202,16 @@ void try_next_coalition(world& w, std::size_t ci) {
     }
     if (co.party_vetoed || c.leadership.leader < 0) continue;
     const int seats = seats_of(c, mask);
+    // A group sure of what it stands to gain, and not fearing the centre, may go ahead without asking.
+    const double p_skip = sigmoid(p.k0 + defiance_payoff(w, c, mask));
+    if (draws(w, coalition_sign_off::id).bernoulli(p_skip, ci, 3)) {
+      emit(w, static_cast<int>(ci), coalition_sign_off::id, event::deal_without_sign_off, 0, [&] {
+        return format("the group joins %s without asking the executive (p %.2f)", administration_text(s, mask).c_str(), p_skip);
+      });
+      govern(w, ci, mask, "coalition (without sign-off)");
+      file_after_the_fact(w, ci, mask);
+      return;
+    }
     agenda_item item = new_item(w, ci, item_kind::coalition, p.urgency,
                                 static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) / seats,
                                 w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]);
@@ -134,10 +226,7 @@ void try_next_coalition(world& w, std::size_t ci) {
     });
     return;
   }
-  std::size_t largest = 0;
-  for (std::size_t q = 1; q < s.parties.size(); ++q)
-    if (c.electoral.seats_by_party[q] > c.electoral.seats_by_party[largest]) largest = q;
-  govern(w, ci, 1u << largest, "minority");
+  govern(w, ci, 1u << largest_party(w, c), "minority");
 }
 
 void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
@@ -146,20 +235,13 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   c.coalition.pending = 0;
   central_action(c, 1.0);  // a veto is a central action in the area
   const draw_stream rng = draws(w, coalition_sign_off::id);
-  const double p_defy = sigmoid(w.params->R11.d0 + w.params->R11.d_autonomy * c.leadership.autonomy);
+  const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
   if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
     // The group joins anyway; its councillors are suspended from the party.
-    int suspended = 0;
-    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
-      if (in_group(w, r)) {
-        w.councillors.status[r] = councillor_status::suspended;
-        w.councillors.cabinet[r] = 0;
-        ++suspended;
-      }
-    c.leadership.leader = -1;
+    const int suspended = suspend_group(w, c);
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_defied, suspended, [&] {
-      return format("%s: the group defies the veto and joins %s; %d councillors suspended", why,
-                    administration_text(s, mask).c_str(), suspended);
+      return format("%s: the group defies the veto and joins %s (p %.2f); %d councillors suspended", why,
+                    administration_text(s, mask).c_str(), p_defy, suspended);
     });
     govern(w, ci, mask, "coalition (in defiance)");
     return;
@@ -170,7 +252,49 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   try_next_coalition(w, ci);
 }
 
+/// The executive's look at a deal made without its sign-off: it stands, or the group is ordered to withdraw and
+/// complies (the administration falls and the other options are tried without the party) or defies.
+void after_the_fact(world& w, std::size_t ci, const decision& d) {
+  const scenario& s = *w.scen;
+  council_state& c = w.councils[ci];
+  const std::uint32_t deal = d.coalition;
+  c.coalition.unapproved = 0;
+  if (c.electoral.administration != deal) return;  // the deal has fallen meanwhile
+  if (d.kind == decision_kind::approve_coalition) {
+    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::approved_after_the_fact, 0,
+         [&] { return format("the executive lets %s stand", administration_text(s, deal).c_str()); });
+    return;
+  }
+  central_action(c, 1.0);  // an order to withdraw is a central override (R3, satisfaction, member mood)
+  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_ordered, 0, [&] {
+    return format("the executive orders the group to withdraw from %s%s", administration_text(s, deal).c_str(),
+                  coalition_sign_off::crosses_lines(w, deal) ? " (across the party's national cooperation lines)" : "");
+  });
+  const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
+  if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
+    const int suspended = suspend_group(w, c);
+    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_defied, suspended, [&] {
+      return format("the group stays in office against the order (p %.2f); %d councillors suspended", p_defy, suspended);
+    });
+    return;
+  }
+  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_complied, 0, [&] {
+    return format("the group withdraws (p of defying %.2f): %s falls", p_defy, administration_text(s, deal).c_str());
+  });
+  c.electoral.administration = 0;
+  c.coalition.party_vetoed = true;  // the other options are tried without the party
+  c.coalition.pending = 0;
+  coalition_options(w, c, c.coalition);
+  try_next_coalition(w, ci);
+}
+
 }  // namespace
+
+bool coalition_sign_off::crosses_lines(const world& w, std::uint32_t mask) {
+  for (const auto& id : w.scen->executive.cooperation_lines)
+    if ((mask >> w.scen->party_id(id)) & 1u) return true;
+  return false;
+}
 
 bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std::size_t b) {
   const scenario& s = *w.scen;
@@ -186,7 +310,8 @@ void coalition_sign_off::start_formation(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   c.coalition.party_vetoed = false;
   c.coalition.pending = 0;
-  coalition_options(w, c);
+  c.coalition.unapproved = 0;
+  coalition_options(w, c, c.coalition);
   try_next_coalition(w, ci);
 }
 
@@ -203,6 +328,15 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
     start_formation(w, ci);
     return;
   }
+  if (co.review_at_start && w.week == 0) {
+    co.review_at_start = false;
+    file_after_the_fact(w, ci, co.unapproved);
+    emit(w, static_cast<int>(ci), id, event::coalition_request, 0, [&] {
+      return format("the executive is to look at %s, in office without its sign-off%s", administration_text(*w.scen, co.unapproved).c_str(),
+                    crosses_lines(w, co.unapproved) ? " and across the party's national cooperation lines" : "");
+    });
+    return;
+  }
   if (co.pending && w.week > co.deadline) refused(w, ci, co.pending, "no sign-off within the deadline");
 }
 
@@ -214,16 +348,19 @@ void coalition_sign_off::decide(world& w, const agenda_item& item, bool emergenc
   const double total = static_cast<double>(c.rows.seats());
   const double margin = (seats - total / 2) / total;
   const int partners = std::popcount(item.coalition) - 1;
-  // The vote knows the partners: one across the party's national cooperation lines is refused almost surely.
-  bool across_line = false;
-  for (const auto& id : w.scen->executive.cooperation_lines)
-    if ((item.coalition >> w.scen->party_id(id)) & 1u) across_line = true;
+  // The vote knows the partners: one across the party's national cooperation lines is refused almost surely, and
+  // each member weighs how far the partners stand from them.
+  const bool across_line = crosses_lines(w, item.coalition);
+  const bool in_office = c.coalition.unapproved == item.coalition && c.electoral.administration == item.coalition;
+  const double partners_at = arrangement_position(w, c, item.coalition & ~(1u << w.scen->party_index));
   const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (item.strength - 0.5) -
-                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) - (across_line ? p.a_line : 0.0);
+                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) -
+                        (across_line ? p.a_line : 0.0) + (in_office ? p.a_in_office : 0.0);
   int yes = 0;
   const int of = static_cast<int>(w.executive.members.size());
   for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
-    const double x = shared - p.a_central * w.executive.members[m].centralism;
+    const auto& member = w.executive.members[m];
+    const double x = shared - p.a_central * member.centralism - p.a_distance * std::abs(partners_at - member.position);
     yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(item.council) * 4096 + m, item.coalition);
   }
   decision d;
@@ -237,15 +374,19 @@ void coalition_sign_off::decide(world& w, const agenda_item& item, bool emergenc
   w.executive.published.push_back(d);
   emit(w, item.council, id,
        d.kind == decision_kind::approve_coalition ? event::decision_approve_coalition : event::decision_refuse_coalition, yes, [&] {
-         return format("coalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s meeting: %d of %d "
+         return format("%scoalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s meeting: %d of %d "
                        "executive members approve%s",
-                       partners, partners == 1 ? "" : "s", 100 * margin, 100 * item.strength, emergency ? "emergency" : "ordinary",
+                       in_office ? "after the fact, " : "", partners, partners == 1 ? "" : "s", 100 * margin, 100 * item.strength, emergency ? "emergency" : "ordinary",
                        yes, of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
        });
 }
 
 void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
   council_state& c = w.councils[ci];
+  if (c.coalition.unapproved && c.coalition.unapproved == d.coalition) {
+    after_the_fact(w, ci, d);
+    return;
+  }
   if (c.coalition.pending != d.coalition) return;  // a stale decision about a deal no longer on the table
   if (d.kind == decision_kind::approve_coalition) {
     emit(w, static_cast<int>(ci), id, event::coalition_approved);

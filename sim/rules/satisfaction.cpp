@@ -27,7 +27,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   const double policy_weight = policy_live(c.policy.stage) ? p.w_policy * c.policy.salience : 0.0;
   const double dispute_pressure =
       p.w_dispute * d.worst_intensity + (d.disputes_active > 0 ? p.w_confrontation * c.leadership.confrontation : 0.0);
-  const double intervention = under_intervention(w, c) ? p.w_intervention : 0.0;
+  const double intervention = p.w_intervention * overridden(w, c);  // the one notion of central override
   int group = 0, dissatisfied = 0;
   double sum = 0;
   for (std::uint32_t r : group_rows(w, c)) {

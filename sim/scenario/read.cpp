@@ -4,6 +4,7 @@
 #include <yaml-cpp/emitter.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -309,6 +310,11 @@ class resolver {
         if (pi < 0) fail(p + ".administration[" + std::to_string(k) + "]", "'" + c.administration[k] + "' is not a party id");
         c.administration_mask |= 1u << pi;
       }
+      if (!c.administration_approved &&
+          (!((c.administration_mask >> s_.party_index) & 1u) || std::popcount(c.administration_mask) < 2))
+        fail(p + ".administration_approved",
+             "only a deal of the party with other parties needs the executive's sign-off; the administration " +
+                 std::string(c.administration.empty() ? "is formed at week 0" : "is not one"));
       // Election weeks inside the run, increasing.
       for (std::size_t k = 0; k < c.election_weeks.size(); ++k) {
         const std::string pk = p + ".election_weeks[" + std::to_string(k) + "]";

@@ -183,7 +183,8 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;
     case concern::coalition: {
       const auto& x = s.coalition;
-      h(x.options, x.count, x.next, x.pending, x.deadline, x.party_vetoed, x.pact_alleged, x.form_at_start);
+      h(x.options, x.count, x.next, x.pending, x.deadline, x.party_vetoed, x.pact_alleged, x.form_at_start, x.unapproved,
+        x.review_at_start);
       break;
     }
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;

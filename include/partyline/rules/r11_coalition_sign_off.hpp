@@ -9,8 +9,11 @@
 namespace partyline {
 
 /// After a count with no majority, the winning coalitions are tried in order; one that includes the party needs the
-/// executive's approval within a deadline. A vetoed group defies (its councillors are suspended) or stays out;
-/// failing all, the largest party governs as a minority.
+/// executive's approval within a deadline (or the group goes ahead without asking). A vetoed group defies (its
+/// councillors are suspended) or stays out; failing all, the largest party governs as a minority. A deal in office
+/// without sign-off, or across a national line, is looked at after the fact: the executive lets it stand or orders
+/// the group to withdraw, and the group complies (the administration falls) or defies. Whether a group defies
+/// weighs the office and policy it would lose against the sanctions it expects.
 struct coalition_sign_off {
   static constexpr stream id = stream::R11;
   static constexpr std::string_view key = "R11";
@@ -27,8 +30,15 @@ struct coalition_sign_off {
     double a_pact = 2.5;
     double a_central = 2.5;
     double a_line = 8.0;
-    double d0 = -3.0;
+    double a_distance = 1.0;
+    double a_in_office = 1.0;
+    double office_lead = 0.5;
+    double d0 = -3.5;
     double d_autonomy = 2.0;
+    double d_office = 1.5;
+    double d_policy = 1.0;
+    double d_sanction = 2.0;
+    double k0 = -6.0;
 
     template <class V>
     void describe(V& v) {
@@ -45,14 +55,33 @@ struct coalition_sign_off {
       v.coef("a_central", a_central, {-20, 20}, "... - x the member's centralism", "2023");
       v.coef("a_line", a_line, {0, 50}, "... - when a partner is across the party's national cooperation lines (executive.cooperation_lines): refused almost surely",
              "national \"no deals\" lines (issue 16)");
-      v.coef("d0", d0, {-20, 20}, "a vetoed group's log-odds of defying the veto: intercept", "2023 (few defied)");
+      v.coef("a_distance", a_distance, {0, 20},
+             "... - x the distance between the member and the partners (their seat-weighted mean position)",
+             "2023 (deals with parties far from the executive are the ones refused)");
+      v.coef("a_in_office", a_in_office, {-20, 20},
+             "... + when the deal already governs (a fait accompli: undoing it costs the party office)", "—");
+      v.coef("office_lead", office_lead, {0, 1},
+             "a party's office payoff from a deal: this weight if it leads (has the most seats), plus the rest x its share of the deal's seats (its cabinet places)",
+             "—");
+      v.coef("d0", d0, {-20, 20}, "a vetoed (or ordered) group's log-odds of defying the executive: intercept", "2023 (few defied)");
       v.coef("d_autonomy", d_autonomy, {-20, 20}, "... + x the leader's autonomy", "—");
+      v.coef("d_office", d_office, {-20, 20},
+             "... + x the office the group loses by complying (its office payoff in the deal minus in the administration that forms without it)",
+             "2023 (deals that made Labour the leading party)");
+      v.coef("d_policy", d_policy, {-20, 20},
+             "... + x the policy it gains by the deal (the leader's distance from the alternative administration minus from the deal)", "—");
+      v.coef("d_sanction", d_sanction, {-20, 20},
+             "... - x the sanction it expects: the executive's centralism, + 1 across a national cooperation line", "2023 (suspensions of those who defied)");
+      v.coef("k0", k0, {-20, 20},
+             "a group's log-odds of joining an administration without asking for sign-off: intercept (the defiance terms above are added)",
+             "— (asking is the norm)");
     }
   };
 
   /// Local phase: a council hung at the count forms its administration at week 0; sign-off deadlines lapse.
   static constexpr access reads = concern::coalition | concern::electoral | concern::leadership | concern::councillor_seats |
-                                  concern::councillor_positions | concern::member_status | concern::membership | concern::member_traits;
+                                  concern::councillor_positions | concern::member_status | concern::membership | concern::member_traits |
+                                  concern::national;
   static constexpr access writes = concern::coalition | concern::electoral | concern::centre | concern::leadership |
                                    concern::councillor_seats | concern::councillor_cabinet | concern::member_status |
                                    concern::membership | concern::outbox | concern::events;
@@ -64,6 +93,8 @@ struct coalition_sign_off {
   static void decide(world& w, const agenda_item& item, bool emergency);
   /// Apply phase: approval forms the administration; refusal means defiance or the next option.
   static void apply(world& w, std::size_t council, const decision& d);
+  /// Whether a deal includes a party across the party's national cooperation lines (executive.cooperation_lines).
+  [[nodiscard]] static bool crosses_lines(const world& w, std::uint32_t mask);
   /// Whether two parties would govern together (close enough on the axis, neither refusing the other).
   [[nodiscard]] static bool will_govern_together(const world& w, std::size_t a, std::size_t b);
 };

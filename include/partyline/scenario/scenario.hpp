@@ -369,6 +369,9 @@ struct council_def {
   std::vector<int> election_weeks;
   named_values vote_shares;       ///< baseline vote shares; default: proportional to seats
   std::vector<std::string> administration;  ///< parties in the administration; default: the majority party, else formed at week 0 (R11)
+  /// The party's place in the given administration was signed off by its executive (false: the group went ahead
+  /// without sign-off, and the executive looks at the deal after the fact, R11).
+  bool administration_approved = true;
   members_def members;
   group_def group;
   mayor_def mayor;
@@ -392,6 +395,7 @@ struct council_def {
     v.field("election_weeks", election_weeks, {0, 5200});
     v.field("vote_shares", vote_shares, {0, 1});
     v.field("administration", administration);
+    v.field("administration_approved", administration_approved);
     v.field("members", members);
     v.field("group", group);
     v.field("mayor", mayor);

@@ -101,6 +101,12 @@ enum class event : std::uint8_t {
   mayoral_selection,      ///< the party's candidate for mayor is chosen; value: their votes
   mayor_elected,          ///< value: 1 if the party's candidate won
   mayoralty_lost,         ///< counted, not told: the party's mayor lost the office
+  // Coalitions after the fact (R11).
+  deal_without_sign_off,  ///< the group joins an administration without asking the executive
+  approved_after_the_fact,  ///< the executive lets a deal made without its sign-off stand
+  reversal_ordered,       ///< the executive orders the group to withdraw from an administration
+  reversal_complied,      ///< the group withdraws: the administration falls
+  reversal_defied,        ///< the group stays in office against the order; value: councillors suspended
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -193,6 +199,11 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"mayoral_selection"},
     {"mayor_elected"},
     {"mayoralty_lost", told::never},
+    {"deal_without_sign_off"},
+    {"approved_after_the_fact"},
+    {"reversal_ordered"},
+    {"reversal_complied"},
+    {"reversal_defied"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

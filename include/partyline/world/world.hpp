@@ -240,6 +240,10 @@ struct coalition_state {
   bool party_vetoed = false;  ///< the executive vetoed the party's deal: it stays out
   bool pact_alleged = false;  ///< R12: an allegation stands against the local party
   bool form_at_start = false; ///< no majority at week 0 and no administration given
+  /// The administration the group sits in without the executive's sign-off (it went ahead without asking, or the
+  /// scenario says so): the executive looks at it after the fact and may order the group to withdraw (0: none).
+  std::uint32_t unapproved = 0;
+  bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
 };
 
 /// The group's flagship policy (R15).

@@ -4,6 +4,7 @@
 #endif
 /// @brief What the rules share, written once: their draws, emitting events, the rows of a council's group, its
 /// members, the flagship policy's state, filing an item with the executive.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -133,6 +134,15 @@ inline void central_action(council_state& c, double weight) {
 /// The centre is acting on the group: special measures, or an investigation running.
 [[nodiscard]] inline bool under_intervention(const world& w, const council_state& c) {
   return c.centre.special_measures || c.centre.investigation_until >= w.week;
+}
+
+/// How overridden by its centre the group is now, 0..1: the one notion of central override (issue 16) that the
+/// leader's pressure (R3), the councillors' satisfaction and the members' mood read. An intervention that is
+/// running (special measures, an investigation) counts in full; every one-off override -- a veto (R11), an order
+/// to withdraw from a deal, an imposed or refused candidate (R6, R20), a decision of the executive against the
+/// group (R2) -- counts by the decaying memory of central actions here (calendar.stock_half_life_weeks).
+[[nodiscard]] inline double overridden(const world& w, const council_state& c) {
+  return under_intervention(w, c) ? 1.0 : std::min(1.0, static_cast<double>(c.centre.intervention_stock));
 }
 
 /// Whether the seat in `row` is up at the council's next election (all-out: every seat; thirds: one per ward).

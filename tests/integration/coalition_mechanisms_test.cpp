@@ -1,0 +1,173 @@
+// Issue 16: the mechanisms of coalition sign-off beyond the 2023 case -- reversal after the fact, defiance by
+// payoff, going ahead without asking, and a veto as a central override that reaches the leader. Each runs a small
+// stated scenario many times and compares two versions of it that differ in one fact or coefficient, so each
+// asserts the direction the mechanism names.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "../test_support.hpp"
+#include "partyline/outcome/collect.hpp"
+
+using namespace partyline;
+
+namespace {
+
+struct stated {
+  std::string seats = "{lab: 20, con: 19, ld: 6}";
+  std::string council;    ///< extra keys of the council (4-space indent)
+  std::string executive = "left_share: 0.25, centralism_mean: 0.65";  ///< the executive's flow map
+  std::string rules;      ///< a `rules:` block, if any
+  std::string leader = "{}";
+};
+
+/// One hung council of 45: Labour, the Conservatives and the Liberal Democrats (who refuse the Conservatives).
+std::string scenario_text(const stated& x) {
+  return "name: coalition-mechanisms\n"
+         "start_date: 2023-05-08\nweeks: 52\nseed: 16\nparty: lab\n"
+         "parties:\n"
+         "  - {id: lab, name: Labour, position: -0.3}\n"
+         "  - {id: con, name: Conservative, position: 0.55}\n"
+         "  - {id: ld, name: Liberal Democrat, position: 0.05, refuses: [con]}\n"
+         "national: {general_election_week: 78}\n"
+         "executive: {meets_every_weeks: 6, first_meeting_week: 1, " + x.executive + "}\n" + x.rules +
+         "councils:\n"
+         "  - id: hung\n"
+         "    seats: " + x.seats + "\n"
+         "    seats_per_ward: 3\n"
+         "    members: {count: 600}\n"
+         "    group: {cabinet_size: 3, leader: " + x.leader + "}\n" + x.council;
+}
+
+std::vector<run_result> simulate(const stated& x, int runs = 300) {
+  const auto s = load_scenario_text(scenario_text(x), "mechanisms.yaml");
+  run_options opt;
+  opt.runs = runs;
+  opt.seed = static_cast<std::uint64_t>(s->seed);
+  return simulate_runs(s, opt);
+}
+
+/// Share of runs where the outcome happened at least once.
+double share(const std::vector<run_result>& results, run_outcome what) {
+  double n = 0;
+  for (const auto& r : results) n += r.counters[what] > 0;
+  return n / static_cast<double>(results.size());
+}
+
+double total(const std::vector<run_result>& results, run_outcome what) {
+  double n = 0;
+  for (const auto& r : results) n += static_cast<double>(r.counters[what]);
+  return n;
+}
+
+constexpr std::uint32_t lab_bit = 1u << 0;
+
+}  // namespace
+
+// A deal in office without sign-off goes to the executive, which lets it stand or orders the group out; across a
+// national line the order comes almost surely. A group that complies leaves: the administration falls and one
+// without the party forms. A signed-off deal within the lines is never looked at again. Defiance of an order
+// suspends the group's councillors.
+TEST(CoalitionMechanisms, ADealWithoutSignOffCanBeOrderedUndoneAndTheGroupWithdrawsOrDefies) {
+  stated x;
+  x.council = "    administration: [lab, ld]\n";
+  const auto signed_off = simulate(x);
+  x.council += "    administration_approved: false\n";
+  const auto unapproved = simulate(x);
+  stated lined;
+  lined.council = "    administration: [lab, ld]\n";
+  lined.executive += ", cooperation_lines: [ld]";
+  const auto across = simulate(lined);
+
+  const double ordered_signed = share(signed_off, run_outcome::reversals_ordered);
+  const double ordered_unapproved = share(unapproved, run_outcome::reversals_ordered);
+  const double ordered_across = share(across, run_outcome::reversals_ordered);
+  std::printf("orders to withdraw: signed off %.2f, without sign-off %.2f, across a line %.2f; complied %.0f of %.0f\n",
+              ordered_signed, ordered_unapproved, ordered_across, total(across, run_outcome::reversals_complied),
+              total(across, run_outcome::reversals_ordered));
+  EXPECT_EQ(ordered_signed, 0.0);
+  EXPECT_EQ(share(signed_off, run_outcome::coalitions_approved), 0.0);  // never put to the executive again
+  // Without sign-off, every run's deal reaches the executive: it stands or is ordered undone (a two-party deal
+  // Labour leads mostly stands).
+  for (const auto& r : unapproved) {
+    EXPECT_EQ(r.counters[run_outcome::coalitions_approved] + r.counters[run_outcome::reversals_ordered], 1);
+  }
+  EXPECT_GE(ordered_across, 0.95);
+  EXPECT_GT(ordered_across, ordered_unapproved);
+
+  // Every order is complied with or defied; complying takes the party out of the administration.
+  int complied_runs = 0, out_after_complying = 0, defied_runs = 0, suspended_after_defying = 0;
+  for (const auto& r : across) {
+    const auto ordered = r.counters[run_outcome::reversals_ordered];
+    const auto complied = r.counters[run_outcome::reversals_complied];
+    EXPECT_LE(complied, ordered);
+    if (complied > 0) {
+      ++complied_runs;
+      out_after_complying += !(r.councils[0].administration_end & lab_bit) || r.counters[run_outcome::coalition_requests] > 0;
+    } else if (ordered > 0) {
+      ++defied_runs;
+      suspended_after_defying += r.counters[run_outcome::suspensions] > 0;
+    }
+  }
+  EXPECT_GT(complied_runs, 0);
+  EXPECT_EQ(out_after_complying, complied_runs);
+  EXPECT_EQ(suspended_after_defying, defied_runs);
+}
+
+// Defiance weighs office against the sanctions expected. With every deal refused and a Conservative minority the
+// alternative, a group that would lead the council (Labour 20 of a 24-seat deal) defies more often than one that
+// would be a junior partner (Labour 4 of 24),
+// and a more centralist executive (mean centralism 0.95 against 0.65: a harsher sanction expected) is defied less.
+TEST(CoalitionMechanisms, DefianceRisesWithTheOfficeLostAndFallsWithTheSanctionExpected) {
+  stated leads;
+  leads.seats = "{lab: 20, con: 21, ld: 4}";
+  leads.rules = "rules: {R11: {a0: -20}}\n";
+  stated junior = leads;
+  junior.seats = "{lab: 4, con: 21, ld: 20}";
+  stated harsh = leads;
+  harsh.executive = "left_share: 0.25, centralism_mean: 0.95";
+  const double d_leads = share(simulate(leads, 600), run_outcome::coalitions_defied);
+  const double d_junior = share(simulate(junior, 600), run_outcome::coalitions_defied);
+  const double d_harsh = share(simulate(harsh, 600), run_outcome::coalitions_defied);
+  std::printf("vetoes defied: leading the deal %.3f, junior partner %.3f, leading under a harsher sanction %.3f\n", d_leads,
+              d_junior, d_harsh);
+  EXPECT_GT(d_leads, d_junior + 0.05);
+  EXPECT_LT(d_harsh, d_leads - 0.05);
+}
+
+// A group sure of its gains and not fearing the centre may go ahead without asking (k0 raised); the executive then
+// looks at the deal after the fact. At the default intercept asking is the norm.
+TEST(CoalitionMechanisms, AGroupMayGoAheadWithoutAskingAndTheExecutiveLooksAfterTheFact) {
+  stated norm;
+  const auto asked = simulate(norm);
+  stated bold;
+  bold.rules = "rules: {R11: {k0: 4}}\n";
+  const auto went_ahead = simulate(bold);
+  const double skip_norm = share(asked, run_outcome::coalitions_without_sign_off);
+  const double skip_bold = share(went_ahead, run_outcome::coalitions_without_sign_off);
+  std::printf("joined without asking: default %.2f, bold %.2f; requests then %.0f\n", skip_norm, skip_bold,
+              total(went_ahead, run_outcome::coalition_requests));
+  EXPECT_LT(skip_norm, 0.05);
+  EXPECT_GT(skip_bold, 0.9);
+  // Every deal made without asking reaches the executive: it stands (approved after the fact) or is ordered undone.
+  for (const auto& r : went_ahead) {
+    if (r.counters[run_outcome::coalitions_without_sign_off] > 0) {
+      EXPECT_EQ(r.counters[run_outcome::coalitions_approved] + r.counters[run_outcome::reversals_ordered], 1);
+    }
+  }
+}
+
+// A veto is a central override: it reaches the leader's pressure (R3). With a leader of low resolve, refusing every
+// deal (and no group ever defying) makes the leader stand down more often than approving every deal.
+TEST(CoalitionMechanisms, AVetoIsABlowToTheLeader) {
+  stated approve;
+  approve.leader = "{resolve: 0.25}";
+  approve.rules = "rules: {R11: {a0: 20, d0: -20}}\n";
+  stated veto = approve;
+  veto.rules = "rules: {R11: {a0: -20, d0: -20}}\n";
+  const double after_approval = share(simulate(approve), run_outcome::leaders_stood_down);
+  const double after_veto = share(simulate(veto), run_outcome::leaders_stood_down);
+  std::printf("leaders standing down: after approval %.2f, after a veto %.2f\n", after_approval, after_veto);
+  EXPECT_GT(after_veto, after_approval + 0.1);
+}
