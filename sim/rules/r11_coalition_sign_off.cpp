@@ -23,8 +23,46 @@ int seats_of(const council_state& c, std::uint32_t mask) {
   return n;
 }
 
+std::size_t largest_party(const world& w, const council_state& c) {
+  std::size_t largest = 0;
+  for (std::size_t q = 1; q < w.scen->parties.size(); ++q)
+    if (c.electoral.seats_by_party[q] > c.electoral.seats_by_party[largest]) largest = q;
+  return largest;
+}
+
+/// The parties' seat-weighted mean position in an arrangement.
+double arrangement_position(const world& w, const council_state& c, std::uint32_t mask) {
+  double sum = 0;
+  int n = 0;
+  for (std::size_t q = 0; q < w.scen->parties.size(); ++q)
+    if ((mask >> q) & 1u) {
+      sum += c.electoral.seats_by_party[q] * w.scen->parties[q].position;
+      n += c.electoral.seats_by_party[q];
+    }
+  return n > 0 ? sum / n : 0.0;
+}
+
+/// A party's office payoff from an administration, 0..1: leading it (the most seats in it) and its share of the
+/// cabinet (its share of the administration's seats). Out of it: 0.
+double office_payoff(const world& w, const council_state& c, std::size_t q, std::uint32_t mask) {
+  if (!((mask >> q) & 1u)) return 0.0;
+  const auto& seats = c.electoral.seats_by_party;
+  bool leads = true;
+  for (std::size_t r = 0; r < w.scen->parties.size(); ++r)
+    if (r != q && ((mask >> r) & 1u) && seats[r] > seats[q]) leads = false;
+  const double lead = w.params->R11.office_lead;
+  return (leads ? lead : 0.0) + (1.0 - lead) * seats[q] / std::max(1, seats_of(c, mask));
+}
+
+/// What a party makes of an administration: its office payoff less `partner_policy` x its distance from the
+/// administration's seat-weighted position. Parties rank options by it and accept offers by it (issue 16).
+double utility(const world& w, const council_state& c, std::size_t q, std::uint32_t mask) {
+  return office_payoff(w, c, q, mask) -
+         w.params->R11.partner_policy * std::abs(w.scen->parties[q].position - arrangement_position(w, c, mask));
+}
+
 /// Minimal winning, connected, mutually acceptable coalitions, in the order they are tried: by the sum of their
-/// members' ranks (each party prefers coalitions where its share of the seats is larger), then the narrowest range
+/// members' ranks (each party ranks the options it is in by office and policy, `utility`), then the narrowest range
 /// on the axis, then the fewest seats.
 void coalition_options(const world& w, const council_state& c, coalition_state& co) {
   const scenario& s = *w.scen;
@@ -66,15 +104,17 @@ void coalition_options(const world& w, const council_state& c, coalition_state& 
     }
     if (ok) found[n_found++] = option{mask, hi - lo, in};
   }
-  // Each party's rank of each option (0 = its largest share of a coalition's seats).
+  // Each party's rank of each option it is in (0 = its best by office and policy, `utility`).
+  std::array<double, 256> mine{};
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t p = present[k];
+    for (std::size_t i = 0; i < n_found; ++i)
+      if (found[i].mask & (1u << p)) mine[i] = utility(w, c, p, found[i].mask);
     for (std::size_t i = 0; i < n_found; ++i) {
       if (!(found[i].mask & (1u << p))) continue;
-      const double mine = static_cast<double>(seats[p]) / found[i].seats;
       int better = 0;
       for (std::size_t j = 0; j < n_found; ++j)
-        if ((found[j].mask & (1u << p)) && static_cast<double>(seats[p]) / found[j].seats > mine) ++better;
+        if ((found[j].mask & (1u << p)) && mine[j] > mine[i]) ++better;
       found[i].rank_sum += better;
     }
   }
@@ -89,46 +129,18 @@ void coalition_options(const world& w, const council_state& c, coalition_state& 
   co.next = 0;
 }
 
-std::size_t largest_party(const world& w, const council_state& c) {
-  std::size_t largest = 0;
-  for (std::size_t q = 1; q < w.scen->parties.size(); ++q)
-    if (c.electoral.seats_by_party[q] > c.electoral.seats_by_party[largest]) largest = q;
-  return largest;
-}
-
-/// The parties' seat-weighted mean position in an arrangement.
-double arrangement_position(const world& w, const council_state& c, std::uint32_t mask) {
-  double sum = 0;
-  int n = 0;
-  for (std::size_t q = 0; q < w.scen->parties.size(); ++q)
-    if ((mask >> q) & 1u) {
-      sum += c.electoral.seats_by_party[q] * w.scen->parties[q].position;
-      n += c.electoral.seats_by_party[q];
-    }
-  return n > 0 ? sum / n : 0.0;
-}
-
-/// A party's office payoff from an administration, 0..1: leading it (the most seats in it) and its share of the
-/// cabinet (its share of the administration's seats). Out of it: 0.
-double office_payoff(const world& w, const council_state& c, std::size_t q, std::uint32_t mask) {
-  if (!((mask >> q) & 1u)) return 0.0;
-  const auto& seats = c.electoral.seats_by_party;
-  bool leads = true;
-  for (std::size_t r = 0; r < w.scen->parties.size(); ++r)
-    if (r != q && ((mask >> r) & 1u) && seats[r] > seats[q]) leads = false;
-  const double lead = w.params->R11.office_lead;
-  return (leads ? lead : 0.0) + (1.0 - lead) * seats[q] / std::max(1, seats_of(c, mask));
-}
-
-/// The administration that forms if the party stays out: the first option without it, else the largest party's
-/// minority.
-std::uint32_t administration_without_party(const world& w, const council_state& c) {
-  const std::uint32_t party_bit = 1u << w.scen->party_index;
+/// The administration that forms if party `q` stays out: the first option without it, else the largest party's
+/// minority (the largest other party's, if `q` is the largest).
+std::uint32_t administration_without(const world& w, const council_state& c, std::size_t q) {
+  const std::uint32_t bit = 1u << q;
   coalition_state options;
   coalition_options(w, c, options);
   for (int i = 0; i < options.count; ++i)
-    if (!(options.options[static_cast<std::size_t>(i)] & party_bit)) return options.options[static_cast<std::size_t>(i)];
-  return 1u << largest_party(w, c);
+    if (!(options.options[static_cast<std::size_t>(i)] & bit)) return options.options[static_cast<std::size_t>(i)];
+  std::size_t largest = q == 0 ? 1 : 0;
+  for (std::size_t r = 0; r < w.scen->parties.size(); ++r)
+    if (r != q && c.electoral.seats_by_party[r] > c.electoral.seats_by_party[largest]) largest = r;
+  return 1u << largest;
 }
 
 /// What the group weighs against the executive's rule on `deal` (log-odds, before an intercept): its leader's
@@ -136,7 +148,7 @@ std::uint32_t administration_without_party(const world& w, const council_state& 
 double defiance_payoff(const world& w, const council_state& c, std::uint32_t deal) {
   const auto& p = w.params->R11;
   const auto party = static_cast<std::size_t>(w.scen->party_index);
-  const std::uint32_t without = administration_without_party(w, c);
+  const std::uint32_t without = administration_without(w, c, party);
   const double office_lost = office_payoff(w, c, party, deal) - office_payoff(w, c, party, without);
   const double x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
                                             : w.scen->parties[party].position;
@@ -172,6 +184,25 @@ void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
   file_with_executive(w, ci, item);
 }
 
+/// The other parties decide too: each partner of the simulated party in `mask` (every member, if the party is not
+/// in it) weighs what it gets from the offer against what it gets if it stays out (`utility` of the administration
+/// that forms without it) and accepts with sigmoid(q0 + q_utility x gain); a partner with its own centre also needs
+/// that centre's sign-off (`parties[].sign_off`). Returns the first party refusing, or -1.
+int refusing_partner(const world& w, std::size_t ci, std::uint32_t mask) {
+  const scenario& s = *w.scen;
+  const auto& p = w.params->R11;
+  const council_state& c = w.councils[ci];
+  const draw_stream rng = draws(w, coalition_sign_off::id);
+  for (std::size_t q = 0; q < s.parties.size(); ++q) {
+    if (!((mask >> q) & 1u) || static_cast<int>(q) == s.party_index) continue;
+    const std::uint64_t key = (static_cast<std::uint64_t>(mask) << 8) | (32 + q);
+    const double gain = utility(w, c, q, mask) - utility(w, c, q, administration_without(w, c, q));
+    if (!rng.bernoulli(sigmoid(p.q0 + p.q_utility * gain), ci, key)) return static_cast<int>(q);
+    if (s.parties[q].sign_off < 1 && !rng.bernoulli(s.parties[q].sign_off, ci, key | (1ull << 7))) return static_cast<int>(q);
+  }
+  return -1;
+}
+
 void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
   council_state& c = w.councils[ci];
   const scenario& s = *w.scen;
@@ -196,6 +227,12 @@ void try_next_coalition(world& w, std::size_t ci) {
   const std::uint32_t party_bit = 1u << s.party_index;
   while (co.next < co.count) {
     const std::uint32_t mask = co.options[static_cast<std::size_t>(co.next++)];
+    if (const int q = refusing_partner(w, ci, mask); q >= 0) {
+      emit(w, static_cast<int>(ci), coalition_sign_off::id, event::offer_refused, 0, [&] {
+        return format("%s refuses %s", s.parties[static_cast<std::size_t>(q)].name.c_str(), administration_text(s, mask).c_str());
+      });
+      continue;
+    }
     if (!(mask & party_bit)) {
       govern(w, ci, mask, "coalition");
       return;

@@ -20,16 +20,18 @@ struct stated {
   std::string executive = "left_share: 0.25, centralism_mean: 0.65";  ///< the executive's flow map
   std::string rules;      ///< a `rules:` block, if any
   std::string leader = "{}";
+  std::string ld = "position: 0.05, refuses: [con]";  ///< the Liberal Democrats' keys
 };
 
-/// One hung council of 45: Labour, the Conservatives and the Liberal Democrats (who refuse the Conservatives).
+/// One hung council of 45: Labour, the Conservatives and the Liberal Democrats (who, by default, refuse the
+/// Conservatives).
 std::string scenario_text(const stated& x) {
   return "name: coalition-mechanisms\n"
          "start_date: 2023-05-08\nweeks: 52\nseed: 16\nparty: lab\n"
          "parties:\n"
          "  - {id: lab, name: Labour, position: -0.3}\n"
          "  - {id: con, name: Conservative, position: 0.55}\n"
-         "  - {id: ld, name: Liberal Democrat, position: 0.05, refuses: [con]}\n"
+         "  - {id: ld, name: Liberal Democrat, " + x.ld + "}\n"
          "national: {general_election_week: 78}\n"
          "executive: {meets_every_weeks: 6, first_meeting_week: 1, " + x.executive + "}\n" + x.rules +
          "councils:\n"
@@ -170,4 +172,30 @@ TEST(CoalitionMechanisms, AVetoIsABlowToTheLeader) {
   const double after_veto = share(simulate(veto), run_outcome::leaders_stood_down);
   std::printf("leaders standing down: after approval %.2f, after a veto %.2f\n", after_approval, after_veto);
   EXPECT_GT(after_veto, after_approval + 0.1);
+}
+
+// Partners decide too: a partner weighs the offer against the administration that forms without it. With the
+// Conservatives the largest party (a Conservative minority if the Liberal Democrats stay out), Liberal Democrats near
+// Labour take Labour's offer almost surely, Liberal Democrats near the Conservatives (who will not join them but would
+// rather see them govern) often refuse it; and a partner whose own centre never signs off refuses every deal, so none reaches the
+// executive.
+TEST(CoalitionMechanisms, PartnersWeighAnOfferAgainstStayingOutAndMayNeedTheirOwnCentre) {
+  stated near;
+  near.seats = "{lab: 19, con: 20, ld: 6}";
+  stated far = near;
+  far.ld = "position: 0.45, refuses: [con]";  // still no deal with them: a Conservative minority if it stays out
+  stated own_centre = near;
+  own_centre.ld += ", sign_off: 0";
+  const auto near_runs = simulate(near), far_runs = simulate(far), centre_runs = simulate(own_centre);
+  const double refused_near = share(near_runs, run_outcome::offers_refused);
+  const double refused_far = share(far_runs, run_outcome::offers_refused);
+  const double refused_centre = share(centre_runs, run_outcome::offers_refused);
+  std::printf("offers refused: partner near Labour %.2f, near the Conservatives %.2f, own centre never signs off %.2f "
+              "(requests then %.0f)\n", refused_near, refused_far, refused_centre,
+              total(centre_runs, run_outcome::coalition_requests));
+  EXPECT_LT(refused_near, 0.05);
+  EXPECT_GT(refused_far, refused_near + 0.1);
+  EXPECT_EQ(refused_centre, 1.0);
+  EXPECT_EQ(total(centre_runs, run_outcome::coalition_requests), 0);
+  EXPECT_EQ(total(centre_runs, run_outcome::coalitions_approved), 0);
 }

@@ -33,6 +33,9 @@ struct coalition_sign_off {
     double a_distance = 1.0;
     double a_in_office = 1.0;
     double office_lead = 0.5;
+    double partner_policy = 1.0;
+    double q0 = 4.0;
+    double q_utility = 8.0;
     double d0 = -3.5;
     double d_autonomy = 2.0;
     double d_office = 1.5;
@@ -63,6 +66,11 @@ struct coalition_sign_off {
       v.coef("office_lead", office_lead, {0, 1},
              "a party's office payoff from a deal: this weight if it leads (has the most seats), plus the rest x its share of the deal's seats (its cabinet places)",
              "—");
+      v.coef("partner_policy", partner_policy, {0, 20},
+             "a party's utility from an administration: its office payoff - this x its distance from the administration's seat-weighted position; parties rank options by it",
+             "— (office and policy payoffs, issue 16)");
+      v.coef("q0", q0, {-20, 20}, "a partner's log-odds of accepting an offer: intercept", "2023 (the partners agreed the deals put to the NEC)");
+      v.coef("q_utility", q_utility, {0, 50}, "... + x its gain from the offer: its utility in the deal less its utility in the administration formed without it", "behavioural (office against opposition, as R11 defiance)");
       v.coef("d0", d0, {-20, 20}, "a vetoed (or ordered) group's log-odds of defying the executive: intercept", "2023 (few defied)");
       v.coef("d_autonomy", d_autonomy, {-20, 20}, "... + x the leader's autonomy", "—");
       v.coef("d_office", d_office, {-20, 20},

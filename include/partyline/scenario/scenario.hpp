@@ -74,6 +74,8 @@ struct party_def {
   std::string name;
   double position = 0.0;  ///< on the left-right axis, -1..1
   std::vector<std::string> refuses;  ///< parties it will not govern with (besides those too far away)
+  /// The party's own centre signs off its councillors' deals, approving with this probability (1: no sign-off).
+  double sign_off = 1.0;
 
   template <class V>
   void describe(V& v) {
@@ -81,6 +83,7 @@ struct party_def {
     v.field("name", name);
     v.required("position", position, {-1, 1});
     v.field("refuses", refuses);
+    v.field("sign_off", sign_off, {0, 1});
   }
 };
 

@@ -107,6 +107,7 @@ enum class event : std::uint8_t {
   reversal_ordered,       ///< the executive orders the group to withdraw from an administration
   reversal_complied,      ///< the group withdraws: the administration falls
   reversal_defied,        ///< the group stays in office against the order; value: councillors suspended
+  offer_refused,          ///< a partner (or its own centre) refuses a coalition offer
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -204,6 +205,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"reversal_ordered"},
     {"reversal_complied"},
     {"reversal_defied"},
+    {"offer_refused"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }
