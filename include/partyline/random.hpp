@@ -21,6 +21,7 @@ enum class stream : std::uint32_t {
   satisfaction,
   member_mood,
   setup_generator,
+  setup_tiers,
   scripted = 0,  ///< scenario-scripted events (rule 0 in the event log)
   R1 = 1,
   R2 = 2,

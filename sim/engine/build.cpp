@@ -10,6 +10,7 @@
 #include "partyline/random.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/model.hpp"
+#include "partyline/rules/r11_coalition_sign_off.hpp"
 
 namespace partyline {
 
@@ -242,6 +243,23 @@ void build_executive(world& w) {
   w.executive.published.reserve(16);
 }
 
+/// Boards of the regions that hold powers as a tier: `size` members around the board's position and centralism.
+void build_tier_boards(world& w) {
+  const auto& regions = w.scen->regions;
+  w.tier_boards.assign(regions.size(), {});
+  for (std::size_t r = 0; r < regions.size(); ++r) {
+    const region_def& def = regions[r];
+    if (!def.powers.coalition_sign_off) continue;
+    const draw_stream rng(w.seed, w.run, 0, stream::setup_tiers);
+    auto& board = w.tier_boards[r];
+    board.resize(static_cast<std::size_t>(def.size));
+    for (std::size_t i = 0; i < board.size(); ++i) {
+      board[i].position = clamp_unit(def.position + def.position_sd * rng.normal(r, 2 * i), -1, 1);
+      board[i].centralism = clamp_unit(def.centralism_mean + def.centralism_sd * rng.normal(r, 2 * i + 1));
+    }
+  }
+}
+
 }  // namespace
 
 world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
@@ -271,11 +289,13 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
     c.coalition.form_at_start = c.electoral.administration == 0;
     {
       // A given deal of the party with others that was not signed off, or that crosses the party's national
-      // cooperation lines, goes to the executive at week 0 (R11: sign-off after the fact).
+      // cooperation lines, goes to the body that signs off (the executive or the council's tier) at week 0 (R11:
+      // sign-off after the fact), if the party's rules ask for sign-off at all.
       const std::uint32_t deal = c.electoral.administration;
       bool across_line = false;
       for (const auto& id : s.executive.cooperation_lines) across_line |= ((deal >> s.party_id(id)) & 1u) != 0;
-      if (((deal >> s.party_index) & 1u) && std::popcount(deal) >= 2 && (!s.councils[i].administration_approved || across_line)) {
+      if (((deal >> s.party_index) & 1u) && std::popcount(deal) >= 2 && coalition_sign_off::sign_off_needed(s, i) &&
+          (!s.councils[i].administration_approved || across_line)) {
         c.coalition.unapproved = deal;
         c.coalition.review_at_start = true;
       }
@@ -284,6 +304,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
     open_disputes(w, i);
   }
   build_executive(w);
+  build_tier_boards(w);
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;

@@ -6,6 +6,8 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/r12_pact_allegation.hpp"
@@ -28,6 +30,21 @@ std::size_t largest_party(const world& w, const council_state& c) {
   for (std::size_t q = 1; q < w.scen->parties.size(); ++q)
     if (c.electoral.seats_by_party[q] > c.electoral.seats_by_party[largest]) largest = q;
   return largest;
+}
+
+std::string signing_body(const world& w, std::size_t ci) {
+  const int r = coalition_sign_off::signing_tier(*w.scen, ci);
+  return r < 0 ? std::string("the executive") : w.scen->regions[static_cast<std::size_t>(r)].name;
+}
+
+/// The mean centralism of the body that signs off the council's deals: what a group expects of its sanctions.
+double signing_centralism(const world& w, std::size_t ci) {
+  const int r = coalition_sign_off::signing_tier(*w.scen, ci);
+  if (r < 0) return w.national.executive_centralism;
+  const auto& board = w.tier_boards[static_cast<std::size_t>(r)];
+  double sum = 0;
+  for (const auto& m : board) sum += m.centralism;
+  return board.empty() ? 0.5 : sum / static_cast<double>(board.size());
 }
 
 /// The parties' seat-weighted mean position in an arrangement.
@@ -153,7 +170,8 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const double x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
                                             : w.scen->parties[party].position;
   const double policy_gain = std::abs(x - arrangement_position(w, c, without)) - std::abs(x - arrangement_position(w, c, deal));
-  const double sanction = w.national.executive_centralism + (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
+  const auto ci = static_cast<std::size_t>(&c - w.councils.data());
+  const double sanction = signing_centralism(w, ci) + (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
   return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
 }
 
@@ -170,7 +188,20 @@ int suspend_group(world& w, council_state& c) {
   return suspended;
 }
 
-/// Puts a deal the group made without sign-off (or across a national line) before the executive.
+/// Puts a deal before the body that signs it off: the council's regional tier (which takes it at its next
+/// meeting) or the executive (its agenda).
+void file_for_sign_off(world& w, std::size_t ci, const agenda_item& item) {
+  coalition_state& co = w.councils[ci].coalition;
+  if (coalition_sign_off::signing_tier(*w.scen, ci) < 0) {
+    file_with_executive(w, ci, item);
+    return;
+  }
+  co.with_tier = true;
+  co.tier_filed_week = w.week;
+  co.tier_strength = static_cast<float>(item.strength);
+}
+
+/// Puts a deal the group made without sign-off (or across a national line) before the body that signs off.
 void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
@@ -181,7 +212,7 @@ void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
                               c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
                                                        : s.parties[static_cast<std::size_t>(s.party_index)].position);
   item.coalition = mask;
-  file_with_executive(w, ci, item);
+  file_for_sign_off(w, ci, item);
 }
 
 /// The other parties decide too: each partner of the simulated party in `mask` (every member, if the party is not
@@ -238,6 +269,10 @@ void try_next_coalition(world& w, std::size_t ci) {
       return;
     }
     if (co.party_vetoed || c.leadership.leader < 0) continue;
+    if (!coalition_sign_off::sign_off_needed(*w.scen, ci)) {  // the party's rules leave its groups' deals to them
+      govern(w, ci, mask, "coalition (no sign-off needed)");
+      return;
+    }
     const int seats = seats_of(c, mask);
     // A group sure of what it stands to gain, and not fearing the centre, may go ahead without asking.
     const double p_skip = sigmoid(p.k0 + defiance_payoff(w, c, mask));
@@ -253,11 +288,11 @@ void try_next_coalition(world& w, std::size_t ci) {
                                 static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) / seats,
                                 w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]);
     item.coalition = mask;
-    file_with_executive(w, ci, item);
+    file_for_sign_off(w, ci, item);
     co.pending = mask;
     co.deadline = w.week + p.deadline_weeks;
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::coalition_request, 0, [&] {
-      return format("the group asks the executive to sign off %s (%d of %d seats, %d partner%s)%s",
+      return format("the group asks %s to sign off %s (%d of %d seats, %d partner%s)%s", signing_body(w, ci).c_str(),
                     administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(mask) - 1,
                     std::popcount(mask) == 2 ? "" : "s", co.pact_alleged ? "; a pact allegation stands" : "");
     });
@@ -299,12 +334,12 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   if (c.electoral.administration != deal) return;  // the deal has fallen meanwhile
   if (d.kind == decision_kind::approve_coalition) {
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::approved_after_the_fact, 0,
-         [&] { return format("the executive lets %s stand", administration_text(s, deal).c_str()); });
+         [&] { return format("%s lets %s stand", signing_body(w, ci).c_str(), administration_text(s, deal).c_str()); });
     return;
   }
   central_action(c, 1.0);  // an order to withdraw is a central override (R3, satisfaction, member mood)
   emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_ordered, 0, [&] {
-    return format("the executive orders the group to withdraw from %s%s", administration_text(s, deal).c_str(),
+    return format("%s orders the group to withdraw from %s%s", signing_body(w, ci).c_str(), administration_text(s, deal).c_str(),
                   coalition_sign_off::crosses_lines(w, deal) ? " (across the party's national cooperation lines)" : "");
   });
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
@@ -325,7 +360,67 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   try_next_coalition(w, ci);
 }
 
+/// A body's members vote on a deal; a majority approves. The vote knows the partners: one across the party's
+/// national cooperation lines is refused almost surely, and each member weighs how far the partners stand from them.
+/// `salt` keeps the draws of different bodies apart.
+decision vote_on_deal(const world& w, int council, std::uint32_t coalition, double strength,
+                      const std::vector<executive_member>& members, std::uint64_t salt) {
+  const auto& p = w.params->R11;
+  const council_state& c = w.councils[static_cast<std::size_t>(council)];
+  const draw_stream rng = draws(w, coalition_sign_off::id);
+  const int seats = seats_of(c, coalition);
+  const double total = static_cast<double>(c.rows.seats());
+  const double margin = (seats - total / 2) / total;
+  const int partners = std::popcount(coalition) - 1;
+  const bool across_line = coalition_sign_off::crosses_lines(w, coalition);
+  const bool in_office = c.coalition.unapproved == coalition && c.electoral.administration == coalition;
+  const double partners_at = arrangement_position(w, c, coalition & ~(1u << w.scen->party_index));
+  const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (strength - 0.5) -
+                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) -
+                        (across_line ? p.a_line : 0.0) + (in_office ? p.a_in_office : 0.0);
+  int yes = 0;
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const auto& member = members[m];
+    const double x = shared - p.a_central * member.centralism - p.a_distance * std::abs(partners_at - member.position);
+    yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(council) * 4096 + m, coalition | salt);
+  }
+  decision d;
+  const int of = static_cast<int>(members.size());
+  d.kind = 2 * yes > of ? decision_kind::approve_coalition : decision_kind::refuse_coalition;
+  d.item = item_kind::coalition;
+  d.council = council;
+  d.coalition = coalition;
+  d.yes = yes;
+  d.of = of;
+  return d;
+}
+
+void emit_vote(world& w, const decision& d, const char* body) {
+  const council_state& c = w.councils[static_cast<std::size_t>(d.council)];
+  const int seats = seats_of(c, d.coalition);
+  const double total = static_cast<double>(c.rows.seats());
+  const int partners = std::popcount(d.coalition) - 1;
+  const bool in_office = c.coalition.unapproved == d.coalition && c.electoral.administration == d.coalition;
+  const double strength = static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(w.scen->party_index)]) / std::max(1, seats);
+  emit(w, d.council, coalition_sign_off::id,
+       d.kind == decision_kind::approve_coalition ? event::decision_approve_coalition : event::decision_refuse_coalition, d.yes, [&] {
+         return format("%scoalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s: %d of %d "
+                       "members approve%s",
+                       in_office ? "after the fact, " : "", partners, partners == 1 ? "" : "s", 100 * (seats - total / 2) / total,
+                       100 * strength, body, d.yes, d.of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
+       });
+}
+
 }  // namespace
+
+int coalition_sign_off::signing_tier(const scenario& s, std::size_t ci) {
+  const int r = s.councils[ci].region_index;
+  return r >= 0 && s.regions[static_cast<std::size_t>(r)].powers.coalition_sign_off ? r : -1;
+}
+
+bool coalition_sign_off::sign_off_needed(const scenario& s, std::size_t ci) {
+  return signing_tier(s, ci) >= 0 || s.executive.powers.coalition_sign_off;
+}
 
 bool coalition_sign_off::crosses_lines(const world& w, std::uint32_t mask) {
   for (const auto& id : w.scen->executive.cooperation_lines)
@@ -369,53 +464,36 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
     co.review_at_start = false;
     file_after_the_fact(w, ci, co.unapproved);
     emit(w, static_cast<int>(ci), id, event::coalition_request, 0, [&] {
-      return format("the executive is to look at %s, in office without its sign-off%s", administration_text(*w.scen, co.unapproved).c_str(),
+      return format("%s is to look at %s, in office without its sign-off%s", signing_body(w, ci).c_str(), administration_text(*w.scen, co.unapproved).c_str(),
                     crosses_lines(w, co.unapproved) ? " and across the party's national cooperation lines" : "");
     });
     return;
+  }
+  if (co.with_tier && w.week > co.tier_filed_week && (co.pending || co.unapproved)) {
+    // The council's regional tier signs off in place of the executive: at an emergency meeting if the item is as
+    // urgent as the executive would treat so, else at its next ordinary meeting.
+    const auto r = static_cast<std::size_t>(coalition_sign_off::signing_tier(*w.scen, ci));
+    const region_def& tier = w.scen->regions[r];
+    const bool urgent = w.params->R11.urgency >= w.scen->executive.emergency_urgency;
+    const bool meets = w.week >= tier.first_meeting_week && (w.week - tier.first_meeting_week) % tier.meets_every_weeks == 0;
+    if (urgent || meets) {
+      co.with_tier = false;
+      const std::uint32_t deal = co.unapproved ? co.unapproved : co.pending;
+      decision d = vote_on_deal(w, static_cast<int>(ci), deal, co.tier_strength, w.tier_boards[r], 1ull << 32);
+      d.weeks_waiting = w.week - co.tier_filed_week;
+      emit_vote(w, d, (tier.name + (urgent ? ", emergency meeting" : ", ordinary meeting")).c_str());
+      apply(w, ci, d);
+      return;
+    }
   }
   if (co.pending && w.week > co.deadline) refused(w, ci, co.pending, "no sign-off within the deadline");
 }
 
 void coalition_sign_off::decide(world& w, const agenda_item& item, bool emergency) {
-  const auto& p = w.params->R11;
-  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
-  const draw_stream rng = draws(w, id);
-  const int seats = seats_of(c, item.coalition);
-  const double total = static_cast<double>(c.rows.seats());
-  const double margin = (seats - total / 2) / total;
-  const int partners = std::popcount(item.coalition) - 1;
-  // The vote knows the partners: one across the party's national cooperation lines is refused almost surely, and
-  // each member weighs how far the partners stand from them.
-  const bool across_line = crosses_lines(w, item.coalition);
-  const bool in_office = c.coalition.unapproved == item.coalition && c.electoral.administration == item.coalition;
-  const double partners_at = arrangement_position(w, c, item.coalition & ~(1u << w.scen->party_index));
-  const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (item.strength - 0.5) -
-                        p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) -
-                        (across_line ? p.a_line : 0.0) + (in_office ? p.a_in_office : 0.0);
-  int yes = 0;
-  const int of = static_cast<int>(w.executive.members.size());
-  for (std::size_t m = 0; m < w.executive.members.size(); ++m) {
-    const auto& member = w.executive.members[m];
-    const double x = shared - p.a_central * member.centralism - p.a_distance * std::abs(partners_at - member.position);
-    yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(item.council) * 4096 + m, item.coalition);
-  }
-  decision d;
-  d.kind = 2 * yes > of ? decision_kind::approve_coalition : decision_kind::refuse_coalition;
-  d.item = item_kind::coalition;
-  d.council = item.council;
-  d.coalition = item.coalition;
-  d.yes = yes;
-  d.of = of;
+  decision d = vote_on_deal(w, item.council, item.coalition, item.strength, w.executive.members, 0);
   d.weeks_waiting = w.week - item.week_filed;
   w.executive.published.push_back(d);
-  emit(w, item.council, id,
-       d.kind == decision_kind::approve_coalition ? event::decision_approve_coalition : event::decision_refuse_coalition, yes, [&] {
-         return format("%scoalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s meeting: %d of %d "
-                       "executive members approve%s",
-                       in_office ? "after the fact, " : "", partners, partners == 1 ? "" : "s", 100 * margin, 100 * item.strength, emergency ? "emergency" : "ordinary",
-                       yes, of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
-       });
+  emit_vote(w, d, emergency ? "the executive, emergency meeting" : "the executive, ordinary meeting");
 }
 
 void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
@@ -430,7 +508,7 @@ void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
     govern(w, ci, d.coalition, "coalition (signed off)");
     return;
   }
-  refused(w, ci, d.coalition, "the executive refuses the deal");
+  refused(w, ci, d.coalition, (signing_body(w, ci) + " refuses the deal").c_str());
 }
 
 }  // namespace partyline

@@ -21,6 +21,7 @@ struct stated {
   std::string rules;      ///< a `rules:` block, if any
   std::string leader = "{}";
   std::string ld = "position: 0.05, refuses: [con]";  ///< the Liberal Democrats' keys
+  std::string regions;  ///< a `regions:` block, if any
 };
 
 /// One hung council of 45: Labour, the Conservatives and the Liberal Democrats (who, by default, refuse the
@@ -33,7 +34,7 @@ std::string scenario_text(const stated& x) {
          "  - {id: con, name: Conservative, position: 0.55}\n"
          "  - {id: ld, name: Liberal Democrat, " + x.ld + "}\n"
          "national: {general_election_week: 78}\n"
-         "executive: {meets_every_weeks: 6, first_meeting_week: 1, " + x.executive + "}\n" + x.rules +
+         "executive: {meets_every_weeks: 6, first_meeting_week: 1, " + x.executive + "}\n" + x.rules + x.regions +
          "councils:\n"
          "  - id: hung\n"
          "    seats: " + x.seats + "\n"
@@ -198,4 +199,39 @@ TEST(CoalitionMechanisms, PartnersWeighAnOfferAgainstStayingOutAndMayNeedTheirOw
   EXPECT_EQ(refused_centre, 1.0);
   EXPECT_EQ(total(centre_runs, run_outcome::coalition_requests), 0);
   EXPECT_EQ(total(centre_runs, run_outcome::coalitions_approved), 0);
+}
+
+// Any party's institutions: an intermediate tier that holds sign-off (as Scottish Labour's executive does for its
+// councils) decides its councils' deals in place of the executive. The same deal is approved or refused as the
+// tier's board is minded, whatever the executive's make-up; and a party whose rules need no sign-off lets its
+// groups govern without asking anybody.
+TEST(CoalitionMechanisms, AnIntermediateTierThatHoldsSignOffDecidesItsCouncilsDeals) {
+  const std::string tier = "regions:\n  - {id: scot, name: the Scottish executive, size: 30, powers: {coalition_sign_off: true}, ";
+  stated harsh_centre;
+  harsh_centre.executive = "left_share: 0.1, centralism_mean: 0.95, centralism_sd: 0.02";
+  harsh_centre.council = "    region: scot\n";
+  harsh_centre.regions = "regions:\n  - {id: scot, name: the Scottish executive}\n";  // a region without powers
+  stated easy_tier = harsh_centre;
+  easy_tier.regions = tier + "centralism_mean: 0.05, centralism_sd: 0.02, position: -0.1}\n";
+  stated easy_centre = harsh_centre;
+  easy_centre.executive = "left_share: 0.9, centralism_mean: 0.05, centralism_sd: 0.02";
+  stated harsh_tier = easy_centre;
+  harsh_tier.regions = tier + "centralism_mean: 0.95, centralism_sd: 0.02, position: -0.6}\n";
+  stated no_sign_off;
+  no_sign_off.executive += ", powers: {coalition_sign_off: false}";
+  const double by_harsh_centre = share(simulate(harsh_centre), run_outcome::coalitions_approved);
+  const double by_easy_tier = share(simulate(easy_tier), run_outcome::coalitions_approved);
+  const double by_easy_centre = share(simulate(easy_centre), run_outcome::coalitions_approved);
+  const double by_harsh_tier = share(simulate(harsh_tier), run_outcome::coalitions_approved);
+  const auto free = simulate(no_sign_off);
+  double in_office = 0;
+  for (const auto& r : free) in_office += (r.councils[0].administration_end & lab_bit) != 0;
+  in_office /= static_cast<double>(free.size());
+  std::printf("deals approved: a harsh executive %.2f, under an easy tier %.2f; an easy executive %.2f, under a harsh tier %.2f; "
+              "no sign-off needed: requests %.0f, Labour in office in %.2f of runs\n",
+              by_harsh_centre, by_easy_tier, by_easy_centre, by_harsh_tier, total(free, run_outcome::coalition_requests), in_office);
+  EXPECT_GT(by_easy_tier, by_harsh_centre + 0.3);
+  EXPECT_LT(by_harsh_tier, by_easy_centre - 0.3);
+  EXPECT_EQ(total(free, run_outcome::coalition_requests), 0);
+  EXPECT_GT(in_office, 0.9);
 }

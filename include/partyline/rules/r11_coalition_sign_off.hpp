@@ -101,6 +101,11 @@ struct coalition_sign_off {
   static void decide(world& w, const agenda_item& item, bool emergency);
   /// Apply phase: approval forms the administration; refusal means defiance or the next option.
   static void apply(world& w, std::size_t council, const decision& d);
+  /// The regional tier that signs off council `ci`'s deals in place of the executive
+  /// (`regions[].powers.coalition_sign_off`), or -1.
+  [[nodiscard]] static int signing_tier(const scenario& s, std::size_t ci);
+  /// Whether the council's deals need anybody's sign-off: its tier's, or the executive's (`executive.powers`).
+  [[nodiscard]] static bool sign_off_needed(const scenario& s, std::size_t ci);
   /// Whether a deal includes a party across the party's national cooperation lines (executive.cooperation_lines).
   [[nodiscard]] static bool crosses_lines(const world& w, std::uint32_t mask);
   /// Whether two parties would govern together (close enough on the axis, neither refusing the other).

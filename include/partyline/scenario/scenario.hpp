@@ -122,6 +122,7 @@ struct executive_powers {
   bool suspend_local_party = true;   ///< suspend a local party: its meetings, officers and selections (R18)
   bool charges = true;               ///< bring charges before the disciplinary panel, which can expel (R18)
   bool refuse_endorsement = true;    ///< refuse or withdraw endorsement of a members' candidate, impose one (R20)
+  bool coalition_sign_off = true;    ///< its groups' coalition deals need its sign-off (R11), unless a tier holds it
 
   template <class V>
   void describe(V& v) {
@@ -134,6 +135,7 @@ struct executive_powers {
     v.field("suspend_local_party", suspend_local_party);
     v.field("charges", charges);
     v.field("refuse_endorsement", refuse_endorsement);
+    v.field("coalition_sign_off", coalition_sign_off);
   }
 };
 
@@ -218,6 +220,17 @@ struct union_def {
   }
 };
 
+/// @brief The powers a regional board may hold over its councils as an intermediate tier between the executive
+/// and the council groups (Scottish and Welsh Labour's executives sign off their councils' coalition deals).
+struct tier_powers {
+  bool coalition_sign_off = false;  ///< signs off its councils' coalition deals in place of the executive (R11)
+
+  template <class V>
+  void describe(V& v) {
+    v.field("coalition_sign_off", coalition_sign_off);
+  }
+};
+
 struct region_def {
   std::string id;
   std::string name;
@@ -226,6 +239,12 @@ struct region_def {
   double threshold = 0.5;         ///< share of votes a motion needs
   int meets_every_weeks = 4;
   int first_meeting_week = 0;
+  tier_powers powers;             ///< what it decides for its councils as a tier
+  // The board's make-up, for the votes it takes as a tier (its members are drawn as the executive's are).
+  double position = -0.2;
+  double position_sd = 0.15;
+  double centralism_mean = 0.5;
+  double centralism_sd = 0.15;
 
   template <class V>
   void describe(V& v) {
@@ -236,6 +255,11 @@ struct region_def {
     v.field("threshold", threshold, {0, 1});
     v.field("meets_every_weeks", meets_every_weeks, {1, 52});
     v.field("first_meeting_week", first_meeting_week, {0, 5200});
+    v.field("powers", powers);
+    v.field("position", position, {-1, 1});
+    v.field("position_sd", position_sd, {0, 2});
+    v.field("centralism_mean", centralism_mean, {0, 1});
+    v.field("centralism_sd", centralism_sd, {0, 1});
   }
 };
 

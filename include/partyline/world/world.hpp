@@ -244,6 +244,11 @@ struct coalition_state {
   /// scenario says so): the executive looks at it after the fact and may order the group to withdraw (0: none).
   std::uint32_t unapproved = 0;
   bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
+  /// A deal (pending or unapproved) before the council's regional tier rather than the executive: filed this week,
+  /// with this share of its seats the party's (the tier decides at its next meeting, at once if urgent).
+  bool with_tier = false;
+  int tier_filed_week = -1;
+  float tier_strength = 0;
 };
 
 /// The group's flagship policy (R15).
@@ -396,6 +401,9 @@ struct world {
   std::vector<dispute_state> disputes;
   std::vector<council_state> councils;
   executive_state executive;
+  /// The members of each regional board that holds powers as a tier (`regions[].powers`), drawn as the
+  /// executive's are; empty for a region without powers.
+  std::vector<std::vector<executive_member>> tier_boards;
   national_snapshot national;
   event_tallies national_tallies{};  ///< events of no council (an executive election)
 
