@@ -287,14 +287,16 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
       if (2 * c.electoral.seats_by_party[p] > c.rows.seats()) c.electoral.control = static_cast<int>(p);
     c.electoral.administration = s.councils[i].administration_mask;
     c.coalition.form_at_start = c.electoral.administration == 0;
+    c.coalition.negotiated = s.councils[i].negotiated_mask;
     {
       // A given deal of the party with others that was not signed off, or that crosses the party's national
       // cooperation lines, goes to the body that signs off (the executive or the council's tier) at week 0 (R11:
       // sign-off after the fact), if the party's rules ask for sign-off at all.
       const std::uint32_t deal = c.electoral.administration;
       bool across_line = false;
-      for (const auto& id : s.executive.cooperation_lines) across_line |= ((deal >> s.party_id(id)) & 1u) != 0;
-      if (((deal >> s.party_index) & 1u) && std::popcount(deal) >= 2 && coalition_sign_off::sign_off_needed(s, i) &&
+      const std::uint32_t parties = arrangement_parties(deal);
+      for (const auto& id : s.executive.cooperation_lines) across_line |= ((parties >> s.party_id(id)) & 1u) != 0;
+      if (((parties >> s.party_index) & 1u) && std::popcount(parties) >= 2 && coalition_sign_off::sign_off_needed(s, i) &&
           (!s.councils[i].administration_approved || across_line)) {
         c.coalition.unapproved = deal;
         c.coalition.review_at_start = true;

@@ -18,10 +18,12 @@ using namespace detail;
 
 namespace {
 
-int seats_of(const council_state& c, std::uint32_t mask) {
+/// Seats behind an arrangement: its governing parties' and its supporters'.
+int seats_of(const council_state& c, std::uint32_t arrangement) {
+  const std::uint32_t parties = arrangement_parties(arrangement);
   int n = 0;
   for (std::size_t p = 0; p < c.electoral.seats_by_party.size(); ++p)
-    if (mask & (1u << p)) n += c.electoral.seats_by_party[p];
+    if (parties & (1u << p)) n += c.electoral.seats_by_party[p];
   return n;
 }
 
@@ -47,21 +49,23 @@ double signing_centralism(const world& w, std::size_t ci) {
   return board.empty() ? 0.5 : sum / static_cast<double>(board.size());
 }
 
-/// The parties' seat-weighted mean position in an arrangement.
-double arrangement_position(const world& w, const council_state& c, std::uint32_t mask) {
-  double sum = 0;
-  int n = 0;
-  for (std::size_t q = 0; q < w.scen->parties.size(); ++q)
-    if ((mask >> q) & 1u) {
-      sum += c.electoral.seats_by_party[q] * w.scen->parties[q].position;
-      n += c.electoral.seats_by_party[q];
-    }
+/// The policy an arrangement makes: its parties' seat-weighted mean position, a supporter's seats counting
+/// `support_influence` as much as a governing party's.
+double arrangement_position(const world& w, const council_state& c, std::uint32_t arrangement) {
+  const std::uint32_t governing = governing_parties(arrangement), supporting = supporting_parties(arrangement);
+  double sum = 0, n = 0;
+  for (std::size_t q = 0; q < w.scen->parties.size(); ++q) {
+    const double weight = ((governing >> q) & 1u) ? 1.0 : ((supporting >> q) & 1u) ? w.params->R11.support_influence : 0.0;
+    sum += weight * c.electoral.seats_by_party[q] * w.scen->parties[q].position;
+    n += weight * c.electoral.seats_by_party[q];
+  }
   return n > 0 ? sum / n : 0.0;
 }
 
 /// A party's office payoff from an administration, 0..1: leading it (the most seats in it) and its share of the
-/// cabinet (its share of the administration's seats). Out of it: 0.
-double office_payoff(const world& w, const council_state& c, std::size_t q, std::uint32_t mask) {
+/// cabinet (its share of the administration's seats). Out of it, or only sustaining it from outside: 0.
+double office_payoff(const world& w, const council_state& c, std::size_t q, std::uint32_t arrangement) {
+  const std::uint32_t mask = governing_parties(arrangement);
   if (!((mask >> q) & 1u)) return 0.0;
   const auto& seats = c.electoral.seats_by_party;
   bool leads = true;
@@ -78,9 +82,10 @@ double utility(const world& w, const council_state& c, std::size_t q, std::uint3
          w.params->R11.partner_policy * std::abs(w.scen->parties[q].position - arrangement_position(w, c, mask));
 }
 
-/// Minimal winning, connected, mutually acceptable coalitions, in the order they are tried: by the sum of their
-/// members' ranks (each party ranks the options it is in by office and policy, `utility`), then the narrowest range
-/// on the axis, then the fewest seats.
+/// Minimal winning, mutually acceptable coalitions (connected on the axis if `connected` asks for it), each also as a
+/// minority of its largest party sustained by the others from outside (confidence and supply), in the order they are
+/// tried: by the sum of their parties' ranks (each ranks the options it is in by office and policy, `utility`), then
+/// formal coalitions before minorities, the narrowest range on the axis, the fewest seats.
 void coalition_options(const world& w, const council_state& c, coalition_state& co) {
   const scenario& s = *w.scen;
   const int total = c.rows.seats();
@@ -95,9 +100,10 @@ void coalition_options(const world& w, const council_state& c, coalition_state& 
     int seats;
     int rank_sum = 0;
   };
-  std::array<option, 256> found{};
+  const bool connected = w.params->R11.connected != 0;
+  std::array<option, 512> found{};
   std::size_t n_found = 0;
-  for (std::uint32_t sub = 1; sub < (1u << n) && n_found < found.size(); ++sub) {
+  for (std::uint32_t sub = 1; sub < (1u << n) && n_found + 1 < found.size(); ++sub) {
     std::uint32_t mask = 0;
     double lo = 2, hi = -2;
     for (std::size_t k = 0; k < n; ++k)
@@ -114,29 +120,38 @@ void coalition_options(const world& w, const council_state& c, coalition_state& 
       const std::size_t p = present[k];
       const bool member = mask & (1u << p);
       if (member && 2 * (in - seats[p]) > total) ok = false;                                 // not minimal
-      if (!member && s.parties[p].position > lo && s.parties[p].position < hi) ok = false;  // not connected
+      if (connected && !member && s.parties[p].position > lo && s.parties[p].position < hi) ok = false;  // not connected
       if (member)
         for (std::size_t q = p + 1; q < s.parties.size() && ok; ++q)
           if ((mask & (1u << q)) && !coalition_sign_off::will_govern_together(w, p, q)) ok = false;
     }
-    if (ok) found[n_found++] = option{mask, hi - lo, in};
+    if (!ok) continue;
+    found[n_found++] = option{mask, hi - lo, in};
+    // The same parties as a minority of the largest of them, the others sustaining it from outside.
+    std::size_t lead = 0;
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      if (((mask >> p) & 1u) && (!((mask >> lead) & 1u) || seats[p] > seats[lead])) lead = p;
+    found[n_found++] = option{(1u << lead) | ((mask & ~(1u << lead)) << support_shift), hi - lo, in};
   }
   // Each party's rank of each option it is in (0 = its best by office and policy, `utility`).
-  std::array<double, 256> mine{};
+  std::array<double, 512> mine{};
+  const auto in = [](const option& o, std::size_t p) { return (arrangement_parties(o.mask) >> p) & 1u; };
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t p = present[k];
     for (std::size_t i = 0; i < n_found; ++i)
-      if (found[i].mask & (1u << p)) mine[i] = utility(w, c, p, found[i].mask);
+      if (in(found[i], p)) mine[i] = utility(w, c, p, found[i].mask);
     for (std::size_t i = 0; i < n_found; ++i) {
-      if (!(found[i].mask & (1u << p))) continue;
+      if (!in(found[i], p)) continue;
       int better = 0;
       for (std::size_t j = 0; j < n_found; ++j)
-        if ((found[j].mask & (1u << p)) && mine[j] > mine[i]) ++better;
+        if (in(found[j], p) && mine[j] > mine[i]) ++better;
       found[i].rank_sum += better;
     }
   }
   std::sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(n_found), [](const option& a, const option& b) {
     if (a.rank_sum != b.rank_sum) return a.rank_sum < b.rank_sum;
+    const bool a_formal = supporting_parties(a.mask) == 0, b_formal = supporting_parties(b.mask) == 0;
+    if (a_formal != b_formal) return a_formal;
     if (a.range != b.range) return a.range < b.range;
     if (a.seats != b.seats) return a.seats < b.seats;
     return a.mask < b.mask;
@@ -153,7 +168,7 @@ std::uint32_t administration_without(const world& w, const council_state& c, std
   coalition_state options;
   coalition_options(w, c, options);
   for (int i = 0; i < options.count; ++i)
-    if (!(options.options[static_cast<std::size_t>(i)] & bit)) return options.options[static_cast<std::size_t>(i)];
+    if (!(arrangement_parties(options.options[static_cast<std::size_t>(i)]) & bit)) return options.options[static_cast<std::size_t>(i)];
   std::size_t largest = q == 0 ? 1 : 0;
   for (std::size_t r = 0; r < w.scen->parties.size(); ++r)
     if (r != q && c.electoral.seats_by_party[r] > c.electoral.seats_by_party[largest]) largest = r;
@@ -224,8 +239,9 @@ int refusing_partner(const world& w, std::size_t ci, std::uint32_t mask) {
   const auto& p = w.params->R11;
   const council_state& c = w.councils[ci];
   const draw_stream rng = draws(w, coalition_sign_off::id);
+  if (mask == w.councils[ci].coalition.negotiated) return -1;  // the partners have agreed it already
   for (std::size_t q = 0; q < s.parties.size(); ++q) {
-    if (!((mask >> q) & 1u) || static_cast<int>(q) == s.party_index) continue;
+    if (!((arrangement_parties(mask) >> q) & 1u) || static_cast<int>(q) == s.party_index) continue;
     const std::uint64_t key = (static_cast<std::uint64_t>(mask) << 8) | (32 + q);
     const double gain = utility(w, c, q, mask) - utility(w, c, q, administration_without(w, c, q));
     if (!rng.bernoulli(sigmoid(p.q0 + p.q_utility * gain), ci, key)) return static_cast<int>(q);
@@ -239,7 +255,8 @@ void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
   const scenario& s = *w.scen;
   c.electoral.administration = mask;
   c.coalition.pending = 0;
-  const bool without_party = !(mask & (1u << s.party_index));
+  if (supporting_parties(mask)) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::support_arrangement);
+  const bool without_party = !(governing_parties(mask) & (1u << s.party_index));
   const bool after_veto = c.coalition.party_vetoed && without_party;
   if (after_veto) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::other_control_after_veto);
   emit(w, static_cast<int>(ci), coalition_sign_off::id, event::administration, 0, [&] {
@@ -264,8 +281,8 @@ void try_next_coalition(world& w, std::size_t ci) {
       });
       continue;
     }
-    if (!(mask & party_bit)) {
-      govern(w, ci, mask, "coalition");
+    if (!(arrangement_parties(mask) & party_bit)) {
+      govern(w, ci, mask, supporting_parties(mask) ? "minority" : "coalition");
       return;
     }
     if (co.party_vetoed || c.leadership.leader < 0) continue;
@@ -293,8 +310,8 @@ void try_next_coalition(world& w, std::size_t ci) {
     co.deadline = w.week + p.deadline_weeks;
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::coalition_request, 0, [&] {
       return format("the group asks %s to sign off %s (%d of %d seats, %d partner%s)%s", signing_body(w, ci).c_str(),
-                    administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(mask) - 1,
-                    std::popcount(mask) == 2 ? "" : "s", co.pact_alleged ? "; a pact allegation stands" : "");
+                    administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(arrangement_parties(mask)) - 1,
+                    std::popcount(arrangement_parties(mask)) == 2 ? "" : "s", co.pact_alleged ? "; a pact allegation stands" : "");
     });
     return;
   }
@@ -371,11 +388,13 @@ decision vote_on_deal(const world& w, int council, std::uint32_t coalition, doub
   const int seats = seats_of(c, coalition);
   const double total = static_cast<double>(c.rows.seats());
   const double margin = (seats - total / 2) / total;
-  const int partners = std::popcount(coalition) - 1;
+  const int partners = std::popcount(arrangement_parties(coalition)) - 1;
   const bool across_line = coalition_sign_off::crosses_lines(w, coalition);
   const bool in_office = c.coalition.unapproved == coalition && c.electoral.administration == coalition;
-  const double partners_at = arrangement_position(w, c, coalition & ~(1u << w.scen->party_index));
-  const double shared = p.a0 + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (strength - 0.5) -
+  const std::uint32_t party_bits = (1u << w.scen->party_index) | (1u << (w.scen->party_index + support_shift));
+  const double partners_at = arrangement_position(w, c, coalition & ~party_bits);
+  const double looser = supporting_parties(coalition) ? p.a_support : 0.0;  // confidence and supply, not a coalition
+  const double shared = p.a0 + looser + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (strength - 0.5) -
                         p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) -
                         (across_line ? p.a_line : 0.0) + (in_office ? p.a_in_office : 0.0);
   int yes = 0;
@@ -399,14 +418,14 @@ void emit_vote(world& w, const decision& d, const char* body) {
   const council_state& c = w.councils[static_cast<std::size_t>(d.council)];
   const int seats = seats_of(c, d.coalition);
   const double total = static_cast<double>(c.rows.seats());
-  const int partners = std::popcount(d.coalition) - 1;
+  const int partners = std::popcount(arrangement_parties(d.coalition)) - 1;
   const bool in_office = c.coalition.unapproved == d.coalition && c.electoral.administration == d.coalition;
   const double strength = static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(w.scen->party_index)]) / std::max(1, seats);
   emit(w, d.council, coalition_sign_off::id,
        d.kind == decision_kind::approve_coalition ? event::decision_approve_coalition : event::decision_refuse_coalition, d.yes, [&] {
-         return format("%scoalition deal (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s: %d of %d "
+         return format("%s%s (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s: %d of %d "
                        "members approve%s",
-                       in_office ? "after the fact, " : "", partners, partners == 1 ? "" : "s", 100 * (seats - total / 2) / total,
+                       in_office ? "after the fact, " : "", supporting_parties(d.coalition) ? "confidence and supply" : "coalition deal", partners, partners == 1 ? "" : "s", 100 * (seats - total / 2) / total,
                        100 * strength, body, d.yes, d.of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
        });
 }
@@ -424,7 +443,7 @@ bool coalition_sign_off::sign_off_needed(const scenario& s, std::size_t ci) {
 
 bool coalition_sign_off::crosses_lines(const world& w, std::uint32_t mask) {
   for (const auto& id : w.scen->executive.cooperation_lines)
-    if ((mask >> w.scen->party_id(id)) & 1u) return true;
+    if ((arrangement_parties(mask) >> w.scen->party_id(id)) & 1u) return true;
   return false;
 }
 
@@ -444,7 +463,18 @@ void coalition_sign_off::start_formation(world& w, std::size_t ci) {
   c.coalition.pending = 0;
   c.coalition.unapproved = 0;
   coalition_options(w, c, c.coalition);
+  if (const std::uint32_t deal = c.coalition.negotiated) {
+    // The deal the local parties have negotiated is on the table first.
+    coalition_state& co = c.coalition;
+    std::array<std::uint32_t, 16> ordered{deal};
+    int n = 1;
+    for (int i = 0; i < co.count && n < static_cast<int>(ordered.size()); ++i)
+      if (co.options[static_cast<std::size_t>(i)] != deal) ordered[static_cast<std::size_t>(n++)] = co.options[static_cast<std::size_t>(i)];
+    co.options = ordered;
+    co.count = n;
+  }
   try_next_coalition(w, ci);
+  c.coalition.negotiated = 0;  // a fact of the first formation only
 }
 
 void coalition_sign_off::run(world& w, std::size_t ci) {

@@ -156,6 +156,36 @@ class resolver {
     }
   }
 
+  /// The negotiated arrangement of council `c` at key path `p` (0: none); `total` its seats.
+  std::uint32_t negotiated(const council_def& c, const std::string& p, double total) {
+    const negotiated_def& deal = c.negotiated_deal;
+    if (deal.administration.empty()) {
+      if (!deal.support.empty()) fail(p + ".negotiated_deal.administration", "a negotiated deal names the parties that govern");
+      return 0;
+    }
+    if (c.administration_mask != 0)
+      fail(p + ".negotiated_deal", "a negotiated deal is for a council without a majority or a given administration (it is formed at week 0)");
+    std::uint32_t mask = 0;
+    double seats = 0;
+    const auto add = [&](const std::vector<std::string>& ids, const std::string& key, int shift) {
+      for (std::size_t k = 0; k < ids.size(); ++k) {
+        const std::string pk = p + ".negotiated_deal." + key + "[" + std::to_string(k) + "]";
+        const int pi = s_.party_id(ids[k]);
+        if (pi < 0) fail(pk, "'" + ids[k] + "' is not a party id");
+        if ((arrangement_parties(mask) >> pi) & 1u) fail(pk, "'" + ids[k] + "' is named twice in the deal");
+        mask |= 1u << (pi + shift);
+        seats += c.seats.get(ids[k]);
+      }
+    };
+    add(deal.administration, "administration", 0);
+    add(deal.support, "support", support_shift);
+    if (!((arrangement_parties(mask) >> s_.party_index) & 1u))
+      fail(p + ".negotiated_deal", "the deal does not include the party's group ('" + s_.party + "')");
+    if (2 * seats <= total) fail(p + ".negotiated_deal", "the deal has " + std::to_string(static_cast<int>(seats)) + " of " +
+                                                           std::to_string(static_cast<int>(total)) + " seats: not a majority");
+    return mask;
+  }
+
   void unions_and_regions() {
     unique_ids(s_.unions, "unions", [](const union_def& u) -> const std::string& { return u.id; });
     unique_ids(s_.regions, "regions", [](const region_def& r) -> const std::string& { return r.id; });
@@ -310,8 +340,20 @@ class resolver {
         if (pi < 0) fail(p + ".administration[" + std::to_string(k) + "]", "'" + c.administration[k] + "' is not a party id");
         c.administration_mask |= 1u << pi;
       }
+      // Parties sustaining the given administration from outside (confidence and supply).
+      if (!c.support.empty() && c.administration.empty())
+        fail(p + ".support", "support is for a given minority administration; give its parties in `administration`");
+      for (std::size_t k = 0; k < c.support.size(); ++k) {
+        const std::string pk = p + ".support[" + std::to_string(k) + "]";
+        const int pi = s_.party_id(c.support[k]);
+        if (pi < 0) fail(pk, "'" + c.support[k] + "' is not a party id");
+        if ((c.administration_mask >> pi) & 1u) fail(pk, "'" + c.support[k] + "' is in the administration itself");
+        c.administration_mask |= 1u << (pi + support_shift);
+      }
+      c.negotiated_mask = negotiated(c, p, total);
       if (!c.administration_approved &&
-          (!((c.administration_mask >> s_.party_index) & 1u) || std::popcount(c.administration_mask) < 2))
+          (!((arrangement_parties(c.administration_mask) >> s_.party_index) & 1u) ||
+           std::popcount(arrangement_parties(c.administration_mask)) < 2))
         fail(p + ".administration_approved",
              "only a deal of the party with other parties needs the executive's sign-off; the administration " +
                  std::string(c.administration.empty() ? "is formed at week 0" : "is not one"));
@@ -440,10 +482,15 @@ std::shared_ptr<scenario> read_scenario_tree(const yaml_node& root, const load_o
 }
 
 std::string administration_text(const scenario& s, std::uint32_t mask) {
-  std::string out;
-  for (std::size_t p = 0; p < s.parties.size(); ++p)
-    if (mask & (1u << p)) out += (out.empty() ? "" : "+") + s.parties[p].id;
-  return out.empty() ? "none" : out;
+  const auto list = [&](std::uint32_t parties) {
+    std::string out;
+    for (std::size_t p = 0; p < s.parties.size(); ++p)
+      if (parties & (1u << p)) out += (out.empty() ? "" : "+") + s.parties[p].id;
+    return out;
+  };
+  const std::string governing = list(governing_parties(mask)), supporting = list(supporting_parties(mask));
+  if (governing.empty()) return "none";
+  return supporting.empty() ? governing : governing + " (supported by " + supporting + ")";
 }
 
 std::string to_yaml(const scenario& s) {

@@ -184,7 +184,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::coalition: {
       const auto& x = s.coalition;
       h(x.options, x.count, x.next, x.pending, x.deadline, x.party_vetoed, x.pact_alleged, x.form_at_start, x.unapproved,
-        x.review_at_start, x.with_tier, x.tier_filed_week, x.tier_strength);
+        x.review_at_start, x.negotiated, x.with_tier, x.tier_filed_week, x.tier_strength);
       break;
     }
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;

@@ -235,3 +235,58 @@ TEST(CoalitionMechanisms, AnIntermediateTierThatHoldsSignOffDecidesItsCouncilsDe
   EXPECT_EQ(total(free, run_outcome::coalition_requests), 0);
   EXPECT_GT(in_office, 0.9);
 }
+
+// Confidence and supply is a distinct arrangement, and a deal the local parties negotiated is a fact of the
+// scenario: it is the first put to the executive. The same Labour-Liberal Democrat deal is signed off more readily
+// as a Labour minority the Liberal Democrats sustain from outside than as a coalition (a looser tie, `a_support`),
+// and the arrangement that governs is the one negotiated. The national lines bar relying on a party as well as
+// governing with it.
+TEST(CoalitionMechanisms, ConfidenceAndSupplyIsADistinctArrangementAndANegotiatedDealComesFirst) {
+  stated coalition;
+  coalition.executive = "left_share: 0.25, centralism_mean: 0.8";
+  coalition.council = "    negotiated_deal: {administration: [lab, ld]}\n";
+  stated supply = coalition;
+  supply.council = "    negotiated_deal: {administration: [lab], support: [ld]}\n";
+  stated supply_lined = supply;
+  supply_lined.executive += ", cooperation_lines: [ld]";
+  const auto as_coalition = simulate(coalition), as_supply = simulate(supply), lined = simulate(supply_lined);
+  const std::uint32_t ld_bit = 1u << 2;
+  const auto governs = [](const std::vector<run_result>& runs, std::uint32_t arrangement) {
+    double n = 0;
+    for (const auto& r : runs) n += r.councils[0].administration_end == arrangement;
+    return n / static_cast<double>(runs.size());
+  };
+  const double approved_coalition = share(as_coalition, run_outcome::coalitions_approved);
+  const double approved_supply = share(as_supply, run_outcome::coalitions_approved);
+  const double approved_lined = share(lined, run_outcome::coalitions_approved);
+  std::printf("signed off: as a coalition %.2f (governs %.2f), as confidence and supply %.2f (governs %.2f, support "
+              "arrangements %.2f); relying on a party across the lines %.2f\n",
+              approved_coalition, governs(as_coalition, lab_bit | ld_bit), approved_supply,
+              governs(as_supply, lab_bit | (ld_bit << support_shift)), share(as_supply, run_outcome::support_arrangements),
+              approved_lined);
+  EXPECT_GT(approved_supply, approved_coalition + 0.1);
+  EXPECT_GE(governs(as_coalition, lab_bit | ld_bit), approved_coalition - 0.05);
+  EXPECT_GE(governs(as_supply, lab_bit | (ld_bit << support_shift)), approved_supply - 0.05);
+  EXPECT_LT(approved_lined, 0.03);
+}
+
+// A negotiated deal or a given supporter that cannot be is a scenario error at its key.
+TEST(CoalitionMechanisms, AnImpossibleNegotiatedDealOrSupporterIsAScenarioErrorAtItsKey) {
+  const auto error_of = [](const std::string& council_keys, const std::string& seats = "{lab: 20, con: 19, ld: 6}") {
+    stated x;
+    x.seats = seats;
+    x.council = council_keys;
+    try {
+      (void)load_scenario_text(scenario_text(x), "bad.yaml");
+    } catch (const scenario_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_NE(error_of("    negotiated_deal: {administration: [con], support: [ld]}\n").find("councils[0].negotiated_deal: the deal does not include the party's group"), std::string::npos);
+  EXPECT_NE(error_of("    negotiated_deal: {administration: [lab]}\n").find("councils[0].negotiated_deal: the deal has 20 of 45 seats: not a majority"), std::string::npos);
+  EXPECT_NE(error_of("    negotiated_deal: {administration: [lab], support: [snp]}\n").find("councils[0].negotiated_deal.support[0]: 'snp' is not a party id"), std::string::npos);
+  EXPECT_NE(error_of("    negotiated_deal: {administration: [lab, con]}\n", "{lab: 30, con: 9, ld: 6}").find("councils[0].negotiated_deal: a negotiated deal is for a council without a majority"), std::string::npos);
+  EXPECT_NE(error_of("    support: [ld]\n").find("councils[0].support: support is for a given minority administration"), std::string::npos);
+  EXPECT_NE(error_of("    administration: [lab]\n    support: [lab]\n").find("councils[0].support[0]: 'lab' is in the administration itself"), std::string::npos);
+}

@@ -21,6 +21,9 @@ struct coalition_sign_off {
   struct params {
     int deadline_weeks = 4;
     double max_partner_distance = 0.8;
+    int connected = 0;
+    double support_influence = 0.5;
+    double a_support = 1.0;
     double urgency = 0.85;
     double a0 = 2.0;
     double a_margin = 6.0;
@@ -48,6 +51,12 @@ struct coalition_sign_off {
       v.coef("deadline_weeks", deadline_weeks, {0, 52}, "the executive must approve within this many weeks of the request",
              "2023 (deals awaited NEC approval)");
       v.coef("max_partner_distance", max_partner_distance, {0, 2}, "parties further apart than this never govern together", "—");
+      v.coef("connected", connected, {0, 1},
+             "1: a coalition must be connected on the axis (no party with seats between two of its members; Axelrod's minimal connected winning); 0: any minimal winning coalition within max_partner_distance",
+             "— (issue 16: connectedness only where a scenario asks for it)");
+      v.coef("support_influence", support_influence, {0, 1},
+             "a party sustaining a minority from outside (confidence and supply) weighs this much, per seat, in the policy the arrangement makes (a governing party: 1)",
+             "— (confidence-and-supply agreements trade votes for policy)");
       v.coef("urgency", urgency, {0, 1}, "urgency of a sign-off request (an emergency meeting)", "2023");
       v.coef("a0", a0, {-20, 20}, "an executive member's log-odds of approving: intercept", "2023 (a dozen refused, others approved)");
       v.coef("a_margin", a_margin, {-50, 50}, "... + x the coalition's majority margin (share of seats above half)", "2023");
@@ -71,6 +80,9 @@ struct coalition_sign_off {
              "— (office and policy payoffs, issue 16)");
       v.coef("q0", q0, {-20, 20}, "a partner's log-odds of accepting an offer: intercept", "2023 (the partners agreed the deals put to the NEC)");
       v.coef("q_utility", q_utility, {0, 50}, "... + x its gain from the offer: its utility in the deal less its utility in the administration formed without it", "behavioural (office against opposition, as R11 defiance)");
+      v.coef("a_support", a_support, {-20, 20},
+             "... + for a minority sustained from outside (confidence and supply) rather than a coalition: a looser tie, easier to sign off",
+             "— (the centre's lines weigh a formal coalition most; 2023: no formal deals)");
       v.coef("d0", d0, {-20, 20}, "a vetoed (or ordered) group's log-odds of defying the executive: intercept", "2023 (few defied)");
       v.coef("d_autonomy", d_autonomy, {-20, 20}, "... + x the leader's autonomy", "—");
       v.coef("d_office", d_office, {-20, 20},

@@ -17,6 +17,14 @@ namespace partyline {
 
 inline constexpr double auto_value = std::numeric_limits<double>::quiet_NaN();  ///< "derive it" marker
 inline constexpr int max_parties = 12;  ///< parties per scenario (administrations are bit masks)
+/// An *arrangement* is one bit mask: the governing parties' bits, and above `support_shift` the bits of the parties
+/// that sustain a minority administration from outside it (confidence and supply, toleration; R11).
+inline constexpr int support_shift = 16;
+[[nodiscard]] constexpr std::uint32_t governing_parties(std::uint32_t arrangement) { return arrangement & ((1u << support_shift) - 1); }
+[[nodiscard]] constexpr std::uint32_t supporting_parties(std::uint32_t arrangement) { return arrangement >> support_shift; }
+[[nodiscard]] constexpr std::uint32_t arrangement_parties(std::uint32_t arrangement) {
+  return governing_parties(arrangement) | supporting_parties(arrangement);
+}
 /// Seats one party may hold in one council. The largest UK council has about 100; the bound keeps seat counts
 /// well inside the 32-bit columns the world uses (a fuzzer found 9e9 seats overflowing them).
 inline constexpr double max_council_seats = 1e6;
@@ -385,6 +393,18 @@ struct mayor_def {
   }
 };
 
+/// @brief A deal the local parties have negotiated: who governs, and who sustains it from outside.
+struct negotiated_def {
+  std::vector<std::string> administration;
+  std::vector<std::string> support;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("administration", administration);
+    v.field("support", support);
+  }
+};
+
 struct council_def {
   std::string id;
   std::string name;
@@ -399,6 +419,10 @@ struct council_def {
   /// The party's place in the given administration was signed off by its executive (false: the group went ahead
   /// without sign-off, and the executive looks at the deal after the fact, R11).
   bool administration_approved = true;
+  std::vector<std::string> support;  ///< parties sustaining the given (minority) administration from outside: confidence and supply
+  /// An arrangement the local parties negotiated before the run; the first tried when the administration is formed at
+  /// week 0 (its partners have agreed it; it still needs sign-off).
+  negotiated_def negotiated_deal;
   members_def members;
   group_def group;
   mayor_def mayor;
@@ -408,7 +432,8 @@ struct council_def {
   // Resolved by the loader (not written in files).
   bool generated = false;  ///< made by a council generator (the run summary lists only the others)
   int region_index = -1;
-  std::uint32_t administration_mask = 0;  ///< 0: no majority and none given, formed at week 0 (R11)
+  std::uint32_t administration_mask = 0;  ///< the given arrangement (with `support`); 0: formed at week 0 (R11)
+  std::uint32_t negotiated_mask = 0;      ///< the negotiated arrangement, or 0
 
   template <class V>
   void describe(V& v) {
@@ -423,6 +448,8 @@ struct council_def {
     v.field("vote_shares", vote_shares, {0, 1});
     v.field("administration", administration);
     v.field("administration_approved", administration_approved);
+    v.field("support", support);
+    v.field("negotiated_deal", negotiated_deal);
     v.field("members", members);
     v.field("group", group);
     v.field("mayor", mayor);
@@ -595,6 +622,7 @@ struct scenario {
 };
 
 /// @brief "lab+ld" from a party bit mask ("none" when empty).
+/// "lab+ld", or for a minority sustained from outside "lab (supported by grn)"; "none" for no parties.
 [[nodiscard]] std::string administration_text(const scenario& s, std::uint32_t mask);
 
 }  // namespace partyline

@@ -108,6 +108,7 @@ enum class event : std::uint8_t {
   reversal_complied,      ///< the group withdraws: the administration falls
   reversal_defied,        ///< the group stays in office against the order; value: councillors suspended
   offer_refused,          ///< a partner (or its own centre) refuses a coalition offer
+  support_arrangement,    ///< a minority administration forms, sustained from outside (confidence and supply)
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -206,6 +207,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"reversal_complied"},
     {"reversal_defied"},
     {"offer_refused"},
+    {"support_arrangement", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

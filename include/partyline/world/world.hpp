@@ -163,7 +163,7 @@ struct council_rows {
 struct electoral_state {
   std::array<std::int32_t, max_parties> seats_by_party{};
   int control = -1;                  ///< party with a majority, or -1
-  std::uint32_t administration = 0;  ///< bit mask of parties in the administration
+  std::uint32_t administration = 0;  ///< the arrangement governing: its parties' bits, its supporters' above support_shift
   int next_election = -1;            ///< the next election week, or -1
   int elections_held = 0;            ///< for by-thirds cycles
 };
@@ -246,6 +246,7 @@ struct coalition_state {
   bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
   /// A deal (pending or unapproved) before the council's regional tier rather than the executive: filed this week,
   /// with this share of its seats the party's (the tier decides at its next meeting, at once if urgent).
+  std::uint32_t negotiated = 0;  ///< the arrangement the local parties negotiated before the run (tried first at week 0)
   bool with_tier = false;
   int tier_filed_week = -1;
   float tier_strength = 0;

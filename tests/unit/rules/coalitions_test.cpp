@@ -1,6 +1,7 @@
 // R11 coalition formation and sign-off, R12 pact allegations, R14 member exits.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
@@ -41,16 +42,31 @@ std::uint32_t bit(const scenario& s, const char* id) { return 1u << s.party_id(i
 }  // namespace
 
 TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
-  const auto s = hung();
+  const auto s = hung([](scenario& sc) { coefficients(sc).R11.connected = 1; });
   world w = build_world(s, 1, 0);
   coalition_sign_off::run(w, 0);
   // lab+ld+ind is the only minimal winning, connected deal: lab+ld+grn skips ind (between them on the axis),
-  // con+ld is refused by the Liberal Democrats, con+lab is too far apart.
-  ASSERT_EQ(w.councils[0].coalition.count, 1);
-  EXPECT_EQ(w.councils[0].coalition.options[0], bit(*s, "lab") | bit(*s, "ld") | bit(*s, "ind"));
+  // con+ld is refused by the Liberal Democrats, con+lab is too far apart. It is on the table as a coalition and as
+  // a Labour minority the others sustain from outside; the coalition comes first (the partners rank it higher).
+  const std::uint32_t lab = bit(*s, "lab"), ld = bit(*s, "ld"), ind = bit(*s, "ind");
+  ASSERT_EQ(w.councils[0].coalition.count, 2);
+  EXPECT_EQ(w.councils[0].coalition.options[0], lab | ld | ind);
+  EXPECT_EQ(w.councils[0].coalition.options[1], lab | ((ld | ind) << support_shift));
   ASSERT_EQ(w.outbox[0].size(), 1u);
   EXPECT_EQ(w.outbox[0][0].kind, item_kind::coalition);
   EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::coalition_request)].count, 1);
+}
+
+// Connectedness only where a scenario asks for it: by default lab+ld+grn (skipping the Independents between Labour
+// and the Liberal Democrats) is on the table too.
+TEST(CoalitionR11, ConnectednessIsOnlyRequiredWhenAsked) {
+  const auto s = hung();
+  world w = build_world(s, 1, 0);
+  coalition_sign_off::run(w, 0);
+  const std::uint32_t lab = bit(*s, "lab"), ld = bit(*s, "ld"), grn = bit(*s, "grn");
+  const auto& co = w.councils[0].coalition;
+  EXPECT_EQ(co.count, 4);
+  EXPECT_NE(std::find(co.options.begin(), co.options.begin() + co.count, lab | ld | grn), co.options.begin() + co.count);
 }
 
 TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
