@@ -307,6 +307,18 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   }
   build_executive(w);
   build_tier_boards(w);
+  {
+    // The policy space's terms for the agent-level distances (world.hpp, space_terms).
+    w.space.first_salience = s.axes.empty() ? 1.0 : s.axes[0].salience;
+    policy_point own = s.party_point(static_cast<std::size_t>(s.party_index)), centre = s.executive.more;
+    own[0] = centre[0] = 0;
+    w.space.executive_gap = s.distance(centre, own);
+    for (std::size_t q = 0; q < s.parties.size(); ++q) {
+      policy_point other = s.party_point(q);
+      other[0] = 0;
+      w.space.party_gap[q] = s.distance(other, own);
+    }
+  }
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;

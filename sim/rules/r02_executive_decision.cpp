@@ -82,8 +82,8 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
     // from the member than the leader the panel would protect; otherwise, whether the requesters stand closer than
     // the leader.
     const double alignment =
-        selections ? std::abs(mem.position - c.membership.mean_position) - std::abs(mem.position - leader_x)
-                   : std::abs(mem.position - leader_x) - std::abs(mem.position - item.requester_position);
+        selections ? apart(w, mem.position, c.membership.mean_position) - apart(w, mem.position, leader_x)
+                   : apart(w, mem.position, leader_x) - apart(w, mem.position, item.requester_position);
     double x = shared + p.b_central * mem.centralism + p.b_align * alignment +
                pressure * escalation::weight_of_evidence(w, mem.centralism);
     if (mem.section == exec_section::union_seat && item.union_index >= 0) x += p.b_union;

@@ -20,7 +20,7 @@ void letter_after(world& w, const decision& d) {
     const council_state& other = w.councils[c];
     if (static_cast<int>(c) == d.council || other.leadership.leader < 0) continue;
     ++leaders;
-    const double distance = std::abs(w.councillors.position[static_cast<std::size_t>(other.leadership.leader)] - centre);
+    const double distance = apart_from_centre(w, w.councillors.position[static_cast<std::size_t>(other.leadership.leader)], centre);
     const double x = p.s0 + p.s_autonomy * other.leadership.autonomy + p.s_distance * distance +
                      (d.notice_given ? 0.0 : p.s_no_notice) + (d.kind == decision_kind::investigate ? p.s_investigate : 0.0);
     signatories += rng.bernoulli(sigmoid(x), c, static_cast<std::uint64_t>(d.council));

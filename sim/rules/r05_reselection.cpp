@@ -24,7 +24,7 @@ ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, dou
   const auto& p = w.params->R5;
   const double turnout = reselection::turnout(w, c, k);
   const double mx = w.members.position_of(k);
-  return {turnout, sigmoid(p.v0 - p.v_distance * (std::abs(mx - x) - std::abs(mx - other)))};
+  return {turnout, sigmoid(p.v0 - p.v_distance * (apart(w, mx, x) - apart(w, mx, other)))};
 }
 
 }  // namespace
@@ -96,7 +96,7 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   const double base = n_faction >= p.faction_lead_share * n_all ? sum_faction / n_faction : sum_all / n_all;
   const double challenger = std::clamp(base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0);
   const double x = cl.position[r];
-  if (std::abs(x - challenger) < p.unopposed_within) {
+  if (apart(w, x, challenger) < p.unopposed_within) {
     cl.selection[r] = selection_state::reselected;
     return;
   }

@@ -22,7 +22,7 @@ void central_selection::run(world& w, std::size_t ci) {
   const double centre = w.national.executive_median;
   // The panel meets in the councillors' selection weeks (R5's meetings, and their draws).
   reselection::for_each_meeting(w, ci, [&](std::uint32_t r, const draw_stream& rng) {
-    const double pd = sigmoid(p.d0 + p.d_distance * std::abs(cl.position[r] - centre) + p.d_dissent * cl.dissent[r]);
+    const double pd = sigmoid(p.d0 + p.d_distance * apart_from_centre(w, cl.position[r], centre) + p.d_dissent * cl.dissent[r]);
     if (!rng.bernoulli(pd, r, 4)) {
       cl.selection[r] = selection_state::reselected;
       return;

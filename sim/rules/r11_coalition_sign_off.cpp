@@ -49,17 +49,29 @@ double signing_centralism(const world& w, std::size_t ci) {
   return board.empty() ? 0.5 : sum / static_cast<double>(board.size());
 }
 
-/// The policy an arrangement makes: its parties' seat-weighted mean position, a supporter's seats counting
-/// `support_influence` as much as a governing party's.
-double arrangement_position(const world& w, const council_state& c, std::uint32_t arrangement) {
+/// The policy an arrangement makes: on each axis, its parties' seat-weighted mean position, a supporter's seats
+/// counting `support_influence` as much as a governing party's.
+policy_point arrangement_position(const world& w, const council_state& c, std::uint32_t arrangement) {
   const std::uint32_t governing = governing_parties(arrangement), supporting = supporting_parties(arrangement);
-  double sum = 0, n = 0;
+  policy_point sum{};
+  double n = 0;
   for (std::size_t q = 0; q < w.scen->parties.size(); ++q) {
     const double weight = ((governing >> q) & 1u) ? 1.0 : ((supporting >> q) & 1u) ? w.params->R11.support_influence : 0.0;
-    sum += weight * c.electoral.seats_by_party[q] * w.scen->parties[q].position;
+    const policy_point x = w.scen->party_point(q);
+    for (std::size_t a = 0; a < x.size(); ++a) sum[a] += weight * c.electoral.seats_by_party[q] * x[a];
     n += weight * c.electoral.seats_by_party[q];
   }
-  return n > 0 ? sum / n : 0.0;
+  if (n > 0)
+    for (double& a : sum) a /= n;
+  return sum;
+}
+
+/// Where a member of the executive (or of a tier's board) stands: its drawn position on the first axis, the
+/// executive's declared positions on the others.
+policy_point member_point(const world& w, const executive_member& m) {
+  policy_point x = w.scen->executive.more;
+  x[0] = m.position;
+  return x;
 }
 
 /// A party's office payoff from an administration, 0..1: leading it (the most seats in it) and its share of the
@@ -79,7 +91,7 @@ double office_payoff(const world& w, const council_state& c, std::size_t q, std:
 /// administration's seat-weighted position. Parties rank options by it and accept offers by it (issue 16).
 double utility(const world& w, const council_state& c, std::size_t q, std::uint32_t mask) {
   return office_payoff(w, c, q, mask) -
-         w.params->R11.partner_policy * std::abs(w.scen->parties[q].position - arrangement_position(w, c, mask));
+         w.params->R11.partner_policy * w.scen->distance(w.scen->party_point(q), arrangement_position(w, c, mask));
 }
 
 /// Minimal winning, mutually acceptable coalitions (connected on the axis if `connected` asks for it), each also as a
@@ -105,12 +117,14 @@ void coalition_options(const world& w, const council_state& c, coalition_state& 
   std::size_t n_found = 0;
   for (std::uint32_t sub = 1; sub < (1u << n) && n_found + 1 < found.size(); ++sub) {
     std::uint32_t mask = 0;
-    double lo = 2, hi = -2;
+    double lo = 2, hi = -2, range = 0;  // lo, hi on the first axis (connectedness); range: the widest pair apart
     for (std::size_t k = 0; k < n; ++k)
       if (sub & (1u << k)) {
         mask |= 1u << present[k];
         lo = std::min(lo, s.parties[present[k]].position);
         hi = std::max(hi, s.parties[present[k]].position);
+        for (std::size_t j = 0; j < k; ++j)
+          if (sub & (1u << j)) range = std::max(range, s.distance(s.party_point(present[k]), s.party_point(present[j])));
       }
     if (std::popcount(mask) < 2) continue;
     const int in = seats_of(c, mask);
@@ -126,12 +140,12 @@ void coalition_options(const world& w, const council_state& c, coalition_state& 
           if ((mask & (1u << q)) && !coalition_sign_off::will_govern_together(w, p, q)) ok = false;
     }
     if (!ok) continue;
-    found[n_found++] = option{mask, hi - lo, in};
+    found[n_found++] = option{mask, range, in};
     // The same parties as a minority of the largest of them, the others sustaining it from outside.
     std::size_t lead = 0;
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (((mask >> p) & 1u) && (!((mask >> lead) & 1u) || seats[p] > seats[lead])) lead = p;
-    found[n_found++] = option{(1u << lead) | ((mask & ~(1u << lead)) << support_shift), hi - lo, in};
+    found[n_found++] = option{(1u << lead) | ((mask & ~(1u << lead)) << support_shift), range, in};
   }
   // Each party's rank of each option it is in (0 = its best by office and policy, `utility`).
   std::array<double, 512> mine{};
@@ -182,9 +196,10 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const auto party = static_cast<std::size_t>(w.scen->party_index);
   const std::uint32_t without = administration_without(w, c, party);
   const double office_lost = office_payoff(w, c, party, deal) - office_payoff(w, c, party, without);
-  const double x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
-                                            : w.scen->parties[party].position;
-  const double policy_gain = std::abs(x - arrangement_position(w, c, without)) - std::abs(x - arrangement_position(w, c, deal));
+  policy_point x = w.scen->party_point(party);  // the leader: their own position on the first axis, the party's on the others
+  if (c.leadership.leader >= 0) x[0] = w.councillors.position[static_cast<std::size_t>(c.leadership.leader)];
+  const double policy_gain =
+      w.scen->distance(x, arrangement_position(w, c, without)) - w.scen->distance(x, arrangement_position(w, c, deal));
   const auto ci = static_cast<std::size_t>(&c - w.councils.data());
   const double sanction = signing_centralism(w, ci) + (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
   return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
@@ -392,7 +407,7 @@ decision vote_on_deal(const world& w, int council, std::uint32_t coalition, doub
   const bool across_line = coalition_sign_off::crosses_lines(w, coalition);
   const bool in_office = c.coalition.unapproved == coalition && c.electoral.administration == coalition;
   const std::uint32_t party_bits = (1u << w.scen->party_index) | (1u << (w.scen->party_index + support_shift));
-  const double partners_at = arrangement_position(w, c, coalition & ~party_bits);
+  const policy_point partners_at = arrangement_position(w, c, coalition & ~party_bits);
   const double looser = supporting_parties(coalition) ? p.a_support : 0.0;  // confidence and supply, not a coalition
   const double shared = p.a0 + looser + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (strength - 0.5) -
                         p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) -
@@ -400,7 +415,7 @@ decision vote_on_deal(const world& w, int council, std::uint32_t coalition, doub
   int yes = 0;
   for (std::size_t m = 0; m < members.size(); ++m) {
     const auto& member = members[m];
-    const double x = shared - p.a_central * member.centralism - p.a_distance * std::abs(partners_at - member.position);
+    const double x = shared - p.a_central * member.centralism - p.a_distance * w.scen->distance(partners_at, member_point(w, member));
     yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(council) * 4096 + m, coalition | salt);
   }
   decision d;
@@ -449,7 +464,7 @@ bool coalition_sign_off::crosses_lines(const world& w, std::uint32_t mask) {
 
 bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std::size_t b) {
   const scenario& s = *w.scen;
-  if (std::abs(s.parties[a].position - s.parties[b].position) > w.params->R11.max_partner_distance) return false;
+  if (s.distance(s.party_point(a), s.party_point(b)) > w.params->R11.max_partner_distance) return false;
   for (const auto& other : s.parties[a].refuses)
     if (other == s.parties[b].id) return false;
   for (const auto& other : s.parties[b].refuses)

@@ -37,7 +37,7 @@ void member_exit::react_to_central_actions(world& w, std::size_t ci) {
   const double centre = w.national.executive_median;
   auto& cols = w.members;
   for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
-    const double shift = fresh * (p.l_rally - p.l_against * std::abs(cols.position_of(m) - centre));
+    const double shift = fresh * (p.l_rally - p.l_against * apart_from_centre(w, cols.position_of(m), centre));
     cols.loyalty[m] = member_columns::loyalty_byte(cols.loyalty_of(m) + shift);
   }
   bound_exits(w, ci);
@@ -97,14 +97,14 @@ void member_exit::run(world& w, std::size_t ci) {
     for (std::size_t j = 0; j < found; ++j) {
       const std::uint64_t r = rows_ahead[j];
       if (status[r] != member_status::member && status[r] != member_status::suspended) continue;
-      const double x = local + p.e_distance * std::abs(cols.position_of(r) - centre) - p.e_loyalty * cols.loyalty_of(r);
+      const double x = local + p.e_distance * apart_from_centre(w, cols.position_of(r), centre) - p.e_loyalty * cols.loyalty_of(r);
       if (rng.uniform(r, 0) * bound >= sigmoid(x)) continue;
       // The party nearest the leaver: if it is not this one, they may join it.
       std::size_t nearest = static_cast<std::size_t>(s.party_index);
-      double best = std::abs(cols.position_of(r) - centre);
+      double best = apart_from_centre(w, cols.position_of(r), centre);
       for (std::size_t q = 0; q < s.parties.size(); ++q) {
         if (s.parties[q].id == "ind" || q == static_cast<std::size_t>(s.party_index)) continue;
-        const double d = std::abs(cols.position_of(r) - s.parties[q].position);
+        const double d = apart(w, cols.position_of(r), s.parties[q].position) + w.space.party_gap[q];
         if (d < best) {
           best = d;
           nearest = q;

@@ -37,9 +37,10 @@ void opinion_dynamics::run(world& w, std::size_t ci) {
   std::uint32_t n = 0;
   for (std::uint32_t r : group_rows(w, c)) rows[n++] = r;
   if (n <= 1) return;
-  // The bound in axis units: epsilon x the axis width (2).
+  // The bound: epsilon x the axis width (2), in salience-weighted distance (councillors differ on the first axis only).
+  const double bound = w.space.first_salience > 0 ? 2.0 * p.epsilon / w.space.first_salience : 1e9;
   bounded_confidence_step(w.councillors.position.data(), std::span<std::uint32_t>(rows, n),
-                          std::span<float>(w.work.values.data() + c.rows.seat_begin, n), 2.0 * p.epsilon, p.rate);
+                          std::span<float>(w.work.values.data() + c.rows.seat_begin, n), bound, p.rate);
 }
 
 }  // namespace partyline

@@ -16,7 +16,7 @@ using namespace detail;
 
 double endorsement::p_refuse(const world& w, double position, int dissent, double allegation) {
   const auto& p = w.params->R20;
-  const double evidence = p.n_distance * std::abs(position - w.national.executive_median) + p.n_dissent * dissent +
+  const double evidence = p.n_distance * apart_from_centre(w, position, w.national.executive_median) + p.n_dissent * dissent +
                           p.n_allegation * allegation;
   return sigmoid(p.n0 + evidence * escalation::weight_of_evidence(w, w.national.executive_centralism));
 }

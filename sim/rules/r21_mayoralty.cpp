@@ -158,7 +158,7 @@ void mayoralty::select(world& w, std::size_t ci) {
     const double mx = w.members.position_of(k);
     double total = 0;
     for (std::size_t j = 0; j < n; ++j) {
-      weight[j] = approved[j] ? std::exp(-p.v_distance * std::abs(mx - cl.position[static_cast<std::size_t>(list[j])]) +
+      weight[j] = approved[j] ? std::exp(-p.v_distance * apart(w, mx, cl.position[static_cast<std::size_t>(list[j])]) +
                                          (list[j] == sitting ? p.v_incumbent : 0.0))
                               : 0.0;
       total += weight[j];

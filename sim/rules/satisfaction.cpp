@@ -32,7 +32,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   double sum = 0;
   for (std::uint32_t r : group_rows(w, c)) {
     if (r == leader) continue;
-    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * std::abs(cl.position[r] - leader_x) -
+    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * apart(w, cl.position[r], leader_x) -
                           policy_weight * std::abs(cl.position[r] - c.policy.position) -
                           cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
     double sat = cl.satisfaction[r];

@@ -60,6 +60,7 @@ class resolver {
   void run(const load_options& opt) {
     slug("name", s_.name);
     if (!parse_iso_date(s_.start_date)) fail("start_date", "'" + s_.start_date + "' is not a date of the form YYYY-MM-DD");
+    axes();
     parties();
     executive();
     unions_and_regions();
@@ -93,6 +94,32 @@ class resolver {
     }
   }
 
+  /// The policy space: one left-right axis unless the scenario declares its own.
+  void axes() {
+    if (s_.axes.empty()) s_.axes.push_back(axis_def{"left_right", "left-right", 1.0});
+    if (s_.axes.size() > static_cast<std::size_t>(max_axes))
+      fail("axes", "at most " + std::to_string(max_axes) + " policy axes are supported");
+    unique_ids(s_.axes, "axes", [](const axis_def& a) -> const std::string& { return a.id; });
+    for (auto& a : s_.axes)
+      if (a.name.empty()) a.name = a.id;
+  }
+
+  /// Positions on the axes after the first (`positions` keys at `path`), added to a place whose first coordinate is
+  /// set already; the others default to `others`.
+  policy_point place(double first, const named_values& positions, const std::string& path, const policy_point& others) {
+    policy_point x = others;
+    x[0] = first;
+    for (std::size_t k = 0; k < positions.keys.size(); ++k) {
+      std::size_t a = 0;
+      while (a < s_.axes.size() && s_.axes[a].id != positions.keys[k]) ++a;
+      if (a == s_.axes.size()) fail(path + "." + positions.keys[k], "'" + positions.keys[k] + "' is not an axis in `axes`");
+      if (a == 0)
+        fail(path + "." + positions.keys[k], "the first axis ('" + s_.axes[0].id + "') is given by `position`, not `positions`");
+      x[a] = positions.values[k];
+    }
+    return x;
+  }
+
   void parties() {
     if (s_.parties.empty()) fail("parties", "at least one party is needed");
     if (s_.parties.size() > static_cast<std::size_t>(max_parties))
@@ -102,7 +129,10 @@ class resolver {
     if (s_.party_id("ind") < 0) {
       if (s_.parties.size() == static_cast<std::size_t>(max_parties))
         fail("parties", "at most " + std::to_string(max_parties - 1) + " parties besides `ind` (independents) are supported");
-      s_.parties.push_back(party_def{"ind", "Independent", 0.0, {}});
+      party_def independents;
+      independents.id = "ind";
+      independents.name = "Independent";
+      s_.parties.push_back(independents);
     }
     for (auto& p : s_.parties)
       if (p.name.empty()) p.name = p.id;
@@ -113,10 +143,13 @@ class resolver {
                "'" + s_.parties[i].refuses[k] + "' is not a party id");
     s_.party_index = s_.party_id(s_.party);
     if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`");
+    for (std::size_t i = 0; i < s_.parties.size(); ++i)
+      s_.parties[i].more = place(s_.parties[i].position, s_.parties[i].positions, "parties[" + std::to_string(i) + "].positions", {});
   }
 
   void executive() {
     auto& e = s_.executive;
+    e.more = place(0, e.positions, "executive.positions", s_.parties[static_cast<std::size_t>(s_.party_index)].more);
     for (std::size_t k = 0; k < e.cooperation_lines.size(); ++k) {
       const std::string where = "executive.cooperation_lines[" + std::to_string(k) + "]";
       const int id = s_.party_id(e.cooperation_lines[k]);

@@ -290,3 +290,67 @@ TEST(CoalitionMechanisms, AnImpossibleNegotiatedDealOrSupporterIsAScenarioErrorA
   EXPECT_NE(error_of("    support: [ld]\n").find("councils[0].support: support is for a given minority administration"), std::string::npos);
   EXPECT_NE(error_of("    administration: [lab]\n    support: [lab]\n").find("councils[0].support[0]: 'lab' is in the administration itself"), std::string::npos);
 }
+
+namespace {
+
+/// A Scottish council (an SNP plurality) on two axes: left-right and the constitutional question, with the latter's
+/// salience given. Labour and the SNP stand close on left-right, far apart on the constitution.
+std::string two_axes(double constitution_salience, const std::string& rules = "") {
+  return "name: two-axes\nstart_date: 2017-05-08\nweeks: 26\nseed: 17\nparty: lab\n"
+         "axes:\n  - {id: left_right, salience: 1}\n  - {id: constitution, salience: " + std::to_string(constitution_salience) + "}\n"
+         "parties:\n"
+         "  - {id: lab, name: Labour, position: -0.2, positions: {constitution: 0.6}}\n"
+         "  - {id: con, name: Conservative, position: 0.35, positions: {constitution: 0.8}}\n"
+         "  - {id: snp, name: SNP, position: -0.3, positions: {constitution: -0.9}}\n"
+         "  - {id: ld, name: Liberal Democrat, position: 0.05, positions: {constitution: 0.6}}\n"
+         "national: {general_election_week: 78}\n"
+         "executive: {meets_every_weeks: 6, first_meeting_week: 1, left_share: 0.4}\n" + rules +
+         "councils:\n  - id: north\n    seats: {snp: 18, con: 12, lab: 10, ld: 3, ind: 2}\n    seats_per_ward: 3\n"
+         "    members: {count: 500}\n    group: {cabinet_size: 3}\n";
+}
+
+}  // namespace
+
+// Positions on declared axes: every distance is salience-weighted. With the constitutional question salient,
+// Labour's deals are with the unionist parties (as in Aberdeen, 2017) and no longer with the SNP, its neighbour on
+// left-right; with the question given no salience the space is the one left-right axis again. (The executive is
+// made to approve every deal here, to see which deals are on the table; left to itself it refuses most deals with the
+// Conservatives, and a group sometimes defies it, as Aberdeen's did.)
+TEST(CoalitionMechanisms, ASalientSecondAxisChangesWhoGovernsTogether) {
+  const auto partners = [](double salience) {
+    const auto s = load_scenario_text(two_axes(salience, "rules: {R11: {a0: 20}}\n"), "two-axes.yaml");
+    run_options opt;
+    opt.runs = 300;
+    opt.seed = static_cast<std::uint64_t>(s->seed);
+    const auto results = simulate_runs(s, opt);
+    const std::uint32_t lab = 1u << s->party_id("lab"), con = 1u << s->party_id("con"), snp = 1u << s->party_id("snp");
+    std::pair<double, double> with{0, 0};  // Labour with the SNP, Labour with the Conservatives
+    for (const auto& r : results) {
+      const std::uint32_t parties = arrangement_parties(r.councils[0].administration_end);
+      with.first += (parties & lab) && (parties & snp);
+      with.second += (parties & lab) && (parties & con);
+    }
+    with.first /= static_cast<double>(results.size());
+    with.second /= static_cast<double>(results.size());
+    return with;
+  };
+  const auto flat = partners(0.0), salient = partners(1.0);
+  std::printf("Labour governing with the SNP / with the Conservatives: constitution not salient %.2f / %.2f, salient %.2f / %.2f\n",
+              flat.first, flat.second, salient.first, salient.second);
+  EXPECT_GT(flat.first, flat.second + 0.3);
+  EXPECT_LT(salient.first, 0.02);
+  EXPECT_GT(salient.second, salient.first + 0.2);
+  // Positions name declared axes after the first.
+  for (const auto& [bad, expected] :
+       std::vector<std::pair<std::string, std::string>>{{"{constitutio: 0.6}", "parties[0].positions.constitutio: 'constitutio' is not an axis"},
+                                                        {"{left_right: 0.6}", "parties[0].positions.left_right: the first axis"}}) {
+    std::string text = two_axes(1.0);
+    text.replace(text.find("{constitution: 0.6}"), std::string("{constitution: 0.6}").size(), bad);
+    try {
+      (void)load_scenario_text(text, "bad.yaml");
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const scenario_error& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
+}

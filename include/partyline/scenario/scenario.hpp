@@ -77,13 +77,33 @@ struct value_range {
   }
 };
 
+/// @brief A policy axis of the scenario's space, with its salience: how much a unit of distance on it weighs.
+struct axis_def {
+  std::string id;
+  std::string name;
+  double salience = 1.0;
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.field("name", name);
+    v.field("salience", salience, {0, 10});
+  }
+};
+inline constexpr int max_axes = 4;
+
+/// @brief A place in the policy space: a position on each declared axis (the first is the `position` keys').
+using policy_point = std::array<double, max_axes>;
+
 struct party_def {
   std::string id;
   std::string name;
-  double position = 0.0;  ///< on the left-right axis, -1..1
+  double position = 0.0;  ///< on the first axis (left-right by default), -1..1
   std::vector<std::string> refuses;  ///< parties it will not govern with (besides those too far away)
   /// The party's own centre signs off its councillors' deals, approving with this probability (1: no sign-off).
   double sign_off = 1.0;
+  named_values positions;  ///< its positions on the declared axes after the first (default 0)
+  policy_point more{};     ///< resolved from `positions`: its place on each axis after the first ([0] unused)
 
   template <class V>
   void describe(V& v) {
@@ -92,6 +112,7 @@ struct party_def {
     v.required("position", position, {-1, 1});
     v.field("refuses", refuses);
     v.field("sign_off", sign_off, {0, 1});
+    v.field("positions", positions, {-1, 1});
   }
 };
 
@@ -165,6 +186,8 @@ struct executive_def {
   std::vector<crisis_window> crisis_windows;
   executive_powers powers;
   std::vector<std::string> cooperation_lines;  ///< parties the party's groups may not govern with: a deal with one is refused almost surely (R11)
+  named_values positions;  ///< the members' positions on the declared axes after the first (default: the party's)
+  policy_point more{};     ///< resolved from `positions` ([0] unused)
 
   template <class V>
   void describe(V& v) {
@@ -185,6 +208,7 @@ struct executive_def {
     v.field("crisis_windows", crisis_windows);
     v.field("powers", powers);
     v.field("cooperation_lines", cooperation_lines);
+    v.field("positions", positions, {-1, 1});
   }
 };
 
@@ -580,6 +604,7 @@ struct scenario {
   int weeks = 52;
   long long seed = 1;
   std::string party = "lab";              ///< the party whose central/local relations are simulated
+  std::vector<axis_def> axes;             ///< the policy space; default one left-right axis of salience 1
   std::vector<party_def> parties;
   national_def national;
   executive_def executive;
@@ -602,6 +627,7 @@ struct scenario {
     v.field("weeks", weeks, {1, 5200});
     v.field("seed", seed, {0, 9.0e15});
     v.field("party", party);
+    v.field("axes", axes);
     v.required("parties", parties);
     v.field("national", national);
     v.field("executive", executive);
@@ -614,6 +640,20 @@ struct scenario {
     v.field("rules", rules);
   }
 
+  /// The salience-weighted (city-block) distance between two places in the policy space: sum over the declared axes
+  /// of salience x |a - b|. One axis of salience 1 (the default) is plain |a - b|.
+  [[nodiscard]] double distance(const policy_point& a, const policy_point& b) const {
+    if (axes.empty()) return a[0] > b[0] ? a[0] - b[0] : b[0] - a[0];  // a scenario built in code, not loaded
+    double d = 0;
+    for (std::size_t k = 0; k < axes.size(); ++k) d += axes[k].salience * (a[k] > b[k] ? a[k] - b[k] : b[k] - a[k]);
+    return d;
+  }
+  /// A party's place in the policy space: `position` on the first axis, `positions` on the others.
+  [[nodiscard]] policy_point party_point(std::size_t q) const {
+    policy_point x = parties[q].more;
+    x[0] = parties[q].position;
+    return x;
+  }
   [[nodiscard]] int party_id(std::string_view id) const {
     for (std::size_t i = 0; i < parties.size(); ++i)
       if (parties[i].id == id) return static_cast<int>(i);

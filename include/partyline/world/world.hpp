@@ -388,6 +388,16 @@ struct event_log {
   std::vector<event_record> merged;                   ///< the run's log so far, in order
 };
 
+/// @brief The declared policy space as the rules' agent-level distances need it. The party's own councillors and
+/// members differ on the first axis only (on the others they stand at the party's place), the executive's members
+/// stand at `executive.positions` there; so a distance between two of them is the first axis' salience x their gap on
+/// it, plus a constant for the other axes when the two stand for different bodies or parties.
+struct space_terms {
+  double first_salience = 1.0;
+  double executive_gap = 0;                  ///< the executive's place against the party's, on the other axes
+  std::array<double, max_parties> party_gap{};  ///< each party's place against the party's, on the other axes
+};
+
 /// @brief One run's world.
 struct world {
   std::shared_ptr<const scenario> scen;
@@ -402,6 +412,7 @@ struct world {
   std::vector<dispute_state> disputes;
   std::vector<council_state> councils;
   executive_state executive;
+  space_terms space;
   /// The members of each regional board that holds powers as a tier (`regions[].powers`), drawn as the
   /// executive's are; empty for a region without powers.
   std::vector<std::vector<executive_member>> tier_boards;

@@ -21,9 +21,17 @@ frozen_scenario hung(const std::function<void(scenario&)>& more = {}) {
     s.weeks = 10;
     s.events.clear();
     coefficients(s).R8.b0_new = -50;
-    s.parties = {party_def{"lab", "Labour", -0.3, {}}, party_def{"con", "Conservative", 0.55, {}},
-                 party_def{"ld", "Liberal Democrat", 0.05, {"con"}}, party_def{"grn", "Green", -0.55, {"con"}},
-                 party_def{"ind", "Independent", 0.0, {}}};
+    const auto party = [](const char* id, const char* name, double position, std::vector<std::string> refuses) {
+      party_def p;
+      p.id = id;
+      p.name = name;
+      p.position = position;
+      p.refuses = std::move(refuses);
+      return p;
+    };
+    s.parties = {party("lab", "Labour", -0.3, {}), party("con", "Conservative", 0.55, {}),
+                 party("ld", "Liberal Democrat", 0.05, {"con"}), party("grn", "Green", -0.55, {"con"}),
+                 party("ind", "Independent", 0.0, {})};
     auto& c = s.councils[0];
     c.disputes.clear();
     c.seats = {};
@@ -187,4 +195,24 @@ TEST(MemberExitR14, TheThinningBoundCoversEveryMember) {
     EXPECT_GE(reach, worst) << centre;
     EXPECT_LT(reach, worst + 1e-3) << "the bound is tight";
   }
+}
+
+// The policy space: distances are salience-weighted sums over the declared axes; the party's own people differ on
+// the first axis only, the executive and other parties stand apart on the others by a constant (world.space).
+TEST(PolicySpace, DistancesAreSalienceWeightedOverTheDeclaredAxes) {
+  const auto s = partyline::testing::tiny_scenario([](scenario& sc) {
+    sc.axes = {axis_def{"left_right", "left-right", 2.0}, axis_def{"constitution", "constitution", 0.5}};
+    for (auto& p : sc.parties) p.more[1] = p.id == sc.party ? 0.6 : -0.4;
+    sc.executive.more[1] = 0.2;
+  });
+  const policy_point a{0.1, 0.6, 0, 0}, b{-0.3, -0.4, 0, 0};
+  EXPECT_DOUBLE_EQ(s->distance(a, b), 2.0 * 0.4 + 0.5 * 1.0);
+  const world w = build_world(s, 1, 0);
+  EXPECT_DOUBLE_EQ(w.space.first_salience, 2.0);
+  EXPECT_DOUBLE_EQ(w.space.executive_gap, 0.5 * 0.4);
+  const auto other = static_cast<std::size_t>(s->party_index == 0 ? 1 : 0);
+  EXPECT_DOUBLE_EQ(w.space.party_gap[other], 0.5 * 1.0);
+  EXPECT_DOUBLE_EQ(w.space.party_gap[static_cast<std::size_t>(s->party_index)], 0.0);
+  EXPECT_DOUBLE_EQ(detail::apart(w, 0.1, -0.3), 2.0 * 0.4);
+  EXPECT_DOUBLE_EQ(detail::apart_from_centre(w, 0.1, -0.3), 2.0 * 0.4 + 0.5 * 0.4);
 }

@@ -4,6 +4,7 @@
 #endif
 /// @brief What the rules share, written once: their draws, emitting events, the rows of a council's group, its
 /// members, the flagship policy's state, filing an item with the executive.
+#include <cmath>
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -59,6 +60,14 @@ inline void emit(world& w, int council, stream rule, event e, std::int64_t value
 // ---- the group, its members, its policy ---------------------------------------------------------
 
 /// A councillor row of the party's group: sitting, or deselected/withdrawn but in office until the election.
+/// The salience-weighted distance between two of the party's own people (councillors, members) at first-axis
+/// positions `a` and `b`: they differ on that axis only (world.hpp, space_terms).
+[[nodiscard]] inline double apart(const world& w, double a, double b) { return w.space.first_salience * std::abs(a - b); }
+/// ... between one of them at `a` and the executive's majority at `centre` (the executive's own place on the other axes).
+[[nodiscard]] inline double apart_from_centre(const world& w, double a, double centre) {
+  return apart(w, a, centre) + w.space.executive_gap;
+}
+
 [[nodiscard]] inline bool in_group(const world& w, std::uint32_t r) {
   const auto st = w.councillors.status[r];
   return w.councillors.party[r] == w.scen->party_index &&
