@@ -94,7 +94,13 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
     return;
   }
   const double base = n_faction >= p.faction_lead_share * n_all ? sum_faction / n_faction : sum_all / n_all;
-  const double challenger = std::clamp(base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0);
+  double challenger = std::clamp(base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0);
+  if (w.scen->executive.powers.shortlist_candidates) {
+    // The centre vets the candidates: the members' choice is the shortlisted candidate nearest the one they would
+    // have put up.
+    const double centre = w.national.executive_median;
+    challenger = std::clamp(challenger, centre - p.shortlist_width, centre + p.shortlist_width);
+  }
   const double x = cl.position[r];
   if (apart(w, x, challenger) < p.unopposed_within) {
     cl.selection[r] = selection_state::reselected;

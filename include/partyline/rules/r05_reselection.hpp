@@ -30,6 +30,7 @@ struct reselection {
     double challenger_sd = 0.1;
     double faction_lead_share = 0.15;
     double unopposed_within = 0.1;
+    double shortlist_width = 0.3;
 
     template <class V>
     void describe(V& v) {
@@ -50,6 +51,9 @@ struct reselection {
              "the organised faction picks the challenger when it is at least this share of the ward's active members",
              "Haringey (Momentum-backed challengers)");
       v.coef("unopposed_within", unopposed_within, {0, 2}, "a councillor this close to the challenger is reselected unopposed", "—");
+      v.coef("shortlist_width", shortlist_width, {0, 2},
+             "where the centre shortlists candidates (executive.powers.shortlist_candidates), a challenger stands only from within this distance of the executive's median on the first axis (the nearest shortlisted candidate to the one the members would put up)",
+             "— (central vetting of candidates: approved lists)");
     }
   };
 

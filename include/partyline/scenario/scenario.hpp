@@ -152,6 +152,7 @@ struct executive_powers {
   bool charges = true;               ///< bring charges before the disciplinary panel, which can expel (R18)
   bool refuse_endorsement = true;    ///< refuse or withdraw endorsement of a members' candidate, impose one (R20)
   bool coalition_sign_off = true;    ///< its groups' coalition deals need its sign-off (R11), unless a tier holds it
+  bool shortlist_candidates = false; ///< it vets the candidates members may choose from in a reselection (R5)
 
   template <class V>
   void describe(V& v) {
@@ -165,6 +166,7 @@ struct executive_powers {
     v.field("charges", charges);
     v.field("refuse_endorsement", refuse_endorsement);
     v.field("coalition_sign_off", coalition_sign_off);
+    v.field("shortlist_candidates", shortlist_candidates);
   }
 };
 
