@@ -34,6 +34,13 @@ std::size_t largest_party(const world& w, const council_state& c) {
   return largest;
 }
 
+/// Whether the body that signs off the council's deals can sanction a group that defies it: a tier with
+/// `powers.discipline`, or the executive with `powers.suspend_individuals`.
+bool signing_body_disciplines(const world& w, std::size_t ci) {
+  const int r = coalition_sign_off::signing_tier(*w.scen, ci);
+  return r < 0 ? w.scen->executive.powers.suspend_individuals : w.scen->regions[static_cast<std::size_t>(r)].powers.discipline;
+}
+
 std::string signing_body(const world& w, std::size_t ci) {
   const int r = coalition_sign_off::signing_tier(*w.scen, ci);
   return r < 0 ? std::string("the executive") : w.scen->regions[static_cast<std::size_t>(r)].name;
@@ -201,7 +208,9 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const double policy_gain =
       w.scen->distance(x, arrangement_position(w, c, without)) - w.scen->distance(x, arrangement_position(w, c, deal));
   const auto ci = static_cast<std::size_t>(&c - w.councils.data());
-  const double sanction = signing_centralism(w, ci) + (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
+  // The sanction expected: the signing body's centralism if it can discipline the group, + 1 across a national line.
+  const double sanction = (signing_body_disciplines(w, ci) ? signing_centralism(w, ci) : 0.0) +
+                          (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
   return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
 }
 
@@ -341,8 +350,8 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   const draw_stream rng = draws(w, coalition_sign_off::id);
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
   if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
-    // The group joins anyway; its councillors are suspended from the party.
-    const int suspended = suspend_group(w, c);
+    // The group joins anyway; its councillors are suspended from the party, if the body it defies can discipline.
+    const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_defied, suspended, [&] {
       return format("%s: the group defies the veto and joins %s (p %.2f); %d councillors suspended", why,
                     administration_text(s, mask).c_str(), p_defy, suspended);
@@ -376,7 +385,7 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   });
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
   if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
-    const int suspended = suspend_group(w, c);
+    const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_defied, suspended, [&] {
       return format("the group stays in office against the order (p %.2f); %d councillors suspended", p_defy, suspended);
     });

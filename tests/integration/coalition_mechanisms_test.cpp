@@ -354,3 +354,24 @@ TEST(CoalitionMechanisms, ASalientSecondAxisChangesWhoGovernsTogether) {
     }
   }
 }
+
+// A tier's own discipline: a group that defies a tier's veto is suspended only if the tier holds disciplinary
+// powers; without them the group expects no sanction, defies more often and keeps its whip.
+TEST(CoalitionMechanisms, DefyingATierIsSanctionedOnlyWhereTheTierHoldsDiscipline) {
+  stated with_discipline;
+  with_discipline.council = "    region: scot\n";
+  with_discipline.seats = "{lab: 20, con: 21, ld: 4}";
+  with_discipline.regions =
+      "regions:\n  - {id: scot, powers: {coalition_sign_off: true, discipline: true}, centralism_mean: 0.9, position: -0.6}\n";
+  with_discipline.rules = "rules: {R11: {a0: -20}}\n";  // the tier refuses every deal
+  stated without = with_discipline;
+  without.regions = "regions:\n  - {id: scot, powers: {coalition_sign_off: true}, centralism_mean: 0.9, position: -0.6}\n";
+  const auto disciplined = simulate(with_discipline, 600), free = simulate(without, 600);
+  const double defied_disciplined = share(disciplined, run_outcome::coalitions_defied);
+  const double defied_free = share(free, run_outcome::coalitions_defied);
+  std::printf("vetoes defied: a tier with discipline %.3f (suspensions %.0f), without %.3f (suspensions %.0f)\n", defied_disciplined,
+              total(disciplined, run_outcome::suspensions), defied_free, total(free, run_outcome::suspensions));
+  EXPECT_GT(defied_free, defied_disciplined + 0.03);
+  EXPECT_GT(total(disciplined, run_outcome::suspensions), 0);
+  EXPECT_EQ(total(free, run_outcome::suspensions), 0);
+}

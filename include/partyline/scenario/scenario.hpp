@@ -258,10 +258,12 @@ struct union_def {
 /// and the council groups (Scottish and Welsh Labour's executives sign off their councils' coalition deals).
 struct tier_powers {
   bool coalition_sign_off = false;  ///< signs off its councils' coalition deals in place of the executive (R11)
+  bool discipline = false;          ///< suspends a group that defies its veto (without it, defiance goes unsanctioned)
 
   template <class V>
   void describe(V& v) {
     v.field("coalition_sign_off", coalition_sign_off);
+    v.field("discipline", discipline);
   }
 };
 
