@@ -118,6 +118,33 @@ TEST(LeicesterPattern, CentralDeselectionsCostTheSeats) {
 // Issue 16, cooperation lines: the sign-off vote knows the partners. With the Greens across the party's national
 // lines, Canterbury's deal with them (Labour 18 + Greens 4 of 39, the smallest majority) is refused almost surely, as
 // is Hertsmere's with the Liberal Democrats when they are across; a line against a party not in the deal changes nothing; a line against an unknown party or the party itself is a scenario error at its key.
+// The 2023 counterfactual of institutions (issue 16): had Labour's rules left coalition deals to its groups
+// (executive.powers.coalition_sign_off: false), Cherwell's Labour-led deal would govern instead of a Conservative
+// minority (with sign-off Labour is in it only where the group defies the veto), and no deal would be refused.
+TEST(CoalitionsPattern, WithoutSignOffCherwellsDealGoverns) {
+  const auto loaded = load_scenario_file(partyline::testing::scenario_path("coalitions-2023.yaml"));
+  auto free = std::make_shared<scenario>(*loaded);
+  free->executive.powers.coalition_sign_off = false;
+  run_options opt;
+  opt.runs = 300;
+  opt.seed = static_cast<std::uint64_t>(free->seed);
+  const auto with = simulate_runs(loaded, opt), without = simulate_runs(free, opt);
+  const std::size_t cherwell = council_index("coalitions-2023.yaml", "cherwell");
+  const std::uint32_t lab = 1u << loaded->party_id("lab");
+  const auto labour_governs = [&](const std::vector<run_result>& runs) {
+    double n = 0;
+    for (const auto& r : runs) n += (governing_parties(r.councils[cherwell].administration_end) & lab) != 0;
+    return n / static_cast<double>(runs.size());
+  };
+  double refused = 0;
+  for (const auto& r : without) refused += static_cast<double>(r.counters[run_outcome::coalitions_blocked]);
+  std::printf("Labour in Cherwell's administration: with sign-off %.2f, without %.2f (deals refused without: %.0f)\n",
+              labour_governs(with), labour_governs(without), refused);
+  EXPECT_LT(labour_governs(with), 0.3);  // only where the group defies the veto
+  EXPECT_GT(labour_governs(without), 0.8);
+  EXPECT_EQ(refused, 0);
+}
+
 TEST(CoalitionsPattern, ADealAcrossTheNationalCooperationLinesIsRefusedAlmostSurely) {
   const std::string text = partyline::testing::slurp(partyline::testing::scenario_path("coalitions-2023.yaml"));
   const auto with_lines = [&](const std::string& lines) {
