@@ -53,7 +53,7 @@ double signing_centralism(const world& w, std::size_t ci) {
   const auto& board = w.tier_boards[static_cast<std::size_t>(r)];
   double sum = 0;
   for (const auto& m : board) sum += m.centralism;
-  return board.empty() ? 0.5 : sum / static_cast<double>(board.size());
+  return board.empty() ? w.scen->regions[static_cast<std::size_t>(r)].centralism_mean : sum / static_cast<double>(board.size());
 }
 
 /// The policy an arrangement makes: on each axis, its parties' seat-weighted mean position, a supporter's seats
@@ -263,7 +263,7 @@ int refusing_partner(const world& w, std::size_t ci, std::uint32_t mask) {
   const auto& p = w.params->R11;
   const council_state& c = w.councils[ci];
   const draw_stream rng = draws(w, coalition_sign_off::id);
-  if (mask == w.councils[ci].coalition.negotiated) return -1;  // the partners have agreed it already
+  if (mask == c.coalition.negotiated) return -1;  // the partners have agreed it already
   for (std::size_t q = 0; q < s.parties.size(); ++q) {
     if (!((arrangement_parties(mask) >> q) & 1u) || static_cast<int>(q) == s.party_index) continue;
     const std::uint64_t key = (static_cast<std::uint64_t>(mask) << 8) | (32 + q);
