@@ -293,11 +293,9 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
       // cooperation lines, goes to the body that signs off (the executive or the council's tier) at week 0 (R11:
       // sign-off after the fact), if the party's rules ask for sign-off at all.
       const std::uint32_t deal = c.electoral.administration;
-      bool across_line = false;
       const std::uint32_t parties = arrangement_parties(deal);
-      for (const auto& id : s.executive.cooperation_lines) across_line |= ((parties >> s.party_id(id)) & 1u) != 0;
       if (((parties >> s.party_index) & 1u) && std::popcount(parties) >= 2 && coalition_sign_off::sign_off_needed(s, i) &&
-          (!s.councils[i].administration_approved || across_line)) {
+          (!s.councils[i].administration_approved || coalition_sign_off::crosses_lines(s, deal))) {
         c.coalition.unapproved = deal;
         c.coalition.review_at_start = true;
       }

@@ -465,9 +465,9 @@ bool coalition_sign_off::sign_off_needed(const scenario& s, std::size_t ci) {
   return signing_tier(s, ci) >= 0 || s.executive.powers.coalition_sign_off;
 }
 
-bool coalition_sign_off::crosses_lines(const world& w, std::uint32_t mask) {
-  for (const auto& id : w.scen->executive.cooperation_lines)
-    if ((arrangement_parties(mask) >> w.scen->party_id(id)) & 1u) return true;
+bool coalition_sign_off::crosses_lines(const scenario& s, std::uint32_t mask) {
+  for (const auto& id : s.executive.cooperation_lines)
+    if ((arrangement_parties(mask) >> s.party_id(id)) & 1u) return true;
   return false;
 }
 

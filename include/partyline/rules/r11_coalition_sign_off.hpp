@@ -119,7 +119,8 @@ struct coalition_sign_off {
   /// Whether the council's deals need anybody's sign-off: its tier's, or the executive's (`executive.powers`).
   [[nodiscard]] static bool sign_off_needed(const scenario& s, std::size_t ci);
   /// Whether a deal includes a party across the party's national cooperation lines (executive.cooperation_lines).
-  [[nodiscard]] static bool crosses_lines(const world& w, std::uint32_t mask);
+  [[nodiscard]] static bool crosses_lines(const scenario& s, std::uint32_t mask);
+  [[nodiscard]] static bool crosses_lines(const world& w, std::uint32_t mask) { return crosses_lines(*w.scen, mask); }
   /// Whether two parties would govern together (close enough on the axis, neither refusing the other).
   [[nodiscard]] static bool will_govern_together(const world& w, std::size_t a, std::size_t b);
 };

@@ -244,9 +244,9 @@ struct coalition_state {
   /// scenario says so): the executive looks at it after the fact and may order the group to withdraw (0: none).
   std::uint32_t unapproved = 0;
   bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
+  std::uint32_t negotiated = 0;  ///< the arrangement the local parties negotiated before the run (tried first at week 0)
   /// A deal (pending or unapproved) before the council's regional tier rather than the executive: filed this week,
   /// with this share of its seats the party's (the tier decides at its next meeting, at once if urgent).
-  std::uint32_t negotiated = 0;  ///< the arrangement the local parties negotiated before the run (tried first at week 0)
   bool with_tier = false;
   int tier_filed_week = -1;
   float tier_strength = 0;
