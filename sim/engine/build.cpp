@@ -8,6 +8,7 @@
 
 #include "partyline/engine/engine.hpp"
 #include "partyline/random.hpp"
+#include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/model.hpp"
 #include "partyline/rules/r11_coalition_sign_off.hpp"
@@ -109,6 +110,7 @@ void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
     independent_candidacy::draw_following(w, r, rng, 13);
     if (p != party) {
       cl.position[r] = clamp_unit(s.parties[p].position + w.params->R13.candidate_position_sd * rng.normal(r, 0), -1, 1);
+      detail::place_on_other_axes(w, r, s.party_point(p), false, rng, 30);
       cl.loyalty[r] = 1.0f;
       cl.satisfaction[r] = 0.0f;
       cl.union_ties[r] = 0.0f;
@@ -116,6 +118,7 @@ void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
     }
     const double centre = w.work.values[r] > 0.5f ? g.left_position : g.position;
     cl.position[r] = clamp_unit(centre + g.position_sd * rng.normal(r, 0), -1, 1);
+    detail::place_on_other_axes(w, r, g.more, true, rng, 30);
     elections::draw_party_councillor(w, ci, r, rng, {1, 2, 11, 12});
   }
   c.derived.group_size = c.electoral.seats_by_party[party];
@@ -174,6 +177,13 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
     const double centre = faction ? md.faction_position : md.position;
     const double sd = faction ? mood.faction_position_sd : md.position_sd;
     ms.position[m] = member_columns::position_fixed(centre + sd * rng.normal(m, 1));
+    // On the axes after the first: around the members' local mean, with each axis' spread.
+    for (int k = 0; k < w.space.others; ++k) {
+      const auto a = static_cast<std::size_t>(k) + 1;
+      const double spread = w.scen->axes[a].spread;
+      ms.more[m * static_cast<std::uint64_t>(w.space.others) + static_cast<std::uint64_t>(k)] = member_columns::position_fixed(
+          md.more[a] + (spread > 0 ? spread * rng.normal(m, 8 + static_cast<std::uint64_t>(k)) : 0.0));
+    }
     ms.faction[m] = faction ? 1 : 0;
     ms.quiet_activism[m] =
         clamp_unit(md.activism_mean + mood.propensity_sd * rng.normal(m, 2)) + static_cast<float>(faction ? mood.faction_boost : 0.0);
@@ -246,17 +256,22 @@ void build_executive(world& w) {
 /// Boards of the regions that hold powers as a tier: `size` members around the board's position and centralism.
 void build_tier_boards(world& w) {
   const auto& regions = w.scen->regions;
-  w.tier_boards.assign(regions.size(), {});
+  w.tiers.assign(regions.size(), {});
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const region_def& def = regions[r];
-    if (!def.powers.coalition_sign_off) continue;
+    if (!def.powers.any()) continue;
     const draw_stream rng(w.seed, w.run, 0, stream::setup_tiers);
-    auto& board = w.tier_boards[r];
+    auto& board = w.tiers[r].members;
     board.resize(static_cast<std::size_t>(def.size));
     for (std::size_t i = 0; i < board.size(); ++i) {
       board[i].position = clamp_unit(def.position + def.position_sd * rng.normal(r, 2 * i), -1, 1);
       board[i].centralism = clamp_unit(def.centralism_mean + def.centralism_sd * rng.normal(r, 2 * i + 1));
     }
+    // The same median and mean the executive's votes read (the executive_state helpers, over the board's members).
+    executive_state as_body;
+    as_body.members = board;
+    w.tiers[r].median_position = executive_median(as_body);
+    w.tiers[r].centralism = executive_centralism(as_body);
   }
 }
 
@@ -270,6 +285,17 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   w.run = run;
   const scenario& s = *w.scen;
   lay_out_world(w);
+  {
+    // The policy space's terms for the agent-level distances (world.hpp, space_terms).
+    w.space.first_salience = s.axes.empty() ? 1.0 : s.axes[0].salience;
+    w.space.others = s.axes.size() > 1 ? static_cast<int>(s.axes.size()) - 1 : 0;
+    for (int k = 0; k < w.space.others; ++k) {
+      const auto a = static_cast<std::size_t>(k) + 1;
+      w.space.salience[static_cast<std::size_t>(k)] = s.axes[a].salience;
+      w.space.executive[static_cast<std::size_t>(k)] = s.executive.more[a];
+      for (std::size_t q = 0; q < s.parties.size(); ++q) w.space.party[q][static_cast<std::size_t>(k)] = s.party_point(q)[a];
+    }
+  }
 
   const draw_stream ward_rng(seed, run, 0, stream::setup_wards);
   const draw_stream cllr_rng(seed, run, 0, stream::setup_councillors);
@@ -305,18 +331,6 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   }
   build_executive(w);
   build_tier_boards(w);
-  {
-    // The policy space's terms for the agent-level distances (world.hpp, space_terms).
-    w.space.first_salience = s.axes.empty() ? 1.0 : s.axes[0].salience;
-    policy_point own = s.party_point(static_cast<std::size_t>(s.party_index)), centre = s.executive.more;
-    own[0] = centre[0] = 0;
-    w.space.executive_gap = s.distance(centre, own);
-    for (std::size_t q = 0; q < s.parties.size(); ++q) {
-      policy_point other = s.party_point(q);
-      other[0] = 0;
-      w.space.party_gap[q] = s.distance(other, own);
-    }
-  }
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;

@@ -18,14 +18,14 @@ void request_to_centre::run(world& w, std::size_t ci) {
       w.week - c.centre.last_request_week < p.cooldown_weeks)
     return;
   auto& cl = w.councillors;
-  const double centre = w.national.executive_median;
-  const double leader_gap = apart_from_centre(w, cl.position[static_cast<std::size_t>(c.leadership.leader)], centre);
+  const place centre = centre_place(w, w.national.executive_median);
+  const double leader_gap = distance(w, councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader)), centre);
   const draw_stream rng = draws(w, id);
   // A signatory: dissatisfied, and willing to sign this week (keyed draws, so counting and recording agree).
   auto signs = [&](std::uint32_t r) {
     if (r == c.leadership.leader || cl.satisfaction[r] >= sp.dissatisfied_below) return false;
     const double x = p.s0 + p.s_grievance * (sp.dissatisfied_below - cl.satisfaction[r]) +
-                     p.s_support * (leader_gap - apart_from_centre(w, cl.position[r], centre)) - p.s_loyalty * cl.loyalty[r];
+                     p.s_support * (leader_gap - distance(w, councillor_place(w, r), centre)) - p.s_loyalty * cl.loyalty[r];
     return rng.bernoulli(sigmoid(x), r);
   };
   int requesters = 0;

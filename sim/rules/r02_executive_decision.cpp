@@ -65,7 +65,9 @@ event event_of(decision_kind k) {
 tally vote(const world& w, const agenda_item& item, decision_kind action) {
   const auto& p = w.params->R2;
   const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
-  const double leader_x = c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)] : 0.0;
+  const auto ci = static_cast<std::size_t>(item.council);
+  const place leader = c.leadership.leader >= 0 ? councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader)) : local_place(w, ci, 0.0, true);
+  const place members = local_place(w, ci, c.membership.mean_position), requesters = local_place(w, ci, item.requester_position, true);
   const draw_stream rng = draws(w, executive_decision::id);
   // R19: a drastic step (rung 2 and above) is the more acceptable the more milder ones have failed here.
   const bool drastic = escalation::rung(action) >= 2;
@@ -81,9 +83,9 @@ tally vote(const world& w, const agenda_item& item, decision_kind action) {
     // Alignment: on taking over selections, whether the local members (who would otherwise choose) stand further
     // from the member than the leader the panel would protect; otherwise, whether the requesters stand closer than
     // the leader.
-    const double alignment =
-        selections ? apart(w, mem.position, c.membership.mean_position) - apart(w, mem.position, leader_x)
-                   : apart(w, mem.position, leader_x) - apart(w, mem.position, item.requester_position);
+    const place self = centre_place(w, mem.position);
+    const double alignment = selections ? distance(w, self, members) - distance(w, self, leader)
+                                        : distance(w, self, leader) - distance(w, self, requesters);
     double x = shared + p.b_central * mem.centralism + p.b_align * alignment +
                pressure * escalation::weight_of_evidence(w, mem.centralism);
     if (mem.section == exec_section::union_seat && item.union_index >= 0) x += p.b_union;

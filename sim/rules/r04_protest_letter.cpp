@@ -14,14 +14,14 @@ namespace {
 void letter_after(world& w, const decision& d) {
   const auto& p = w.params->R4;
   const draw_stream rng = draws(w, protest_letter::id);
-  const double centre = w.executive.median_position;
+  const place centre = centre_place(w, w.executive.median_position);
   int leaders = 0, signatories = 0;
   for (std::size_t c = 0; c < w.councils.size(); ++c) {
     const council_state& other = w.councils[c];
     if (static_cast<int>(c) == d.council || other.leadership.leader < 0) continue;
     ++leaders;
-    const double distance = apart_from_centre(w, w.councillors.position[static_cast<std::size_t>(other.leadership.leader)], centre);
-    const double x = p.s0 + p.s_autonomy * other.leadership.autonomy + p.s_distance * distance +
+    const double apart = distance(w, councillor_place(w, static_cast<std::uint64_t>(other.leadership.leader)), centre);
+    const double x = p.s0 + p.s_autonomy * other.leadership.autonomy + p.s_distance * apart +
                      (d.notice_given ? 0.0 : p.s_no_notice) + (d.kind == decision_kind::investigate ? p.s_investigate : 0.0);
     signatories += rng.bernoulli(sigmoid(x), c, static_cast<std::uint64_t>(d.council));
   }

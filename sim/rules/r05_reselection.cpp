@@ -20,11 +20,11 @@ namespace {
 struct ballot_weight {
   double turnout, support;
 };
-ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, double x, double other) {
+ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, const place& x, const place& other) {
   const auto& p = w.params->R5;
   const double turnout = reselection::turnout(w, c, k);
-  const double mx = w.members.position_of(k);
-  return {turnout, sigmoid(p.v0 - p.v_distance * (apart(w, mx, x) - apart(w, mx, other)))};
+  const place member = member_place(w, k);
+  return {turnout, sigmoid(p.v0 - p.v_distance * (distance(w, member, x) - distance(w, member, other)))};
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ double reselection::turnout(const world& w, const council_state& c, std::uint64_
   return sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * w.members.faction[k]);
 }
 
-double reselection::expected_support(const world& w, const council_state& c, std::uint16_t ward, double x, double other) {
+double reselection::expected_support(const world& w, const council_state& c, std::uint16_t ward, const place& x, const place& other) {
   const auto [lo, hi] = ward_member_range(w, c, ward);
   double expected_for = 0, expected_all = 0;
   for (std::uint64_t k = lo; k < hi; ++k) {
@@ -77,15 +77,19 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   auto& cl = w.councillors;
   const auto& m = w.members;
   const auto [lo, hi] = ward_member_range(w, c, cl.ward[r]);
-  // The challenger: from the organised faction if it is active here, else from the ward's active members.
-  double sum_all = 0, sum_faction = 0;
+  // The challenger: from the organised faction if it is active here, else from the ward's active members (their
+  // mean on every axis; the draw on the first).
+  place sum_all{}, sum_faction{};
   int n_all = 0, n_faction = 0;
   for (std::uint64_t k = lo; k < hi; ++k) {
     if (!member_is_active(w, c, k)) continue;
-    sum_all += m.position_of(k);
+    const place at = member_place(w, k);
+    sum_all.x += at.x;
+    for (int a = 0; a < w.space.others; ++a) sum_all.more[a] += at.more[a];
     ++n_all;
     if (m.faction[k]) {
-      sum_faction += m.position_of(k);
+      sum_faction.x += at.x;
+      for (int a = 0; a < w.space.others; ++a) sum_faction.more[a] += at.more[a];
       ++n_faction;
     }
   }
@@ -93,16 +97,20 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
     cl.selection[r] = selection_state::reselected;
     return;
   }
-  const double base = n_faction >= p.faction_lead_share * n_all ? sum_faction / n_faction : sum_all / n_all;
-  double challenger = std::clamp(base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0);
-  if (w.scen->executive.powers.shortlist_candidates) {
-    // The centre vets the candidates: the members' choice is the shortlisted candidate nearest the one they would
-    // have put up.
-    const double centre = w.national.executive_median;
-    challenger = std::clamp(challenger, centre - p.shortlist_width, centre + p.shortlist_width);
+  const bool faction_leads = n_faction >= p.faction_lead_share * n_all;
+  const place& sum = faction_leads ? sum_faction : sum_all;
+  const double n_base = faction_leads ? n_faction : n_all;
+  place challenger_at{std::clamp(sum.x / n_base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0), {}};
+  for (int a = 0; a < w.space.others; ++a) challenger_at.more[a] = sum.more[a] / n_base;
+  double& challenger = challenger_at.x;
+  if (const candidate_panel panel = panel_of(w, ci); panel.shortlists) {
+    // The centre (or the council's tier) vets the candidates: the members' choice is the shortlisted candidate
+    // nearest the one they would have put up.
+    challenger = std::clamp(challenger, panel.shortlist_median - p.shortlist_width, panel.shortlist_median + p.shortlist_width);
   }
-  const double x = cl.position[r];
-  if (apart(w, x, challenger) < p.unopposed_within) {
+  const place councillor = councillor_place(w, r);
+  const double x = councillor.x;
+  if (distance(w, councillor, challenger_at) < p.unopposed_within) {
     cl.selection[r] = selection_state::reselected;
     return;
   }
@@ -111,7 +119,7 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   int votes_for = 0, votes = 0;
   for (std::uint64_t k = lo; k < hi; ++k) {
     if (!member_is_active(w, c, k)) continue;
-    const ballot_weight b = weigh(w, c, k, x, challenger);
+    const ballot_weight b = weigh(w, c, k, councillor, challenger_at);
     expected_all += b.turnout;
     expected_for += b.turnout * b.support;
     if (!rng.bernoulli(b.turnout, k, 1)) continue;

@@ -19,17 +19,19 @@ void central_selection::run(world& w, std::size_t ci) {
   if (!applies(w, w.councils[ci])) return;
   const auto& p = w.params->R6;
   auto& cl = w.councillors;
-  const double centre = w.national.executive_median;
+  const place centre = centre_place(w, w.national.executive_median);
   // The panel meets in the councillors' selection weeks (R5's meetings, and their draws).
   reselection::for_each_meeting(w, ci, [&](std::uint32_t r, const draw_stream& rng) {
-    const double pd = sigmoid(p.d0 + p.d_distance * apart_from_centre(w, cl.position[r], centre) + p.d_dissent * cl.dissent[r]);
+    const place councillor = councillor_place(w, r);
+    const double pd = sigmoid(p.d0 + p.d_distance * distance(w, councillor, centre) + p.d_dissent * cl.dissent[r]);
     if (!rng.bernoulli(pd, r, 4)) {
       cl.selection[r] = selection_state::reselected;
       return;
     }
-    const double replacement = std::clamp(centre + p.replacement_sd * rng.normal(r, 5), -1.0, 1.0);
+    const double replacement = std::clamp(centre.x + p.replacement_sd * rng.normal(r, 5), -1.0, 1.0);
     // The members' backing the panel overrides: what the councillor could expect against its replacement.
-    const double support = reselection::expected_support(w, w.councils[ci], cl.ward[r], cl.position[r], replacement);
+    const double support =
+        reselection::expected_support(w, w.councils[ci], cl.ward[r], councillor, centre_place(w, replacement));
     reselection::deselect(w, ci, r, selection_state::deselected_central, replacement, support, rng,
                           w.log.recording ? format("a central panel deselects a sitting councillor (position %+.2f, dissent %d, p %.2f)",
                                                    cl.position[r], cl.dissent[r], pd)

@@ -49,11 +49,7 @@ std::string signing_body(const world& w, std::size_t ci) {
 /// The mean centralism of the body that signs off the council's deals: what a group expects of its sanctions.
 double signing_centralism(const world& w, std::size_t ci) {
   const int r = coalition_sign_off::signing_tier(*w.scen, ci);
-  if (r < 0) return w.national.executive_centralism;
-  const auto& board = w.tier_boards[static_cast<std::size_t>(r)];
-  double sum = 0;
-  for (const auto& m : board) sum += m.centralism;
-  return board.empty() ? w.scen->regions[static_cast<std::size_t>(r)].centralism_mean : sum / static_cast<double>(board.size());
+  return r < 0 ? w.national.executive_centralism : w.tiers[static_cast<std::size_t>(r)].centralism;
 }
 
 /// The policy an arrangement makes: on each axis, its parties' seat-weighted mean position, a supporter's seats
@@ -203,8 +199,12 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const auto party = static_cast<std::size_t>(w.scen->party_index);
   const std::uint32_t without = administration_without(w, c, party);
   const double office_lost = office_payoff(w, c, party, deal) - office_payoff(w, c, party, without);
-  policy_point x = w.scen->party_point(party);  // the leader: their own position on the first axis, the party's on the others
-  if (c.leadership.leader >= 0) x[0] = w.councillors.position[static_cast<std::size_t>(c.leadership.leader)];
+  policy_point x = w.scen->party_point(party);  // the leader's own place (the party's, without a leader)
+  if (c.leadership.leader >= 0) {
+    const place leader = councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader));
+    x[0] = leader.x;
+    for (int k = 0; k < w.space.others; ++k) x[static_cast<std::size_t>(k) + 1] = leader.more[static_cast<std::size_t>(k)];
+  }
   const double policy_gain =
       w.scen->distance(x, arrangement_position(w, c, without)) - w.scen->distance(x, arrangement_position(w, c, deal));
   const auto ci = static_cast<std::size_t>(&c - w.councils.data());
@@ -533,7 +533,7 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
     if (urgent || meets) {
       co.with_tier = false;
       const std::uint32_t deal = co.unapproved ? co.unapproved : co.pending;
-      decision d = vote_on_deal(w, static_cast<int>(ci), deal, co.tier_strength, w.tier_boards[r], 1ull << 32);
+      decision d = vote_on_deal(w, static_cast<int>(ci), deal, co.tier_strength, w.tiers[r].members, 1ull << 32);
       d.weeks_waiting = w.week - co.tier_filed_week;
       emit_vote(w, d, (tier.name + (urgent ? ", emergency meeting" : ", ordinary meeting")).c_str());
       apply(w, ci, d);

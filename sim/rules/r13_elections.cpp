@@ -68,6 +68,9 @@ void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const cand
   auto& cl = w.councillors;
   cl.party[row] = winner.party;
   cl.position[row] = winner.position;
+  // On the other axes the party's new councillor stands where its members do (they chose them); another's at its place.
+  const bool own = winner.party == s.party_index;
+  place_on_other_axes(w, row, own ? s.councils[ci].members.more : s.party_point(winner.party), own, rng, 40);
   cl.status[row] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
   cl.selection[row] = selection_state::undecided;
   // An independent elected will defend the seat on their own following.

@@ -17,12 +17,22 @@ void member_exit::bound_exits(world& w, std::size_t ci) {
   const auto& p = w.params->R14;
   membership_state& ms = w.councils[ci].membership;
   const council_rows& rows = w.councils[ci].rows;
-  float right = -1e30f, left = -1e30f;
+  float right = -1e30f, left = -1e30f, more = 0;
+  const double slope = p.e_distance * w.space.first_salience;
   for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) {
     const double x = w.members.position_of(m), l = w.members.loyalty_of(m);
-    right = std::max(right, static_cast<float>(p.e_distance * x - p.e_loyalty * l));
-    left = std::max(left, static_cast<float>(-p.e_distance * x - p.e_loyalty * l));
+    right = std::max(right, static_cast<float>(slope * x - p.e_loyalty * l));
+    left = std::max(left, static_cast<float>(-slope * x - p.e_loyalty * l));
   }
+  if (w.space.others > 0) {
+    const place centre = centre_place(w, 0.0);
+    for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) {
+      place at = member_place(w, m);
+      at.x = 0;
+      more = std::max(more, static_cast<float>(p.e_distance * distance(w, at, centre)));
+    }
+  }
+  ms.exit_reach_more = more + (more > 0 ? 1e-4f : 0.0f);
   // Rounded up a little so that float rounding can never put a member above the bound.
   ms.exit_reach_right = right + 1e-4f;
   ms.exit_reach_left = left + 1e-4f;
@@ -34,10 +44,10 @@ void member_exit::react_to_central_actions(world& w, std::size_t ci) {
   const double fresh = c.centre.central_actions - c.membership.central_actions_seen;
   if (fresh <= 0) return;
   c.membership.central_actions_seen = c.centre.central_actions;
-  const double centre = w.national.executive_median;
+  const place centre = centre_place(w, w.national.executive_median);
   auto& cols = w.members;
   for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
-    const double shift = fresh * (p.l_rally - p.l_against * apart_from_centre(w, cols.position_of(m), centre));
+    const double shift = fresh * (p.l_rally - p.l_against * distance(w, member_place(w, m), centre));
     cols.loyalty[m] = member_columns::loyalty_byte(cols.loyalty_of(m) + shift);
   }
   bound_exits(w, ci);
@@ -55,11 +65,12 @@ void member_exit::run(world& w, std::size_t ci) {
   const double central = c.centre.intervention_stock + p.suspended_weight * static_cast<double>(c.membership.suspended) / members;
   const double local = p.e0 + p.e_central * central;
   // The thinning bound: the largest exit probability any member here can have this week. For every member,
-  // e_distance |x - centre| - e_loyalty l <= max(right - e_distance centre, left + e_distance centre), the two
-  // reaches being the largest values over the council's members (bound_exits).
-  const double centre = w.national.executive_median;
-  const double reach = std::max(c.membership.exit_reach_right - p.e_distance * centre,
-                                c.membership.exit_reach_left + p.e_distance * centre);
+  // e_distance s |x - centre| - e_loyalty l <= max(right - e_distance s centre, left + e_distance s centre), the two
+  // reaches being the largest values over the council's members (bound_exits), plus the largest on the other axes.
+  const place centre = centre_place(w, w.national.executive_median);
+  const double slope = p.e_distance * w.space.first_salience;
+  const double reach = std::max(c.membership.exit_reach_right - slope * centre.x, c.membership.exit_reach_left + slope * centre.x) +
+                       c.membership.exit_reach_more;
   const double bound = sigmoid(local + reach);
   if (bound <= 0) return;
   const draw_stream rng = draws(w, id);
@@ -97,14 +108,16 @@ void member_exit::run(world& w, std::size_t ci) {
     for (std::size_t j = 0; j < found; ++j) {
       const std::uint64_t r = rows_ahead[j];
       if (status[r] != member_status::member && status[r] != member_status::suspended) continue;
-      const double x = local + p.e_distance * apart_from_centre(w, cols.position_of(r), centre) - p.e_loyalty * cols.loyalty_of(r);
+      const place member = member_place(w, r);
+      const double from_centre = distance(w, member, centre);
+      const double x = local + p.e_distance * from_centre - p.e_loyalty * cols.loyalty_of(r);
       if (rng.uniform(r, 0) * bound >= sigmoid(x)) continue;
       // The party nearest the leaver: if it is not this one, they may join it.
       std::size_t nearest = static_cast<std::size_t>(s.party_index);
-      double best = apart_from_centre(w, cols.position_of(r), centre);
+      double best = from_centre;
       for (std::size_t q = 0; q < s.parties.size(); ++q) {
         if (s.parties[q].id == "ind" || q == static_cast<std::size_t>(s.party_index)) continue;
-        const double d = apart(w, cols.position_of(r), s.parties[q].position) + w.space.party_gap[q];
+        const double d = distance(w, member, party_place(w, q));
         if (d < best) {
           best = d;
           nearest = q;

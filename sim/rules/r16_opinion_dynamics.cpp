@@ -37,10 +37,33 @@ void opinion_dynamics::run(world& w, std::size_t ci) {
   std::uint32_t n = 0;
   for (std::uint32_t r : group_rows(w, c)) rows[n++] = r;
   if (n <= 1) return;
-  // The bound: epsilon x the axis width (2), in salience-weighted distance (councillors differ on the first axis only).
-  const double bound = w.space.first_salience > 0 ? 2.0 * p.epsilon / w.space.first_salience : 1e9;
-  bounded_confidence_step(w.councillors.position.data(), std::span<std::uint32_t>(rows, n),
-                          std::span<float>(w.work.values.data() + c.rows.seat_begin, n), bound, p.rate);
+  float* work = w.work.values.data() + c.rows.seat_begin;
+  if (w.space.others == 0) {
+    // The bound: epsilon x the axis width (2), in salience-weighted distance, on the one axis.
+    const double bound = w.space.first_salience > 0 ? 2.0 * p.epsilon / w.space.first_salience : 1e9;
+    bounded_confidence_step(w.councillors.position.data(), std::span<std::uint32_t>(rows, n), std::span<float>(work, n), bound,
+                            p.rate);
+    return;
+  }
+  // More axes: confidants are those within 2 epsilon over all of them (a group is small: every pair is looked at);
+  // positions move on the first axis only (the other axes are identities that a group's talk does not shift).
+  const double bound = 2.0 * p.epsilon;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const place at = councillor_place(w, rows[k]);
+    double sum = 0;
+    int confidants = 0;
+    for (std::uint32_t j = 0; j < n; ++j) {
+      const place other = councillor_place(w, rows[j]);
+      if (distance(w, at, other) > bound) continue;
+      sum += other.x;
+      ++confidants;
+    }
+    work[k] = static_cast<float>(sum / confidants);  // k is its own confidant
+  }
+  for (std::uint32_t k = 0; k < n; ++k) {
+    float& v = w.councillors.position[rows[k]];
+    v += static_cast<float>(p.rate) * (work[k] - v);
+  }
 }
 
 }  // namespace partyline

@@ -14,11 +14,11 @@ namespace partyline {
 
 using namespace detail;
 
-double endorsement::p_refuse(const world& w, double position, int dissent, double allegation) {
+double endorsement::p_refuse(const world& w, const candidate_panel& panel, const place& candidate, int dissent, double allegation) {
   const auto& p = w.params->R20;
-  const double evidence = p.n_distance * apart_from_centre(w, position, w.national.executive_median) + p.n_dissent * dissent +
+  const double evidence = p.n_distance * distance(w, candidate, panel.median) + p.n_dissent * dissent +
                           p.n_allegation * allegation;
-  return sigmoid(p.n0 + evidence * escalation::weight_of_evidence(w, w.national.executive_centralism));
+  return sigmoid(p.n0 + evidence * escalation::weight_of_evidence(w, panel.centralism));
 }
 
 namespace {
@@ -29,8 +29,8 @@ void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const dra
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const bool members_again = w.week <= c.electoral.next_election - w.params->R5.window_close_weeks_before;
-  const double imposed =
-      std::clamp(w.national.executive_median + w.params->R6.replacement_sd * rng.normal(r, 1), -1.0, 1.0);
+  const candidate_panel panel = panel_of(w, ci);
+  const double imposed = std::clamp(panel.median.x + w.params->R6.replacement_sd * rng.normal(r, 1), -1.0, 1.0);
   const double next = members_again
                           ? std::clamp(members_choice(w, c, cl.ward[r], cl.position[r]) + w.params->R5.challenger_sd * rng.normal(r, 3),
                                        -1.0, 1.0)
@@ -38,7 +38,9 @@ void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const dra
   const double refused_position = incumbent ? cl.position[r] : cl.candidate_position[r];
   if (incumbent) {
     // A sitting councillor the members had reselected: the centre ends their candidacy.
-    const double support = reselection::expected_support(w, c, cl.ward[r], cl.position[r], next);
+    place next_at = members_again ? local_place(w, ci, next) : panel.median;  // the members' choice, or the panel's
+    next_at.x = next;
+    const double support = reselection::expected_support(w, c, cl.ward[r], councillor_place(w, r), next_at);
     cl.selection[r] = selection_state::deselected_central;
     cl.status[r] = councillor_status::deselected;
     ++c.selections.deselected_or_withdrawn;
@@ -52,8 +54,8 @@ void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const dra
   cl.endorsement[r] = members_again ? endorsement_state::pending : endorsement_state::refused;
   central_action(c, w.params->R6.publicity);  // centralisation made visible
   emit(w, static_cast<int>(ci), endorsement::id, event::endorsement_refused, 0, [&] {
-    return format("the centre refuses to endorse the members' candidate%s (position %+.2f); %s", incumbent ? ", a sitting councillor," : "",
-                  refused_position, members_again ? "the members choose again" : "it imposes its own");
+    return format("%s refuses to endorse the members' candidate%s (position %+.2f); %s", panel.said(),
+                  incumbent ? ", a sitting councillor," : "", refused_position, members_again ? "the members choose again" : "it imposes its own");
   });
   if (!members_again) emit(w, static_cast<int>(ci), endorsement::id, event::candidate_imposed);
 }
@@ -63,7 +65,8 @@ void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const dra
 void endorsement::run(world& w, std::size_t ci) {
   const auto& p = w.params->R20;
   council_state& c = w.councils[ci];
-  if (!w.scen->executive.powers.refuse_endorsement || c.electoral.next_election < 0 ||
+  const candidate_panel panel = panel_of(w, ci);
+  if (!panel.endorses || c.electoral.next_election < 0 ||
       w.week > c.electoral.next_election - p.nominations_close_weeks_before || central_selection::applies(w, c))
     return;  // no power, nominations closed, or the centre chooses the candidates itself (R6)
   auto& cl = w.councillors;
@@ -80,8 +83,8 @@ void endorsement::run(world& w, std::size_t ci) {
     } else if (cl.endorsement[r] != endorsement_state::pending) {
       continue;
     }
-    const double position = incumbent ? cl.position[r] : cl.candidate_position[r];
-    const double pr = p_refuse(w, position, incumbent ? cl.dissent[r] : 0, accused ? c.centre.allegation : 0.0);
+    const place candidate = incumbent ? councillor_place(w, r) : local_place(w, ci, cl.candidate_position[r]);
+    const double pr = p_refuse(w, panel, candidate, incumbent ? cl.dissent[r] : 0, accused ? c.centre.allegation : 0.0);
     if (rng.bernoulli(pr, r, 0)) refuse(w, ci, r, incumbent, rng);
     else cl.endorsement[r] = endorsement_state::endorsed;
   }

@@ -81,7 +81,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   // The centre chooses when it runs the group's selections (R6) or the local party is suspended (R18).
   if (central_selection::applies(w, c) || c.centre.local_party_suspended) {
     // It keeps a sitting mayor its panel would endorse (R20's test); otherwise it picks the councillor nearest it.
-    const bool keep = sitting >= 0 && !rng.bernoulli(endorsement::p_refuse(w, cl.position[static_cast<std::size_t>(sitting)],
+    const bool keep = sitting >= 0 && !rng.bernoulli(endorsement::p_refuse(w, executive_panel(w), councillor_place(w, static_cast<std::uint64_t>(sitting)),
                                                                            cl.dissent[static_cast<std::size_t>(sitting)],
                                                                            c.centre.accused == sitting ? c.centre.allegation : 0.0),
                                                      ci, 15);
@@ -125,24 +125,25 @@ void mayoralty::select(world& w, std::size_t ci) {
     list[n++] = r;
   }
 
-  // The panel approves the shortlist (R20's test of every members' choice).
+  // The panel approves the shortlist (R20's test of every members' choice): the executive's, or the tier's.
+  const candidate_panel panel = panel_of(w, ci);
   std::array<bool, max_shortlist> approved{};
   int n_approved = 0;
   for (std::size_t j = 0; j < n; ++j) {
     const auto r = static_cast<std::size_t>(list[j]);
     const double allegation = c.centre.accused == list[j] ? c.centre.allegation : 0.0;
-    approved[j] = w.scen->executive.powers.refuse_endorsement
-                      ? !rng.bernoulli(endorsement::p_refuse(w, cl.position[r], cl.dissent[r], allegation), ci, 16 + j)
+    approved[j] = panel.endorses
+                      ? !rng.bernoulli(endorsement::p_refuse(w, panel, councillor_place(w, r), cl.dissent[r], allegation), ci, 16 + j)
                       : true;
     n_approved += approved[j];
     if (!approved[j])
       emit(w, static_cast<int>(ci), id, event::endorsement_refused, 0, [&] {
-        return format("the centre strikes %s (position %+.2f) off the shortlist for mayor", list[j] == sitting ? "the sitting mayor" : "a councillor",
-                      cl.position[r]);
+        return format("%s strikes %s (position %+.2f) off the shortlist for mayor", panel.said(),
+                      list[j] == sitting ? "the sitting mayor" : "a councillor", cl.position[r]);
       });
   }
-  if (n_approved == 0) {  // nobody approved: the centre imposes its own
-    m.candidate = nearest_group_councillor(w, c, centre, -1);
+  if (n_approved == 0) {  // nobody approved: the panel imposes its own
+    m.candidate = nearest_group_councillor(w, c, panel.median.x, -1);
     m.candidate_imposed = true;
     emit(w, static_cast<int>(ci), id, event::candidate_imposed);
     if (sitting >= 0 && m.candidate != sitting)
@@ -153,12 +154,14 @@ void mayoralty::select(world& w, std::size_t ci) {
   // The members' ballot across the area: each who turns out votes for one approved candidate (logit choice).
   std::array<int, max_shortlist> votes{};
   std::array<double, max_shortlist> weight{};
+  std::array<place, max_shortlist> at{};
+  for (std::size_t j = 0; j < n; ++j) at[j] = councillor_place(w, static_cast<std::uint64_t>(list[j]));
   for (std::uint64_t k = c.rows.member_begin; k < c.rows.member_end; ++k) {
     if (!member_is_active(w, c, k) || !rng.bernoulli(reselection::turnout(w, c, k), k, 4)) continue;
-    const double mx = w.members.position_of(k);
+    const place member = member_place(w, k);
     double total = 0;
     for (std::size_t j = 0; j < n; ++j) {
-      weight[j] = approved[j] ? std::exp(-p.v_distance * apart(w, mx, cl.position[static_cast<std::size_t>(list[j])]) +
+      weight[j] = approved[j] ? std::exp(-p.v_distance * distance(w, member, at[j]) +
                                          (list[j] == sitting ? p.v_incumbent : 0.0))
                               : 0.0;
       total += weight[j];

@@ -23,7 +23,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   }
   const draw_stream rng = draws(w, id);
   const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
-  const float leader_x = cl.position[leader];
+  const place leader_at = councillor_place(w, leader);
   const double policy_weight = policy_live(c.policy.stage) ? p.w_policy * c.policy.salience : 0.0;
   const double dispute_pressure =
       p.w_dispute * d.worst_intensity + (d.disputes_active > 0 ? p.w_confrontation * c.leadership.confrontation : 0.0);
@@ -32,7 +32,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   double sum = 0;
   for (std::uint32_t r : group_rows(w, c)) {
     if (r == leader) continue;
-    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * apart(w, cl.position[r], leader_x) -
+    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * distance(w, councillor_place(w, r), leader_at) -
                           policy_weight * std::abs(cl.position[r] - c.policy.position) -
                           cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
     double sat = cl.satisfaction[r];

@@ -102,6 +102,8 @@ class resolver {
     unique_ids(s_.axes, "axes", [](const axis_def& a) -> const std::string& { return a.id; });
     for (auto& a : s_.axes)
       if (a.name.empty()) a.name = a.id;
+    if (!s_.axes.empty() && s_.axes[0].spread != 0)
+      fail("axes[0].spread", "the first axis' spread is given by the groups' and members' `position_sd`");
   }
 
   /// Positions on the axes after the first (`positions` keys at `path`), added to a place whose first coordinate is
@@ -238,7 +240,8 @@ class resolver {
       members += gen.count * gen.seats.max * gen.members_per_seat.max;
     }
     const double budget = opt.memory_budget_bytes > 0 ? opt.memory_budget_bytes : default_memory_budget();
-    const double need = councils * opt.sizes.per_council + all_seats * opt.sizes.per_seat + members * opt.sizes.per_member;
+    const double need = councils * opt.sizes.per_council + all_seats * opt.sizes.seat(s_.axes.size()) +
+                        members * opt.sizes.member(s_.axes.size());
     if (!s_.council_generators.empty() && (councils > 200000 || need > budget))
       fail("council_generators", "the generators would make " + std::to_string(static_cast<long long>(councils)) +
                                      " councils needing up to " + human_bytes(need) + " (budget " + human_bytes(budget) +
@@ -336,6 +339,10 @@ class resolver {
       auto& c = s_.councils[i];
       const std::string p = "councils[" + std::to_string(i) + "]";
       if (c.name.empty()) c.name = c.id;
+      // Where the group and the members stand on the other axes: the party's place unless stated.
+      const policy_point& own = s_.parties[static_cast<std::size_t>(s_.party_index)].more;
+      c.group.more = place(c.group.position, c.group.positions, p + ".group.positions", own);
+      c.members.more = place(c.members.position, c.members.positions, p + ".members.positions", own);
       // Region.
       c.region_index = -1;
       if (!c.region.empty()) {

@@ -50,6 +50,8 @@ world_sizes world_layout_sizes() {
   s.per_council = 4096.0;
   s.per_seat = static_cast<double>(bytes_per_seat + work_bytes_per_seat);
   s.per_member = static_cast<double>(bytes_per_member);
+  s.per_seat_axis = sizeof(float);          // councillor_columns::more
+  s.per_member_axis = sizeof(std::int16_t);  // member_columns::more
   return s;
 }
 
@@ -64,13 +66,13 @@ memory_estimate estimate_world_memory(const scenario& s) {
         static_cast<long long>(member_rows_for(static_cast<std::uint64_t>(c.members.count < 0 ? 20 * seats : c.members.count)));
     est.seats += seats;
     est.members += members;
-    const double weight = static_cast<double>(members) * size.per_member + static_cast<double>(seats) * size.per_seat;
+    const double weight = static_cast<double>(members) * size.member(s.axes.size()) + static_cast<double>(seats) * size.seat(s.axes.size());
     if (weight > biggest) {
       biggest = weight;
       est.largest_council = static_cast<int>(i);
     }
   }
-  est.bytes = static_cast<double>(est.members) * size.per_member + static_cast<double>(est.seats) * size.per_seat +
+  est.bytes = static_cast<double>(est.members) * size.member(s.axes.size()) + static_cast<double>(est.seats) * size.seat(s.axes.size()) +
               static_cast<double>(s.councils.size()) * (sizeof(council_state) + size.per_council) +
               static_cast<double>(est.seats) * sizeof(ward_state) + 16.0 * 1024 * 1024;
   return est;
@@ -99,6 +101,10 @@ void lay_out_world(world& w) {
   }
   w.councillors.resize(n_seats);
   w.members.resize(n_members);
+  if (const std::size_t others = s.axes.size() > 1 ? s.axes.size() - 1 : 0; others > 0) {
+    w.councillors.more.assign(n_seats * others, 0.0f);
+    w.members.more.assign(n_members * others, 0);
+  }
   w.work.values.resize(n_seats);
   w.work.rows.resize(n_seats);
   w.wards.resize(n_wards);
@@ -190,7 +196,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
     case concern::membership:
       h(s.membership.suspended, s.membership.left, s.membership.mobilisation, s.membership.exit_reach_right,
-        s.membership.exit_reach_left, s.membership.mean_position, s.membership.prospective, s.membership.joined,
+        s.membership.exit_reach_left, s.membership.exit_reach_more, s.membership.mean_position, s.membership.prospective, s.membership.joined,
         s.membership.central_actions_seen);
       break;
     case concern::derived: {
@@ -207,7 +213,12 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       hash_rows(h, cl.status, rows.seat_begin, rows.seat_end);
       hash_rows(h, cl.ward, rows.seat_begin, rows.seat_end);
       break;
-    case concern::councillor_positions: hash_rows(h, cl.position, rows.seat_begin, rows.seat_end); break;
+    case concern::councillor_positions: {
+      hash_rows(h, cl.position, rows.seat_begin, rows.seat_end);
+      const auto others = static_cast<std::size_t>(w.space.others);  // their places on the other axes
+      hash_rows(h, cl.more, rows.seat_begin * others, rows.seat_end * others);
+      break;
+    }
     case concern::councillor_mood: hash_rows(h, cl.satisfaction, rows.seat_begin, rows.seat_end); break;
     case concern::councillor_traits:
       hash_rows(h, cl.loyalty, rows.seat_begin, rows.seat_end);
@@ -231,6 +242,8 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       hash_rows(h, m.quiet_activism, rows.member_begin, rows.member_end);
       hash_rows(h, m.ward, rows.member_begin, rows.member_end);
       hash_rows(h, m.faction, rows.member_begin, rows.member_end);
+      hash_rows(h, m.more, rows.member_begin * static_cast<std::uint64_t>(w.space.others),
+                rows.member_end * static_cast<std::uint64_t>(w.space.others));
       break;
     case concern::wards:
       for (std::uint32_t k = rows.ward_begin; k < rows.ward_end; ++k) h(w.wards[k].seat_begin, w.wards[k].seats, w.wards[k].base_share);

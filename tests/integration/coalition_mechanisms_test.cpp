@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <string>
+#include <tuple>
 
 #include "../test_support.hpp"
 #include "partyline/outcome/collect.hpp"
@@ -374,4 +375,50 @@ TEST(CoalitionMechanisms, DefyingATierIsSanctionedOnlyWhereTheTierHoldsDisciplin
   EXPECT_GT(defied_free, defied_disciplined + 0.03);
   EXPECT_GT(total(disciplined, run_outcome::suspensions), 0);
   EXPECT_EQ(total(free, run_outcome::suspensions), 0);
+}
+
+// Councillors and members stand somewhere on every axis. Local members at odds with their party on a salient
+// constitutional question (nationalist members of a unionist party) stand further from its executive: more of them
+// leave, and those who leave join the nationalists. Their places are checked at their keys.
+TEST(CoalitionMechanisms, MembersAtOddsWithTheirPartyOnASalientAxisLeaveAndDefect) {
+  const auto run_with = [](const std::string& members) {
+    std::string text = two_axes(1.0);
+    text.replace(text.find("members: {count: 500}"), std::string("members: {count: 500}").size(), members);
+    const std::string axis = "{id: constitution, salience: ";
+    text.replace(text.find(axis), axis.size(), "{id: constitution, spread: 0.2, salience: ");
+    const auto s = load_scenario_text(text, "two-axes.yaml");
+    run_options opt;
+    opt.runs = 200;
+    opt.seed = static_cast<std::uint64_t>(s->seed);
+    return simulate_runs(s, opt);
+  };
+  const auto at_one = run_with("members: {count: 500}");
+  const auto at_odds = run_with("members: {count: 500, positions: {constitution: -0.6}}");
+  const auto mean = [](const std::vector<run_result>& runs, run_outcome what) {
+    double sum = 0;
+    for (const auto& r : runs) sum += static_cast<double>(r.counters[what]);
+    return sum / static_cast<double>(runs.size());
+  };
+  const double left_one = mean(at_one, run_outcome::members_start) - mean(at_one, run_outcome::members_end);
+  const double left_odds = mean(at_odds, run_outcome::members_start) - mean(at_odds, run_outcome::members_end);
+  std::printf("members lost over 26 weeks: at one with the party %.1f (defections %.1f), nationalist members %.1f (defections %.1f)\n",
+              left_one, mean(at_one, run_outcome::defections), left_odds, mean(at_odds, run_outcome::defections));
+  EXPECT_GT(left_odds, 1.3 * left_one);
+  EXPECT_GT(mean(at_odds, run_outcome::defections), 2.0 * mean(at_one, run_outcome::defections));
+
+  for (const auto& [from, to, expected] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"members: {count: 500}", "members: {count: 500, positions: {constitutio: 0.1}}",
+            "councils[0].members.positions.constitutio: 'constitutio' is not an axis"},
+           {"group: {cabinet_size: 3}", "group: {cabinet_size: 3, positions: {left_right: 0.1}}",
+            "councils[0].group.positions.left_right: the first axis"},
+           {"  - {id: left_right, salience: 1}", "  - {id: left_right, salience: 1, spread: 0.2}", "axes[0].spread: the first axis"}}) {
+    std::string text = two_axes(1.0);
+    text.replace(text.find(from), from.size(), to);
+    try {
+      (void)load_scenario_text(text, "bad.yaml");
+      ADD_FAILURE() << to << " was accepted";
+    } catch (const scenario_error& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
 }

@@ -101,10 +101,20 @@ TEST(HaringeyCounterfactual, ACentralShortlistMeansFewerDeselectionsByTheMembers
   const auto base = run(haringey(), partyline::testing::pattern_runs(200), false);
   const auto vetted = run(haringey([](scenario& s) { s.executive.powers.shortlist_candidates = true; }),
                           partyline::testing::pattern_runs(200), false);
-  std::printf("deselections by the members: members' choice %.2f, centrally shortlisted %.2f\n",
-              mean_of(base, run_outcome::deselections_members), mean_of(vetted, run_outcome::deselections_members));
+  // The same vetting by a tier whose board stands with the members (London's board as a tier that shortlists, at
+  // the left): the challengers they would put up pass, so the members deselect as many as with no shortlist.
+  const auto by_tier = run(haringey([](scenario& s) {
+                             s.executive.powers.shortlist_candidates = true;  // the tier's power is used in its place
+                             s.regions[0].powers.shortlist_candidates = true;
+                             s.regions[0].position = -0.6;
+                           }),
+                           partyline::testing::pattern_runs(200), false);
+  std::printf("deselections by the members: members' choice %.2f, centrally shortlisted %.2f, shortlisted by a left tier %.2f\n",
+              mean_of(base, run_outcome::deselections_members), mean_of(vetted, run_outcome::deselections_members),
+              mean_of(by_tier, run_outcome::deselections_members));
   // 13.5 against 11.3 at 300 runs (the mean's standard error is about 0.2).
   EXPECT_LT(mean_of(vetted, run_outcome::deselections_members), mean_of(base, run_outcome::deselections_members) - 1.0);
+  EXPECT_GT(mean_of(by_tier, run_outcome::deselections_members), mean_of(vetted, run_outcome::deselections_members) + 1.0);
 }
 
 TEST(HaringeyCounterfactual, NoticeGivenMeansSmallerProtestLetters) {

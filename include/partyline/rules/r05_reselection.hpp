@@ -11,6 +11,10 @@
 
 namespace partyline {
 
+namespace detail {
+struct place;  // rules/detail/common.hpp
+}
+
 /// In the selection window before an election, each sitting councillor whose seat is up goes to a ballot of their
 /// ward's active members, or withdraws first. Under central selection (R6) the centre chooses instead.
 struct reselection {
@@ -52,7 +56,7 @@ struct reselection {
              "Haringey (Momentum-backed challengers)");
       v.coef("unopposed_within", unopposed_within, {0, 2}, "a councillor this close to the challenger is reselected unopposed", "—");
       v.coef("shortlist_width", shortlist_width, {0, 2},
-             "where the centre shortlists candidates (executive.powers.shortlist_candidates), a challenger stands only from within this distance of the executive's median on the first axis (the nearest shortlisted candidate to the one the members would put up)",
+             "where the centre (or a tier) shortlists candidates (executive.powers.shortlist_candidates, regions[].powers.shortlist_candidates), a challenger stands only from within this distance of its median on the first axis (the nearest shortlisted candidate to the one the members would put up)",
              "— (central vetting of candidates: approved lists)");
     }
   };
@@ -80,7 +84,8 @@ struct reselection {
   [[nodiscard]] static double turnout(const world& w, const council_state& c, std::uint64_t member);
   /// The share of the ward's active members' votes a candidate at `x` can expect against one at `other` (the
   /// ballot's turnout and support, without its draws).
-  [[nodiscard]] static double expected_support(const world& w, const council_state& c, std::uint16_t ward, double x, double other);
+  [[nodiscard]] static double expected_support(const world& w, const council_state& c, std::uint16_t ward, const detail::place& x,
+                                               const detail::place& other);
 };
 
 }  // namespace partyline

@@ -12,6 +12,11 @@
 
 namespace partyline {
 
+namespace detail {
+struct candidate_panel;  // rules/detail/common.hpp
+struct place;
+}
+
 /// Each week until nominations close, the executive's panel looks once at every candidate the members have chosen
 /// (a reselected councillor, or the replacement of one deselected or withdrawn), and again at an endorsed
 /// candidate when an allegation is made against them. It refuses with a logistic probability that rises with the
@@ -55,8 +60,10 @@ struct endorsement {
 
   static void run(world& w, std::size_t council);
 
-  /// The panel's probability of refusing a candidate at `position` with this record of dissent and allegation.
-  [[nodiscard]] static double p_refuse(const world& w, double position, int dissent, double allegation);
+  /// A panel's (detail::panel_of: the executive's, or a council's tier's) probability of refusing a candidate at
+  /// `position` with this record of dissent and allegation.
+  [[nodiscard]] static double p_refuse(const world& w, const detail::candidate_panel& panel, const detail::place& candidate,
+                                       int dissent, double allegation);
 };
 
 }  // namespace partyline

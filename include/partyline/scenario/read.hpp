@@ -21,6 +21,14 @@ struct world_sizes {
   double per_council = 4096;
   double per_seat = 64;
   double per_member = 32;
+  double per_seat_axis = 4;    ///< ... more per seat for each declared axis after the first
+  double per_member_axis = 2;  ///< ... more per member for each declared axis after the first
+
+  /// Per seat and per member for a scenario with `axes` declared axes.
+  [[nodiscard]] double seat(std::size_t axes) const { return per_seat + per_seat_axis * static_cast<double>(axes > 1 ? axes - 1 : 0); }
+  [[nodiscard]] double member(std::size_t axes) const {
+    return per_member + per_member_axis * static_cast<double>(axes > 1 ? axes - 1 : 0);
+  }
 };
 
 struct load_options {

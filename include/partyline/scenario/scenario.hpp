@@ -82,12 +82,16 @@ struct axis_def {
   std::string id;
   std::string name;
   double salience = 1.0;
+  /// How far the party's own councillors and members spread around their local mean on this axis (an axis after the
+  /// first; on the first the groups' and members' `position_sd` say it).
+  double spread = 0.0;
 
   template <class V>
   void describe(V& v) {
     v.required("id", id);
     v.field("name", name);
     v.field("salience", salience, {0, 10});
+    v.field("spread", spread, {0, 2});
   }
 };
 inline constexpr int max_axes = 4;
@@ -259,12 +263,19 @@ struct union_def {
 struct tier_powers {
   bool coalition_sign_off = false;  ///< signs off its councils' coalition deals in place of the executive (R11)
   bool discipline = false;          ///< suspends a group that defies its veto (without it, defiance goes unsanctioned)
+  /// Its panel endorses its councils' candidates (and the shortlist for mayor), refuses some and imposes its own, in
+  /// place of the executive's (R20, R21); the executive keeps its takeover of selections (R6).
+  bool selections = false;
+  bool shortlist_candidates = false;  ///< it vets the candidates its councils' members may choose from (R5), in place of the executive
 
   template <class V>
   void describe(V& v) {
     v.field("coalition_sign_off", coalition_sign_off);
     v.field("discipline", discipline);
+    v.field("selections", selections);
+    v.field("shortlist_candidates", shortlist_candidates);
   }
+  [[nodiscard]] bool any() const { return coalition_sign_off || discipline || selections || shortlist_candidates; }
 };
 
 struct region_def {
@@ -370,10 +381,13 @@ struct group_def {
   double confrontation = 0.3;     ///< the leadership's industrial-relations confrontation, 0..1
   leader_def leader;
   policy_def policy;
+  named_values positions;         ///< the group's mean on the declared axes after the first (default: the party's place)
+  policy_point more{};            ///< resolved: `position`, then `positions`
 
   template <class V>
   void describe(V& v) {
     v.field("position", position, {-1, 1});
+    v.field("positions", positions, {-1, 1});
     v.field("position_sd", position_sd, {0, 2});
     v.field("left_share", left_share, {0, 1});
     v.field("left_position", left_position, {-1, 1});
@@ -396,11 +410,14 @@ struct members_def {
   double faction_share = 0.1;     ///< share in an organised faction (e.g. Momentum) ...
   double faction_position = -0.65;///< ... centred here
   double activism_mean = 0.25;
+  named_values positions;         ///< the members' mean on the declared axes after the first (default: the party's place)
+  policy_point more{};            ///< resolved: `position`, then `positions`
 
   template <class V>
   void describe(V& v) {
     v.field("count", count, {-1, 1e12});
     v.field("position", position, {-1, 1});
+    v.field("positions", positions, {-1, 1});
     v.field("position_sd", position_sd, {0, 2});
     v.field("faction_share", faction_share, {0, 1});
     v.field("faction_position", faction_position, {-1, 1});

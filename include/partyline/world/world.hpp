@@ -87,6 +87,10 @@ struct councillor_columns {
   PARTYLINE_COLUMNS(ward, party, status, position, loyalty, satisfaction, union_ties, dissent, cabinet, selection,
                     candidate_position, stands_independent, following, ballot_support, grievance, endorsement)
   [[nodiscard]] std::size_t size() const { return ward.size(); }
+  /// Where each seat's holder stands on the declared axes after the first: `others` values per row, row by row
+  /// (space_terms; empty for a one-axis scenario). Not one of the columns above: sized by the scenario's axes.
+  std::vector<float> more;
+  [[nodiscard]] const float* more_of(std::uint64_t r, int others) const { return more.data() + r * static_cast<std::uint64_t>(others); }
 };
 
 /// `prospective`: a row kept for someone who may join during the run (R14 recruitment), not (yet) a member.
@@ -117,6 +121,12 @@ struct member_columns {
 
   PARTYLINE_COLUMNS(position, loyalty, quiet_activism, ward, faction, status)
   [[nodiscard]] std::size_t size() const { return position.size(); }
+  /// Where each member stands on the declared axes after the first, in 32767ths as `position`: `others` values per
+  /// row (space_terms; empty for a one-axis scenario). Drawn once; read with more_of.
+  std::vector<std::int16_t> more;
+  [[nodiscard]] float more_of(std::uint64_t m, int others, int k) const {
+    return static_cast<float>(more[m * static_cast<std::uint64_t>(others) + static_cast<std::uint64_t>(k)]) * (1.0f / 32767.0f);
+  }
   [[nodiscard]] float position_of(std::uint64_t m) const { return static_cast<float>(position[m]) * (1.0f / 32767.0f); }
   [[nodiscard]] static std::int16_t position_fixed(double x) {
     return static_cast<std::int16_t>(std::lround(std::clamp(x, -1.0, 1.0) * 32767.0));
@@ -269,9 +279,11 @@ struct membership_state {
   std::int64_t prospective = 0;  ///< rows still free for recruits (R14)
   std::int64_t joined = 0;       ///< members who joined during the run (R14)
   float central_actions_seen = 0;  ///< the centre's running total of actions here the members have reacted to (R14)
-  /// The largest exit score any member here can have, e_distance |x - centre| - e_loyalty loyalty, split by side:
-  /// max(e_distance x - e_loyalty loyalty) and max(-e_distance x - e_loyalty loyalty) (R14's thinning bound).
-  float exit_reach_right = 0, exit_reach_left = 0;
+  /// The largest exit score any member here can have, e_distance (s |x - centre| + the other axes) - e_loyalty
+  /// loyalty, split: max(e_distance s x - e_loyalty loyalty), max(-e_distance s x - e_loyalty loyalty) on the first axis
+  /// (salience s), and the largest e_distance x the salience-weighted distance from the executive on the others
+  /// (R14's thinning bound).
+  float exit_reach_right = 0, exit_reach_left = 0, exit_reach_more = 0;
 };
 
 /// Computed each week by the local phase from the columns, read by later steps and phases.
@@ -388,14 +400,26 @@ struct event_log {
   std::vector<event_record> merged;                   ///< the run's log so far, in order
 };
 
-/// @brief The declared policy space as the rules' agent-level distances need it. The party's own councillors and
-/// members differ on the first axis only (on the others they stand at the party's place), the executive's members
-/// stand at `executive.positions` there; so a distance between two of them is the first axis' salience x their gap on
-/// it, plus a constant for the other axes when the two stand for different bodies or parties.
+/// @brief The declared policy space as the rules' agent-level distances need it. Every distance is the
+/// salience-weighted city-block sum over the axes: the first axis from the agents' `position` columns, the others
+/// (`others` of them) from the `more` columns of the party's own councillors and members (where they stand, drawn
+/// around their group's and members' local means with the axis' `spread`), the executive's `executive.positions`
+/// and each party's place.
 struct space_terms {
+  static constexpr int max_others = max_axes - 1;
   double first_salience = 1.0;
-  double executive_gap = 0;                  ///< the executive's place against the party's, on the other axes
-  std::array<double, max_parties> party_gap{};  ///< each party's place against the party's, on the other axes
+  int others = 0;  ///< declared axes after the first
+  std::array<double, max_others> salience{};             ///< of each axis after the first
+  std::array<double, max_others> executive{};            ///< the executive's place on them
+  std::array<std::array<double, max_others>, max_parties> party{};  ///< each party's place on them
+};
+
+/// @brief A regional board that holds powers over its councils as a tier (`regions[].powers`): its members, drawn
+/// once, and what its votes and panels read of them.
+struct tier_board {
+  std::vector<executive_member> members;
+  double median_position = 0;  ///< on the first axis (on the others the board stands at the party's place)
+  double centralism = 0.5;     ///< the members' mean
 };
 
 /// @brief One run's world.
@@ -413,9 +437,9 @@ struct world {
   std::vector<council_state> councils;
   executive_state executive;
   space_terms space;
-  /// The members of each regional board that holds powers as a tier (`regions[].powers`), drawn as the
-  /// executive's are; empty for a region without powers.
-  std::vector<std::vector<executive_member>> tier_boards;
+  /// The board of each region that holds powers as a tier (`regions[].powers`), drawn as the executive's is;
+  /// empty for a region without powers.
+  std::vector<tier_board> tiers;
   national_snapshot national;
   event_tallies national_tallies{};  ///< events of no council (an executive election)
 

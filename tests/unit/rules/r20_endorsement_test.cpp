@@ -20,6 +20,9 @@ struct setting {
   double distance = 1.0;      ///< of every candidate from the executive's median
   int weeks_to_election = 10;  ///< after the selection window (closes 18 weeks before) by default
   bool powers = true;
+  /// The council's region as a tier: its powers and its board's make-up (no powers: the executive vets).
+  tier_powers tier{};
+  double tier_position = 0, tier_centralism = 0.5;
 };
 
 /// Every sitting councillor of the group has just been reselected by the members; the panel meets once.
@@ -27,6 +30,12 @@ world endorse_once(const setting& x, std::uint64_t run) {
   const auto s = tiny_scenario([&](scenario& sc) {
     sc.weeks = 200;
     sc.executive.powers.refuse_endorsement = x.powers;
+    region_def& north = sc.regions[0];
+    north.powers = x.tier;
+    north.position = x.tier_position;
+    north.position_sd = 0.02;
+    north.centralism_mean = x.tier_centralism;
+    north.centralism_sd = 0.02;
   });
   world w = build_world(s, 1, run);
   council_state& c = w.councils[0];
@@ -122,4 +131,46 @@ TEST(EndorsementR20, AnAllegationAgainstAnEndorsedCandidateMayCostTheirEndorseme
 
 TEST(EndorsementR20, AWithheldPowerIsNeverUsed) {
   EXPECT_EQ(refusal_rate({.centralism = 1.0, .powers = false}), 0.0);
+}
+
+// Any party's institutions (issue 16): where the council's region holds the selections as a tier (as Scottish and
+// Welsh Labour's executives endorse their councils' candidates), its panel -- its board's median and centralism --
+// decides, whatever the executive is minded; it imposes its own candidates around its own median; a tier with
+// other powers only leaves the candidates to the executive.
+TEST(EndorsementR20, ATierThatHoldsTheSelectionsDecidesInPlaceOfTheExecutive) {
+  const tier_powers selections{.selections = true};
+  const double harsh_executive = refusal_rate({.centralism = 0.9});
+  const double easy_tier = refusal_rate({.centralism = 0.9, .tier = selections, .tier_position = -1.0, .tier_centralism = 0.1});
+  const double easy_executive = refusal_rate({.centralism = 0.3});
+  const double harsh_tier = refusal_rate({.centralism = 0.3, .tier = selections, .tier_position = 0.5, .tier_centralism = 0.95});
+  const double other_powers = refusal_rate({.centralism = 0.9, .tier = {.coalition_sign_off = true, .discipline = true},
+                                            .tier_position = -1.0, .tier_centralism = 0.1});
+  const double executive_withheld = refusal_rate({.centralism = 0.3, .powers = false, .tier = selections,
+                                                  .tier_position = 0.5, .tier_centralism = 0.95});
+  std::printf("refusal rate of candidates at -1.0: a harsh executive %.3f, under an easy tier at -1.0 %.3f; an easy executive "
+              "%.3f, under a harsh tier at +0.5 %.3f; a tier without the selections %.3f; the executive without the power, "
+              "the harsh tier %.3f\n",
+              harsh_executive, easy_tier, easy_executive, harsh_tier, other_powers, executive_withheld);
+  EXPECT_GT(harsh_executive, 0.2);
+  EXPECT_LT(easy_tier, 0.01);
+  EXPECT_LT(easy_executive, 0.01);
+  EXPECT_GT(harsh_tier, 0.2);
+  EXPECT_NEAR(other_powers, harsh_executive, 1e-12);  // the same draws, the same panel
+  EXPECT_NEAR(executive_withheld, harsh_tier, 1e-12);  // the tier's power is its own
+
+  // After the window the harsh tier imposes its own candidates, around its median (+0.5), not the executive's (0).
+  double sum = 0;
+  int imposed = 0;
+  for (int r = 0; r < 20; ++r) {
+    const world w = endorse_once({.centralism = 0.3, .tier = selections, .tier_position = 0.5, .tier_centralism = 0.95},
+                                 static_cast<std::uint64_t>(r));
+    for (std::uint32_t row : detail::group_rows(w, w.councils[0]))
+      if (w.councillors.endorsement[row] == endorsement_state::refused) {
+        sum += w.councillors.candidate_position[row];
+        ++imposed;
+      }
+  }
+  ASSERT_GT(imposed, 10);
+  std::printf("the tier's imposed candidates stand at %+.2f on average (%d)\n", sum / imposed, imposed);
+  EXPECT_GT(sum / imposed, 0.3);
 }

@@ -60,12 +60,100 @@ inline void emit(world& w, int council, stream rule, event e, std::int64_t value
 // ---- the group, its members, its policy ---------------------------------------------------------
 
 /// A councillor row of the party's group: sitting, or deselected/withdrawn but in office until the election.
-/// The salience-weighted distance between two of the party's own people (councillors, members) at first-axis
-/// positions `a` and `b`: they differ on that axis only (world.hpp, space_terms).
-[[nodiscard]] inline double apart(const world& w, double a, double b) { return w.space.first_salience * std::abs(a - b); }
-/// ... between one of them at `a` and the executive's majority at `centre` (the executive's own place on the other axes).
-[[nodiscard]] inline double apart_from_centre(const world& w, double a, double centre) {
-  return apart(w, a, centre) + w.space.executive_gap;
+// ---- places in the policy space ---------------------------------------------------------------------
+
+/// Where someone stands: on the first axis (`x`) and on the declared axes after it (`more`, w.space.others of them).
+struct place {
+  double x = 0;
+  std::array<double, space_terms::max_others> more{};
+};
+/// The salience-weighted city-block distance between two places (scenario::distance over the world's axes).
+[[nodiscard]] inline double distance(const world& w, const place& a, const place& b) {
+  double d = w.space.first_salience * std::abs(a.x - b.x);
+  for (int k = 0; k < w.space.others; ++k) d += w.space.salience[k] * std::abs(a.more[k] - b.more[k]);
+  return d;
+}
+/// The holder of seat row `r` (where they stand on every axis).
+[[nodiscard]] inline place councillor_place(const world& w, std::uint64_t r) {
+  place p{w.councillors.position[r], {}};
+  const float* more = w.councillors.more_of(r, w.space.others);
+  for (int k = 0; k < w.space.others; ++k) p.more[k] = more[k];
+  return p;
+}
+/// Member row `m`.
+[[nodiscard]] inline place member_place(const world& w, std::uint64_t m) {
+  place p{w.members.position_of(m), {}};
+  for (int k = 0; k < w.space.others; ++k) p.more[k] = w.members.more_of(m, w.space.others, k);
+  return p;
+}
+/// The executive's members at `x` on the first axis (`executive.positions` on the others).
+[[nodiscard]] inline place centre_place(const world& w, double x) { return {x, w.space.executive}; }
+/// Party `q`'s place.
+[[nodiscard]] inline place party_place(const world& w, std::size_t q) {
+  return {w.scen->parties[q].position, w.space.party[q]};
+}
+/// Someone of the party at `x` on the first axis who stands at the party's place on the others (a tier's board).
+[[nodiscard]] inline place party_line_place(const world& w, double x) {
+  return {x, w.space.party[static_cast<std::size_t>(w.scen->party_index)]};
+}
+/// Someone of council `ci`'s local party at `x` on the first axis and at a local mean on the others: the members'
+/// (a candidate they put up, their mean) or, with `group`, the group's (its requesters).
+[[nodiscard]] inline place local_place(const world& w, std::size_t ci, double x, bool group = false) {
+  const council_def& def = w.scen->councils[ci];
+  const policy_point& mean = group ? def.group.more : def.members.more;
+  place p{x, {}};
+  for (int k = 0; k < w.space.others; ++k) p.more[k] = mean[static_cast<std::size_t>(k) + 1];
+  return p;
+}
+
+/// Places seat row `r`'s holder on the axes after the first: at `mean` ([0] unused), each axis' `spread` around it
+/// when `spread` (the party's own councillors), else exactly there (another party's). Draws `counter + k`.
+inline void place_on_other_axes(world& w, std::uint64_t r, const policy_point& mean, bool spread, const draw_stream& rng,
+                                std::uint64_t counter) {
+  float* more = w.councillors.more.data() + r * static_cast<std::uint64_t>(w.space.others);
+  for (int k = 0; k < w.space.others; ++k) {
+    const double sd = spread ? w.scen->axes[static_cast<std::size_t>(k) + 1].spread : 0.0;
+    const double noise = sd > 0 ? sd * rng.normal(r, counter + static_cast<std::uint64_t>(k)) : 0.0;
+    more[k] = static_cast<float>(std::clamp(mean[static_cast<std::size_t>(k) + 1] + noise, -1.0, 1.0));
+  }
+}
+
+/// @brief Who vets a council's candidates: the panel that endorses them (R20, R21) and the body that shortlists them
+/// (R5) -- its region's tier where the tier holds `powers.selections` or `powers.shortlist_candidates`, otherwise
+/// the executive (Labour's NEC and its panels).
+struct candidate_panel {
+  place median;                       ///< the endorsing panel's median on the first axis, and its place on the others
+  double centralism = 0.5;            ///< its members' mean centralism (the weight it gives evidence, R19)
+  bool endorses = false;              ///< it may refuse a candidate and impose its own (R20, R21)
+  const std::string* name = nullptr;  ///< the tier's name (nullptr: the executive)
+  bool shortlists = false;            ///< someone vets the candidates the members may choose from (R5) ...
+  double shortlist_median = 0;        ///< ... around this median on the first axis
+  [[nodiscard]] const char* said() const { return name ? name->c_str() : "the centre"; }
+};
+/// The executive's own panel (it vets every council's candidates unless a tier does, and its own takeover, R6).
+[[nodiscard]] inline candidate_panel executive_panel(const world& w) {
+  const scenario& s = *w.scen;
+  return {centre_place(w, w.national.executive_median), w.national.executive_centralism, s.executive.powers.refuse_endorsement,
+          nullptr, s.executive.powers.shortlist_candidates, w.national.executive_median};
+}
+[[nodiscard]] inline candidate_panel panel_of(const world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  candidate_panel p = executive_panel(w);
+  const int r = s.councils[ci].region_index;
+  if (r < 0) return p;
+  const region_def& region = s.regions[static_cast<std::size_t>(r)];
+  const tier_board& board = w.tiers[static_cast<std::size_t>(r)];
+  if (region.powers.selections) {
+    p.median = party_line_place(w, board.median_position);  // a tier's board stands at the party's place on the others
+    p.centralism = board.centralism;
+    p.endorses = true;
+    p.name = &region.name;
+  }
+  if (region.powers.shortlist_candidates) {
+    p.shortlists = true;
+    p.shortlist_median = board.median_position;
+  }
+  return p;
 }
 
 [[nodiscard]] inline bool in_group(const world& w, std::uint32_t r) {
