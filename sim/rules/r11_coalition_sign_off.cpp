@@ -11,6 +11,7 @@
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/r12_pact_allegation.hpp"
+#include "partyline/rules/r18_investigations.hpp"
 
 namespace partyline {
 
@@ -39,6 +40,12 @@ std::size_t largest_party(const world& w, const council_state& c) {
 bool signing_body_disciplines(const world& w, std::size_t ci) {
   const int r = coalition_sign_off::signing_tier(*w.scen, ci);
   return r < 0 ? w.scen->executive.powers.suspend_individuals : w.scen->regions[static_cast<std::size_t>(r)].powers.discipline;
+}
+
+/// Whether the executive's disciplinary process reaches a group that defies the body signing off its deals: the
+/// executive signs off itself and holds `powers.charges` (a complaint goes to it, R17-R18, which can end in expulsion).
+bool charges_follow(const world& w, std::size_t ci) {
+  return coalition_sign_off::signing_tier(*w.scen, ci) < 0 && w.scen->executive.powers.charges;
 }
 
 std::string signing_body(const world& w, std::size_t ci) {
@@ -210,6 +217,7 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const auto ci = static_cast<std::size_t>(&c - w.councils.data());
   // The sanction expected: the signing body's centralism if it can discipline the group, + 1 across a national line.
   const double sanction = (signing_body_disciplines(w, ci) ? signing_centralism(w, ci) : 0.0) +
+                          (charges_follow(w, ci) ? p.sanction_charges * w.national.executive_centralism : 0.0) +
                           (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
   return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
 }
@@ -342,6 +350,21 @@ void try_next_coalition(world& w, std::size_t ci) {
   govern(w, ci, 1u << largest_party(w, c), "minority");
 }
 
+/// The sanctions a group meets for defying the body that signs off its deals: its councillors' suspension by a body
+/// that can discipline, and, where charges follow, the breach put to the executive as established findings (R18's
+/// item: it may bring charges, and the disciplinary hearing may expel the suspended). Returns how many were suspended.
+int sanction_defiance(world& w, std::size_t ci) {
+  council_state& c = w.councils[ci];
+  const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
+  if (charges_follow(w, ci) && !c.centre.findings_pending) {
+    const double severity = w.params->R11.breach_severity;
+    c.centre.findings = static_cast<float>(std::max<double>(c.centre.findings, severity));
+    file_with_executive(w, ci, new_item(w, ci, item_kind::findings, investigations::urgency(w, severity), severity,
+                                        w.national.executive_median));
+  }
+  return suspended;
+}
+
 void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
@@ -350,11 +373,12 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   const draw_stream rng = draws(w, coalition_sign_off::id);
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
   if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
-    // The group joins anyway; its councillors are suspended from the party, if the body it defies can discipline.
-    const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
+    // The group joins anyway; it meets the sanctions of the body it defies.
+    const int suspended = sanction_defiance(w, ci);
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_defied, suspended, [&] {
-      return format("%s: the group defies the veto and joins %s (p %.2f); %d councillors suspended", why,
-                    administration_text(s, mask).c_str(), p_defy, suspended);
+      return format("%s: the group defies the veto and joins %s (p %.2f); %d councillors suspended%s", why,
+                    administration_text(s, mask).c_str(), p_defy, suspended,
+                    charges_follow(w, ci) ? ", the breach put to the executive" : "");
     });
     govern(w, ci, mask, "coalition (in defiance)");
     return;
@@ -385,9 +409,10 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   });
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
   if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
-    const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
+    const int suspended = sanction_defiance(w, ci);
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_defied, suspended, [&] {
-      return format("the group stays in office against the order (p %.2f); %d councillors suspended", p_defy, suspended);
+      return format("the group stays in office against the order (p %.2f); %d councillors suspended%s", p_defy, suspended,
+                    charges_follow(w, ci) ? ", the breach put to the executive" : "");
     });
     return;
   }

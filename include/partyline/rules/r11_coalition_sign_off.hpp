@@ -44,6 +44,8 @@ struct coalition_sign_off {
     double d_office = 1.5;
     double d_policy = 1.0;
     double d_sanction = 2.0;
+    double sanction_charges = 0.5;
+    double breach_severity = 0.5;
     double k0 = -6.0;
 
     template <class V>
@@ -91,7 +93,13 @@ struct coalition_sign_off {
       v.coef("d_policy", d_policy, {-20, 20},
              "... + x the policy it gains by the deal (the leader's distance from the alternative administration minus from the deal)", "—");
       v.coef("d_sanction", d_sanction, {-20, 20},
-             "... - x the sanction it expects: the executive's centralism, + 1 across a national cooperation line", "2023 (suspensions of those who defied)");
+             "... - x the sanction it expects: the signing body's centralism where it can suspend, + sanction_charges x the executive's centralism where charges follow, + 1 across a national cooperation line", "2023 (suspensions of those who defied)");
+      v.coef("sanction_charges", sanction_charges, {0, 5},
+             "what the executive's disciplinary process (charges, which can end in expulsion, R18) adds to the sanction a group expects for defying it, x the executive's centralism, where the executive signs off and holds `powers.charges`",
+             "Rule Book ch. 2 and 6 (breach of the party's rules; expulsion by the disciplinary panel)");
+      v.coef("breach_severity", breach_severity, {0, 1},
+             "the severity of the findings put to the executive when a group defies it (R18's item: the executive may bring charges, and the disciplinary hearing may expel the suspended councillors; or suspend, or warn)",
+             "— (a public breach of the rules: established, weighed as middling findings)");
       v.coef("k0", k0, {-20, 20},
              "a group's log-odds of joining an administration without asking for sign-off: intercept (the defiance terms above are added)",
              "— (asking is the norm)");
