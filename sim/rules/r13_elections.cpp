@@ -66,11 +66,20 @@ namespace {
 void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const candidate& winner, const draw_stream& rng) {
   const scenario& s = *w.scen;
   auto& cl = w.councillors;
+  // On the other axes the party's new councillor stands where whoever chose them does: the members (at their local
+  // mean, with the axis' spread), or the centre's panel that imposed them (at its place); another party's at its place.
+  const bool own = winner.party == s.party_index;
+  const bool imposed = own && (cl.selection[row] == selection_state::deselected_central || cl.endorsement[row] == endorsement_state::refused);
+  policy_point where = s.party_point(winner.party);
+  if (imposed) {
+    const place panel = cl.endorsement[row] == endorsement_state::refused ? panel_of(w, ci).median : centre_place(w, 0.0);
+    for (int k = 0; k < w.space.others; ++k) where[static_cast<std::size_t>(k) + 1] = panel.more[static_cast<std::size_t>(k)];
+  } else if (own) {
+    where = s.councils[ci].members.more;
+  }
+  place_on_other_axes(w, row, where, own && !imposed, rng, 40);
   cl.party[row] = winner.party;
   cl.position[row] = winner.position;
-  // On the other axes the party's new councillor stands where its members do (they chose them); another's at its place.
-  const bool own = winner.party == s.party_index;
-  place_on_other_axes(w, row, own ? s.councils[ci].members.more : s.party_point(winner.party), own, rng, 40);
   cl.status[row] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
   cl.selection[row] = selection_state::undecided;
   // An independent elected will defend the seat on their own following.

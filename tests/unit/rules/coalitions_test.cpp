@@ -333,3 +333,40 @@ TEST(PolicySpace, MembersDeselectCouncillorsWhoStandApartFromThemOnASalientAxis)
   EXPECT_GT(far_salient, near_salient + 0.15);
   EXPECT_LT(std::abs(far_none - near_none), 0.08);
 }
+
+// A councillor the centre chose stands where the centre does on the other axes; one the members chose, where they do.
+TEST(PolicySpace, ANewCouncillorStandsWhereWhoeverChoseThemStands) {
+  const auto places_after_election = [](bool central) {
+    const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
+      sc.axes = {axis_def{"left_right", "left-right", 1.0}, axis_def{"constitution", "constitution", 1.0}};
+      sc.weeks = 8;
+      sc.events.clear();
+      sc.executive.more[1] = 0.8;
+      auto& c = sc.councils[0];
+      c.disputes.clear();
+      c.election_weeks = {5};
+      c.group.more[1] = -0.6;
+      c.members.more[1] = -0.6;
+      coefficients(sc).independents.s0 = -20.0;  // nobody deselected stands against the party
+      coefficients(sc).R5.window_open_weeks_before = 4;
+      coefficients(sc).R5.window_close_weeks_before = 1;
+      if (central) {
+        coefficients(sc).R6.d0 = 20.0;  // the central panel replaces every sitting councillor
+        sc.events.push_back(event_def{0, event_kind::central_selection, "smalltown", "", "", 1.0, 100, "", 0, -1});
+      }
+    });
+    world w = build_world(s, 1, 0);
+    for (int week = 0; week < 7; ++week) step_week(w);
+    std::vector<double> places;
+    for (std::uint32_t r : detail::group_rows(w, w.councils[0])) places.push_back(detail::councillor_place(w, r).more[0]);
+    return places;
+  };
+  const auto by_centre = places_after_election(true), by_members = places_after_election(false);
+  ASSERT_FALSE(by_centre.empty());
+  ASSERT_FALSE(by_members.empty());
+  int at_centre = 0;
+  for (double y : by_centre) at_centre += std::abs(y - 0.8) < 1e-6;
+  for (double y : by_members) EXPECT_NEAR(y, -0.6, 1e-6);  // reselected, or chosen by the members
+  std::printf("after a central selection, %d of %zu of the group stand at the centre's place\n", at_centre, by_centre.size());
+  EXPECT_GT(at_centre, static_cast<int>(by_centre.size()) / 2);
+}
