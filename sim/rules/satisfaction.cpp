@@ -24,6 +24,9 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   const draw_stream rng = draws(w, id);
   const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
   const place leader_at = councillor_place(w, leader);
+  // The flagship policy sits on one declared axis (`group.policy.axis`): a councillor's distance from it is there.
+  const int policy_axis = w.scen->councils[ci].group.policy.axis_index;
+  const double policy_salience = salience_of(w, policy_axis);
   const double policy_weight = policy_live(c.policy.stage) ? p.w_policy * c.policy.salience : 0.0;
   const double dispute_pressure =
       p.w_dispute * d.worst_intensity + (d.disputes_active > 0 ? p.w_confrontation * c.leadership.confrontation : 0.0);
@@ -32,8 +35,9 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   double sum = 0;
   for (std::uint32_t r : group_rows(w, c)) {
     if (r == leader) continue;
-    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * distance(w, councillor_place(w, r), leader_at) -
-                          policy_weight * std::abs(cl.position[r] - c.policy.position) -
+    const place at = councillor_place(w, r);
+    const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * distance(w, at, leader_at) -
+                          policy_weight * policy_salience * std::abs(on_axis(at, policy_axis) - c.policy.position) -
                           cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
     double sat = cl.satisfaction[r];
     sat += p.rate * (target - sat) + p.noise_sd * rng.shock(r, 0);

@@ -343,6 +343,15 @@ class resolver {
       const policy_point& own = s_.parties[static_cast<std::size_t>(s_.party_index)].more;
       c.group.more = place(c.group.position, c.group.positions, p + ".group.positions", own);
       c.members.more = place(c.members.position, c.members.positions, p + ".members.positions", own);
+      // The flagship policy's axis.
+      auto& policy = c.group.policy;
+      policy.axis_index = 0;
+      if (!policy.axis.empty()) {
+        while (policy.axis_index < static_cast<int>(s_.axes.size()) && s_.axes[static_cast<std::size_t>(policy.axis_index)].id != policy.axis)
+          ++policy.axis_index;
+        if (policy.axis_index == static_cast<int>(s_.axes.size()))
+          fail(p + ".group.policy.axis", "'" + policy.axis + "' is not an axis in `axes`");
+      }
       // Region.
       c.region_index = -1;
       if (!c.region.empty()) {

@@ -433,7 +433,9 @@ TEST(CoalitionMechanisms, MembersAtOddsWithTheirPartyOnASalientAxisLeaveAndDefec
             "councils[0].members.positions.constitutio: 'constitutio' is not an axis"},
            {"group: {cabinet_size: 3}", "group: {cabinet_size: 3, positions: {left_right: 0.1}}",
             "councils[0].group.positions.left_right: the first axis"},
-           {"  - {id: left_right, salience: 1}", "  - {id: left_right, salience: 1, spread: 0.2}", "axes[0].spread: the first axis"}}) {
+           {"  - {id: left_right, salience: 1}", "  - {id: left_right, salience: 1, spread: 0.2}", "axes[0].spread: the first axis"},
+           {"group: {cabinet_size: 3}", "group: {cabinet_size: 3, policy: {axis: constitutio}}",
+            "councils[0].group.policy.axis: 'constitutio' is not an axis"}}) {
     std::string text = two_axes(1.0);
     text.replace(text.find(from), from.size(), to);
     try {

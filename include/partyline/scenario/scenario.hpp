@@ -355,10 +355,13 @@ struct policy_def {
   policy_stage stage = policy_stage::none;
   int weeks_pursued = 0;              ///< weeks it has been pursued before week 0
   int legal_challenge_until_week = -1;///< a legal challenge (e.g. judicial review) is pending until this week
+  std::string axis;               ///< the declared axis it sits on (default: the first)
+  int axis_index = 0;             ///< resolved from `axis`
 
   template <class V>
   void describe(V& v) {
     v.field("name", name);
+    v.field("axis", axis);
     v.field("position", position, {-1, 1});
     v.field("salience", salience, {0, 1});
     v.field("stage", stage);

@@ -48,11 +48,14 @@ void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint
   emit(w, static_cast<int>(ci), rule, event::leader_installed);
   // R15: a new leader far from the flagship policy scraps it; one close to a paused policy resumes it.
   const auto& p15 = w.params->R15;
-  const float lx = w.councillors.position[static_cast<std::size_t>(new_leader)];
+  // (on the policy's own axis, in salience-weighted distance)
+  const int axis = w.scen->councils[ci].group.policy.axis_index;
+  const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, static_cast<std::uint64_t>(new_leader)), axis) -
+                                                     c.policy.position);
   const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
-  if (open && std::abs(lx - c.policy.position) >= p15.scrap_distance)
+  if (open && gap >= p15.scrap_distance)
     policy_course::move(w, ci, policy_stage::scrapped, stream::R15, "a new leadership far from the policy");
-  else if (c.policy.stage == policy_stage::paused && std::abs(lx - c.policy.position) < p15.scrap_distance / 2)
+  else if (c.policy.stage == policy_stage::paused && gap < p15.scrap_distance / 2)
     policy_course::move(w, ci, policy_stage::pursuing, stream::R15, "a new leadership close to the policy");
 }
 

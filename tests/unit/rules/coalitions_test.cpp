@@ -10,6 +10,7 @@
 #include "partyline/partyline.hpp"
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/satisfaction.hpp"
 
 using namespace partyline;
 
@@ -369,4 +370,50 @@ TEST(PolicySpace, ANewCouncillorStandsWhereWhoeverChoseThemStands) {
   for (double y : by_members) EXPECT_NEAR(y, -0.6, 1e-6);  // reselected, or chosen by the members
   std::printf("after a central selection, %d of %zu of the group stand at the centre's place\n", at_centre, by_centre.size());
   EXPECT_GT(at_centre, static_cast<int>(by_centre.size()) / 2);
+}
+
+// The flagship policy (R15) sits on a declared axis (`group.policy.axis`): councillors far from it there are the less
+// satisfied; where they stand on the first axis then does not bear on it.
+TEST(PolicySpace, APolicyOnASecondAxisIsJudgedThere) {
+  const auto s = partyline::testing::tiny_scenario([](scenario& sc) {
+    axis_def constitution{"constitution", "constitution", 1.0};
+    constitution.spread = 0.6;
+    sc.axes = {axis_def{"left_right", "left-right", 1.0}, constitution};
+    auto& g = sc.councils[0].group;
+    g.more[1] = 0.0;
+    g.policy.axis = "constitution";
+    g.policy.axis_index = 1;
+    g.policy.position = 0.8;
+    g.policy.salience = 1.0;
+    g.policy.stage = policy_stage::pursuing;
+    sc.councils[0].seats = {};
+    sc.councils[0].seats.set("lab", 40);
+    sc.councils[0].seats.set("con", 10);
+  });
+  double near_sum = 0, far_sum = 0;
+  int near = 0, far = 0;
+  for (std::uint64_t run = 0; run < 20; ++run) {
+    world w = build_world(s, 1, run);
+    for (int week = 0; week < 30; ++week) {
+      w.week = week;
+      councillor_satisfaction::run(w, 0);
+    }
+    const auto& c = w.councils[0];
+    for (std::uint32_t r : detail::group_rows(w, c)) {
+      if (r == c.leadership.leader) continue;
+      const double y = detail::councillor_place(w, r).more[0];
+      if (y > 0.5) {
+        near_sum += w.councillors.satisfaction[r];
+        ++near;
+      } else if (y < -0.3) {
+        far_sum += w.councillors.satisfaction[r];
+        ++far;
+      }
+    }
+  }
+  ASSERT_GT(near, 30);
+  ASSERT_GT(far, 30);
+  std::printf("satisfaction with a policy at +0.8 on the second axis: councillors near it %.3f, far from it %.3f\n",
+              near_sum / near, far_sum / far);
+  EXPECT_GT(near_sum / near, far_sum / far + 0.1);
 }

@@ -28,7 +28,7 @@ frozen_scenario divided_group(const std::function<void(scenario&)>& more = {}) {
     c.group.position = 0.15;
     c.group.position_sd = 0.1;
     c.group.leader.position = 0.15;
-    c.group.policy = policy_def{"scheme", 0.4, 0.9, policy_stage::pursuing, 0, -1};
+    c.group.policy = policy_def{"scheme", 0.4, 0.9, policy_stage::pursuing, 0, -1, "", 0};
     s.executive.left_share = 0.7;  // the executive sits with the left bloc
     if (more) more(s);
   });

@@ -73,6 +73,11 @@ struct place {
   for (int k = 0; k < w.space.others; ++k) d += w.space.salience[k] * std::abs(a.more[k] - b.more[k]);
   return d;
 }
+/// Where `p` stands on declared axis `axis` (0: the first), and what a unit of distance weighs there.
+[[nodiscard]] inline double on_axis(const place& p, int axis) { return axis == 0 ? p.x : p.more[static_cast<std::size_t>(axis) - 1]; }
+[[nodiscard]] inline double salience_of(const world& w, int axis) {
+  return axis == 0 ? w.space.first_salience : w.space.salience[static_cast<std::size_t>(axis) - 1];
+}
 /// The holder of seat row `r` (where they stand on every axis).
 [[nodiscard]] inline place councillor_place(const world& w, std::uint64_t r) {
   place p{w.councillors.position[r], {}};
