@@ -220,11 +220,11 @@ void BM_election(benchmark::State& state) {
 void BM_protest_letter(benchmark::State& state) {
   world w = build_world(haringey(), 1, 0);
   decision d;
-  d.kind = decision_kind::advise_pause;
-  d.item = item_kind::request;
+  d.motion = &executive_decision::advise_pause;
+  d.kind = &request_to_centre::item;
   d.council = 0;
   for (auto _ : state) {
-    w.executive.published.assign(1, d);
+    w.institutions.published.assign(1, d);
     national_phase(w);
   }
   per_agent_week(state, static_cast<double>(w.councils.size()));
@@ -235,12 +235,13 @@ void BM_central_phase(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     // A realistic load: one referral from every tenth council waiting.
-    w.executive.agenda.clear();
+    w.institutions.bodies[0].agenda.clear();
     for (std::size_t c = 0; c < w.councils.size(); c += 10) {
       agenda_item it;
+      it.kind = &regional_referral::item;
       it.council = static_cast<int>(c);
       it.week_filed = w.week;
-      w.executive.agenda.push_back(it);
+      w.institutions.bodies[0].agenda.push_back(it);
     }
     w.week = 2;
     state.ResumeTiming();

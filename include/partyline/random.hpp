@@ -22,6 +22,7 @@ enum class stream : std::uint32_t {
   member_mood,
   setup_generator,
   setup_tiers,
+  setup_bodies,
   scripted = 0,  ///< scenario-scripted events (rule 0 in the event log)
   R1 = 1,
   R2 = 2,

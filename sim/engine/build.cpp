@@ -249,17 +249,15 @@ void build_executive(world& w) {
   }
   w.executive.backlash = e.backlash;
   w.executive.median_position = executive_median(w.executive);
-  w.executive.agenda.reserve(64);
-  w.executive.published.reserve(16);
 }
 
-/// Boards of the regions that hold powers as a tier: `size` members around the board's position and centralism.
+/// Regional boards as decision bodies (a tier's powers, or a body drawn from its region's board): `size` members around
+/// the board's position and centralism.
 void build_tier_boards(world& w) {
   const auto& regions = w.scen->regions;
   w.tiers.assign(regions.size(), {});
   for (std::size_t r = 0; r < regions.size(); ++r) {
     const region_def& def = regions[r];
-    if (!def.powers.any()) continue;
     const draw_stream rng(w.seed, w.run, 0, stream::setup_tiers);
     auto& board = w.tiers[r].members;
     board.resize(static_cast<std::size_t>(def.size));
@@ -275,7 +273,77 @@ void build_tier_boards(world& w) {
   }
 }
 
+/// The party's bodies for this run: a panel of the executive (`members.size` seats, the same for the whole run,
+/// drawn by keyed draws), members of its own (drawn as a board's are), its region's board, or the staff official
+/// (who needs no draw); then which body decides each kind of item.
+void build_institutions(world& w) {
+  const scenario& s = *w.scen;
+  auto& inst = w.institutions;
+  inst.kinds.assign(schedule::item_kinds.begin(), schedule::item_kinds.end());
+  inst.regions = static_cast<int>(s.regions.size());
+  inst.bodies.assign(s.institutions.bodies.size(), {});
+  inst.published.reserve(16);
+  const draw_stream rng(w.seed, w.run, 0, stream::setup_bodies);
+  for (std::size_t b = 0; b < inst.bodies.size(); ++b) {
+    const body_def& def = s.institutions.bodies[b];
+    body_state& body = inst.bodies[b];
+    body.agenda.reserve(16);
+    const body_members_def& m = def.members;
+    switch (m.from) {
+      case member_source::executive:
+        if (m.size >= 0 && m.size < static_cast<int>(w.executive.members.size())) {
+          // A panel: the seats with the smallest keyed draws, kept in seat order.
+          std::vector<std::pair<double, std::uint16_t>> keyed(w.executive.members.size());
+          for (std::size_t i = 0; i < keyed.size(); ++i) keyed[i] = {rng.uniform(b, i), static_cast<std::uint16_t>(i)};
+          std::sort(keyed.begin(), keyed.end());
+          for (int i = 0; i < m.size; ++i) body.seats.push_back(keyed[static_cast<std::size_t>(i)].second);
+          std::sort(body.seats.begin(), body.seats.end());
+        }
+        break;
+      case member_source::own:
+        body.own.resize(static_cast<std::size_t>(m.size));
+        for (std::size_t i = 0; i < body.own.size(); ++i) {
+          const std::uint64_t key = (static_cast<std::uint64_t>(b) << 32) | (2 * i);
+          body.own[i].position = clamp_unit(m.position + m.position_sd * rng.normal(b, key), -1, 1);
+          body.own[i].centralism = clamp_unit(m.centralism_mean + m.centralism_sd * rng.normal(b, key + 1));
+        }
+        break;
+      case member_source::region: body.own = w.tiers[static_cast<std::size_t>(def.region_index)].members; break;
+      case member_source::staff: break;
+    }
+  }
+  route_items(w);
+}
+
 }  // namespace
+
+void route_items(world& w) {
+  const scenario& s = *w.scen;
+  auto& inst = w.institutions;
+  const auto decides = [&](std::size_t b, std::string_view kind) {
+    const auto& list = s.institutions.bodies[b].decides;
+    return std::find(list.begin(), list.end(), kind) != list.end();
+  };
+  inst.route.assign(inst.kinds.size() * static_cast<std::size_t>(inst.regions + 1), 0);
+  for (std::size_t k = 0; k < inst.kinds.size(); ++k) {
+    const std::string_view name = inst.kinds[k]->name;
+    int national = 0;  // the first body decides every kind no national body lists
+    for (std::size_t b = 0; b < s.institutions.bodies.size(); ++b)
+      if (s.institutions.bodies[b].region_index < 0 && decides(b, name)) {
+        national = static_cast<int>(b);
+        break;
+      }
+    for (int r = -1; r < inst.regions; ++r) {
+      int body = national;
+      for (std::size_t b = 0; b < s.institutions.bodies.size() && r >= 0; ++b)
+        if (s.institutions.bodies[b].region_index == r && decides(b, name)) {
+          body = static_cast<int>(b);
+          break;
+        }
+      inst.route[k * static_cast<std::size_t>(inst.regions + 1) + static_cast<std::size_t>(r + 1)] = static_cast<std::int16_t>(body);
+    }
+  }
+}
 
 world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   world w;
@@ -331,6 +399,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   }
   build_executive(w);
   build_tier_boards(w);
+  build_institutions(w);
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;

@@ -67,7 +67,7 @@ void step_week(world& w) {
   flush_council_events(w);
   central_phase(w);
   national_phase(w);
-  if (!w.executive.published.empty()) {
+  if (!w.institutions.published.empty()) {
     for_each_council(w, [&](std::size_t c) { apply_phase(w, c); });
     flush_council_events(w);
   }
@@ -112,7 +112,7 @@ std::vector<std::string> step_week_checking_access(world& w) {
   flush_council_events(w);
   central_phase(w);
   national_phase(w);
-  if (!w.executive.published.empty()) {
+  if (!w.institutions.published.empty()) {
     checked_steps(w, schedule::apply, violations);
     flush_council_events(w);
   }

@@ -45,6 +45,8 @@ void check_memory(const scenario& s, const mark_table& marks, const load_options
 frozen_scenario load_scenario_tree(const yaml_node& root, const load_options& given) {
   load_options opt = given;
   opt.rules = default_coefficients();
+  opt.item_kinds.clear();
+  for (const item_kind_def* k : schedule::item_kinds) opt.item_kinds.emplace_back(k->name);
   opt.sizes = world_layout_sizes();
   mark_table marks;
   std::shared_ptr<scenario> s = read_scenario_tree(root, opt, marks);

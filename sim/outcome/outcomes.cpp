@@ -110,9 +110,12 @@ double report_satisfaction(const world& w, int council) {
 }
 
 double report_agenda_open(const world& w, int council) {
-  if (council < 0) return static_cast<double>(w.executive.agenda.size());
-  return static_cast<double>(std::count_if(w.executive.agenda.begin(), w.executive.agenda.end(),
-                                           [&](const agenda_item& item) { return item.council == council; }));
+  std::size_t n = 0;
+  for (const body_state& b : w.institutions.bodies)
+    n += council < 0 ? b.agenda.size()
+                     : static_cast<std::size_t>(std::count_if(b.agenda.begin(), b.agenda.end(),
+                                                              [&](const agenda_item& item) { return item.council == council; }));
+  return static_cast<double>(n);
 }
 
 double report_disputes_active(const world& w, int council) {

@@ -5,6 +5,9 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
+#include "partyline/rules/r18_investigations.hpp"
+#include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
 
@@ -14,8 +17,8 @@ void request_to_centre::run(world& w, std::size_t ci) {
   const auto& p = w.params->R1;
   const auto& sp = w.params->satisfaction;
   council_state& c = w.councils[ci];
-  if (c.leadership.leader < 0 || c.centre.request_pending || c.derived.group_size < 3 ||
-      w.week - c.centre.last_request_week < p.cooldown_weeks)
+  if (c.leadership.leader < 0 || pending(w, c, item) || c.derived.group_size < 3 ||
+      w.week - last_filed(w, c, item) < p.cooldown_weeks)
     return;
   auto& cl = w.councillors;
   const place centre = centre_place(w, w.national.executive_median);
@@ -39,16 +42,42 @@ void request_to_centre::run(world& w, std::size_t ci) {
   if (share < p.request_threshold) return;
   for (std::uint32_t r : group_rows(w, c))
     if (signs(r)) ++cl.dissent[r];
-  const agenda_item item = new_item(w, ci, item_kind::request, std::min(1.0, p.urgency_base + p.urgency_share * share),
-                                    share, sum_x / requesters);
-  file_with_executive(w, ci, item);
+  const agenda_item filed = new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_share * share), share,
+                                     sum_x / requesters);
+  file_item(w, ci, filed);
   c.division.stock += 1.0f;  // a request to the centre is division made public
   const std::string& policy = w.scen->councils[ci].group.policy.name;
   emit(w, static_cast<int>(ci), id, event::request, requesters, [&] {
     return format("%d of %d councillors ask the executive to intervene against %s (urgency %.2f)", requesters,
                   c.derived.group_size,
-                  policy_live(c.policy.stage) && !policy.empty() ? policy.c_str() : "the leadership's course", item.urgency);
+                  policy_live(c.policy.stage) && !policy.empty() ? policy.c_str() : "the leadership's course", filed.urgency);
   });
 }
+
+namespace {
+
+/// Councillors ask the centre to act: remove the leader, special measures, or -- the mild step -- advice on a live
+/// policy, otherwise an investigation.
+void request_menu(const world& w, const agenda_item& item, motion_list& out) {
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  escalation::offer(w, c, executive_decision::remove_leader, out);
+  escalation::offer(w, c, executive_decision::special_measures, out);
+  if (escalation::on_menu(w, c, executive_decision::advise_pause))
+    out.offer(executive_decision::advise_pause);
+  else
+    escalation::offer(w, c, investigations::investigate, out);
+}
+
+}  // namespace
+
+const item_kind_def request_to_centre::item{.name = "request",
+                                            .votes = executive_decision::id,
+                                            .notice = true,
+                                            .may_defer = true,
+                                            .no_majority = &executive_decision::dismiss,
+                                            .menu = request_menu,
+                                            .logits = executive_decision::council_action_logits,
+                                            .counter = executive_decision::council_action_counter,
+                                            .decided = executive_decision::apply_council_action};
 
 }  // namespace partyline

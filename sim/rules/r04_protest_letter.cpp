@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r18_investigations.hpp"
 
 namespace partyline {
 
@@ -22,7 +23,7 @@ void letter_after(world& w, const decision& d) {
     ++leaders;
     const double apart = distance(w, councillor_place(w, static_cast<std::uint64_t>(other.leadership.leader)), centre);
     const double x = p.s0 + p.s_autonomy * other.leadership.autonomy + p.s_distance * apart +
-                     (d.notice_given ? 0.0 : p.s_no_notice) + (d.kind == decision_kind::investigate ? p.s_investigate : 0.0);
+                     (d.notice_given ? 0.0 : p.s_no_notice) + (d.is(investigations::investigate) ? p.s_investigate : 0.0);
     signatories += rng.bernoulli(sigmoid(x), c, static_cast<std::uint64_t>(d.council));
   }
   if (signatories < p.letter_min) {
@@ -38,7 +39,7 @@ void letter_after(world& w, const decision& d) {
   emit(w, d.council, protest_letter::id, event::protest_letter, signatories, [&] {
     return format("%d of %d other council leaders sign a letter calling the %s \"an affront to the basic principles of "
                   "democracy\"%s; backlash %.2f -> %.2f",
-                  signatories, leaders, std::string(to_string(d.kind)).c_str(), d.notice_given ? "" : " (no notice given)",
+                  signatories, leaders, std::string(d.motion->name).c_str(), d.notice_given ? "" : " (no notice given)",
                   before, w.executive.backlash);
   });
 }
@@ -46,10 +47,7 @@ void letter_after(world& w, const decision& d) {
 /// Other leaders protest the centre's interventions in a local party, not its disciplinary steps against an
 /// individual (a warning, a suspension or charges, or an inquiry into an allegation against one councillor).
 bool protested(const decision& d) {
-  if (!is_intervention(d.kind)) return false;
-  const bool individual = d.kind == decision_kind::warning || d.kind == decision_kind::suspend_individuals ||
-                          d.kind == decision_kind::charges || d.item == item_kind::allegation;
-  return !individual;
+  return d.motion->acts && !d.motion->on_individuals && !d.kind->about_a_person;
 }
 
 }  // namespace
@@ -59,7 +57,7 @@ void protest_letter::run(world& w) {
   // Backlash decays with its half-life (precedent fades); so does the electoral memory of protest letters.
   w.executive.backlash *= std::pow(0.5, 1.0 / s.executive.backlash_half_life_weeks);
   w.executive.protest_stock *= std::pow(0.5, 1.0 / w.params->calendar.protest_half_life_weeks);
-  for (const decision& d : w.executive.published)
+  for (const decision& d : w.institutions.published)
     if (protested(d)) letter_after(w, d);
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
 #include "partyline/rules/detail/selection.hpp"
 
 namespace partyline {
@@ -39,5 +40,33 @@ void central_selection::run(world& w, std::size_t ci) {
                           static_cast<int>(cl.dissent[r]));
   });
 }
+
+namespace {
+
+double cost_take_over_selections(const world& w) { return w.params->R2.cost_take_over_selections; }
+
+/// Only while the candidates for the next election are still to be chosen, and not already by the centre.
+bool may_take_over_selections(const world& w, const council_state& c) {
+  const int closes = c.electoral.next_election - w.params->R5.window_close_weeks_before;
+  return w.scen->executive.powers.take_over_selections && !c.centre.special_measures && c.selections.central_from < 0 &&
+         c.electoral.next_election >= 0 && w.week <= closes;
+}
+
+void take_over(world& w, std::size_t ci, const decision&) {
+  w.councils[ci].selections.central_from = w.week;  // a central panel chooses the candidates from now
+  emit(w, static_cast<int>(ci), executive_decision::id, event::central_selection, 0,
+       [] { return std::string("the executive takes over the group's selections: a central panel will choose its candidates"); });
+}
+
+}  // namespace
+
+const motion_def central_selection::take_over_selections{.name = "take_over_selections",
+                                                         .decided = event::decision_take_over_selections,
+                                                         .draw_key = 9,
+                                                         .rung = 2,
+                                                         .acts = true,
+                                                         .cost = cost_take_over_selections,
+                                                         .allowed = may_take_over_selections,
+                                                         .apply = take_over};
 
 }  // namespace partyline

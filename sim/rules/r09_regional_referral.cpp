@@ -4,6 +4,9 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
+#include "partyline/rules/r18_investigations.hpp"
+#include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
 
@@ -22,9 +25,9 @@ void regional_referral::run(world& w, std::size_t ci) {
   const auto& p = w.params->R9;
   council_state& c = w.councils[ci];
   const council_def& def = s.councils[ci];
-  if (def.region_index < 0 || c.leadership.leader < 0 || c.centre.referral_pending) return;
+  if (def.region_index < 0 || c.leadership.leader < 0 || pending(w, c, item)) return;
   const region_def& region = s.regions[static_cast<std::size_t>(def.region_index)];
-  if (!board_meets(region, w.week) || w.week - c.centre.last_referral_week < p.cooldown_weeks) return;
+  if (!board_meets(region, w.week) || w.week - last_filed(w, c, item) < p.cooldown_weeks) return;
   const dispute_state* worst = nullptr;
   for (std::uint32_t di = c.rows.dispute_begin; di < c.rows.dispute_end; ++di) {
     const dispute_state& d = w.disputes[di];
@@ -50,13 +53,32 @@ void regional_referral::run(world& w, std::size_t ci) {
     });
     return;
   }
-  agenda_item item = new_item(w, ci, item_kind::referral, p.urgency, static_cast<double>(yes) / region.size, u.position);
-  item.union_index = worst->union_index;
-  file_with_executive(w, ci, item);
+  agenda_item filed = new_item(w, ci, item, p.urgency, static_cast<double>(yes) / region.size, u.position);
+  filed.union_index = worst->union_index;
+  file_item(w, ci, filed);
   emit(w, static_cast<int>(ci), id, event::referral, yes, [&] {
     return format("%s refers the leader to the executive: %d of %d in favour (motion by %s over %s)", region.name.c_str(),
                   yes, region.size, u.name.c_str(), worst->id.c_str());
   });
 }
+
+namespace {
+
+/// A regional board asks the centre to investigate.
+void referral_menu(const world& w, const agenda_item& item, motion_list& out) {
+  escalation::offer(w, w.councils[static_cast<std::size_t>(item.council)], investigations::investigate, out);
+}
+
+}  // namespace
+
+const item_kind_def regional_referral::item{.name = "referral",
+                                            .votes = executive_decision::id,
+                                            .notice = true,
+                                            .may_defer = true,
+                                            .no_majority = &executive_decision::dismiss,
+                                            .menu = referral_menu,
+                                            .logits = executive_decision::council_action_logits,
+                                            .counter = executive_decision::council_action_counter,
+                                            .decided = executive_decision::apply_council_action};
 
 }  // namespace partyline

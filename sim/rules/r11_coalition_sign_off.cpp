@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
 #include "partyline/rules/r12_pact_allegation.hpp"
 #include "partyline/rules/r18_investigations.hpp"
 
@@ -35,28 +36,36 @@ std::size_t largest_party(const world& w, const council_state& c) {
   return largest;
 }
 
-/// Whether the body that signs off the council's deals can sanction a group that defies it: a tier with
-/// `powers.discipline`, or the executive with `powers.suspend_individuals`.
+/// The body that signs off council `ci`'s deals (`institutions`: its region's, else the national one).
+const body_def& signing_def(const world& w, std::size_t ci) {
+  const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[ci].region_index);
+  return w.scen->institutions.bodies[static_cast<std::size_t>(b)];
+}
+
+/// Whether the body that signs off the council's deals can sanction a group that defies it: a regional tier with
+/// `powers.discipline`, or a national body where the executive holds `powers.suspend_individuals`.
 bool signing_body_disciplines(const world& w, std::size_t ci) {
-  const int r = coalition_sign_off::signing_tier(*w.scen, ci);
-  return r < 0 ? w.scen->executive.powers.suspend_individuals : w.scen->regions[static_cast<std::size_t>(r)].powers.discipline;
+  const body_def& b = signing_def(w, ci);
+  return b.region_index < 0 ? w.scen->executive.powers.suspend_individuals
+                            : w.scen->regions[static_cast<std::size_t>(b.region_index)].powers.discipline;
 }
 
-/// Whether the executive's disciplinary process reaches a group that defies the body signing off its deals: the
-/// executive signs off itself and holds `powers.charges` (a complaint goes to it, R17-R18, which can end in expulsion).
-bool charges_follow(const world& w, std::size_t ci) {
-  return coalition_sign_off::signing_tier(*w.scen, ci) < 0 && w.scen->executive.powers.charges;
-}
+/// Whether the executive's disciplinary process reaches a group that defies the body signing off its deals: a
+/// national body signs off and the executive holds `powers.charges` (a complaint goes to it, R17-R18, which can end
+/// in expulsion).
+bool charges_follow(const world& w, std::size_t ci) { return signing_def(w, ci).region_index < 0 && w.scen->executive.powers.charges; }
 
-std::string signing_body(const world& w, std::size_t ci) {
-  const int r = coalition_sign_off::signing_tier(*w.scen, ci);
-  return r < 0 ? std::string("the executive") : w.scen->regions[static_cast<std::size_t>(r)].name;
-}
+std::string signing_body(const world& w, std::size_t ci) { return signing_def(w, ci).name; }
 
-/// The mean centralism of the body that signs off the council's deals: what a group expects of its sanctions.
+/// The mean centralism of the body that signs off the council's deals: what a group expects of its sanctions (the
+/// executive's, for a body of its seats or its staff).
 double signing_centralism(const world& w, std::size_t ci) {
-  const int r = coalition_sign_off::signing_tier(*w.scen, ci);
-  return r < 0 ? w.national.executive_centralism : w.tiers[static_cast<std::size_t>(r)].centralism;
+  const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[ci].region_index);
+  const body_state& body = w.institutions.bodies[static_cast<std::size_t>(b)];
+  if (body.own.empty()) return w.national.executive_centralism;
+  double sum = 0;
+  for (const auto& m : body.own) sum += m.centralism;
+  return sum / static_cast<double>(body.own.size());
 }
 
 /// The policy an arrangement makes: on each axis, its parties' seat-weighted mean position, a supporter's seats
@@ -235,31 +244,18 @@ int suspend_group(world& w, council_state& c) {
   return suspended;
 }
 
-/// Puts a deal before the body that signs it off: the council's regional tier (which takes it at its next
-/// meeting) or the executive (its agenda).
-void file_for_sign_off(world& w, std::size_t ci, const agenda_item& item) {
-  coalition_state& co = w.councils[ci].coalition;
-  if (coalition_sign_off::signing_tier(*w.scen, ci) < 0) {
-    file_with_executive(w, ci, item);
-    return;
-  }
-  co.with_tier = true;
-  co.tier_filed_week = w.week;
-  co.tier_strength = static_cast<float>(item.strength);
-}
-
 /// Puts a deal the group made without sign-off (or across a national line) before the body that signs off.
 void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.unapproved = mask;
-  agenda_item item = new_item(w, ci, item_kind::coalition, w.params->R11.urgency,
+  agenda_item item = new_item(w, ci, coalition_sign_off::item, w.params->R11.urgency,
                               static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) /
                                   std::max(1, seats_of(c, mask)),
                               c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
                                                        : s.parties[static_cast<std::size_t>(s.party_index)].position);
   item.coalition = mask;
-  file_for_sign_off(w, ci, item);
+  file_item(w, ci, item);
 }
 
 /// The other parties decide too: each partner of the simulated party in `mask` (every member, if the party is not
@@ -333,11 +329,11 @@ void try_next_coalition(world& w, std::size_t ci) {
       file_after_the_fact(w, ci, mask);
       return;
     }
-    agenda_item item = new_item(w, ci, item_kind::coalition, p.urgency,
+    agenda_item item = new_item(w, ci, coalition_sign_off::item, p.urgency,
                                 static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) / seats,
                                 w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]);
     item.coalition = mask;
-    file_for_sign_off(w, ci, item);
+    file_item(w, ci, item);
     co.pending = mask;
     co.deadline = w.week + p.deadline_weeks;
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::coalition_request, 0, [&] {
@@ -356,11 +352,11 @@ void try_next_coalition(world& w, std::size_t ci) {
 int sanction_defiance(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
-  if (charges_follow(w, ci) && !c.centre.findings_pending) {
+  if (charges_follow(w, ci) && !pending(w, c, investigations::findings_item)) {
     const double severity = w.params->R11.breach_severity;
     c.centre.findings = static_cast<float>(std::max<double>(c.centre.findings, severity));
-    file_with_executive(w, ci, new_item(w, ci, item_kind::findings, investigations::urgency(w, severity), severity,
-                                        w.national.executive_median));
+    file_item(w, ci, new_item(w, ci, investigations::findings_item, investigations::urgency(w, severity), severity,
+                              w.national.executive_median));
   }
   return suspended;
 }
@@ -397,7 +393,7 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   const std::uint32_t deal = d.coalition;
   c.coalition.unapproved = 0;
   if (c.electoral.administration != deal) return;  // the deal has fallen meanwhile
-  if (d.kind == decision_kind::approve_coalition) {
+  if (d.is(coalition_sign_off::approve)) {
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::approved_after_the_fact, 0,
          [&] { return format("%s lets %s stand", signing_body(w, ci).c_str(), administration_text(s, deal).c_str()); });
     return;
@@ -426,14 +422,13 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   try_next_coalition(w, ci);
 }
 
-/// A body's members vote on a deal; a majority approves. The vote knows the partners: one across the party's
-/// national cooperation lines is refused almost surely, and each member weighs how far the partners stand from them.
-/// `salt` keeps the draws of different bodies apart.
-decision vote_on_deal(const world& w, int council, std::uint32_t coalition, double strength,
-                      const std::vector<executive_member>& members, std::uint64_t salt) {
+/// A body's members' log-odds of approving a deal. The vote knows the partners: one across the party's national
+/// cooperation lines is refused almost surely, and each member weighs how far the partners stand from them.
+void deal_logits(const world& w, const agenda_item& item, const motion_def&, std::span<const executive_member> members,
+                 std::span<double> out) {
   const auto& p = w.params->R11;
-  const council_state& c = w.councils[static_cast<std::size_t>(council)];
-  const draw_stream rng = draws(w, coalition_sign_off::id);
+  const std::uint32_t coalition = item.coalition;
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
   const int seats = seats_of(c, coalition);
   const double total = static_cast<double>(c.rows.seats());
   const double margin = (seats - total / 2) / total;
@@ -443,51 +438,47 @@ decision vote_on_deal(const world& w, int council, std::uint32_t coalition, doub
   const std::uint32_t party_bits = (1u << w.scen->party_index) | (1u << (w.scen->party_index + support_shift));
   const policy_point partners_at = arrangement_position(w, c, coalition & ~party_bits);
   const double looser = supporting_parties(coalition) ? p.a_support : 0.0;  // confidence and supply, not a coalition
-  const double shared = p.a0 + looser + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (strength - 0.5) -
+  const double shared = p.a0 + looser + p.a_margin * margin - p.a_partners * (partners - 1) + p.a_strength * (item.strength - 0.5) -
                         p.a_media * w.national.media_risk - (c.coalition.pact_alleged ? p.a_pact : 0.0) -
                         (across_line ? p.a_line : 0.0) + (in_office ? p.a_in_office : 0.0);
-  int yes = 0;
-  for (std::size_t m = 0; m < members.size(); ++m) {
-    const auto& member = members[m];
-    const double x = shared - p.a_central * member.centralism - p.a_distance * w.scen->distance(partners_at, member_point(w, member));
-    yes += rng.bernoulli(sigmoid(x), static_cast<std::uint64_t>(council) * 4096 + m, coalition | salt);
-  }
-  decision d;
-  const int of = static_cast<int>(members.size());
-  d.kind = 2 * yes > of ? decision_kind::approve_coalition : decision_kind::refuse_coalition;
-  d.item = item_kind::coalition;
-  d.council = council;
-  d.coalition = coalition;
-  d.yes = yes;
-  d.of = of;
-  return d;
+  for (std::size_t m = 0; m < members.size(); ++m)
+    out[m] = shared - p.a_central * members[m].centralism - p.a_distance * w.scen->distance(partners_at, member_point(w, members[m]));
 }
 
-void emit_vote(world& w, const decision& d, const char* body) {
+/// The deal's draws: keyed by the deal (a body's index keeps its draws apart from another's).
+std::uint64_t deal_counter(const agenda_item& item, const motion_def&) { return item.coalition; }
+
+void deal_menu(const world&, const agenda_item&, motion_list& out) { out.offer(coalition_sign_off::approve); }
+
+std::string deal_told(const world& w, const agenda_item& item, const decision& d) {
   const council_state& c = w.councils[static_cast<std::size_t>(d.council)];
   const int seats = seats_of(c, d.coalition);
   const double total = static_cast<double>(c.rows.seats());
   const int partners = std::popcount(arrangement_parties(d.coalition)) - 1;
   const bool in_office = c.coalition.unapproved == d.coalition && c.electoral.administration == d.coalition;
-  const double strength = static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(w.scen->party_index)]) / std::max(1, seats);
-  emit(w, d.council, coalition_sign_off::id,
-       d.kind == decision_kind::approve_coalition ? event::decision_approve_coalition : event::decision_refuse_coalition, d.yes, [&] {
-         return format("%s%s (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s: %d of %d "
-                       "members approve%s",
-                       in_office ? "after the fact, " : "", supporting_parties(d.coalition) ? "confidence and supply" : "coalition deal", partners, partners == 1 ? "" : "s", 100 * (seats - total / 2) / total,
-                       100 * strength, body, d.yes, d.of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
-       });
+  const body_def& body = w.scen->institutions.bodies[static_cast<std::size_t>(d.body)];
+  return format("%s%s (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s, %s meeting: %d of %d "
+                "members approve%s",
+                in_office ? "after the fact, " : "", supporting_parties(d.coalition) ? "confidence and supply" : "coalition deal",
+                partners, partners == 1 ? "" : "s", 100 * (seats - total / 2) / total, 100 * item.strength, body.name.c_str(),
+                d.emergency ? "emergency" : "ordinary", d.yes, d.of, c.coalition.pact_alleged ? "; a pact allegation stands" : "");
 }
 
 }  // namespace
 
-int coalition_sign_off::signing_tier(const scenario& s, std::size_t ci) {
-  const int r = s.councils[ci].region_index;
-  return r >= 0 && s.regions[static_cast<std::size_t>(r)].powers.coalition_sign_off ? r : -1;
+int coalition_sign_off::regional_signer(const scenario& s, std::size_t ci) {
+  const int region = s.councils[ci].region_index;
+  if (region < 0) return -1;
+  for (std::size_t b = 0; b < s.institutions.bodies.size(); ++b) {
+    const body_def& body = s.institutions.bodies[b];
+    if (body.region_index == region && std::find(body.decides.begin(), body.decides.end(), item.name) != body.decides.end())
+      return static_cast<int>(b);
+  }
+  return -1;
 }
 
 bool coalition_sign_off::sign_off_needed(const scenario& s, std::size_t ci) {
-  return signing_tier(s, ci) >= 0 || s.executive.powers.coalition_sign_off;
+  return regional_signer(s, ci) >= 0 || s.executive.powers.coalition_sign_off;
 }
 
 bool coalition_sign_off::crosses_lines(const scenario& s, std::uint32_t mask) {
@@ -548,46 +539,35 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
     });
     return;
   }
-  if (co.with_tier && w.week > co.tier_filed_week && (co.pending || co.unapproved)) {
-    // The council's regional tier signs off in place of the executive: at an emergency meeting if the item is as
-    // urgent as the executive would treat so, else at its next ordinary meeting.
-    const auto r = static_cast<std::size_t>(coalition_sign_off::signing_tier(*w.scen, ci));
-    const region_def& tier = w.scen->regions[r];
-    const bool urgent = w.params->R11.urgency >= w.scen->executive.emergency_urgency;
-    const bool meets = w.week >= tier.first_meeting_week && (w.week - tier.first_meeting_week) % tier.meets_every_weeks == 0;
-    if (urgent || meets) {
-      co.with_tier = false;
-      const std::uint32_t deal = co.unapproved ? co.unapproved : co.pending;
-      decision d = vote_on_deal(w, static_cast<int>(ci), deal, co.tier_strength, w.tiers[r].members, 1ull << 32);
-      d.weeks_waiting = w.week - co.tier_filed_week;
-      emit_vote(w, d, (tier.name + (urgent ? ", emergency meeting" : ", ordinary meeting")).c_str());
-      apply(w, ci, d);
-      return;
-    }
-  }
   if (co.pending && w.week > co.deadline) refused(w, ci, co.pending, "no sign-off within the deadline");
-}
-
-void coalition_sign_off::decide(world& w, const agenda_item& item, bool emergency) {
-  decision d = vote_on_deal(w, item.council, item.coalition, item.strength, w.executive.members, 0);
-  d.weeks_waiting = w.week - item.week_filed;
-  w.executive.published.push_back(d);
-  emit_vote(w, d, emergency ? "the executive, emergency meeting" : "the executive, ordinary meeting");
 }
 
 void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
   council_state& c = w.councils[ci];
+  clear_pending(w, c, item);
   if (c.coalition.unapproved && c.coalition.unapproved == d.coalition) {
     after_the_fact(w, ci, d);
     return;
   }
   if (c.coalition.pending != d.coalition) return;  // a stale decision about a deal no longer on the table
-  if (d.kind == decision_kind::approve_coalition) {
+  if (d.is(approve)) {
     emit(w, static_cast<int>(ci), id, event::coalition_approved);
     govern(w, ci, d.coalition, "coalition (signed off)");
     return;
   }
   refused(w, ci, d.coalition, (signing_body(w, ci) + " refuses the deal").c_str());
 }
+
+const motion_def coalition_sign_off::approve{.name = "approve_coalition", .decided = event::decision_approve_coalition, .draw_key = 7};
+const motion_def coalition_sign_off::refuse{.name = "refuse_coalition", .decided = event::decision_refuse_coalition, .draw_key = 8};
+
+const item_kind_def coalition_sign_off::item{.name = "coalition",
+                                             .votes = coalition_sign_off::id,
+                                             .no_majority = &coalition_sign_off::refuse,
+                                             .menu = deal_menu,
+                                             .logits = deal_logits,
+                                             .counter = deal_counter,
+                                             .decided = coalition_sign_off::apply,
+                                             .told = deal_told};
 
 }  // namespace partyline

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
+#include "partyline/rules/r06_central_selection.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
@@ -20,12 +22,12 @@ double own_initiative::control_at_risk(const world& w, const council_state& c) {
 void own_initiative::run(world& w, std::size_t ci) {
   const auto& p = w.params->R17;
   council_state& c = w.councils[ci];
-  if (c.leadership.leader < 0 || c.derived.group_size < 3 || c.centre.monitoring_pending || c.centre.special_measures ||
-      w.week - c.centre.last_monitoring_week < p.cooldown_weeks)
+  if (c.leadership.leader < 0 || c.derived.group_size < 3 || pending(w, c, item) || c.centre.special_measures ||
+      w.week - last_filed(w, c, item) < p.cooldown_weeks)
     return;
   // The officers raise a group only when the executive could still act on it (R19's menu for their items).
-  if (!escalation::on_menu(w, c, decision_kind::take_over_selections) && !escalation::on_menu(w, c, decision_kind::special_measures) &&
-      !escalation::on_menu(w, c, decision_kind::remove_leader))
+  if (!escalation::on_menu(w, c, central_selection::take_over_selections) &&
+      !escalation::on_menu(w, c, executive_decision::special_measures) && !escalation::on_menu(w, c, executive_decision::remove_leader))
     return;
   const double proximity = escalation::election_proximity(w, c);
   const double division = division_index(w, c);
@@ -35,14 +37,36 @@ void own_initiative::run(world& w, std::size_t ci) {
   const double concern_logit = p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity) *
                                           escalation::weight_of_evidence(w, w.national.executive_centralism);
   if (!draws(w, id).bernoulli(sigmoid(concern_logit), ci)) return;
-  const agenda_item item = new_item(w, ci, item_kind::monitoring, std::min(1.0, p.urgency_base + p.urgency_election * proximity),
-                                    std::min(1.0, division), w.national.executive_median);
-  file_with_executive(w, ci, item);
+  file_item(w, ci, new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_election * proximity), std::min(1.0, division),
+                            w.national.executive_median));
   emit(w, static_cast<int>(ci), id, event::monitoring, 0, [&] {
     return format("the executive's officers put the group on its agenda (division index %.2f, control at risk %.2f, election in %d "
                   "weeks)",
                   division, risk, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
   });
 }
+
+namespace {
+
+/// The officers raise a divided group going into an election: the remedy is in its selections or its running, not an
+/// inquiry (an investigation answers a complaint: a referral or a request).
+void monitoring_menu(const world& w, const agenda_item& item, motion_list& out) {
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  escalation::offer(w, c, executive_decision::remove_leader, out);
+  escalation::offer(w, c, executive_decision::special_measures, out);
+  escalation::offer(w, c, central_selection::take_over_selections, out);
+}
+
+}  // namespace
+
+const item_kind_def own_initiative::item{.name = "monitoring",
+                                         .votes = executive_decision::id,
+                                         .notice = true,
+                                         .may_defer = true,
+                                         .no_majority = &executive_decision::dismiss,
+                                         .menu = monitoring_menu,
+                                         .logits = executive_decision::council_action_logits,
+                                         .counter = executive_decision::council_action_counter,
+                                         .decided = executive_decision::apply_council_action};
 
 }  // namespace partyline

@@ -7,6 +7,8 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/independents.hpp"
 #include "partyline/rules/detail/leadership.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
+#include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
 
@@ -47,14 +49,13 @@ void investigations::run(world& w, std::size_t ci) {
                             p.noise_sd * rng.normal(ci, 1);
     const double severity = std::clamp(evidence, 0.0, 1.0);
     c.centre.findings = static_cast<float>(severity);
-    const bool acted_on = severity >= p.findings_threshold && c.leadership.leader >= 0 && !c.centre.findings_pending;
+    const bool acted_on = severity >= p.findings_threshold && c.leadership.leader >= 0 && !pending(w, c, findings_item);
     emit(w, static_cast<int>(ci), id, event::investigation_concluded, std::lround(100 * severity), [&] {
       return format("the investigation reports: findings of severity %.2f%s", severity,
                     acted_on ? ", put to the executive" : ", no further action");
     });
     if (acted_on)
-      file_with_executive(w, ci, new_item(w, ci, item_kind::findings, urgency(w, severity), severity,
-                                          w.national.executive_median));
+      file_item(w, ci, new_item(w, ci, findings_item, urgency(w, severity), severity, w.national.executive_median));
   }
   if (c.centre.hearing_until == w.week) {
     // The disciplinary panel's verdicts: the charged (suspended) councillors are expelled or reinstated.
@@ -137,5 +138,115 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   suspend_individuals(w, ci, std::max(severity, 0.5));
   c.centre.hearing_until = w.week + drawn_weeks(draws(w, id), ci, 4, p.hearing_median_weeks, p.duration_log_sd);
 }
+
+// ---- the disciplinary steps and the items that ask for them --------------------------------------------------------
+
+namespace {
+
+const executive_powers& powers(const world& w) { return w.scen->executive.powers; }
+
+double cost_investigate(const world& w) { return w.params->R2.cost_investigate; }
+double cost_warning(const world& w) { return w.params->R2.cost_warning; }
+double cost_suspend_individuals(const world& w) { return w.params->R2.cost_suspend_individuals; }
+double cost_suspend_local_party(const world& w) { return w.params->R2.cost_suspend_local_party; }
+double cost_charges(const world& w) { return w.params->R2.cost_charges; }
+
+bool may_investigate(const world& w, const council_state&) { return powers(w).investigate; }
+bool may_suspend_individuals(const world& w, const council_state& c) { return powers(w).suspend_individuals && c.centre.hearing_until < 0; }
+bool may_suspend_local_party(const world& w, const council_state& c) { return powers(w).suspend_local_party && !c.centre.local_party_suspended; }
+bool may_charge(const world& w, const council_state& c) { return powers(w).charges && c.centre.hearing_until < 0; }
+
+void open_investigation(world& w, std::size_t ci, const decision&) { investigations::open(w, ci); }
+void warn(world& w, std::size_t ci, const decision&) { investigations::count_sanction(w, ci); }
+void suspend(world& w, std::size_t ci, const decision&) {
+  const centre_state& c = w.councils[ci].centre;
+  investigations::suspend_individuals(w, ci, std::max<double>(c.findings, c.allegation));
+}
+void suspend_party(world& w, std::size_t ci, const decision&) { investigations::suspend_local_party(w, ci); }
+void charge(world& w, std::size_t ci, const decision&) { investigations::bring_charges(w, ci, w.councils[ci].centre.findings); }
+
+/// An allegation: suspend the accused pending the case, or investigate.
+void allegation_menu(const world& w, const agenda_item& item, motion_list& out) {
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  escalation::offer(w, c, investigations::suspend_individuals_motion, out);
+  escalation::offer(w, c, investigations::investigate, out);
+}
+
+/// Findings: from charges down to a warning.
+void findings_menu(const world& w, const agenda_item& item, motion_list& out) {
+  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  escalation::offer(w, c, investigations::charges, out);
+  escalation::offer(w, c, investigations::suspend_local_party_motion, out);
+  escalation::offer(w, c, executive_decision::special_measures, out);
+  escalation::offer(w, c, investigations::suspend_individuals_motion, out);
+  escalation::offer(w, c, investigations::warning, out);
+}
+
+}  // namespace
+
+const motion_def investigations::investigate{.name = "investigate",
+                                             .decided = event::decision_investigate,
+                                             .draw_key = 4,
+                                             .rung = 1,
+                                             .acts = true,
+                                             .cost = cost_investigate,
+                                             .allowed = may_investigate,
+                                             .apply = open_investigation};
+const motion_def investigations::warning{.name = "warning",
+                                         .decided = event::decision_warning,
+                                         .draw_key = 10,
+                                         .rung = 1,
+                                         .acts = true,
+                                         .on_individuals = true,
+                                         .cost = cost_warning,
+                                         .apply = warn};
+const motion_def investigations::suspend_individuals_motion{.name = "suspend_individuals",
+                                                            .decided = event::decision_suspend_individuals,
+                                                            .draw_key = 11,
+                                                            .rung = 2,
+                                                            .acts = true,
+                                                            .on_individuals = true,
+                                                            .cost = cost_suspend_individuals,
+                                                            .allowed = may_suspend_individuals,
+                                                            .apply = suspend};
+const motion_def investigations::suspend_local_party_motion{.name = "suspend_local_party",
+                                                            .decided = event::decision_suspend_local_party,
+                                                            .draw_key = 12,
+                                                            .rung = 3,
+                                                            .acts = true,
+                                                            .cost = cost_suspend_local_party,
+                                                            .allowed = may_suspend_local_party,
+                                                            .apply = suspend_party};
+const motion_def investigations::charges{.name = "charges",
+                                         .decided = event::decision_charges,
+                                         .draw_key = 13,
+                                         .rung = 3,
+                                         .acts = true,
+                                         .on_individuals = true,
+                                         .cost = cost_charges,
+                                         .allowed = may_charge,
+                                         .apply = charge};
+
+const item_kind_def investigations::findings_item{.name = "findings",
+                                                  .votes = executive_decision::id,
+                                                  .notice = true,
+                                                  .may_defer = true,
+                                                  .disciplinary = true,
+                                                  .no_majority = &executive_decision::dismiss,
+                                                  .menu = findings_menu,
+                                                  .logits = executive_decision::council_action_logits,
+                                                  .counter = executive_decision::council_action_counter,
+                                                  .decided = executive_decision::apply_council_action};
+const item_kind_def investigations::allegation_item{.name = "allegation",
+                                                    .votes = executive_decision::id,
+                                                    .notice = true,
+                                                    .may_defer = true,
+                                                    .disciplinary = true,
+                                                    .about_a_person = true,
+                                                    .no_majority = &executive_decision::dismiss,
+                                                    .menu = allegation_menu,
+                                                    .logits = executive_decision::council_action_logits,
+                                                    .counter = executive_decision::council_action_counter,
+                                                    .decided = executive_decision::apply_council_action};
 
 }  // namespace partyline

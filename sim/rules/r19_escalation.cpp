@@ -9,43 +9,15 @@ namespace partyline {
 
 using namespace detail;
 
-int escalation::rung(decision_kind k) {
-  switch (k) {
-    case decision_kind::warning:
-    case decision_kind::advise_pause:
-    case decision_kind::investigate: return 1;
-    case decision_kind::take_over_selections:
-    case decision_kind::suspend_individuals: return 2;
-    case decision_kind::special_measures:
-    case decision_kind::suspend_local_party:
-    case decision_kind::charges: return 3;
-    case decision_kind::remove_leader: return 4;
-    default: return 0;
-  }
-}
-
-bool escalation::on_menu(const world& w, const council_state& c, decision_kind k) {
-  const executive_powers& may = w.scen->executive.powers;
+bool escalation::on_menu(const world& w, const council_state& c, const motion_def& m) {
   // Each failed milder step opens a rung: advice refused, or findings of wrongdoing (R18).
   const bool wrongdoing = c.centre.findings >= w.params->R18.findings_threshold;
-  if (rung(k) > w.params->R19.rungs_open + c.centre.advice_refused + (wrongdoing ? 1 : 0)) return false;
-  switch (k) {
-    case decision_kind::advise_pause: return may.advise_pause && policy_live(c.policy.stage);
-    case decision_kind::investigate: return may.investigate;
-    case decision_kind::take_over_selections: {
-      // Only while the candidates for the next election are still to be chosen, and not already by the centre.
-      const int closes = c.electoral.next_election - w.params->R5.window_close_weeks_before;
-      return may.take_over_selections && !c.centre.special_measures && c.selections.central_from < 0 &&
-             c.electoral.next_election >= 0 && w.week <= closes;
-    }
-    case decision_kind::special_measures: return may.special_measures && !c.centre.special_measures;
-    case decision_kind::suspend_individuals: return may.suspend_individuals && c.centre.hearing_until < 0;
-    case decision_kind::charges: return may.charges && c.centre.hearing_until < 0;
-    case decision_kind::suspend_local_party: return may.suspend_local_party && !c.centre.local_party_suspended;
-    case decision_kind::warning: return true;
-    case decision_kind::remove_leader: return may.remove_leader && c.leadership.leader >= 0 && !c.leadership.directly_elected;
-    default: return true;
-  }
+  if (m.rung > w.params->R19.rungs_open + c.centre.advice_refused + (wrongdoing ? 1 : 0)) return false;
+  return !m.allowed || m.allowed(w, c);
+}
+
+void escalation::offer(const world& w, const council_state& c, const motion_def& m, motion_list& out) {
+  if (on_menu(w, c, m)) out.offer(m);
 }
 
 double escalation::election_proximity(const world& w, const council_state& c) {

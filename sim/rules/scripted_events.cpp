@@ -4,7 +4,9 @@
 
 #include "partyline/rules/calendar.hpp"
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/r01_request.hpp"
 #include "partyline/rules/r08_disputes.hpp"
+#include "partyline/rules/r09_regional_referral.hpp"
 #include "partyline/rules/r18_investigations.hpp"
 
 namespace partyline {
@@ -43,9 +45,9 @@ void raise_allegation(world& w, std::size_t ci, std::int64_t accused, double sev
   c.centre.allegation = static_cast<float>(same ? std::max<double>(c.centre.allegation, severity) : severity);
   c.centre.accused = accused;
   c.centre.allegation_reviewed = false;  // R20: the panel looks again at the accused candidate
-  if (!c.centre.allegation_pending)
-    file_with_executive(w, ci, new_item(w, ci, item_kind::allegation, investigations::urgency(w, severity), severity,
-                                        w.national.executive_median));
+  if (!pending(w, c, investigations::allegation_item))
+    file_item(w, ci, new_item(w, ci, investigations::allegation_item, investigations::urgency(w, severity), severity,
+                              w.national.executive_median));
   const bool leader = accused == c.leadership.leader;
   emit(w, static_cast<int>(ci), told_as, event::allegation, std::lround(100 * severity), [&] {
     return format("an allegation of misconduct against %s (severity %.2f)", leader ? "the leader" : "a councillor", severity);
@@ -98,16 +100,16 @@ void scripted_events::run(world& w, std::size_t ci) {
       case event_kind::referral: {
         const double position = e.union_index >= 0 ? s.unions[static_cast<std::size_t>(e.union_index)].position
                                                    : w.national.executive_median;
-        agenda_item item = new_item(w, ci, item_kind::referral, e.value, 1.0, position);
+        agenda_item item = new_item(w, ci, regional_referral::item, e.value, 1.0, position);
         item.union_index = e.union_index;
-        file_with_executive(w, ci, item);
+        file_item(w, ci, item);
         emit(w, static_cast<int>(ci), told_as, event::referral, 0, [] { return std::string("scripted referral to the executive"); });
         break;
       }
       case event_kind::request: {
         const auto& r1 = w.params->R1;
-        file_with_executive(w, ci, new_item(w, ci, item_kind::request, std::min(1.0, r1.urgency_base + r1.urgency_share * e.value),
-                                            e.value, w.national.executive_median));
+        file_item(w, ci, new_item(w, ci, request_to_centre::item, std::min(1.0, r1.urgency_base + r1.urgency_share * e.value),
+                                  e.value, w.national.executive_median));
         emit(w, static_cast<int>(ci), told_as, event::request, 0,
              [&] { return format("scripted request to the executive by %.0f%% of the group", 100 * e.value); });
         break;

@@ -64,6 +64,7 @@ class resolver {
     parties();
     executive();
     unions_and_regions();
+    institutions(opt);
     generate_councils(opt);
     councils();
     events();
@@ -228,6 +229,121 @@ class resolver {
       if (u.name.empty()) u.name = u.id;
     for (auto& r : s_.regions)
       if (r.name.empty()) r.name = r.id;
+  }
+
+  /// The party's default bodies when a scenario declares none: Labour's National Executive Committee decides every
+  /// item at its meetings (docs/model.md "Institutions").
+  static std::vector<body_def> default_bodies() {
+    body_def nec;
+    nec.id = "nec";
+    nec.name = "the executive";
+    return {nec};
+  }
+
+  /// The bodies: the default if none is declared, a regional tier's board for each region that signs off its
+  /// councils' deals (`regions[].powers.coalition_sign_off`) unless a body of that region already does, and each body's
+  /// references. What a body leaves unset (-1) stays so: it follows the executive's values (rhythm_of).
+  void institutions(const load_options& opt) {
+    auto& bodies = s_.institutions.bodies;
+    const executive_def& e = s_.executive;
+    if (bodies.empty()) bodies = default_bodies();
+    for (const region_def& r : s_.regions) {
+      if (!r.powers.coalition_sign_off) continue;
+      bool held = false;
+      for (const body_def& b : bodies)
+        held |= b.region == r.id && std::find(b.decides.begin(), b.decides.end(), "coalition") != b.decides.end();
+      if (held) continue;
+      body_def tier;
+      tier.id = r.id + "-tier";
+      tier.name = r.name;
+      tier.region = r.id;
+      tier.members.from = member_source::region;
+      tier.decides = {"coalition"};
+      tier.capacity = 10000;  // a tier's board takes every deal of its councils at a sitting
+      tier.meets_every_weeks = r.meets_every_weeks;
+      tier.first_meeting_week = r.first_meeting_week;
+      tier.crisis = false;
+      bodies.push_back(tier);
+    }
+    unique_ids(bodies, "institutions.bodies", [](const body_def& b) -> const std::string& { return b.id; });
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+      body_def& b = bodies[i];
+      const std::string path = "institutions.bodies[" + std::to_string(i) + "]";
+      if (b.name.empty()) b.name = b.id;
+      if (!b.region.empty()) {
+        for (std::size_t r = 0; r < s_.regions.size(); ++r)
+          if (s_.regions[r].id == b.region) b.region_index = static_cast<int>(r);
+        if (b.region_index < 0) fail(path + ".region", "'" + b.region + "' is not a region id");
+      }
+      body_members_def& m = b.members;
+      switch (m.from) {
+        case member_source::executive:
+          if (m.size == 0 || m.size > e.size)
+            fail(path + ".members.size", "a panel of the executive has 1 to " + std::to_string(e.size) +
+                                             " members (executive.size), or -1 for all of them");
+          break;
+        case member_source::own:
+          if (m.size < 0) m.size = 1;
+          if (m.size == 0) fail(path + ".members.size", "a body needs at least one member");
+          break;
+        case member_source::region:
+          if (b.region_index < 0) fail(path + ".members.from", "a body drawn from a region's board needs a `region`");
+          if (m.size >= 0) fail(path + ".members.size", "a region's board has its region's size (regions[].size)");
+          break;
+        case member_source::staff:
+          if (m.size > 1) fail(path + ".members.size", "the staff act as one official");
+          m.size = 1;
+          break;
+      }
+      const int seats = m.from == member_source::executive  ? (m.size < 0 ? e.size : m.size)
+                        : m.from == member_source::region ? s_.regions[static_cast<std::size_t>(b.region_index)].size
+                                                          : m.size;
+      if (b.majority == majority_rule::one_person && seats != 1)
+        fail(path + ".majority", "one_person needs a body of one member (it has " + std::to_string(seats) + ")");
+      for (std::size_t k = 0; k < b.decides.size(); ++k) item_kind_name(opt, path + ".decides[" + std::to_string(k) + "]", b.decides[k]);
+      if (b.meets_every_weeks == 0) fail(path + ".meets_every_weeks", "a body meets every 1 to 52 weeks (-1: as the executive)");
+    }
+    // One body per kind and scope: two bodies of the same region (or two national ones) may not decide one kind.
+    for (std::size_t i = 0; i < bodies.size(); ++i)
+      for (std::size_t k = 0; k < bodies[i].decides.size(); ++k)
+        for (std::size_t j = 0; j < i; ++j)
+          if (bodies[j].region_index == bodies[i].region_index &&
+              std::find(bodies[j].decides.begin(), bodies[j].decides.end(), bodies[i].decides[k]) != bodies[j].decides.end())
+            fail("institutions.bodies[" + std::to_string(i) + "].decides[" + std::to_string(k) + "]",
+                 "'" + bodies[i].decides[k] + "' is already decided by '" + bodies[j].id + "'" +
+                     (bodies[i].region.empty() ? "" : " for region '" + bodies[i].region + "'"));
+    for (std::size_t i = 0; i < bodies.size(); ++i)
+      for (std::size_t d = 0; d < bodies[i].delegates.size(); ++d) {
+        delegation_def& del = bodies[i].delegates[d];
+        const std::string path = "institutions.bodies[" + std::to_string(i) + "].delegates[" + std::to_string(d) + "]";
+        for (std::size_t j = 0; j < bodies.size(); ++j)
+          if (bodies[j].id == del.to) del.body_index = static_cast<int>(j);
+        if (del.body_index < 0) fail(path + ".to", "'" + del.to + "' is not a body id");
+        if (del.body_index == static_cast<int>(i)) fail(path + ".to", "a body cannot delegate to itself");
+        for (std::size_t k = 0; k < del.items.size(); ++k) {
+          const std::string where = path + ".items[" + std::to_string(k) + "]";
+          item_kind_name(opt, where, del.items[k]);
+          const auto& own = bodies[i].decides;
+          const bool first_decides_rest = i == 0;  // the first body decides every kind no body lists
+          if (std::find(own.begin(), own.end(), del.items[k]) == own.end() && !first_decides_rest)
+            fail(where, "'" + del.items[k] + "' is not an item this body decides (its `decides`)");
+        }
+      }
+  }
+
+  /// An item kind named in `institutions` must be one the rules file.
+  void item_kind_name(const load_options& opt, const std::string& path, const std::string& name) const {
+    if (opt.item_kinds.empty() || std::find(opt.item_kinds.begin(), opt.item_kinds.end(), name) != opt.item_kinds.end()) return;
+    std::string known, best;
+    std::size_t best_d = 3;
+    for (const auto& k : opt.item_kinds) {
+      known += (known.empty() ? "" : ", ") + k;
+      if (const std::size_t d = edit_distance(name, k); d < best_d) {
+        best_d = d;
+        best = k;
+      }
+    }
+    fail(path, "'" + name + "' is not a kind of item" + (best.empty() ? "" : " (did you mean '" + best + "'?)") + "; the kinds are: " + known);
   }
 
   /// Expands council_generators into councils (drawn with the generator's own seed: the same in every run).

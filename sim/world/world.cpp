@@ -180,9 +180,8 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::division: h(s.division.last_letter_week, s.division.last_challenge_week, s.division.stock); break;
     case concern::centre: {
       const auto& x = s.centre;
-      h(x.special_measures, x.investigation_until, x.last_referral_week, x.last_request_week, x.referral_pending,
-        x.request_pending, x.intervention_stock, x.monitoring_pending, x.last_monitoring_week, x.advice_refused, x.findings_pending,
-        x.allegation_pending, x.allegation, x.accused, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended,
+      h(x.special_measures, x.investigation_until, x.pending, x.last_filed, x.intervention_stock, x.advice_refused,
+        x.allegation, x.accused, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended,
         x.acted_without_notice, x.allegation_reviewed, x.central_actions);
       break;
     }
@@ -190,7 +189,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::coalition: {
       const auto& x = s.coalition;
       h(x.options, x.count, x.next, x.pending, x.deadline, x.party_vetoed, x.pact_alleged, x.form_at_start, x.unapproved,
-        x.review_at_start, x.negotiated, x.with_tier, x.tier_filed_week, x.tier_strength);
+        x.review_at_start, x.negotiated);
       break;
     }
     case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
@@ -256,16 +255,21 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       break;
     case concern::outbox:
       for (const auto& it : w.outbox[ci])
-        h(it.kind, it.council, it.week_filed, it.urgency, it.requester_position, it.strength, it.union_index, it.defers,
-          it.coalition);
+        h(reinterpret_cast<std::uintptr_t>(it.kind), it.council, it.week_filed, it.urgency, it.requester_position, it.strength,
+          it.union_index, it.defers, it.coalition);
       h(w.outbox[ci].size());
       break;
     case concern::executive: {
       const auto& e = w.executive;
       for (const auto& x : e.members) h(x.section, x.left_bloc, x.position, x.centralism);
-      for (const auto& it : e.agenda) h(it.kind, it.council, it.week_filed, it.urgency, it.strength, it.defers, it.coalition);
-      for (const auto& d : e.published) h(d.kind, d.item, d.council, d.coalition, d.notice_given, d.yes, d.of);
-      h(e.agenda.size(), e.published.size(), e.backlash, e.median_position, e.protest_stock);
+      for (const auto& b : w.institutions.bodies) {
+        for (const auto& it : b.agenda)
+          h(reinterpret_cast<std::uintptr_t>(it.kind), it.council, it.week_filed, it.urgency, it.strength, it.defers, it.coalition);
+        h(b.agenda.size());
+      }
+      for (const auto& d : w.institutions.published)
+        h(reinterpret_cast<std::uintptr_t>(d.motion), d.body, d.council, d.coalition, d.notice_given, d.yes, d.of);
+      h(w.institutions.published.size(), e.backlash, e.median_position, e.protest_stock);
       break;
     }
     case concern::national:

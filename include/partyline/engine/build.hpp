@@ -15,4 +15,9 @@ namespace partyline {
 
 [[nodiscard]] world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run);
 
+/// Works out which body decides each kind of item (w.institutions.kinds) for each region's councils: the region's
+/// body that lists the kind in `decides`, else the national body that lists it, else the first body. build_world
+/// does this; call it again after adding a kind of item to a world (a test of a new kind).
+void route_items(world& w);
+
 }  // namespace partyline

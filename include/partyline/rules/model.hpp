@@ -169,19 +169,25 @@ struct schedule {
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),
   };
-  /// 2. The executive: scripted elections to it, then its agenda and meetings.
+  /// 2. The centre: scripted elections to the executive, then each body's agenda, meetings and votes.
   static constexpr std::array central{
       world_step{"executive elections (scripted)", stream::scripted, &scripted_events::executive_elections},
-      world_step{"R2 agenda, meetings and votes (R11 sign-offs)", stream::R2, &executive_decision::meet},
+      world_step{"R2 the bodies' agendas, meetings and votes", stream::R2, &executive_decision::meet},
   };
   /// 3. Reductions over all councils, in council order.
   static constexpr std::array national{
       world_step{"R4 backlash decays; protest letters", stream::R4, &protest_letter::run},
   };
-  /// 4. Every council applies the decisions about it (only in weeks with decisions).
+  /// 4. Every council applies the decisions about it (only in weeks with decisions): each through its item kind.
   static constexpr std::array apply{
-      council_step{"R2 apply decisions (R11 approvals and vetoes)", stream::R2, executive_decision::reads,
+      council_step{"R2 apply decisions (each kind's own effects)", stream::R2, executive_decision::reads,
                    executive_decision::writes, &executive_decision::apply},
+  };
+  /// The kinds of item the rules file with the party's bodies (each declared by the rule that files it); the names
+  /// `institutions.bodies[].decides` may use.
+  static constexpr std::array<const item_kind_def*, 6> item_kinds{
+      &request_to_centre::item,  &regional_referral::item,          &own_initiative::item,
+      &coalition_sign_off::item, &investigations::findings_item, &investigations::allegation_item,
   };
   /// 5. Councils with an election this week (only in such weeks).
   static constexpr std::array election{

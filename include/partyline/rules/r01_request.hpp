@@ -48,6 +48,9 @@ struct request_to_centre {
                                    concern::events;
 
   static void run(world& w, std::size_t council);
+  /// The item it files: councillors' request that the centre act (remove the leader, special measures, advice on the
+  /// policy or an investigation), decided by the body that decides requests.
+  static const item_kind_def item;
 };
 
 }  // namespace partyline

@@ -2,15 +2,22 @@
 #if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 3
 #error "partyline/rules/r02_executive_decision.hpp belongs to stage 3 (rules): a lower stage may not include it"
 #endif
-/// @brief R2 Executive decision (Haringey: emergency motion advising a pause, passed without notice to the group).
+/// @brief R2 Decisions of the party's bodies (Haringey: emergency motion advising a pause, passed without notice to the
+/// group).
+#include <span>
+
 #include "partyline/random.hpp"
 #include "partyline/world/access.hpp"
 
 namespace partyline {
 
-/// The executive's agenda, its meetings and its members' votes: at a meeting it takes up to its capacity of items
-/// (most urgent first) and each member votes on the motions an item can lead to (R19's menu), most severe first; a
-/// simple majority decides. Decisions are published; each council applies those about it in the apply phase.
+/// The bodies' agendas, meetings and votes (the generic meeting), and the executive's own steps against a group.
+/// Each body (`institutions.bodies`) takes the items routed to it: at a meeting (ordinary, or an emergency one for an
+/// urgent item) up to its capacity, most urgent first; its members vote on the motions the item's kind opens, most
+/// severe first, and the body's majority rule decides. Decisions are published; each council applies those about it
+/// in the apply phase. A body that delegates an item kind lets the delegate decide such items between its meetings.
+/// The vote on a step against a council (advice, an investigation, special measures, ...) is R2's: each member's
+/// log-odds below.
 struct executive_decision {
   static constexpr stream id = stream::R2;
   static constexpr std::string_view key = "R2";
@@ -85,7 +92,21 @@ struct executive_decision {
     }
   };
 
-  /// Central phase: the week's filings join the agenda; a meeting (ordinary or emergency) decides items.
+  /// The executive's steps against a group that are R2's own (the others are R6's and R18's), and the answers every
+  /// council item can get.
+  static const motion_def dismiss, defer, advise_pause, special_measures, remove_leader;
+
+  /// The vote on a step against a council, shared by the kinds of item that ask for one (R1, R9, R17, R18): each
+  /// member's log-odds of voting for `motion`.
+  static void council_action_logits(const world& w, const agenda_item& item, const motion_def& motion,
+                                    std::span<const executive_member> members, std::span<double> out);
+  /// Their draws' counter: the motion and how often the item was deferred.
+  static std::uint64_t council_action_counter(const agenda_item& item, const motion_def& motion);
+  /// Apply phase for those kinds: the item leaves the council's pending items (unless deferred); a dismissed
+  /// allegation lapses; a step the centre takes counts as a central action and does what its motion does.
+  static void apply_council_action(world& w, std::size_t council, const decision& d);
+
+  /// Central phase: the week's filings join their bodies' agendas; each body that sits decides items.
   static constexpr access central_reads = concern::outbox | concern::executive | concern::national | concern::leadership |
                                           concern::policy | concern::derived | concern::division | concern::electoral |
                                           concern::coalition | concern::councillor_positions | concern::centre |

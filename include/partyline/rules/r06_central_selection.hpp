@@ -44,6 +44,10 @@ struct central_selection {
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;
 
+  /// The executive's step (R2, R19's rung 2): a central panel chooses the group's candidates from now, while they are
+  /// still to be chosen for the next election.
+  static const motion_def take_over_selections;
+
   /// Whether the centre chooses this group's candidates now.
   [[nodiscard]] static bool applies(const world& w, const council_state& c);
   static void run(world& w, std::size_t council);

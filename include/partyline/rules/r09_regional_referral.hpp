@@ -55,6 +55,8 @@ struct regional_referral {
   static constexpr access writes = concern::centre | concern::outbox | concern::events;
 
   static void run(world& w, std::size_t council);
+  /// The item it files: the board's referral asking the centre to investigate the group's leadership.
+  static const item_kind_def item;
 };
 
 }  // namespace partyline

@@ -117,13 +117,15 @@ struct coalition_sign_off {
 
   /// After a count without a majority: the options, then the first of them (election phase).
   static void start_formation(world& w, std::size_t council);
-  /// Central phase: the executive's members vote on a deal; a majority approves.
-  static void decide(world& w, const agenda_item& item, bool emergency);
+  /// The item it files: a deal put to the body that signs off the council's deals (`institutions`: Labour's NEC, a
+  /// region's tier); a body approves it or, without a majority for it, refuses.
+  static const item_kind_def item;
+  static const motion_def approve, refuse;
   /// Apply phase: approval forms the administration; refusal means defiance or the next option.
   static void apply(world& w, std::size_t council, const decision& d);
-  /// The regional tier that signs off council `ci`'s deals in place of the executive
-  /// (`regions[].powers.coalition_sign_off`), or -1.
-  [[nodiscard]] static int signing_tier(const scenario& s, std::size_t ci);
+  /// A body of the council's region that signs off its deals in place of the national one
+  /// (`institutions.bodies[].region`, or `regions[].powers.coalition_sign_off`), or -1.
+  [[nodiscard]] static int regional_signer(const scenario& s, std::size_t ci);
   /// Whether the council's deals need anybody's sign-off: its tier's, or the executive's (`executive.powers`).
   [[nodiscard]] static bool sign_off_needed(const scenario& s, std::size_t ci);
   /// Whether a deal includes a party across the party's national cooperation lines (executive.cooperation_lines).

@@ -55,6 +55,9 @@ struct own_initiative {
   static constexpr access writes = concern::centre | concern::outbox | concern::events;
 
   static void run(world& w, std::size_t council);
+  /// The item it files: the officers put a divided group on the agenda (remove its leader, special measures, or take
+  /// over its selections).
+  static const item_kind_def item;
   /// The risk that the party loses control here: 1 at a bare majority, 0 from `risk_margin` above it or without control.
   [[nodiscard]] static double control_at_risk(const world& w, const council_state& c);
 };

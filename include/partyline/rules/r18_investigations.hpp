@@ -66,6 +66,14 @@ struct investigations {
                                    concern::councillor_candidacy |
                                    concern::councillor_cabinet | concern::councillor_mood | concern::events;
 
+  /// The centre's disciplinary steps (Rule Book ch. 6), each a motion a body may pass: an investigation, a warning,
+  /// administrative suspension of individuals, suspension of the local party, charges before the disciplinary panel.
+  static const motion_def investigate, warning, suspend_individuals_motion, suspend_local_party_motion, charges;
+  /// The items R18 files: an investigation's findings (the body may charge, suspend, put under special measures or
+  /// warn); an allegation against a councillor (a scripted fact or the national rate: suspend pending the case, or
+  /// investigate).
+  static const item_kind_def findings_item, allegation_item;
+
   /// Local phase: investigations that end this week report their findings; hearings that end give their verdicts.
   static void run(world& w, std::size_t council);
   /// The urgency of findings or an allegation of this severity on the executive's agenda.

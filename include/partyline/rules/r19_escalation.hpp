@@ -58,11 +58,12 @@ struct escalation {
     }
   };
 
-  /// The step's rung: a warning, advice or investigation 1; taking over selections or suspending individuals 2;
-  /// special measures, suspending the local party or charges 3; removing the leader 4.
-  [[nodiscard]] static int rung(decision_kind k);
-  /// Whether the executive may consider `k` for this council now (its powers, the ladder, the step still making sense).
-  [[nodiscard]] static bool on_menu(const world& w, const council_state& c, decision_kind k);
+  /// Whether a body may consider step `m` for this council now: its rung (a warning, advice or investigation 1; taking
+  /// over selections or suspending individuals 2; special measures, suspending the local party or charges 3; removing
+  /// the leader 4) is open here, and it is within the party's powers and still makes sense (the motion's `allowed`).
+  [[nodiscard]] static bool on_menu(const world& w, const council_state& c, const motion_def& m);
+  /// Adds `m` to an item's motions if it is on the menu.
+  static void offer(const world& w, const council_state& c, const motion_def& m, motion_list& out);
   /// How close the council's election is: 1 at polling day, 0 at `election_horizon_weeks` or more (or none due).
   [[nodiscard]] static double election_proximity(const world& w, const council_state& c);
   /// The evidence for a drastic step (rung 2 and above) here, in log-odds of a yes before each member weighs it.

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "partyline/scenario/scenario.hpp"
 #include "partyline/scenario/yaml_tree.hpp"
@@ -37,6 +38,9 @@ struct load_options {
   int concurrent_runs = 1;         ///< worlds alive at once (threads), for the memory estimate
   world_sizes sizes;               ///< for refusing absurd council generators before expanding them
   rule_coefficients rules;         ///< the rules' default coefficients, which `rules:` overrides
+  /// The kinds of item the rules file with the party's bodies (rules/agenda.hpp), for checking `institutions`;
+  /// empty: the names are not checked (the scenario stage alone does not know the rules).
+  std::vector<std::string> item_kinds;
 };
 
 using frozen_scenario = std::shared_ptr<const scenario>;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "partyline/scenario/coefficients.hpp"
+#include "partyline/scenario/institutions.hpp"
 #include "partyline/scenario/schema.hpp"
 
 namespace partyline {
@@ -634,6 +635,7 @@ struct scenario {
   executive_def executive;
   std::vector<union_def> unions;
   std::vector<region_def> regions;
+  institutions_def institutions;          ///< the party's decision bodies (default: the party's, resolved by the loader)
   std::vector<council_def> councils;
   std::vector<council_generator> council_generators;  ///< expanded into `councils` by the loader
   std::vector<event_def> events;
@@ -657,6 +659,7 @@ struct scenario {
     v.field("executive", executive);
     v.field("unions", unions);
     v.field("regions", regions);
+    v.field("institutions", institutions);
     v.field("councils", councils);
     v.field("council_generators", council_generators);
     v.field("events", events);
@@ -684,6 +687,21 @@ struct scenario {
     return -1;
   }
 };
+
+/// @brief A body's capacity per meeting, cadence and emergency threshold: its own, or the executive's where it leaves
+/// them unset (-1), so that `executive.capacity` and friends keep setting the executive's own bodies.
+struct body_rhythm {
+  int capacity = 4;
+  int meets_every_weeks = 6;
+  int first_meeting_week = 2;
+  double emergency_urgency = 0.8;
+};
+[[nodiscard]] inline body_rhythm rhythm_of(const scenario& s, const body_def& b) {
+  const executive_def& e = s.executive;
+  return {b.capacity >= 0 ? b.capacity : e.capacity, b.meets_every_weeks > 0 ? b.meets_every_weeks : e.meets_every_weeks,
+          b.first_meeting_week >= 0 ? b.first_meeting_week : e.first_meeting_week,
+          b.emergency_urgency >= 0 ? b.emergency_urgency : e.emergency_urgency};
+}
 
 /// @brief "lab+ld" from a party bit mask ("none" when empty).
 /// "lab+ld", or for a minority sustained from outside "lab (supported by grn)"; "none" for no parties.

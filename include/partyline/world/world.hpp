@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "partyline/scenario/read.hpp"
+#include "partyline/world/agenda.hpp"
 #include "partyline/world/events.hpp"
 
 namespace partyline {
@@ -213,15 +214,15 @@ struct division_state {
 struct centre_state {
   bool special_measures = false;
   int investigation_until = -1;  ///< week an investigation ends
-  int last_referral_week = -100000;
-  int last_request_week = -100000;
-  bool referral_pending = false;  ///< an item about this council waits on the executive's agenda
-  bool request_pending = false;   ///< a request (R1) about this council waits on the agenda
-  bool monitoring_pending = false;  ///< an item of the executive's own officers (R17) waits on the agenda
-  int last_monitoring_week = -100000;
+  /// The kinds of item about this council waiting on a body's agenda (bit k: w.institutions.kinds[k]).
+  std::uint32_t pending = 0;
+  /// The week an item of each kind about this council was last filed (a cooldown before the next).
+  std::array<int, max_item_kinds> last_filed = [] {
+    std::array<int, max_item_kinds> a{};
+    a.fill(-100000);
+    return a;
+  }();
   int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
-  bool findings_pending = false;  ///< an investigation's findings wait on the executive's agenda (R18)
-  bool allegation_pending = false;  ///< an allegation waits on the executive's agenda (R17)
   float allegation = 0;           ///< severity of the allegation standing here (0: none; it lapses when dismissed or the hearing ends)
   std::int64_t accused = -1;      ///< the councillor row the allegation is against (a scripted one: the leader when it was made)
   float findings = 0;             ///< severity of the last findings (R18)
@@ -255,11 +256,6 @@ struct coalition_state {
   std::uint32_t unapproved = 0;
   bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
   std::uint32_t negotiated = 0;  ///< the arrangement the local parties negotiated before the run (tried first at week 0)
-  /// A deal (pending or unapproved) before the council's regional tier rather than the executive: filed this week,
-  /// with this share of its seats the party's (the tier decides at its next meeting, at once if urgent).
-  bool with_tier = false;
-  int tier_filed_week = -1;
-  float tier_strength = 0;
 };
 
 /// The group's flagship policy (R15).
@@ -312,66 +308,8 @@ struct council_state {
 
 // ---- the executive ------------------------------------------------------------------------------------
 
-struct executive_member {
-  exec_section section = exec_section::other;
-  bool left_bloc = false;
-  float position = 0;
-  float centralism = 0.5f;
-};
-
-/// What brought an item to the executive: a union's referral (R9), councillors' request (R1), a coalition deal
-/// (R11), or its own officers' monitoring (R17).
-enum class item_kind : std::uint8_t { referral, request, coalition, monitoring, findings, allegation };
-template <>
-struct enum_names<item_kind> {
-  static constexpr std::array<std::string_view, 6> names{"referral", "request",  "coalition",
-                                                         "monitoring", "findings", "allegation"};
-};
-enum class decision_kind : std::uint8_t {
-  none, dismiss, defer, advise_pause, investigate, special_measures, remove_leader, approve_coalition, refuse_coalition,
-  take_over_selections, warning, suspend_individuals, suspend_local_party, charges
-};
-template <>
-struct enum_names<decision_kind> {
-  static constexpr std::array<std::string_view, 14> names{
-      "none",          "dismiss",           "defer",            "advise_pause",         "investigate",
-      "special_measures", "remove_leader",  "approve_coalition", "refuse_coalition",    "take_over_selections",
-      "warning",       "suspend_individuals", "suspend_local_party", "charges"};
-};
-[[nodiscard]] constexpr bool is_intervention(decision_kind k) {
-  return k != decision_kind::none && k != decision_kind::dismiss && k != decision_kind::defer &&
-         k != decision_kind::approve_coalition && k != decision_kind::refuse_coalition;
-}
-
-/// @brief An item waiting on the executive's agenda.
-struct agenda_item {
-  item_kind kind = item_kind::referral;
-  int council = -1;
-  int week_filed = 0;
-  double urgency = 0.3;
-  double requester_position = 0;   ///< for members' alignment
-  double strength = 0;             ///< share of the group (or board) behind it
-  int union_index = -1;            ///< for referrals by a union
-  int defers = 0;
-  std::uint32_t coalition = 0;     ///< for sign-off requests: the deal (party bit mask)
-};
-
-/// @brief A decision the executive published this week, applied by the council in the apply phase.
-struct decision {
-  decision_kind kind = decision_kind::none;
-  item_kind item = item_kind::referral;
-  int council = -1;
-  std::uint32_t coalition = 0;
-  bool notice_given = false;
-  int yes = 0;
-  int of = 0;
-  int weeks_waiting = 0;
-};
-
 struct executive_state {
   std::vector<executive_member> members;
-  std::vector<agenda_item> agenda;
-  std::vector<decision> published;  ///< this week's decisions
   double backlash = 0;
   double median_position = 0;
   double protest_stock = 0;  ///< published protest letters, decaying (electoral cost, R13)
@@ -436,6 +374,7 @@ struct world {
   std::vector<dispute_state> disputes;
   std::vector<council_state> councils;
   executive_state executive;
+  institutions_state institutions;  ///< the party's decision bodies, their agendas and this week's decisions
   space_terms space;
   /// The board of each region that holds powers as a tier (`regions[].powers`), drawn as the executive's is;
   /// empty for a region without powers.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
+#include <stdexcept>
 
 namespace partyline::detail {
 
@@ -89,10 +90,10 @@ std::int64_t nearest_group_councillor(const world& w, const council_state& c, do
   return best;
 }
 
-agenda_item new_item(const world& w, std::size_t ci, item_kind kind, double urgency, double strength,
+agenda_item new_item(const world& w, std::size_t ci, const item_kind_def& kind, double urgency, double strength,
                      double requester_position) {
   agenda_item item;
-  item.kind = kind;
+  item.kind = &kind;
   item.council = static_cast<int>(ci);
   item.week_filed = w.week;
   item.urgency = urgency;
@@ -101,25 +102,30 @@ agenda_item new_item(const world& w, std::size_t ci, item_kind kind, double urge
   return item;
 }
 
-void file_with_executive(world& w, std::size_t ci, const agenda_item& item) {
+namespace {
+
+std::size_t kind_bit(const world& w, const item_kind_def& kind) {
+  const int k = w.institutions.index_of(kind);
+  if (k < 0) throw std::logic_error("an item of a kind the world does not know: " + std::string(kind.name));
+  return static_cast<std::size_t>(k);
+}
+
+}  // namespace
+
+void file_item(world& w, std::size_t ci, const agenda_item& item) {
   w.outbox[ci].push_back(item);
   centre_state& centre = w.councils[ci].centre;
-  if (item.kind == item_kind::referral) {
-    centre.referral_pending = true;
-    centre.last_referral_week = w.week;
-  } else if (item.kind == item_kind::request) {
-    centre.request_pending = true;
-    centre.last_request_week = w.week;
-  } else if (item.kind == item_kind::monitoring) {
-    centre.monitoring_pending = true;
-    centre.last_monitoring_week = w.week;
-  } else if (item.kind == item_kind::findings) {
-    centre.findings_pending = true;
-  } else if (item.kind == item_kind::allegation) {
-    centre.allegation_pending = true;
-  }
+  const std::size_t k = kind_bit(w, *item.kind);
+  centre.pending |= 1u << k;
+  centre.last_filed[k] = w.week;
   if (centre.first_item_week < 0) centre.first_item_week = w.week;
 }
+
+bool pending(const world& w, const council_state& c, const item_kind_def& kind) { return (c.centre.pending >> kind_bit(w, kind)) & 1u; }
+
+int last_filed(const world& w, const council_state& c, const item_kind_def& kind) { return c.centre.last_filed[kind_bit(w, kind)]; }
+
+void clear_pending(const world& w, council_state& c, const item_kind_def& kind) { c.centre.pending &= ~(1u << kind_bit(w, kind)); }
 
 const crisis_window* crisis_at(const scenario& s, int week) {
   for (const auto& cw : s.executive.crisis_windows)

@@ -13,7 +13,7 @@ namespace {
 
 agenda_item referral(int week, double urgency = 0.3) {
   agenda_item it;
-  it.kind = item_kind::referral;
+  it.kind = &regional_referral::item;
   it.council = 0;
   it.week_filed = week;
   it.urgency = urgency;
@@ -27,7 +27,7 @@ int first_decision_week(world& w, int from, int to) {
   for (int week = from; week < to; ++week) {
     w.week = week;
     central_phase(w);
-    if (!w.executive.published.empty()) return week;
+    if (!w.institutions.published.empty()) return week;
   }
   return -1;
 }
@@ -71,10 +71,10 @@ TEST(Agenda, CapacityLimitsItemsPerMeetingInOrderOfUrgency) {
   for (double u : {0.1, 0.5, 0.3, 0.2}) w.outbox[0].push_back(referral(1, u));
   w.week = 2;
   central_phase(w);
-  ASSERT_EQ(w.executive.published.size(), 2u);
+  ASSERT_EQ(w.institutions.published.size(), 2u);
   // Left on the agenda: the two least urgent (deferred items may also stay).
   int low_left = 0;
-  for (const auto& it : w.executive.agenda) low_left += it.urgency <= 0.2;
+  for (const auto& it : w.institutions.bodies[0].agenda) low_left += it.urgency <= 0.2;
   EXPECT_EQ(low_left, 2);
 }
 
@@ -93,7 +93,7 @@ TEST(ExecutiveVote, AlignmentAndBacklashMoveTheVote) {
       w.outbox[0].push_back(it);
       w.week = 2;
       central_phase(w);
-      total += w.executive.published.at(0).yes;
+      total += w.institutions.published.at(0).yes;
     }
     return total;
   };
@@ -110,10 +110,10 @@ TEST(ExecutiveVote, MajorityDecidesAndTheTallyIsPublished) {
   w.outbox[0].push_back(referral(1));
   w.week = 2;
   central_phase(w);
-  ASSERT_EQ(w.executive.published.size(), 1u);
-  EXPECT_EQ(w.executive.published[0].kind, decision_kind::investigate);
-  EXPECT_EQ(w.executive.published[0].yes, 39);
-  EXPECT_EQ(w.executive.published[0].of, 39);
+  ASSERT_EQ(w.institutions.published.size(), 1u);
+  EXPECT_TRUE(w.institutions.published[0].is(investigations::investigate));
+  EXPECT_EQ(w.institutions.published[0].yes, 39);
+  EXPECT_EQ(w.institutions.published[0].of, 39);
 }
 
 TEST(ExecutiveVote, ClearDefeatIsDismissedNarrowDefeatDeferred) {
@@ -123,8 +123,8 @@ TEST(ExecutiveVote, ClearDefeatIsDismissedNarrowDefeatDeferred) {
     w.outbox[0].push_back(referral(1));
     w.week = 2;
     central_phase(w);
-    EXPECT_EQ(w.executive.published.at(0).kind, decision_kind::dismiss);
-    EXPECT_TRUE(w.executive.agenda.empty());
+    EXPECT_TRUE(w.institutions.published.at(0).is(executive_decision::dismiss));
+    EXPECT_TRUE(w.institutions.bodies[0].agenda.empty());
   }
   {
     const auto s = tiny_scenario([](scenario& sc) {
@@ -135,8 +135,8 @@ TEST(ExecutiveVote, ClearDefeatIsDismissedNarrowDefeatDeferred) {
     w.outbox[0].push_back(referral(1));
     w.week = 2;
     central_phase(w);
-    EXPECT_EQ(w.executive.published.at(0).kind, decision_kind::defer);
-    ASSERT_EQ(w.executive.agenda.size(), 1u);
-    EXPECT_EQ(w.executive.agenda[0].defers, 1);
+    EXPECT_TRUE(w.institutions.published.at(0).is(executive_decision::defer));
+    ASSERT_EQ(w.institutions.bodies[0].agenda.size(), 1u);
+    EXPECT_EQ(w.institutions.bodies[0].agenda[0].defers, 1);
   }
 }

@@ -62,7 +62,7 @@ TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
   EXPECT_EQ(w.councils[0].coalition.options[0], lab | ld | ind);
   EXPECT_EQ(w.councils[0].coalition.options[1], lab | ((ld | ind) << support_shift));
   ASSERT_EQ(w.outbox[0].size(), 1u);
-  EXPECT_EQ(w.outbox[0][0].kind, item_kind::coalition);
+  EXPECT_EQ(w.outbox[0][0].kind, &coalition_sign_off::item);
   EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::coalition_request)].count, 1);
 }
 

@@ -129,10 +129,11 @@ TEST(ProtestLetterR4, NoNoticeProvokesLargerLetters) {
     });
     world w = build_world(s, 3, 0);
     decision d;
-    d.kind = decision_kind::advise_pause;
+    d.motion = &executive_decision::advise_pause;
+    d.kind = &request_to_centre::item;
     d.council = 0;
     d.notice_given = notice0 > 0;
-    w.executive.published = {d};
+    w.institutions.published = {d};
     national_phase(w);
     return w.councils[0].tallies[static_cast<std::size_t>(event::protest_letter)].max;
   };
@@ -145,7 +146,7 @@ TEST(ProtestLetterR4, APublishedLetterRaisesBacklashWhichLowersSupport) {
   const auto s = divided_group();
   world w = build_world(s, 1, 0);
   agenda_item item;
-  item.kind = item_kind::request;
+  item.kind = &request_to_centre::item;
   item.council = 0;
   item.strength = 0.45;
   item.requester_position = -0.6;
@@ -157,7 +158,7 @@ TEST(ProtestLetterR4, APublishedLetterRaisesBacklashWhichLowersSupport) {
       v.week = 2;
       v.outbox[0].push_back(item);
       central_phase(v);
-      yes += v.executive.published.at(0).yes;
+      yes += v.institutions.published.at(0).yes;
     }
     return yes;
   };

@@ -66,11 +66,10 @@ TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
       w.week = 10;
       c.centre.findings = static_cast<float>(severity);
       for (std::uint32_t row : detail::group_rows(w, c)) w.councillors.dissent[row] = 1;
-      w.outbox[0].push_back(detail::new_item(w, 0, item_kind::findings, 0.95, severity, w.national.executive_median));
+      w.outbox[0].push_back(detail::new_item(w, 0, investigations::findings_item, 0.95, severity, w.national.executive_median));
       central_phase(w);
-      if (w.executive.published.empty()) continue;
-      const decision_kind k = w.executive.published.front().kind;
-      severe += escalation::rung(k) >= 2;
+      if (w.institutions.published.empty()) continue;
+      severe += w.institutions.published.front().motion->rung >= 2;
     }
     return severe / 200.0;
   };
@@ -212,7 +211,7 @@ TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
     sc.weeks = 200;
     sc.events.clear();
   });
-  auto acted_on = [&](item_kind kind) {
+  auto acted_on = [&](const item_kind_def& kind) {
     int n = 0;
     for (int r = 0; r < 100; ++r) {
       world w = build_world(s, 1, static_cast<std::uint64_t>(r));
@@ -223,11 +222,11 @@ TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
       c.centre.accused = c.leadership.leader;
       w.outbox[0].push_back(detail::new_item(w, 0, kind, 0.95, 0.6, w.national.executive_median));
       central_phase(w);
-      if (!w.executive.published.empty()) n += is_intervention(w.executive.published.front().kind);
+      if (!w.institutions.published.empty()) n += w.institutions.published.front().motion->acts;
     }
     return n / 100.0;
   };
-  const double allegation = acted_on(item_kind::allegation), request = acted_on(item_kind::request);
+  const double allegation = acted_on(investigations::allegation_item), request = acted_on(request_to_centre::item);
   std::printf("under backlash 2.0: an allegation acted on in %.2f, a request of 60%% of the group in %.2f\n", allegation, request);
   EXPECT_GT(allegation, 0.8);
   EXPECT_LT(request, 0.2);

@@ -34,13 +34,13 @@ void set_facts(world& w, const group_facts& f) {
 }
 
 /// The decision on an urgent officers' item (decided at an emergency meeting this week), in run `run`.
-decision_kind decide_once(const frozen_scenario& s, int run, const group_facts& f) {
+const motion_def* decide_once(const frozen_scenario& s, int run, const group_facts& f) {
   world w = build_world(s, 1, static_cast<std::uint64_t>(run));
   set_facts(w, f);
-  agenda_item item = detail::new_item(w, 0, item_kind::monitoring, 0.95, f.complaint_strength, w.national.executive_median);
+  agenda_item item = detail::new_item(w, 0, own_initiative::item, 0.95, f.complaint_strength, w.national.executive_median);
   w.outbox[0].push_back(item);
   central_phase(w);
-  return w.executive.published.empty() ? decision_kind::none : w.executive.published.front().kind;
+  return w.institutions.published.empty() ? nullptr : w.institutions.published.front().motion;
 }
 
 struct shares {
@@ -50,10 +50,10 @@ struct shares {
 shares decide_many(const frozen_scenario& s, const group_facts& f, int runs = 300) {
   shares out;
   for (int r = 0; r < runs; ++r) {
-    const decision_kind k = decide_once(s, r, f);
-    out.special_measures += k == decision_kind::special_measures;
-    out.take_over += k == decision_kind::take_over_selections;
-    out.drastic += escalation::rung(k) >= 2;
+    const motion_def* k = decide_once(s, r, f);
+    out.special_measures += k == &executive_decision::special_measures;
+    out.take_over += k == &central_selection::take_over_selections;
+    out.drastic += k && k->rung >= 2;
   }
   out.drastic /= runs;
   out.special_measures /= runs;
@@ -133,9 +133,9 @@ TEST(EscalationR19, TakingOverSelectionsHandsThemToTheCentralPanel) {
   for (int r = 0; r < 100; ++r) {
     world w = build_world(s, 1, static_cast<std::uint64_t>(r));
     set_facts(w, f);
-    w.outbox[0].push_back(detail::new_item(w, 0, item_kind::monitoring, 0.95, 1.0, w.national.executive_median));
+    w.outbox[0].push_back(detail::new_item(w, 0, own_initiative::item, 0.95, 1.0, w.national.executive_median));
     central_phase(w);
-    if (w.executive.published.empty() || w.executive.published.front().kind != decision_kind::take_over_selections) continue;
+    if (w.institutions.published.empty() || !w.institutions.published.front().is(central_selection::take_over_selections)) continue;
     EXPECT_FALSE(central_selection::applies(w, w.councils[0]));
     apply_phase(w, 0);
     EXPECT_TRUE(central_selection::applies(w, w.councils[0]));
@@ -157,7 +157,7 @@ TEST(OwnInitiativeR17, OfficersRaiseDividedGroupsUnderACentralistExecutiveFarMor
       for (int week = now; week < now + 20; ++week) {
         w.week = week;
         own_initiative::run(w, 0);
-        if (w.councils[0].centre.monitoring_pending) {
+        if (detail::pending(w, w.councils[0], own_initiative::item)) {
           ++n;
           break;
         }
@@ -195,7 +195,7 @@ TEST(OwnInitiativeR17, OfficersRaiseAUnitedGroupThatMayLoseControlAsPollingDayNe
       for (int week = now; week < now + 8; ++week) {
         w.week = week;
         own_initiative::run(w, 0);
-        if (c.centre.monitoring_pending) {
+        if (detail::pending(w, c, own_initiative::item)) {
           ++n;
           break;
         }

@@ -265,13 +265,20 @@ inline void central_action(council_state& c, double weight) {
 [[nodiscard]] std::int64_t nearest_group_councillor(const world& w, const council_state& c, double target,
                                                     std::int64_t except);
 
-// ---- the executive's agenda -----------------------------------------------------------------------
+// ---- items for the party's bodies ----------------------------------------------------------------------
 
-/// An item about council `ci` filed this week.
-[[nodiscard]] agenda_item new_item(const world& w, std::size_t ci, item_kind kind, double urgency, double strength,
+/// An item of `kind` about council `ci`, filed this week.
+[[nodiscard]] agenda_item new_item(const world& w, std::size_t ci, const item_kind_def& kind, double urgency, double strength,
                                    double requester_position);
-/// Files an item with the executive: it joins the agenda in the central phase; the council remembers it waits.
-void file_with_executive(world& w, std::size_t ci, const agenda_item& item);
+/// Files an item with the party's bodies: it joins the agenda of the body that decides its kind for the council (its
+/// region's, else the national one) in the central phase; the council remembers it waits.
+void file_item(world& w, std::size_t ci, const agenda_item& item);
+/// Whether an item of `kind` about the council waits on a body's agenda.
+[[nodiscard]] bool pending(const world& w, const council_state& c, const item_kind_def& kind);
+/// The week an item of `kind` about the council was last filed (long ago if never).
+[[nodiscard]] int last_filed(const world& w, const council_state& c, const item_kind_def& kind);
+/// The item of `kind` about the council has been decided (or has lapsed): it no longer waits.
+void clear_pending(const world& w, council_state& c, const item_kind_def& kind);
 
 /// The weeks of a crisis window covering `week`, or nullptr.
 [[nodiscard]] const crisis_window* crisis_at(const scenario& s, int week);

@@ -1,0 +1,116 @@
+#pragma once
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 1
+#error "partyline/scenario/institutions.hpp belongs to stage 1 (scenario): a lower stage may not include it"
+#endif
+/// @brief The party's decision bodies as a scenario declares them (`institutions: {bodies: [...]}`): who sits on
+/// each, the kinds of item it decides, how it votes, how often it meets and what it leaves to others between its
+/// meetings. Without the block a scenario gets the party's default (Labour's, docs/model.md "Institutions"); the
+/// item kinds themselves are declared by the rules that file them (rules/agenda.hpp), so this stage keeps their
+/// names as written and the complete loader checks them.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partyline/scenario/schema.hpp"
+
+namespace partyline {
+
+/// How a body's vote is decided: more than half in favour, at least two thirds, or a single person's decision.
+enum class majority_rule : std::uint8_t { simple, two_thirds, one_person };
+template <>
+struct enum_names<majority_rule> {
+  static constexpr std::array<std::string_view, 3> names{"simple", "two_thirds", "one_person"};
+};
+
+/// Where a body's members come from: the executive's seats (all of them, or a panel of `size` drawn from them for
+/// each run), members of its own (drawn as the executive's are, around `position` with `centralism_mean`), its
+/// region's board (`regions[]`: size, position, centralism), or the staff: one official who acts for the executive
+/// (at its median position and mean centralism).
+enum class member_source : std::uint8_t { executive, own, region, staff };
+template <>
+struct enum_names<member_source> {
+  static constexpr std::array<std::string_view, 4> names{"executive", "own", "region", "staff"};
+};
+
+struct body_members_def {
+  member_source from = member_source::executive;
+  int size = -1;  ///< executive: -1 every seat, else a panel of this many; own: its members (default 1)
+  double position = -0.2;
+  double position_sd = 0.15;
+  double centralism_mean = 0.5;
+  double centralism_sd = 0.15;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("from", from);
+    v.field("size", size, {-1, 1001});
+    v.field("position", position, {-1, 1});
+    v.field("position_sd", position_sd, {0, 2});
+    v.field("centralism_mean", centralism_mean, {0, 1});
+    v.field("centralism_sd", centralism_sd, {0, 1});
+  }
+};
+
+/// Items a body leaves to another between its own meetings (the NEC's officers and staff act for it).
+struct delegation_def {
+  std::string to;                   ///< the body that decides them (its id)
+  std::vector<std::string> items;   ///< item kinds
+  int body_index = -1;              ///< resolved from `to`
+
+  template <class V>
+  void describe(V& v) {
+    v.required("to", to);
+    v.required("items", items);
+  }
+};
+
+/// @brief One decision body. Fields left at -1 take the executive's (`executive.capacity`,
+/// `executive.meets_every_weeks`, `executive.first_meeting_week`, `executive.emergency_urgency`).
+struct body_def {
+  std::string id;
+  std::string name;
+  std::string region;                ///< empty: the whole party; else it decides for that region's councils
+  body_members_def members;
+  std::vector<std::string> decides;  ///< item kinds it decides (for its region's councils, if it has one)
+  majority_rule majority = majority_rule::simple;
+  int capacity = -1;                 ///< items per meeting
+  int meets_every_weeks = -1;
+  int first_meeting_week = -1;
+  bool emergency = true;             ///< it can meet at once for an urgent item
+  double emergency_urgency = -1;     ///< ... this urgent or more
+  bool crisis = true;                ///< a national crisis window (executive.crisis_windows) cuts its capacity
+  std::vector<delegation_def> delegates;
+
+  int region_index = -1;             ///< resolved from `region`
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.field("name", name);
+    v.field("region", region);
+    v.field("members", members);
+    v.field("decides", decides);
+    v.field("majority", majority);
+    v.field("capacity", capacity, {-1, 10000});
+    v.field("meets_every_weeks", meets_every_weeks, {-1, 52});
+    v.field("first_meeting_week", first_meeting_week, {-1, 5200});
+    v.field("emergency", emergency);
+    v.field("emergency_urgency", emergency_urgency, {-1, 1});
+    v.field("crisis", crisis);
+    v.field("delegates", delegates);
+  }
+};
+
+/// @brief The party's decision bodies. Every item kind the rules file is decided by one body for each council: the
+/// body of the council's region that lists it, else the national body that lists it, else the first body.
+struct institutions_def {
+  std::vector<body_def> bodies;
+
+  template <class V>
+  void describe(V& v) {
+    v.field("bodies", bodies);
+  }
+};
+
+}  // namespace partyline
