@@ -14,9 +14,9 @@
 #include "partyline/outcome/targets.hpp"
 #include "partyline/random.hpp"
 #include "partyline/scenario/schema.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
-#include "partyline/sweep/sweep.hpp"
 #include "ranks.hpp"
 
 namespace partyline {

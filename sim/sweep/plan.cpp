@@ -13,6 +13,7 @@
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/story.hpp"
 #include "partyline/outcome/targets.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/sweep/distributed.hpp"
