@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/sweep/plan.hpp"
 #include "partyline/sweep/sweep.hpp"
 #include "partyline/outcome/story.hpp"
@@ -78,18 +79,16 @@ int cmd_run(const run_args& a, const std::string& command_line) {
 
   // The result set is staged and moved in as a whole, the manifest (with every table's checksum) last; the tables
   // of a previous run (--force) that this run does not write go, so the folder never mixes two runs.
+  // The tables are built once, in memory; the scenario's documented facts against the runs (targets.csv) when the
+  // scenario states targets.
+  const pl::run_set_tables set = pl::build_run_tables(*scen, results, seed, {a.weekly, a.events});
+  const pl::table_data& targets = set.targets;
   pl::result_set_writer writer(out);
-  const std::string runs_text = pl::runs_csv(results, seed), councils_text = pl::councils_csv(*scen, results);
-  writer.add("runs.csv", runs_text);
-  writer.add("councils.csv", councils_text);
-  // The scenario's documented facts against the runs (targets.csv; none when the scenario states no targets).
-  pl::table_data targets;
-  if (!scen->targets.empty() && !results.empty()) {
-    targets = pl::target_table(scen->targets, pl::read_csv(runs_text, "runs.csv"), pl::read_csv(councils_text, "councils.csv"));
-    writer.add("targets.csv", pl::to_csv(targets));
-  }
-  if (a.weekly) writer.add("weekly.csv", pl::weekly_csv(*scen, results));
-  if (a.events) writer.add("events.csv", pl::events_csv(*scen, results));
+  writer.add("runs.csv", pl::to_csv(set.runs));
+  writer.add("councils.csv", pl::to_csv(set.councils));
+  if (!targets.columns.empty()) writer.add("targets.csv", pl::to_csv(targets));
+  if (a.weekly) writer.add("weekly.csv", pl::to_csv(set.weekly));
+  if (a.events) writer.add("events.csv", pl::to_csv(set.events));
   std::vector<std::string> files;
   nlohmann::ordered_json tables = nlohmann::ordered_json::object();
   for (const auto& t : writer.tables()) {
