@@ -17,6 +17,7 @@
 #include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
+#include "partyline/store/manifest.hpp"
 #include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/runner.hpp"
 
@@ -59,7 +60,7 @@ plan_report run_sweep_plan(const run_plan& plan) {
   sweep_run_options opt;
   opt.resume = plan.resume;
   opt.cancel = plan.cancel;
-  opt.manifest = plan.manifest;
+  opt.manifest = sweep_manifest(plan.command, plan.shard_index, plan.shard_count);
   opt.shard_index = plan.shard_index;
   opt.shard_count = plan.shard_count;
   opt.on_start = plan.on_start;

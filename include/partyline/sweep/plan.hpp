@@ -32,7 +32,7 @@ struct run_plan {
   bool resume = false;          ///< complete the missing runs of this sweep's store
   std::size_t shard_index = 0;  ///< run only the runs with index % shard_count == shard_index
   std::size_t shard_count = 1;
-  std::vector<std::pair<std::string, std::string>> manifest;  ///< provenance for the store (version, command, ...)
+  std::string command;  ///< what ran the sweep (the command line, or the caller), recorded in the store's manifest
 
   // How.
   int threads = 0;                  ///< worker threads (0: all cores); results never depend on it
