@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
-#error "partyline/sweep/plan.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/sweep/plan.hpp belongs to stage 8 (sweep): a lower stage may not include it"
 #endif
 /// @brief A run plan: what to run (a scenario many times, or a sweep), with which seeds, how many runs or
 /// replicates, which shard, on how many threads, within which budgets, resuming or not. One function executes it;

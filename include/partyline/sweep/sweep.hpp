@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
-#error "partyline/sweep/sweep.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/sweep/sweep.hpp belongs to stage 8 (sweep): a lower stage may not include it"
 #endif
 /// @brief Sweep files: a scenario to vary, replicates, a base seed, a design and parameters addressed by dotted
 /// path. A scalar is held, a list is swept, a {min, max} range is sampled. Documented in scenarios/README.md.
