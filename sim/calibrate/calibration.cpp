@@ -118,7 +118,7 @@ table_data case_targets(const calibration_spec& spec, std::size_t ci, const Eige
   ro.runs = runs;
   ro.seed = seed;
   ro.first_run = first_run;
-  return build_run_tables(*scen, simulate_runs(scen, ro), seed).targets;
+  return run_targets(*scen, simulate_runs(scen, ro), seed);
 }
 
 std::string num(double v) {

@@ -293,4 +293,9 @@ run_set_tables build_run_tables(const scenario& s, const std::vector<run_result>
   return t;
 }
 
+table_data run_targets(const scenario& s, const std::vector<run_result>& results, std::uint64_t seed) {
+  const bool by_council = std::any_of(s.targets.begin(), s.targets.end(), [](const target_def& t) { return !t.council.empty(); });
+  return target_table(s.targets, runs_table(results, seed), by_council ? councils_table(s, results) : result_table{});
+}
+
 }  // namespace partyline

@@ -78,9 +78,13 @@ struct run_set_tables {
   table_data targets;           ///< the scenario's targets against the runs (targets.csv); no columns without targets or runs
 };
 
-/// @brief The one builder of a run set's tables (`partyline run`, the Python module's runs, calibration): runs and
-/// councils, weekly and events when chosen, and the targets when the scenario states them and there are runs.
+/// @brief The one builder of a run set's tables (`partyline run`, the Python module's runs): runs and councils, weekly
+/// and events when chosen, and the targets when the scenario states them and there are runs.
 [[nodiscard]] run_set_tables build_run_tables(const scenario& s, const std::vector<run_result>& results, std::uint64_t seed,
                                               table_choice choice = {});
+
+/// @brief Only the targets of a run set, as build_run_tables finds them, from only the tables they read: the runs, and
+/// the councils when a target reads a council (calibration measures every particle this way).
+[[nodiscard]] table_data run_targets(const scenario& s, const std::vector<run_result>& results, std::uint64_t seed);
 
 }  // namespace partyline

@@ -67,6 +67,7 @@ TEST(RunSetTables, HoldWhatTheFilesHoldAndTheTargetsReadThemAsFromTheFiles) {
       target_table(s->targets, read_csv(to_csv(t.runs), "runs.csv"), read_csv(to_csv(t.councils), "councils.csv"));
   EXPECT_EQ(to_csv(t.targets), to_csv(from_files));
   EXPECT_EQ(t.targets.rows[2][t.targets.column("runs")], "12");  // smalltown's rows only
+  EXPECT_EQ(to_csv(run_targets(*s, results, 7)), to_csv(t.targets));  // calibration's way: only the tables they read
   // Without runs there are no targets; without a choice, no weekly or events table.
   const run_set_tables none = build_run_tables(*s, {}, 7);
   EXPECT_TRUE(none.targets.columns.empty());
