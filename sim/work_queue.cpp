@@ -90,6 +90,10 @@ void lead(int ranks, const std::vector<long long>& items, const compute_fn& comp
     int asking = ranks - 1;  // other ranks not yet told there is no more
     long long owed = 0;      // items handed out whose results have not arrived
     std::string buffer;
+    // Between polls while nothing arrives: from 0.2 ms, doubling to 5 ms. The other ranks keep a request outstanding
+    // while they compute, so a late answer costs them nothing, and a busy poll would take time from this rank's threads.
+    constexpr std::chrono::microseconds first_pause{200}, longest_pause{5000};
+    std::chrono::microseconds pause = first_pause;
     while (true) {
       int flag = 0;
       MPI_Status status;
@@ -124,9 +128,13 @@ void lead(int ranks, const std::vector<long long>& items, const compute_fn& comp
       }
       collect_here();
       if (opt.idle) opt.idle();
-      if (flag) continue;
+      if (flag) {
+        pause = first_pause;
+        continue;
+      }
       if (asking == 0 && owed == 0 && finished_here) break;  // every rank told to stop, every result in
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      std::this_thread::sleep_for(pause);
+      pause = std::min(2 * pause, longest_pause);
     }
   } catch (...) {
     abandon = true;
