@@ -4,7 +4,7 @@
 #endif
 /// @brief partyline: the whole public API, in pipeline order. Reading these headers top to bottom follows the data:
 /// a scenario file is read and frozen, laid out as a world of typed columns, stepped week by week by the rules of
-/// the schedule, its outcomes collected, stored, and swept over parameters.
+/// the schedule, its outcomes collected, stored, fitted to the cases' facts and swept over parameters.
 #include "partyline/error.hpp"
 #include "partyline/random.hpp"
 #include "partyline/version.hpp"
@@ -14,6 +14,7 @@
 #include "partyline/scenario/read.hpp"
 #include "partyline/scenario/scenario.hpp"
 #include "partyline/scenario/schema.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/scenario/yaml_tree.hpp"
 // 2. world
 #include "partyline/world/access.hpp"
@@ -28,13 +29,17 @@
 // 5. outcome
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/outcomes.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/outcome/stats.hpp"
 #include "partyline/outcome/summary.hpp"
 // 6. store
 #include "partyline/store/files.hpp"
+#include "partyline/store/manifest.hpp"
 #include "partyline/store/results_store.hpp"
 #include "partyline/store/sha256.hpp"
-// 7. sweep
+// 7. calibrate
+#include "partyline/calibrate/calibration.hpp"
+// 8. sweep
 #include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/plan.hpp"
 #include "partyline/sweep/runner.hpp"

@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "partyline/outcome/targets.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 
 namespace pl = partyline;
 

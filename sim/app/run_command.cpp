@@ -1,15 +1,14 @@
 // partyline run, validate, show.
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <memory>
 
 #include "cli.hpp"
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/sweep/plan.hpp"
 #include "partyline/sweep/sweep.hpp"
 #include "partyline/outcome/story.hpp"
@@ -19,7 +18,7 @@
 #include "partyline/scenario/calendar.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
-#include "partyline/store/sha256.hpp"
+#include "partyline/store/manifest.hpp"
 #include "partyline/version.hpp"
 
 namespace pl = partyline;
@@ -64,7 +63,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     std::printf("partyline %s · %s · %d runs · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
                 static_cast<unsigned long long>(seed), threads, threads == 1 ? "" : "s");
   install_signal_handlers();
-  const std::string started_at = timestamp("%Y-%m-%dT%H:%M:%SZ");
+  const std::string started_at = pl::utc_timestamp();
   std::unique_ptr<progress_bar> bar;
   plan.on_start = [&](std::size_t already, std::size_t total) {
     bar = std::make_unique<progress_bar>(static_cast<long>(total), !a.quiet, "runs", static_cast<long>(already));
@@ -78,51 +77,34 @@ int cmd_run(const run_args& a, const std::string& command_line) {
 
   // The result set is staged and moved in as a whole, the manifest (with every table's checksum) last; the tables
   // of a previous run (--force) that this run does not write go, so the folder never mixes two runs.
+  // The tables are built once, in memory; the scenario's documented facts against the runs (targets.csv) when the
+  // scenario states targets.
+  const pl::run_set_tables set = pl::build_run_tables(*scen, results, seed, {a.weekly, a.events});
+  const pl::table_data& targets = set.targets;
   pl::result_set_writer writer(out);
-  const std::string runs_text = pl::runs_csv(results, seed), councils_text = pl::councils_csv(*scen, results);
-  writer.add("runs.csv", runs_text);
-  writer.add("councils.csv", councils_text);
-  // The scenario's documented facts against the runs (targets.csv; none when the scenario states no targets).
-  pl::table_data targets;
-  if (!scen->targets.empty() && !results.empty()) {
-    targets = pl::target_table(scen->targets, pl::read_csv(runs_text, "runs.csv"), pl::read_csv(councils_text, "councils.csv"));
-    writer.add("targets.csv", pl::to_csv(targets));
-  }
-  if (a.weekly) writer.add("weekly.csv", pl::weekly_csv(*scen, results));
-  if (a.events) writer.add("events.csv", pl::events_csv(*scen, results));
-  std::vector<std::string> files;
-  nlohmann::ordered_json tables = nlohmann::ordered_json::object();
-  for (const auto& t : writer.tables()) {
-    files.push_back(t.name);
-    tables[t.name] = {{"sha256", t.sha256}, {"rows", t.rows}};
-  }
-  char host[256] = "unknown";
-  gethostname(host, sizeof host - 1);
-  nlohmann::ordered_json manifest{
-      {"partyline_version", pl::version()},
-      {"git_commit", pl::git_commit()},
-      {"command", command_line},
-      {"scenario_path", a.file},
-      {"scenario_sha256", pl::sha256_hex(text)},
-      {"scenario_name", scen->name},
-      {"seed", seed},
-      {"set", a.sets},
-      {"runs_requested", a.runs},
-      {"runs_completed", results.size()},
-      {"complete", complete},
-      {"threads", report.threads},
-      {"weekly", a.weekly},
-      {"events", a.events},
-      {"files", files},
-      {"tables", tables},
-      {"timings",
-       {{"started_at", started_at},
-        {"finished_at", timestamp("%Y-%m-%dT%H:%M:%SZ")},
-        {"wall_seconds", secs},
-        {"runs_per_second", secs > 0 ? static_cast<double>(results.size()) / secs : 0.0}}},
-      {"host", std::string(host)},
-      {"resolved_scenario", pl::to_yaml(*scen)}};
-  writer.commit("manifest.json", manifest.dump(2) + "\n", {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "targets.csv"});
+  writer.add("runs.csv", pl::to_csv(set.runs));
+  writer.add("councils.csv", pl::to_csv(set.councils));
+  if (!targets.columns.empty()) writer.add("targets.csv", pl::to_csv(targets));
+  if (a.weekly) writer.add("weekly.csv", pl::to_csv(set.weekly));
+  if (a.events) writer.add("events.csv", pl::to_csv(set.events));
+  pl::run_manifest manifest;
+  manifest.command = command_line;
+  manifest.scenario_path = a.file;
+  manifest.scenario_text = text;
+  manifest.scenario_name = scen->name;
+  manifest.resolved_scenario = pl::to_yaml(*scen);
+  manifest.seed = seed;
+  manifest.sets = a.sets;
+  manifest.runs_requested = a.runs;
+  manifest.runs_completed = results.size();
+  manifest.complete = complete;
+  manifest.threads = report.threads;
+  manifest.weekly = a.weekly;
+  manifest.events = a.events;
+  manifest.started_at = started_at;
+  manifest.wall_seconds = secs;
+  writer.commit("manifest.json", pl::run_manifest_json(manifest, writer.tables()),
+                {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "targets.csv"});
 
   if (!a.quiet) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
@@ -168,7 +150,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     }
     std::printf("\n  outputs: %s/{%s}\n", out.string().c_str(), [&] {
       std::string s;
-      for (const auto& f : files) s += (s.empty() ? "" : ",") + f;
+      for (const auto& t : writer.tables()) s += (s.empty() ? "" : ",") + t.name;
       return s + ",manifest.json";
     }().c_str());
   }

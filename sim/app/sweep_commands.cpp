@@ -114,8 +114,7 @@ int cmd_sweep(const sweep_args& a, const std::string& command_line) {
   plan.shard_count = shard_count;
   plan.threads = threads;
   plan.cancel = &g_stop;
-  plan.manifest = {{"partyline_version", version()}, {"git_commit", git_commit()}, {"command", command_line},
-                   {"created_at", timestamp("%Y-%m-%dT%H:%M:%SZ")}, {"shard", shard_count > 1 ? a.shard : std::string("1/1")}};
+  plan.command = command_line;
   if (!a.quiet && !mpi)
     std::printf("partyline %s · sweep %s · %zu points x %d replicates = %zu runs · design %s · %d thread%s%s\n", version(),
                 spec->name.c_str(), spec->points.size(), spec->replicates, spec->runs(), std::string(to_string(spec->design)).c_str(),

@@ -7,16 +7,18 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 
 #include "partyline/error.hpp"
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/outcome/targets.hpp"
 #include "partyline/random.hpp"
 #include "partyline/scenario/schema.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
-#include "partyline/sweep/sweep.hpp"
 #include "ranks.hpp"
 
 namespace partyline {
@@ -108,7 +110,7 @@ frozen_scenario case_scenario(const calibration_spec& spec, const calibration_ca
   return load_scenario_tree(tree, opt);
 }
 
-/// The runs of one case at `theta` as the targets read them.
+/// The targets of one case at `theta`, read off its runs' tables in memory.
 table_data case_targets(const calibration_spec& spec, std::size_t ci, const Eigen::VectorXd& theta, std::uint64_t seed, int runs,
                         int first_run) {
   const frozen_scenario scen = case_scenario(spec, spec.cases[ci], theta);
@@ -116,8 +118,7 @@ table_data case_targets(const calibration_spec& spec, std::size_t ci, const Eige
   ro.runs = runs;
   ro.seed = seed;
   ro.first_run = first_run;
-  const auto results = simulate_runs(scen, ro);
-  return target_table(scen->targets, read_csv(runs_csv(results, seed), "runs"), read_csv(councils_csv(*scen, results), "councils"));
+  return run_targets(*scen, simulate_runs(scen, ro), seed);
 }
 
 std::string num(double v) {
@@ -126,17 +127,18 @@ std::string num(double v) {
   return buf;
 }
 
-std::string generation_csv(const calibration_spec& spec, const abc_generation& g) {
-  std::string out = "generation,tolerance,simulations,particle,weight,distance";
-  for (const auto& p : spec.priors) out += "," + csv_field(p.name);
-  out += "\n";
+/// A generation's particles: generation, tolerance, simulations, particle, weight, distance, then the parameters.
+table_data generation_table(const calibration_spec& spec, const abc_generation& g) {
+  table_data t;
+  t.columns = {"generation", "tolerance", "simulations", "particle", "weight", "distance"};
+  for (const auto& p : spec.priors) t.columns.push_back(p.name);
   for (Eigen::Index i = 0; i < g.theta.rows(); ++i) {
-    out += std::to_string(g.index) + "," + num(g.tolerance) + "," + std::to_string(g.simulations) + "," + std::to_string(i) + "," +
-           num(g.weight[i]) + "," + num(g.distance[i]);
-    for (Eigen::Index p = 0; p < g.theta.cols(); ++p) out += "," + num(g.theta(i, p));
-    out += "\n";
+    std::vector<std::string> row{std::to_string(g.index), num(g.tolerance), std::to_string(g.simulations), std::to_string(i),
+                                 num(g.weight[i]), num(g.distance[i])};
+    for (Eigen::Index p = 0; p < g.theta.cols(); ++p) row.push_back(num(g.theta(i, p)));
+    t.rows.push_back(std::move(row));
   }
-  return out;
+  return t;
 }
 
 abc_generation read_generation(const calibration_spec& spec, const std::filesystem::path& file) {
@@ -348,7 +350,7 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
   const double start = rng.uniform(0, 0);
   table_data out;
   for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
-    table_data runs, councils;
+    result_table runs, councils;
     frozen_scenario scen;
     for (int d = 0; d < spec.predictive_draws; ++d) {
       const Eigen::Index i = pick_by_weight(cumulative, (start + d) / spec.predictive_draws);
@@ -358,10 +360,8 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
       ro.seed = spec.abc.seed ^ 0xf17ULL;
       ro.first_run = d;
       const auto results = simulate_runs(scen, ro);
-      table_data r = read_csv(runs_csv(results, ro.seed), "runs"), k = read_csv(councils_csv(*scen, results), "councils");
-      if (runs.columns.empty()) runs.columns = r.columns, councils.columns = k.columns;
-      runs.rows.insert(runs.rows.end(), r.rows.begin(), r.rows.end());
-      councils.rows.insert(councils.rows.end(), k.rows.begin(), k.rows.end());
+      runs.append(runs_table(results, ro.seed));
+      councils.append(councils_table(*scen, results));
     }
     const table_data t = target_table(scen->targets, runs, councils);
     if (out.columns.empty()) {
@@ -434,7 +434,7 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
   const abc_distance distance = [&spec](const Eigen::VectorXd& theta, std::uint64_t key) { return calibration_distance(spec, theta, key); };
   report.generations = abc_smc(spec.priors, distance, abc, done, [&](const abc_generation& g) {
     if (!writer) return;
-    write_file_atomically(generation_file(dir, g.index), generation_csv(spec, g));
+    write_file_atomically(generation_file(dir, g.index), to_csv(generation_table(spec, g)));
     if (on_generation) on_generation(g, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   });
   if (!writer) return report;
@@ -442,17 +442,17 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
   report.complete = !report.generations.empty() && !cancelled;
   if (!report.generations.empty()) {
     // The posterior (every generation, the last is the estimate), the schedule, and the fit of the last generation.
-    std::string posterior, schedule = "generation,tolerance,simulations,acceptance,ess\n";
+    table_data posterior, schedule;
+    schedule.columns = {"generation", "tolerance", "simulations", "acceptance", "ess"};
     for (const auto& g : report.generations) {
-      std::string text = generation_csv(spec, g);
-      posterior += posterior.empty() ? text : text.substr(text.find('\n') + 1);
-      schedule += std::to_string(g.index) + "," + num(g.tolerance) + "," + std::to_string(g.simulations) + "," + num(g.acceptance()) +
-                  "," + num(g.ess()) + "\n";
+      table_data t = generation_table(spec, g);
+      if (posterior.columns.empty()) posterior.columns = std::move(t.columns);
+      posterior.rows.insert(posterior.rows.end(), std::make_move_iterator(t.rows.begin()), std::make_move_iterator(t.rows.end()));
+      schedule.rows.push_back({std::to_string(g.index), num(g.tolerance), std::to_string(g.simulations), num(g.acceptance()), num(g.ess())});
     }
-    write_file_atomically(dir / "posterior.csv", posterior);
-    write_file_atomically(dir / "generations.csv", schedule);
-    std::vector<std::pair<std::string, table_data>> tables{{"posterior", read_csv(posterior, "posterior")},
-                                                           {"generations", read_csv(schedule, "generations")}};
+    write_file_atomically(dir / "posterior.csv", to_csv(posterior));
+    write_file_atomically(dir / "generations.csv", to_csv(schedule));
+    std::vector<std::pair<std::string, table_data>> tables{{"posterior", std::move(posterior)}, {"generations", std::move(schedule)}};
     if (report.complete) {
       const table_data fit = calibration_fit(spec, report.generations.back());
       write_file_atomically(dir / "fit.csv", to_csv(fit));

@@ -64,15 +64,24 @@ double target_tolerance(const target_def& t) {
   return std::max((t.hi - t.lo) / 2, floor);
 }
 
-table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils) {
+namespace {
+
+/// The target table over any table of runs and councils: `values(t, column)` is column `column` on the rows target
+/// `t` reads (the runs, or its council's rows), as numbers.
+template <class Values>
+table_data targets_over(const std::vector<target_def>& targets, const Values& values_of) {
   table_data out;
   out.columns = {"name", "label", "outcome", "council", "statistic", "observed", "range_lo", "range_hi", "tolerance", "runs",
                  "simulated", "sim_p05", "sim_p95", "inside", "distance", "source"};
   for (const target_def& t : targets) {
-    const table_data rows = t.council.empty() ? runs : councils.where("council", t.council);
-    std::vector<double> values(rows.rows.size(), 0.0);
+    std::vector<double> values;
+    bool first = true;
     for (const auto& c : columns_of(t.outcome)) {
-      const auto v = rows.numbers(c);
+      const auto v = values_of(t, c);
+      if (first) {
+        values.assign(v.size(), 0.0);
+        first = false;
+      }
       for (std::size_t r = 0; r < values.size(); ++r) values[r] += v[r];
     }
     if (t.statistic == target_statistic::share)
@@ -98,6 +107,20 @@ table_data target_table(const std::vector<target_def>& targets, const table_data
                         inside ? "1" : "0", cell(miss / tol), t.source});
   }
   return out;
+}
+
+}  // namespace
+
+table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils) {
+  return targets_over(targets, [&](const target_def& t, const std::string& column) {
+    return t.council.empty() ? runs.numbers(column) : councils.numbers_where(column, "council", t.council);
+  });
+}
+
+table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils) {
+  return targets_over(targets, [&](const target_def& t, const std::string& column) {
+    return t.council.empty() ? runs.numbers(column) : councils.where("council", t.council).numbers(column);
+  });
 }
 
 std::string format_targets(const table_data& t) {

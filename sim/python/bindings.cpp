@@ -110,7 +110,7 @@ py::dict sweep(const std::string& text, const std::string& label, const std::str
     plan.resume = resume;
     plan.threads = t;
     plan.cancel = &cancel;
-    plan.manifest = {{"partyline_version", pl::version()}, {"git_commit", pl::git_commit()}, {"command", "partyline.sweep (Python)"}};
+    plan.command = "partyline.sweep (Python)";
     return pl::execute(plan);
   });
   py::dict d;

@@ -67,6 +67,24 @@ std::string to_csv(const table_data& t) {
   return w.text();
 }
 
+std::string to_csv(const result_table& t) {
+  std::vector<std::string> header;
+  for (const auto& c : t.columns) header.push_back(c.name);
+  csv_writer w(header);
+  const std::size_t rows = t.rows();
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (const auto& c : t.columns) {
+      switch (c.kind) {
+        case result_column::type::integer: w.cell(c.integers[r]); break;
+        case result_column::type::real: w.cell(c.reals[r]); break;
+        case result_column::type::text: w.cell(std::string_view(c.text(r))); break;
+      }
+    }
+    w.end_row();
+  }
+  return w.text();
+}
+
 table_data read_csv(std::string_view text, const std::string& label) {
   table_data t;
   std::vector<std::string> row;

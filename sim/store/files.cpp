@@ -10,10 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "partyline/error.hpp"
-#include "partyline/store/csv.hpp"
 #include "partyline/store/results_store.hpp"
 #include "partyline/store/sha256.hpp"
-#include "partyline/scenario/calendar.hpp"
 #include "partyline/scenario/yaml_tree.hpp"
 
 namespace partyline {
@@ -254,83 +252,6 @@ std::vector<std::string> verify_result_folder(const std::filesystem::path& dir, 
          ", " + manifest.value("runs_completed", nlohmann::json()).dump() + " runs" +
          (manifest.value("complete", false) ? "" : " (interrupted: complete is false)");
   return problems;
-}
-
-std::vector<std::string> runs_csv_outcome_columns() {
-  std::vector<std::string> cols;
-  for (const auto& info : run_outcome_info) cols.emplace_back(info.name);
-  return cols;
-}
-
-std::vector<std::string> councils_csv_columns(const scenario& s) {
-  std::vector<std::string> cols{"run", "council"};
-  for (const auto& p : s.parties) cols.push_back("seats_end_" + p.id);
-  cols.emplace_back("control_end");
-  cols.emplace_back("administration_end");
-  for (auto name : council_count_names) cols.emplace_back(name);
-  cols.emplace_back("policy_stage_end");
-  return cols;
-}
-
-std::string runs_csv(const std::vector<run_result>& results, std::uint64_t seed) {
-  std::vector<std::string> header{"run", "seed"};
-  for (const auto& c : runs_csv_outcome_columns()) header.push_back(c);
-  csv_writer w(header);
-  for (const auto& r : results) {
-    w.cell(r.run).cell(seed);
-    for (auto v : r.counters.values) w.cell(v);
-    w.end_row();
-  }
-  return w.text();
-}
-
-std::string councils_csv(const scenario& s, const std::vector<run_result>& results) {
-  csv_writer w(councils_csv_columns(s));
-  for (const auto& r : results) {
-    for (std::size_t c = 0; c < r.councils.size(); ++c) {
-      const auto& cr = r.councils[c];
-      w.cell(r.run).cell(s.councils[c].id);
-      for (int seats : cr.seats_end) w.cell(seats);
-      w.cell(cr.control_end >= 0 ? s.parties[static_cast<std::size_t>(cr.control_end)].id : std::string("none"));
-      w.cell(administration_text(s, cr.administration_end));
-      for (auto v : cr.counts) w.cell(v);
-      w.cell(to_string(static_cast<policy_stage>(cr.policy_stage_end)));
-      w.end_row();
-    }
-  }
-  return w.text();
-}
-
-std::string weekly_csv(const scenario& s, const std::vector<run_result>& results) {
-  std::vector<std::string> header{"run", "week", "date", "council"};
-  for (const auto& reporter : weekly_reporters) header.emplace_back(reporter.name);
-  csv_writer w(header);
-  std::vector<std::string> dates;  // the date of each week, once
-  for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(s.start_date, week));
-  for (const auto& r : results)
-    for (const auto& row : r.weekly) {
-      w.cell(r.run).cell(row.week).cell(dates[static_cast<std::size_t>(row.week)]);
-      w.cell(row.council >= 0 ? s.councils[static_cast<std::size_t>(row.council)].id : std::string("all"));
-      for (double v : row.values) w.cell(v);
-      w.end_row();
-    }
-  return w.text();
-}
-
-std::string events_csv(const scenario& s, const std::vector<run_result>& results) {
-  csv_writer w({"run", "week", "date", "council", "rule", "event", "detail"});
-  std::vector<std::string> dates;  // the date of each week, once
-  for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(s.start_date, week));
-  for (const auto& r : results)
-    for (const auto& e : r.events) {
-      const auto week = static_cast<std::size_t>(std::clamp(e.week, 0, std::max(0, s.weeks - 1)));
-      w.cell(r.run).cell(e.week).cell(dates.empty() ? s.start_date : dates[week]);
-      w.cell(e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national"));
-      w.cell(e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"));
-      w.cell(e.event).cell(e.detail);
-      w.end_row();
-    }
-  return w.text();
 }
 
 }  // namespace partyline

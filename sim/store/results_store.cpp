@@ -10,6 +10,7 @@
 
 #include "partyline/error.hpp"
 #include "partyline/outcome/outcomes.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/scenario/calendar.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"

@@ -11,10 +11,13 @@
 #include "partyline/engine/load.hpp"
 #include "partyline/error.hpp"
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/outcome/story.hpp"
-#include "partyline/outcome/targets.hpp"
+#include "partyline/outcome/targets.hpp"  // check_targets
+#include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
+#include "partyline/store/manifest.hpp"
 #include "partyline/sweep/distributed.hpp"
 #include "partyline/sweep/runner.hpp"
 
@@ -57,7 +60,7 @@ plan_report run_sweep_plan(const run_plan& plan) {
   sweep_run_options opt;
   opt.resume = plan.resume;
   opt.cancel = plan.cancel;
-  opt.manifest = plan.manifest;
+  opt.manifest = sweep_manifest(plan.command, plan.shard_index, plan.shard_count);
   opt.shard_index = plan.shard_index;
   opt.shard_count = plan.shard_count;
   opt.on_start = plan.on_start;
@@ -129,14 +132,15 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   plan.threads = threads;
   plan.cancel = cancel;
   const auto results = execute(plan).results;
+  // The tables as `partyline run` builds them, handed over as its CSV files' text (pandas reads them).
+  const run_set_tables set = build_run_tables(*scen, results, plan.seed, {req.weekly, req.events});
   run_tables t;
   t.seed = plan.seed;
-  t.runs = runs_csv(results, plan.seed);
-  t.councils = councils_csv(*scen, results);
-  if (!scen->targets.empty() && !results.empty())
-    t.targets = to_csv(target_table(scen->targets, read_csv(t.runs, "runs.csv"), read_csv(t.councils, "councils.csv")));
-  if (req.weekly) t.weekly = weekly_csv(*scen, results);
-  if (req.events) t.events = events_csv(*scen, results);
+  t.runs = to_csv(set.runs);
+  t.councils = to_csv(set.councils);
+  if (!set.targets.columns.empty()) t.targets = to_csv(set.targets);
+  if (req.weekly) t.weekly = to_csv(set.weekly);
+  if (req.events) t.events = to_csv(set.events);
   if (!results.empty()) {
     // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
     const run_result& typical = results[typical_run(results)];

@@ -91,25 +91,6 @@ yaml_node sampled_value(const sweep_parameter& p, double u) {
 
 }  // namespace
 
-bool yaml_number(const yaml_node& n, double& out) {
-  if (n.kind != yaml_kind::scalar || n.quoted) return false;
-  const char* first = n.value.data();
-  const char* last = first + n.value.size();
-  if (first != last && *first == '+') ++first;
-  auto r = std::from_chars(first, last, out);
-  return r.ec == std::errc() && r.ptr == last && std::isfinite(out);
-}
-
-yaml_node number_node(double v, const source_mark& mark) {
-  yaml_node n;
-  n.kind = yaml_kind::scalar;
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  n.value.assign(buf, r.ptr);
-  n.mark = mark;
-  return n;
-}
-
 std::uint64_t sweep_spec::point_seed(std::size_t point) const {
   return splitmix64(seed ^ splitmix64(0x5eed0000ULL + point)) & 0x1FFFFFFFFFFFFFULL;  // below 2^53: exact in CSV tools
 }
@@ -155,65 +136,6 @@ std::vector<std::string> sweep_spec::ranged_parameters() const {
   return out;
 }
 
-void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where) {
-  yaml_node* node = &root;
-  std::size_t pos = 0;
-  std::string walked;
-  while (pos <= path.size()) {
-    const std::size_t dot = path.find('.', pos);
-    std::string segment = path.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
-    const bool last = dot == std::string::npos;
-    if (segment.empty()) throw scenario_error(where, path, "empty segment in the parameter path");
-    // A segment may carry an index: councils[2].
-    long index = -1;
-    if (const auto br = segment.find('['); br != std::string::npos) {
-      if (segment.back() != ']') throw scenario_error(where, path, "malformed index in '" + segment + "'");
-      index = std::strtol(segment.c_str() + br + 1, nullptr, 10);
-      segment.resize(br);
-    }
-    walked += (walked.empty() ? "" : ".") + segment;
-    if (node->kind == yaml_kind::sequence) {
-      // Elements of a list are addressed by [index] on the list key, or by their id.
-      yaml_node* found = nullptr;
-      for (auto& item : node->children) {
-        const yaml_node* id = item.find("id");
-        if (id && id->value == segment) found = &item;
-      }
-      if (!found) throw scenario_error(where, path, "no element with id '" + segment + "' in '" + walked + "'");
-      node = found;
-      if (last) throw scenario_error(where, path, "the path names a whole list element, not a value");
-      pos = dot + 1;
-      continue;
-    }
-    if (node->kind == yaml_kind::null) node->kind = yaml_kind::map;
-    if (node->kind != yaml_kind::map) throw scenario_error(where, path, "'" + walked + "' is not a mapping");
-    yaml_node* child = node->find(segment);
-    if (!child) {
-      // Created keys are checked by the scenario loader, which then reports unknown ones at the sweep file.
-      node->keys.push_back(segment);
-      node->key_marks.push_back(where);
-      yaml_node fresh;
-      fresh.mark = where;
-      node->children.push_back(fresh);
-      child = &node->children.back();
-    }
-    if (index >= 0) {
-      if (child->kind != yaml_kind::sequence || index >= static_cast<long>(child->children.size()))
-        throw scenario_error(where, path, "'" + walked + "' has no element [" + std::to_string(index) + "]");
-      child = &child->children[static_cast<std::size_t>(index)];
-      walked += "[" + std::to_string(index) + "]";
-    }
-    if (last) {
-      if (child->kind == yaml_kind::map || child->kind == yaml_kind::sequence)
-        throw scenario_error(where, path, "'" + walked + "' is " + std::string(child->kind_name()) + ", not a single value");
-      *child = value;
-      return;
-    }
-    node = child;
-    pos = dot + 1;
-  }
-}
-
 std::vector<double> sobol_sequence(std::size_t n, std::size_t dims) {
   // Boost.Random's Sobol' engine (Joe & Kuo direction numbers); its first point is the one after the zero point.
   boost::random::sobol engine(dims);
@@ -225,19 +147,6 @@ std::vector<double> sobol_sequence(std::size_t n, std::size_t dims) {
 
 sweep_spec load_sweep_file(const std::filesystem::path& path, const load_options& opt, const sweep_limits& lim) {
   return load_sweep_text(read_text_file(path, opt.yaml.max_bytes), path.string(), path.parent_path(), opt, lim);
-}
-
-void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
-                     const std::string& label) {
-  auto file = std::make_shared<const std::string>(label);
-  for (std::size_t i = 0; i < overrides.size(); ++i) {
-    const source_mark where{file, static_cast<int>(i + 1), 1};
-    yaml_node value = parse_yaml_text(overrides[i].second.empty() ? "\"\"" : overrides[i].second, label);
-    if (value.kind != yaml_kind::scalar)
-      throw scenario_error(where, overrides[i].first, "an override must be a single value");
-    value.mark = where;
-    set_path(root, overrides[i].first, value, where);
-  }
 }
 
 sweep_spec load_sweep_text(const std::string& text, const std::string& label, const std::filesystem::path& base_dir,

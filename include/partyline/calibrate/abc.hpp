@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
-#error "partyline/calibrate/abc.hpp belongs to stage 8 (calibrate): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
+#error "partyline/calibrate/abc.hpp belongs to stage 7 (calibrate): a lower stage may not include it"
 #endif
 /// @brief Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC, the population Monte Carlo of
 /// Beaumont et al. 2009 and Toni et al. 2009): a population of parameter vectors ("particles") drawn from the prior,

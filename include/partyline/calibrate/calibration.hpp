@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
-#error "partyline/calibrate/calibration.hpp belongs to stage 8 (calibrate): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
+#error "partyline/calibrate/calibration.hpp belongs to stage 7 (calibrate): a lower stage may not include it"
 #endif
 /// @brief Calibration files (scenarios/calibration/*.yaml) and running them: the cases (scenarios with targets), the
 /// free parameters by dotted path with their priors, replicates per case, and ABC-SMC's settings. A particle's

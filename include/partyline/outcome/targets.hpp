@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "partyline/outcome/analysis.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/scenario/scenario.hpp"
 
 namespace partyline {
@@ -26,7 +27,9 @@ void check_targets(const scenario& s);
 /// runs, simulated (the statistic over the runs), sim_p05, sim_p95 (the runs' 5-95% range of the value the
 /// statistic reads: for a share, whether it happened, 0 or 1), inside (1 when the documented range meets the runs'
 /// 5-95% range: the documented case is a plausible run), distance (|simulated - observed| / tolerance, 0 inside the
-/// range), source. `runs` and `councils` are the tables of runs.csv and councils.csv (columns by name).
+/// range), source. `runs` and `councils` are the tables of runs.csv and councils.csv (columns by name): a run set's
+/// tables in memory (results.hpp), or as text (read from files).
+[[nodiscard]] table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils);
 [[nodiscard]] table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils);
 
 /// @brief The same as lines for the run summary.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "partyline/outcome/analysis.hpp"
+#include "partyline/outcome/results.hpp"
 
 namespace partyline {
 
@@ -39,6 +40,8 @@ class csv_writer {
 
 /// @brief A whole table as CSV text.
 [[nodiscard]] std::string to_csv(const table_data& t);
+/// @brief A run set's table (results.hpp) as CSV text: integers in decimal, reals in their shortest round-trip form.
+[[nodiscard]] std::string to_csv(const result_table& t);
 
 /// @brief Parses CSV text: the first row names the columns. usage_error (with `label` and the line) for an
 /// unterminated quote or a row with more cells than the header.

@@ -2,7 +2,7 @@
 #if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 6
 #error "partyline/store/files.hpp belongs to stage 6 (store): a lower stage may not include it"
 #endif
-/// @brief Writing a run's outputs: runs.csv, councils.csv, weekly.csv and events.csv (manifest.json: nlohmann-json).
+/// @brief Writing a run's result set (its tables as CSV, csv.hpp; manifest.json: nlohmann-json) and checking one.
 /// Files are written to a temporary name and renamed, so a crash never leaves a half-written table.
 #include <filesystem>
 #include <string>
@@ -83,18 +83,5 @@ class result_set_writer {
 /// beside them the manifest does not list) or a sweep's (SQLite quick_check, and runs stored against the design).
 /// Returns the problems found (empty: the folder holds one complete result set) and sets `what` to a description.
 [[nodiscard]] std::vector<std::string> verify_result_folder(const std::filesystem::path& dir, std::string& what);
-
-
-/// @brief Column names of runs.csv after `run` and `seed`.
-[[nodiscard]] std::vector<std::string> runs_csv_outcome_columns();
-/// @brief Column names of councils.csv.
-[[nodiscard]] std::vector<std::string> councils_csv_columns(const scenario& s);
-
-[[nodiscard]] std::string runs_csv(const std::vector<run_result>& results, std::uint64_t seed);
-[[nodiscard]] std::string councils_csv(const scenario& s, const std::vector<run_result>& results);
-/// weekly.csv: run, week, date, council (`all`, then each focus council), then the weekly reporters.
-[[nodiscard]] std::string weekly_csv(const scenario& s, const std::vector<run_result>& results);
-[[nodiscard]] std::string events_csv(const scenario& s, const std::vector<run_result>& results);
-
 
 }  // namespace partyline

@@ -1,9 +1,10 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
-#error "partyline/sweep/distributed.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/sweep/distributed.hpp belongs to stage 8 (sweep): a lower stage may not include it"
 #endif
-/// @brief Sweeps beyond one process: Open MPI ranks with dynamic load balancing (rank 0 owns the store), and the
-/// merge of job-array shards (`partyline sweep --shard K/N`) into one store.
+/// @brief Sweeps beyond one process: Open MPI ranks with dynamic load balancing (rank 0 owns the store; the runs are
+/// spread by the work queue shared with calibration, partyline/work_queue.hpp), and the merge of job-array shards
+/// (`partyline sweep --shard K/N`) into one store.
 #include <filesystem>
 #include <string>
 #include <vector>

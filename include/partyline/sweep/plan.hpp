@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
-#error "partyline/sweep/plan.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/sweep/plan.hpp belongs to stage 8 (sweep): a lower stage may not include it"
 #endif
 /// @brief A run plan: what to run (a scenario many times, or a sweep), with which seeds, how many runs or
 /// replicates, which shard, on how many threads, within which budgets, resuming or not. One function executes it;
@@ -32,7 +32,7 @@ struct run_plan {
   bool resume = false;          ///< complete the missing runs of this sweep's store
   std::size_t shard_index = 0;  ///< run only the runs with index % shard_count == shard_index
   std::size_t shard_count = 1;
-  std::vector<std::pair<std::string, std::string>> manifest;  ///< provenance for the store (version, command, ...)
+  std::string command;  ///< what ran the sweep (the command line, or the caller), recorded in the store's manifest
 
   // How.
   int threads = 0;                  ///< worker threads (0: all cores); results never depend on it

@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
-#error "partyline/sweep/runner.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/sweep/runner.hpp belongs to stage 8 (sweep): a lower stage may not include it"
 #endif
 /// @brief Running a sweep into its results store: every missing (point, replicate) run in parallel (oneTBB), each
 /// seeded from (base seed, point) and its replicate, committed in transactions by one writer as runs finish.

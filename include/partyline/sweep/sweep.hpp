@@ -1,6 +1,6 @@
 #pragma once
-#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 7
-#error "partyline/sweep/sweep.hpp belongs to stage 7 (sweep): a lower stage may not include it"
+#if defined(PARTYLINE_BUILDING_STAGE) && PARTYLINE_BUILDING_STAGE < 8
+#error "partyline/sweep/sweep.hpp belongs to stage 8 (sweep): a lower stage may not include it"
 #endif
 /// @brief Sweep files: a scenario to vary, replicates, a base seed, a design and parameters addressed by dotted
 /// path. A scalar is held, a list is swept, a {min, max} range is sampled. Documented in scenarios/README.md.
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "partyline/engine/load.hpp"
+#include "partyline/scenario/yaml_edit.hpp"  // set_path, apply_overrides: a point is the base scenario edited
 #include "partyline/scenario/yaml_tree.hpp"
 #include "partyline/store/results_store.hpp"
 
@@ -84,19 +85,6 @@ struct sweep_limits {
 [[nodiscard]] sweep_spec load_sweep_text(const std::string& text, const std::string& label,
                                          const std::filesystem::path& base_dir, const load_options& opt = {},
                                          const sweep_limits& lim = {});
-
-/// @brief Applies dotted-path overrides (path, YAML value text) to a scenario tree; errors carry `label`.
-void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
-                     const std::string& label);
-
-/// @brief A plain (unquoted) finite number written as YAML, read into `out`; false for anything else.
-[[nodiscard]] bool yaml_number(const yaml_node& n, double& out);
-/// @brief A number as a YAML scalar (shortest round-trip form), marked where it comes from.
-[[nodiscard]] yaml_node number_node(double v, const source_mark& mark);
-
-/// @brief Sets `path` in a scenario tree to `value`, creating missing map keys (which the loader then checks).
-/// `where` is the parameter's mark, used for errors and for created keys.
-void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where);
 
 /// @brief Ranged parameters a Sobol' (Saltelli) design can take: each needs two dimensions of the sequence, and
 /// the design costs (inputs + 2) points per sample.

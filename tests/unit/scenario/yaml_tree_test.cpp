@@ -1,4 +1,5 @@
 #include "partyline/scenario/yaml_tree.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 
 #include <gtest/gtest.h>
 
@@ -93,4 +94,20 @@ TEST(YamlTree, OversizedInputIsRefused) {
   yaml_limits small;
   small.max_bytes = 10;
   EXPECT_THROW((void)parse_yaml_text("name: a long enough document\n", "big", small), scenario_error);
+}
+
+TEST(SetPath, CreatesKeysForTheLoaderToCheckAndRefusesBadPaths) {
+  yaml_node root = parse_yaml_text("a: {b: 1}\nlist: [{id: x, v: 1}, {id: y, v: 2}]\n", "t");
+  yaml_node value;
+  value.kind = yaml_kind::scalar;
+  value.value = "5";
+  set_path(root, "a.c", value, {});
+  EXPECT_EQ(root.find("a")->find("c")->value, "5");
+  set_path(root, "list.y.v", value, {});
+  EXPECT_EQ(root.find("list")->children[1].find("v")->value, "5");
+  set_path(root, "list[0].v", value, {});
+  EXPECT_EQ(root.find("list")->children[0].find("v")->value, "5");
+  EXPECT_THROW(set_path(root, "list[7].v", value, {}), scenario_error);
+  EXPECT_THROW(set_path(root, "list.z.v", value, {}), scenario_error);
+  EXPECT_THROW(set_path(root, "a", value, {}), scenario_error);  // a mapping, not a value
 }

@@ -151,22 +151,6 @@ TEST(SobolSequence, EveryDimensionIsEquidistributed) {
   }
 }
 
-TEST(SetPath, CreatesKeysForTheLoaderToCheckAndRefusesBadPaths) {
-  yaml_node root = parse_yaml_text("a: {b: 1}\nlist: [{id: x, v: 1}, {id: y, v: 2}]\n", "t");
-  yaml_node value;
-  value.kind = yaml_kind::scalar;
-  value.value = "5";
-  set_path(root, "a.c", value, {});
-  EXPECT_EQ(root.find("a")->find("c")->value, "5");
-  set_path(root, "list.y.v", value, {});
-  EXPECT_EQ(root.find("list")->children[1].find("v")->value, "5");
-  set_path(root, "list[0].v", value, {});
-  EXPECT_EQ(root.find("list")->children[0].find("v")->value, "5");
-  EXPECT_THROW(set_path(root, "list[7].v", value, {}), scenario_error);
-  EXPECT_THROW(set_path(root, "list.z.v", value, {}), scenario_error);
-  EXPECT_THROW(set_path(root, "a", value, {}), scenario_error);  // a mapping, not a value
-}
-
 TEST(SweepFile, EveryShippedSweepLoadsWithEveryPointValid) {
   // Loading validates every point's scenario, so a sweep over a coefficient that no longer exists fails here (the
   // Sobol designs are not run by the checksum test).

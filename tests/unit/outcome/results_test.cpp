@@ -1,0 +1,94 @@
+// A run set's tables in memory (outcome/results.hpp): what the CSV files hold, and what the targets read, without
+// writing the runs as text and parsing them back.
+#include "partyline/outcome/results.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "../../test_support.hpp"
+#include "partyline/engine/load.hpp"
+#include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/targets.hpp"
+#include "partyline/store/csv.hpp"
+
+using namespace partyline;
+using partyline::testing::data_dir;
+using partyline::testing::slurp;
+
+namespace {
+
+/// tiny.yaml with a council target beside the case's run targets.
+frozen_scenario scenario_with_targets() {
+  const std::string text = slurp(data_dir() / "calibration" / "tiny-case.yaml") +
+                           "  - {name: seats, outcome: seats_end_lab + deselections, council: smalltown, observed: 11, range: [10, 12], source: t}\n";
+  return load_scenario_text(text, "t.yaml");
+}
+
+std::vector<run_result> some_runs(const frozen_scenario& s) {
+  run_options ro;
+  ro.runs = 12;
+  ro.seed = 7;
+  ro.weekly = true;
+  ro.events = true;
+  return simulate_runs(s, ro);
+}
+
+}  // namespace
+
+TEST(RunSetTables, HoldWhatTheFilesHoldAndTheTargetsReadThemAsFromTheFiles) {
+  const frozen_scenario s = scenario_with_targets();
+  const auto results = some_runs(s);
+  const run_set_tables t = build_run_tables(*s, results, 7, {true, true});
+  // Every table read back from its CSV text has the typed table's cells, by name.
+  for (const result_table* typed : {&t.runs, &t.councils, &t.weekly, &t.events}) {
+    const table_data text = read_csv(to_csv(*typed), "t.csv");
+    ASSERT_EQ(text.rows.size(), typed->rows());
+    ASSERT_GT(typed->rows(), 0u);
+    ASSERT_EQ(text.columns.size(), typed->columns.size());
+    for (const auto& c : typed->columns) {
+      const auto from_text = text.numbers(c.name), in_memory = typed->numbers(c.name);
+      for (std::size_t r = 0; r < in_memory.size(); ++r) {
+        if (!std::isnan(in_memory[r])) {
+          EXPECT_EQ(from_text[r], in_memory[r]) << c.name;
+        }
+      }
+      if (c.kind == result_column::type::text) {
+        for (std::size_t r = 0; r < c.size(); ++r) EXPECT_EQ(text.rows[r][text.column(c.name)], c.text(r)) << c.name;
+      }
+    }
+  }
+  EXPECT_EQ(t.runs.columns[0].name, "run");
+  EXPECT_EQ(t.councils.column("council").text(0), "smalltown");
+  EXPECT_EQ(t.weekly.column("council").text(0), "all");
+  // The targets over the tables in memory are the targets over the files.
+  ASSERT_EQ(t.targets.rows.size(), 3u);
+  const table_data from_files =
+      target_table(s->targets, read_csv(to_csv(t.runs), "runs.csv"), read_csv(to_csv(t.councils), "councils.csv"));
+  EXPECT_EQ(to_csv(t.targets), to_csv(from_files));
+  EXPECT_EQ(t.targets.rows[2][t.targets.column("runs")], "12");  // smalltown's rows only
+  EXPECT_EQ(to_csv(run_targets(*s, results, 7)), to_csv(t.targets));  // calibration's way: only the tables they read
+  // Without runs there are no targets; without a choice, no weekly or events table.
+  const run_set_tables none = build_run_tables(*s, {}, 7);
+  EXPECT_TRUE(none.targets.columns.empty());
+  EXPECT_TRUE(none.weekly.columns.empty());
+  EXPECT_EQ(none.runs.rows(), 0u);
+  EXPECT_EQ(to_csv(none.runs).substr(0, 9), "run,seed,");
+}
+
+TEST(RunSetTables, AppendKeepsEveryRowsTextWhateverTheLabelsOrder) {
+  const frozen_scenario s = scenario_with_targets();
+  const auto results = some_runs(s);
+  const std::vector<run_result> first(results.begin(), results.begin() + 6), second(results.begin() + 6, results.end());
+  result_table events = events_table(*s, first);
+  events.append(events_table(*s, second));
+  EXPECT_EQ(to_csv(events), to_csv(events_table(*s, results)));
+  result_table councils;
+  councils.append(councils_table(*s, second));
+  councils.append(councils_table(*s, first));
+  std::vector<run_result> swapped = second;
+  swapped.insert(swapped.end(), first.begin(), first.end());
+  EXPECT_EQ(to_csv(councils), to_csv(councils_table(*s, swapped)));
+  EXPECT_THROW(councils.append(runs_table(results, 7)), std::invalid_argument);
+  EXPECT_THROW((void)councils.numbers("no_such_column"), std::invalid_argument);
+}
