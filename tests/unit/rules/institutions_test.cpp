@@ -1,0 +1,215 @@
+// The party's bodies as declared institutions (issue 30): items go to the body a scenario says decides them; a body
+// votes by its own majority rule; a body leaves items to its delegate between its meetings; and an item kind can be
+// added without touching the meeting.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "../../test_support.hpp"
+#include "partyline/partyline.hpp"
+#include "partyline/rules/detail/common.hpp"
+
+using namespace partyline;
+
+namespace {
+
+/// A party (`spd`) with two hung councils in two regions; `institutions` and `events` are appended.
+std::string two_regions(const std::string& institutions, const std::string& events = "") {
+  return R"(name: bodies
+weeks: 12
+party: spd
+parties:
+  - {id: spd, position: -0.2}
+  - {id: cdu, position: 0.4}
+  - {id: grn, position: -0.4}
+regions:
+  - {id: bayern, size: 20}
+  - {id: hessen, size: 20}
+councils:
+  - {id: munich, region: bayern, seats: {spd: 20, cdu: 22, grn: 8}, members: {count: 200}}
+  - {id: kassel, region: hessen, seats: {spd: 20, cdu: 22, grn: 8}, members: {count: 200}}
+)" + institutions + events;
+}
+
+struct decided_by {
+  int decisions = 0;
+  int wrong_body = 0;
+  int of = 0;  ///< the size of the body that took the last one
+};
+
+/// Steps `weeks` weeks of `runs` runs and checks which body took each decision on an item of `kind`:
+/// `expected(council)` names the body.
+template <class Expected>
+decided_by decisions_on(const frozen_scenario& s, const item_kind_def& kind, int weeks, Expected expected, int runs = 20) {
+  decided_by out;
+  for (int r = 0; r < runs; ++r) {
+    world w = build_world(s, 11, static_cast<std::uint64_t>(r));
+    for (int week = 0; week < weeks; ++week) {
+      step_week(w);
+      for (const decision& d : w.institutions.published) {
+        if (d.kind != &kind) continue;
+        ++out.decisions;
+        out.wrong_body += d.body != expected(d.council);
+        out.of = d.of;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// A party whose state (regional) leadership signs off its councils' deals: a Bavarian council's deal goes to the
+// Bavarian state executive, a Hessian council's to the federal executive; neither sees the other's.
+TEST(Institutions, AStateLeadershipSignsOffItsCouncilsDeals) {
+  const auto s = load_scenario_text(two_regions(R"(institutions:
+  bodies:
+    - {id: federal, name: the federal executive}
+    - {id: bavaria, name: the Bavarian state executive, region: bayern, decides: [coalition],
+       members: {from: own, size: 15, position: -0.1, centralism_mean: 0.3}}
+)"),
+                                    "state.yaml");
+  ASSERT_EQ(s->institutions.bodies.size(), 2u);
+  const int munich = 0;
+  const auto by = decisions_on(s, coalition_sign_off::item, 3, [&](int council) { return council == munich ? 1 : 0; });
+  std::printf("deals decided: %d, by the wrong body %d\n", by.decisions, by.wrong_body);
+  EXPECT_GE(by.decisions, 20);
+  EXPECT_EQ(by.wrong_body, 0);
+}
+
+// A party where the leader alone decides: every item -- a deal, a request to intervene -- goes to one person.
+TEST(Institutions, WhereTheLeaderAloneDecidesEveryItemGoesToTheLeader) {
+  const auto s = load_scenario_text(
+      two_regions(R"(institutions:
+  bodies:
+    - {id: leader, name: the party leader, majority: one_person, members: {from: own, size: 1, position: 0.1, centralism_mean: 0.9}}
+)",
+                  "events:\n  - {week: 1, type: request, council: kassel, value: 0.6}\n"),
+      "leader.yaml");
+  const auto deals = decisions_on(s, coalition_sign_off::item, 3, [](int) { return 0; });
+  const auto requests = decisions_on(s, request_to_centre::item, 10, [](int) { return 0; });
+  std::printf("by the leader alone: %d deals, %d requests (a body of %d)\n", deals.decisions, requests.decisions, requests.of);
+  EXPECT_GE(deals.decisions, 20);
+  EXPECT_GE(requests.decisions, 20);
+  EXPECT_EQ(deals.wrong_body + requests.wrong_body, 0);
+  EXPECT_EQ(deals.of, 1);
+  EXPECT_EQ(requests.of, 1);
+}
+
+// Between the executive's meetings the staff decide the allegations it delegates to them (administrative suspension
+// by the General Secretary); in a week the executive meets, it decides them itself.
+TEST(Institutions, ADelegateDecidesBetweenTheBodysMeetings) {
+  const std::string bodies = R"(institutions:
+  bodies:
+    - {id: nec, name: the executive, meets_every_weeks: 6, first_meeting_week: 2, delegates: [{to: staff, items: [allegation]}]}
+    - {id: staff, name: the general secretary, members: {from: staff}, majority: one_person, meets_every_weeks: 1, first_meeting_week: 0}
+)";
+  const auto between = load_scenario_text(two_regions(bodies, "events:\n  - {week: 3, type: allegation, council: kassel, value: 0.9}\n"), "between.yaml");
+  const auto at_meeting = load_scenario_text(two_regions(bodies, "events:\n  - {week: 8, type: allegation, council: kassel, value: 0.9}\n"), "meeting.yaml");
+  const auto staff = decisions_on(between, investigations::allegation_item, 5, [](int) { return 1; });
+  const auto nec = decisions_on(at_meeting, investigations::allegation_item, 10, [](int) { return 0; });
+  std::printf("allegations: filed between meetings %d decided (%d not by the staff); at a meeting %d (%d not by the executive)\n",
+              staff.decisions, staff.wrong_body, nec.decisions, nec.wrong_body);
+  EXPECT_GE(staff.decisions, 20);
+  EXPECT_EQ(staff.wrong_body, 0);
+  EXPECT_EQ(staff.of, 1);
+  EXPECT_GE(nec.decisions, 20);
+  EXPECT_EQ(nec.wrong_body, 0);
+}
+
+// ---- a kind of item the model does not have, added by the test alone ------------------------------------------
+
+namespace {
+
+int votes_in_favour = 0;  // how many of the body's members vote for the test's motion (the rest against)
+
+void test_menu(const world&, const agenda_item&, motion_list& out);
+void test_logits(const world&, const agenda_item&, const motion_def&, std::span<const executive_member> members, std::span<double> out) {
+  for (std::size_t m = 0; m < members.size(); ++m) out[m] = static_cast<int>(m) < votes_in_favour ? 40.0 : -40.0;
+}
+std::uint64_t test_counter(const agenda_item&, const motion_def& m) { return m.draw_key; }
+void mark_done(world& w, std::size_t ci, const decision&) { w.councils[ci].policy.stage = policy_stage::done; }
+void test_decided(world& w, std::size_t ci, const decision& d) {
+  detail::clear_pending(w, w.councils[ci], *d.kind);
+  if (d.motion->apply) d.motion->apply(w, ci, d);
+}
+
+const motion_def adopt{.name = "adopt", .decided = event::decision_warning, .draw_key = 1, .apply = mark_done};
+const motion_def reject{.name = "reject", .decided = event::decision_dismiss, .draw_key = 2};
+const item_kind_def ballot{.name = "ballot",
+                           .votes = rule_stream(99),
+                           .no_majority = &reject,
+                           .menu = test_menu,
+                           .logits = test_logits,
+                           .counter = test_counter,
+                           .decided = test_decided};
+void test_menu(const world&, const agenda_item&, motion_list& out) { out.offer(adopt); }
+
+/// A body of nine that decides `ballot` by `rule`; returns whether the motion carried with `yes` in favour.
+bool carries(majority_rule rule, int yes) {
+  const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
+    sc.events.clear();
+    body_def nine;
+    nine.id = "nine";
+    nine.members.from = member_source::own;
+    nine.members.size = 9;
+    nine.majority = rule;
+    nine.decides = {"ballot"};
+    sc.institutions.bodies.push_back(nine);
+  });
+  world w = build_world(s, 1, 0);
+  w.institutions.kinds.push_back(&ballot);
+  route_items(w);
+  votes_in_favour = yes;
+  w.week = 2;  // an ordinary meeting week
+  detail::file_item(w, 0, detail::new_item(w, 0, ballot, 0.5, 1.0, 0.0));
+  central_phase(w);
+  EXPECT_EQ(w.institutions.published.size(), 1u);
+  if (w.institutions.published.empty()) return false;
+  const decision& d = w.institutions.published.front();
+  EXPECT_EQ(d.body, static_cast<int>(s->institutions.bodies.size()) - 1);
+  EXPECT_EQ(d.of, 9);
+  EXPECT_EQ(d.yes, yes);
+  apply_phase(w, 0);
+  EXPECT_EQ(w.councils[0].policy.stage == policy_stage::done, d.is(adopt)) << "the motion's effect applies exactly when it carries";
+  EXPECT_FALSE(detail::pending(w, w.councils[0], ballot));
+  return d.is(adopt);
+}
+
+}  // namespace
+
+TEST(ItemKinds, ATestAddsAKindWithoutTouchingTheMeetingAndTheBodysRuleDecides) {
+  EXPECT_TRUE(carries(majority_rule::simple, 5));
+  EXPECT_FALSE(carries(majority_rule::simple, 4));
+  EXPECT_FALSE(carries(majority_rule::two_thirds, 5));
+  EXPECT_TRUE(carries(majority_rule::two_thirds, 6));
+}
+
+// ---- the block is checked where it is written --------------------------------------------------------------------
+
+TEST(Institutions, MistakesAreErrorsAtTheirKeys) {
+  const auto error_of = [](const std::string& block) -> std::string {
+    try {
+      (void)load_scenario_text(two_regions(block), "bad.yaml");
+    } catch (const scenario_error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  const std::string unknown = error_of("institutions:\n  bodies:\n    - {id: nec, decides: [coalitoin]}\n");
+  EXPECT_NE(unknown.find("bad.yaml:16:26:"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("institutions.bodies[0].decides[0]"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("did you mean 'coalition'"), std::string::npos) << unknown;
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: nec, region: bavaria}\n").find("not a region id"), std::string::npos);
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: nec, majority: one_person, members: {from: own, size: 3}}\n")
+                .find("one_person needs a body of one member"),
+            std::string::npos);
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, decides: [coalition]}\n    - {id: b, decides: [coalition]}\n")
+                .find("already decided by 'a'"),
+            std::string::npos);
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, delegates: [{to: b, items: [request]}]}\n").find("'b' is not a body id"),
+            std::string::npos);
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, members: {from: executive, size: 40}}\n").find("a panel of the executive"),
+            std::string::npos);
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, decidez: [request]}\n").find("did you mean 'decides'"), std::string::npos);
+}
