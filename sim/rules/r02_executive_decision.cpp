@@ -59,6 +59,7 @@ void remove_leader(world& w, std::size_t ci, const decision&) {
 }  // namespace
 
 const motion_def executive_decision::dismiss{.name = "dismiss", .decided = event::decision_dismiss, .draw_key = 1};
+const motion_def executive_decision::lapsed{.name = "lapsed", .decided = event::item_lapsed};
 const motion_def executive_decision::defer{.name = "defer", .decided = event::decision_defer, .draw_key = 2};
 const motion_def executive_decision::advise_pause{.name = "advise_pause",
                                                   .decided = event::decision_advise_pause,
@@ -125,7 +126,7 @@ std::uint64_t executive_decision::council_action_counter(const agenda_item& item
 void executive_decision::apply_council_action(world& w, std::size_t ci, const decision& d) {
   council_state& c = w.councils[ci];
   if (!d.is(defer)) clear_pending(w, c, *d.kind);
-  if (d.kind->about_a_person && d.is(dismiss)) {
+  if (d.kind->about_a_person && (d.is(dismiss) || d.is(lapsed))) {
     c.centre.allegation = 0;  // the body takes no action: the allegation lapses
     c.centre.accused = -1;
   }
@@ -141,6 +142,17 @@ namespace {
 
 bool sits_ordinarily(const body_rhythm& b, int week) {
   return week >= b.first_meeting_week && (week - b.first_meeting_week) % b.meets_every_weeks == 0;
+}
+
+/// The body's first ordinary meeting after `week`.
+int next_ordinary(const body_rhythm& b, int week) {
+  if (week < b.first_meeting_week) return b.first_meeting_week;
+  return b.first_meeting_week + ((week - b.first_meeting_week) / b.meets_every_weeks + 1) * b.meets_every_weeks;
+}
+
+/// Weeks an item may wait undecided: its kind's deadline, else R2's year.
+int wait_limit(const world& w, const agenda_item& item) {
+  return item.kind->deadline_weeks ? item.kind->deadline_weeks(w) : w.params->R2.max_wait_weeks;
 }
 
 /// Whether `yes` of `of` carries a motion under the body's rule.
@@ -266,11 +278,19 @@ void sit(world& w, std::size_t b, scratch& sc) {
   if (crisis) capacity = static_cast<int>(std::floor(capacity * crisis->capacity_factor));
   const double min_urgency = std::max(emergency ? rhythm.emergency_urgency : 0.0, crisis ? crisis->min_urgency : 0.0);
   members_of(w, b, sc.members);
+  // An item with a deadline that would pass before the body's next chance to take it is taken now, beyond capacity:
+  // a body does not let a deal lapse that it is sitting to decide.
+  const auto due = [&](const agenda_item& item) {
+    if (!item.kind->deadline_weeks) return false;
+    const bool urgent = def.emergency && item.urgency >= rhythm.emergency_urgency;
+    const int next_chance = urgent ? w.week + 1 : next_ordinary(rhythm, w.week);
+    return next_chance > item.week_filed + item.kind->deadline_weeks(w);
+  };
   int taken = 0;
   std::vector<agenda_item> kept;  // a body's agenda is short: allocation here is not per agent
   kept.reserve(agenda.size());
   for (auto& item : agenda) {
-    if (taken >= capacity || item.urgency < min_urgency) {
+    if ((taken >= capacity || item.urgency < min_urgency) && !due(item)) {
       kept.push_back(item);
       continue;
     }
@@ -278,6 +298,23 @@ void sit(world& w, std::size_t b, scratch& sc) {
     if (!decide(w, b, item, emergency, sc)) kept.push_back(item);
   }
   agenda.swap(kept);
+}
+
+/// Records that body `b` did not decide `item` in time: published as its kind's `lapsed` motion (the kind's
+/// `decided` says what follows), told with how long it waited.
+void lapse(world& w, std::size_t b, const agenda_item& item) {
+  decision d;
+  d.kind = item.kind;
+  d.motion = item.kind->lapsed ? item.kind->lapsed : &executive_decision::lapsed;
+  d.body = static_cast<int>(b);
+  d.council = item.council;
+  d.coalition = item.coalition;
+  d.weeks_waiting = w.week - item.week_filed;
+  w.institutions.published.push_back(d);
+  emit(w, item.council, executive_decision::id, d.motion->decided, d.weeks_waiting, [&] {
+    return format("%s filed week %d lapsed after %d weeks, undecided by %s", std::string(item.kind->name).c_str(), item.week_filed,
+                  d.weeks_waiting, w.scen->institutions.bodies[b].name.c_str());
+  });
 }
 
 /// The body an item goes to: the one that decides its kind for the council's region, or -- when that body does not
@@ -302,6 +339,16 @@ void executive_decision::meet(world& w) {
   for (auto& box : w.outbox) {  // council order: deterministic
     for (const auto& item : box) inst.bodies[route(w, item)].agenda.push_back(item);
     box.clear();
+  }
+  // Items no body decided in time lapse, reported (a deal at its deadline, any other item after a year).
+  for (std::size_t b = 0; b < inst.bodies.size(); ++b) {
+    auto& agenda = inst.bodies[b].agenda;
+    std::erase_if(agenda, [&](const agenda_item& item) {
+      const int waited = w.week - item.week_filed;
+      if (waited <= wait_limit(w, item)) return false;
+      lapse(w, b, item);
+      return true;
+    });
   }
   scratch sc;
   for (std::size_t b = 0; b < inst.bodies.size(); ++b) sit(w, b, sc);

@@ -285,7 +285,7 @@ void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
   c.coalition.pending = 0;
   if (supporting_parties(mask)) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::support_arrangement);
   const bool without_party = !(governing_parties(mask) & (1u << s.party_index));
-  const bool after_veto = c.coalition.party_vetoed && without_party;
+  const bool after_veto = c.coalition.party_vetoed && c.coalition.refused_by_vote && without_party;
   if (after_veto) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::other_control_after_veto);
   emit(w, static_cast<int>(ci), coalition_sign_off::id, event::administration, 0, [&] {
     return format("%s administration: %s (%d of %d seats)%s", how, administration_text(s, mask).c_str(), seats_of(c, mask),
@@ -335,7 +335,6 @@ void try_next_coalition(world& w, std::size_t ci) {
     item.coalition = mask;
     file_item(w, ci, item);
     co.pending = mask;
-    co.deadline = w.week + p.deadline_weeks;
     emit(w, static_cast<int>(ci), coalition_sign_off::id, event::coalition_request, 0, [&] {
       return format("the group asks %s to sign off %s (%d of %d seats, %d partner%s)%s", signing_body(w, ci).c_str(),
                     administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(arrangement_parties(mask)) - 1,
@@ -365,6 +364,7 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
+  c.coalition.refused_by_vote = true;
   central_action(c, 1.0);  // a veto is a central action in the area
   const draw_stream rng = draws(w, coalition_sign_off::id);
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
@@ -382,6 +382,26 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   c.coalition.party_vetoed = true;
   emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_accepted, 0,
        [&] { return format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()); });
+  try_next_coalition(w, ci);
+}
+
+/// No answer came before the deal's deadline (the signing body did not decide it): not a veto. The group goes ahead
+/// anyway, as it would defy a veto (the same weighing of office, policy and sanction), and the deal is looked at after
+/// the fact; or it stays out and the next option is tried.
+void no_answer(world& w, std::size_t ci, std::uint32_t mask) {
+  const scenario& s = *w.scen;
+  council_state& c = w.councils[ci];
+  c.coalition.pending = 0;
+  const double p_go = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
+  if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_go, ci, 5)) {
+    govern(w, ci, mask, "coalition (no answer in time: the group goes ahead)");
+    file_after_the_fact(w, ci, mask);
+    return;
+  }
+  c.coalition.party_vetoed = true;  // it stays out: the other options are tried without the party
+  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::stays_out, 0, [&] {
+    return format("no answer in time: the group stays out of %s (p of going ahead %.2f)", administration_text(s, mask).c_str(), p_go);
+  });
   try_next_coalition(w, ci);
 }
 
@@ -417,6 +437,7 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   });
   c.electoral.administration = 0;
   c.coalition.party_vetoed = true;  // the other options are tried without the party
+  c.coalition.refused_by_vote = true;
   c.coalition.pending = 0;
   coalition_options(w, c, c.coalition);
   try_next_coalition(w, ci);
@@ -500,6 +521,7 @@ bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std
 void coalition_sign_off::start_formation(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   c.coalition.party_vetoed = false;
+  c.coalition.refused_by_vote = false;
   c.coalition.pending = 0;
   c.coalition.unapproved = 0;
   coalition_options(w, c, c.coalition);
@@ -539,12 +561,16 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
     });
     return;
   }
-  if (co.pending && w.week > co.deadline) refused(w, ci, co.pending, "no sign-off within the deadline");
 }
 
 void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
   council_state& c = w.councils[ci];
   clear_pending(w, c, item);
+  if (d.is(lapsed)) {
+    if (c.coalition.unapproved && c.coalition.unapproved == d.coalition) c.coalition.unapproved = 0;  // unreviewed, it stands
+    if (c.coalition.pending == d.coalition) no_answer(w, ci, d.coalition);
+    return;
+  }
   if (c.coalition.unapproved && c.coalition.unapproved == d.coalition) {
     after_the_fact(w, ci, d);
     return;
@@ -560,10 +586,17 @@ void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
 
 const motion_def coalition_sign_off::approve{.name = "approve_coalition", .decided = event::decision_approve_coalition, .draw_key = 7};
 const motion_def coalition_sign_off::refuse{.name = "refuse_coalition", .decided = event::decision_refuse_coalition, .draw_key = 8};
+const motion_def coalition_sign_off::lapsed{.name = "deal_lapsed", .decided = event::deal_lapsed};
+
+namespace {
+int deal_deadline(const world& w) { return w.params->R11.deadline_weeks; }
+}  // namespace
 
 const item_kind_def coalition_sign_off::item{.name = "coalition",
                                              .votes = coalition_sign_off::id,
                                              .no_majority = &coalition_sign_off::refuse,
+                                             .lapsed = &coalition_sign_off::lapsed,
+                                             .deadline_weeks = deal_deadline,
                                              .menu = deal_menu,
                                              .logits = deal_logits,
                                              .counter = deal_counter,

@@ -231,13 +231,40 @@ class resolver {
       if (r.name.empty()) r.name = r.id;
   }
 
-  /// The party's default bodies when a scenario declares none: Labour's National Executive Committee decides every
-  /// item at its meetings (docs/model.md "Institutions").
+  /// The party's default bodies when a scenario declares none: Labour's, as its Rule Book and practice give them
+  /// (docs/model.md "Institutions", body by body with its source). The National Executive Committee decides the
+  /// requests and referrals about a council group at its meetings; its Organisation Committee (all NEC members) the
+  /// officers' own concerns about a group (selections, special measures); a Disputes Panel of five NEC members the
+  /// findings of investigations; the General Secretary, for the NEC, the administrative suspension of a councillor
+  /// accused of misconduct; and a panel of five NEC members the coalition applications of council groups.
   static std::vector<body_def> default_bodies() {
-    body_def nec;
-    nec.id = "nec";
-    nec.name = "the executive";
-    return {nec};
+    const auto body = [](const char* id, const char* name, std::vector<std::string> decides) {
+      body_def b;
+      b.id = id;
+      b.name = name;
+      b.decides = std::move(decides);
+      return b;
+    };
+    body_def nec = body("nec", "the NEC", {"request", "referral"});
+    body_def org = body("organisation_committee", "the NEC's organisation committee", {"monitoring"});
+    body_def disputes = body("disputes_panel", "an NEC disputes panel", {"findings"});
+    disputes.members.size = 5;
+    disputes.meets_every_weeks = 2;
+    disputes.first_meeting_week = 0;
+    disputes.capacity = 8;
+    body_def gs = body("general_secretary", "the general secretary", {"allegation"});
+    gs.members.from = member_source::staff;
+    gs.majority = majority_rule::one_person;
+    gs.meets_every_weeks = 1;
+    gs.first_meeting_week = 0;
+    gs.capacity = 20;
+    gs.crisis = false;
+    body_def coalitions = body("coalitions_panel", "an NEC panel on coalitions", {"coalition"});
+    coalitions.members.size = 5;
+    coalitions.meets_every_weeks = 1;
+    coalitions.first_meeting_week = 0;
+    coalitions.capacity = 10;
+    return {nec, org, disputes, gs, coalitions};
   }
 
   /// The bodies: the default if none is declared, a regional tier's board for each region that signs off its

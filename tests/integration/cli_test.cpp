@@ -76,7 +76,7 @@ TEST(Cli, RunWritesTheDocumentedOutputs) {
   EXPECT_EQ(std::count(runs.begin(), runs.end(), '\n'), 7);
   EXPECT_EQ(first_line(slurp(dir / "councils.csv")),
             "run,council,seats_end_lab,seats_end_con,seats_end_ind,control_end,administration_end,coalition_requested,"
-            "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,policy_stage_end");
+            "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,coalition_lapsed,policy_stage_end");
   EXPECT_EQ(first_line(slurp(dir / "weekly.csv")),
             "run,week,date,council,backlash,satisfaction,agenda_open,disputes_active,members,seats");
   EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,date,council,rule,event,detail");

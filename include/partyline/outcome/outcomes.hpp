@@ -107,6 +107,8 @@ enum class run_outcome : std::uint8_t {
   focus_defections,
   request_size_max,
   backbench_signatories_max,
+  coalitions_lapsed,
+  items_lapsed,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -141,7 +143,7 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"coalition_requests", "coalition deals put to the executive (or the council's regional tier) for sign-off (R11)", measure::count, {event::coalition_request}},
     {"coalitions_approved", "coalition deals the executive (or the tier) approved, before or after the fact (R11)", measure::count,
      {event::coalition_approved, event::approved_after_the_fact}},
-    {"coalitions_blocked", "coalition deals the executive (or the tier) refused (R11)", measure::count,
+    {"coalitions_blocked", "coalition deals the signing body (the executive, a panel, a tier) refused by a vote (R11); a deal that lapsed unanswered is in coalitions_lapsed", measure::count,
      {event::veto_accepted, event::veto_defied}},
     {"coalitions_defied", "vetoes a group defied by joining the coalition anyway (R11)", measure::count, {event::veto_defied}},
     {"blocked_other_control", "councils where, after a veto, another party's administration formed (R11)", measure::count,
@@ -200,6 +202,10 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"request_size_max", "councillors behind the largest request to the executive to intervene (R1)", measure::max, {event::request}},
     {"backbench_signatories_max", "signatories of the largest backbench letter against a group's leadership (R7)", measure::max,
      {event::backbench_letter}},
+    {"coalitions_lapsed", "coalition deals whose deadline passed with no answer from the body that signs them off (R11): not refusals",
+     measure::count, {event::deal_lapsed}},
+    {"items_lapsed", "items of any kind that no body decided in time: a deal past its deadline, any other item after a year (R2)",
+     measure::count, {event::item_lapsed, event::deal_lapsed}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }
@@ -220,6 +226,7 @@ enum class council_count : std::uint8_t {
   leader_changed,
   deselections,
   suspensions,
+  coalition_lapsed,
   count_
 };
 inline constexpr std::size_t council_count_count = static_cast<std::size_t>(council_count::count_);
@@ -229,13 +236,15 @@ inline constexpr std::array<outcome_info, council_count_count> council_count_inf
     {"coalition_requested", "coalition deals this council's group put to the executive", measure::count, {event::coalition_request}},
     {"coalition_approved", "deals approved, before or after the fact", measure::count,
      {event::coalition_approved, event::approved_after_the_fact}},
-    {"coalition_blocked", "deals refused", measure::count, {event::veto_accepted, event::veto_defied}},
+    {"coalition_blocked", "deals refused by a vote of the signing body (a lapsed deal is not counted)", measure::count,
+     {event::veto_accepted, event::veto_defied}},
     {"coalition_defied", "vetoes defied", measure::count, {event::veto_defied}},
     {"leader_changed", "1 if the group's leader changed during the run", measure::any, {event::leader_installed}},
     {"deselections", "sitting councillors deselected, by members or the centre", measure::count,
      {event::deselection_members, event::deselection_central}},
     {"suspensions", "councillors and members suspended", measure::sum,
      {event::veto_defied, event::reversal_defied, event::pact_allegation}},
+    {"coalition_lapsed", "deals whose deadline passed with no answer from the signing body", measure::count, {event::deal_lapsed}},
 }};
 inline constexpr std::array<std::string_view, council_count_count> council_count_names = [] {
   std::array<std::string_view, council_count_count> names{};

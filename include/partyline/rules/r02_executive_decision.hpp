@@ -46,6 +46,7 @@ struct executive_decision {
     int max_defers = 2;
     double b_local_gov = -1.0;
     double backlash_discipline = 0.2;
+    int max_wait_weeks = 52;
 
     template <class V>
     void describe(V& v) {
@@ -87,6 +88,10 @@ struct executive_decision {
              "this share of b_backlash: the Rule Book's disciplinary procedure, not a political intervention, and other leaders "
              "do not protest it (R4)",
              "Rule Book ch. 6");
+      v.coef("max_wait_weeks", max_wait_weeks, {1, 520},
+             "an item no body has decided after this many weeks lapses (event item_lapsed, column items_lapsed); an item "
+             "with a deadline of its own (a coalition deal) lapses at its deadline",
+             "— (issue 30: no item waits unreported)");
       v.coef("b_local_gov", b_local_gov, {-20, 20}, "+ for local-government-section members (they guard group sovereignty)",
              "Haringey (Labour Local Government letter)");
     }
@@ -95,6 +100,8 @@ struct executive_decision {
   /// The executive's steps against a group that are R2's own (the others are R6's and R18's), and the answers every
   /// council item can get.
   static const motion_def dismiss, defer, advise_pause, special_measures, remove_leader;
+  /// What is recorded of an item no body decided in time (a kind may declare its own).
+  static const motion_def lapsed;
 
   /// The vote on a step against a council, shared by the kinds of item that ask for one (R1, R9, R17, R18): each
   /// member's log-odds of voting for `motion`.

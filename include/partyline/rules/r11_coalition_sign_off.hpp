@@ -120,7 +120,7 @@ struct coalition_sign_off {
   /// The item it files: a deal put to the body that signs off the council's deals (`institutions`: Labour's NEC, a
   /// region's tier); a body approves it or, without a majority for it, refuses.
   static const item_kind_def item;
-  static const motion_def approve, refuse;
+  static const motion_def approve, refuse, lapsed;
   /// Apply phase: approval forms the administration; refusal means defiance or the next option.
   static void apply(world& w, std::size_t council, const decision& d);
   /// A body of the council's region that signs off its deals in place of the national one

@@ -73,6 +73,9 @@ struct item_kind_def {
   const motion_def* no_majority = nullptr;
   /// The decision recorded when the item waited past its deadline (or a year) without being decided.
   const motion_def* lapsed = nullptr;
+  /// Weeks after filing by which a body must decide the item (nullptr: none; every item lapses after R2's
+  /// `max_wait_weeks`). A body takes an item at its last sitting before the deadline even beyond its capacity.
+  int (*deadline_weeks)(const world&) = nullptr;
   /// The motions open on `item` now, most severe first; a body votes on them in turn and takes the first passed.
   void (*menu)(const world&, const agenda_item& item, motion_list& out) = nullptr;
   /// Each member's log-odds of voting for `motion` (out[m] for members[m]).

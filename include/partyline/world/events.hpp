@@ -109,6 +109,10 @@ enum class event : std::uint8_t {
   reversal_defied,        ///< the group stays in office against the order; value: councillors suspended
   offer_refused,          ///< a partner (or its own centre) refuses a coalition offer
   support_arrangement,    ///< a minority administration forms, sustained from outside (confidence and supply)
+  // Items no body decided in time (the meeting, R2).
+  item_lapsed,            ///< an item waited past the year without a decision; value: weeks it waited
+  deal_lapsed,            ///< a coalition deal's deadline passed without the signing body's answer (R11)
+  stays_out,              ///< for want of an answer, the group stays out of the deal (R11)
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -208,6 +212,9 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"reversal_defied"},
     {"offer_refused"},
     {"support_arrangement", told::never},
+    {"item_lapsed"},
+    {"deal_lapsed"},
+    {"stays_out"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

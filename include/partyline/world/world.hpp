@@ -247,8 +247,8 @@ struct coalition_state {
   int count = 0;
   int next = 0;
   std::uint32_t pending = 0;  ///< the deal awaiting the executive's sign-off (0: none)
-  int deadline = -1;
-  bool party_vetoed = false;  ///< the executive vetoed the party's deal: it stays out
+  bool party_vetoed = false;  ///< the party stays out of the options still to be tried (a veto, an order, no answer)
+  bool refused_by_vote = false;  ///< ... because a body refused its deal or ordered it out (not a lapse)
   bool pact_alleged = false;  ///< R12: an allegation stands against the local party
   bool form_at_start = false; ///< no majority at week 0 and no administration given
   /// The administration the group sits in without the executive's sign-off (it went ahead without asking, or the

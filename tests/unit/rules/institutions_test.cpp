@@ -213,3 +213,62 @@ TEST(Institutions, MistakesAreErrorsAtTheirKeys) {
             std::string::npos);
   EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, decidez: [request]}\n").find("did you mean 'decides'"), std::string::npos);
 }
+
+// ---- lapses: an item no body decides in time is reported, and a lapsed deal is not a veto ----------------------------
+
+namespace {
+
+std::int64_t tally(const world& w, event e) {
+  std::int64_t n = 0;
+  for (const auto& c : w.councils) n += c.tallies[static_cast<std::size_t>(e)].count;
+  return n;
+}
+
+}  // namespace
+
+TEST(Lapses, ADealUnansweredByItsDeadlineLapsesAndIsNotARefusal) {
+  // The body that signs off deals does not sit before the deadline (no emergency sittings, its first meeting late).
+  const auto s = load_scenario_text(two_regions(R"(institutions:
+  bodies:
+    - {id: nec}
+    - {id: slow, decides: [coalition], emergency: false, first_meeting_week: 10, meets_every_weeks: 8}
+)"),
+                                    "slow.yaml");
+  int lapsed = 0, refused = 0, went_ahead = 0;
+  for (int r = 0; r < 20; ++r) {
+    world w = build_world(s, 3, static_cast<std::uint64_t>(r));
+    for (int week = 0; week < 8; ++week) step_week(w);
+    lapsed += static_cast<int>(tally(w, event::deal_lapsed));
+    refused += static_cast<int>(tally(w, event::veto_accepted) + tally(w, event::veto_defied));
+    went_ahead += static_cast<int>(tally(w, event::administration));
+  }
+  std::printf("deals lapsed %d, refused %d, administrations formed %d (20 runs, 2 councils)\n", lapsed, refused, went_ahead);
+  EXPECT_GE(lapsed, 20);
+  EXPECT_EQ(refused, 0) << "no body voted: nothing was refused";
+}
+
+TEST(Lapses, NoItemWaitsPastAYearUnreported) {
+  // A request to a body that first meets after two years.
+  const auto s = load_scenario_text(two_regions(R"(institutions:
+  bodies:
+    - {id: nec, emergency: false, first_meeting_week: 100}
+)",
+                                                "events:\n  - {week: 1, type: request, council: kassel, value: 0.6}\n"),
+                                    "late.yaml");
+  auto edited = std::make_shared<scenario>(*s);
+  edited->weeks = 80;
+  world w = build_world(edited, 3, 0);
+  int lapsed_week = -1, waited = -1;
+  for (int week = 0; week < 80 && lapsed_week < 0; ++week) {
+    step_week(w);
+    for (const decision& d : w.institutions.published)
+      if (d.kind == &request_to_centre::item && d.is(executive_decision::lapsed)) {
+        lapsed_week = week;
+        waited = d.weeks_waiting;
+      }
+  }
+  std::printf("the request lapsed in week %d after %d weeks\n", lapsed_week, waited);
+  EXPECT_EQ(waited, coefficients(*s).R2.max_wait_weeks + 1);
+  EXPECT_EQ(tally(w, event::item_lapsed), 1);
+  EXPECT_FALSE(detail::pending(w, w.councils[1], request_to_centre::item));
+}

@@ -76,7 +76,9 @@ TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
   const double serious = sanctions(0.9), mild = sanctions(0.1);
   std::printf("suspension or worse: serious findings %.2f, mild %.2f\n", serious, mild);
   EXPECT_GE(serious, 0.5);
-  EXPECT_LE(mild, 0.05);
+  // Findings go to a disputes panel of five NEC members (Labour's default institutions): a small panel's majority is
+  // less certain than the whole executive's, so a mild case is sanctioned now and then, rarely.
+  EXPECT_LE(mild, 0.10);
 }
 
 TEST(InvestigationsR18, ChargesEndInAHearingThatExpelsOrReinstates) {
