@@ -158,7 +158,7 @@ int main(int argc, char** argv) {
 
   std::string pupdate;
   auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
-  parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables of this file (docs/model.md) in place");
+  parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables and the week's table of this file (docs/model.md) in place");
 
   try {
     app.parse(argc, argv);

@@ -189,12 +189,12 @@ int cmd_parameters(const std::string& update_file) {
   const std::string text = pl::read_text_file(update_file, 16u << 20);
   std::string updated;
   try {
-    updated = pl::with_coefficient_tables(text);
+    updated = pl::with_week_table(pl::with_coefficient_tables(text));
   } catch (const std::invalid_argument& e) {
     throw usage_error(update_file + ": " + e.what());
   }
   if (updated != text) pl::write_file_atomically(update_file, updated);
-  std::printf("%s: coefficient tables %s\n", update_file.c_str(), updated != text ? "updated" : "already current");
+  std::printf("%s: coefficient tables and the week's table %s\n", update_file.c_str(), updated != text ? "updated" : "already current");
   return pl::exit_ok;
 }
 

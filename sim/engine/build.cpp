@@ -11,7 +11,6 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/model.hpp"
-#include "partyline/rules/r11_coalition_sign_off.hpp"
 
 namespace partyline {
 
@@ -376,30 +375,17 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
     assign_seats(w, i);
     draw_councillors(w, i, cllr_rng);
     install_first_leader(w, i);
-    // Control and administration; a hung council with no administration given forms one at week 0 (R11).
+    // Control; the administration is the rules' to set up (schedule::setup: R11).
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (2 * c.electoral.seats_by_party[p] > c.rows.seats()) c.electoral.control = static_cast<int>(p);
-    c.electoral.administration = s.councils[i].administration_mask;
-    c.coalition.form_at_start = c.electoral.administration == 0;
-    c.coalition.negotiated = s.councils[i].negotiated_mask;
-    {
-      // A given deal of the party with others that was not signed off, or that crosses the party's national
-      // cooperation lines, goes to the body that signs off (the executive or the council's tier) at week 0 (R11:
-      // sign-off after the fact), if the party's rules ask for sign-off at all.
-      const std::uint32_t deal = c.electoral.administration;
-      const std::uint32_t parties = arrangement_parties(deal);
-      if (((parties >> s.party_index) & 1u) && std::popcount(parties) >= 2 && coalition_sign_off::sign_off_needed(s, i) &&
-          (!s.councils[i].administration_approved || coalition_sign_off::crosses_lines(s, deal))) {
-        c.coalition.unapproved = deal;
-        c.coalition.review_at_start = true;
-      }
-    }
     draw_members(w, i, member_rng);
     open_disputes(w, i);
   }
   build_executive(w);
   build_tier_boards(w);
   build_institutions(w);
+  for (std::size_t i = 0; i < s.councils.size(); ++i)  // the rules' own setup (schedule::setup)
+    for (const council_step& step : schedule::setup) step.run(w, i);
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;

@@ -95,4 +95,51 @@ std::string with_coefficient_tables(const std::string& text) {
   return out;
 }
 
+// ---- the week's table ------------------------------------------------------------------------------------------
+
+namespace {
+
+/// The rule (or other unit) a step's draws are keyed by.
+std::string unit_of(stream rule) {
+  const auto n = static_cast<std::uint32_t>(rule);
+  if (n == 0) return "scenario";
+  if (n < 100) return "R" + std::to_string(n);
+  switch (rule) {
+    case stream::satisfaction: return "satisfaction";
+    case stream::member_mood: return "member_mood";
+    default: return "setup";
+  }
+}
+
+template <class Steps>
+void rows(std::string& out, std::string_view when, const Steps& steps) {
+  for (const auto& s : steps)
+    out += "| " + std::string(when) + " | " + std::string(s.name) + " | " + unit_of(s.rule) + " |\n";
+}
+
+}  // namespace
+
+std::string week_markdown() {
+  std::string out = "| how it enters the week | step | unit |\n|---|---|---|\n";
+  rows(out, "setup (each council, once)", schedule::setup);
+  rows(out, "1. local phase (parallel over councils)", schedule::local);
+  rows(out, "2. central phase (sequential)", schedule::central);
+  rows(out, "3. national phase (sequential)", schedule::national);
+  rows(out, "4. apply phase (parallel, weeks with decisions)", schedule::apply);
+  for (const item_kind_def* k : schedule::item_kinds)
+    out += "| on a decision about a `" + std::string(k->name) + "` item (apply phase) | " + std::string(k->by) + " | " +
+           unit_of(k->votes) + " |\n";
+  rows(out, "5. election phase (parallel, councils with an election)", schedule::election);
+  rows(out, "on a count (the election phase; week 0 for a council hung before the run)", schedule::on_count);
+  return out;
+}
+
+std::string with_week_table(const std::string& text) {
+  const std::string open = "<!-- week -->", close = "<!-- end week -->";
+  const std::size_t begin = text.find(open), end = text.find(close);
+  if (begin == std::string::npos || end == std::string::npos || end < begin)
+    throw std::invalid_argument("no generated week region (<!-- week --> ... <!-- end week -->)");
+  return text.substr(0, begin + open.size()) + "\n" + week_markdown() + text.substr(end);
+}
+
 }  // namespace partyline

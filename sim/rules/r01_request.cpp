@@ -71,6 +71,7 @@ void request_menu(const world& w, const agenda_item& item, motion_list& out) {
 }  // namespace
 
 const item_kind_def request_to_centre::item{.name = "request",
+    .by = "R1: the executive's step against the group (R2, R6, R18 motions)",
                                             .votes = executive_decision::id,
                                             .notice = true,
                                             .may_defer = true,

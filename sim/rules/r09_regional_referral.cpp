@@ -72,6 +72,7 @@ void referral_menu(const world& w, const agenda_item& item, motion_list& out) {
 }  // namespace
 
 const item_kind_def regional_referral::item{.name = "referral",
+    .by = "R9: an investigation (R18)",
                                             .votes = executive_decision::id,
                                             .notice = true,
                                             .may_defer = true,

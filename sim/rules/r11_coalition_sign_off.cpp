@@ -11,7 +11,6 @@
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/r02_executive_decision.hpp"
-#include "partyline/rules/r12_pact_allegation.hpp"
 #include "partyline/rules/r18_investigations.hpp"
 
 namespace partyline {
@@ -539,19 +538,39 @@ void coalition_sign_off::start_formation(world& w, std::size_t ci) {
   c.coalition.negotiated = 0;  // a fact of the first formation only
 }
 
+void coalition_sign_off::on_count(world& w, std::size_t ci) {
+  const council_state& c = w.councils[ci];
+  if (c.electoral.control < 0 && c.mayoralty.party < 0) start_formation(w, ci);
+}
+
+void coalition_sign_off::setup(world& w, std::size_t ci) {
+  const scenario& s = *w.scen;
+  const council_def& def = s.councils[ci];
+  council_state& c = w.councils[ci];
+  c.electoral.administration = def.administration_mask;
+  c.coalition.negotiated = def.negotiated_mask;
+  if (c.electoral.administration == 0) {
+    // Hung at the count just before the run, with no administration given: the hooks on a count run in week 0.
+    c.electoral.counted = true;
+    for (std::size_t k = 0; k < def.seats_before.keys.size(); ++k)
+      c.electoral.seats_before_count[static_cast<std::size_t>(s.party_id(def.seats_before.keys[k]))] =
+          static_cast<std::int32_t>(def.seats_before.values[k]);
+    return;
+  }
+  // A given deal of the party with others that was not signed off, or that crosses the party's national cooperation
+  // lines, goes to the body that signs off at week 0 (sign-off after the fact), if the party's rules ask for it.
+  const std::uint32_t deal = c.electoral.administration;
+  const std::uint32_t parties = arrangement_parties(deal);
+  if (((parties >> s.party_index) & 1u) && std::popcount(parties) >= 2 && sign_off_needed(s, ci) &&
+      (!def.administration_approved || crosses_lines(s, deal))) {
+    c.coalition.unapproved = deal;
+    c.coalition.review_at_start = true;
+  }
+}
+
 void coalition_sign_off::run(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   coalition_state& co = c.coalition;
-  if (co.form_at_start && w.week == 0) {
-    co.form_at_start = false;
-    std::array<std::int32_t, max_parties> before{};
-    const council_def& def = w.scen->councils[ci];
-    for (std::size_t k = 0; k < def.seats_before.keys.size(); ++k)
-      before[static_cast<std::size_t>(w.scen->party_id(def.seats_before.keys[k]))] = static_cast<std::int32_t>(def.seats_before.values[k]);
-    pact_allegation::at_count(w, ci, before);
-    start_formation(w, ci);
-    return;
-  }
   if (co.review_at_start && w.week == 0) {
     co.review_at_start = false;
     file_after_the_fact(w, ci, co.unapproved);
@@ -593,6 +612,7 @@ int deal_deadline(const world& w) { return w.params->R11.deadline_weeks; }
 }  // namespace
 
 const item_kind_def coalition_sign_off::item{.name = "coalition",
+    .by = "R11: the deal governs, is refused (defied or not), lapses, or is let stand or reversed after the fact",
                                              .votes = coalition_sign_off::id,
                                              .no_majority = &coalition_sign_off::refuse,
                                              .lapsed = &coalition_sign_off::lapsed,

@@ -8,7 +8,8 @@ namespace partyline {
 
 using namespace detail;
 
-void pact_allegation::at_count(world& w, std::size_t ci, const std::array<std::int32_t, max_parties>& before) {
+void pact_allegation::at_count(world& w, std::size_t ci) {
+  const auto& before = w.councils[ci].electoral.seats_before_count;
   const scenario& s = *w.scen;
   const auto& p = w.params->R12;
   council_state& c = w.councils[ci];

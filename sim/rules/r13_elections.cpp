@@ -9,9 +9,6 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/independents.hpp"
-#include "partyline/rules/r11_coalition_sign_off.hpp"
-#include "partyline/rules/r12_pact_allegation.hpp"
-#include "partyline/rules/r21_mayoralty.hpp"
 
 namespace partyline {
 
@@ -236,7 +233,6 @@ void elections::run(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   electoral_state& el = c.electoral;
-  if (c.mayoralty.next_contest == w.week) mayoralty::contest(w, ci);  // the area elects its mayor (R21)
   if (el.next_election != w.week) return;
   const draw_stream rng = draws(w, id);
   const auto party = static_cast<std::size_t>(s.party_index);
@@ -251,7 +247,8 @@ void elections::run(world& w, std::size_t ci) {
   el.control = -1;
   for (std::size_t q = 0; q < s.parties.size(); ++q)
     if (2 * el.seats_by_party[q] > seats) el.control = static_cast<int>(q);
-  pact_allegation::at_count(w, ci, before);
+  el.counted = true;  // the hooks on a count follow (schedule::on_count: R12, R11)
+  el.seats_before_count = before;
 
   // A new electoral cycle for the group: the leader who announced they would go has gone.
   leadership_state& lead = c.leadership;
@@ -296,9 +293,7 @@ void elections::run(world& w, std::size_t ci) {
   if (c.mayoralty.party >= 0) {
     el.administration = 1u << static_cast<std::size_t>(c.mayoralty.party);  // the mayor leads the administration (R21)
     c.coalition.pending = 0;
-    return;
   }
-  if (el.control < 0) coalition_sign_off::start_formation(w, ci);
 }
 
 }  // namespace partyline

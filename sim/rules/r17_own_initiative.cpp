@@ -60,6 +60,7 @@ void monitoring_menu(const world& w, const agenda_item& item, motion_list& out) 
 }  // namespace
 
 const item_kind_def own_initiative::item{.name = "monitoring",
+    .by = "R17: a takeover of selections (R6), special measures or a removal (R2)",
                                          .votes = executive_decision::id,
                                          .notice = true,
                                          .may_defer = true,

@@ -228,6 +228,7 @@ const motion_def investigations::charges{.name = "charges",
                                          .apply = charge};
 
 const item_kind_def investigations::findings_item{.name = "findings",
+    .by = "R18: charges, a suspended local party, special measures, suspensions or a warning",
                                                   .votes = executive_decision::id,
                                                   .notice = true,
                                                   .may_defer = true,
@@ -238,6 +239,7 @@ const item_kind_def investigations::findings_item{.name = "findings",
                                                   .counter = executive_decision::council_action_counter,
                                                   .decided = executive_decision::apply_council_action};
 const item_kind_def investigations::allegation_item{.name = "allegation",
+    .by = "R18 (scripted or the national rate): the accused suspended pending the case, or an investigation",
                                                     .votes = executive_decision::id,
                                                     .notice = true,
                                                     .may_defer = true,

@@ -197,6 +197,10 @@ void mayoralty::select(world& w, std::size_t ci) {
   }
 }
 
+void mayoralty::contest_step(world& w, std::size_t ci) {
+  if (w.councils[ci].mayoralty.next_contest == w.week) contest(w, ci);
+}
+
 void mayoralty::contest(world& w, std::size_t ci) {
   const scenario& s = *w.scen;
   const auto& p = w.params->R21;

@@ -167,7 +167,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
   switch (c) {
     case concern::electoral:
       h(s.electoral.seats_by_party, s.electoral.control, s.electoral.administration, s.electoral.next_election,
-        s.electoral.elections_held);
+        s.electoral.elections_held, s.electoral.counted, s.electoral.seats_before_count);
       break;
     case concern::leadership: {
       const auto& l = s.leadership;
@@ -188,7 +188,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
     case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;
     case concern::coalition: {
       const auto& x = s.coalition;
-      h(x.options, x.count, x.next, x.pending, x.party_vetoed, x.refused_by_vote, x.pact_alleged, x.form_at_start, x.unapproved,
+      h(x.options, x.count, x.next, x.pending, x.party_vetoed, x.refused_by_vote, x.pact_alleged, x.unapproved,
         x.review_at_start, x.negotiated);
       break;
     }

@@ -124,6 +124,15 @@ struct coefficient_doc {
 
 // ---- the week's schedule -----------------------------------------------------------------------------
 
+/// How a rule enters the week: a step of one of the week's phases, a hook run at setup, on a count (an election,
+/// or the count before the run), or on a decision of the party's bodies about an item of its kind.
+enum class entry : std::uint8_t { setup, local, central, national, apply, election, on_count, on_decided };
+template <>
+struct enum_names<entry> {
+  static constexpr std::array<std::string_view, 8> names{"setup",   "local phase", "central phase", "national phase",
+                                                         "apply phase", "election phase", "on a count", "on a decision"};
+};
+
 /// A step run for each council (in parallel over councils): it touches only that council's concerns.
 struct council_step {
   std::string_view name;
@@ -143,12 +152,32 @@ constexpr council_step step(std::string_view name) {
   return {name, Unit::id, Unit::reads, Unit::writes, &Unit::run};
 }
 
-/// The week (MODEL.md section 2), phase by phase, in order.
+/// The week (MODEL.md section 2), phase by phase, in order, and every other way a rule enters it (its hooks). This
+/// table is all the engine runs; docs/model.md "The week" is generated from it (week_markdown).
 struct schedule {
+  /// Once per council when a run's world is built, after the agents and bodies are drawn.
+  static constexpr std::array setup{
+      council_step{"R11 the administration the scenario gives (a hung council counts before the run)", stream::R11,
+                   coalition_sign_off::reads, coalition_sign_off::writes, &coalition_sign_off::setup},
+  };
+  /// On a count: after an election's count (R13), and in week 0 for a council hung at the count just before the run.
+  static constexpr std::array on_count{
+      council_step{"R12 a pact may be alleged where the party and a partner both gained", stream::R12, pact_allegation::reads,
+                   pact_allegation::writes, &pact_allegation::at_count},
+      council_step{"R11 with no majority (and no mayor), the administration is formed", stream::R11, coalition_sign_off::reads,
+                   coalition_sign_off::writes, &coalition_sign_off::on_count},
+  };
+  /// Runs the hooks on a count where a count has just been made (electoral.counted), and clears it.
+  static void after_a_count(world& w, std::size_t council);
+  static constexpr access count_reads = pact_allegation::reads | coalition_sign_off::reads;
+  static constexpr access count_writes = pact_allegation::writes | coalition_sign_off::writes | concern::electoral;
+
   /// 1. Every council on its own, reading only its rows and the national snapshot of last week.
   static constexpr std::array local{
       step<council_calendar>("calendar: next election, fading memories"),
-      step<coalition_sign_off>("R11 formation at week 0; sign-off deadlines lapse"),
+      council_step{"the hooks on a count, in week 0 (a council hung at the count before the run)", stream::R11, count_reads,
+                   count_writes, &schedule::after_a_count},
+      step<coalition_sign_off>("R11 week 0: a given deal without sign-off goes to be looked at"),
       step<scripted_events>("scripted events"),
       step<investigations>("R18 investigations report, hearings decide"),
       step<industrial_disputes>("R8 disputes"),
@@ -164,7 +193,7 @@ struct schedule {
       step<central_selection>("R6 central selection"),
       step<reselection>("R5 reselection by members"),
       step<endorsement>("R20 endorsement of candidates"),
-      step<mayoralty>("R21 the mayor: selection from an approved shortlist, the contest"),
+      step<mayoralty>("R21 the mayor: selection from an approved shortlist"),
       step<leader_response>("R3 leader response"),
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),
@@ -176,23 +205,40 @@ struct schedule {
   };
   /// 3. Reductions over all councils, in council order.
   static constexpr std::array national{
-      world_step{"R4 backlash decays; protest letters", stream::R4, &protest_letter::run},
+      world_step{"R4 backlash decays; protest letters after the week's decisions", stream::R4, &protest_letter::run},
   };
-  /// 4. Every council applies the decisions about it (only in weeks with decisions): each through its item kind.
+  /// 4. Every council applies the decisions about it (only in weeks with decisions): each through its item kind
+  /// (the hooks on a decision, item_kinds below).
   static constexpr std::array apply{
       council_step{"R2 apply decisions (each kind's own effects)", stream::R2, executive_decision::reads,
                    executive_decision::writes, &executive_decision::apply},
   };
+  /// 5. Councils with an election this week (only in such weeks): the mayoral contest, the count, then the hooks on
+  /// a count.
+  static constexpr std::array election{
+      council_step{"R21 the mayoral contest", mayoralty::id, mayoralty::contest_reads, mayoralty::contest_writes,
+                   &mayoralty::contest_step},
+      step<elections>("R13 the count: seats, control, a majority's administration, the group's new cycle"),
+      council_step{"the hooks on a count", stream::R13, count_reads, count_writes, &schedule::after_a_count},
+  };
   /// The kinds of item the rules file with the party's bodies (each declared by the rule that files it); the names
-  /// `institutions.bodies[].decides` may use.
+  /// `institutions.bodies[].decides` may use. A decision on one runs its kind's `decided` in the apply phase.
   static constexpr std::array<const item_kind_def*, 6> item_kinds{
       &request_to_centre::item,  &regional_referral::item,          &own_initiative::item,
       &coalition_sign_off::item, &investigations::findings_item, &investigations::allegation_item,
   };
-  /// 5. Councils with an election this week (only in such weeks).
-  static constexpr std::array election{
-      step<elections>("R13 election, R12 allegations, R11 formation"),
-  };
 };
+
+inline void schedule::after_a_count(world& w, std::size_t council) {
+  if (!w.councils[council].electoral.counted) return;
+  for (const council_step& hook : on_count) hook.run(w, council);
+  w.councils[council].electoral.counted = false;
+}
+
+/// docs/model.md's "The week": every phase's steps and every hook, in order, from the schedule.
+[[nodiscard]] std::string week_markdown();
+/// `text` (docs/model.md) with its generated region `<!-- week -->` ... `<!-- end week -->` replaced by
+/// week_markdown(). Throws std::invalid_argument if the region is missing.
+[[nodiscard]] std::string with_week_table(const std::string& text);
 
 }  // namespace partyline

@@ -115,8 +115,14 @@ struct coalition_sign_off {
                                    concern::membership | concern::outbox | concern::events;
   static void run(world& w, std::size_t council);
 
-  /// After a count without a majority: the options, then the first of them (election phase).
+  /// After a count without a majority: the options, then the first of them.
   static void start_formation(world& w, std::size_t council);
+  /// On a count (a hook, schedule::on_count): a council with no majority and no mayor forms its administration.
+  static void on_count(world& w, std::size_t council);
+  /// Setup (a hook, schedule::setup): the administration the scenario gives -- none for a hung council (it forms at
+  /// the count before the run), a deal negotiated before the run, a deal made without sign-off or across a national
+  /// line (looked at in week 0).
+  static void setup(world& w, std::size_t council);
   /// The item it files: a deal put to the body that signs off the council's deals (`institutions`: Labour's NEC, a
   /// region's tier); a body approves it or, without a majority for it, refuses.
   static const item_kind_def item;

@@ -32,8 +32,9 @@ struct pact_allegation {
   static constexpr access reads = concern::electoral | concern::member_status | concern::membership | concern::member_traits;
   static constexpr access writes = concern::coalition | concern::member_status | concern::membership | concern::events;
 
-  /// At a count (seats before it given): perhaps an allegation, and suspensions.
-  static void at_count(world& w, std::size_t council, const std::array<std::int32_t, max_parties>& seats_before);
+  /// On a count (a hook, schedule::on_count; the seats before it in electoral.seats_before_count): perhaps an
+  /// allegation, and suspensions.
+  static void at_count(world& w, std::size_t council);
 };
 
 }  // namespace partyline

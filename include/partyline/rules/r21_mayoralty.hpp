@@ -50,16 +50,21 @@ struct mayoralty {
                                   concern::councillor_traits | concern::member_traits | concern::member_status |
                                   concern::membership | concern::wards | concern::division | concern::policy |
                                   concern::national | concern::executive;
-  /// The step only selects (the mayoralty's state is part of leadership); the contest runs inside R13, under its
-  /// declarations.
+  /// The step only selects (the mayoralty's state is part of leadership); the contest is a step of the election phase.
   static constexpr access writes = concern::leadership | concern::events;
 
   static void run(world& w, std::size_t council);
   /// The party's candidate for the next contest: shortlist, the panel's approval, the members' ballot.
   static void select(world& w, std::size_t council);
-  /// The contest across the whole area, held by R13 in the week's election phase; the winner takes the office and
-  /// leads the administration.
+  /// The contest across the whole area, in the week's election phase (before the council's own count, R13); the
+  /// winner takes the office and leads the administration.
   static void contest(world& w, std::size_t council);
+  /// Election phase: the contest, in its week.
+  static void contest_step(world& w, std::size_t council);
+  static constexpr access contest_reads = whole_council | concern::executive | concern::national;
+  static constexpr access contest_writes = concern::electoral | concern::leadership | concern::coalition | concern::councillor_seats |
+                                           concern::councillor_positions | concern::councillor_mood | concern::councillor_traits |
+                                           concern::councillor_cabinet | concern::councillor_candidacy | concern::events;
 };
 
 }  // namespace partyline

@@ -64,6 +64,7 @@ struct motion_list {
 /// @brief A kind of item a rule files with the party's bodies (a request, a referral, a coalition deal, ...).
 struct item_kind_def {
   std::string_view name;  ///< as `institutions.bodies[].decides` names it
+  std::string_view by;    ///< the rule that files it and what a decision does there, for the week's table
   stream votes;           ///< the draws its members' votes are keyed by
   bool notice = false;    ///< its decisions say whether the group was given notice (R2 notice0 ...)
   bool may_defer = false; ///< a vote that fails narrowly is deferred to a later meeting (R2 defer_margin, max_defers)

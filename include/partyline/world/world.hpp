@@ -177,6 +177,10 @@ struct electoral_state {
   std::uint32_t administration = 0;  ///< the arrangement governing: its parties' bits, its supporters' above support_shift
   int next_election = -1;            ///< the next election week, or -1
   int elections_held = 0;            ///< for by-thirds cycles
+  /// A count has just been made (R13's, or the one before the run for a council hung at week 0): the hooks on a count
+  /// run (schedule::on_count: pact allegations, forming an administration), then the engine clears it.
+  bool counted = false;
+  std::array<std::int32_t, max_parties> seats_before_count{};  ///< the seats before that count
 };
 
 /// The party group's leader and how they lead.
@@ -250,7 +254,6 @@ struct coalition_state {
   bool party_vetoed = false;  ///< the party stays out of the options still to be tried (a veto, an order, no answer)
   bool refused_by_vote = false;  ///< ... because a body refused its deal or ordered it out (not a lapse)
   bool pact_alleged = false;  ///< R12: an allegation stands against the local party
-  bool form_at_start = false; ///< no majority at week 0 and no administration given
   /// The administration the group sits in without the executive's sign-off (it went ahead without asking, or the
   /// scenario says so): the executive looks at it after the fact and may order the group to withdraw (0: none).
   std::uint32_t unapproved = 0;

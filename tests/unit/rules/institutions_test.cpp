@@ -137,6 +137,7 @@ void test_decided(world& w, std::size_t ci, const decision& d) {
 const motion_def adopt{.name = "adopt", .decided = event::decision_warning, .draw_key = 1, .apply = mark_done};
 const motion_def reject{.name = "reject", .decided = event::decision_dismiss, .draw_key = 2};
 const item_kind_def ballot{.name = "ballot",
+                           .by = "this test",
                            .votes = rule_stream(99),
                            .no_majority = &reject,
                            .menu = test_menu,

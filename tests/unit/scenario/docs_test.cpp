@@ -27,6 +27,16 @@ TEST(Docs, TheModelDocsCoefficientTablesAreTheDeclarations) {
       << "docs/model.md's coefficient tables are stale: run partyline parameters --update docs/model.md";
 }
 
+TEST(Docs, TheWeekIsTheSchedule) {
+  // docs/model.md "The week" is generated from the schedule: every phase's steps and every hook, in order.
+  const std::string model = slurp(source_dir() / "docs" / "model.md");
+  EXPECT_EQ(with_week_table(model), model) << "docs/model.md's week is stale: run partyline parameters --update docs/model.md";
+  const std::string week = week_markdown();
+  for (const char* entry : {"setup", "local phase", "central phase", "national phase", "apply phase", "election phase",
+                            "on a count", "on a decision about a `coalition` item"})
+    EXPECT_NE(week.find(entry), std::string::npos) << entry;
+}
+
 TEST(Docs, EveryCoefficientHasAMeaningAndASourceAndIsAScenarioKey) {
   key_lister keys;
   scenario s;
