@@ -1,6 +1,8 @@
 #include "partyline/engine/engine.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <type_traits>
 
 #include "partyline/rules/model.hpp"
 #include "partyline/world/access.hpp"
@@ -90,34 +92,137 @@ prints fingerprints(const world& w, std::size_t council) {
   return p;
 }
 
+/// A council's own state, saved so that a step can be run again from the same start: its state structs, its rows of
+/// the agent columns (every value visit_concern reaches), its disputes and wards, its outbox and the length of its
+/// part of the story.
+struct council_snapshot {
+  council_state state;
+  std::vector<unsigned char> columns;
+  std::vector<dispute_state> disputes;
+  std::vector<ward_state> wards;
+  std::vector<agenda_item> outbox;
+  std::size_t told = 0;
+};
+
+constexpr concern column_concerns[] = {concern::councillor_seats, concern::councillor_positions, concern::councillor_mood,
+                                       concern::councillor_traits, concern::councillor_dissent, concern::councillor_cabinet,
+                                       concern::councillor_candidacy, concern::member_status, concern::member_traits};
+
+council_snapshot save(const world& w, std::size_t ci) {
+  council_snapshot snap;
+  const council_state& c = w.councils[ci];
+  snap.state = c;
+  for (const concern k : column_concerns)
+    visit_concern(w, ci, k, [&](const auto& x) {
+      const auto* p = reinterpret_cast<const unsigned char*>(&x);
+      snap.columns.insert(snap.columns.end(), p, p + sizeof x);
+    });
+  snap.disputes.assign(w.disputes.begin() + c.rows.dispute_begin, w.disputes.begin() + c.rows.dispute_end);
+  snap.wards.assign(w.wards.begin() + c.rows.ward_begin, w.wards.begin() + c.rows.ward_end);
+  snap.outbox = w.outbox[ci];
+  snap.told = w.log.by_council[ci].size();
+  return snap;
+}
+
+void restore(world& w, std::size_t ci, const council_snapshot& snap) {
+  council_state& c = w.councils[ci];
+  c = snap.state;
+  std::size_t at = 0;
+  for (const concern k : column_concerns)
+    visit_concern(w, ci, k, [&](auto& x) {
+      std::memcpy(&x, snap.columns.data() + at, sizeof x);
+      at += sizeof x;
+    });
+  std::copy(snap.disputes.begin(), snap.disputes.end(), w.disputes.begin() + c.rows.dispute_begin);
+  std::copy(snap.wards.begin(), snap.wards.end(), w.wards.begin() + c.rows.ward_begin);
+  w.outbox[ci] = snap.outbox;
+  w.log.by_council[ci].resize(snap.told);
+}
+
+/// Moves every real-valued part of concern `k` of the council a little (towards the middle of its range: 0.9 x + 0.05):
+/// a step that reads it, however lightly, is likely to end differently.
+void perturb(world& w, std::size_t ci, concern k) {
+  const auto nudge = [](auto& x) {
+    using T = std::remove_cvref_t<decltype(x)>;
+    if constexpr (std::is_floating_point_v<T>) {
+      x = static_cast<T>(0.9 * x + 0.05);
+    } else if constexpr (requires { x.size(); x[0]; }) {
+      if constexpr (std::is_floating_point_v<std::remove_cvref_t<decltype(x[0])>>)
+        for (auto& e : x) e = static_cast<std::remove_cvref_t<decltype(e)>>(0.9 * e + 0.05);
+    }
+  };
+  visit_concern(w, ci, k, nudge);
+}
+
+}  // namespace
+
+std::vector<std::string> check_step_access(world& w, std::size_t c, const council_step& s, bool reads) {
+  std::vector<std::string> violations;
+  const auto where = [&] { return "week " + std::to_string(w.week) + " · council " + std::to_string(c) + " · " + std::string(s.name); };
+  const prints before = fingerprints(w, c);
+  const council_snapshot start = reads ? save(w, c) : council_snapshot{};
+  s.run(w, c);
+  const prints after = fingerprints(w, c);
+  for (std::size_t k = 0; k < concern_count; ++k)
+    if (before[k] != after[k] && !s.writes.has(static_cast<concern>(k)))
+      violations.push_back(where() + " wrote " + std::string(concern_names[k]));
+  if (!reads) return violations;
+  // Run the step again from the same start with every concern it neither reads nor writes moved a little: what it
+  // writes must come out the same. Random draws are keyed by (seed, run, week, rule, entity), so the rerun draws the
+  // same numbers; only floating-point fields are moved (moving a status or a count could make a state no rule can
+  // reach), so an undeclared read of an integer field is not caught here.
+  const council_snapshot end = save(w, c);
+  restore(w, c, start);
+  std::vector<std::size_t> moved;
+  for (std::size_t k = 0; k < static_cast<std::size_t>(concern::executive); ++k) {
+    const auto kc = static_cast<concern>(k);
+    if (kc == concern::events || kc == concern::outbox || s.reads.has(kc) || s.writes.has(kc)) continue;
+    perturb(w, c, kc);
+    moved.push_back(k);
+  }
+  s.run(w, c);
+  const prints perturbed = fingerprints(w, c);
+  for (std::size_t k = 0; k < concern_count; ++k) {
+    const auto kc = static_cast<concern>(k);
+    if (!s.writes.has(kc) || perturbed[k] == after[k]) continue;
+    std::string which;
+    for (const std::size_t m : moved) which += (which.empty() ? "" : ", ") + std::string(concern_names[m]);
+    violations.push_back(where() + " reads what it does not declare: its " + std::string(concern_names[k]) +
+                         " came out different with these moved: " + which);
+    break;
+  }
+  restore(w, c, end);
+  return violations;
+}
+
+namespace {
+
+/// Runs each step for each council, checking it writes only what it declares and (with `reads`) that it reads nothing
+/// it does not declare: the step is run a second time from the same start with every concern it declares it neither
+/// reads nor writes perturbed; what it writes must come out the same.
 template <std::size_t N>
-void checked_steps(world& w, const std::array<council_step, N>& steps, std::vector<std::string>& violations) {
+void checked_steps(world& w, const std::array<council_step, N>& steps, bool reads, std::vector<std::string>& violations) {
   for (std::size_t c = 0; c < w.councils.size(); ++c)
     for (const council_step& s : steps) {
-      const prints before = fingerprints(w, c);
-      s.run(w, c);
-      const prints after = fingerprints(w, c);
-      for (std::size_t k = 0; k < concern_count; ++k)
-        if (before[k] != after[k] && !s.writes.has(static_cast<concern>(k)))
-          violations.push_back("week " + std::to_string(w.week) + " · council " + std::to_string(c) + " · " +
-                               std::string(s.name) + " wrote " + std::string(concern_names[k]));
+      auto v = check_step_access(w, c, s, reads);
+      violations.insert(violations.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
     }
 }
 
 }  // namespace
 
-std::vector<std::string> step_week_checking_access(world& w) {
+std::vector<std::string> step_week_checking_access(world& w, bool reads) {
   std::vector<std::string> violations;
-  checked_steps(w, schedule::local, violations);
+  checked_steps(w, schedule::local, reads, violations);
   flush_council_events(w);
   central_phase(w);
   national_phase(w);
   if (!w.institutions.published.empty()) {
-    checked_steps(w, schedule::apply, violations);
+    checked_steps(w, schedule::apply, reads, violations);
     flush_council_events(w);
   }
   if (election_this_week(w)) {
-    checked_steps(w, schedule::election, violations);
+    checked_steps(w, schedule::election, reads, violations);
     flush_council_events(w);
   }
   publish_national(w);

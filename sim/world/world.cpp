@@ -151,113 +151,24 @@ class hasher {
   std::uint64_t h_ = 0xcbf29ce484222325ULL;
 };
 
-template <class Column, class Begin, class End>
-void hash_rows(hasher& h, const Column& col, Begin begin, End end) {
-  for (auto r = static_cast<std::size_t>(begin); r < static_cast<std::size_t>(end); ++r) h(col[r]);
-}
 
 }  // namespace
 
 std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
-  const council_state& s = w.councils[ci];
-  const council_rows& rows = s.rows;
-  const auto& cl = w.councillors;
-  const auto& m = w.members;
   hasher h;
   switch (c) {
-    case concern::electoral:
-      h(s.electoral.seats_by_party, s.electoral.control, s.electoral.administration, s.electoral.next_election,
-        s.electoral.elections_held, s.electoral.counted, s.electoral.seats_before_count);
-      break;
-    case concern::leadership: {
-      const auto& l = s.leadership;
-      h(l.leader, l.resolve, l.autonomy, l.since_week, l.confrontation, l.response_pending, l.mediation_refused,
-        l.stand_down_at_election, l.directly_elected);
-      const auto& o = s.mayoralty;
-      h(o.party, o.following, o.next_contest, o.candidate, o.candidate_imposed, o.rival, o.rival_support, o.rival_grievance);
-      break;
-    }
-    case concern::division: h(s.division.last_letter_week, s.division.last_challenge_week, s.division.stock); break;
-    case concern::centre: {
-      const auto& x = s.centre;
-      h(x.special_measures, x.investigation_until, x.pending, x.last_filed, x.intervention_stock, x.advice_refused,
-        x.allegation, x.accused, x.findings, x.hearing_until, x.first_item_week, x.local_party_suspended,
-        x.acted_without_notice, x.allegation_reviewed, x.central_actions);
-      break;
-    }
-    case concern::selections: h(s.selections.central_from, s.selections.deselected_or_withdrawn); break;
-    case concern::coalition: {
-      const auto& x = s.coalition;
-      h(x.options, x.count, x.next, x.pending, x.party_vetoed, x.refused_by_vote, x.pact_alleged, x.unapproved,
-        x.review_at_start, x.negotiated);
-      break;
-    }
-    case concern::policy: h(s.policy.position, s.policy.salience, s.policy.stage, s.policy.since_week); break;
-    case concern::membership:
-      h(s.membership.suspended, s.membership.left, s.membership.mobilisation, s.membership.exit_reach_right,
-        s.membership.exit_reach_left, s.membership.exit_reach_more, s.membership.mean_position, s.membership.prospective, s.membership.joined,
-        s.membership.central_actions_seen);
-      break;
-    case concern::derived: {
-      const auto& d = s.derived;
-      h(d.group_size, d.dissatisfied, d.mean_satisfaction, d.worst_intensity, d.disputes_active);
-      break;
-    }
     case concern::events:
-      for (const auto& t : s.tallies) h(t.count, t.sum, t.max);
+      visit_concern(w, ci, c, h);
       h(w.log.by_council[ci].size());
       break;
-    case concern::councillor_seats:
-      hash_rows(h, cl.party, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.status, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.ward, rows.seat_begin, rows.seat_end);
-      break;
-    case concern::councillor_positions: {
-      hash_rows(h, cl.position, rows.seat_begin, rows.seat_end);
-      const auto others = static_cast<std::size_t>(w.space.others);  // their places on the other axes
-      hash_rows(h, cl.more, rows.seat_begin * others, rows.seat_end * others);
-      break;
-    }
-    case concern::councillor_mood: hash_rows(h, cl.satisfaction, rows.seat_begin, rows.seat_end); break;
-    case concern::councillor_traits:
-      hash_rows(h, cl.loyalty, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.union_ties, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.following, rows.seat_begin, rows.seat_end);
-      break;
-    case concern::councillor_dissent: hash_rows(h, cl.dissent, rows.seat_begin, rows.seat_end); break;
-    case concern::councillor_cabinet: hash_rows(h, cl.cabinet, rows.seat_begin, rows.seat_end); break;
-    case concern::councillor_candidacy:
-      hash_rows(h, cl.selection, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.candidate_position, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.stands_independent, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.ballot_support, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.grievance, rows.seat_begin, rows.seat_end);
-      hash_rows(h, cl.endorsement, rows.seat_begin, rows.seat_end);
-      break;
-    case concern::member_status: hash_rows(h, m.status, rows.member_begin, rows.member_end); break;
-    case concern::member_traits:
-      hash_rows(h, m.position, rows.member_begin, rows.member_end);
-      hash_rows(h, m.loyalty, rows.member_begin, rows.member_end);
-      hash_rows(h, m.quiet_activism, rows.member_begin, rows.member_end);
-      hash_rows(h, m.ward, rows.member_begin, rows.member_end);
-      hash_rows(h, m.faction, rows.member_begin, rows.member_end);
-      hash_rows(h, m.more, rows.member_begin * static_cast<std::uint64_t>(w.space.others),
-                rows.member_end * static_cast<std::uint64_t>(w.space.others));
-      break;
-    case concern::wards:
-      for (std::uint32_t k = rows.ward_begin; k < rows.ward_end; ++k) h(w.wards[k].seat_begin, w.wards[k].seats, w.wards[k].base_share);
+    case concern::outbox:
+      for (const auto& it : w.outbox[ci]) h(reinterpret_cast<std::uintptr_t>(it.kind));
+      visit_concern(w, ci, c, h);
+      h(w.outbox[ci].size());
       break;
     case concern::disputes:
-      for (std::uint32_t k = rows.dispute_begin; k < rows.dispute_end; ++k) {
-        const auto& d = w.disputes[k];
-        h(d.id, d.union_index, d.workers, d.intensity, d.stage, d.weeks_running, d.weeks_in_stage, d.active);
-      }
-      break;
-    case concern::outbox:
-      for (const auto& it : w.outbox[ci])
-        h(reinterpret_cast<std::uintptr_t>(it.kind), it.council, it.week_filed, it.urgency, it.requester_position, it.strength,
-          it.union_index, it.defers, it.coalition);
-      h(w.outbox[ci].size());
+      for (std::uint32_t k = w.councils[ci].rows.dispute_begin; k < w.councils[ci].rows.dispute_end; ++k) h(w.disputes[k].id);
+      visit_concern(w, ci, c, h);
       break;
     case concern::executive: {
       const auto& e = w.executive;
@@ -276,7 +187,7 @@ std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
       h(w.national.week, w.national.backlash, w.national.media_risk, w.national.executive_median, w.national.executive_centralism);
       for (const auto& t : w.national_tallies) h(t.count, t.sum, t.max);
       break;
-    case concern::count_: break;
+    default: visit_concern(w, ci, c, h); break;
   }
   return h.value();
 }

@@ -41,12 +41,19 @@ void national_phase(world& w);
 void apply_phase(world& w, std::size_t council);
 void election_phase(world& w, std::size_t council);
 
-/// @brief Advances a world by one week, one council at a time, checking every council step's declaration of what
-/// it writes: after
+/// @brief Advances a world by one week, one council at a time, checking every council step's declarations: after
 /// each step, every concern of the council (and the executive and national state) that the step does not declare
-/// it writes must be unchanged. Returns one line per violation ("week 3 · council 0 · R7 backbench letter wrote
-/// leadership"). Slow; for tests.
-[[nodiscard]] std::vector<std::string> step_week_checking_access(world& w);
+/// it writes must be unchanged; and, with `reads`, the step is run again from the same start with every concern it
+/// declares it neither reads nor writes perturbed (its real values moved a little), and what it writes must come out
+/// the same. Returns one line per violation ("week 3 · council 0 · R7 backbench letter wrote leadership"). Slow; for
+/// tests.
+[[nodiscard]] std::vector<std::string> step_week_checking_access(world& w, bool reads = true);
+
+struct council_step;  // partyline/rules/model.hpp
+
+/// @brief Checks one council step for council `c` as step_week_checking_access does (the step is run; the world is
+/// left as the step leaves it). Public so tests can show the check catches a step that breaks its declaration.
+[[nodiscard]] std::vector<std::string> check_step_access(world& w, std::size_t c, const council_step& s, bool reads = true);
 
 /// @brief Media risk in `week`: rises linearly to 1 over the horizon before a general election.
 [[nodiscard]] double media_risk(const scenario& s, int week);

@@ -17,6 +17,7 @@
 #include "partyline/scenario/read.hpp"
 #include "partyline/world/agenda.hpp"
 #include "partyline/world/events.hpp"
+#include "partyline/world/fields.hpp"
 
 namespace partyline {
 
@@ -181,6 +182,7 @@ struct electoral_state {
   /// run (schedule::on_count: pact allegations, forming an administration), then the engine clears it.
   bool counted = false;
   std::array<std::int32_t, max_parties> seats_before_count{};  ///< the seats before that count
+  PARTYLINE_FIELDS(seats_by_party, control, administration, next_election, elections_held, counted, seats_before_count);
 };
 
 /// The party group's leader and how they lead.
@@ -194,6 +196,7 @@ struct leadership_state {
   bool mediation_refused = false;
   bool stand_down_at_election = false;  ///< the leader has announced they go at the next election
   bool directly_elected = false;        ///< the leader is a directly elected mayor (R21): the group cannot remove them
+  PARTYLINE_FIELDS(leader, resolve, autonomy, since_week, confrontation, response_pending, mediation_refused, stand_down_at_election, directly_elected);
 };
 
 /// A directly elected mayor's office (R21).
@@ -205,6 +208,7 @@ struct mayoralty_state {
   bool candidate_imposed = false;  ///< the centre chose the candidate (central selection, or every shortlisted refused)
   std::int64_t rival = -1;         ///< a sitting mayor of the party who lost its candidacy and stands as an independent
   float rival_support = 0, rival_grievance = 0;
+  PARTYLINE_FIELDS(party, following, next_contest, candidate, candidate_imposed, rival, rival_support, rival_grievance);
 };
 
 /// Visible division inside the group: letters, challenges, requests.
@@ -212,6 +216,7 @@ struct division_state {
   int last_letter_week = -100000;
   int last_challenge_week = -100000;
   float stock = 0;  ///< +1 per letter, challenge or request, decaying (R13's penalty, R6's division index)
+  PARTYLINE_FIELDS(last_letter_week, last_challenge_week, stock);
 };
 
 /// The group's relations with the centre: items on its agenda, interventions in force.
@@ -237,12 +242,14 @@ struct centre_state {
   float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
   bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
   bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
+  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, findings, hearing_until, first_item_week, local_party_suspended, intervention_stock, central_actions, acted_without_notice, allegation_reviewed);
 };
 
 /// Candidate selection for the next election (R5, R6).
 struct selections_state {
   int central_from = -1;           ///< week from which the centre chooses candidates (-1: members do)
   int deselected_or_withdrawn = 0; ///< sitting councillors not standing again for the party this cycle
+  PARTYLINE_FIELDS(central_from, deselected_or_withdrawn);
 };
 
 /// Coalition formation (R11): the options in the order they are tried, as party bit masks.
@@ -259,6 +266,7 @@ struct coalition_state {
   std::uint32_t unapproved = 0;
   bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
   std::uint32_t negotiated = 0;  ///< the arrangement the local parties negotiated before the run (tried first at week 0)
+  PARTYLINE_FIELDS(options, count, next, pending, party_vetoed, refused_by_vote, pact_alleged, unapproved, review_at_start, negotiated);
 };
 
 /// The group's flagship policy (R15).
@@ -267,6 +275,7 @@ struct policy_state {
   float salience = 0;
   policy_stage stage = policy_stage::none;
   int since_week = 0;  ///< week the policy entered its current stage
+  PARTYLINE_FIELDS(position, salience, stage, since_week);
 };
 
 /// The local party's membership.
@@ -283,6 +292,7 @@ struct membership_state {
   /// (salience s), and the largest e_distance x the salience-weighted distance from the executive on the others
   /// (R14's thinning bound).
   float exit_reach_right = 0, exit_reach_left = 0, exit_reach_more = 0;
+  PARTYLINE_FIELDS(suspended, left, mobilisation, mean_position, prospective, joined, central_actions_seen, exit_reach_right, exit_reach_left, exit_reach_more);
 };
 
 /// Computed each week by the local phase from the columns, read by later steps and phases.
@@ -292,7 +302,20 @@ struct derived_state {
   double mean_satisfaction = 0;
   float worst_intensity = 0;
   int disputes_active = 0;
+  PARTYLINE_FIELDS(group_size, dissatisfied, mean_satisfaction, worst_intensity, disputes_active);
 };
+
+// Every concern struct lists all of its fields (fields.hpp): the access test sees a new field without being told.
+static_assert(fields_complete<electoral_state>(), "electoral_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<leadership_state>(), "leadership_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<mayoralty_state>(), "mayoralty_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<division_state>(), "division_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<centre_state>(), "centre_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<selections_state>(), "selections_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<coalition_state>(), "coalition_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<policy_state>(), "policy_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<membership_state>(), "membership_state: a field is missing from its PARTYLINE_FIELDS list");
+static_assert(fields_complete<derived_state>(), "derived_state: a field is missing from its PARTYLINE_FIELDS list");
 
 struct council_state {
   council_rows rows;

@@ -63,3 +63,35 @@ TEST(RuleAccess, EveryCouncilStepDeclaresEventsWhenItCanEmit) {
     EXPECT_FALSE(s.writes.has(concern::national)) << s.name << ": the local phase may not write the national state";
   }
 }
+
+namespace {
+
+// Test steps: each reads the leadership's confrontation and writes it into the derived state's worst intensity.
+void copies_confrontation(world& w, std::size_t c) {
+  w.councils[c].derived.worst_intensity = w.councils[c].leadership.confrontation;
+}
+
+}  // namespace
+
+TEST(RuleAccess, TheCheckCatchesAnUndeclaredWrite) {
+  world w = build_world(partyline::testing::tiny_scenario(), 1, 0);
+  const council_step s{"writes derived, declares leadership", stream::R16, concern::leadership, concern::leadership,
+                       copies_confrontation};
+  const auto v = check_step_access(w, 0, s, false);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_NE(v[0].find("wrote derived"), std::string::npos) << v[0];
+}
+
+TEST(RuleAccess, TheCheckCatchesAnUndeclaredRead) {
+  world w = build_world(partyline::testing::tiny_scenario(), 1, 0);
+  const council_step undeclared{"reads leadership, declares nothing", stream::R16, partyline::access{}, concern::derived,
+                                copies_confrontation};
+  const auto v = check_step_access(w, 0, undeclared, true);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_NE(v[0].find("reads what it does not declare: its derived"), std::string::npos) << v[0];
+  EXPECT_NE(v[0].find("leadership"), std::string::npos) << v[0];
+
+  const council_step declared{"reads leadership, declares it", stream::R16, concern::leadership, concern::derived,
+                              copies_confrontation};
+  EXPECT_TRUE(check_step_access(w, 0, declared, true).empty());
+}
