@@ -1,0 +1,31 @@
+// R9 Regional referral: a union in an intense, long dispute moves a motion at the regional board asking the centre to
+// investigate the leader.
+#include <gtest/gtest.h>
+
+#include "rule_fixtures.hpp"
+
+using namespace partyline;
+using namespace partyline::rule_fixtures;
+
+TEST(RegionalReferralR9, IntenseLongDisputeIsReferred) {
+  const auto s = tiny_scenario([](scenario& sc) {
+    long_quiet(sc);
+    sc.councils[0].group.confrontation = 0.9;
+    sc.councils[0].disputes[0].intensity = 0.9;
+    sc.regions[0].union_weight = 0.6;
+  });
+  EXPECT_GE(run_many(s, 40).share_pct(run_outcome::requests), 80);
+}
+
+TEST(RegionalReferralR9, NoRegionalBoardNoReferral) {
+  const auto s = tiny_scenario([](scenario& sc) {
+    long_quiet(sc);
+    sc.councils[0].region.clear();
+    sc.councils[0].region_index = -1;
+    sc.councils[0].disputes[0].intensity = 0.9;
+  });
+  int referrals = 0;
+  for (const auto& r : run_many(s, 20).results)
+    for (const auto& e : r.events) referrals += e.rule == 9;
+  EXPECT_EQ(referrals, 0);
+}
