@@ -1,8 +1,9 @@
 // Every step of the schedule declares the concerns it writes; running every shipped scenario one council and one
-// step at a time, nothing a step does not declare may change.
+// step at a time, nothing a step does not declare may change. (The cheap checks of fingerprints and declarations are
+// unit tests: tests/unit/world/access_test.cpp.)
 #include <gtest/gtest.h>
 
-#include "../../test_support.hpp"
+#include "../test_support.hpp"
 
 using namespace partyline;
 using partyline::testing::scenario_path;
@@ -38,28 +39,4 @@ TEST(RuleAccess, EveryStepWritesOnlyWhatItDeclares) {
 TEST(RuleAccess, TheNationalScenarioToo) {
   const auto v = violations_of("national.yaml", 50);  // the first round of elections is in week 48
   EXPECT_TRUE(v.empty()) << v.size() << " undeclared writes, e.g.\n" << first_few(v);
-}
-
-TEST(RuleAccess, AFingerprintSeesAChangeInItsConcernAndOnlyThere) {
-  const auto s = partyline::testing::tiny_scenario();
-  world w = build_world(s, 1, 0);
-  std::array<std::uint64_t, concern_count> before{};
-  for (std::size_t k = 0; k < concern_count; ++k) before[k] = fingerprint(w, 0, static_cast<concern>(k));
-  w.councils[0].leadership.confrontation += 0.1f;
-  w.councillors.dissent[w.councils[0].rows.seat_begin] += 1;
-  for (std::size_t k = 0; k < concern_count; ++k) {
-    const auto c = static_cast<concern>(k);
-    const bool touched = c == concern::leadership || c == concern::councillor_dissent;
-    EXPECT_EQ(fingerprint(w, 0, c) != before[k], touched) << concern_names[k];
-  }
-}
-
-TEST(RuleAccess, EveryCouncilStepDeclaresEventsWhenItCanEmit) {
-  // Declarations are data: a step that reads or writes nothing is a declaration that was never written.
-  for (const auto& s : schedule::local) {
-    EXPECT_NE(s.writes.bits, 0u) << s.name;
-    EXPECT_NE(s.reads.bits, 0u) << s.name;
-    EXPECT_FALSE(s.writes.has(concern::executive)) << s.name << ": the local phase may not write the executive";
-    EXPECT_FALSE(s.writes.has(concern::national)) << s.name << ": the local phase may not write the national state";
-  }
 }
