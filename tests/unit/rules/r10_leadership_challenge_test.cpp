@@ -29,3 +29,41 @@ TEST(LeadershipChallengeR10, SatisfiedGroupKeepsItsLeader) {
   const tallies t = run_many(s, 20);
   EXPECT_EQ(t.share_pct(run_outcome::leadership_challenges), 0);
 }
+
+// R10's own step: a challenge is held only when a majority of the group is dissatisfied, and the leader goes only when
+// a majority of the group votes against them.
+TEST(LeadershipChallengeR10, AChallengedLeaderGoesOnlyWhenAMajorityVotesAgainst) {
+  struct outcome {
+    std::int64_t held = 0, failed = 0, replaced = 0;
+    bool same_leader = false;
+  };
+  auto challenge = [](float satisfaction, bool majority_dissatisfied) {
+    const auto s = tiny_scenario([](scenario& sc) {
+      long_quiet(sc);
+      sc.councils[0].seats = {};
+      sc.councils[0].seats.set("lab", 40);
+      sc.councils[0].seats.set("con", 10);
+    });
+    world w = build_world(s, 1, 0);
+    council_state& c = w.councils[0];
+    w.week = 100;
+    // Votes follow each councillor's satisfaction: p(against) = sigma(-6 x satisfaction), 0.998 at -1 and 0.002 at +1.
+    for (std::uint32_t r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = satisfaction;
+    c.derived.dissatisfied = majority_dissatisfied ? c.derived.group_size - 1 : c.derived.group_size / 4;
+    const std::int64_t leader = c.leadership.leader;
+    leadership_challenge::run(w, 0);
+    const auto count = [&](event e) { return c.tallies[static_cast<std::size_t>(e)].count; };
+    return outcome{count(event::leadership_challenge), count(event::challenge_failed), count(event::leader_replaced),
+                   c.leadership.leader == leader};
+  };
+  const outcome against = challenge(-1.0f, true), behind = challenge(1.0f, true), below = challenge(-1.0f, false);
+  EXPECT_EQ(against.held, 1);
+  EXPECT_EQ(against.replaced, 1);
+  EXPECT_FALSE(against.same_leader);
+  EXPECT_EQ(behind.held, 1);
+  EXPECT_EQ(behind.failed, 1);
+  EXPECT_EQ(behind.replaced, 0);
+  EXPECT_TRUE(behind.same_leader);
+  EXPECT_EQ(below.held, 0) << "no challenge without a dissatisfied majority";
+  EXPECT_TRUE(below.same_leader);
+}
