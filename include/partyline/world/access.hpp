@@ -5,7 +5,8 @@
 /// @brief The concerns of the world a rule may read or write, as a bit set each rule declares
 /// (`static constexpr access reads = ..., writes = ...;`), and a fingerprint of each concern of one council so
 /// that a test can check the declaration: after a rule runs, every concern it does not declare it writes is
-/// unchanged (tests/unit/rules/access_test.cpp runs every step of every shipped scenario that way).
+/// unchanged, and what it writes does not move when a concern it does not declare it reads is moved
+/// (tests/integration/access_test.cpp runs every step of every shipped scenario that way).
 #include <array>
 #include <cstdint>
 #include <string_view>

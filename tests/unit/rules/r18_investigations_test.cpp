@@ -1,5 +1,5 @@
-// R14 recruitment; R18: investigations end in findings by the evidence, findings in the executive's sanctions, charges in hearings;
-// R17's allegations reach the executive as facts.
+// R18: investigations end in findings by the evidence, findings in the executive's sanctions, charges in hearings;
+// allegations reach the executive as facts.
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
@@ -126,32 +126,6 @@ TEST(InvestigationsR18, AnAllegationReachesTheExecutiveWhoseVoteDecidesWhatFollo
   }
   std::printf("a grave allegation against the leader: suspended in %d, investigated in %d of 100 runs\n", suspended, investigated);
   EXPECT_GT(suspended + investigated, 50);
-}
-
-TEST(RecruitmentR14, MembershipRisesWithThePartysStandingAndFallsWithoutIt) {
-  auto change = [](double standing) {
-    const auto s = tiny_scenario([&](scenario& sc) {
-      sc.weeks = 104;
-      sc.national.standing = standing;
-      sc.councils[0].members.count = 4000;
-    });
-    std::int64_t joined = 0, net = 0;
-    for (std::uint64_t run = 0; run < 5; ++run) {
-      const auto r = simulate_run(s, 1, run, false, false);
-      joined += r.counters[run_outcome::members_joined];
-      net += r.counters[run_outcome::members_end] - r.counters[run_outcome::members_start];
-    }
-    return std::pair{joined / 5, net / 5};
-  };
-  const auto [joined_low, net_low] = change(-1.0);
-  const auto [joined_high, net_high] = change(1.0);
-  std::printf("two years, 4,000 members: standing -1 joins %lld (net %lld); standing +1 joins %lld (net %lld)\n",
-              static_cast<long long>(joined_low), static_cast<long long>(net_low), static_cast<long long>(joined_high),
-              static_cast<long long>(net_high));
-  EXPECT_GT(joined_high, 2 * joined_low);
-  EXPECT_GT(net_high, 0) << "membership can rise";
-  EXPECT_LT(net_low, 0);
-  EXPECT_LE(joined_high, static_cast<std::int64_t>(member_rows_for(4000) - 4000)) << "no more recruits than rows kept";
 }
 
 TEST(InvestigationsR18, TheAccusedLeaderIsSuspendedNotTheirSuccessor) {

@@ -1,5 +1,6 @@
 // R21: a directly elected mayor -- the party's candidate chosen by the members from a shortlist the centre
-// approves, the contest across the whole area, the mayor leading the administration.
+// approves, the contest across the whole area, the mayor leading the administration and answering to the voters, not
+// to a group vote.
 #include <gtest/gtest.h>
 
 #include "../../test_support.hpp"
@@ -92,4 +93,19 @@ TEST(MayorR21, ACentralisingExecutiveStrikesADistantMayorOffTheShortlistWhoMaySt
   EXPECT_GE(rivals, centralising - 2);  // struck off, they stand (s0 = 20) unless they had already lost the ballot
   EXPECT_LE(member_led, 2);
   (void)rivals_member_led;
+}
+
+TEST(MayorR21, TheGroupCannotVoteOutADirectlyElectedMayor) {
+  auto challenges = [](bool mayor) {
+    const auto s = tiny_scenario([&](scenario& sc) { sc.councils[0].group.leader.directly_elected = mayor; });
+    world w = build_world(s, 1, 0);
+    council_state& c = w.councils[0];
+    w.week = 200;
+    for (std::uint32_t r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = -1.0f;
+    c.derived.dissatisfied = c.derived.group_size - 1;
+    leadership_challenge::run(w, 0);
+    return c.tallies[static_cast<std::size_t>(event::leadership_challenge)].count;
+  };
+  EXPECT_EQ(challenges(false), 1);
+  EXPECT_EQ(challenges(true), 0);
 }

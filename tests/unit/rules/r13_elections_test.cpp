@@ -1,14 +1,10 @@
 // R13: ward elections by first past the post.
 #include <gtest/gtest.h>
 
-#include "../../test_support.hpp"
-#include "partyline/outcome/collect.hpp"
-#include "partyline/partyline.hpp"
-#include "partyline/rules/detail/common.hpp"
-#include "partyline/rules/detail/leadership.hpp"
+#include "rule_fixtures.hpp"
 
 using namespace partyline;
-using partyline::testing::tiny_scenario;
+using namespace partyline::rule_fixtures;
 
 namespace {
 

@@ -1,0 +1,91 @@
+// R11 Coalition formation and sign-off: after a count with no majority, the deals on the table, the executive's
+// approval or veto, and a vetoed group's defiance.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <bit>
+
+#include "rule_fixtures.hpp"
+
+using namespace partyline;
+using namespace partyline::rule_fixtures;
+
+namespace {
+
+std::uint32_t bit(const scenario& s, const char* id) { return 1u << s.party_id(id); }
+
+}  // namespace
+
+TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
+  const auto s = hung([](scenario& sc) { coefficients(sc).R11.connected = 1; });
+  world w = build_world(s, 1, 0);
+  schedule::after_a_count(w, 0);  // the count before the run: R12, then R11 forms the administration
+  // lab+ld+ind is the only minimal winning, connected deal: lab+ld+grn skips ind (between them on the axis),
+  // con+ld is refused by the Liberal Democrats, con+lab is too far apart. It is on the table as a coalition and as
+  // a Labour minority the others sustain from outside; the coalition comes first (the partners rank it higher).
+  const std::uint32_t lab = bit(*s, "lab"), ld = bit(*s, "ld"), ind = bit(*s, "ind");
+  ASSERT_EQ(w.councils[0].coalition.count, 2);
+  EXPECT_EQ(w.councils[0].coalition.options[0], lab | ld | ind);
+  EXPECT_EQ(w.councils[0].coalition.options[1], lab | ((ld | ind) << support_shift));
+  ASSERT_EQ(w.outbox[0].size(), 1u);
+  EXPECT_EQ(w.outbox[0][0].kind, &coalition_sign_off::item);
+  EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::coalition_request)].count, 1);
+}
+
+// Connectedness only where a scenario asks for it: by default lab+ld+grn (skipping the Independents between Labour
+// and the Liberal Democrats) is on the table too.
+TEST(CoalitionR11, ConnectednessIsOnlyRequiredWhenAsked) {
+  const auto s = hung();
+  world w = build_world(s, 1, 0);
+  schedule::after_a_count(w, 0);  // the count before the run: R12, then R11 forms the administration
+  const std::uint32_t lab = bit(*s, "lab"), ld = bit(*s, "ld"), grn = bit(*s, "grn");
+  const auto& co = w.councils[0].coalition;
+  EXPECT_EQ(co.count, 4);
+  EXPECT_NE(std::find(co.options.begin(), co.options.begin() + co.count, lab | ld | grn), co.options.begin() + co.count);
+}
+
+TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
+  const auto approved = simulate_run(hung([](scenario& s) { coefficients(s).R11.a0 = 20; }), 1, 0, false, false);
+  EXPECT_EQ(approved.counters[run_outcome::coalitions_approved], 1);
+  EXPECT_EQ(std::popcount(approved.councils[0].administration_end), 3);
+
+  const auto refused = simulate_run(hung([](scenario& s) {
+                                      coefficients(s).R11.a0 = -20;
+                                      coefficients(s).R11.d0 = -20;  // never defied
+                                    }),
+                                    1, 0, false, false);
+  EXPECT_EQ(refused.counters[run_outcome::coalitions_blocked], 1);
+  EXPECT_EQ(refused.councils[0].administration_end, 1u << 1);  // a Conservative minority
+  EXPECT_EQ(refused.counters[run_outcome::blocked_other_control], 1);
+}
+
+TEST(CoalitionR11, ADefiedVetoSuspendsTheGroup) {
+  const auto r = simulate_run(hung([](scenario& s) {
+                                coefficients(s).R11.a0 = -20;
+                                coefficients(s).R11.d0 = 20;
+                              }),
+                              1, 0, false, false);
+  EXPECT_EQ(r.counters[run_outcome::coalitions_defied], 1);
+  EXPECT_EQ(r.counters[run_outcome::suspensions], 13);  // the whole group
+  EXPECT_EQ(std::popcount(r.councils[0].administration_end), 3);
+}
+
+TEST(CoalitionR11, MorePartnersAndMediaRiskMeanMoreVetoes) {
+  auto approvals = [](int partners_extra, int election_week) {
+    int approved = 0;
+    for (std::uint64_t run = 0; run < 40; ++run) {
+      const auto s = hung([&](scenario& sc) {
+        sc.national.general_election_week = election_week;
+        if (partners_extra == 0) {  // a two-party deal: lab 22 + ld 10 of 48
+          sc.councils[0].seats = {};
+          for (auto [id, n] : {std::pair{"lab", 22}, {"con", 16}, {"ld", 10}}) sc.councils[0].seats.set(id, n);
+          sc.councils[0].seats_before = sc.councils[0].seats;
+        }
+      });
+      approved += simulate_run(s, 1, run, false, false).counters[run_outcome::coalitions_approved] > 0;
+    }
+    return approved;
+  };
+  EXPECT_GT(approvals(0, -1), approvals(1, -1) + 10);  // a Labour-led two-party deal beats a three-party one
+  EXPECT_GT(approvals(0, -1), approvals(0, 4) + 5);    // an imminent general election deters the executive
+}

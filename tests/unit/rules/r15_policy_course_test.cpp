@@ -1,0 +1,60 @@
+// R15 Policy course: a flagship policy is carried out when it has been pursued long enough, not in purdah or while a
+// legal challenge is pending; a leader far from it scraps it.
+#include <gtest/gtest.h>
+
+#include "partyline/rules/detail/leadership.hpp"
+#include "rule_fixtures.hpp"
+
+using namespace partyline;
+using namespace partyline::rule_fixtures;
+
+TEST(PolicyCourseR15, LegalChallengeAndPurdahDeferTheFinalDecision) {
+  const auto blocked = divided_group([](scenario& sc) {
+    sc.executive.left_share = 0.0;
+    sc.councils[0].group.left_share = 0.0;
+    sc.councils[0].group.policy.weeks_pursued = 200;  // due now
+    sc.councils[0].group.policy.legal_challenge_until_week = 20;
+  });
+  world w = build_world(blocked, 1, 0);
+  for (int week = 0; week < 20; ++week) step_week(w);
+  EXPECT_EQ(w.councils[0].policy.stage, policy_stage::pursuing);
+  for (int week = 20; week < 23; ++week) step_week(w);
+  EXPECT_EQ(w.councils[0].policy.stage, policy_stage::done);
+}
+
+TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
+  const auto s = divided_group();
+  world w = build_world(s, 1, 0);
+  auto& c = w.councils[0];
+  std::int64_t far = -1;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    if (detail::in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
+  ASSERT_GE(far, 0);
+  detail::install_leader(w, 0, far, 0, stream::R10);
+  EXPECT_EQ(c.policy.stage, policy_stage::scrapped);
+  EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_scrapped)].count, 1);
+}
+
+// R15's own step: a policy pursued long enough is carried out, but not in the pre-election period (purdah), where
+// the final decision is deferred; a policy not yet due is left as it is.
+TEST(PolicyCourseR15, ADuePolicyIsCarriedOutButNotInThePreElectionPeriod) {
+  struct outcome {
+    policy_stage stage = policy_stage::none;
+    std::int64_t deferred = 0;
+  };
+  auto after_a_week = [](int weeks_pursued, int weeks_to_election) {
+    const auto s = divided_group([&](scenario& sc) { sc.councils[0].group.policy.weeks_pursued = weeks_pursued; });
+    world w = build_world(s, 1, 0);
+    w.week = 10;
+    w.councils[0].electoral.next_election = w.week + weeks_to_election;
+    policy_course::run(w, 0);
+    return outcome{w.councils[0].policy.stage, w.councils[0].tallies[static_cast<std::size_t>(event::decision_deferred)].count};
+  };
+  const int purdah = coefficients(*divided_group()).R15.purdah_weeks;
+  const outcome outside = after_a_week(200, purdah + 1), inside = after_a_week(200, purdah), early = after_a_week(0, purdah + 1);
+  EXPECT_EQ(outside.stage, policy_stage::done);
+  EXPECT_EQ(inside.stage, policy_stage::pursuing);
+  EXPECT_EQ(inside.deferred, 1);
+  EXPECT_EQ(early.stage, policy_stage::pursuing);
+  EXPECT_EQ(early.deferred, 0);
+}

@@ -1,0 +1,74 @@
+// R17 Own initiative: the officers put a group on the executive's agenda -- a divided one, more readily under a
+// centralist executive, or a united one that may lose control as polling day nears.
+#include <gtest/gtest.h>
+
+#include "rule_fixtures.hpp"
+
+using namespace partyline;
+using namespace partyline::rule_fixtures;
+
+TEST(OwnInitiativeR17, OfficersRaiseDividedGroupsUnderACentralistExecutiveFarMoreOften) {
+  auto filings = [](const frozen_scenario& s, bool divided) {
+    int n = 0;
+    for (int r = 0; r < 40; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      group_facts f;
+      f.divided = divided;
+      f.weeks_to_election = 30;
+      set_facts(w, f);
+      for (int week = now; week < now + 20; ++week) {
+        w.week = week;
+        own_initiative::run(w, 0);
+        if (detail::pending(w, w.councils[0], own_initiative::item)) {
+          ++n;
+          break;
+        }
+      }
+    }
+    return n;
+  };
+  const int divided_centralist = filings(centralist(), true);
+  const int united_centralist = filings(centralist(), false);
+  const int divided_pluralist = filings(tiny_scenario([](scenario& sc) { sc.executive.centralism_mean = 0.35; }), true);
+  std::printf("groups raised in 20 weeks (of 40): divided/centralist %d, united/centralist %d, divided/pluralist %d\n",
+              divided_centralist, united_centralist, divided_pluralist);
+  EXPECT_GE(divided_centralist, 20);
+  EXPECT_LE(united_centralist, 2);
+  EXPECT_LT(divided_pluralist, divided_centralist / 2);
+}
+
+TEST(OwnInitiativeR17, OfficersRaiseAUnitedGroupThatMayLoseControlAsPollingDayNears) {
+  // A united group holding the council by one seat (at risk) or by a wide margin, its election 25 weeks away (its
+  // selections still open, so the executive could act) or 100.
+  auto filings = [](bool slim, int weeks_to_election) {
+    int n = 0;
+    for (int r = 0; r < 40; ++r) {
+      world w = build_world(centralist(), 1, static_cast<std::uint64_t>(r));
+      group_facts f;
+      f.weeks_to_election = weeks_to_election;
+      set_facts(w, f);
+      council_state& c = w.councils[0];
+      const int seats = c.rows.seats();
+      const auto party = static_cast<std::size_t>(w.scen->party_index);
+      c.electoral.control = w.scen->party_index;
+      c.electoral.seats_by_party = {};
+      c.electoral.seats_by_party[party] = slim ? seats / 2 + 1 : seats;
+      EXPECT_EQ(own_initiative::control_at_risk(w, c) > 0.5, slim);
+      for (int week = now; week < now + 8; ++week) {
+        w.week = week;
+        own_initiative::run(w, 0);
+        if (detail::pending(w, c, own_initiative::item)) {
+          ++n;
+          break;
+        }
+      }
+    }
+    return n;
+  };
+  const int slim_near = filings(true, 25), slim_far = filings(true, 100), safe_near = filings(false, 25);
+  std::printf("united groups raised in 8 weeks (of 40): slim majority, election near %d; far %d; safe majority, near %d\n",
+              slim_near, slim_far, safe_near);
+  EXPECT_GE(slim_near, 8);
+  EXPECT_LE(slim_far, 1);
+  EXPECT_LE(safe_near, 1);
+}
