@@ -14,22 +14,23 @@ namespace partyline {
 using namespace detail;
 
 void request_to_centre::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R1;
   const auto& sp = w.params->satisfaction;
-  council_state& c = w.councils[ci];
-  if (c.leadership.leader < 0 || pending(w, c, item) || c.derived.group_size < 3 ||
+  council_state& c = x.c;
+  const auto leader = x.leader();
+  if (!leader || pending(w, c, item) || c.derived.group_size < 3 ||
       w.week - last_filed(w, c, item) < p.cooldown_weeks)
     return;
   auto& cl = w.councillors;
   const place centre = centre_place(w, w.national.executive_median);
-  const double leader_gap = distance(w, councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader)), centre);
-  const draw_stream rng = draws(w, id);
+  const double leader_gap = distance(w, councillor_place(w, row(*leader)), centre);
   // A signatory: dissatisfied, and willing to sign this week (keyed draws, so counting and recording agree).
   auto signs = [&](std::uint32_t r) {
-    if (r == c.leadership.leader || cl.satisfaction[r] >= sp.dissatisfied_below) return false;
-    const double x = p.s0 + p.s_grievance * (sp.dissatisfied_below - cl.satisfaction[r]) +
+    if (r == row(*leader) || cl.satisfaction[r] >= sp.dissatisfied_below) return false;
+    const double odds = p.s0 + p.s_grievance * (sp.dissatisfied_below - cl.satisfaction[r]) +
                      p.s_support * (leader_gap - distance(w, councillor_place(w, r), centre)) - p.s_loyalty * cl.loyalty[r];
-    return rng.bernoulli(sigmoid(x), r);
+    return x.rng.bernoulli(sigmoid(odds), r);
   };
   int requesters = 0;
   double sum_x = 0;
@@ -47,7 +48,7 @@ void request_to_centre::run(world& w, std::size_t ci) {
   file_item(w, ci, filed);
   c.division.stock += 1.0f;  // a request to the centre is division made public
   const std::string& policy = w.scen->councils[ci].group.policy.name;
-  emit(w, static_cast<int>(ci), id, event::request, requesters, [&] {
+  x.emit(event::request, requesters, [&] {
     return format("%d of %d councillors ask the executive to intervene against %s (urgency %.2f)", requesters,
                   c.derived.group_size,
                   policy_live(c.policy.stage) && !policy.empty() ? policy.c_str() : "the leadership's course", filed.urgency);
@@ -59,7 +60,7 @@ namespace {
 /// Councillors ask the centre to act: remove the leader, special measures, or -- the mild step -- advice on a live
 /// policy, otherwise an investigation.
 void request_menu(const world& w, const agenda_item& item, motion_list& out) {
-  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const council_state& c = council_of(w, item);
   escalation::offer(w, c, executive_decision::remove_leader, out);
   escalation::offer(w, c, executive_decision::special_measures, out);
   if (escalation::on_menu(w, c, executive_decision::advise_pause))

@@ -42,7 +42,7 @@ void impose_special_measures(world& w, std::size_t ci, const decision&) {
   council_state& c = w.councils[ci];
   c.centre.special_measures = true;  // the centre now appoints leaders (R10) and chooses candidates (R6)
   c.leadership.response_pending = true;
-  emit(w, static_cast<int>(ci), executive_decision::id, event::special_measures_begin, 0, [] {
+  emit(w, ci, executive_decision::id, event::special_measures_begin, 0, [] {
     return std::string("the group is under special measures: the centre appoints its leader and chooses its candidates");
   });
 }
@@ -50,7 +50,7 @@ void impose_special_measures(world& w, std::size_t ci, const decision&) {
 void remove_leader(world& w, std::size_t ci, const decision&) {
   if (w.councils[ci].leadership.leader < 0) return;
   const std::int64_t next = replace_leader(w, ci, executive_decision::id);
-  emit(w, static_cast<int>(ci), executive_decision::id, event::leader_removed, 0, [&] {
+  emit(w, ci, executive_decision::id, event::leader_removed, 0, [&] {
     return next >= 0 ? format("the executive removes the leader; new leader at %+.2f", w.councillors.position[static_cast<std::size_t>(next)])
                      : std::string("the executive removes the leader; no successor");
   });

@@ -12,25 +12,24 @@ namespace partyline {
 using namespace detail;
 
 void leader_response::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R3;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   leadership_state& lead = c.leadership;
-  if (lead.leader < 0) return;
-  const draw_stream rng = draws(w, id);
+  const auto leader = x.leader();
+  if (!leader) return;
   // Respond to an intervention: comply (pause the policy) or resist (refuse mediation).
   if (lead.response_pending) {
     lead.response_pending = false;
     const double p_comply = sigmoid(p.c0 + p.c_autonomy * lead.autonomy + p.c_resolve * lead.resolve);
-    if (rng.bernoulli(p_comply, ci, 0)) {
-      emit(w, static_cast<int>(ci), id, event::leader_complies, 0,
-           [&] { return format("the leader accepts mediation (p %.2f)", p_comply); });
+    if (x.rng.bernoulli(p_comply, ci, 0)) {
+      x.emit(event::leader_complies, 0, [&] { return format("the leader accepts mediation (p %.2f)", p_comply); });
       if (policy_live(c.policy.stage))
         policy_course::move(w, ci, policy_stage::paused, id, "the leader complies with the executive");
     } else {
       lead.mediation_refused = true;
       ++c.centre.advice_refused;  // a milder step failed (R19)
-      emit(w, static_cast<int>(ci), id, event::leader_resists, 0,
-           [&] { return format("the leader refuses mediation (p of complying %.2f)", p_comply); });
+      x.emit(event::leader_resists, 0, [&] { return format("the leader refuses mediation (p of complying %.2f)", p_comply); });
     }
   }
   // A directly elected mayor serves out the term (R21); the group's pressure decides nothing here.
@@ -51,15 +50,15 @@ void leader_response::run(world& w, std::size_t ci) {
     policy_course::move(w, ci, policy_stage::paused, stream::R15, "an outgoing leader takes no final decision");
   if (to_election <= p.stand_down_at_election_weeks) {
     lead.stand_down_at_election = true;
-    const auto L = static_cast<std::uint32_t>(lead.leader);
+    const std::uint32_t L = row(*leader);
     if (w.councillors.selection[L] == selection_state::undecided) w.councillors.selection[L] = selection_state::withdrawn;
-    emit(w, static_cast<int>(ci), id, event::leader_stands_down, 0, [&] {
+    x.emit(event::leader_stands_down, 0, [&] {
       return format("the leader will stand down at the election in %d weeks (pressure %.2f > resolve %.2f)", to_election,
                     pressure, lead.resolve);
     });
     return;
   }
-  emit(w, static_cast<int>(ci), id, event::leader_stands_down, 0, [&] {
+  x.emit(event::leader_stands_down, 0, [&] {
     return format("the leader stands down now (pressure %.2f > resolve %.2f)", pressure, lead.resolve);
   });
   replace_leader(w, ci, id);

@@ -58,13 +58,13 @@ void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_
   cl.stands_independent[r] = 0;
   auto told = [&] { return std::move(detail); };
   if (how == selection_state::withdrawn) {
-    emit(w, static_cast<int>(ci), id, event::withdrawal, value, told);
+    emit(w, ci, id, event::withdrawal, value, told);
     return;
   }
   const bool central = how == selection_state::deselected_central;
   if (central) central_action(c, w.params->R6.publicity);  // centralisation made visible
   independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, central), rng, 7);
-  emit(w, static_cast<int>(ci), central ? stream::R6 : id, central ? event::deselection_central : event::deselection_members,
+  emit(w, ci, central ? stream::R6 : id, central ? event::deselection_central : event::deselection_members,
        value, told);
 }
 

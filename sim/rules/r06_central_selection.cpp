@@ -54,7 +54,7 @@ bool may_take_over_selections(const world& w, const council_state& c) {
 
 void take_over(world& w, std::size_t ci, const decision&) {
   w.councils[ci].selections.central_from = w.week;  // a central panel chooses the candidates from now
-  emit(w, static_cast<int>(ci), executive_decision::id, event::central_selection, 0,
+  emit(w, ci, executive_decision::id, event::central_selection, 0,
        [] { return std::string("the executive takes over the group's selections: a central panel will choose its candidates"); });
 }
 

@@ -10,21 +10,21 @@ namespace partyline {
 using namespace detail;
 
 void backbench_letter::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R7;
   const auto& sp = w.params->satisfaction;
-  council_state& c = w.councils[ci];
-  if (c.leadership.leader < 0 || w.week - c.division.last_letter_week < p.cooldown_weeks) return;
+  council_state& c = x.c;
+  if (!x.leader() || w.week - c.division.last_letter_week < p.cooldown_weeks) return;
   const double needed = std::max<double>(p.letter_min, p.letter_share * c.derived.group_size);
   if (c.derived.dissatisfied < needed) return;
   auto& cl = w.councillors;
-  const draw_stream rng = draws(w, id);
   int signed_count = 0;
   for (int pass = 0; pass < 2; ++pass) {  // pass 0 counts, pass 1 records: no allocation
     signed_count = 0;
     for (std::uint32_t r : group_rows(w, c)) {
       if (cl.cabinet[r] || cl.satisfaction[r] >= sp.dissatisfied_below) continue;
-      const double x = p.b0_sign + p.b_dissatisfaction * (-cl.satisfaction[r]) - p.b_loyalty * cl.loyalty[r];
-      if (!rng.bernoulli(sigmoid(x), r)) continue;
+      const double odds = p.b0_sign + p.b_dissatisfaction * (-cl.satisfaction[r]) - p.b_loyalty * cl.loyalty[r];
+      if (!x.rng.bernoulli(sigmoid(odds), r)) continue;
       ++signed_count;
       if (pass == 1) ++cl.dissent[r];
     }
@@ -36,7 +36,7 @@ void backbench_letter::run(world& w, std::size_t ci) {
     if (!cl.cabinet[r]) cl.satisfaction[r] = static_cast<float>(std::max(-1.0, cl.satisfaction[r] - p.support_loss));
   const float before = c.leadership.confrontation;
   c.leadership.confrontation *= static_cast<float>(1.0 - p.concession * (1.0 - c.leadership.resolve));
-  emit(w, static_cast<int>(ci), id, event::backbench_letter, signed_count, [&] {
+  x.emit(event::backbench_letter, signed_count, [&] {
     return format("%d of %d councillors sign a letter against the leadership; confrontation %.2f -> %.2f", signed_count,
                   c.derived.group_size, before, c.leadership.confrontation);
   });

@@ -55,7 +55,7 @@ void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std:
   d.weeks_running = 0;
   d.weeks_in_stage = 0;
   d.active = true;
-  emit(w, static_cast<int>(ci), rule, event::dispute_start, workers, [&] {
+  emit(w, ci, rule, event::dispute_start, workers, [&] {
     return format("%s: %s, %d workers, intensity %.2f", d.id.c_str(),
                   w.scen->unions[static_cast<std::size_t>(union_index)].name.c_str(), workers, intensity);
   });
@@ -84,7 +84,7 @@ void industrial_disputes::run(world& w, std::size_t ci) {
     if (d.intensity < p.settle_below) {
       d.stage = dispute_stage::settled;
       d.active = false;
-      emit(w, static_cast<int>(ci), id, event::dispute_settled, d.weeks_running,
+      emit(w, ci, id, event::dispute_settled, d.weeks_running,
            [&] { return format("%s settled after %d weeks", d.id.c_str(), d.weeks_running); });
       continue;
     }
@@ -109,13 +109,13 @@ void industrial_disputes::run(world& w, std::size_t ci) {
     }
     if (d.stage != before) {
       d.weeks_in_stage = 0;
-      emit(w, static_cast<int>(ci), id, event_of(d.stage), d.weeks_running, [&] {
+      emit(w, ci, id, event_of(d.stage), d.weeks_running, [&] {
         return format("%s: %s -> %s, intensity %.2f, week %d of the dispute", d.id.c_str(),
                       std::string(to_string(before)).c_str(), std::string(to_string(d.stage)).c_str(), d.intensity,
                       d.weeks_running);
       });
     }
-    if (d.stage == dispute_stage::strike || d.stage == dispute_stage::all_out) emit(w, static_cast<int>(ci), id, event::strike_week);
+    if (d.stage == dispute_stage::strike || d.stage == dispute_stage::all_out) emit(w, ci, id, event::strike_week);
     derived.worst_intensity = std::max(derived.worst_intensity, d.intensity);
     ++derived.disputes_active;
   }

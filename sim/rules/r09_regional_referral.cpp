@@ -21,11 +21,12 @@ bool board_meets(const region_def& r, int week) {
 }  // namespace
 
 void regional_referral::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R9;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   const council_def& def = s.councils[ci];
-  if (def.region_index < 0 || c.leadership.leader < 0 || pending(w, c, item)) return;
+  if (def.region_index < 0 || !x.leader() || pending(w, c, item)) return;
   const region_def& region = s.regions[static_cast<std::size_t>(def.region_index)];
   if (!board_meets(region, w.week) || w.week - last_filed(w, c, item) < p.cooldown_weeks) return;
   const dispute_state* worst = nullptr;
@@ -35,10 +36,9 @@ void regional_referral::run(world& w, std::size_t ci) {
       worst = &d;
   }
   if (!worst) return;
-  const draw_stream rng = draws(w, id);
   const union_def& u = s.unions[static_cast<std::size_t>(worst->union_index)];
   const bool recent_letter = w.week - c.division.last_letter_week <= p.letter_memory_weeks;
-  if (!rng.bernoulli(sigmoid(p.b0_motion + p.b_militancy * u.militancy + (recent_letter ? p.b_letter_motion : 0.0)), ci, 0))
+  if (!x.rng.bernoulli(sigmoid(p.b0_motion + p.b_militancy * u.militancy + (recent_letter ? p.b_letter_motion : 0.0)), ci, 0))
     return;
   const int union_seats = static_cast<int>(std::lround(region.union_weight * region.size));
   const double p_union = sigmoid(p.union_yes_b0 + p.union_yes_intensity * worst->intensity);
@@ -46,9 +46,9 @@ void regional_referral::run(world& w, std::size_t ci) {
   const double p_other =
       sigmoid(p.other_yes_b0 + (recent_letter ? p.other_yes_letter : 0.0) + p.other_yes_dissatisfied * dissatisfied_share);
   int yes = 0;
-  for (int m = 0; m < region.size; ++m) yes += rng.bernoulli(m < union_seats ? p_union : p_other, ci, 1 + static_cast<std::uint64_t>(m));
+  for (int m = 0; m < region.size; ++m) yes += x.rng.bernoulli(m < union_seats ? p_union : p_other, ci, 1 + static_cast<std::uint64_t>(m));
   if (yes < region.threshold * region.size) {
-    emit(w, static_cast<int>(ci), id, event::motion_defeated, yes, [&] {
+    x.emit(event::motion_defeated, yes, [&] {
       return format("%s's motion at %s: %d of %d in favour", u.name.c_str(), region.name.c_str(), yes, region.size);
     });
     return;
@@ -56,7 +56,7 @@ void regional_referral::run(world& w, std::size_t ci) {
   agenda_item filed = new_item(w, ci, item, p.urgency, static_cast<double>(yes) / region.size, u.position);
   filed.union_index = worst->union_index;
   file_item(w, ci, filed);
-  emit(w, static_cast<int>(ci), id, event::referral, yes, [&] {
+  x.emit(event::referral, yes, [&] {
     return format("%s refers the leader to the executive: %d of %d in favour (motion by %s over %s)", region.name.c_str(),
                   yes, region.size, u.name.c_str(), worst->id.c_str());
   });
@@ -66,7 +66,7 @@ namespace {
 
 /// A regional board asks the centre to investigate.
 void referral_menu(const world& w, const agenda_item& item, motion_list& out) {
-  escalation::offer(w, w.councils[static_cast<std::size_t>(item.council)], investigations::investigate, out);
+  escalation::offer(w, council_of(w, item), investigations::investigate, out);
 }
 
 }  // namespace

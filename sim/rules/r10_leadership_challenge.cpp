@@ -9,24 +9,25 @@ namespace partyline {
 using namespace detail;
 
 void leadership_challenge::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R10;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   const int group = c.derived.group_size;
+  const auto leader = x.leader();
   // A directly elected mayor answers to the voters, not to a group vote (R21).
-  if (c.leadership.leader < 0 || c.leadership.directly_elected || group < 3 ||
+  if (!leader || c.leadership.directly_elected || group < 3 ||
       w.week - c.division.last_challenge_week < p.cooldown_weeks)
     return;
   if (c.derived.dissatisfied < p.trigger_share * (group - 1)) return;
   auto& cl = w.councillors;
-  const draw_stream rng = draws(w, id);
   int against = 0;
   for (std::uint32_t r : group_rows(w, c))
-    if (r != c.leadership.leader) against += rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
+    if (r != row(*leader)) against += x.rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
   c.division.last_challenge_week = w.week;
   c.division.stock += 1.0f;
-  emit(w, static_cast<int>(ci), id, event::leadership_challenge, against);
+  x.emit(event::leadership_challenge, against);
   if (2 * against <= group) {
-    emit(w, static_cast<int>(ci), id, event::challenge_failed, against, [&] {
+    x.emit(event::challenge_failed, against, [&] {
       return format("leadership challenge fails: %d of %d vote against the leader", against, group);
     });
     return;
@@ -34,7 +35,7 @@ void leadership_challenge::run(world& w, std::size_t ci) {
   const std::int64_t next = replace_leader(w, ci, id);
   if (next < 0) return;
   c.leadership.confrontation *= static_cast<float>(p.new_confrontation);
-  emit(w, static_cast<int>(ci), id, event::leader_replaced, against, [&] {
+  x.emit(event::leader_replaced, against, [&] {
     return format("%d of %d vote against the leader; new leader at position %+.2f%s", against, group,
                   cl.position[static_cast<std::size_t>(next)], c.centre.special_measures ? " (appointed by the centre)" : "");
   });

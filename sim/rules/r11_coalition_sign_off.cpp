@@ -211,7 +211,7 @@ std::uint32_t administration_without(const world& w, const council_state& c, std
 /// autonomy, the office it loses by staying out, the policy it gains by the deal, and the sanction it expects.
 double defiance_payoff(const world& w, const council_state& c, std::uint32_t deal) {
   const auto& p = w.params->R11;
-  const auto party = static_cast<std::size_t>(w.scen->party_index);
+  const auto party = our_party(w);
   const std::uint32_t without = administration_without(w, c, party);
   const double office_lost = office_payoff(w, c, party, deal) - office_payoff(w, c, party, without);
   policy_point x = w.scen->party_point(party);  // the leader's own place (the party's, without a leader)
@@ -249,10 +249,10 @@ void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
   council_state& c = w.councils[ci];
   c.coalition.unapproved = mask;
   agenda_item item = new_item(w, ci, coalition_sign_off::item, w.params->R11.urgency,
-                              static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) /
+                              static_cast<double>(c.electoral.seats_by_party[our_party(w)]) /
                                   std::max(1, seats_of(c, mask)),
                               c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
-                                                       : s.parties[static_cast<std::size_t>(s.party_index)].position);
+                                                       : s.parties[our_party(w)].position);
   item.coalition = mask;
   file_item(w, ci, item);
 }
@@ -282,11 +282,11 @@ void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
   const scenario& s = *w.scen;
   c.electoral.administration = mask;
   c.coalition.pending = 0;
-  if (supporting_parties(mask)) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::support_arrangement);
+  if (supporting_parties(mask)) emit(w, ci, coalition_sign_off::id, event::support_arrangement);
   const bool without_party = !(governing_parties(mask) & (1u << s.party_index));
   const bool after_veto = c.coalition.party_vetoed && c.coalition.refused_by_vote && without_party;
-  if (after_veto) emit(w, static_cast<int>(ci), coalition_sign_off::id, event::other_control_after_veto);
-  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::administration, 0, [&] {
+  if (after_veto) emit(w, ci, coalition_sign_off::id, event::other_control_after_veto);
+  emit(w, ci, coalition_sign_off::id, event::administration, 0, [&] {
     return format("%s administration: %s (%d of %d seats)%s", how, administration_text(s, mask).c_str(), seats_of(c, mask),
                   c.rows.seats(), after_veto ? " after the executive's veto" : "");
   });
@@ -303,7 +303,7 @@ void try_next_coalition(world& w, std::size_t ci) {
   while (co.next < co.count) {
     const std::uint32_t mask = co.options[static_cast<std::size_t>(co.next++)];
     if (const int q = refusing_partner(w, ci, mask); q >= 0) {
-      emit(w, static_cast<int>(ci), coalition_sign_off::id, event::offer_refused, 0, [&] {
+      emit(w, ci, coalition_sign_off::id, event::offer_refused, 0, [&] {
         return format("%s refuses %s", s.parties[static_cast<std::size_t>(q)].name.c_str(), administration_text(s, mask).c_str());
       });
       continue;
@@ -321,7 +321,7 @@ void try_next_coalition(world& w, std::size_t ci) {
     // A group sure of what it stands to gain, and not fearing the centre, may go ahead without asking.
     const double p_skip = sigmoid(p.k0 + defiance_payoff(w, c, mask));
     if (draws(w, coalition_sign_off::id).bernoulli(p_skip, ci, 3)) {
-      emit(w, static_cast<int>(ci), coalition_sign_off::id, event::deal_without_sign_off, 0, [&] {
+      emit(w, ci, coalition_sign_off::id, event::deal_without_sign_off, 0, [&] {
         return format("the group joins %s without asking the executive (p %.2f)", administration_text(s, mask).c_str(), p_skip);
       });
       govern(w, ci, mask, "coalition (without sign-off)");
@@ -329,12 +329,12 @@ void try_next_coalition(world& w, std::size_t ci) {
       return;
     }
     agenda_item item = new_item(w, ci, coalition_sign_off::item, p.urgency,
-                                static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)]) / seats,
+                                static_cast<double>(c.electoral.seats_by_party[our_party(w)]) / seats,
                                 w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]);
     item.coalition = mask;
     file_item(w, ci, item);
     co.pending = mask;
-    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::coalition_request, 0, [&] {
+    emit(w, ci, coalition_sign_off::id, event::coalition_request, 0, [&] {
       return format("the group asks %s to sign off %s (%d of %d seats, %d partner%s)%s", signing_body(w, ci).c_str(),
                     administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(arrangement_parties(mask)) - 1,
                     std::popcount(arrangement_parties(mask)) == 2 ? "" : "s", co.pact_alleged ? "; a pact allegation stands" : "");
@@ -370,7 +370,7 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
     // The group joins anyway; it meets the sanctions of the body it defies.
     const int suspended = sanction_defiance(w, ci);
-    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_defied, suspended, [&] {
+    emit(w, ci, coalition_sign_off::id, event::veto_defied, suspended, [&] {
       return format("%s: the group defies the veto and joins %s (p %.2f); %d councillors suspended%s", why,
                     administration_text(s, mask).c_str(), p_defy, suspended,
                     charges_follow(w, ci) ? ", the breach put to the executive" : "");
@@ -379,7 +379,7 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
     return;
   }
   c.coalition.party_vetoed = true;
-  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::veto_accepted, 0,
+  emit(w, ci, coalition_sign_off::id, event::veto_accepted, 0,
        [&] { return format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()); });
   try_next_coalition(w, ci);
 }
@@ -398,7 +398,7 @@ void no_answer(world& w, std::size_t ci, std::uint32_t mask) {
     return;
   }
   c.coalition.party_vetoed = true;  // it stays out: the other options are tried without the party
-  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::stays_out, 0, [&] {
+  emit(w, ci, coalition_sign_off::id, event::stays_out, 0, [&] {
     return format("no answer in time: the group stays out of %s (p of going ahead %.2f)", administration_text(s, mask).c_str(), p_go);
   });
   try_next_coalition(w, ci);
@@ -413,25 +413,25 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   c.coalition.unapproved = 0;
   if (c.electoral.administration != deal) return;  // the deal has fallen meanwhile
   if (d.is(coalition_sign_off::approve)) {
-    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::approved_after_the_fact, 0,
+    emit(w, ci, coalition_sign_off::id, event::approved_after_the_fact, 0,
          [&] { return format("%s lets %s stand", signing_body(w, ci).c_str(), administration_text(s, deal).c_str()); });
     return;
   }
   central_action(c, 1.0);  // an order to withdraw is a central override (R3, satisfaction, member mood)
-  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_ordered, 0, [&] {
+  emit(w, ci, coalition_sign_off::id, event::reversal_ordered, 0, [&] {
     return format("%s orders the group to withdraw from %s%s", signing_body(w, ci).c_str(), administration_text(s, deal).c_str(),
                   coalition_sign_off::crosses_lines(w, deal) ? " (across the party's national cooperation lines)" : "");
   });
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
   if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
     const int suspended = sanction_defiance(w, ci);
-    emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_defied, suspended, [&] {
+    emit(w, ci, coalition_sign_off::id, event::reversal_defied, suspended, [&] {
       return format("the group stays in office against the order (p %.2f); %d councillors suspended%s", p_defy, suspended,
                     charges_follow(w, ci) ? ", the breach put to the executive" : "");
     });
     return;
   }
-  emit(w, static_cast<int>(ci), coalition_sign_off::id, event::reversal_complied, 0, [&] {
+  emit(w, ci, coalition_sign_off::id, event::reversal_complied, 0, [&] {
     return format("the group withdraws (p of defying %.2f): %s falls", p_defy, administration_text(s, deal).c_str());
   });
   c.electoral.administration = 0;
@@ -448,7 +448,7 @@ void deal_logits(const world& w, const agenda_item& item, const motion_def&, std
                  std::span<double> out) {
   const auto& p = w.params->R11;
   const std::uint32_t coalition = item.coalition;
-  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const council_state& c = council_of(w, item);
   const int seats = seats_of(c, coalition);
   const double total = static_cast<double>(c.rows.seats());
   const double margin = (seats - total / 2) / total;
@@ -574,7 +574,7 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
   if (co.review_at_start && w.week == 0) {
     co.review_at_start = false;
     file_after_the_fact(w, ci, co.unapproved);
-    emit(w, static_cast<int>(ci), id, event::coalition_request, 0, [&] {
+    emit(w, ci, id, event::coalition_request, 0, [&] {
       return format("%s is to look at %s, in office without its sign-off%s", signing_body(w, ci).c_str(), administration_text(*w.scen, co.unapproved).c_str(),
                     crosses_lines(w, co.unapproved) ? " and across the party's national cooperation lines" : "");
     });
@@ -596,7 +596,7 @@ void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
   }
   if (c.coalition.pending != d.coalition) return;  // a stale decision about a deal no longer on the table
   if (d.is(approve)) {
-    emit(w, static_cast<int>(ci), id, event::coalition_approved);
+    emit(w, ci, id, event::coalition_approved);
     govern(w, ci, d.coalition, "coalition (signed off)");
     return;
   }

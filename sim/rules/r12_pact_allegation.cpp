@@ -14,7 +14,7 @@ void pact_allegation::at_count(world& w, std::size_t ci) {
   const auto& p = w.params->R12;
   council_state& c = w.councils[ci];
   const auto& seats = c.electoral.seats_by_party;
-  const auto party = static_cast<std::size_t>(s.party_index);
+  const auto party = our_party(w);
   c.coalition.pact_alleged = false;
   if (seats[party] <= before[party]) return;
   bool partner_gained = false;
@@ -31,7 +31,7 @@ void pact_allegation::at_count(world& w, std::size_t ci) {
     ++suspended;
   }
   c.membership.suspended += suspended;
-  emit(w, static_cast<int>(ci), id, event::pact_allegation, suspended, [&] {
+  emit(w, ci, id, event::pact_allegation, suspended, [&] {
     return format("an \"unauthorised pact\" is alleged; the centre suspends %lld local activists", static_cast<long long>(suspended));
   });
 }

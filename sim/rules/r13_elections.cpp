@@ -41,7 +41,7 @@ double elections::party_penalty(const world& w, const council_state& c) {
 elections::shares elections::shares_on_the_day(const world& w, const std::array<float, max_parties>& base, double penalty,
                                               const draw_stream& rng, std::uint64_t entity) {
   const scenario& s = *w.scen;
-  const auto party = static_cast<std::size_t>(s.party_index);
+  const auto party = our_party(w);
   shares share{};
   double others = 0;
   for (std::size_t q = 0; q < s.parties.size(); ++q) {
@@ -137,7 +137,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     const double vote = (v.personal + v.transfer * share[party]) * (1 + bonus + p.candidate_sd * rng.normal(r, 30));
     const float pos = councillor ? cl.position[r] : static_cast<float>(members_choice(w, c, cl.ward[r], cl.position[r]));
     cands[n++] = {vote, councillor ? static_cast<std::int64_t>(r) : -1, pos, ind};
-    emit(w, static_cast<int>(ci), elections::id, event::independent_standing);
+    emit(w, ci, elections::id, event::independent_standing);
   }
   // A voter has one vote per seat up: one who backs an independent gives them one of those votes, which the other
   // candidates lose.
@@ -198,7 +198,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
           cl.party[up[j]] = ind;
           cl.status[up[j]] = councillor_status::independent;
           cl.cabinet[up[j]] = 0;
-          emit(w, static_cast<int>(ci), elections::id, event::independent_elected);
+          emit(w, ci, elections::id, event::independent_elected);
         }
       }
   }
@@ -209,7 +209,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     if (next_row >= k) break;
     if (static_cast<std::int64_t>(up[next_row]) == c.leadership.leader) c.leadership.leader = -1;  // the seat changed hands
     seat_new_councillor(w, ci, up[next_row], cands[i], rng);
-    if (cands[i].party == ind) emit(w, static_cast<int>(ci), elections::id, event::independent_elected);
+    if (cands[i].party == ind) emit(w, ci, elections::id, event::independent_elected);
     kept[next_row] = true;
   }
 }
@@ -235,7 +235,7 @@ void elections::run(world& w, std::size_t ci) {
   electoral_state& el = c.electoral;
   if (el.next_election != w.week) return;
   const draw_stream rng = draws(w, id);
-  const auto party = static_cast<std::size_t>(s.party_index);
+  const auto party = our_party(w);
   const auto before = el.seats_by_party;
   const double penalty = elections::party_penalty(w, c);
   for (std::uint32_t wi = c.rows.ward_begin; wi < c.rows.ward_end; ++wi) count_ward(w, ci, wi, penalty, rng);
@@ -268,7 +268,7 @@ void elections::run(world& w, std::size_t ci) {
     lead.stand_down_at_election = false;
     const std::int64_t next = replace_leader(w, ci, id);
     if (next >= 0)
-      emit(w, static_cast<int>(ci), id, event::new_leader, 0, [&] {
+      emit(w, ci, id, event::new_leader, 0, [&] {
         return format("the group elects a new leader after the election, at position %+.2f",
                       w.councillors.position[static_cast<std::size_t>(next)]);
       });
@@ -280,7 +280,7 @@ void elections::run(world& w, std::size_t ci) {
     el.administration = 1u << static_cast<std::size_t>(el.control);
     c.coalition.pending = 0;
   }
-  emit(w, static_cast<int>(ci), id, event::election, el.seats_by_party[party], [&] {
+  emit(w, ci, id, event::election, el.seats_by_party[party], [&] {
     std::string result, change;
     for (std::size_t q = 0; q < s.parties.size(); ++q) {
       if (el.seats_by_party[q] == 0 && before[q] == 0) continue;

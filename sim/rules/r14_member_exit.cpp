@@ -113,10 +113,10 @@ void member_exit::run(world& w, std::size_t ci) {
       const double x = local + p.e_distance * from_centre - p.e_loyalty * cols.loyalty_of(r);
       if (rng.uniform(r, 0) * bound >= sigmoid(x)) continue;
       // The party nearest the leaver: if it is not this one, they may join it.
-      std::size_t nearest = static_cast<std::size_t>(s.party_index);
+      std::size_t nearest = our_party(w);
       double best = from_centre;
       for (std::size_t q = 0; q < s.parties.size(); ++q) {
-        if (s.parties[q].id == "ind" || q == static_cast<std::size_t>(s.party_index)) continue;
+        if (s.parties[q].id == "ind" || q == our_party(w)) continue;
         const double d = distance(w, member, party_place(w, q));
         if (d < best) {
           best = d;
@@ -124,11 +124,11 @@ void member_exit::run(world& w, std::size_t ci) {
         }
       }
       if (status[r] == member_status::suspended) --c.membership.suspended;
-      const bool defects = nearest != static_cast<std::size_t>(s.party_index) && rng.bernoulli(p.p_defect, r, 1);
+      const bool defects = nearest != our_party(w) && rng.bernoulli(p.p_defect, r, 1);
       status[r] = defects ? member_status::defected : member_status::left;
       ++c.membership.left;
       if (defects)
-        emit(w, static_cast<int>(ci), id, event::defection, 1,
+        emit(w, ci, id, event::defection, 1,
              [&] { return format("a member leaves and joins %s", s.parties[nearest].name.c_str()); });
     }
   }
@@ -167,7 +167,7 @@ void member_exit::recruit(world& w, std::size_t ci) {
   }
   ms.prospective -= joined;
   ms.joined += joined;
-  if (joined > 0) emit(w, static_cast<int>(ci), id, event::member_joined, joined);
+  if (joined > 0) emit(w, ci, id, event::member_joined, joined);
 }
 
 }  // namespace partyline

@@ -30,7 +30,7 @@ void policy_course::move(world& w, std::size_t ci, policy_stage stage, stream ru
   policy.stage = stage;
   policy.since_week = w.week;
   const std::string& name = w.scen->councils[ci].group.policy.name;
-  emit(w, static_cast<int>(ci), rule, event_of(stage), 0, [&] {
+  emit(w, ci, rule, event_of(stage), 0, [&] {
     return format("%s: %s -> %s (%s)", name.empty() ? "flagship policy" : name.c_str(),
                   std::string(to_string(before)).c_str(), std::string(to_string(stage)).c_str(), why);
   });
@@ -46,7 +46,7 @@ void policy_course::run(world& w, std::size_t ci) {
   const bool legal = w.scen->councils[ci].group.policy.legal_challenge_until_week >= w.week;
   if (purdah || legal) {
     if (w.week - policy.since_week == p.weeks_to_done || w.week == election - p.purdah_weeks)
-      emit(w, static_cast<int>(ci), id, event::decision_deferred, 0, [&] {
+      emit(w, ci, id, event::decision_deferred, 0, [&] {
         return std::string(legal ? "no final decision while a legal challenge is pending"
                                  : "no final decision in the pre-election period");
       });

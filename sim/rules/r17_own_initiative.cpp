@@ -15,14 +15,15 @@ using namespace detail;
 double own_initiative::control_at_risk(const world& w, const council_state& c) {
   const int seats = c.rows.seats();
   if (seats <= 0 || c.electoral.control != w.scen->party_index) return 0.0;
-  const double excess = static_cast<double>(c.electoral.seats_by_party[static_cast<std::size_t>(w.scen->party_index)]) / seats - 0.5;
+  const double excess = static_cast<double>(c.electoral.seats_by_party[our_party(w)]) / seats - 0.5;
   return std::clamp(1.0 - excess / w.params->R17.risk_margin, 0.0, 1.0);
 }
 
 void own_initiative::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R17;
-  council_state& c = w.councils[ci];
-  if (c.leadership.leader < 0 || c.derived.group_size < 3 || pending(w, c, item) || c.centre.special_measures ||
+  council_state& c = x.c;
+  if (!x.leader() || c.derived.group_size < 3 || pending(w, c, item) || c.centre.special_measures ||
       w.week - last_filed(w, c, item) < p.cooldown_weeks)
     return;
   // The officers raise a group only when the executive could still act on it (R19's menu for their items).
@@ -36,10 +37,10 @@ void own_initiative::run(world& w, std::size_t ci) {
   const double risk = control_at_risk(w, c);
   const double concern_logit = p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity) *
                                           escalation::weight_of_evidence(w, w.national.executive_centralism);
-  if (!draws(w, id).bernoulli(sigmoid(concern_logit), ci)) return;
+  if (!x.rng.bernoulli(sigmoid(concern_logit), ci)) return;
   file_item(w, ci, new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_election * proximity), std::min(1.0, division),
                             w.national.executive_median));
-  emit(w, static_cast<int>(ci), id, event::monitoring, 0, [&] {
+  x.emit(event::monitoring, 0, [&] {
     return format("the executive's officers put the group on its agenda (division index %.2f, control at risk %.2f, election in %d "
                   "weeks)",
                   division, risk, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
@@ -51,7 +52,7 @@ namespace {
 /// The officers raise a divided group going into an election: the remedy is in its selections or its running, not an
 /// inquiry (an investigation answers a complaint: a referral or a request).
 void monitoring_menu(const world& w, const agenda_item& item, motion_list& out) {
-  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const council_state& c = council_of(w, item);
   escalation::offer(w, c, executive_decision::remove_leader, out);
   escalation::offer(w, c, executive_decision::special_measures, out);
   escalation::offer(w, c, central_selection::take_over_selections, out);

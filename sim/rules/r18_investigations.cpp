@@ -25,7 +25,7 @@ int drawn_weeks(const draw_stream& rng, std::size_t ci, std::uint64_t counter, d
 
 void investigations::count_sanction(world& w, std::size_t ci) {
   const int first = w.councils[ci].centre.first_item_week;
-  emit(w, static_cast<int>(ci), id, event::sanction, first >= 0 ? w.week - first : 0);
+  emit(w, ci, id, event::sanction, first >= 0 ? w.week - first : 0);
 }
 
 double investigations::urgency(const world& w, double severity) {
@@ -50,7 +50,7 @@ void investigations::run(world& w, std::size_t ci) {
     const double severity = std::clamp(evidence, 0.0, 1.0);
     c.centre.findings = static_cast<float>(severity);
     const bool acted_on = severity >= p.findings_threshold && c.leadership.leader >= 0 && !pending(w, c, findings_item);
-    emit(w, static_cast<int>(ci), id, event::investigation_concluded, std::lround(100 * severity), [&] {
+    emit(w, ci, id, event::investigation_concluded, std::lround(100 * severity), [&] {
       return format("the investigation reports: findings of severity %.2f%s", severity,
                     acted_on ? ", put to the executive" : ", no further action");
     });
@@ -81,7 +81,7 @@ void investigations::run(world& w, std::size_t ci) {
     c.centre.hearing_until = -1;
     c.centre.allegation = 0;  // the case is closed
     c.centre.accused = -1;
-    emit(w, static_cast<int>(ci), id, event::expulsion, expelled, [&] {
+    emit(w, ci, id, event::expulsion, expelled, [&] {
       return format("the disciplinary hearing expels %d councillors and reinstates %d", expelled, reinstated);
     });
     if (expelled > 0) count_sanction(w, ci);
@@ -109,7 +109,7 @@ void investigations::suspend_individuals(world& w, std::size_t ci, double severi
       ++suspended;
     }
   }
-  emit(w, static_cast<int>(ci), id, event::suspension_individual, suspended, [&] {
+  emit(w, ci, id, event::suspension_individual, suspended, [&] {
     return against_leader    ? std::string("the leader is administratively suspended pending the case")
            : against_accused ? std::string("the accused councillor is administratively suspended pending the case")
                              : format("%d councillors are administratively suspended", suspended);
@@ -125,7 +125,7 @@ void investigations::suspend_local_party(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   c.centre.local_party_suspended = true;
   if (c.selections.central_from < 0) c.selections.central_from = w.week;  // selections are run by the centre (R6)
-  emit(w, static_cast<int>(ci), id, event::local_party_suspended, 0, [] {
+  emit(w, ci, id, event::local_party_suspended, 0, [] {
     return std::string("the local party is suspended: its meetings and officers are frozen, the centre runs its selections");
   });
   count_sanction(w, ci);
@@ -167,14 +167,14 @@ void charge(world& w, std::size_t ci, const decision&) { investigations::bring_c
 
 /// An allegation: suspend the accused pending the case, or investigate.
 void allegation_menu(const world& w, const agenda_item& item, motion_list& out) {
-  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const council_state& c = council_of(w, item);
   escalation::offer(w, c, investigations::suspend_individuals_motion, out);
   escalation::offer(w, c, investigations::investigate, out);
 }
 
 /// Findings: from charges down to a warning.
 void findings_menu(const world& w, const agenda_item& item, motion_list& out) {
-  const council_state& c = w.councils[static_cast<std::size_t>(item.council)];
+  const council_state& c = council_of(w, item);
   escalation::offer(w, c, investigations::charges, out);
   escalation::offer(w, c, investigations::suspend_local_party_motion, out);
   escalation::offer(w, c, executive_decision::special_measures, out);

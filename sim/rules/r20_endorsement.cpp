@@ -53,11 +53,11 @@ void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const dra
   cl.candidate_position[r] = static_cast<float>(next);
   cl.endorsement[r] = members_again ? endorsement_state::pending : endorsement_state::refused;
   central_action(c, w.params->R6.publicity);  // centralisation made visible
-  emit(w, static_cast<int>(ci), endorsement::id, event::endorsement_refused, 0, [&] {
+  emit(w, ci, endorsement::id, event::endorsement_refused, 0, [&] {
     return format("%s refuses to endorse the members' candidate%s (position %+.2f); %s", panel.said(),
                   incumbent ? ", a sitting councillor," : "", refused_position, members_again ? "the members choose again" : "it imposes its own");
   });
-  if (!members_again) emit(w, static_cast<int>(ci), endorsement::id, event::candidate_imposed);
+  if (!members_again) emit(w, ci, endorsement::id, event::candidate_imposed);
 }
 
 }  // namespace

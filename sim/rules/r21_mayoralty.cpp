@@ -64,7 +64,7 @@ void mayor_may_stand(world& w, std::size_t ci, std::int64_t mayor, double suppor
   m.rival = mayor;
   m.rival_support = static_cast<float>(support);
   m.rival_grievance = grievance;
-  emit(w, static_cast<int>(ci), mayoralty::id, event::independent_standing);
+  emit(w, ci, mayoralty::id, event::independent_standing);
 }
 
 }  // namespace
@@ -87,7 +87,7 @@ void mayoralty::select(world& w, std::size_t ci) {
                                                      ci, 15);
     m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, -1);
     m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
-    emit(w, static_cast<int>(ci), id, event::mayoral_selection, 0, [&] {
+    emit(w, ci, id, event::mayoral_selection, 0, [&] {
       if (keep) return std::string("the centre, which runs the selections, keeps the sitting mayor as the party's candidate");
       return format("the centre, which runs the selections, chooses %s as the party's candidate for mayor (position %+.2f)",
                     sitting >= 0 ? "a councillor in place of the sitting mayor" : "a councillor",
@@ -137,7 +137,7 @@ void mayoralty::select(world& w, std::size_t ci) {
                       : true;
     n_approved += approved[j];
     if (!approved[j])
-      emit(w, static_cast<int>(ci), id, event::endorsement_refused, 0, [&] {
+      emit(w, ci, id, event::endorsement_refused, 0, [&] {
         return format("%s strikes %s (position %+.2f) off the shortlist for mayor", panel.said(),
                       list[j] == sitting ? "the sitting mayor" : "a councillor", cl.position[r]);
       });
@@ -145,7 +145,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   if (n_approved == 0) {  // nobody approved: the panel imposes its own
     m.candidate = nearest_group_councillor(w, c, panel.median.x, -1);
     m.candidate_imposed = true;
-    emit(w, static_cast<int>(ci), id, event::candidate_imposed);
+    emit(w, ci, id, event::candidate_imposed);
     if (sitting >= 0 && m.candidate != sitting)
       mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
     return;
@@ -184,7 +184,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   }
   m.candidate = list[win];
   m.candidate_imposed = false;
-  emit(w, static_cast<int>(ci), id, event::mayoral_selection, votes[win], [&] {
+  emit(w, ci, id, event::mayoral_selection, votes[win], [&] {
     return format("the members select %s as the party's candidate for mayor: %d of %d votes (%d shortlisted, %d approved)",
                   list[win] == sitting ? "the sitting mayor" : "a councillor", votes[win], cast, static_cast<int>(n), n_approved);
   });
@@ -207,7 +207,7 @@ void mayoralty::contest(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
   auto& cl = w.councillors;
-  const auto party = static_cast<std::size_t>(s.party_index);
+  const auto party = our_party(w);
   const auto ind = static_cast<std::size_t>(s.party_id("ind"));
   const draw_stream rng = draws(w, id);
 
@@ -254,14 +254,14 @@ void mayoralty::contest(world& w, std::size_t ci) {
   }
   m.party = static_cast<int>(winner);
   c.electoral.administration = 1u << winner;  // the mayor leads the administration
-  emit(w, static_cast<int>(ci), id, event::mayor_elected, winner == party, [&] {
+  emit(w, ci, id, event::mayor_elected, winner == party, [&] {
     const double total = std::accumulate(vote.begin(), vote.end(), 0.0);
     return format("%s wins the mayoralty with %.0f%% of the vote%s", winner == ind ? "the former mayor, as an independent,"
                                                                                     : s.parties[winner].name.c_str(),
                   total > 0 ? 100 * vote[winner] / total : 0.0,
                   before == static_cast<int>(party) && winner != party ? "; the party loses the office" : "");
   });
-  if (before == static_cast<int>(party) && winner != party) emit(w, static_cast<int>(ci), id, event::mayoralty_lost);
+  if (before == static_cast<int>(party) && winner != party) emit(w, ci, id, event::mayoralty_lost);
   m.candidate = -1;
   m.candidate_imposed = false;
   m.rival = -1;

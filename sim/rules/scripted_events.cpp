@@ -28,12 +28,12 @@ event event_of(event_kind k) {
 void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
   dispute_state* d = industrial_disputes::find(w, w.councils[ci], e.dispute);
   if (!d) {
-    emit(w, static_cast<int>(ci), told_as, event_of(e.type), 0,
+    emit(w, ci, told_as, event_of(e.type), 0,
          [&] { return format("%s: dispute already settled, no effect", e.dispute.c_str()); });
     return;
   }
   d->intensity = static_cast<float>(std::clamp(d->intensity + shock, 0.0, 1.0));
-  emit(w, static_cast<int>(ci), told_as, event_of(e.type), 0,
+  emit(w, ci, told_as, event_of(e.type), 0,
        [&] { return format("%s: intensity now %.2f", d->id.c_str(), d->intensity); });
 }
 
@@ -49,7 +49,7 @@ void raise_allegation(world& w, std::size_t ci, std::int64_t accused, double sev
     file_item(w, ci, new_item(w, ci, investigations::allegation_item, investigations::urgency(w, severity), severity,
                               w.national.executive_median));
   const bool leader = accused == c.leadership.leader;
-  emit(w, static_cast<int>(ci), told_as, event::allegation, std::lround(100 * severity), [&] {
+  emit(w, ci, told_as, event::allegation, std::lround(100 * severity), [&] {
     return format("an allegation of misconduct against %s (severity %.2f)", leader ? "the leader" : "a councillor", severity);
   });
 }
@@ -103,21 +103,21 @@ void scripted_events::run(world& w, std::size_t ci) {
         agenda_item item = new_item(w, ci, regional_referral::item, e.value, 1.0, position);
         item.union_index = e.union_index;
         file_item(w, ci, item);
-        emit(w, static_cast<int>(ci), told_as, event::referral, 0, [] { return std::string("scripted referral to the executive"); });
+        emit(w, ci, told_as, event::referral, 0, [] { return std::string("scripted referral to the executive"); });
         break;
       }
       case event_kind::request: {
         const auto& r1 = w.params->R1;
         file_item(w, ci, new_item(w, ci, request_to_centre::item, std::min(1.0, r1.urgency_base + r1.urgency_share * e.value),
                                   e.value, w.national.executive_median));
-        emit(w, static_cast<int>(ci), told_as, event::request, 0,
+        emit(w, ci, told_as, event::request, 0,
              [&] { return format("scripted request to the executive by %.0f%% of the group", 100 * e.value); });
         break;
       }
       case event_kind::central_selection:
         c.selections.central_from = w.week;
         central_action(c, 1.0);  // a central takeover is visible locally (R13, R14)
-        emit(w, static_cast<int>(ci), told_as, event::central_selection, 0,
+        emit(w, ci, told_as, event::central_selection, 0,
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
       case event_kind::allegation:

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -56,6 +57,56 @@ void emit(world& w, int council, stream rule, event e, std::int64_t value, Detai
 inline void emit(world& w, int council, stream rule, event e, std::int64_t value = 0) {
   emit(w, council, rule, e, value, [] { return std::string(); });
 }
+/// The same for a council by its index in `world::councils` (a step's `ci`).
+template <class Detail>
+void emit(world& w, std::size_t council, stream rule, event e, std::int64_t value, Detail&& detail) {
+  emit(w, static_cast<int>(council), rule, e, value, std::forward<Detail>(detail));
+}
+inline void emit(world& w, std::size_t council, stream rule, event e, std::int64_t value = 0) {
+  emit(w, static_cast<int>(council), rule, e, value);
+}
+
+// ---- typed look-ups (the casts between the scenario's int indices and container indices live here) ------------
+
+/// The party's own index among the scenario's parties (its seats in `electoral.seats_by_party`, its definition).
+[[nodiscard]] inline std::size_t our_party(const world& w) { return static_cast<std::size_t>(w.scen->party_index); }
+/// The council an item on a body's agenda is about.
+[[nodiscard]] inline const council_state& council_of(const world& w, const agenda_item& item) {
+  return w.councils[static_cast<std::size_t>(item.council)];
+}
+
+// ---- a step's context -------------------------------------------------------------------------------
+
+/// A councillor by their row in `world::councillors` (not a member's row, a council or a party). A council's
+/// leader is kept as an int row, -1 for none; `step_context::leader` turns it into one of these.
+enum class councillor_id : std::uint32_t {};
+[[nodiscard]] constexpr std::uint32_t row(councillor_id r) { return static_cast<std::uint32_t>(r); }
+
+/// What one rule's step works with for one council: the world, the council (its index and its state), the rule's
+/// draws this week, and `emit` that already knows the council and the rule. A step starts
+/// `const step_context x(w, ci, id);` and then reads `x.c`, draws from `x.rng`, and tells with `x.emit(...)`.
+struct step_context {
+  step_context(world& w_, std::size_t council, stream rule_)
+      : w(w_), ci(council), c(w_.councils[council]), rule(rule_), rng(draws(w_, rule_)) {}
+
+  world& w;
+  std::size_t ci;    ///< the council's index in world::councils
+  council_state& c;  ///< its state
+  stream rule;       ///< the rule whose step this is: the key of its draws and the author of its events
+  draw_stream rng;   ///< the rule's draws this week, keyed further by entity
+
+  /// The group's leader, or nothing when the group has none.
+  [[nodiscard]] std::optional<councillor_id> leader() const {
+    if (c.leadership.leader < 0) return std::nullopt;
+    return static_cast<councillor_id>(c.leadership.leader);
+  }
+  /// Records that `e` happened in this council by this rule (see the free `emit`).
+  template <class Detail>
+  void emit(event e, std::int64_t value, Detail&& detail) const {
+    detail::emit(w, ci, rule, e, value, std::forward<Detail>(detail));
+  }
+  void emit(event e, std::int64_t value = 0) const { detail::emit(w, ci, rule, e, value); }
+};
 
 // ---- the group, its members, its policy ---------------------------------------------------------
 
