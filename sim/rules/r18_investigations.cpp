@@ -57,68 +57,100 @@ void investigations::run(world& w, std::size_t ci) {
     if (acted_on)
       file_item(w, ci, new_item(w, ci, findings_item, urgency(w, severity), severity, w.national.executive_median));
   }
-  if (c.centre.hearing_until == w.week) {
-    // The disciplinary panel's verdicts: the charged (suspended) councillors are expelled or reinstated.
-    auto& cl = w.councillors;
-    const std::uint32_t ind = static_cast<std::uint32_t>(w.scen->party_id("ind"));
-    int expelled = 0, reinstated = 0;
-    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
-      if (cl.party[r] != w.scen->party_index || cl.status[r] != councillor_status::suspended) continue;
-      if (rng.bernoulli(p.p_expel, r, 2)) {
-        cl.party[r] = static_cast<decltype(cl.party)::value_type>(ind);
-        cl.status[r] = councillor_status::independent;  // expelled councillors sit as independents
-        // ... and may stand against the party at the next election, with the grievance of an expulsion (their
-        // members' backing: as at their last selection, if one measured it).
-        const double support =
-            cl.selection[r] == selection_state::undecided ? w.params->independents.support_unmeasured : cl.ballot_support[r];
-        independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 9);
-        ++expelled;
-      } else {
-        cl.status[r] = councillor_status::sitting;
-        ++reinstated;
-      }
-    }
-    c.centre.hearing_until = -1;
-    c.centre.allegation = 0;  // the case is closed
-    c.centre.accused = -1;
-    emit(w, ci, id, event::expulsion, expelled, [&] {
-      return format("the disciplinary hearing expels %d councillors and reinstates %d", expelled, reinstated);
-    });
-    if (expelled > 0) count_sanction(w, ci);
+  // Prepared charges go before the hearing body (they wait on its agenda for a sitting with room).
+  if (c.centre.hearing_from == w.week && !pending(w, c, hearing_item)) {
+    const double severity = std::max<double>(c.centre.findings, c.centre.allegation);
+    file_item(w, ci, new_item(w, ci, hearing_item, urgency(w, severity), severity, w.national.executive_median));
   }
 }
 
-void investigations::suspend_individuals(world& w, std::size_t ci, double severity) {
-  const auto& p = w.params->R18;
+void investigations::hear(world& w, std::size_t ci, bool expelling) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, id);
+  const std::uint32_t ind = static_cast<std::uint32_t>(w.scen->party_id("ind"));
+  int expelled = 0, reinstated = 0;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    if (cl.party[r] != w.scen->party_index || cl.status[r] != councillor_status::suspended) continue;
+    if (expelling) {
+      cl.party[r] = static_cast<decltype(cl.party)::value_type>(ind);
+      cl.status[r] = councillor_status::independent;  // expelled councillors sit as independents
+      // ... and may stand against the party at the next election, with the grievance of an expulsion (their
+      // members' backing: as at their last selection, if one measured it).
+      const double support =
+          cl.selection[r] == selection_state::undecided ? w.params->independents.support_unmeasured : cl.ballot_support[r];
+      independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 9);
+      ++expelled;
+    } else {
+      cl.status[r] = councillor_status::sitting;
+      ++reinstated;
+    }
+  }
+  c.centre.hearing_from = -1;
+  c.centre.allegation = 0;  // the case is closed
+  c.centre.accused = -1;
+  emit(w, ci, id, event::hearing_held, expelled);
+  emit(w, ci, id, event::expulsion, expelled, [&] {
+    return format("the hearing expels %d councillors and reinstates %d", expelled, reinstated);
+  });
+  if (expelled > 0) count_sanction(w, ci);
+}
+
+namespace {
+
+/// Suspends the case's subjects pending it (Rule Book ch. 6: "suspend that individual or individuals"): the accused
+/// of a standing allegation; otherwise the group's leadership, whose conduct the request, referral or officers raised
+/// -- each of the leader and the cabinet with suspend_share x the severity, and the leader always when `charging`.
+/// Nobody else: a councillor who signed a letter against the leadership is not the subject of a case about it.
+int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, bool& against_leader, bool& against_accused) {
+  const auto& p = w.params->R18;
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  const draw_stream rng = draws(w, investigations::id);
   int suspended = 0;
-  // The accused is suspended pending the case (a successor of an accused leader is not the accused).
-  const bool against_accused = c.centre.allegation > 0 && c.centre.accused >= 0 &&
-                               in_group(w, static_cast<std::uint32_t>(c.centre.accused));
-  const bool against_leader = against_accused && c.centre.accused == c.leadership.leader;
+  // A standing allegation's subject is the accused alone: suspended pending the case if still in the group (a
+  // successor of an accused leader is not the accused).
+  against_accused = c.centre.allegation > 0 && c.centre.accused >= 0;
   if (against_accused) {
-    cl.status[static_cast<std::size_t>(c.centre.accused)] = councillor_status::suspended;
+    const auto accused = static_cast<std::uint32_t>(c.centre.accused);
+    if (!in_group(w, accused)) return 0;
+    against_leader = c.centre.accused == c.leadership.leader;
+    cl.status[accused] = councillor_status::suspended;
     ++suspended;
   } else {
     for (std::uint32_t r : group_rows(w, c)) {
-      if (r == c.leadership.leader || cl.dissent[r] == 0) continue;
-      if (!rng.bernoulli(p.suspend_share * severity, r, 3)) continue;
+      const bool leader = r == c.leadership.leader;
+      if (!leader && !cl.cabinet[r]) continue;
+      if (!(leader && charging) && !rng.bernoulli(p.suspend_share * severity, r, 3)) continue;
       cl.status[r] = councillor_status::suspended;
+      against_leader |= leader;
       ++suspended;
     }
   }
-  emit(w, ci, id, event::suspension_individual, suspended, [&] {
-    return against_leader    ? std::string("the leader is administratively suspended pending the case")
-           : against_accused ? std::string("the accused councillor is administratively suspended pending the case")
-                             : format("%d councillors are administratively suspended", suspended);
+  return suspended;
+}
+
+/// Tells the suspensions pending the case; a suspended leader leaves the leadership (the group elects another).
+void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader, bool against_accused) {
+  emit(w, ci, investigations::id, event::suspension_individual, suspended, [&] {
+    return against_accused && against_leader ? std::string("the accused leader is administratively suspended pending the case")
+           : against_accused                 ? std::string("the accused councillor is administratively suspended pending the case")
+           : against_leader ? format("%d of the group's leadership are administratively suspended, the leader among them", suspended)
+                            : format("%d of the group's leadership are administratively suspended", suspended);
   });
   if (against_leader) {
-    const std::int64_t next = replace_leader(w, ci, id);
+    const std::int64_t next = replace_leader(w, ci, investigations::id);
     (void)next;
   }
-  if (suspended > 0) count_sanction(w, ci);
+  if (suspended > 0) investigations::count_sanction(w, ci);
+}
+
+}  // namespace
+
+void investigations::suspend_individuals(world& w, std::size_t ci, double severity) {
+  bool against_leader = false, against_accused = false;
+  const int suspended = suspend_subjects(w, ci, severity, false, against_leader, against_accused);
+  tell_suspended(w, ci, suspended, against_leader, against_accused);
 }
 
 void investigations::suspend_local_party(world& w, std::size_t ci) {
@@ -134,9 +166,21 @@ void investigations::suspend_local_party(world& w, std::size_t ci) {
 void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   const auto& p = w.params->R18;
   council_state& c = w.councils[ci];
-  // The charged are suspended until the hearing (administrative suspension), then expelled or reinstated.
-  suspend_individuals(w, ci, std::max(severity, 0.5));
-  c.centre.hearing_until = w.week + drawn_weeks(draws(w, id), ci, 4, p.hearing_median_weeks, p.duration_log_sd);
+  // The charged -- the case's subjects -- are suspended until the hearing (administrative suspension); the charges
+  // are prepared and then go before the hearing body, which expels or reinstates them. Subjects already suspended
+  // pending this case (an accused the general secretary suspended, a group suspended for defying the centre, R11)
+  // are charged as they stand.
+  bool against_leader = false, against_accused = false;
+  const int newly = suspend_subjects(w, ci, std::max(severity, 0.5), true, against_leader, against_accused);
+  tell_suspended(w, ci, newly, against_leader, against_accused);
+  int charged = 0;
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    charged += w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::suspended;
+  if (charged == 0) return;
+  c.centre.hearing_from = w.week + drawn_weeks(draws(w, id), ci, 4, p.case_preparation_weeks, p.duration_log_sd);
+  emit(w, ci, id, event::charges_brought, charged, [&] {
+    return format("charges against %d councillors, to go before the hearing body in %d weeks", charged, c.centre.hearing_from - w.week);
+  });
 }
 
 // ---- the disciplinary steps and the items that ask for them --------------------------------------------------------
@@ -152,9 +196,9 @@ double cost_suspend_local_party(const world& w) { return w.params->R2.cost_suspe
 double cost_charges(const world& w) { return w.params->R2.cost_charges; }
 
 bool may_investigate(const world& w, const council_state&) { return powers(w).investigate; }
-bool may_suspend_individuals(const world& w, const council_state& c) { return powers(w).suspend_individuals && c.centre.hearing_until < 0; }
+bool may_suspend_individuals(const world& w, const council_state& c) { return powers(w).suspend_individuals && c.centre.hearing_from < 0; }
 bool may_suspend_local_party(const world& w, const council_state& c) { return powers(w).suspend_local_party && !c.centre.local_party_suspended; }
-bool may_charge(const world& w, const council_state& c) { return powers(w).charges && c.centre.hearing_until < 0; }
+bool may_charge(const world& w, const council_state& c) { return powers(w).charges && c.centre.hearing_from < 0; }
 
 void open_investigation(world& w, std::size_t ci, const decision&) { investigations::open(w, ci); }
 void warn(world& w, std::size_t ci, const decision&) { investigations::count_sanction(w, ci); }
@@ -182,7 +226,38 @@ void findings_menu(const world& w, const agenda_item& item, motion_list& out) {
   escalation::offer(w, c, investigations::warning, out);
 }
 
+/// A hearing: expel the charged (reinstatement when no majority is for it).
+void hearing_menu(const world&, const agenda_item&, motion_list& out) { out.offer(investigations::expel); }
+
+/// A hearing panel member votes on the evidence: the case's severity, and how readily they sanction (centralism).
+void hearing_logits(const world& w, const agenda_item& item, const motion_def&, std::span<const executive_member> members,
+                    std::span<double> out) {
+  const auto& p = w.params->R18;
+  for (std::size_t m = 0; m < members.size(); ++m)
+    out[m] = p.expel_b0 + p.expel_severity * item.strength + p.expel_centralism * (members[m].centralism - 0.5);
+}
+
+/// The verdict: expelled, or reinstated (on no majority, or when the case waited past the year undecided).
+void hearing_decided(world& w, std::size_t ci, const decision& d) {
+  clear_pending(w, w.councils[ci], *d.kind);
+  investigations::hear(w, ci, d.is(investigations::expel));
+}
+
 }  // namespace
+
+const motion_def investigations::expel{.name = "expel", .decided = event::decision_expel, .draw_key = 14};
+const motion_def investigations::reinstate{.name = "reinstate", .decided = event::decision_reinstate, .draw_key = 15};
+
+const item_kind_def investigations::hearing_item{.name = "hearing",
+                                                 .by = "R18: the charged expelled (they sit as independents) or reinstated",
+                                                 .votes = investigations::id,
+                                                 .disciplinary = true,
+                                                 .about_a_person = true,
+                                                 .no_majority = &investigations::reinstate,
+                                                 .menu = hearing_menu,
+                                                 .logits = hearing_logits,
+                                                 .counter = executive_decision::council_action_counter,
+                                                 .decided = hearing_decided};
 
 const motion_def investigations::investigate{.name = "investigate",
                                              .decided = event::decision_investigate,

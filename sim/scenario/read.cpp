@@ -236,7 +236,8 @@ class resolver {
   /// requests and referrals about a council group at its meetings; its Organisation Committee (all NEC members) the
   /// officers' own concerns about a group (selections, special measures); a Disputes Panel of five NEC members the
   /// findings of investigations; the General Secretary, for the NEC, the administrative suspension of a councillor
-  /// accused of misconduct; and a panel of five NEC members the coalition applications of council groups.
+  /// accused of misconduct; a panel of five NEC members the coalition applications of council groups; and a panel
+  /// of three of the National Constitutional Committee the charges the NEC brings (expel or not).
   static std::vector<body_def> default_bodies() {
     const auto body = [](const char* id, const char* name, std::vector<std::string> decides) {
       body_def b;
@@ -264,7 +265,17 @@ class resolver {
     coalitions.meets_every_weeks = 1;
     coalitions.first_meeting_week = 0;
     coalitions.capacity = 10;
-    return {nec, org, disputes, gs, coalitions};
+    // The NCC: elected by conference (25 members since 2018), not drawn from the NEC; it hears a case in a panel of
+    // three. Its members' positions and centralism are the defaults of a body's own members.
+    body_def ncc = body("ncc", "a National Constitutional Committee panel", {"hearing"});
+    ncc.members.from = member_source::own;
+    ncc.members.size = 3;
+    ncc.meets_every_weeks = 4;
+    ncc.first_meeting_week = 0;
+    ncc.capacity = 8;
+    ncc.emergency = false;
+    ncc.crisis = false;
+    return {nec, org, disputes, gs, coalitions, ncc};
   }
 
   /// The bodies: the default if none is declared, a regional tier's board for each region that signs off its

@@ -109,6 +109,8 @@ enum class run_outcome : std::uint8_t {
   backbench_signatories_max,
   coalitions_lapsed,
   items_lapsed,
+  charges_brought,
+  hearings_held,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -206,6 +208,9 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
      measure::count, {event::deal_lapsed}},
     {"items_lapsed", "items of any kind that no body decided in time: a deal past its deadline, any other item after a year (R2)",
      measure::count, {event::item_lapsed, event::deal_lapsed}},
+    {"charges_brought", "people charged after findings, suspended until the hearing body decides their case (R18)", measure::sum,
+     {event::charges_brought}},
+    {"hearings_held", "cases the hearing body decided: expelled or reinstated (R18)", measure::count, {event::hearing_held}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -223,9 +223,10 @@ struct schedule {
   };
   /// The kinds of item the rules file with the party's bodies (each declared by the rule that files it); the names
   /// `institutions.bodies[].decides` may use. A decision on one runs its kind's `decided` in the apply phase.
-  static constexpr std::array<const item_kind_def*, 6> item_kinds{
-      &request_to_centre::item,  &regional_referral::item,          &own_initiative::item,
-      &coalition_sign_off::item, &investigations::findings_item, &investigations::allegation_item,
+  static constexpr std::array<const item_kind_def*, 7> item_kinds{
+      &request_to_centre::item,       &regional_referral::item,         &own_initiative::item,
+      &coalition_sign_off::item,      &investigations::findings_item,   &investigations::allegation_item,
+      &investigations::hearing_item,
   };
 };
 

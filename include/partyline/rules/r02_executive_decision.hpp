@@ -125,7 +125,8 @@ struct executive_decision {
   static constexpr access reads = whole_council | concern::executive | concern::national;  // R18's sanctions included
   static constexpr access writes = concern::centre | concern::leadership | concern::councillor_cabinet |
                                    concern::councillor_mood | concern::policy | concern::coalition | concern::electoral |
-                                   concern::councillor_seats | concern::selections | concern::outbox | concern::events;
+                                   concern::councillor_seats | concern::councillor_candidacy | concern::selections |
+                                   concern::outbox | concern::events;  // an expelled councillor may stand (R18's hearing)
   static void apply(world& w, std::size_t council);
 };
 

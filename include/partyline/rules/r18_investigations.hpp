@@ -11,8 +11,12 @@
 namespace partyline {
 
 /// An investigation runs for a drawn duration and ends with findings whose severity follows the evidence (the
-/// group's division, disputes, an allegation, advice refused). Findings over a threshold go to the executive, whose
-/// menu (R2, R19) runs from a warning to charges; charges lead to a hearing months later that expels or reinstates.
+/// group's division, disputes, an allegation, advice refused). Findings over a threshold go to the body that decides
+/// them (a disputes panel by default), whose menu (R2, R19) runs from a warning to charges. Sanctions fall on the
+/// case's subjects: the accused of an allegation, else the group's leadership (its leader and cabinet) whose conduct
+/// the request, referral or officers raised -- never on a bystander. Charges are prepared for weeks and go, as a
+/// `hearing` item, to the hearing body (the National Constitutional Committee by default), whose panel expels the
+/// charged or reinstates them.
 struct investigations {
   static constexpr stream id = rule_stream(18);
   static constexpr std::string_view key = "R18";
@@ -28,8 +32,10 @@ struct investigations {
     double noise_sd = 0.15;
     double findings_threshold = 0.25;
     double suspend_share = 0.6;
-    double hearing_median_weeks = 16;
-    double p_expel = 0.7;
+    double case_preparation_weeks = 8;
+    double expel_b0 = -0.5;
+    double expel_severity = 2.5;
+    double expel_centralism = 1.0;
     double urgency_base = 0.4;
     double urgency_severity = 0.5;
 
@@ -46,13 +52,17 @@ struct investigations {
       v.coef("noise_sd", noise_sd, {0, 2}, "... + what the investigators turn up (normal, this sd)", "—");
       v.coef("findings_threshold", findings_threshold, {0, 1}, "findings less severe than this close the case with no action", "—");
       v.coef("suspend_share", suspend_share, {0, 1},
-             "on suspending individuals, each implicated councillor (a dissenter) is suspended with this x the severity; the "
-             "leader is, when the allegation is against them",
-             "Rule Book ch. 6 (administrative suspension)");
-      v.coef("hearing_median_weeks", hearing_median_weeks, {1, 520}, "median weeks from charges to the disciplinary hearing's verdict",
-             "Rule Book ch. 6 (\"months\")");
-      v.coef("p_expel", p_expel, {0, 1}, "a charged (suspended) councillor is expelled at the hearing with this probability, else reinstated",
-             "—");
+             "on suspending individuals without an accused, each of the case's subjects (the leader and cabinet) is suspended "
+             "with this x the severity; on charges the leader always is (the accused of an allegation always is)",
+             "Rule Book ch. 6 (administrative suspension of the subject, pending the case); Birmingham 2019 (the referral named the "
+             "leader and deputy)");
+      v.coef("case_preparation_weeks", case_preparation_weeks, {1, 520},
+             "median weeks from charges to the case going before the hearing body (log-normal, spread as investigations'); the "
+             "body's queue and cadence add the rest",
+             "Rule Book ch. 6 (charges formulated and presented to the NCC; notice to the accused)");
+      v.coef("expel_b0", expel_b0, {-10, 10}, "a hearing panel member's log-odds of voting to expel: intercept", "—");
+      v.coef("expel_severity", expel_severity, {-10, 10}, "... + x the case's severity (findings or allegation)", "Rule Book ch. 6");
+      v.coef("expel_centralism", expel_centralism, {-10, 10}, "... + x (the member's centralism - 0.5)", "—");
       v.coef("urgency_base", urgency_base, {0, 1}, "urgency of findings or an allegation on the executive's agenda: base", "—");
       v.coef("urgency_severity", urgency_severity, {0, 1}, "... + x their severity (a grave allegation calls an emergency meeting)",
              "Rule Book ch. 6 (administrative suspension without delay)");
@@ -69,12 +79,16 @@ struct investigations {
   /// The centre's disciplinary steps (Rule Book ch. 6), each a motion a body may pass: an investigation, a warning,
   /// administrative suspension of individuals, suspension of the local party, charges before the disciplinary panel.
   static const motion_def investigate, warning, suspend_individuals_motion, suspend_local_party_motion, charges;
+  /// The hearing body's verdicts on charges: expel the charged, or (no majority) reinstate them.
+  static const motion_def expel, reinstate;
   /// The items R18 files: an investigation's findings (the body may charge, suspend, put under special measures or
   /// warn); an allegation against a councillor (a scripted fact or the national rate: suspend pending the case, or
   /// investigate).
   static const item_kind_def findings_item, allegation_item;
+  /// Charges, once prepared, before the hearing body: it expels the charged or reinstates them.
+  static const item_kind_def hearing_item;
 
-  /// Local phase: investigations that end this week report their findings; hearings that end give their verdicts.
+  /// Local phase: investigations that end this week report their findings; prepared charges go to the hearing body.
   static void run(world& w, std::size_t council);
   /// The urgency of findings or an allegation of this severity on the executive's agenda.
   [[nodiscard]] static double urgency(const world& w, double severity);
@@ -84,6 +98,8 @@ struct investigations {
   static void suspend_individuals(world& w, std::size_t council, double severity);
   static void suspend_local_party(world& w, std::size_t council);
   static void bring_charges(world& w, std::size_t council, double severity);
+  /// Apply phase: the hearing body's verdict on the council's charged (suspended) councillors.
+  static void hear(world& w, std::size_t council, bool expelled);
   /// Records a sanction for `sanction_weeks`: weeks from the first item about the council to this one.
   static void count_sanction(world& w, std::size_t council);
 };

@@ -113,6 +113,11 @@ enum class event : std::uint8_t {
   item_lapsed,            ///< an item waited past the year without a decision; value: weeks it waited
   deal_lapsed,            ///< a coalition deal's deadline passed without the signing body's answer (R11)
   stays_out,              ///< for want of an answer, the group stays out of the deal (R11)
+  // The disciplinary route after findings (R18).
+  charges_brought,        ///< value: the people charged (suspended until their hearing)
+  hearing_held,           ///< the hearing body decides a case; value: the people it expels
+  decision_expel,         ///< the hearing body's verdict: expel the charged
+  decision_reinstate,     ///< the hearing body's verdict: reinstate the charged
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -215,6 +220,10 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"item_lapsed"},
     {"deal_lapsed"},
     {"stays_out"},
+    {"charges_brought"},
+    {"hearing_held", told::never},
+    {"expel"},
+    {"reinstate"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }
