@@ -8,8 +8,9 @@ namespace partyline {
 using namespace detail;
 
 void members_mood::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->member_mood;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   const auto mobilised = static_cast<float>((policy_live(c.policy.stage) ? p.mobilise_policy * c.policy.salience : 0.0) +
                                             p.mobilise_dispute * c.derived.worst_intensity +
                                             p.mobilise_intervention * overridden(w, c));

@@ -569,12 +569,13 @@ void coalition_sign_off::setup(world& w, std::size_t ci) {
 }
 
 void coalition_sign_off::run(world& w, std::size_t ci) {
-  council_state& c = w.councils[ci];
+  const step_context x(w, ci, id);
+  council_state& c = x.c;
   coalition_state& co = c.coalition;
   if (co.review_at_start && w.week == 0) {
     co.review_at_start = false;
     file_after_the_fact(w, ci, co.unapproved);
-    emit(w, ci, id, event::coalition_request, 0, [&] {
+    x.emit(event::coalition_request, 0, [&] {
       return format("%s is to look at %s, in office without its sign-off%s", signing_body(w, ci).c_str(), administration_text(*w.scen, co.unapproved).c_str(),
                     crosses_lines(w, co.unapproved) ? " and across the party's national cooperation lines" : "");
     });

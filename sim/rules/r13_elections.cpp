@@ -230,15 +230,15 @@ void elections::draw_party_councillor(world& w, std::size_t ci, std::uint32_t ro
 }
 
 void elections::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const scenario& s = *w.scen;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   electoral_state& el = c.electoral;
   if (el.next_election != w.week) return;
-  const draw_stream rng = draws(w, id);
   const auto party = our_party(w);
   const auto before = el.seats_by_party;
   const double penalty = elections::party_penalty(w, c);
-  for (std::uint32_t wi = c.rows.ward_begin; wi < c.rows.ward_end; ++wi) count_ward(w, ci, wi, penalty, rng);
+  for (std::uint32_t wi = c.rows.ward_begin; wi < c.rows.ward_end; ++wi) count_ward(w, ci, wi, penalty, x.rng);
 
   // The count: seats, control, administration (a majority party, else the largest party governs as a minority).
   el.seats_by_party = {};
@@ -268,7 +268,7 @@ void elections::run(world& w, std::size_t ci) {
     lead.stand_down_at_election = false;
     const std::int64_t next = replace_leader(w, ci, id);
     if (next >= 0)
-      emit(w, ci, id, event::new_leader, 0, [&] {
+      x.emit(event::new_leader, 0, [&] {
         return format("the group elects a new leader after the election, at position %+.2f",
                       w.councillors.position[static_cast<std::size_t>(next)]);
       });
@@ -280,7 +280,7 @@ void elections::run(world& w, std::size_t ci) {
     el.administration = 1u << static_cast<std::size_t>(el.control);
     c.coalition.pending = 0;
   }
-  emit(w, ci, id, event::election, el.seats_by_party[party], [&] {
+  x.emit(event::election, el.seats_by_party[party], [&] {
     std::string result, change;
     for (std::size_t q = 0; q < s.parties.size(); ++q) {
       if (el.seats_by_party[q] == 0 && before[q] == 0) continue;

@@ -37,8 +37,9 @@ void policy_course::move(world& w, std::size_t ci, policy_stage stage, stream ru
 }
 
 void policy_course::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R15;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   const policy_state& policy = c.policy;
   if (policy.stage != policy_stage::pursuing || w.week - policy.since_week < p.weeks_to_done) return;
   const int election = c.electoral.next_election;
@@ -46,7 +47,7 @@ void policy_course::run(world& w, std::size_t ci) {
   const bool legal = w.scen->councils[ci].group.policy.legal_challenge_until_week >= w.week;
   if (purdah || legal) {
     if (w.week - policy.since_week == p.weeks_to_done || w.week == election - p.purdah_weeks)
-      emit(w, ci, id, event::decision_deferred, 0, [&] {
+      x.emit(event::decision_deferred, 0, [&] {
         return std::string(legal ? "no final decision while a legal challenge is pending"
                                  : "no final decision in the pre-election period");
       });

@@ -40,17 +40,17 @@ void investigations::open(world& w, std::size_t ci) {
 }
 
 void investigations::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R18;
-  council_state& c = w.councils[ci];
-  const draw_stream rng = draws(w, id);
+  council_state& c = x.c;
   if (c.centre.investigation_until == w.week) {
     const double evidence = p.f0 + p.f_division * division_index(w, c) + p.f_disputes * c.derived.worst_intensity +
                             p.f_allegation * c.centre.allegation + p.f_refused * c.centre.advice_refused +
-                            p.noise_sd * rng.normal(ci, 1);
+                            p.noise_sd * x.rng.normal(ci, 1);
     const double severity = std::clamp(evidence, 0.0, 1.0);
     c.centre.findings = static_cast<float>(severity);
     const bool acted_on = severity >= p.findings_threshold && c.leadership.leader >= 0 && !pending(w, c, findings_item);
-    emit(w, ci, id, event::investigation_concluded, std::lround(100 * severity), [&] {
+    x.emit(event::investigation_concluded, std::lround(100 * severity), [&] {
       return format("the investigation reports: findings of severity %.2f%s", severity,
                     acted_on ? ", put to the executive" : ", no further action");
     });

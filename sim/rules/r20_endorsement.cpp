@@ -63,14 +63,14 @@ void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const dra
 }  // namespace
 
 void endorsement::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R20;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   const candidate_panel panel = panel_of(w, ci);
   if (!panel.endorses || c.electoral.next_election < 0 ||
       w.week > c.electoral.next_election - p.nominations_close_weeks_before || central_selection::applies(w, c))
     return;  // no power, nominations closed, or the centre chooses the candidates itself (R6)
   auto& cl = w.councillors;
-  const draw_stream rng = draws(w, id);
   for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
     if (cl.party[r] != w.scen->party_index || cl.selection[r] == selection_state::undecided) continue;
     const bool incumbent = cl.selection[r] == selection_state::reselected;
@@ -85,7 +85,7 @@ void endorsement::run(world& w, std::size_t ci) {
     }
     const place candidate = incumbent ? councillor_place(w, r) : local_place(w, ci, cl.candidate_position[r]);
     const double pr = p_refuse(w, panel, candidate, incumbent ? cl.dissent[r] : 0, accused ? c.centre.allegation : 0.0);
-    if (rng.bernoulli(pr, r, 0)) refuse(w, ci, r, incumbent, rng);
+    if (x.rng.bernoulli(pr, r, 0)) refuse(w, ci, r, incumbent, x.rng);
     else cl.endorsement[r] = endorsement_state::endorsed;
   }
 }

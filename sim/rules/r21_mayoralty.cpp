@@ -268,7 +268,8 @@ void mayoralty::contest(world& w, std::size_t ci) {
 }
 
 void mayoralty::run(world& w, std::size_t ci) {
-  council_state& c = w.councils[ci];
+  const step_context x(w, ci, id);
+  council_state& c = x.c;
   mayoralty_state& m = c.mayoralty;
   m.next_contest = next_contest(w, ci);
   if (m.next_contest < 0) return;

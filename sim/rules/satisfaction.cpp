@@ -11,8 +11,9 @@ namespace partyline {
 using namespace detail;
 
 void councillor_satisfaction::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->satisfaction;
-  council_state& c = w.councils[ci];
+  council_state& c = x.c;
   derived_state& d = c.derived;
   auto& cl = w.councillors;
   if (c.leadership.leader < 0) {
@@ -21,7 +22,6 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
     d.mean_satisfaction = 0;
     return;
   }
-  const draw_stream rng = draws(w, id);
   const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
   const place leader_at = councillor_place(w, leader);
   // The flagship policy sits on one declared axis (`group.policy.axis`): a councillor's distance from it is there.
@@ -40,7 +40,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
                           policy_weight * policy_salience * std::abs(on_axis(at, policy_axis) - c.policy.position) -
                           cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
     double sat = cl.satisfaction[r];
-    sat += p.rate * (target - sat) + p.noise_sd * rng.shock(r, 0);
+    sat += p.rate * (target - sat) + p.noise_sd * x.rng.shock(r, 0);
     cl.satisfaction[r] = static_cast<float>(std::clamp(sat, -1.0, 1.0));
     ++group;
     dissatisfied += cl.satisfaction[r] < p.dissatisfied_below;

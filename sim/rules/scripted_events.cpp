@@ -82,13 +82,14 @@ void background_allegation(world& w, std::size_t ci) {
 }  // namespace
 
 void scripted_events::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   background_allegation(w, ci);
   const scenario& s = *w.scen;
   const auto& r8 = w.params->R8;
   for (int ei : w.scripted[ci]) {
     const event_def& e = s.events[static_cast<std::size_t>(ei)];
     if (e.week != w.week) continue;
-    council_state& c = w.councils[ci];
+    council_state& c = x.c;
     switch (e.type) {
       case event_kind::dispute_start:
         if (dispute_state* d = industrial_disputes::free_slot(w, c))
