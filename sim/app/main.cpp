@@ -137,9 +137,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> vdirs;
   bool vdquiet = false;
   auto* verify = app.add_subcommand("verify", "Check that each output folder holds one complete result set (a run's "
-                                              "tables against the manifest's SHA-256 and rows; a sweep store's integrity); "
-                                              "exit 2 if not");
-  verify->add_option("DIR", vdirs, "run or sweep output folders")->required();
+                                              "tables against the manifest's SHA-256 and rows; a sweep store's integrity and "
+                                              "every run of its design; a calibration's files against its store's checksums); "
+                                              "exit 2 naming the problem if not");
+  verify->add_option("DIR", vdirs, "run, sweep or calibration output folders")->required();
   verify->add_flag("--quiet,-q", vdquiet, "print nothing for folders that pass");
 
   std::string kfile, kout, khold;
