@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   run->add_option("--memory-budget", ra.memory_budget_mib, "refuse scenarios needing more memory than this (MiB; default half of RAM)")
       ->check(budget_mib);
   run->add_option("--set", ra.sets, "PATH=VALUE: set a scenario value by a sweep file's dotted path (repeatable), "
-                                     "e.g. --set executive.left_share=0.3 --set rules.R2.b_backlash=3; "
+                                     "e.g. --set executive.left_share=0.3 --set rules.R2.b_backlash=3 (each path once); "
                                      "`partyline params FILE` lists the paths")
       ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one PATH=VALUE per --set
   run->add_option("--story", ra.story, "events of the first run to print after the summary (0: none)")->capture_default_str();

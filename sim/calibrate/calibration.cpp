@@ -243,6 +243,10 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   // file's keys replace its. Case paths stay relative to the file that lists them. One level only.
   std::filesystem::path cases_dir = path.parent_path();
   if (const yaml_node* from = root.find("from")) {
+    // One file, named: a list or an empty name would otherwise be read as this file's own folder.
+    if (from->kind != yaml_kind::scalar || from->value.empty())
+      throw scenario_error(from->mark, "from", "expected one calibration file (its path relative to this file), got " +
+                                                   std::string(from->kind == yaml_kind::scalar ? "an empty name" : from->kind_name()));
     const std::filesystem::path base_file = path.parent_path() / from->value;
     std::string base_text;
     try {
@@ -413,6 +417,9 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
           done.push_back(read_generation(spec, f));
         }
       } else {
+        // A calibration's folder is continued, never overwritten: say so, rather than what its store looks like.
+        if (!resume && fs::exists(dir / "calibration.yaml", ec))
+          throw usage_error(dir.string() + ": already holds a calibration; continue it with --resume, or use another --out");
         lock = std::make_unique<output_lock>(claim_output_dir(dir, false));
         fs::create_directories(dir / "generations", ec);
         write_file_atomically(dir / "calibration.yaml", spec.identity());

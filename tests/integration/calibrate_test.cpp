@@ -216,3 +216,25 @@ TEST(Calibrate, ASyntheticCasesTrueParametersLieInsideTheNinetyPercentPosteriorI
               covered_confrontation, width_confrontation, covered_escalation);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Calibrate, AFromThatIsNotOneFileAndAReusedFolderSayWhatToDo) {
+  // Issue 36 F11: `from: [a, b]` was read as the folder of the file ("is a directory"); a calibration's folder used
+  // again without --resume was "a sweep's results store", with no word of --resume.
+  const auto dir = fresh_dir("calibrate-from-reuse");
+  std::filesystem::create_directories(dir / "sub");
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "sub" / "tiny-case.yaml");
+  for (const char* from : {"[a, b]", "{file: a}", "\"\""}) {
+    partyline::testing::write_text(dir / "sub" / "from.yaml", "from: " + std::string(from) + "\n" + slurp(calibration()));
+    const auto r = run_cli("calibrate " + (dir / "sub" / "from.yaml").string() + " --quiet --out " + (dir / "never").string());
+    EXPECT_EQ(r.status, 2) << from << ": " << r.out;
+    EXPECT_NE(r.out.find("from.yaml:1:7: from: "), std::string::npos) << from << ": " << r.out;
+    EXPECT_NE(r.out.find("one calibration file"), std::string::npos) << from << ": " << r.out;
+    EXPECT_EQ(r.out.find("is a directory"), std::string::npos) << from << ": " << r.out;
+  }
+  ASSERT_EQ(run_cli("calibrate " + calibration() + " --quiet --out " + (dir / "c").string()).status, 0);
+  const auto again = run_cli("calibrate " + calibration() + " --quiet --out " + (dir / "c").string());
+  EXPECT_EQ(again.status, 2) << again.out;
+  EXPECT_NE(again.out.find("already holds a calibration; continue it with --resume"), std::string::npos) << again.out;
+  EXPECT_EQ(again.out.find("sweep"), std::string::npos) << again.out;
+  std::filesystem::remove_all(dir);
+}
