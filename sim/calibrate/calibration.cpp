@@ -17,6 +17,7 @@
 #include "partyline/outcome/results.hpp"
 #include "partyline/outcome/targets.hpp"
 #include "partyline/random.hpp"
+#include "partyline/scenario/read.hpp"
 #include "partyline/scenario/schema.hpp"
 #include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
@@ -295,6 +296,14 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   for (std::size_t i = 0; i < def.parameters.keys.size(); ++i) {
     spec.priors.push_back(read_prior(def.parameters.keys[i], def.parameters.children[i]));
     spec.prior_marks.push_back(def.parameters.key_marks[i]);
+    // Legal, but rarely meant: a range where the prior has almost no mass makes the prior nearly a uniform at its end.
+    if (const double mass = spec.priors.back().mass_inside(); mass < 0.01) {
+      char share[32];
+      std::snprintf(share, sizeof share, "%.3g%%", 100 * mass);
+      spec.warnings.push_back(scenario_error(def.parameters.key_marks[i], "parameters." + def.parameters.keys[i],
+                                             std::string("the prior keeps only ") + share + " of its mass inside [min, max]; its draws "
+                                             "come from that sliver (is the mean or the range mistyped?)").what());
+    }
   }
   if (def.cases.empty()) throw scenario_error(marks.at("cases"), "cases", "at least one case (a scenario with targets) is needed");
   for (std::size_t i = 0; i < def.cases.size(); ++i) {
@@ -313,6 +322,16 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
     for (std::size_t p = 0; p < spec.priors.size(); ++p) centre[static_cast<Eigen::Index>(p)] = spec.priors[p].centre();
     const frozen_scenario scen = case_scenario(spec, c, centre);
     check_targets(*scen);
+    // A prior draws numbers: its path must lead to a number of the scenario. A text (`name`) or a choice would take
+    // the drawn number as its text, and the calibration would fit nothing (issue 36 F6).
+    const yaml_node resolved = parse_yaml_text(to_yaml(*scen), c.file.string());
+    for (std::size_t p = 0; p < spec.priors.size(); ++p) {
+      double x = 0;
+      const yaml_node* at = find_path(resolved, spec.priors[p].name);
+      if (at && !yaml_number(*at, x))
+        throw scenario_error(spec.prior_marks[p], "parameters." + spec.priors[p].name,
+                             "not a number of the scenario (a text, a choice or a list): a prior draws numbers");
+    }
     if (scen->targets.empty()) throw scenario_error(marks.at(where), where, c.file.string() + " states no targets to calibrate against");
     c.name = scen->name;
     c.targets = scen->targets.size();

@@ -96,6 +96,34 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
   }
 }
 
+const yaml_node* find_path(const yaml_node& root, const std::string& path) {
+  const yaml_node* node = &root;
+  std::size_t pos = 0;
+  while (node && pos <= path.size()) {
+    const std::size_t dot = path.find('.', pos);
+    std::string segment = path.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
+    long index = -1;
+    if (const auto br = segment.find('['); br != std::string::npos) {
+      index = std::strtol(segment.c_str() + br + 1, nullptr, 10);
+      segment.resize(br);
+    }
+    const yaml_node* next = nullptr;
+    if (node->kind == yaml_kind::sequence) {
+      for (const auto& item : node->children)
+        if (const yaml_node* id = item.find("id"); id && id->value == segment) next = &item;
+    } else if (node->kind == yaml_kind::map) {
+      next = node->find(segment);
+    }
+    if (next && index >= 0)
+      next = next->kind == yaml_kind::sequence && index < static_cast<long>(next->children.size())
+                 ? &next->children[static_cast<std::size_t>(index)] : nullptr;
+    node = next;
+    if (dot == std::string::npos) break;
+    pos = dot + 1;
+  }
+  return node;
+}
+
 void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
                      const std::string& label) {
   auto file = std::make_shared<const std::string>(label);

@@ -39,6 +39,7 @@ struct calibration_spec {
   int predictive_draws = 100;     ///< particles drawn from the posterior for the fit table
   std::string hold_out;           ///< the case left out of the fit (by scenario name or file stem), or empty
   abc_options abc;
+  std::vector<std::string> warnings;  ///< said before the calibration starts (a prior that keeps almost none of its mass)
 
   /// What identifies the calibration in its output folder: the file, and the case held out.
   [[nodiscard]] std::string identity() const { return hold_out.empty() ? text : text + "\n# --hold-out " + hold_out + "\n"; }
