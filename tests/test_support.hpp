@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,8 +30,11 @@ struct command_result {
 };
 
 /// Runs the partyline binary with `args` (a shell-quoted string), capturing output and exit status.
+/// PARTYLINE_TEST_BINARY names another binary to drive instead of this build's: a regression test written for a fix
+/// can then be seen to fail on a build from before it.
 inline command_result run_cli(const std::string& args) {
-  const std::string cmd = std::string(PARTYLINE_BINARY) + " " + args + " 2>&1";
+  const char* other = std::getenv("PARTYLINE_TEST_BINARY");
+  const std::string cmd = std::string(other && *other ? other : PARTYLINE_BINARY) + " " + args + " 2>&1";
   command_result r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;

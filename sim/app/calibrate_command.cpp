@@ -12,6 +12,7 @@ namespace partyline::cli {
 
 int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet, const std::string& hold_out) {
   calibration_spec spec = load_calibration_file(file);
+  for (const auto& w : spec.warnings) std::fprintf(stderr, "%s (warning)\n", w.c_str());
   if (!hold_out.empty()) hold_out_case(spec, hold_out);
   spec.abc.threads = threads;
   spec.abc.cancel = &g_stop;

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   run->add_option("--memory-budget", ra.memory_budget_mib, "refuse scenarios needing more memory than this (MiB; default half of RAM)")
       ->check(budget_mib);
   run->add_option("--set", ra.sets, "PATH=VALUE: set a scenario value by a sweep file's dotted path (repeatable), "
-                                     "e.g. --set executive.left_share=0.3 --set rules.R2.b_backlash=3; "
+                                     "e.g. --set executive.left_share=0.3 --set rules.R2.b_backlash=3 (each path once); "
                                      "`partyline params FILE` lists the paths")
       ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one PATH=VALUE per --set
   run->add_option("--story", ra.story, "events of the first run to print after the summary (0: none)")->capture_default_str();
@@ -137,9 +137,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> vdirs;
   bool vdquiet = false;
   auto* verify = app.add_subcommand("verify", "Check that each output folder holds one complete result set (a run's "
-                                              "tables against the manifest's SHA-256 and rows; a sweep store's integrity); "
-                                              "exit 2 if not");
-  verify->add_option("DIR", vdirs, "run or sweep output folders")->required();
+                                              "tables against the manifest's SHA-256 and rows; a sweep store's integrity and "
+                                              "every run of its design; a calibration's files against its store's checksums); "
+                                              "exit 2 naming the problem if not");
+  verify->add_option("DIR", vdirs, "run, sweep or calibration output folders")->required();
   verify->add_flag("--quiet,-q", vdquiet, "print nothing for folders that pass");
 
   std::string kfile, kout, khold;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "partyline/calibrate/calibration.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/results.hpp"
 #include "partyline/sweep/plan.hpp"
@@ -202,7 +203,10 @@ int cmd_verify(const std::vector<std::string>& dirs, bool quiet) {
   int status = pl::exit_ok;
   for (const auto& d : dirs) {
     std::string what;
-    const auto problems = pl::verify_result_folder(d, what);
+    // A calibration's folder holds a store of its own kind; runs' and sweeps' folders are the store stage's.
+    std::error_code ec;
+    const auto problems = std::filesystem::is_directory(d, ec) && pl::is_calibration_folder(d) ? pl::verify_calibration_folder(d, what)
+                                                                                                : pl::verify_result_folder(d, what);
     if (problems.empty()) {
       if (!quiet) std::printf("%s: ok (%s)\n", d.c_str(), what.c_str());
       continue;

@@ -1,6 +1,8 @@
 // ABC-SMC (population Monte Carlo): see include/partyline/calibrate/abc.hpp.
 #include "partyline/calibrate/abc.hpp"
 
+#include <boost/math/special_functions/erf.hpp>
+
 #include <Eigen/Cholesky>
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
@@ -11,6 +13,7 @@
 #include <cmath>
 #include <memory>
 #include <numbers>
+#include <tuple>
 
 #include "partyline/random.hpp"
 
@@ -98,7 +101,62 @@ double abc_prior::sample(const std::function<double(std::uint64_t)>& uniform) co
     }
     if (std::isfinite(log_density(x))) return x;
   }
-  return std::clamp(a, lo, hi);  // a prior whose truncation leaves almost nothing: its centre, clamped
+  // Rejection found nothing: the truncation keeps almost none of the prior's mass. Draw from the truncated
+  // distribution itself, by inversion (issue 36 F8: clamping put every draw at one end). The draws rejection accepts
+  // are kept as they were, so calibrations whose priors keep their mass are unchanged.
+  return truncated_by_inversion(uniform(4096));
+}
+
+namespace {
+
+/// The normal CDF in the lower tail's precision: the range [alpha, beta] (in sd) mirrored below the mean when it lies
+/// above it, and its CDF at both ends.
+struct tail_range {
+  double alpha, beta, pa, pb;
+  bool mirrored;
+};
+tail_range lower_tail(double alpha, double beta) {
+  tail_range t{alpha, beta, 0, 0, alpha > 0};
+  if (t.mirrored) std::tie(t.alpha, t.beta) = std::make_pair(-beta, -alpha);
+  const auto cdf = [](double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); };
+  t.pa = cdf(t.alpha);
+  t.pb = cdf(t.beta);
+  return t;
+}
+
+}  // namespace
+
+double abc_prior::mass_inside() const {
+  if (shape == kind::uniform) return 1.0;
+  const auto scale = [&](double v) {
+    if (shape == kind::lognormal) v = v > 0 ? std::log(v) : -std::numeric_limits<double>::infinity();
+    return (v - a) / b;
+  };
+  const tail_range t = lower_tail(scale(lo), scale(hi));
+  return t.pb - t.pa;
+}
+
+double abc_prior::truncated_by_inversion(double u) const {
+  if (shape == kind::uniform) return std::clamp(a + (b - a) * u, std::max(a, lo), std::min(b, hi));
+  // On the normal's own scale (a lognormal's log), the range [lo, hi] is [alpha, beta] in standard deviations.
+  const auto scale = [&](double v) {
+    if (shape == kind::lognormal) v = v > 0 ? std::log(v) : -std::numeric_limits<double>::infinity();
+    return (v - a) / b;
+  };
+  // Work in the lower tail, where the normal CDF keeps its precision: a range above the mean is mirrored.
+  const auto [alpha, beta, pa, pb, mirrored] = lower_tail(scale(lo), scale(hi));
+  double z = 0;
+  if (pb - pa > 0 && std::isfinite(pb - pa)) {
+    z = -std::numbers::sqrt2 * boost::math::erfc_inv(2 * (pa + u * (pb - pa)));
+  } else {
+    // Too far out for the CDF (beyond about 37 sd): the tail's density falls as exp(beta * (z - beta)) from the end
+    // nearer the mean, an exponential truncated to the range.
+    const double rate = -beta, width = beta - alpha;
+    z = beta + std::log1p(-u * -std::expm1(-rate * width)) / rate;
+  }
+  if (mirrored) z = -z;
+  const double x = shape == kind::normal ? a + b * z : std::exp(a + b * z);
+  return std::clamp(x, lo, hi);  // rounding only
 }
 
 Eigen::VectorXd abc_generation::mean() const { return theta.transpose() * weight; }

@@ -8,17 +8,21 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "partyline/error.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/results.hpp"
 #include "partyline/outcome/targets.hpp"
 #include "partyline/random.hpp"
+#include "partyline/scenario/read.hpp"
 #include "partyline/scenario/schema.hpp"
 #include "partyline/scenario/yaml_edit.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
+#include "partyline/store/sha256.hpp"
 #include "ranks.hpp"
 
 namespace partyline {
@@ -167,8 +171,11 @@ abc_generation read_generation(const calibration_spec& spec, const std::filesyst
 }
 
 /// The calibration's tables in one SQLite file, for notebooks that prefer SQL: written beside as a temporary file
-/// and renamed over the old one, so a reader sees the old or the new store, never half of one.
-void write_store(const std::filesystem::path& dir, const std::vector<std::pair<std::string, table_data>>& tables, const std::string& identity) {
+/// and renamed over the old one, so a reader sees the old or the new store, never half of one. Its manifest table
+/// holds the calibration's identity and `extra` entries: whether it is complete and each CSV file's SHA-256 and rows
+/// (what `partyline verify` checks the folder against).
+void write_store(const std::filesystem::path& dir, const std::vector<std::pair<std::string, table_data>>& tables, const std::string& identity,
+                 const std::vector<std::pair<std::string, std::string>>& extra) {
   const std::filesystem::path tmp = dir / ".results.sqlite.tmp", file = dir / "results.sqlite";
   std::error_code ec;
   std::filesystem::remove(tmp, ec);
@@ -194,6 +201,7 @@ void write_store(const std::filesystem::path& dir, const std::vector<std::pair<s
   };
   exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO manifest VALUES ('calibration', " +
        quoted(identity) + ");");
+  for (const auto& [key, value] : extra) exec("INSERT INTO manifest VALUES (" + quoted(key) + ", " + quoted(value) + ");");
   for (const auto& [name, t] : tables) {
     std::string create = "CREATE TABLE " + name + " (";
     for (std::size_t c = 0; c < t.columns.size(); ++c) create += (c ? ", \"" : "\"") + t.columns[c] + "\"";
@@ -236,6 +244,10 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   // file's keys replace its. Case paths stay relative to the file that lists them. One level only.
   std::filesystem::path cases_dir = path.parent_path();
   if (const yaml_node* from = root.find("from")) {
+    // One file, named: a list or an empty name would otherwise be read as this file's own folder.
+    if (from->kind != yaml_kind::scalar || from->value.empty())
+      throw scenario_error(from->mark, "from", "expected one calibration file (its path relative to this file), got " +
+                                                   std::string(from->kind == yaml_kind::scalar ? "an empty name" : from->kind_name()));
     const std::filesystem::path base_file = path.parent_path() / from->value;
     std::string base_text;
     try {
@@ -284,6 +296,14 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
   for (std::size_t i = 0; i < def.parameters.keys.size(); ++i) {
     spec.priors.push_back(read_prior(def.parameters.keys[i], def.parameters.children[i]));
     spec.prior_marks.push_back(def.parameters.key_marks[i]);
+    // Legal, but rarely meant: a range where the prior has almost no mass makes the prior nearly a uniform at its end.
+    if (const double mass = spec.priors.back().mass_inside(); mass < 0.01) {
+      char share[32];
+      std::snprintf(share, sizeof share, "%.3g%%", 100 * mass);
+      spec.warnings.push_back(scenario_error(def.parameters.key_marks[i], "parameters." + def.parameters.keys[i],
+                                             std::string("the prior keeps only ") + share + " of its mass inside [min, max]; its draws "
+                                             "come from that sliver (is the mean or the range mistyped?)").what());
+    }
   }
   if (def.cases.empty()) throw scenario_error(marks.at("cases"), "cases", "at least one case (a scenario with targets) is needed");
   for (std::size_t i = 0; i < def.cases.size(); ++i) {
@@ -302,6 +322,16 @@ calibration_spec load_calibration_file(const std::filesystem::path& path, const 
     for (std::size_t p = 0; p < spec.priors.size(); ++p) centre[static_cast<Eigen::Index>(p)] = spec.priors[p].centre();
     const frozen_scenario scen = case_scenario(spec, c, centre);
     check_targets(*scen);
+    // A prior draws numbers: its path must lead to a number of the scenario. A text (`name`) or a choice would take
+    // the drawn number as its text, and the calibration would fit nothing (issue 36 F6).
+    const yaml_node resolved = parse_yaml_text(to_yaml(*scen), c.file.string());
+    for (std::size_t p = 0; p < spec.priors.size(); ++p) {
+      double x = 0;
+      const yaml_node* at = find_path(resolved, spec.priors[p].name);
+      if (at && !yaml_number(*at, x))
+        throw scenario_error(spec.prior_marks[p], "parameters." + spec.priors[p].name,
+                             "not a number of the scenario (a text, a choice or a list): a prior draws numbers");
+    }
     if (scen->targets.empty()) throw scenario_error(marks.at(where), where, c.file.string() + " states no targets to calibrate against");
     c.name = scen->name;
     c.targets = scen->targets.size();
@@ -406,6 +436,9 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
           done.push_back(read_generation(spec, f));
         }
       } else {
+        // A calibration's folder is continued, never overwritten: say so, rather than what its store looks like.
+        if (!resume && fs::exists(dir / "calibration.yaml", ec))
+          throw usage_error(dir.string() + ": already holds a calibration; continue it with --resume, or use another --out");
         lock = std::make_unique<output_lock>(claim_output_dir(dir, false));
         fs::create_directories(dir / "generations", ec);
         write_file_atomically(dir / "calibration.yaml", spec.identity());
@@ -450,18 +483,166 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
       posterior.rows.insert(posterior.rows.end(), std::make_move_iterator(t.rows.begin()), std::make_move_iterator(t.rows.end()));
       schedule.rows.push_back({std::to_string(g.index), num(g.tolerance), std::to_string(g.simulations), num(g.acceptance()), num(g.ess())});
     }
-    write_file_atomically(dir / "posterior.csv", to_csv(posterior));
-    write_file_atomically(dir / "generations.csv", to_csv(schedule));
+    // Each file's checksum and rows go into the store's manifest, written last: the folder vouches for these files.
+    std::vector<std::pair<std::string, std::string>> manifest{{"complete", report.complete ? "true" : "false"}};
+    const auto write_csv = [&](const std::string& name, const std::string& text) {
+      write_file_atomically(dir / name, text);
+      manifest.emplace_back(calibration_file_key + name, sha256_hex(text) + " " + std::to_string(csv_rows(text)));
+    };
+    for (const auto& g : report.generations) {
+      const std::string name = "generations/" + generation_file(dir, g.index).filename().string();
+      const std::string text = read_text_file(dir / name, std::size_t{1} << 32);  // as saved, resumed ones included
+      manifest.emplace_back(calibration_file_key + name, sha256_hex(text) + " " + std::to_string(csv_rows(text)));
+    }
+    write_csv("posterior.csv", to_csv(posterior));
+    write_csv("generations.csv", to_csv(schedule));
     std::vector<std::pair<std::string, table_data>> tables{{"posterior", std::move(posterior)}, {"generations", std::move(schedule)}};
     if (report.complete) {
       const table_data fit = calibration_fit(spec, report.generations.back());
-      write_file_atomically(dir / "fit.csv", to_csv(fit));
+      write_csv("fit.csv", to_csv(fit));
       tables.emplace_back("fit", fit);
     }
-    write_store(dir, tables, spec.identity());
+    write_store(dir, tables, spec.identity(), manifest);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
+}
+
+namespace {
+
+/// Reads a calibration store's manifest and table sizes (read-only); usage_error if SQLite cannot.
+struct calibration_store_view {
+  std::string check;
+  std::map<std::string, std::string> manifest;
+  std::map<std::string, long long> rows;  ///< per table
+};
+
+calibration_store_view read_calibration_store(const std::filesystem::path& file) {
+  calibration_store_view v;
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    const std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    throw usage_error(file.string() + ": cannot be opened: " + msg);
+  }
+  const auto each_row = [&](const std::string& sql, const std::function<void(sqlite3_stmt*)>& f) {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+      const std::string msg = sqlite3_errmsg(db);
+      sqlite3_finalize(st);
+      throw usage_error(msg);
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) f(st);
+    sqlite3_finalize(st);
+  };
+  const auto text = [](sqlite3_stmt* st, int i) {
+    const auto* t = sqlite3_column_text(st, i);
+    return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+  };
+  try {
+    each_row("PRAGMA quick_check", [&](sqlite3_stmt* st) { v.check += (v.check.empty() ? "" : "; ") + text(st, 0); });
+    if (v.check == "ok") {
+      each_row("SELECT key, value FROM manifest", [&](sqlite3_stmt* st) { v.manifest[text(st, 0)] = text(st, 1); });
+      std::vector<std::string> tables;
+      each_row("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'manifest'",
+               [&](sqlite3_stmt* st) { tables.push_back(text(st, 0)); });
+      for (const auto& t : tables)
+        each_row("SELECT COUNT(*) FROM \"" + t + "\"", [&](sqlite3_stmt* st) { v.rows[t] = sqlite3_column_int64(st, 0); });
+    }
+  } catch (const usage_error& e) {
+    sqlite3_close(db);
+    throw usage_error(file.string() + ": not a calibration's store: " + e.what());
+  }
+  sqlite3_close(db);
+  return v;
+}
+
+}  // namespace
+
+bool is_calibration_folder(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(dir / "calibration.yaml", ec);
+}
+
+std::vector<std::string> verify_calibration_folder(const std::filesystem::path& dir, std::string& what) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> problems;
+  std::error_code ec;
+  what = "a calibration";
+  if (const std::string pid = output_folder_writer(dir); !pid.empty())
+    problems.push_back("a partyline (pid " + pid + ") is writing into it now: not finished yet");
+  const fs::path store = dir / "results.sqlite";
+  if (!fs::exists(store, ec)) {
+    problems.emplace_back("results.sqlite is missing: the calibration was stopped before it wrote its tables (continue it "
+                          "with the same `partyline calibrate` command and --resume)");
+    return problems;
+  }
+  calibration_store_view v;
+  try {
+    v = read_calibration_store(store);
+  } catch (const usage_error& e) {
+    problems.emplace_back(e.what());
+    return problems;
+  }
+  if (v.check != "ok") {
+    problems.push_back("results.sqlite: SQLite quick_check: " + v.check.substr(0, 200));
+    return problems;
+  }
+  if (v.manifest["calibration"] != read_text_file(dir / "calibration.yaml", std::size_t{1} << 26))
+    problems.emplace_back("calibration.yaml: not the calibration results.sqlite was written for");
+  // The files the store vouches for, each against its SHA-256 and rows.
+  std::set<std::string> listed;
+  std::map<std::string, long long> file_rows;
+  for (const auto& [key, value] : v.manifest) {
+    if (key.rfind(calibration_file_key, 0) != 0) continue;
+    const std::string name = key.substr(std::string(calibration_file_key).size());
+    listed.insert(name);
+    const auto space = value.find(' ');
+    const std::string sha = value.substr(0, space);
+    const long long rows = space == std::string::npos ? -1 : std::atoll(value.c_str() + space + 1);
+    file_rows[name] = rows;
+    if (name.find("..") != std::string::npos || !fs::is_regular_file(dir / name, ec)) {
+      problems.push_back(name + ": listed in results.sqlite but missing");
+      continue;
+    }
+    const std::string text = read_text_file(dir / name, std::size_t{1} << 34);
+    if (sha256_hex(text) != sha) problems.push_back(name + ": its SHA-256 is not the one results.sqlite records");
+    else if (csv_rows(text) != rows) problems.push_back(name + ": its row count is not the one results.sqlite records");
+  }
+  if (listed.empty()) {
+    problems.emplace_back("results.sqlite: records no checksums of the folder's files (written by an older partyline?)");
+    return problems;
+  }
+  // The store's own tables hold the same rows as the CSV files they copy.
+  for (const char* table : {"posterior", "generations", "fit"}) {
+    const std::string csv = std::string(table) + ".csv";
+    if (!file_rows.count(csv)) continue;
+    const long long have = v.rows.count(table) ? v.rows[table] : -1;
+    if (have != file_rows[csv])
+      problems.push_back("results.sqlite: table " + std::string(table) + " has " + (have < 0 ? std::string("no rows (missing)") : std::to_string(have) + " rows") +
+                         ", " + csv + " " + std::to_string(file_rows[csv]));
+  }
+  // Nothing the calibration did not write.
+  const auto expected = [&](const std::string& name) {
+    return name == "calibration.yaml" || name == "results.sqlite" || name == "generations" || listed.count(name) > 0;
+  };
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name == output_lock_file || expected(name)) continue;
+    problems.push_back(name + ": not part of the calibration's result set (results.sqlite does not list it)");
+  }
+  for (const auto& e : fs::directory_iterator(dir / "generations", ec)) {
+    const std::string name = "generations/" + e.path().filename().string();
+    if (!listed.count(name)) problems.push_back(name + ": not part of the calibration's result set (results.sqlite does not list it)");
+  }
+  std::size_t generations = 0;
+  for (const auto& name : listed) generations += name.rfind("generations/", 0) == 0;
+  const bool complete = v.manifest["complete"] == "true";
+  what = "a calibration: " + std::to_string(generations) + " generations" + (complete ? ", complete" : "");
+  if (!complete)
+    problems.push_back("the calibration was stopped after " + std::to_string(generations) +
+                       " generations (complete: false); continue it with the same `partyline calibrate` command and --resume");
+  return problems;
 }
 
 }  // namespace partyline

@@ -39,6 +39,7 @@ void check_targets(const scenario& s) {
     const target_def& t = s.targets[i];
     const std::string path = "targets[" + std::to_string(i) + "].outcome";
     const auto cols = columns_of(t.outcome);
+    if (cols.empty()) throw scenario_error(t.mark, path, "names no column");
     for (const auto& c : cols) {
       bool known = false;
       if (t.council.empty()) {
@@ -57,11 +58,8 @@ void check_targets(const scenario& s) {
 }
 
 double target_tolerance(const target_def& t) {
-  if (t.tolerance > 0) return t.tolerance;
-  // A share states one case's fact (it happened: 1): a model that shows it in most runs reproduces it, so a miss is
-  // counted in quarters; a count misses by whole units.
-  const double floor = t.statistic == target_statistic::share ? 0.25 : 1.0;
-  return std::max((t.hi - t.lo) / 2, floor);
+  // The loader resolves a scenario's targets; a target built in code may still leave it out.
+  return t.tolerance > 0 ? t.tolerance : default_tolerance(t);
 }
 
 namespace {

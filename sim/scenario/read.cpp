@@ -58,6 +58,8 @@ class resolver {
   resolver(scenario& s, mark_table& marks) : s_(s), marks_(marks) {}
 
   void run(const load_options& opt) {
+    // The name makes the default output folder (results/<name>-<time>): an empty one would make "results/-<time>".
+    if (s_.name.empty()) fail("name", "a scenario's name may not be empty (it names the output folder, results/<name>-<time>)");
     slug("name", s_.name);
     if (!parse_iso_date(s_.start_date)) fail("start_date", "'" + s_.start_date + "' is not a date of the form YYYY-MM-DD");
     axes();
@@ -148,6 +150,8 @@ class resolver {
     if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`");
     for (std::size_t i = 0; i < s_.parties.size(); ++i)
       s_.parties[i].more = place(s_.parties[i].position, s_.parties[i].positions, "parties[" + std::to_string(i) + "].positions", {});
+    // A swing for a party the scenario does not have would be ignored by the elections (issue 36 F6).
+    party_keys(s_.national.swing, "national.swing");
   }
 
   void executive() {
@@ -486,6 +490,14 @@ class resolver {
         fail(path + "." + v.keys[k], "'" + v.keys[k] + "' is not a party id in `parties`");
   }
 
+  void election_weeks(const std::vector<int>& weeks, const std::string& path) const {
+    for (std::size_t k = 0; k < weeks.size(); ++k) {
+      const std::string pk = path + "[" + std::to_string(k) + "]";
+      if (weeks[k] >= s_.weeks) fail(pk, "election week is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
+      if (k > 0 && weeks[k] <= weeks[k - 1]) fail(pk, "election weeks must increase");
+    }
+  }
+
   void councils() {
     if (s_.councils.empty()) fail("councils", "at least one council is needed");
     unique_ids(s_.councils, "councils", [](const council_def& c) -> const std::string& { return c.id; });
@@ -560,12 +572,9 @@ class resolver {
         fail(p + ".administration_approved",
              "only a deal of the party with other parties needs the executive's sign-off; the administration " +
                  std::string(c.administration.empty() ? "is formed at week 0" : "is not one"));
-      // Election weeks inside the run, increasing.
-      for (std::size_t k = 0; k < c.election_weeks.size(); ++k) {
-        const std::string pk = p + ".election_weeks[" + std::to_string(k) + "]";
-        if (c.election_weeks[k] >= s_.weeks) fail(pk, "election week is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
-        if (k > 0 && c.election_weeks[k] <= c.election_weeks[k - 1]) fail(pk, "election weeks must increase");
-      }
+      // Election weeks (the council's and the mayor's) inside the run, increasing.
+      election_weeks(c.election_weeks, p + ".election_weeks");
+      election_weeks(c.mayor.election_weeks, p + ".mayor.election_weeks");
       // Group.
       const int party_seats = static_cast<int>(c.seats.get(s_.party));
       if (c.group.cabinet_size > party_seats && party_seats > 0)
@@ -607,7 +616,13 @@ class resolver {
       }
       if (t.statistic == target_statistic::share && (t.lo < 0 || t.hi > 1))
         fail(p + ".observed", "a share is between 0 and 1");
+      // An outcome that names no column would read nothing and always score a distance of 0 (issue 36 F4).
+      if (t.outcome.find_first_not_of(" \t+") == std::string::npos)
+        fail(p + ".outcome", "names no column: give a numeric column of runs.csv (or councils.csv with `council`), or several joined by '+'");
       if (t.tolerance == 0) fail(p + ".tolerance", "a tolerance must be positive (or left out)");
+      // Left out (-1, which a file cannot state: the range starts at 0): the default, resolved here so that `show`
+      // prints the tolerance a calibration uses.
+      if (t.tolerance < 0) t.tolerance = default_tolerance(t);
       t.mark = marks_.at(p + ".outcome");
     }
   }
@@ -676,6 +691,14 @@ class resolver {
 std::shared_ptr<scenario> read_scenario_tree(const yaml_node& root, const load_options& opt, mark_table& marks) {
   if (root.kind != yaml_kind::map)
     throw scenario_error(root.mark, "", "a scenario must be a YAML mapping, got " + std::string(root.kind_name()));
+  // A sweep or calibration file given where a scenario is expected: say what it is and which command reads it, rather
+  // than which scenario key it lacks.
+  if (!root.find("parties") && !root.find("councils") && root.find("parameters")) {
+    if (root.find("scenario"))
+      throw scenario_error(root.mark, "", "this is a sweep file, not a scenario: `partyline sweep FILE --out DIR` runs it");
+    if (root.find("cases") || root.find("from"))
+      throw scenario_error(root.mark, "", "this is a calibration file, not a scenario: `partyline calibrate FILE --out DIR` runs it");
+  }
   auto s = std::make_shared<scenario>();
   s->rules = opt.rules;
   marks.record("", root.mark);

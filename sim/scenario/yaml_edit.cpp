@@ -43,6 +43,14 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
       index = std::strtol(segment.c_str() + br + 1, nullptr, 10);
       segment.resize(br);
     }
+    // `events.0.week`: a list's element is addressed as events[0] (or by its id), never as a key "0" (unless an id
+    // or a key of the file is "0").
+    const std::string list = walked;  // the path before this segment: the list an index would be of
+    const auto not_an_index = [&] {
+      if (index >= 0 || segment.find_first_not_of("0123456789") != std::string::npos) return;
+      throw scenario_error(where, path, "'" + segment + "' is a list index: write " + list + "[" + segment + "]" +
+                                            (last ? std::string() : path.substr(dot)) + " (or name the element by its id)");
+    };
     walked += (walked.empty() ? "" : ".") + segment;
     if (node->kind == yaml_kind::sequence) {
       // Elements of a list are addressed by [index] on the list key, or by their id.
@@ -51,7 +59,8 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
         const yaml_node* id = item.find("id");
         if (id && id->value == segment) found = &item;
       }
-      if (!found) throw scenario_error(where, path, "no element with id '" + segment + "' in '" + walked + "'");
+      if (!found) not_an_index();
+      if (!found) throw scenario_error(where, path, "no element with id '" + segment + "' in '" + list + "'");
       node = found;
       if (last) throw scenario_error(where, path, "the path names a whole list element, not a value");
       pos = dot + 1;
@@ -61,6 +70,7 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
     if (node->kind != yaml_kind::map) throw scenario_error(where, path, "'" + walked + "' is not a mapping");
     yaml_node* child = node->find(segment);
     if (!child) {
+      not_an_index();
       // Created keys are checked by the scenario loader, which then reports unknown ones where the edit was written.
       node->keys.push_back(segment);
       node->key_marks.push_back(where);
@@ -86,11 +96,43 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
   }
 }
 
+const yaml_node* find_path(const yaml_node& root, const std::string& path) {
+  const yaml_node* node = &root;
+  std::size_t pos = 0;
+  while (node && pos <= path.size()) {
+    const std::size_t dot = path.find('.', pos);
+    std::string segment = path.substr(pos, dot == std::string::npos ? std::string::npos : dot - pos);
+    long index = -1;
+    if (const auto br = segment.find('['); br != std::string::npos) {
+      index = std::strtol(segment.c_str() + br + 1, nullptr, 10);
+      segment.resize(br);
+    }
+    const yaml_node* next = nullptr;
+    if (node->kind == yaml_kind::sequence) {
+      for (const auto& item : node->children)
+        if (const yaml_node* id = item.find("id"); id && id->value == segment) next = &item;
+    } else if (node->kind == yaml_kind::map) {
+      next = node->find(segment);
+    }
+    if (next && index >= 0)
+      next = next->kind == yaml_kind::sequence && index < static_cast<long>(next->children.size())
+                 ? &next->children[static_cast<std::size_t>(index)] : nullptr;
+    node = next;
+    if (dot == std::string::npos) break;
+    pos = dot + 1;
+  }
+  return node;
+}
+
 void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
                      const std::string& label) {
   auto file = std::make_shared<const std::string>(label);
   for (std::size_t i = 0; i < overrides.size(); ++i) {
     const source_mark where{file, static_cast<int>(i + 1), 1};
+    // The same path twice is a mistake in the command, not an instruction to take the last.
+    for (std::size_t j = 0; j < i; ++j)
+      if (overrides[j].first == overrides[i].first)
+        throw scenario_error(where, overrides[i].first, "set twice (" + label + " " + std::to_string(j + 1) + " and " + std::to_string(i + 1) + ")");
     yaml_node value = parse_yaml_text(overrides[i].second.empty() ? "\"\"" : overrides[i].second, label);
     if (value.kind != yaml_kind::scalar)
       throw scenario_error(where, overrides[i].first, "an override must be a single value");

@@ -303,6 +303,11 @@ std::string results_store::manifest_value(const std::string& key) const {
   return q.step() ? column_text(q.get(), 0) : std::string();
 }
 
+long long results_store::count(const std::string& sql) const {
+  statement q(db_, sql);
+  return q.step() ? sqlite3_column_int64(q.get(), 0) : -1;
+}
+
 std::vector<char> results_store::done_runs(std::size_t points, int replicates) const {
   std::vector<char> done(points * static_cast<std::size_t>(replicates), 0);
   statement q(db_, "SELECT point, replicate FROM runs");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include "../sqlite_support.hpp"
 #include "../test_support.hpp"
@@ -214,5 +215,68 @@ TEST(Calibrate, ASyntheticCasesTrueParametersLieInsideTheNinetyPercentPosteriorI
   std::printf("synthetic case: true confrontation inside the 90%% interval in %d of 10 repeats (mean width %.2f of the "
               "prior's 0.90), escalation in %d\n",
               covered_confrontation, width_confrontation, covered_escalation);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Calibrate, AFromThatIsNotOneFileAndAReusedFolderSayWhatToDo) {
+  // Issue 36 F11: `from: [a, b]` was read as the folder of the file ("is a directory"); a calibration's folder used
+  // again without --resume was "a sweep's results store", with no word of --resume.
+  const auto dir = fresh_dir("calibrate-from-reuse");
+  std::filesystem::create_directories(dir / "sub");
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "sub" / "tiny-case.yaml");
+  for (const char* from : {"[a, b]", "{file: a}", "\"\""}) {
+    partyline::testing::write_text(dir / "sub" / "from.yaml", "from: " + std::string(from) + "\n" + slurp(calibration()));
+    const auto r = run_cli("calibrate " + (dir / "sub" / "from.yaml").string() + " --quiet --out " + (dir / "never").string());
+    EXPECT_EQ(r.status, 2) << from << ": " << r.out;
+    EXPECT_NE(r.out.find("from.yaml:1:7: from: "), std::string::npos) << from << ": " << r.out;
+    EXPECT_NE(r.out.find("one calibration file"), std::string::npos) << from << ": " << r.out;
+    EXPECT_EQ(r.out.find("is a directory"), std::string::npos) << from << ": " << r.out;
+  }
+  ASSERT_EQ(run_cli("calibrate " + calibration() + " --quiet --out " + (dir / "c").string()).status, 0);
+  const auto again = run_cli("calibrate " + calibration() + " --quiet --out " + (dir / "c").string());
+  EXPECT_EQ(again.status, 2) << again.out;
+  EXPECT_NE(again.out.find("already holds a calibration; continue it with --resume"), std::string::npos) << again.out;
+  EXPECT_EQ(again.out.find("sweep"), std::string::npos) << again.out;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Calibrate, APriorMustAddressANumberOfTheScenario) {
+  // Issue 36 F6: `name` (a text) and a swing for a party the cases do not have were accepted as parameters.
+  const auto dir = fresh_dir("calibrate-parameter-kinds");
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "tiny-case.yaml");
+  const std::string base = slurp(calibration());
+  for (const auto& [parameter, message] : std::vector<std::pair<std::string, std::string>>{
+           {"name", "parameters.name: not a number of the scenario"},
+           {"national.swing.xyz", "national.swing.xyz: 'xyz' is not a party id"}}) {
+    partyline::testing::write_text(dir / "c.yaml", base + "  " + parameter + ": {prior: uniform, min: 0, max: 0.1}\n");
+    const auto r = run_cli("calibrate " + (dir / "c.yaml").string() + " --quiet --out " + (dir / "never").string());
+    EXPECT_EQ(r.status, 2) << parameter << ": " << r.out;
+    EXPECT_NE(r.out.find(message), std::string::npos) << parameter << ": " << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "never" / "calibration.yaml")) << parameter;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Calibrate, APriorWithAlmostNoMassInItsRangeIsWarnedOfAndDrawnInsideIt) {
+  // Issue 36 F8: N(0.6, 0.01) truncated to [0.9, 1] (30 sd out) put every first-generation particle at min, silently.
+  const auto dir = fresh_dir("calibrate-sliver");
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "tiny-case.yaml");
+  std::string text = slurp(calibration());
+  const std::string old = "{prior: normal, mean: 0.6, sd: 0.2, min: 0.0, max: 1.0}";
+  ASSERT_NE(text.find(old), std::string::npos);
+  partyline::testing::write_text(dir / "c.yaml", text.replace(text.find(old), old.size(), "{prior: normal, mean: 0.6, sd: 0.01, min: 0.9, max: 1.0}"));
+  const auto r = run_cli("calibrate " + (dir / "c.yaml").string() + " --quiet --out " + (dir / "c").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("parameters.councils[0].group.confrontation: the prior keeps only"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(warning)"), std::string::npos) << r.out;
+  const auto first = partyline::read_csv(slurp(dir / "c" / "generations" / "000.csv"), "000.csv");
+  const auto column = first.column("councils[0].group.confrontation");
+  std::set<std::string> values;
+  for (const auto& row : first.rows) {
+    EXPECT_GT(std::stod(row[column]), 0.9);
+    EXPECT_LT(std::stod(row[column]), 1.0);
+    values.insert(row[column]);
+  }
+  EXPECT_EQ(values.size(), first.rows.size()) << "every particle at one value";
   std::filesystem::remove_all(dir);
 }

@@ -439,3 +439,29 @@ TEST(Cli, WeeklySeriesAreKeptPerFocusCouncilWithTheirDates) {
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST(Cli, SetAndValidateMessagesSayWhatIsMeant) {
+  // Issue 36 F12: a list element addressed as `events.0` was "expected a list, got a mapping" (or "no element with id
+  // '0'"); a sweep or calibration file given to validate was "parties: required key is missing"; a --set path given
+  // twice let the last win silently.
+  const auto dir = fresh_dir("cli-set-messages");
+  const std::string out = " --runs 2 --quiet --out " + (dir / "r").string();
+  for (const char* scenario : {"coalitions-2023.yaml", "birmingham-2019.yaml"}) {  // without and with `events`
+    const auto r = run_cli("run " + scenario_path(scenario).string() + " --set events.0.week=2" + out);
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_NE(r.out.find("--set:1:1: events.0.week: '0' is a list index: write events[0].week"), std::string::npos) << r.out;
+  }
+  const auto twice = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --set weeks=7 --set executive.left_share=0.3 --set weeks=9" + out);
+  EXPECT_EQ(twice.status, 2) << twice.out;
+  EXPECT_NE(twice.out.find("--set:3:1: weeks: set twice (--set 1 and 3)"), std::string::npos) << twice.out;
+  EXPECT_FALSE(std::filesystem::exists(dir / "r" / "runs.csv"));
+  const auto sweep = run_cli("validate " + (data_dir() / "sweeps" / "tiny-grid.yaml").string());
+  EXPECT_EQ(sweep.status, 2) << sweep.out;
+  EXPECT_NE(sweep.out.find("tiny-grid.yaml:2:1: this is a sweep file, not a scenario: `partyline sweep FILE --out DIR` runs it"),
+            std::string::npos) << sweep.out;
+  const auto calibration = run_cli("validate " + scenario_path("calibration/quick.yaml").string());
+  EXPECT_EQ(calibration.status, 2) << calibration.out;
+  EXPECT_NE(calibration.out.find("quick.yaml:3:1: this is a calibration file, not a scenario: `partyline calibrate FILE --out DIR` runs it"),
+            std::string::npos) << calibration.out;
+  std::filesystem::remove_all(dir);
+}

@@ -51,6 +51,26 @@ def test_a_dict_scenario_is_the_same_as_its_file():
     pd.testing.assert_frame_equal(a["runs"], b["runs"])
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "scenarios").glob("*.yaml")))
+def test_every_shipped_scenario_runs_as_a_dict_as_the_readme_offers(name):
+    # Issue 36 F7: yaml.safe_load reads start_date as a date, which json.dumps refused (TypeError) for every
+    # shipped scenario -- hiding the real error when a required key was missing.
+    as_dict = yaml.safe_load((ROOT / "scenarios" / name).read_text())
+    a = partyline.run(ROOT / "scenarios" / name, runs=1, seed=4)
+    b = partyline.run(as_dict, runs=1, seed=4)
+    pd.testing.assert_frame_equal(a["runs"], b["runs"])
+    del as_dict["parties"]
+    with pytest.raises(partyline.ScenarioError, match=r"<scenario dict>:\d+:\d+: parties: required key is missing"):
+        partyline.run(as_dict, runs=1)
+
+
+def test_a_dict_value_that_is_no_scenario_value_is_named():
+    as_dict = yaml.safe_load(TINY.read_text())
+    as_dict["description"] = {1, 2}
+    with pytest.raises(TypeError, match=r"description: a set is not a value a scenario holds"):
+        partyline.run(as_dict, runs=1)
+
+
 def test_overrides_use_sweep_paths():
     base = partyline.run(BIRMINGHAM, runs=30, seed=5)
     strict = partyline.run(BIRMINGHAM, runs=30, seed=5, overrides={"rules.R7.letter_min": 60})

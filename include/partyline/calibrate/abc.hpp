@@ -35,8 +35,13 @@ struct abc_prior {
   [[nodiscard]] double log_density(double x) const;
   /// The prior's centre: the middle of a uniform, a normal's mean, a lognormal's median (clamped to [lo, hi]).
   [[nodiscard]] double centre() const;
-  /// A draw (by rejection inside [lo, hi]) from uniforms u(k), k = 0, 1, ... of a keyed stream.
+  /// A draw (by rejection inside [lo, hi]) from uniforms u(k), k = 0, 1, ... of a keyed stream; when the range keeps
+  /// too little of the prior for rejection, a draw of the truncated prior by inversion.
   [[nodiscard]] double sample(const std::function<double(std::uint64_t)>& uniform) const;
+  /// The quantile u of the prior truncated to [lo, hi] (exact in the far tails too).
+  [[nodiscard]] double truncated_by_inversion(double u) const;
+  /// The share of the untruncated prior's mass inside [lo, hi].
+  [[nodiscard]] double mass_inside() const;
 };
 
 /// @brief Cumulative sums of `weight` (for pick_by_weight).

@@ -39,6 +39,7 @@ struct calibration_spec {
   int predictive_draws = 100;     ///< particles drawn from the posterior for the fit table
   std::string hold_out;           ///< the case left out of the fit (by scenario name or file stem), or empty
   abc_options abc;
+  std::vector<std::string> warnings;  ///< said before the calibration starts (a prior that keeps almost none of its mass)
 
   /// What identifies the calibration in its output folder: the file, and the case held out.
   [[nodiscard]] std::string identity() const { return hold_out.empty() ? text : text + "\n# --hold-out " + hold_out + "\n"; }
@@ -81,5 +82,18 @@ calibrate_report run_calibration(const calibration_spec& spec, const std::filesy
 /// the number of ranks. MPI is initialised and finalised inside.
 calibrate_report run_calibration_mpi(const calibration_spec& spec, const std::filesystem::path& dir, bool resume,
                                      const std::function<void(const abc_generation&, double seconds)>& on_generation = {});
+
+/// Prefix of the calibration store's manifest keys that record a file of the folder: "file:posterior.csv" ->
+/// "<SHA-256> <rows>".
+inline constexpr const char* calibration_file_key = "file:";
+
+/// @brief Whether `dir` is a calibration's folder (it holds calibration.yaml).
+[[nodiscard]] bool is_calibration_folder(const std::filesystem::path& dir);
+
+/// @brief Checks a calibration's folder as `partyline verify` does: results.sqlite's manifest names the calibration
+/// (calibration.yaml) and every file it wrote with its SHA-256 and rows; the store's tables have the files' rows;
+/// nothing else is in the folder; the calibration is complete. Returns the problems found (empty: one complete
+/// calibration) and sets `what` to a description.
+[[nodiscard]] std::vector<std::string> verify_calibration_folder(const std::filesystem::path& dir, std::string& what);
 
 }  // namespace partyline

@@ -5,6 +5,7 @@
 /// @brief The scenario: what a user writes in `scenarios/*.yaml`, with every default resolved.
 /// Key-by-key documentation: scenarios/README.md. Rule coefficients: the rule units (rules/rNN_*.hpp), docs/model.md.
 #include <array>
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -600,7 +601,8 @@ struct target_def {
   target_statistic statistic = target_statistic::mean;
   double observed = 0;     ///< the documented value (share: 0..1)
   std::vector<double> range;  ///< [lo, hi]: values that count as the documented one (default: the value alone)
-  double tolerance = -1;   ///< scale of a miss in a calibration's distance (default, -1: see scenarios/README.md)
+  double tolerance = -1;   ///< scale of a miss in a calibration's distance, > 0 (left out: -1, resolved by the loader
+                           ///< to default_tolerance(); see scenarios/README.md)
   std::string source;      ///< where the fact comes from
 
   // Set by the loader.
@@ -616,10 +618,17 @@ struct target_def {
     v.field("statistic", statistic);
     v.required("observed", observed, {-1e12, 1e12});
     v.field("range", range, {-1e12, 1e12});
-    v.field("tolerance", tolerance, {-1, 1e12});
+    v.field("tolerance", tolerance, {0, 1e12});  // 0 is refused by the loader; -1 (left out) is never read
     v.required("source", source);
   }
 };
+
+/// @brief The tolerance of a target that states none: half its range's width, at least 0.25 for a share (a fact of
+/// one case: a model that shows it in most runs reproduces it, so a miss counts in quarters) and 1 for a count.
+[[nodiscard]] inline double default_tolerance(const target_def& t) {
+  const double floor = t.statistic == target_statistic::share ? 0.25 : 1.0;
+  return std::max((t.hi - t.lo) / 2, floor);
+}
 
 /// @brief A whole scenario. Loaded once, validated, resolved and then frozen (shared as const).
 struct scenario {

@@ -18,6 +18,9 @@ namespace partyline {
 /// `where` is the parameter's mark, used for errors and for created keys.
 void set_path(yaml_node& root, const std::string& path, const yaml_node& value, const source_mark& where);
 
+/// @brief The node at `path` (as set_path addresses it: keys, [index], list elements by id), or null if there is none.
+[[nodiscard]] const yaml_node* find_path(const yaml_node& root, const std::string& path);
+
 /// @brief Applies dotted-path overrides (path, YAML value text) to a scenario tree; errors carry `label`.
 void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
                      const std::string& label);

@@ -26,18 +26,23 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 
 /// @brief One writer per output folder: an exclusive lock on DIR/.partyline.lock, held while the object lives (and
 /// released by the kernel if the process dies). A second writer is refused with a usage_error naming the first's pid.
+/// The lock file is removed when the lock is released; only a writer that died leaves one behind.
 class output_lock {
  public:
   explicit output_lock(const std::filesystem::path& dir);
   ~output_lock();
   output_lock(const output_lock&) = delete;
   output_lock& operator=(const output_lock&) = delete;
-  output_lock(output_lock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  output_lock(output_lock&& other) noexcept : file_(std::move(other.file_)), fd_(other.fd_) { other.fd_ = -1; }
   output_lock& operator=(output_lock&&) = delete;
 
  private:
+  std::filesystem::path file_;
   int fd_ = -1;
 };
+
+/// @brief The pid (as the lock file says it) of a live partyline holding `dir`'s lock, or empty when none does.
+[[nodiscard]] std::string output_folder_writer(const std::filesystem::path& dir);
 /// The lock file's name, which an otherwise empty output folder may hold.
 inline constexpr const char* output_lock_file = ".partyline.lock";
 /// Prefix of a writer's staging folder inside the output folder (".staging-PID").

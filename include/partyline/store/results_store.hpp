@@ -79,6 +79,8 @@ class results_store {
   void write(const std::vector<stored_run>& batch);
 
   [[nodiscard]] std::string manifest_value(const std::string& key) const;
+  /// The first column of the first row of a read-only query, as a number (-1 when there is no row).
+  [[nodiscard]] long long count(const std::string& sql) const;
   /// SQLite's quick_check of the store: "ok", or what is wrong.
   [[nodiscard]] std::string quick_check() const;
   /// The whole table, ordered by its key columns.

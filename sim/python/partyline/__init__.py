@@ -14,6 +14,7 @@ resume=True).
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import numbers
@@ -42,11 +43,30 @@ def _read_file(path: pathlib.Path) -> bytes:
     return _core.read_text(str(path))
 
 
+def _plain(value: Any, path: str = "") -> Any:
+    """A dict read from YAML as JSON can hold it: yaml.safe_load reads `start_date: 2018-05-03` as a date, which is
+    written back as its ISO text; anything a YAML file could not hold is a TypeError naming where it is."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v, f"{path}.{k}" if path else str(k)) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, bool)):
+        return value
+    if isinstance(value, numbers.Integral):  # numpy's integers too
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    raise TypeError(f"{path}: a {type(value).__name__} is not a value a scenario holds "
+                    "(numbers, text, true/false, dates, lists and mappings)")
+
+
 def _scenario_text(scenario: str | os.PathLike | Mapping[str, Any]) -> tuple[str | bytes, str]:
     """The scenario's YAML text and the label used in error messages."""
     if isinstance(scenario, Mapping):
         # JSON is YAML; indenting keeps line numbers in error messages useful.
-        return json.dumps(scenario, indent=2), "<scenario dict>"
+        return json.dumps(_plain(scenario), indent=2), "<scenario dict>"
     if not isinstance(scenario, (str, os.PathLike)):
         raise TypeError(f"scenario must be a path or a dict, not {type(scenario).__name__}")
     return _read_file(pathlib.Path(scenario)), str(scenario)
@@ -121,7 +141,7 @@ def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathL
     threads = _int_arg("threads", threads, 0, 1024)
     resume = _bool_arg("resume", resume)
     if isinstance(sweep_file, Mapping):
-        text, label, base = json.dumps(sweep_file, indent=2), "<sweep dict>", os.getcwd()
+        text, label, base = json.dumps(_plain(sweep_file), indent=2), "<sweep dict>", os.getcwd()
     elif isinstance(sweep_file, (str, os.PathLike)):
         path = pathlib.Path(sweep_file)
         text, label, base = _read_file(path), str(sweep_file), str(path.parent)

@@ -2,6 +2,8 @@
 // determinism: the same result for any thread count, and a stopped calibration resumed gives the same result.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "partyline/calibrate/abc.hpp"
@@ -140,4 +142,61 @@ TEST(AbcSmc, SaysWhyItStopped) {
   opt.max_attempts = 100'000;
   opt.min_acceptance = 0.9;  // the second generation on accepts about half its proposals
   EXPECT_EQ(why(opt, [](const Eigen::VectorXd& t, std::uint64_t) { return t[0]; }).first, abc_stop::min_acceptance);
+}
+
+TEST(AbcSmc, APriorTruncatedWhereItHasAlmostNoMassIsTruncatedNotClamped) {
+  // Issue 36 F8: a normal prior N(0, 1) truncated to [5, 6] (mass 2.9e-7) put every draw at min. Its draws follow
+  // the truncated normal: inside (5, 6), spread, with the truncated normal's mean phi(5) - phi(6) over
+  // Phi(6) - Phi(5) = 5.1865. The same holds for a lognormal on the log scale, and for the upper tail.
+  const draw_stream rng(3, 0, 0, toy_stream);
+  const auto moments = [&](const abc_prior& p) {
+    double sum = 0, sum2 = 0, lo = INFINITY, hi = -INFINITY;
+    const int n = 4000;
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const double x = p.sample([&](std::uint64_t c) { return rng.uniform(i, c); });
+      sum += x;
+      sum2 += x * x;
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
+    const double mean = sum / n;
+    return std::array<double, 4>{mean, std::sqrt(sum2 / n - mean * mean), lo, hi};
+  };
+  abc_prior n;
+  n.shape = abc_prior::kind::normal;
+  n.a = 0;
+  n.b = 1;
+  n.lo = 5;
+  n.hi = 6;
+  auto [mean, sd, lo, hi] = moments(n);
+  EXPECT_NEAR(mean, 5.1865, 0.01);
+  EXPECT_GT(sd, 0.12);  // the truncated normal's sd is 0.177
+  EXPECT_GT(lo, 5.0);
+  EXPECT_LT(hi, 6.0);
+  // The lower tail, by symmetry: N(0, 1) on [-6, -5].
+  n.lo = -6;
+  n.hi = -5;
+  const auto low = moments(n);
+  EXPECT_NEAR(low[0], -5.1865, 0.01);
+  EXPECT_GT(low[1], 0.12);
+  EXPECT_LT(low[3], -5.0);
+  // A lognormal with median 1 truncated to [e^5, e^6]: its log is the normal above.
+  abc_prior l;
+  l.shape = abc_prior::kind::lognormal;
+  l.a = 0;
+  l.b = 1;
+  l.lo = std::exp(5.0);
+  l.hi = std::exp(6.0);
+  const auto lm = moments(l);
+  EXPECT_GT(lm[2], l.lo);
+  EXPECT_LT(lm[3], l.hi);
+  EXPECT_GT(lm[1], 10.0);  // spread over [148, 403], not piled at one end
+  // Where the mass is too small even to compute (N(0, 1) on [40, 41]), the draws still lie in the range, spread
+  // near its lower end as the density is.
+  n.lo = 40;
+  n.hi = 41;
+  const auto far = moments(n);
+  EXPECT_GT(far[2], 40.0);
+  EXPECT_LT(far[3], 41.0);
+  EXPECT_NEAR(far[0], 40.025, 0.01);  // the tail's mean: about lo + 1/lo
 }

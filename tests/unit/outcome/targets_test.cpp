@@ -116,3 +116,32 @@ TEST(Targets, EachStatisticReadsTheRunsAsDocumented) {
   EXPECT_NE(lines.find("median"), std::string::npos);
   EXPECT_NE(lines.find("OUTSIDE"), std::string::npos);
 }
+
+TEST(Targets, AnEmptyOutcomeIsAnErrorAtItsKeyNotADistanceOfZero) {
+  // Issue 36 F4: `outcome: ""` named no column, validated, and always scored distance 0.
+  for (const char* outcome : {"\"\"", "\" \"", "\"+\""}) {
+    const std::string error = load_error(tiny_with("  - {name: a, outcome: " + std::string(outcome) + ", observed: 1, source: s}\n"));
+    EXPECT_NE(error.find("t.yaml:23:"), std::string::npos) << outcome << ": " << error;
+    EXPECT_NE(error.find("targets[0].outcome: "), std::string::npos) << outcome << ": " << error;
+    EXPECT_NE(error.find("column"), std::string::npos) << outcome << ": " << error;
+  }
+}
+
+TEST(Targets, ANegativeToleranceIsAnErrorNotTheDefault) {
+  // Issue 36 F5: `tolerance: -1` silently became the default, while 0 was refused; every value below 0 is refused
+  // at its key, and a tolerance left out is resolved by the loader (so `show` prints the one used).
+  for (const char* tolerance : {"-1", "-0.5", "0"}) {
+    const std::string error =
+        load_error(tiny_with("  - {name: a, outcome: requests, observed: 1, tolerance: " + std::string(tolerance) + ", source: s}\n"));
+    EXPECT_NE(error.find("t.yaml:23:"), std::string::npos) << tolerance << ": " << error;
+    EXPECT_NE(error.find("targets[0].tolerance: "), std::string::npos) << tolerance << ": " << error;
+  }
+  const auto scen = load_scenario_text(tiny_with("  - {name: a, outcome: requests, observed: 10, range: [8, 12], source: s}\n"
+                                                 "  - {name: b, outcome: requests, statistic: share, observed: 1, source: s}\n"),
+                                       "t.yaml");
+  EXPECT_DOUBLE_EQ(scen->targets[0].tolerance, 2.0);   // half the range's width
+  EXPECT_DOUBLE_EQ(scen->targets[1].tolerance, 0.25);  // a share's floor
+  const std::string shown = to_yaml(*scen);
+  EXPECT_EQ(shown.find("tolerance: -1"), std::string::npos) << shown;
+  EXPECT_EQ(load_scenario_text(shown, "shown.yaml")->targets[0].tolerance, 2.0);
+}

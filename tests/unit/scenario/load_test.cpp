@@ -57,6 +57,14 @@ const bad_case bad_cases[] = {
     {"cabinet_too_big.yaml", "17:27", "councils[0].group.cabinet_size", "cabinet of 40"},
     {"two_documents.yaml", "1:1", "", "more than one YAML document"},
     {"not_a_mapping.yaml", "1:1", "", "must be a YAML mapping"},
+    // Issue 36: values that were accepted silently.
+    {"empty_name.yaml", "2:7", "name", "a scenario's name may not be empty"},                                   // F9
+    {"unknown_swing_party.yaml", "23:28", "national.swing.xyz", "'xyz' is not a party id"},                   // F6
+    {"mayor_weeks_after_end.yaml", "18:29", "councils[0].mayor.election_weeks[1]", "after the end of the run"},  // F10
+    {"mayor_weeks_decreasing.yaml", "18:29", "councils[0].mayor.election_weeks[1]", "must increase"},
+    {"mayor_weeks_repeated.yaml", "18:29", "councils[0].mayor.election_weeks[1]", "must increase"},
+    {"empty_target_outcome.yaml", "23:24", "targets[0].outcome", "names no column"},                          // F4
+    {"negative_tolerance.yaml", "23:58", "targets[0].tolerance", "out of range [0, 1e+12]"},                  // F5
 };
 
 // Readable test names in failures instead of the struct's bytes.
