@@ -129,6 +129,7 @@ void executive_decision::apply_council_action(world& w, std::size_t ci, const de
   if (d.kind->about_a_person && (d.is(dismiss) || d.is(lapsed))) {
     c.centre.allegation = 0;  // the body takes no action: the allegation lapses
     c.centre.accused = -1;
+    c.centre.accused_led = false;
   }
   if (!d.motion->acts) return;
   central_action(c, 1.0);

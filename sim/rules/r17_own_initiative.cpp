@@ -35,15 +35,18 @@ void own_initiative::run(world& w, std::size_t ci) {
   // The officers weigh what they see as their executive would (R19): a centralising one acts on less.
   // A divided group matters the more as polling day nears; a united one is no concern whenever the election is.
   const double risk = control_at_risk(w, c);
-  const double concern_logit = p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity) *
-                                          escalation::weight_of_evidence(w, w.national.executive_centralism);
+  // A grave allegation against the leader (or mayor) is a scandal for the local party, whoever leads it now.
+  const double scandal = c.centre.accused_led ? c.centre.allegation : 0.0;
+  const double concern_logit =
+      p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity + p.m_scandal * scandal) *
+                 escalation::weight_of_evidence(w, w.national.executive_centralism);
   if (!x.rng.bernoulli(sigmoid(concern_logit), ci)) return;
   file_item(w, ci, new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_election * proximity), std::min(1.0, division),
                             w.national.executive_median));
   x.emit(event::monitoring, 0, [&] {
-    return format("the executive's officers put the group on its agenda (division index %.2f, control at risk %.2f, election in %d "
-                  "weeks)",
-                  division, risk, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
+    return format("the executive's officers put the group on its agenda (division index %.2f, control at risk %.2f, scandal %.2f, "
+                  "election in %d weeks)",
+                  division, risk, scandal, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
   });
 }
 

@@ -89,6 +89,7 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
   c.centre.hearing_from = -1;
   c.centre.allegation = 0;  // the case is closed
   c.centre.accused = -1;
+  c.centre.accused_led = false;
   emit(w, ci, id, event::hearing_held, expelled);
   emit(w, ci, id, event::expulsion, expelled, [&] {
     return format("the hearing expels %d councillors and reinstates %d", expelled, reinstated);
@@ -202,9 +203,13 @@ bool may_charge(const world& w, const council_state& c) { return powers(w).charg
 
 void open_investigation(world& w, std::size_t ci, const decision&) { investigations::open(w, ci); }
 void warn(world& w, std::size_t ci, const decision&) { investigations::count_sanction(w, ci); }
-void suspend(world& w, std::size_t ci, const decision&) {
+void suspend(world& w, std::size_t ci, const decision& d) {
   const centre_state& c = w.councils[ci].centre;
   investigations::suspend_individuals(w, ci, std::max<double>(c.findings, c.allegation));
+  // On an allegation the suspension is pending an investigation (Rule Book ch. 6: "pending the final outcome of any
+  // investigation and charges"), which opens now unless one is running.
+  if (d.kind == &investigations::allegation_item && powers(w).investigate && c.investigation_until < w.week)
+    investigations::open(w, ci);
 }
 void suspend_party(world& w, std::size_t ci, const decision&) { investigations::suspend_local_party(w, ci); }
 void charge(world& w, std::size_t ci, const decision&) { investigations::bring_charges(w, ci, w.councils[ci].centre.findings); }

@@ -44,6 +44,7 @@ void raise_allegation(world& w, std::size_t ci, std::int64_t accused, double sev
   const bool same = c.centre.accused == accused;
   c.centre.allegation = static_cast<float>(same ? std::max<double>(c.centre.allegation, severity) : severity);
   c.centre.accused = accused;
+  c.centre.accused_led = accused == c.leadership.leader || (same && c.centre.accused_led);
   c.centre.allegation_reviewed = false;  // R20: the panel looks again at the accused candidate
   if (!pending(w, c, investigations::allegation_item))
     file_item(w, ci, new_item(w, ci, investigations::allegation_item, investigations::urgency(w, severity), severity,

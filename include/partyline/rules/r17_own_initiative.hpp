@@ -24,6 +24,7 @@ struct own_initiative {
     double m_division = 10.0;
     double m_election = 1.0;
     double m_risk = 5.0;
+    double m_scandal = 6.0;
     double risk_margin = 0.08;
     int cooldown_weeks = 26;
     double urgency_base = 0.4;
@@ -42,6 +43,10 @@ struct own_initiative {
              "... + x the risk of losing control x the election's proximity (weighed as m_division): a council the party holds "
              "by a slim majority, as polling day nears",
              "Rule Book ch. 1 cl. VIII (the NEC's oversight of party units); MODEL.md section 6");
+      v.coef("m_scandal", m_scandal, {-20, 20},
+             "... + x the severity of an allegation standing against the group's leader or mayor (weighed as m_division): "
+             "a scandal in the local party's leadership is a reason to act on it",
+             "Rule Book ch. 1 cl. VIII (the NEC's powers over a party unit: special measures, selections); issue 31");
       v.coef("risk_margin", risk_margin, {0, 1},
              "the risk is 1 at a bare majority and falls to 0 when the party's seats exceed half by this share of the council", "—");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the officers raise the same group again", "—");

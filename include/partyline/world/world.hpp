@@ -234,6 +234,7 @@ struct centre_state {
   int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
   float allegation = 0;           ///< severity of the allegation standing here (0: none; it lapses when dismissed or the hearing ends)
   std::int64_t accused = -1;      ///< the councillor row the allegation is against (a scripted one: the leader when it was made)
+  bool accused_led = false;       ///< the accused led the group (or was its mayor) when accused: a scandal for the local party (R17)
   float findings = 0;             ///< severity of the last findings (R18)
   int hearing_from = -1;          ///< week the charges brought here go before the hearing body (R18); -1: no case
   int first_item_week = -1;       ///< week the first item about this council reached the executive (sanction_weeks)
@@ -242,7 +243,7 @@ struct centre_state {
   float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
   bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
   bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
-  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, central_actions, acted_without_notice, allegation_reviewed);
+  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, central_actions, acted_without_notice, allegation_reviewed);
 };
 
 /// Candidate selection for the next election (R5, R6).

@@ -72,3 +72,51 @@ TEST(OwnInitiativeR17, OfficersRaiseAUnitedGroupThatMayLoseControlAsPollingDayNe
   EXPECT_LE(slim_far, 1);
   EXPECT_LE(safe_near, 1);
 }
+
+// A scandal is a reason to act: a grave allegation against the group's leader is put to the body that decides it
+// (the leader suspended pending an investigation), and the officers then put the local party itself on the agenda --
+// a takeover of its selections, special measures or a removal -- far more often than after a slight allegation or
+// none (the counterfactuals: the same council, the same runs).
+TEST(OwnInitiativeR17, AGraveAllegationAgainstTheLeaderLeadsToSuspensionAnInvestigationAndTheCentreActing) {
+  struct tally_of_runs {
+    int suspended_and_investigated = 0, officers_raised = 0, acted_on_the_party = 0;
+  };
+  auto runs = [](double severity) {
+    const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
+      sc.weeks = 104;
+      sc.events.clear();
+      sc.executive.centralism_mean = 0.6;
+      if (severity > 0) {
+        event_def e;
+        e.week = 4;
+        e.type = event_kind::allegation;
+        e.council = "smalltown";
+        e.council_index = 0;
+        e.value = severity;
+        sc.events.push_back(e);
+      }
+    });
+    tally_of_runs t;
+    for (int r = 0; r < 100; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      for (int week = 0; week < s->weeks; ++week) step_week(w);
+      const auto& tallies = w.councils[0].tallies;
+      const auto n = [&](event e) { return tallies[static_cast<std::size_t>(e)].count; };
+      t.suspended_and_investigated += n(event::decision_suspend_individuals) > 0 && n(event::investigation_concluded) > 0;
+      t.officers_raised += n(event::monitoring) > 0;
+      t.acted_on_the_party += n(event::decision_take_over_selections) + n(event::decision_special_measures) +
+                                  n(event::decision_remove_leader) >
+                              0;
+    }
+    return t;
+  };
+  const tally_of_runs grave = runs(0.9), slight = runs(0.15), none = runs(0);
+  std::printf("of 100 runs -- grave allegation: suspended and investigated %d, officers raised the group %d, the centre acted on "
+              "the party %d; slight: %d, %d, %d; none: %d, %d, %d\n",
+              grave.suspended_and_investigated, grave.officers_raised, grave.acted_on_the_party, slight.suspended_and_investigated,
+              slight.officers_raised, slight.acted_on_the_party, none.suspended_and_investigated, none.officers_raised,
+              none.acted_on_the_party);
+  EXPECT_GT(grave.suspended_and_investigated, 50);
+  EXPECT_GT(grave.acted_on_the_party, none.acted_on_the_party + 10);
+  EXPECT_GT(grave.acted_on_the_party, slight.acted_on_the_party + 5);
+}
