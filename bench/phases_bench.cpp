@@ -304,6 +304,20 @@ void BM_full_run(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());  // items/s = runs per second
 }
 
+/// Issue 36: how a run's cost grows with one council's size (1k, 10k, 100k seats) on one and on three axes. A whole
+/// run (build, 12 weeks, an election), per seat-week: flat (or growing as log n) when no phase is quadratic.
+void BM_one_big_council(benchmark::State& state) {
+  tbb::global_control gc(tbb::global_control::max_allowed_parallelism, 1);
+  const long seats = static_cast<long>(state.range(0));
+  const int axes = static_cast<int>(state.range(1));
+  const frozen_scenario scen = load_scenario_text(bench::one_big_council_yaml(seats, axes), "one-big-council");
+  std::uint64_t run = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(simulate_run(scen, 1, run++, false, false));
+  state.SetLabel(std::to_string(seats) + " seats, " + std::to_string(axes) + " axis" + (axes == 1 ? "" : "es"));
+  state.counters["seat_week"] = benchmark::Counter(static_cast<double>(seats) * scen->weeks,
+                                                   benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
 }  // namespace
 
 BENCHMARK(BM_member_mood)->Arg(0)->Arg(1);
@@ -329,6 +343,10 @@ BENCHMARK(BM_central_phase)->Arg(0)->Arg(1);
 BENCHMARK(BM_national_and_apply)->Arg(0)->Arg(1);
 BENCHMARK(BM_step_week)->Args({0, 1})->Args({1, 1})->Args({1, 2});
 BENCHMARK(BM_full_run)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_one_big_council)
+    ->Args({1000, 1})->Args({10000, 1})->Args({100000, 1})
+    ->Args({1000, 3})->Args({10000, 3})->Args({100000, 3})
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_national_run)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 
 BENCHMARK_MAIN();

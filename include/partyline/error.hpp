@@ -35,6 +35,14 @@ class usage_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// @brief Thrown inside a run when its cancel flag is raised (SIGINT or SIGTERM in the CLI, Ctrl-C in Python): the
+/// run is abandoned at the next step of its week, so a stop never waits for a long run to end. Whoever started the
+/// run catches it and keeps only the runs that finished.
+class run_cancelled : public std::exception {
+ public:
+  [[nodiscard]] const char* what() const noexcept override { return "the run was cancelled"; }
+};
+
 /// @brief Exit statuses of the CLI, documented in --help.
 enum exit_status : int { exit_ok = 0, exit_failure = 1, exit_bad_input = 2, exit_interrupted = 130 };
 

@@ -57,6 +57,7 @@ struct run_args {
   bool force = false;
   bool quiet = false;
   double memory_budget_mib = 0;
+  double time_budget_hours = 24;  ///< refuse work estimated to take longer (0: no limit)
   int story = 20;
   std::vector<std::string> sets;  ///< --set PATH=VALUE, in order
 };
@@ -75,12 +76,13 @@ struct sweep_args {
   bool resume = false;
   bool quiet = false;
   double memory_budget_mib = 0;
+  double time_budget_hours = 24;  ///< refuse work estimated to take longer (0: no limit)
   std::string shard;  ///< "K/N"
   long long max_runs = 10'000'000;
 };
 int cmd_sweep(const sweep_args& a, const std::string& command_line);
 int cmd_merge(const std::vector<std::string>& shards, const std::string& out);
-int cmd_export(const std::string& dir, const std::string& out, bool force);
+int cmd_export(const std::string& dir, const std::string& out, bool force, const std::string& command_line);
 int cmd_summarize(const std::string& dir, int max_points, const std::string& format);
 int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b, const std::string& format);
 int cmd_sensitivity(const std::string& dir, const std::string& format);

@@ -34,6 +34,15 @@ int main(int argc, char** argv) {
         return {};
       },
       "MiB > 0");
+  const CLI::Validator budget_hours(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < 0)
+          return "a time budget is a number of hours >= 0 (0: no limit), got '" + text + "'";
+        return {};
+      },
+      "HOURS >= 0");
   const CLI::Validator not_empty([](std::string& text) -> std::string { return text.empty() ? "an empty path" : ""; }, "PATH");
 
   run_args ra;
@@ -50,6 +59,9 @@ int main(int argc, char** argv) {
   run->add_flag("--quiet,-q", ra.quiet, "no progress bar and no summary");
   run->add_option("--memory-budget", ra.memory_budget_mib, "refuse scenarios needing more memory than this (MiB; default half of RAM)")
       ->check(budget_mib);
+  run->add_option("--time-budget", ra.time_budget_hours,
+                  "refuse runs estimated (generously, from the scenario's size) to take longer than this (hours; 0: no limit)")
+      ->check(budget_hours)->capture_default_str();
   run->add_option("--set", ra.sets, "PATH=VALUE: set a scenario value by a sweep file's dotted path (repeatable), "
                                      "e.g. --set executive.left_share=0.3 --set rules.R2.b_backlash=3 (each path once); "
                                      "`partyline params FILE` lists the paths")
@@ -80,6 +92,9 @@ int main(int argc, char** argv) {
   sweep->add_option("--shard", sa.shard, "run only shard K of N (K/N) of the runs, e.g. for a Slurm job array");
   sweep->add_flag("--quiet,-q", sa.quiet, "no progress bar");
   sweep->add_option("--memory-budget", sa.memory_budget_mib, "memory budget in MiB (default half of RAM)")->check(budget_mib);
+  sweep->add_option("--time-budget", sa.time_budget_hours,
+                    "refuse sweeps estimated (generously, from the points' sizes) to take longer than this (hours; 0: no limit)")
+      ->check(budget_hours)->capture_default_str();
   sweep->add_option("--max-runs", sa.max_runs, "refuse sweeps of more runs than this")->capture_default_str();
 
   std::string edir, eout;
@@ -173,7 +188,7 @@ int main(int argc, char** argv) {
     if (*validate) return cmd_validate(vfiles, vbudget, vquiet);
     if (*show) return cmd_show(sfile, sbudget);
     if (*sweep) return cmd_sweep(sa, command_line);
-    if (*exp) return cmd_export(edir, eout, eforce);
+    if (*exp) return cmd_export(edir, eout, eforce, command_line);
     if (*summarize) return cmd_summarize(mdir, mpoints, mformat);
     if (*compare) return cmd_compare(ca, cb, cpa, cpb, cformat);
     if (*sensitivity) return cmd_sensitivity(sdir2, sformat);

@@ -56,6 +56,8 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   plan.threads = threads;
   plan.results_budget_bytes = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : 0.0;
   plan.cancel = &g_stop;
+  plan.time_budget_seconds = a.time_budget_hours > 0 ? a.time_budget_hours * 3600.0 : -1.0;
+  pl::check_time_budget(plan);  // before a folder is made for it
   const std::filesystem::path out = a.out.empty() ? new_results_folder(scen->name) : std::filesystem::path(a.out);
   // One writer at a time: a second run (or sweep) into this folder is refused; emptiness is checked under the lock.
   const pl::output_lock lock = pl::claim_output_dir(out, a.force);
@@ -110,7 +112,8 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   if (!a.quiet) {
     std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
                 secs > 0 ? static_cast<double>(results.size()) / secs : 0.0);
-    std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);
+    if (results.empty()) std::printf("  no run finished: nothing to summarise\n");
+    else std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);
     // The focus councils (by default those the scenario lists, not generated ones): seats at the end and control.
     int listed = 0;
     for (std::size_t c = 0; c < scen->councils.size() && !results.empty(); ++c) {
@@ -143,11 +146,16 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     }
     if (a.story > 0 && !results.empty()) {
       // A typical run (its pattern of what happened is the most common), retold with its event log.
+      // Its events are run again when they were not kept: a stop abandons that run (the results are written).
       const pl::run_result& typical = results[pl::typical_run(results)];
-      const pl::run_result story =
-          a.events ? typical : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(typical.run), false, true);
-      std::printf("\n  the story of run %d, a typical run (the most common pattern of what happened):\n%s", story.run,
-                  pl::tell_story(*scen, story, a.story).c_str());
+      try {
+        const pl::run_result story =
+            a.events ? typical : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(typical.run), false, true, &g_stop);
+        std::printf("\n  the story of run %d, a typical run (the most common pattern of what happened):\n%s", story.run,
+                    pl::tell_story(*scen, story, a.story).c_str());
+      } catch (const pl::run_cancelled&) {
+        std::printf("\n  (the story of a typical run was not told: interrupted)\n");
+      }
     }
     std::printf("\n  outputs: %s/{%s}\n", out.string().c_str(), [&] {
       std::string s;

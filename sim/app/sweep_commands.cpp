@@ -16,6 +16,7 @@
 #include "partyline/outcome/analysis.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
+#include "partyline/store/manifest.hpp"
 #include "partyline/store/results_store.hpp"
 #include "partyline/store/sha256.hpp"
 #include "partyline/sweep/distributed.hpp"
@@ -114,6 +115,7 @@ int cmd_sweep(const sweep_args& a, const std::string& command_line) {
   plan.shard_count = shard_count;
   plan.threads = threads;
   plan.cancel = &g_stop;
+  plan.time_budget_seconds = a.time_budget_hours > 0 ? a.time_budget_hours * 3600.0 : -1.0;
   plan.command = command_line;
   if (!a.quiet && !mpi)
     std::printf("partyline %s · sweep %s · %zu points x %d replicates = %zu runs · design %s · %d thread%s%s\n", version(),
@@ -150,16 +152,23 @@ int cmd_sweep(const sweep_args& a, const std::string& command_line) {
   return exit_ok;
 }
 
-int cmd_export(const std::string& dir, const std::string& out_arg, bool force) {
+int cmd_export(const std::string& dir, const std::string& out_arg, bool force, const std::string& command_line) {
   const auto store = results_store::open_read(dir);
   const std::filesystem::path out = out_arg.empty() ? std::filesystem::path(dir) / "export" : std::filesystem::path(out_arg);
   const output_lock lock = claim_output_dir(out, force);
-  write_file_atomically(out / "runs.csv", to_csv(store.read_runs_with_parameters()));
-  write_file_atomically(out / "councils.csv", to_csv(store.read_councils_with_parameters()));
-  write_file_atomically(out / "points.csv", to_csv(store.read_table("points")));
+  // Staged and moved in as a whole, the manifest (each table's SHA-256 and rows) last: `verify` checks an export.
+  result_set_writer writer(out);
+  const table_data runs = store.read_runs_with_parameters();
+  writer.add("runs.csv", to_csv(runs));
+  writer.add("councils.csv", to_csv(store.read_councils_with_parameters()));
+  writer.add("points.csv", to_csv(store.read_table("points")));
   const bool weekly = store.has_weekly();
-  if (weekly) write_file_atomically(out / "weekly.csv", to_csv(store.read_weekly_with_parameters()));
-  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s}\n", out.string().c_str(), weekly ? ",weekly.csv" : "");
+  if (weekly) writer.add("weekly.csv", to_csv(store.read_weekly_with_parameters()));
+  writer.commit("manifest.json",
+                export_manifest_json(command_line, std::filesystem::absolute(dir).lexically_normal().string(),
+                                     static_cast<long long>(runs.rows.size()), writer.tables()),
+                {"runs.csv", "councils.csv", "points.csv", "weekly.csv"});
+  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s,manifest.json}\n", out.string().c_str(), weekly ? ",weekly.csv" : "");
   return exit_ok;
 }
 

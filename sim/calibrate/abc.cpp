@@ -1,6 +1,8 @@
 // ABC-SMC (population Monte Carlo): see include/partyline/calibrate/abc.hpp.
 #include "partyline/calibrate/abc.hpp"
 
+#include "partyline/error.hpp"
+
 #include <boost/math/special_functions/erf.hpp>
 
 #include <Eigen/Cholesky>
@@ -254,7 +256,13 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
           theta = prev->theta.row(j).transpose() + chol * z;
           if (!std::isfinite(log_prior(priors, theta))) continue;
         }
-        const double d = distance(theta, rng.bits(0, 1));
+        double d = 0;
+        try {
+          d = distance(theta, rng.bits(0, 1));
+        } catch (const run_cancelled&) {
+          failed = true;  // stopped part-way through this proposal's runs: the generation in flight is dropped
+          return;
+        }
         simulations += 1;  // simulations run (a move outside the prior's support runs none)
         if (d <= next.tolerance) {
           kept = theta;

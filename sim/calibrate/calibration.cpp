@@ -122,7 +122,11 @@ table_data case_targets(const calibration_spec& spec, std::size_t ci, const Eige
   ro.runs = runs;
   ro.seed = seed;
   ro.first_run = first_run;
-  return run_targets(*scen, simulate_runs(scen, ro), seed);
+  ro.cancel = spec.abc.cancel;
+  const auto results = simulate_runs(scen, ro);
+  // A particle is never scored on part of its runs: a stop abandons it (and the generation in flight).
+  if (results.size() < static_cast<std::size_t>(runs)) throw run_cancelled();
+  return run_targets(*scen, results, seed);
 }
 
 std::string num(double v) {

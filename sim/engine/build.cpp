@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "partyline/engine/engine.hpp"
+#include "partyline/error.hpp"
 #include "partyline/random.hpp"
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
@@ -171,6 +172,7 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
   const auto n_w = static_cast<std::uint64_t>(rows.ward_end - rows.ward_begin);
   auto& ms = w.members;
   for (std::uint64_t j = 0; j < count; ++j) {
+    if ((j & 0xFFFF) == 0) stop_if_cancelled(w);
     const std::uint64_t m = rows.member_begin + j;
     const bool faction = rng.uniform(m, 0) < md.faction_share;
     const double centre = faction ? md.faction_position : md.position;
@@ -344,8 +346,9 @@ void route_items(world& w) {
   }
 }
 
-world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
+world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, const std::atomic<bool>* cancel) {
   world w;
+  w.cancel = cancel;
   w.scen = std::move(scen);
   w.params = &coefficients(*w.scen);
   w.seed = seed;
@@ -368,12 +371,16 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   const draw_stream cllr_rng(seed, run, 0, stream::setup_councillors);
   const draw_stream member_rng(seed, run, 0, stream::setup_members);
   for (std::size_t i = 0; i < s.councils.size(); ++i) {
+    stop_if_cancelled(w);
     council_state& c = w.councils[i];
     w.log.by_council[i].reserve(32);
     w.outbox[i].reserve(4);
     draw_wards(w, i, ward_rng);
+    stop_if_cancelled(w);
     assign_seats(w, i);
+    stop_if_cancelled(w);
     draw_councillors(w, i, cllr_rng);
+    stop_if_cancelled(w);
     install_first_leader(w, i);
     // Control; the administration is the rules' to set up (schedule::setup: R11).
     for (std::size_t p = 0; p < s.parties.size(); ++p)
@@ -385,7 +392,10 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run) {
   build_tier_boards(w);
   build_institutions(w);
   for (std::size_t i = 0; i < s.councils.size(); ++i)  // the rules' own setup (schedule::setup)
-    for (const council_step& step : schedule::setup) step.run(w, i);
+    for (const council_step& step : schedule::setup) {
+      stop_if_cancelled(w);
+      step.run(w, i);
+    }
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
   w.national.backlash = w.executive.backlash;

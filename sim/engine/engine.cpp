@@ -4,6 +4,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "partyline/error.hpp"
 #include "partyline/rules/model.hpp"
 #include "partyline/world/access.hpp"
 
@@ -24,7 +25,10 @@ void for_each_council(world& w, F&& f) {
 
 template <std::size_t N>
 void run_council_steps(world& w, std::size_t council, const std::array<council_step, N>& steps) {
-  for (const council_step& s : steps) s.run(w, council);
+  for (const council_step& s : steps) {
+    stop_if_cancelled(w);
+    s.run(w, council);
+  }
 }
 
 /// Moves the councils' event buffers into the run's log in council order.
@@ -58,10 +62,16 @@ void local_phase(world& w, std::size_t council) { run_council_steps(w, council, 
 void apply_phase(world& w, std::size_t council) { run_council_steps(w, council, schedule::apply); }
 void election_phase(world& w, std::size_t council) { run_council_steps(w, council, schedule::election); }
 void central_phase(world& w) {
-  for (const world_step& s : schedule::central) s.run(w);
+  for (const world_step& s : schedule::central) {
+    stop_if_cancelled(w);
+    s.run(w);
+  }
 }
 void national_phase(world& w) {
-  for (const world_step& s : schedule::national) s.run(w);
+  for (const world_step& s : schedule::national) {
+    stop_if_cancelled(w);
+    s.run(w);
+  }
 }
 
 void step_week(world& w) {

@@ -5,11 +5,13 @@
 
 #include "partyline/engine/build.hpp"
 #include "partyline/engine/engine.hpp"
+#include "partyline/error.hpp"
 
 namespace partyline {
 
-run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run, bool weekly, bool events) {
-  world w = build_world(scen, seed, run);
+run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run, bool weekly, bool events,
+                        const std::atomic<bool>* cancel) {
+  world w = build_world(scen, seed, run, cancel);  // the world keeps the flag: the engine checks it at every step
   w.log.recording = events;
   run_result result;
   result.run = static_cast<int>(run);
@@ -43,7 +45,11 @@ std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_opt
   std::vector<char> done(results.size(), 0);
   parallel_over(results.size(), [&](std::size_t i) {
     if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) return;
-    results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events);
+    try {
+      results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events, opt.cancel);
+    } catch (const run_cancelled&) {
+      return;  // abandoned part-way: not kept
+    }
     done[i] = 1;
     if (opt.on_run_done) opt.on_run_done(results[i]);
   });

@@ -29,6 +29,47 @@ void bounded_confidence_step(float* x, std::span<std::uint32_t> agents, std::spa
   }
 }
 
+namespace {
+
+/// Groups up to this size look at every pair (exact); larger ones sample (confidants_sampled).
+constexpr std::uint32_t exact_group_limit = 512;
+/// How many of the councillors near enough on the first axis a councillor in a very large group looks at.
+constexpr std::size_t sampled_confidants = 64;
+
+/// The mean first-axis position of each councillor's confidants in a very large group, at a cost of n log n + 64 n.
+/// The city-block distance is at least the first axis' part, so confidants lie in a window of the group sorted on
+/// the first axis; the window is looked at whole when it holds at most 64 others, else as a systematic sample of 64
+/// (every step-th councillor in position order: deterministic, and spread over the window as the group is). Each
+/// councillor is their own confidant. `work[k]` is for the k-th row of `rows` in the order it is left (sorted).
+void confidants_sampled(const world& w, std::span<std::uint32_t> rows, std::span<float> work, double bound) {
+  const float* x = w.councillors.position.data();
+  std::sort(rows.begin(), rows.end(), [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
+  const std::size_t n = rows.size();
+  const double reach = w.space.first_salience > 0 ? bound / w.space.first_salience : 1e9;  // on the first axis
+  std::size_t lo = 0, hi = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    const double xk = x[rows[k]];
+    while (hi < n && x[rows[hi]] <= xk + reach) ++hi;
+    while (x[rows[lo]] < xk - reach) ++lo;
+    const place at = councillor_place(w, rows[k]);
+    // Each sampled confidant stands for `step` of the window's (the councillor for themself alone), so the mean
+    // weighs the councillor's own position as the exact step does.
+    const std::size_t step = std::max<std::size_t>(1, (hi - lo + sampled_confidants - 1) / sampled_confidants);
+    const auto weight = static_cast<double>(step);
+    double sum = xk, confidants = 1;
+    for (std::size_t j = lo; j < hi; j += step) {
+      if (j == k) continue;
+      const place other = councillor_place(w, rows[j]);
+      if (distance(w, at, other) > bound) continue;
+      sum += weight * other.x;
+      confidants += weight;
+    }
+    work[k] = static_cast<float>(sum / confidants);
+  }
+}
+
+}  // namespace
+
 void opinion_dynamics::run(world& w, std::size_t ci) {
   const auto& p = w.params->R16;
   const council_state& c = w.councils[ci];
@@ -45,20 +86,26 @@ void opinion_dynamics::run(world& w, std::size_t ci) {
                             p.rate);
     return;
   }
-  // More axes: confidants are those within 2 epsilon over all of them (a group is small: every pair is looked at);
-  // positions move on the first axis only (the other axes are identities that a group's talk does not shift).
+  // More axes: confidants are those within 2 epsilon over all of them; positions move on the first axis only (the
+  // other axes are identities that a group's talk does not shift). A real group (the largest English council has
+  // about 100 seats) is small: every pair is looked at. A group above exact_group_limit (a stress test, not a
+  // council) is not allowed to cost n^2: see confidants_sampled.
   const double bound = 2.0 * p.epsilon;
-  for (std::uint32_t k = 0; k < n; ++k) {
-    const place at = councillor_place(w, rows[k]);
-    double sum = 0;
-    int confidants = 0;
-    for (std::uint32_t j = 0; j < n; ++j) {
-      const place other = councillor_place(w, rows[j]);
-      if (distance(w, at, other) > bound) continue;
-      sum += other.x;
-      ++confidants;
+  if (n > exact_group_limit) {
+    confidants_sampled(w, std::span<std::uint32_t>(rows, n), std::span<float>(work, n), bound);
+  } else {
+    for (std::uint32_t k = 0; k < n; ++k) {
+      const place at = councillor_place(w, rows[k]);
+      double sum = 0;
+      int confidants = 0;
+      for (std::uint32_t j = 0; j < n; ++j) {
+        const place other = councillor_place(w, rows[j]);
+        if (distance(w, at, other) > bound) continue;
+        sum += other.x;
+        ++confidants;
+      }
+      work[k] = static_cast<float>(sum / confidants);  // k is its own confidant
     }
-    work[k] = static_cast<float>(sum / confidants);  // k is its own confidant
   }
   for (std::uint32_t k = 0; k < n; ++k) {
     float& v = w.councillors.position[rows[k]];

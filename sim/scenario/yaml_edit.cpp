@@ -1,6 +1,8 @@
 // Editing a scenario's YAML tree at dotted paths: see include/partyline/scenario/yaml_edit.hpp.
 #include "partyline/scenario/yaml_edit.hpp"
 
+#include "partyline/scenario/schema.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -60,7 +62,18 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
         if (id && id->value == segment) found = &item;
       }
       if (!found) not_an_index();
-      if (!found) throw scenario_error(where, path, "no element with id '" + segment + "' in '" + list + "'");
+      if (!found) {
+        // Say which ids there are, the nearest first when it is a near miss (a misspelt council).
+        std::string best, ids;
+        std::size_t best_d = 3;
+        for (const auto& item : node->children)
+          if (const yaml_node* id = item.find("id")) {
+            if (const std::size_t d = edit_distance(segment, id->value); d < best_d) best_d = d, best = id->value;
+            if (ids.size() < 200) ids += (ids.empty() ? "" : ", ") + id->value;
+          }
+        throw scenario_error(where, path, "no element with id '" + segment + "' in '" + list + "'" +
+                                              (best.empty() ? "; the ids are: " + ids : " (did you mean '" + best + "'?)"));
+      }
       node = found;
       if (last) throw scenario_error(where, path, "the path names a whole list element, not a value");
       pos = dot + 1;

@@ -241,6 +241,8 @@ std::vector<std::string> foreign_entries(const std::filesystem::path& dir, const
   return out;
 }
 
+std::vector<std::string> verify_run_set(const std::filesystem::path& dir, std::string& what);
+
 std::vector<std::string> verify_sweep_store(const std::filesystem::path& dir, std::string& what) {
   std::vector<std::string> problems;
   const auto store = results_store::open_read(dir);
@@ -306,6 +308,16 @@ std::vector<std::string> verify_sweep_store(const std::filesystem::path& dir, st
   for (const auto& name : foreign_entries(dir, store_file))
     problems.push_back(name + (name.size() > 4 && name.substr(name.size() - 4) == ".csv" ? ": a run's table beside a sweep's store"
                                                                                           : ": not part of a sweep's result set"));
+  // An export written into the store's folder (the default) is checked as its own result set.
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir / "export", ec)) {
+    std::string export_what;
+    if (!std::filesystem::exists(dir / "export" / "manifest.json", ec))
+      problems.emplace_back("export/manifest.json is missing: the export is incomplete (interrupted?) or from an older partyline; "
+                            "export again with --force");
+    else
+      for (const auto& p : verify_run_set(dir / "export", export_what)) problems.push_back("export/" + p);
+  }
   return problems;
 }
 
@@ -342,6 +354,11 @@ std::vector<std::string> verify_run_set(const std::filesystem::path& dir, std::s
     problems.push_back(name + (fs::path(name).extension() == ".csv" ? ": a table the manifest does not list (another run's?)"
                                                                       : ": not part of the result set (the manifest does not list it)"));
   const bool complete = manifest.value("complete", false);
+  if (manifest.value("kind", "") == "export") {
+    what = "a sweep's export: " + std::to_string(checked) + " tables, " + manifest.value("source_runs", nlohmann::json()).dump() +
+           " runs of " + manifest.value("source", nlohmann::json()).dump();
+    return problems;
+  }
   what += ": " + std::to_string(checked) + " tables, seed " + manifest.value("seed", nlohmann::json()).dump() + ", " +
           manifest.value("runs_completed", nlohmann::json()).dump() + " runs";
   // A run stopped by a signal keeps its finished runs, consistently, but it is not the set that was asked for.

@@ -31,6 +31,25 @@ manifest_entries sweep_manifest(const std::string& command, std::size_t shard_in
   return out;
 }
 
+std::string export_manifest_json(const std::string& command, const std::string& source, long long source_runs,
+                                 const std::vector<result_set_writer::table_entry>& tables) {
+  std::vector<std::string> files;
+  nlohmann::ordered_json listed = nlohmann::ordered_json::object();
+  for (const auto& t : tables) {
+    files.push_back(t.name);
+    listed[t.name] = {{"sha256", t.sha256}, {"rows", t.rows}};
+  }
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : provenance(command)) j[key] = value;
+  j["kind"] = "export";
+  j["source"] = source;
+  j["source_runs"] = source_runs;
+  j["complete"] = true;
+  j["files"] = files;
+  j["tables"] = listed;
+  return j.dump(2) + "\n";
+}
+
 std::string run_manifest_json(const run_manifest& m, const std::vector<result_set_writer::table_entry>& tables) {
   std::vector<std::string> files;
   nlohmann::ordered_json listed = nlohmann::ordered_json::object();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 
 #include "partyline/engine/load.hpp"
@@ -82,12 +83,54 @@ plan_report run_sweep_plan(const run_plan& plan) {
 
 }  // namespace
 
+double estimate_run_seconds(const scenario& s) {
+  // Measured on one thread (README, Performance): about 2 ns a member-week and 10-60 ns a seat-week on one axis at
+  // national and one-big-council sizes; 300-900 ns a seat-week on three axes; building 50-100 ns an agent. Taken
+  // with a margin of about three, so that an estimate over the budget is a plan that is really too long.
+  const memory_estimate est = estimate_world_memory(s);
+  const double members = static_cast<double>(est.members), seats = static_cast<double>(est.seats);
+  const double seat_week = s.axes.size() > 1 ? 2.5e-6 : 2.0e-7;
+  return 3.0e-7 * (members + seats) + s.weeks * (6.0e-9 * members + seat_week * seats);
+}
+
+void check_time_budget(const run_plan& plan) {
+  if (plan.time_budget_seconds < 0) return;
+  const int threads = plan.threads > 0 ? plan.threads : tbb::info::default_concurrency();
+  const double budget = plan.time_budget_seconds > 0 ? plan.time_budget_seconds : default_time_budget_seconds;
+  double seconds = 0;
+  std::string what;
+  if (plan.scenario) {
+    seconds = estimate_run_seconds(*plan.scenario) * plan.runs;
+    what = std::to_string(plan.runs) + " run" + (plan.runs == 1 ? "" : "s") + " of " + plan.scenario->name;
+  } else {
+    const std::size_t runs = plan.sweep->runs() / plan.shard_count;
+    for (std::size_t p = 0; p < plan.sweep->scenarios.size(); ++p)
+      seconds += estimate_run_seconds(*plan.sweep->scenarios[p]) * plan.sweep->replicates;
+    seconds /= static_cast<double>(plan.shard_count);
+    what = "the sweep's " + std::to_string(runs) + " runs";
+  }
+  seconds /= std::max(1, threads);
+  if (seconds <= budget) return;
+  const auto hours = [](double s) {
+    char buf[48];
+    if (s < 60) std::snprintf(buf, sizeof buf, "%.0f seconds", s);
+    else if (s < 3600) std::snprintf(buf, sizeof buf, "%.0f minutes", s / 60);
+    else std::snprintf(buf, sizeof buf, "%.1f hours", s / 3600);
+    return std::string(buf);
+  };
+  throw usage_error(what + " would take about " + hours(seconds) + " on " + std::to_string(threads) + " thread" +
+                    (threads == 1 ? "" : "s") + " (a generous estimate from the scenario's seats, members and weeks), more " +
+                    "than the time budget of " + hours(budget) + "; refused. Give a larger budget with --time-budget " +
+                    "HOURS (0: no limit) if this is meant");
+}
+
 plan_report execute(const run_plan& plan) {
   if (static_cast<bool>(plan.scenario) == static_cast<bool>(plan.sweep))
     throw std::invalid_argument("a run plan runs either a scenario or a sweep");
   if (plan.shard_count < 1 || plan.shard_index >= plan.shard_count) throw usage_error("the shard must be K/N with 1 <= K <= N");
   const int threads = plan.threads > 0 ? plan.threads : tbb::info::default_concurrency();
   tbb::global_control gc(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  check_time_budget(plan);
   const auto started = std::chrono::steady_clock::now();
   plan_report report = plan.scenario ? run_scenario(plan) : run_sweep_plan(plan);
   report.threads = threads;
@@ -145,8 +188,12 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
     // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
     const run_result& typical = results[typical_run(results)];
     t.typical_run = static_cast<std::size_t>(typical.run);
-    t.story = req.events ? tell_story(*scen, typical, 20)
-                         : tell_story(*scen, simulate_run(scen, plan.seed, t.typical_run, false, true), 20);
+    try {
+      t.story = req.events ? tell_story(*scen, typical, 20)
+                           : tell_story(*scen, simulate_run(scen, plan.seed, t.typical_run, false, true, cancel), 20);
+    } catch (const run_cancelled&) {
+      t.story.clear();  // stopped: the runs are handed back without a story
+    }
   }
   t.done = results.size();
   t.complete = static_cast<long long>(results.size()) == req.runs;

@@ -95,7 +95,11 @@ sweep_report run_sweep(const sweep_spec& spec, const std::filesystem::path& dir,
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, todo.size(), 1), [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t k = r.begin(); k != r.end(); ++k) {
       if ((opt.cancel && opt.cancel->load(std::memory_order_relaxed)) || writer_failed.load(std::memory_order_relaxed)) return;
-      queue.push(spec.compute(todo[k]));
+      try {
+        queue.push(spec.compute(todo[k], opt.cancel));
+      } catch (const run_cancelled&) {
+        return;  // abandoned part-way: not stored, run again by --resume
+      }
       scheduled.fetch_add(1, std::memory_order_release);
     }
   });

@@ -117,14 +117,14 @@ store_design sweep_spec::for_store() const {
   return d;
 }
 
-stored_run sweep_spec::compute(std::size_t index) const {
+stored_run sweep_spec::compute(std::size_t index, const std::atomic<bool>* cancel) const {
   const auto reps = static_cast<std::size_t>(replicates);
   const std::size_t point = index / reps;
   stored_run run;
   run.point = static_cast<int>(point);
   run.replicate = static_cast<int>(index % reps);
   run.seed = point_seed(point);
-  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, false);
+  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, false, cancel);
   if (weekly) run.start_date = scenarios[point]->start_date;
   return run;
 }

@@ -455,6 +455,13 @@ TEST(Cli, SetAndValidateMessagesSayWhatIsMeant) {
   EXPECT_EQ(twice.status, 2) << twice.out;
   EXPECT_NE(twice.out.find("--set:3:1: weeks: set twice (--set 1 and 3)"), std::string::npos) << twice.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "r" / "runs.csv"));
+  // Issue 36 pt 5: a misspelt id in a path gets a "did you mean", as a misspelt key does; a wrong one, the ids.
+  const auto misspelt = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --set councils.smalltwn.seats.lab=3" + out);
+  EXPECT_EQ(misspelt.status, 2) << misspelt.out;
+  EXPECT_NE(misspelt.out.find("councils.smalltwn.seats.lab: no element with id 'smalltwn' in 'councils' (did you mean 'smalltown'?)"),
+            std::string::npos) << misspelt.out;
+  const auto unknown = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --set councils.leeds.seats.lab=3" + out);
+  EXPECT_NE(unknown.out.find("no element with id 'leeds' in 'councils'; the ids are: smalltown"), std::string::npos) << unknown.out;
   const auto sweep = run_cli("validate " + (data_dir() / "sweeps" / "tiny-grid.yaml").string());
   EXPECT_EQ(sweep.status, 2) << sweep.out;
   EXPECT_NE(sweep.out.find("tiny-grid.yaml:2:1: this is a sweep file, not a scenario: `partyline sweep FILE --out DIR` runs it"),

@@ -2,6 +2,8 @@
 // resume; a write failure (a file-size limit standing in for a full disk) is an error that leaves the store
 // consistent and resumable, and `run` leaves no half-written table.
 #include <gtest/gtest.h>
+
+#include <chrono>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -245,5 +247,87 @@ TEST(Concurrency, ManyWritersIntoOneFolderLeaveOneCompleteResultSet) {
           << "round " << round << ": the folder holds " << manifest_seed(out);
     }
   }
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+/// One council of `seats` seats (one a ward) and `members` members on `axes` axes: a large world, slow to build and
+/// to step (issue 36's finding 1 was such a scenario, which ignored SIGINT for minutes).
+std::filesystem::path large_scenario(const std::filesystem::path& dir, long seats, long members, int axes) {
+  std::string y = "name: large\nweeks: 52\nseed: 1\n";
+  if (axes > 1) {
+    y += "axes:\n  - {id: left_right}\n";
+    for (int a = 1; a < axes; ++a) y += "  - {id: axis" + std::to_string(a) + ", spread: 0.3}\n";
+  }
+  y += "parties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\nregions:\n  - {id: north}\n"
+       "councils:\n  - id: big\n    region: north\n    seats: {lab: " + std::to_string(seats / 2) + ", con: " +
+       std::to_string(seats / 2) + "}\n    seats_per_ward: 1\n    members: {count: " + std::to_string(members) + "}\n";
+  const auto path = dir / "large.yaml";
+  partyline::testing::write_text(path, y);
+  return path;
+}
+
+/// Starts `partyline run` on `scenario`, waits until it has made its output folder (loading is over) and then
+/// `delay_ms`, sends `sig`, and returns the seconds from the signal to the exit; the exit status must be 130 and the
+/// folder a result set that says it is incomplete.
+double seconds_to_stop(const std::filesystem::path& dir, const std::filesystem::path& scenario, int delay_ms, int sig) {
+  const auto out = dir / "r";
+  const child c = start({"run", scenario.string(), "--runs", "2", "--threads", "2", "--quiet", "--out", out.string()}, dir / "log");
+  for (int i = 0; i < 12000 && !std::filesystem::exists(out); ++i)
+    usleep(5000);
+  usleep(static_cast<useconds_t>(delay_ms) * 1000);
+  const auto signalled = std::chrono::steady_clock::now();
+  kill(c.pid, sig);
+  const int status = wait_exit(c);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - signalled).count();
+  EXPECT_EQ(status, 130) << slurp(dir / "log");
+  const std::string manifest = slurp(out / "manifest.json");
+  EXPECT_NE(manifest.find("\"complete\": false"), std::string::npos) << manifest;
+  return seconds;
+}
+
+// A sanitizer build runs several times slower: its bound is wider (the stop is the same code).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr double stop_bound_seconds = 6.0;
+#else
+constexpr double stop_bound_seconds = 2.0;
+#endif
+
+}  // namespace
+
+// Issue 36: a stop is prompt at any point of the work. Building a world of a million seats and two million members
+// takes over a second on this machine (a few in a sanitizer build); SIGINT a fifth of a second in lands in it.
+TEST(Signals, SigintDuringTheSetupOfALargeWorldStopsWithinTwoSeconds) {
+  const auto dir = fresh_dir("sigint-setup");
+  const double s = seconds_to_stop(dir, large_scenario(dir, 1000000, 2000000, 1), 200, SIGINT);
+  EXPECT_LT(s, stop_bound_seconds);
+  std::filesystem::remove_all(dir);
+}
+
+// Three axes, 200,000 seats: R16 weighs each councillor's confidants over every axis, the slowest step of a week.
+// SIGTERM two seconds in lands in the weeks (the world is built in about a third of a second).
+TEST(Signals, SigtermDuringTheWeeksOfALargeRunStopsWithinTwoSeconds) {
+  const auto dir = fresh_dir("sigterm-weeks");
+  const double s = seconds_to_stop(dir, large_scenario(dir, 200000, 400000, 3), 2000, SIGTERM);
+  EXPECT_LT(s, stop_bound_seconds);
+  std::filesystem::remove_all(dir);
+}
+
+// A plan estimated to take longer than the time budget (24 hours by default) is refused before it starts, with the
+// estimate and how to raise the budget; no output folder is made for it.
+TEST(TimeBudget, ARunEstimatedToTakeDaysIsRefusedWithTheEstimate) {
+  const auto dir = fresh_dir("time-budget");
+  const auto scenario = large_scenario(dir, 1000000, 2000000, 3);
+  const auto out = dir / "r";
+  const auto r = run_cli("run " + scenario.string() + " --runs 5000 --threads 1 --quiet --out " + out.string());
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("would take about"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("--time-budget"), std::string::npos) << r.out;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  // A budget given that covers it, or none, is accepted (checked with --runs 1 and a tiny budget refused instead).
+  const auto small = run_cli("run " + scenario.string() + " --runs 1 --threads 1 --quiet --time-budget 0.001 --out " + out.string());
+  EXPECT_EQ(small.status, 2) << small.out;
+  EXPECT_NE(small.out.find("time budget of"), std::string::npos) << small.out;
   std::filesystem::remove_all(dir);
 }

@@ -175,3 +175,40 @@ TEST(Verify, AFileIsNotAFolder) {
   EXPECT_NE(r.out.find("runs.csv: is a file, not a folder"), std::string::npos) << r.out;
   std::filesystem::remove_all(dir);
 }
+
+// Issue 36 pt 4: an export folder (`partyline export`) and a merged store (`partyline merge`) are result sets too.
+// An export carries a manifest with each table's SHA-256 and rows, so a table edited, lost or added is caught; an
+// export inside a sweep's folder is checked with the store.
+TEST(Verify, AnExportOrAMergedStoreIsCheckedLikeTheRest) {
+  const auto dir = fresh_dir("verify-export-merge");
+  ASSERT_EQ(run_cli(tiny_sweep(dir / "sweep")).status, 0);
+  ASSERT_EQ(run_cli("export " + (dir / "sweep").string() + " --out " + (dir / "export").string()).status, 0);
+  const auto ok = run_cli("verify " + (dir / "export").string());
+  EXPECT_EQ(ok.status, 0) << ok.out;
+  EXPECT_NE(ok.out.find("a sweep's export: 3 tables, 24 runs of"), std::string::npos) << ok.out;
+  copy_folder(dir / "export", dir / "edited");
+  write_text(dir / "edited" / "runs.csv", slurp(dir / "export" / "runs.csv") + "9,9,9\n");
+  expect_refused(dir / "edited", "runs.csv: its SHA-256 is not the manifest's");
+  copy_folder(dir / "export", dir / "lost");
+  std::filesystem::remove(dir / "lost" / "points.csv");
+  expect_refused(dir / "lost", "points.csv: listed in the manifest but missing");
+  copy_folder(dir / "export", dir / "foreign");
+  write_text(dir / "foreign" / "extra.csv", "a\n1\n");
+  expect_refused(dir / "foreign", "extra.csv: a table the manifest does not list");
+  // The default export, inside the sweep's folder, edited: the sweep's folder fails, naming it.
+  ASSERT_EQ(run_cli("export " + (dir / "sweep").string()).status, 0);
+  EXPECT_EQ(run_cli("verify " + (dir / "sweep").string()).status, 0);
+  write_text(dir / "sweep" / "export" / "councils.csv", "point\n1\n");
+  expect_refused(dir / "sweep", "export/councils.csv: its SHA-256 is not the manifest's");
+  // Two shards merged are one store; a merged store with runs deleted fails as a sweep's does.
+  const std::string sweep = (data_dir() / "sweeps" / "tiny-grid.yaml").string();
+  ASSERT_EQ(run_cli("sweep " + sweep + " --quiet --threads 1 --shard 1/2 --out " + (dir / "s1").string()).status, 0);
+  ASSERT_EQ(run_cli("sweep " + sweep + " --quiet --threads 1 --shard 2/2 --out " + (dir / "s2").string()).status, 0);
+  const auto merged = run_cli("merge " + (dir / "s1").string() + " " + (dir / "s2").string() + " --out " + (dir / "m").string());
+  ASSERT_EQ(merged.status, 0) << merged.out;
+  const auto m = run_cli("verify " + (dir / "m").string());
+  EXPECT_EQ(m.status, 0) << m.out;
+  edit_store(dir / "m", "DELETE FROM councils WHERE point = 0; DELETE FROM runs WHERE point = 0;");
+  expect_refused(dir / "m", "runs: 4 of the 24 runs are missing");
+  std::filesystem::remove_all(dir);
+}

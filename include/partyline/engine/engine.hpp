@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "partyline/error.hpp"
 #include "partyline/world/world.hpp"
 
 namespace partyline {
@@ -28,6 +29,12 @@ void parallel_over(std::size_t n, F&& f) {
   });
   [[maybe_unused]] const std::size_t all = done.load(std::memory_order_acquire);
   assert(all == n || n == 0 || !"parallel loop lost a chunk");
+}
+
+/// @brief Throws run_cancelled when the world's cancel flag is raised (one relaxed load): the engine calls it before
+/// every step, and world building between councils, their parts and every 65,536 members, so a stop is prompt.
+inline void stop_if_cancelled(const world& w) {
+  if (w.cancel != nullptr && w.cancel->load(std::memory_order_relaxed)) throw run_cancelled();
 }
 
 /// @brief Advances a world by one week through the phases of MODEL.md section 2.

@@ -52,4 +52,10 @@ struct run_manifest {
 /// timings, host and the resolved scenario.
 [[nodiscard]] std::string run_manifest_json(const run_manifest& m, const std::vector<result_set_writer::table_entry>& tables);
 
+/// @brief An export folder's manifest.json (`partyline export`): provenance, "kind": "export", the sweep folder it
+/// was read from and its runs, "complete": true, and each table's SHA-256 and rows -- so `verify` checks an export as
+/// it checks a run's result set.
+[[nodiscard]] std::string export_manifest_json(const std::string& command, const std::string& source, long long source_runs,
+                                               const std::vector<result_set_writer::table_entry>& tables);
+
 }  // namespace partyline

@@ -37,12 +37,28 @@ struct run_plan {
   // How.
   int threads = 0;                  ///< worker threads (0: all cores); results never depend on it
   double results_budget_bytes = 0;  ///< a scenario's runs held in memory may not exceed this (0: half of RAM)
+  /// The plan's estimated run time (estimate_run_seconds x its runs, over its threads) may not exceed this
+  /// (0: default_time_budget_seconds; negative: no limit).
+  double time_budget_seconds = 0;
   const std::atomic<bool>* cancel = nullptr;  ///< raised: start no more runs, keep (commit) those finished
   /// Told once, before work starts: runs already done (a resumed sweep) and the plan's total.
   std::function<void(std::size_t already_done, std::size_t total)> on_start;
   /// Told as runs finish (from a worker or the writer thread): how many more.
   std::function<void(std::size_t finished)> on_progress;
 };
+
+/// @brief 24 hours: work estimated to take longer is refused unless a larger budget is given (`--time-budget`).
+inline constexpr double default_time_budget_seconds = 24.0 * 3600.0;
+
+/// @brief A generous estimate of one run's seconds on one thread (building the world and every week), from the
+/// scenario's sizes: a cost per member-week, per seat-week (higher on more than one axis, where R16 weighs
+/// confidants over every axis) and per agent built, fitted with margin to `BM_one_big_council` and
+/// `BM_national_run` (README, Performance). Used to refuse absurd plans before they start.
+[[nodiscard]] double estimate_run_seconds(const scenario& s);
+
+/// @brief Refuses (usage_error) a plan whose estimated run time, over its threads, exceeds its time budget, with the
+/// estimate and how to raise the budget. execute() calls it; a caller may call it first (before claiming a folder).
+void check_time_budget(const run_plan& plan);
 
 struct plan_report {
   std::size_t total = 0;         ///< runs in the plan (a sweep's shard)

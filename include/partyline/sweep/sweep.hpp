@@ -4,6 +4,7 @@
 #endif
 /// @brief Sweep files: a scenario to vary, replicates, a base seed, a design and parameters addressed by dotted
 /// path. A scalar is held, a list is swept, a {min, max} range is sampled. Documented in scenarios/README.md.
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -67,8 +68,8 @@ struct sweep_spec {
   /// What the results store records of this sweep.
   [[nodiscard]] store_design for_store() const;
   /// Run `index` of the sweep (point index / replicates, replicate index % replicates), ready to store: the same
-  /// wherever it is computed (a thread, a shard, an MPI rank).
-  [[nodiscard]] stored_run compute(std::size_t index) const;
+  /// wherever it is computed (a thread, a shard, an MPI rank). With `cancel` raised part-way, throws run_cancelled.
+  [[nodiscard]] stored_run compute(std::size_t index, const std::atomic<bool>* cancel = nullptr) const;
 };
 
 /// @brief What a sweep may ask for. Points hold a frozen scenario each, so their number is also a memory cost.

@@ -8,6 +8,7 @@
 /// (world/access.hpp). Built once per run (engine/build.hpp); the step loop allocates nothing per agent.
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -394,6 +395,9 @@ struct world {
   std::uint64_t seed = 0;
   std::uint64_t run = 0;
   int week = 0;
+  /// Raised from outside (a signal, Ctrl-C in Python): the engine throws run_cancelled at its next step. Not state:
+  /// no rule reads it, and it never changes what a finished run computes.
+  const std::atomic<bool>* cancel = nullptr;
 
   councillor_columns councillors;
   member_columns members;
