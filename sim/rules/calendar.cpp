@@ -19,6 +19,7 @@ void council_calendar::run(world& w, std::size_t ci) {
   const auto retention = static_cast<float>(std::pow(0.5, 1.0 / w.params->calendar.stock_half_life_weeks));
   c.division.stock *= retention;
   c.centre.intervention_stock *= retention;
+  c.centre.override_cost *= retention;
 }
 
 }  // namespace partyline

@@ -230,6 +230,18 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
 }
 
+/// The office the group gives up by complying with the centre on `deal` (0..1): its office payoff in the deal less in
+/// the administration that forms without it.
+double office_given_up(const world& w, const council_state& c, std::uint32_t deal) {
+  const auto party = our_party(w);
+  return std::max(0.0, office_payoff(w, c, party, deal) - office_payoff(w, c, party, administration_without(w, c, party)));
+}
+
+/// The group obeys an override of its deal: the cost its councillors may blame the leader for (satisfaction).
+void bear_override(council_state& c, double publicity, double office) {
+  c.centre.override_cost += static_cast<float>(publicity * office);
+}
+
 /// The group's councillors leave the party's whip: suspended for defying the executive. Returns how many.
 int suspend_group(world& w, council_state& c) {
   int suspended = 0;
@@ -379,6 +391,7 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
     return;
   }
   c.coalition.party_vetoed = true;
+  bear_override(c, w.params->R11.publicity_veto, office_given_up(w, c, mask));
   emit(w, ci, coalition_sign_off::id, event::veto_accepted, 0,
        [&] { return format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()); });
   try_next_coalition(w, ci);
@@ -431,6 +444,7 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
     });
     return;
   }
+  bear_override(c, w.params->R11.publicity_reversal, office_given_up(w, c, deal));
   emit(w, ci, coalition_sign_off::id, event::reversal_complied, 0, [&] {
     return format("the group withdraws (p of defying %.2f): %s falls", p_defy, administration_text(s, deal).c_str());
   });

@@ -31,6 +31,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   const double dispute_pressure =
       p.w_dispute * d.worst_intensity + (d.disputes_active > 0 ? p.w_confrontation * c.leadership.confrontation : 0.0);
   const double intervention = p.w_intervention * overridden(w, c);  // the one notion of central override
+  const double blame = p.w_blame * c.centre.override_cost;            // ... and what its overrides of deals cost
   int group = 0, dissatisfied = 0;
   double sum = 0;
   for (std::uint32_t r : group_rows(w, c)) {
@@ -38,7 +39,8 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
     const place at = councillor_place(w, r);
     const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * distance(w, at, leader_at) -
                           policy_weight * policy_salience * std::abs(on_axis(at, policy_axis) - c.policy.position) -
-                          cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention;
+                          cl.union_ties[r] * dispute_pressure + p.w_cabinet * cl.cabinet[r] - intervention -
+                          blame * distance(w, at, leader_at);
     double sat = cl.satisfaction[r];
     sat += p.rate * (target - sat) + p.noise_sd * x.rng.shock(r, 0);
     cl.satisfaction[r] = static_cast<float>(std::clamp(sat, -1.0, 1.0));

@@ -47,6 +47,8 @@ struct coalition_sign_off {
     double sanction_charges = 0.5;
     double breach_severity = 0.5;
     double k0 = -6.0;
+    double publicity_veto = 0.5;
+    double publicity_reversal = 1.0;
 
     template <class V>
     void describe(V& v) {
@@ -100,6 +102,12 @@ struct coalition_sign_off {
       v.coef("breach_severity", breach_severity, {0, 1},
              "the severity of the findings put to the executive when a group defies it (R18's item: the executive may bring charges, and the disciplinary hearing may expel the suspended councillors; or suspend, or warn)",
              "— (a public breach of the rules: established, weighed as middling findings)");
+      v.coef("publicity_veto", publicity_veto, {0, 5},
+             "how public a veto the group accepts is: its cost to the leader (centre.override_cost, read by satisfaction's w_blame) is this x the office the group gives up",
+             "— (a deal refused before it governs: reported, but nothing falls)");
+      v.coef("publicity_reversal", publicity_reversal, {0, 5},
+             "... and an order to withdraw that the group obeys: this x the office given up (an administration falls in public)",
+             "2023 (reversals after the fact)");
       v.coef("k0", k0, {-20, 20},
              "a group's log-odds of joining an administration without asking for sign-off: intercept (the defiance terms above are added)",
              "— (asking is the norm)");

@@ -23,6 +23,7 @@ struct councillor_satisfaction {
     double w_confrontation = 0.5;
     double w_cabinet = 0.4;
     double w_intervention = 0.15;
+    double w_blame = 2.0;
     double rate = 0.08;
     double noise_sd = 0.03;
     double dissatisfied_below = -0.1;
@@ -39,6 +40,9 @@ struct councillor_satisfaction {
              "Birmingham (\"reset the relationship with the workforce\")");
       v.coef("w_cabinet", w_cabinet, {0, 5}, "+ for cabinet members", "Birmingham (the letter came from backbenchers)");
       v.coef("w_intervention", w_intervention, {0, 5}, "- while the centre intervenes in the group", "Haringey");
+      v.coef("w_blame", w_blame, {0, 20},
+             "- x the cost of the centre's overrides of the group's deals (centre.override_cost: office lost x publicity, R11) x the councillor's distance from the leader: those who did not share the leader's course blame the leader for the humiliation, those who did rally",
+             "behavioural (blame attribution in divided groups: issue 31); the 2023 vetoes and reversals");
       v.coef("rate", rate, {0, 1}, "weekly speed of adjustment towards the target (half-way in about 8 weeks)", "—");
       v.coef("noise_sd", noise_sd, {0, 1}, "weekly idiosyncratic shock", "—");
       v.coef("dissatisfied_below", dissatisfied_below, {-1, 1}, "satisfaction under which a councillor counts as dissatisfied (R1, R7, R9, R10)", "—");

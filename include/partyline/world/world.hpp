@@ -241,10 +241,13 @@ struct centre_state {
   int first_item_week = -1;       ///< week the first item about this council reached the executive (sanction_weeks)
   bool local_party_suspended = false;  ///< the local party's meetings and selections are frozen (R18)
   float intervention_stock = 0;   ///< central actions here: +1 each, decaying (R13, R14)
+  /// What the centre's overrides of the group's deals cost it, for which its councillors may blame the leader who
+  /// led it there: the office lost x how public the override was (R11), decaying as intervention_stock (satisfaction).
+  float override_cost = 0;
   float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
   bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
   bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
-  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, central_actions, acted_without_notice, allegation_reviewed);
+  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
 };
 
 /// Candidate selection for the next election (R5, R6).

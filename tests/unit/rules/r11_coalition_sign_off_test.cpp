@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstdio>
 
 #include "rule_fixtures.hpp"
 
@@ -88,4 +89,45 @@ TEST(CoalitionR11, MorePartnersAndMediaRiskMeanMoreVetoes) {
   };
   EXPECT_GT(approvals(0, -1), approvals(1, -1) + 10);  // a Labour-led two-party deal beats a three-party one
   EXPECT_GT(approvals(0, -1), approvals(0, 4) + 5);    // an imminent general election deters the executive
+}
+
+// Issue 31 pt 5: leaders answer for overrides. A group ordered out of the administration it formed without sign-off,
+// which obeys, has lost office in public; its councillors who did not share the leader's course blame the leader
+// (satisfaction.w_blame x the override's cost x their distance from the leader), those who did rally. A divided
+// group then often topples its leader (R10, R3); a united one rarely does; and without the override the divided
+// group's leader is safer.
+TEST(CoalitionR11, AForcedReversalTopplesADividedGroupsLeaderNotAUnitedOnes) {
+  const auto toppled_share = [](bool divided, bool reversed, double blame = -1) {
+    int toppled = 0;
+    const int runs = 100;
+    const auto s = hung([&](scenario& sc) {
+      sc.weeks = 30;
+      auto& c = sc.councils[0];
+      c.administration_mask = bit(sc, "lab") | bit(sc, "ld") | bit(sc, "ind");
+      c.administration_approved = false;  // formed without sign-off: the executive looks at it at week 0
+      coefficients(sc).R11.a0 = reversed ? -20 : 20;  // ordered out, or let stand
+      coefficients(sc).R11.d0 = -20;                  // the group obeys
+      c.group.position = -0.1;
+      c.group.position_sd = divided ? 0.1 : 0.03;
+      c.group.left_share = divided ? 0.45 : 0.0;
+      c.group.left_position = -0.9;
+      if (blame >= 0) coefficients(sc).satisfaction.w_blame = blame;
+    });
+    for (int run = 0; run < runs; ++run) {
+      const auto r = simulate_run(s, 11, static_cast<std::uint64_t>(run), false, false);
+      if (reversed) {
+        EXPECT_EQ(r.counters[run_outcome::reversals_complied], 1);
+      }
+      toppled += r.counters[run_outcome::leaders_stood_down] + r.counters[run_outcome::leaders_removed] > 0;
+    }
+    return static_cast<double>(toppled) / runs;
+  };
+  const double divided = toppled_share(true, true), united = toppled_share(false, true), standing = toppled_share(true, false);
+  const double no_blame = toppled_share(true, true, 0.0);
+  std::printf("toppled: divided, reversed %.2f; united, reversed %.2f; divided, let stand %.2f; divided, reversed, no blame %.2f\n",
+              divided, united, standing, no_blame);
+  EXPECT_GE(divided - no_blame, 0.2) << "the blame is what topples the leader";
+  EXPECT_GE(divided, 0.3) << "divided, reversed " << divided << "; united " << united << "; divided, let stand " << standing;
+  EXPECT_LE(united, 0.1) << "divided, reversed " << divided << "; united " << united << "; divided, let stand " << standing;
+  EXPECT_GE(divided - standing, 0.2) << "divided, reversed " << divided << "; united " << united << "; divided, let stand " << standing;
 }
