@@ -239,9 +239,13 @@ std::filesystem::path generation_file(const std::filesystem::path& dir, int g) {
 }  // namespace
 
 calibration_spec load_calibration_file(const std::filesystem::path& path, const load_options& opt) {
+  return load_calibration_text(read_text_file(path, opt.yaml.max_bytes), path, opt);
+}
+
+calibration_spec load_calibration_text(std::string text, const std::filesystem::path& path, const load_options& opt) {
   calibration_spec spec;
   spec.file = path;
-  spec.text = read_text_file(path, opt.yaml.max_bytes);
+  spec.text = std::move(text);
   yaml_node root = parse_yaml_text(spec.text, path.string(), opt.yaml);
   if (root.kind != yaml_kind::map) throw scenario_error(root.mark, "", "a calibration file must be a YAML mapping");
   // `from: FILE`: start from another calibration file (the same cases and priors at another budget, say); this

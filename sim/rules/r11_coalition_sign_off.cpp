@@ -208,12 +208,15 @@ std::uint32_t administration_without(const world& w, const council_state& c, std
 }
 
 /// What the group weighs against the executive's rule on `deal` (log-odds, before an intercept): its leader's
-/// autonomy, the office it loses by staying out, the policy it gains by the deal, and the sanction it expects.
+/// autonomy, the office it loses by staying out (for as long as it would hold it), the policy it gains by the deal,
+/// and the sanction it expects.
 double defiance_payoff(const world& w, const council_state& c, std::uint32_t deal) {
   const auto& p = w.params->R11;
   const auto party = our_party(w);
   const std::uint32_t without = administration_without(w, c, party);
-  const double office_lost = office_payoff(w, c, party, deal) - office_payoff(w, c, party, without);
+  // Office is worth what it runs for: the share of a term left before the council's next election.
+  const double term = std::min(1.0, weeks_to_election(w, c) / p.office_term_weeks);
+  const double office_lost = term * (office_payoff(w, c, party, deal) - office_payoff(w, c, party, without));
   policy_point x = w.scen->party_point(party);  // the leader's own place (the party's, without a leader)
   if (c.leadership.leader >= 0) {
     const place leader = councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader));
@@ -361,6 +364,7 @@ void try_next_coalition(world& w, std::size_t ci) {
 /// item: it may bring charges, and the disciplinary hearing may expel the suspended). Returns how many were suspended.
 int sanction_defiance(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
+  if (charges_follow(w, ci)) c.centre.breach_leader = c.leadership.leader;  // whom the breach's case is against
   const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
   if (charges_follow(w, ci) && !pending(w, c, investigations::findings_item)) {
     const double severity = w.params->R11.breach_severity;

@@ -89,6 +89,7 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
   c.centre.hearing_from = -1;
   c.centre.allegation = 0;  // the case is closed
   c.centre.accused = -1;
+  c.centre.breach_leader = -1;
   c.centre.accused_led = false;
   emit(w, ci, id, event::hearing_held, expelled);
   emit(w, ci, id, event::expulsion, expelled, [&] {
@@ -174,6 +175,21 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   bool against_leader = false, against_accused = false;
   const int newly = suspend_subjects(w, ci, std::max(severity, 0.5), true, against_leader, against_accused);
   tell_suspended(w, ci, newly, against_leader, against_accused);
+  // A breach of the rules by a group that defied the centre (R11) is the case of the leader who led it there: the
+  // rest of the group, suspended with them, has the whip restored now -- no mass expulsion.
+  if (c.centre.breach_leader >= 0 && !against_accused) {
+    auto& cl = w.councillors;
+    int restored = 0;
+    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+      if (cl.party[r] == w.scen->party_index && cl.status[r] == councillor_status::suspended && r != c.centre.breach_leader) {
+        cl.status[r] = councillor_status::sitting;
+        ++restored;
+      }
+    if (restored > 0)
+      emit(w, ci, id, event::whip_restored, restored, [&] {
+        return format("the whip is restored to %d councillors: the charges are against the leader who led the defiance", restored);
+      });
+  }
   int charged = 0;
   for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
     charged += w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::suspended;

@@ -1,5 +1,8 @@
 // The CLI as a user meets it: exit statuses, messages, outputs and their columns.
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
 #include <unistd.h>
 #include <sys/file.h>
 #include <fcntl.h>
@@ -470,5 +473,43 @@ TEST(Cli, SetAndValidateMessagesSayWhatIsMeant) {
   EXPECT_EQ(calibration.status, 2) << calibration.out;
   EXPECT_NE(calibration.out.find("quick.yaml:3:1: this is a calibration file, not a scenario: `partyline calibrate FILE --out DIR` runs it"),
             std::string::npos) << calibration.out;
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 36 pt 5: every value a user can set is checked where it is set. Every path `partyline params` lists with a
+// numeric range is set, by --set, just past the top of its range: each is refused (exit 2) with an error that names
+// the path (the same check a scenario file, a sweep's or calibration's parameters and Python's overrides go through:
+// the path is applied to the scenario's tree, which the loader then checks).
+TEST(Cli, EveryListedPathRefusesAValuePastItsRange) {
+  const std::string tiny = (data_dir() / "tiny.yaml").string();
+  const auto listed = run_cli("params --format csv " + tiny);
+  ASSERT_EQ(listed.status, 0) << listed.out;
+  const auto dir = fresh_dir("cli-every-range");
+  std::size_t checked = 0;
+  std::vector<std::string> accepted;
+  for (const auto& row : partyline::read_csv(listed.out, "params.csv").rows) {
+    const std::string& path = row[0];
+    const std::string& range = row[2];
+    // A plain numeric range: "LO..HI", or "LO-HI" with LO not negative.
+    std::string hi;
+    if (const auto dots = range.find(".."); dots != std::string::npos) hi = range.substr(dots + 2);
+    else if (const auto dash = range.find('-', 1); dash != std::string::npos) hi = range.substr(dash + 1);
+    else continue;
+    char* end = nullptr;
+    const double top = std::strtod(hi.c_str(), &end);
+    if (hi.empty() || *end != '\0' || !std::isfinite(top)) continue;
+    const double past = top >= 1e6 ? top * 10 : top + 1;
+    char value[64];
+    std::snprintf(value, sizeof value, "%.17g", past);
+    const auto r = run_cli("run " + tiny + " --runs 1 --quiet --out " + (dir / "r").string() + " --set '" + path + "=" + value + "'");
+    ++checked;
+    // The error is at the --set and names the key (by the path as written, or by its place: parties[0].position).
+    const std::string key = path.substr(path.rfind('.') + 1);
+    if (r.status != 2 || r.out.find("--set:1:1: ") == std::string::npos || r.out.find(key) == std::string::npos) accepted.push_back(path + "=" + value + " -> " + std::to_string(r.status) + ": " + r.out.substr(0, 200));
+    std::filesystem::remove_all(dir / "r");
+  }
+  EXPECT_GT(checked, 250u);
+  EXPECT_TRUE(accepted.empty()) << accepted.size() << " of " << checked << " paths took a value past their range, or did not "
+                                << "name the path; the first: " << (accepted.empty() ? "" : accepted.front());
   std::filesystem::remove_all(dir);
 }

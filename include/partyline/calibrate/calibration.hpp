@@ -52,6 +52,8 @@ void hold_out_case(calibration_spec& spec, const std::string& name);
 /// @brief Reads and checks a calibration file: every case loads, states targets, and every parameter path applies to
 /// every case (scenario_error naming the calibration file, line and column otherwise).
 [[nodiscard]] calibration_spec load_calibration_file(const std::filesystem::path& path, const load_options& opt = {});
+/// @brief The same for a calibration file's text, as if read from `path` (its cases are relative to path's folder).
+[[nodiscard]] calibration_spec load_calibration_text(std::string text, const std::filesystem::path& path, const load_options& opt = {});
 
 /// @brief The distance of one particle: every case run `replicates` times with the parameters applied (seeded by
 /// `key`), each target's distance in tolerances, their root mean square.

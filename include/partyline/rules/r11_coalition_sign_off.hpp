@@ -42,6 +42,7 @@ struct coalition_sign_off {
     double d0 = -3.5;
     double d_autonomy = 2.0;
     double d_office = 1.5;
+    double office_term_weeks = 208;
     double d_policy = 1.0;
     double d_sanction = 2.0;
     double sanction_charges = 0.5;
@@ -92,6 +93,9 @@ struct coalition_sign_off {
       v.coef("d_office", d_office, {-20, 20},
              "... + x the office the group loses by complying (its office payoff in the deal minus in the administration that forms without it)",
              "2023 (deals that made Labour the leading party)");
+      v.coef("office_term_weeks", office_term_weeks, {1, 520},
+             "the office lost is weighed by the share of a term of this many weeks it would run before the council's next election (at most 1): a deal that governs for a year before the next count (a council electing by thirds) is worth a quarter of one that governs four",
+             "— (a four-year term; English councils electing all out, by halves or by thirds)");
       v.coef("d_policy", d_policy, {-20, 20},
              "... + x the policy it gains by the deal (the leader's distance from the alternative administration minus from the deal)", "—");
       v.coef("d_sanction", d_sanction, {-20, 20},

@@ -118,6 +118,7 @@ enum class event : std::uint8_t {
   hearing_held,           ///< the hearing body decides a case; value: the people it expels
   decision_expel,         ///< the hearing body's verdict: expel the charged
   decision_reinstate,     ///< the hearing body's verdict: reinstate the charged
+  whip_restored,          ///< a group suspended for defying the centre has the whip back: the charges are its leader's
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -224,6 +225,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"hearing_held", told::never},
     {"expel"},
     {"reinstate"},
+    {"whip_restored"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

@@ -235,6 +235,9 @@ struct centre_state {
   int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
   float allegation = 0;           ///< severity of the allegation standing here (0: none; it lapses when dismissed or the hearing ends)
   std::int64_t accused = -1;      ///< the councillor row the allegation is against (a scripted one: the leader when it was made)
+  /// The leader who led the group into defying the centre (R11): the subject of the breach's case (R18), whom
+  /// charges fall on; the rest of the group, suspended with them, has the whip restored when the case is brought.
+  std::int64_t breach_leader = -1;
   bool accused_led = false;       ///< the accused led the group (or was its mayor) when accused: a scandal for the local party (R17)
   float findings = 0;             ///< severity of the last findings (R18)
   int hearing_from = -1;          ///< week the charges brought here go before the hearing body (R18); -1: no case
@@ -247,7 +250,7 @@ struct centre_state {
   float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
   bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
   bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
-  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
+  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, breach_leader, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
 };
 
 /// Candidate selection for the next election (R5, R6).
