@@ -149,10 +149,11 @@ void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader
 
 }  // namespace
 
-void investigations::suspend_individuals(world& w, std::size_t ci, double severity) {
+int investigations::suspend_individuals(world& w, std::size_t ci, double severity) {
   bool against_leader = false, against_accused = false;
   const int suspended = suspend_subjects(w, ci, severity, false, against_leader, against_accused);
   tell_suspended(w, ci, suspended, against_leader, against_accused);
+  return suspended;
 }
 
 void investigations::suspend_local_party(world& w, std::size_t ci) {
@@ -221,11 +222,14 @@ void open_investigation(world& w, std::size_t ci, const decision&) { investigati
 void warn(world& w, std::size_t ci, const decision&) { investigations::count_sanction(w, ci); }
 void suspend(world& w, std::size_t ci, const decision& d) {
   const centre_state& c = w.councils[ci].centre;
-  investigations::suspend_individuals(w, ci, std::max<double>(c.findings, c.allegation));
-  // On an allegation the suspension is pending an investigation (Rule Book ch. 6: "pending the final outcome of any
-  // investigation and charges"), which opens now unless one is running.
-  if (d.kind == &investigations::allegation_item && powers(w).investigate && c.investigation_until < w.week)
-    investigations::open(w, ci);
+  const int suspended = investigations::suspend_individuals(w, ci, std::max<double>(c.findings, c.allegation));
+  // On an allegation the suspension is administrative, pending an investigation (Rule Book ch. 6: "pending the
+  // final outcome of any investigation and charges"), which opens now unless one is running.
+  if (d.kind != &investigations::allegation_item) return;
+  if (suspended > 0)
+    emit(w, ci, investigations::id, event::suspension_administrative, suspended,
+         [&] { return format("%d suspended pending the investigation of the complaint", suspended); });
+  if (powers(w).investigate && c.investigation_until < w.week) investigations::open(w, ci);
 }
 void suspend_party(world& w, std::size_t ci, const decision&) { investigations::suspend_local_party(w, ci); }
 void charge(world& w, std::size_t ci, const decision&) { investigations::bring_charges(w, ci, w.councils[ci].centre.findings); }

@@ -111,6 +111,7 @@ enum class run_outcome : std::uint8_t {
   items_lapsed,
   charges_brought,
   hearings_held,
+  suspensions_administrative,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -211,6 +212,8 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"charges_brought", "people charged after findings, suspended until the hearing body decides their case (R18)", measure::sum,
      {event::charges_brought}},
     {"hearings_held", "cases the hearing body decided: expelled or reinstated (R18)", measure::count, {event::hearing_held}},
+    {"suspensions_administrative", "councillors suspended on a complaint, pending the investigation that opens with the suspension (R18; also in suspensions_individual)",
+     measure::sum, {event::suspension_administrative}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -95,7 +95,8 @@ struct investigations {
   /// Apply phase (R2): the executive opened an investigation; its length is drawn now.
   static void open(world& w, std::size_t council);
   /// Apply phase (R2): the sanctions the executive decided on findings or an allegation.
-  static void suspend_individuals(world& w, std::size_t council, double severity);
+  /// Returns how many were suspended.
+  static int suspend_individuals(world& w, std::size_t council, double severity);
   static void suspend_local_party(world& w, std::size_t council);
   static void bring_charges(world& w, std::size_t council, double severity);
   /// Apply phase: the hearing body's verdict on the council's charged (suspended) councillors.

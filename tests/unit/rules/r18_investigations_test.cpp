@@ -2,6 +2,8 @@
 // allegations reach the executive as facts.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "../../test_support.hpp"
 #include "partyline/partyline.hpp"
 #include "partyline/rules/detail/common.hpp"
@@ -260,4 +262,39 @@ TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
   std::printf("under backlash 2.0: an allegation acted on in %.2f, a request of 60%% of the group in %.2f\n", allegation, request);
   EXPECT_GT(allegation, 0.8);
   EXPECT_LT(request, 0.2);
+}
+
+// Issue 31 pt 2: an allegation against the leader suspends the leader administratively, pending the investigation
+// that opens with the suspension (by default the general secretary's staff decide allegations weekly, without a
+// meeting: `suspensions_administrative`), and no bystander is charged: the first charges (the allegation's case) are
+// against the accused alone.
+TEST(InvestigationsR18, AnAllegationAgainstTheLeaderSuspendsTheLeaderPendingInvestigationAndChargesNoBystander) {
+  const auto s = partyline::testing::tiny_scenario([](scenario& sc) {
+    sc.weeks = 104;
+    sc.events.clear();
+    event_def e;
+    e.week = 4;
+    e.type = event_kind::allegation;
+    e.council = "smalltown";
+    e.council_index = 0;
+    e.value = 0.9;
+    sc.events.push_back(e);
+  });
+  int suspended = 0, investigated = 0, bystanders_charged = 0, charged = 0;
+  for (std::uint64_t run = 0; run < 100; ++run) {
+    const run_result r = simulate_run(s, 3, run, false, true);
+    suspended += r.counters[run_outcome::suspensions_administrative] == 1;
+    investigated += r.counters[run_outcome::investigations_concluded] > 0;
+    for (const auto& e : r.events)
+      if (e.kind == event::charges_brought) {
+        ++charged;
+        bystanders_charged += e.value > 1;
+        break;  // the allegation's case; a later case (findings about a new leadership) has its own subjects
+      }
+  }
+  std::printf("of 100 runs: the leader suspended pending the case %d, investigated %d, charged %d, more than the accused charged %d\n",
+              suspended, investigated, charged, bystanders_charged);
+  EXPECT_GE(suspended, 80);
+  EXPECT_GE(investigated, 80);
+  EXPECT_EQ(bystanders_charged, 0);
 }
