@@ -313,7 +313,7 @@ void BM_one_big_council(benchmark::State& state) {
   const frozen_scenario scen = load_scenario_text(bench::one_big_council_yaml(seats, axes), "one-big-council");
   std::uint64_t run = 0;
   for (auto _ : state) benchmark::DoNotOptimize(simulate_run(scen, 1, run++, false, false));
-  state.SetLabel(std::to_string(seats) + " seats, " + std::to_string(axes) + " axis" + (axes == 1 ? "" : "es"));
+  state.SetLabel(std::to_string(seats) + " seats, " + std::to_string(axes) + (axes == 1 ? " axis" : " axes"));
   state.counters["seat_week"] = benchmark::Counter(static_cast<double>(seats) * scen->weeks,
                                                    benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }

@@ -32,7 +32,7 @@ inline std::string synthetic_national_yaml(int councils = 350, int members_total
   return y;
 }
 
-/// One council of `seats` seats (half the party's), one seat a ward, ten members a seat, on `axes` policy axes, for
+/// One council of `seats` seats (half the party's), three a ward, ten members a seat, on `axes` policy axes, for
 /// 12 weeks with an election in week 6: every phase at the size of one council, to show how cost grows with it.
 inline std::string one_big_council_yaml(long seats, int axes) {
   std::string y = "name: one-big-council\nweeks: 12\nseed: 1\nparty: lab\n";
@@ -42,7 +42,7 @@ inline std::string one_big_council_yaml(long seats, int axes) {
   }
   y += "parties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\nregions:\n  - {id: north}\n"
        "councils:\n  - id: big\n    region: north\n    seats: {lab: " + std::to_string(seats / 2) + ", con: " +
-       std::to_string(seats - seats / 2) + "}\n    seats_per_ward: 1\n    election_weeks: [6]\n    members: {count: " +
+       std::to_string(seats - seats / 2) + "}\n    seats_per_ward: 3\n    election_weeks: [6]\n    members: {count: " +
        std::to_string(seats * 10) + "}\n    group: {cabinet_size: 6, confrontation: 0.5}\n";
   return y;
 }

@@ -14,6 +14,9 @@
 
 namespace partyline {
 
+/// Wards of one council: their index is a 16-bit column (world.hpp) -- far above any real council.
+constexpr long long max_wards_per_council = 65535;
+
 double default_memory_budget() {
   long pages = sysconf(_SC_PHYS_PAGES);
   long page = sysconf(_SC_PAGE_SIZE);
@@ -532,6 +535,11 @@ class resolver {
           fail(p + ".seats." + c.seats.keys[k], "seats must be a whole number");
       const double total = c.seats.total();
       if (total < 1) fail(p + ".seats", "a council needs at least one seat");
+      // A council's wards are numbered in 16 bits (the largest English council has about 70 wards; issue 36).
+      if (const double wards = std::ceil(total / c.seats_per_ward); wards > max_wards_per_council)
+        fail(p + ".seats_per_ward", "these seats make " + std::to_string(static_cast<long long>(wards)) +
+                                        " wards, more than a council can have (" + std::to_string(max_wards_per_council) +
+                                        "); give more seats a ward or fewer seats");
       // Baseline vote shares: given (must sum to 1) or proportional to seats.
       if (c.vote_shares.empty()) {
         for (std::size_t k = 0; k < c.seats.keys.size(); ++k) c.vote_shares.set(c.seats.keys[k], c.seats.values[k] / total);

@@ -84,12 +84,12 @@ plan_report run_sweep_plan(const run_plan& plan) {
 }  // namespace
 
 double estimate_run_seconds(const scenario& s) {
-  // Measured on one thread (README, Performance): about 2 ns a member-week and 10-60 ns a seat-week on one axis at
-  // national and one-big-council sizes; 300-900 ns a seat-week on three axes; building 50-100 ns an agent. Taken
-  // with a margin of about three, so that an estimate over the budget is a plan that is really too long.
+  // Measured on one thread (README, Performance; BM_one_big_council, members included): 220-320 ns a seat-week on one
+  // axis and 0.8-2.3 us on three, from 1,000 to 100,000 seats; building 50-100 ns an agent. Taken with a margin of
+  // about three (and far more at national size, 0.17 s a run), so that a plan over the budget is really too long.
   const memory_estimate est = estimate_world_memory(s);
   const double members = static_cast<double>(est.members), seats = static_cast<double>(est.seats);
-  const double seat_week = s.axes.size() > 1 ? 2.5e-6 : 2.0e-7;
+  const double seat_week = s.axes.size() > 1 ? 6.0e-6 : 1.0e-6;
   return 3.0e-7 * (members + seats) + s.weeks * (6.0e-9 * members + seat_week * seats);
 }
 

@@ -252,7 +252,7 @@ TEST(Concurrency, ManyWritersIntoOneFolderLeaveOneCompleteResultSet) {
 
 namespace {
 
-/// One council of `seats` seats (one a ward) and `members` members on `axes` axes: a large world, slow to build and
+/// One council of `seats` seats (twenty a ward: at most 65,535 wards a council) and `members` members on `axes` axes: a large world, slow to build and
 /// to step (issue 36's finding 1 was such a scenario, which ignored SIGINT for minutes).
 std::filesystem::path large_scenario(const std::filesystem::path& dir, long seats, long members, int axes) {
   std::string y = "name: large\nweeks: 52\nseed: 1\n";
@@ -262,7 +262,7 @@ std::filesystem::path large_scenario(const std::filesystem::path& dir, long seat
   }
   y += "parties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\nregions:\n  - {id: north}\n"
        "councils:\n  - id: big\n    region: north\n    seats: {lab: " + std::to_string(seats / 2) + ", con: " +
-       std::to_string(seats / 2) + "}\n    seats_per_ward: 1\n    members: {count: " + std::to_string(members) + "}\n";
+       std::to_string(seats / 2) + "}\n    seats_per_ward: 20\n    members: {count: " + std::to_string(members) + "}\n";
   const auto path = dir / "large.yaml";
   partyline::testing::write_text(path, y);
   return path;

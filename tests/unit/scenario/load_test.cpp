@@ -158,3 +158,22 @@ TEST(LoadScenario, AllShippedScenariosValidate) {
     EXPECT_NO_THROW((void)load_scenario_file(entry.path())) << entry.path();
   }
 }
+
+// Issue 36: a council's wards are numbered in 16 bits. 100,000 seats one a ward overflowed the index and made the
+// election's ward loops run over every member (83 s for one 12-week run, against 33 ms at 10,000 seats); such a
+// council is now a scenario error at its seats_per_ward, and three a ward is accepted.
+TEST(Load, ACouncilOfMoreWardsThanItsIndexHoldsIsAnErrorAtItsSeatsPerWard) {
+  const auto text = [](int per_ward) {
+    return "name: wards\nweeks: 2\nparties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\n"
+           "councils:\n  - id: big\n    seats: {lab: 50000, con: 50000}\n    seats_per_ward: " + std::to_string(per_ward) +
+           "\n    members: {count: 1000}\n";
+  };
+  try {
+    (void)load_scenario_text(text(1), "wards.yaml");
+    FAIL() << "100,000 wards accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_EQ(e.key_path(), "councils[0].seats_per_ward");
+    EXPECT_NE(std::string(e.what()).find("100000 wards, more than a council can have (65535)"), std::string::npos) << e.what();
+  }
+  EXPECT_NO_THROW((void)load_scenario_text(text(3), "wards.yaml"));
+}
