@@ -126,11 +126,8 @@ std::uint64_t executive_decision::council_action_counter(const agenda_item& item
 void executive_decision::apply_council_action(world& w, std::size_t ci, const decision& d) {
   council_state& c = w.councils[ci];
   if (!d.is(defer)) clear_pending(w, c, *d.kind);
-  if (d.kind->about_a_person && (d.is(dismiss) || d.is(lapsed))) {
-    c.centre.allegation = 0;  // the body takes no action: the allegation lapses
-    c.centre.accused = -1;
-    c.centre.accused_led = false;
-  }
+  if (d.kind->about_a_person && (d.is(dismiss) || d.is(lapsed)))
+    close_allegation(w, c);  // the body takes no action: the allegation lapses
   if (!d.motion->acts) return;
   central_action(c, 1.0);
   c.centre.acted_without_notice = !d.notice_given;

@@ -86,6 +86,7 @@ void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const cand
   cl.endorsement[row] = endorsement_state::pending;
   cl.dissent[row] = 0;
   cl.cabinet[row] = 0;
+  cl.complained_of[row] = 0;  // a complaint is against the person, not the seat
   independent_candidacy::draw_following(w, row, rng, 24);
   if (winner.party == s.party_index) {
     elections::draw_party_councillor(w, ci, row, rng, {20, 21, 22, 23});

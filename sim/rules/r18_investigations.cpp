@@ -86,39 +86,65 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
       ++reinstated;
     }
   }
+  // Members who are not councillors, charged as the complaint's subjects (a local party's officers, a faction).
+  std::int64_t members_expelled = 0, members_reinstated = 0;
+  if (marks_members(c.centre.subject)) {
+    auto& ms = w.members;
+    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+      if (!ms.complained_of[m] || ms.status[m] != member_status::suspended) continue;
+      ms.status[m] = expelling ? member_status::expelled : member_status::member;
+      --c.membership.suspended;
+      ++(expelling ? members_expelled : members_reinstated);
+    }
+  }
   c.centre.hearing_from = -1;
-  c.centre.allegation = 0;  // the case is closed
-  c.centre.accused = -1;
+  close_allegation(w, c);  // the case is closed
   c.centre.breach_leader = -1;
-  c.centre.accused_led = false;
-  emit(w, ci, id, event::hearing_held, expelled);
+  emit(w, ci, id, event::hearing_held, expelled + members_expelled);
+  if (members_expelled > 0) emit(w, ci, id, event::members_expelled, members_expelled);
   emit(w, ci, id, event::expulsion, expelled, [&] {
-    return format("the hearing expels %d councillors and reinstates %d", expelled, reinstated);
+    if (members_expelled + members_reinstated == 0)
+      return format("the hearing expels %d councillors and reinstates %d", expelled, reinstated);
+    return format("the hearing expels %d councillors and %lld members, and reinstates %d councillors and %lld members", expelled,
+                  static_cast<long long>(members_expelled), reinstated, static_cast<long long>(members_reinstated));
   });
-  if (expelled > 0) count_sanction(w, ci);
+  if (expelled + members_expelled > 0) count_sanction(w, ci);
 }
 
 namespace {
 
-/// Suspends the case's subjects pending it (Rule Book ch. 6: "suspend that individual or individuals"): the accused
-/// of a standing allegation; otherwise the group's leadership, whose conduct the request, referral or officers raised
-/// -- each of the leader and the cabinet with suspend_share x the severity, and the leader always when `charging`.
+/// Suspends the case's subjects pending it (Rule Book ch. 6: "suspend that individual or individuals"): the subjects
+/// a standing allegation names (complained_of: councillors, and members who are not councillors); otherwise (findings,
+/// or a complaint about the group) the group's leadership, whose conduct the request, referral or officers raised --
+/// each of the leader and the cabinet with suspend_share x the severity, and the leader always when `charging`.
 /// Nobody else: a councillor who signed a letter against the leadership is not the subject of a case about it.
-int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, bool& against_leader, bool& against_accused) {
+int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, bool& against_leader, bool& against_accused,
+                     std::int64_t& members) {
   const auto& p = w.params->R18;
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, investigations::id);
   int suspended = 0;
-  // A standing allegation's subject is the accused alone: suspended pending the case if still in the group (a
-  // successor of an accused leader is not the accused).
-  against_accused = c.centre.allegation > 0 && c.centre.accused >= 0;
+  members = 0;
+  // A standing allegation's subjects are those it names: suspended pending the case if still in the group (a
+  // successor of an accused leader is not the accused) or the party.
+  against_accused = c.centre.allegation > 0 && c.centre.subject != allegation_subject::group;
   if (against_accused) {
-    const auto accused = static_cast<std::uint32_t>(c.centre.accused);
-    if (!in_group(w, accused)) return 0;
-    against_leader = c.centre.accused == c.leadership.leader;
-    cl.status[accused] = councillor_status::suspended;
-    ++suspended;
+    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+      if (!cl.complained_of[r] || !in_group(w, r)) continue;
+      cl.status[r] = councillor_status::suspended;
+      against_leader |= r == c.leadership.leader;
+      ++suspended;
+    }
+    if (marks_members(c.centre.subject)) {
+      auto& ms = w.members;
+      for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+        if (!ms.complained_of[m] || ms.status[m] != member_status::member) continue;
+        ms.status[m] = member_status::suspended;
+        ++members;
+      }
+      c.membership.suspended += members;
+    }
   } else {
     for (std::uint32_t r : group_rows(w, c)) {
       const bool leader = r == c.leadership.leader;
@@ -133,26 +159,33 @@ int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, b
 }
 
 /// Tells the suspensions pending the case; a suspended leader leaves the leadership (the group elects another).
-void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader, bool against_accused) {
-  emit(w, ci, investigations::id, event::suspension_individual, suspended, [&] {
-    return against_accused && against_leader ? std::string("the accused leader is administratively suspended pending the case")
-           : against_accused                 ? std::string("the accused councillor is administratively suspended pending the case")
-           : against_leader ? format("%d of the group's leadership are administratively suspended, the leader among them", suspended)
-                            : format("%d of the group's leadership are administratively suspended", suspended);
-  });
+void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader, bool against_accused, std::int64_t members) {
+  if (suspended > 0 || members == 0)
+    emit(w, ci, investigations::id, event::suspension_individual, suspended, [&] {
+      return against_accused && against_leader && suspended == 1 ? std::string("the accused leader is administratively suspended pending the case")
+             : against_accused && suspended == 1 ? std::string("the accused councillor is administratively suspended pending the case")
+             : against_accused                   ? format("%d accused councillors are administratively suspended pending the case", suspended)
+             : against_leader ? format("%d of the group's leadership are administratively suspended, the leader among them", suspended)
+                              : format("%d of the group's leadership are administratively suspended", suspended);
+    });
+  if (members > 0)
+    emit(w, ci, investigations::id, event::members_suspended, members, [&] {
+      return format("%lld members named in the complaint are suspended pending the case", static_cast<long long>(members));
+    });
   if (against_leader) {
     const std::int64_t next = replace_leader(w, ci, investigations::id);
     (void)next;
   }
-  if (suspended > 0) investigations::count_sanction(w, ci);
+  if (suspended + members > 0) investigations::count_sanction(w, ci);
 }
 
 }  // namespace
 
 int investigations::suspend_individuals(world& w, std::size_t ci, double severity) {
   bool against_leader = false, against_accused = false;
-  const int suspended = suspend_subjects(w, ci, severity, false, against_leader, against_accused);
-  tell_suspended(w, ci, suspended, against_leader, against_accused);
+  std::int64_t members = 0;
+  const int suspended = suspend_subjects(w, ci, severity, false, against_leader, against_accused, members);
+  tell_suspended(w, ci, suspended, against_leader, against_accused, members);
   return suspended;
 }
 
@@ -174,8 +207,9 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   // pending this case (an accused the general secretary suspended, a group suspended for defying the centre, R11)
   // are charged as they stand.
   bool against_leader = false, against_accused = false;
-  const int newly = suspend_subjects(w, ci, std::max(severity, 0.5), true, against_leader, against_accused);
-  tell_suspended(w, ci, newly, against_leader, against_accused);
+  std::int64_t members = 0;
+  const int newly = suspend_subjects(w, ci, std::max(severity, 0.5), true, against_leader, against_accused, members);
+  tell_suspended(w, ci, newly, against_leader, against_accused, members);
   // A breach of the rules by a group that defied the centre (R11) is the case of the leader who led it there: the
   // rest of the group, suspended with them, has the whip restored now -- no mass expulsion.
   if (c.centre.breach_leader >= 0 && !against_accused) {
@@ -191,13 +225,20 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
         return format("the whip is restored to %d councillors: the charges are against the leader who led the defiance", restored);
       });
   }
-  int charged = 0;
+  std::int64_t charged = 0, members_charged = 0;
   for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
     charged += w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::suspended;
-  if (charged == 0) return;
+  if (against_accused && marks_members(c.centre.subject))
+    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+      members_charged += w.members.complained_of[m] && w.members.status[m] == member_status::suspended;
+  if (charged + members_charged == 0) return;
   c.centre.hearing_from = w.week + drawn_weeks(draws(w, id), ci, 4, p.case_preparation_weeks, p.duration_log_sd);
-  emit(w, ci, id, event::charges_brought, charged, [&] {
-    return format("charges against %d councillors, to go before the hearing body in %d weeks", charged, c.centre.hearing_from - w.week);
+  emit(w, ci, id, event::charges_brought, charged + members_charged, [&] {
+    const int weeks = c.centre.hearing_from - w.week;
+    if (members_charged == 0)
+      return format("charges against %lld councillors, to go before the hearing body in %d weeks", static_cast<long long>(charged), weeks);
+    return format("charges against %lld councillors and %lld members, to go before the hearing body in %d weeks",
+                  static_cast<long long>(charged), static_cast<long long>(members_charged), weeks);
   });
 }
 
@@ -231,12 +272,22 @@ void suspend(world& w, std::size_t ci, const decision& d) {
          [&] { return format("%d suspended pending the investigation of the complaint", suspended); });
   if (powers(w).investigate && c.investigation_until < w.week) investigations::open(w, ci);
 }
-void suspend_party(world& w, std::size_t ci, const decision&) { investigations::suspend_local_party(w, ci); }
+void suspend_party(world& w, std::size_t ci, const decision& d) {
+  investigations::suspend_local_party(w, ci);
+  // On a complaint about the local party the suspension is pending an inquiry, which opens now unless one is running.
+  const centre_state& c = w.councils[ci].centre;
+  if (d.kind == &investigations::allegation_item && powers(w).investigate && c.investigation_until < w.week)
+    investigations::open(w, ci);
+}
 void charge(world& w, std::size_t ci, const decision&) { investigations::bring_charges(w, ci, w.councils[ci].centre.findings); }
 
 /// An allegation: suspend the accused pending the case, or investigate.
 void allegation_menu(const world& w, const agenda_item& item, motion_list& out) {
   const council_state& c = council_of(w, item);
+  // A complaint about the local party or its faction is a matter for the unit as well (Rule Book ch. 1 cl. VIII: the
+  // NEC may suspend a party unit pending an inquiry).
+  if (c.centre.subject == allegation_subject::local_party || c.centre.subject == allegation_subject::faction)
+    escalation::offer(w, c, investigations::suspend_local_party_motion, out);
   escalation::offer(w, c, investigations::suspend_individuals_motion, out);
   escalation::offer(w, c, investigations::investigate, out);
 }

@@ -75,7 +75,7 @@ void endorsement::run(world& w, std::size_t ci) {
     if (cl.party[r] != w.scen->party_index || cl.selection[r] == selection_state::undecided) continue;
     const bool incumbent = cl.selection[r] == selection_state::reselected;
     if (incumbent && cl.status[r] != councillor_status::sitting) continue;
-    const bool accused = incumbent && c.centre.allegation > 0 && c.centre.accused == static_cast<std::int64_t>(r);
+    const bool accused = incumbent && c.centre.allegation > 0 && cl.complained_of[r];
     if (cl.endorsement[r] == endorsement_state::endorsed) {
       // An allegation against an endorsed candidate: the panel looks again, once.
       if (!accused || c.centre.allegation_reviewed) continue;

@@ -83,7 +83,7 @@ void mayoralty::select(world& w, std::size_t ci) {
     // It keeps a sitting mayor its panel would endorse (R20's test); otherwise it picks the councillor nearest it.
     const bool keep = sitting >= 0 && !rng.bernoulli(endorsement::p_refuse(w, executive_panel(w), councillor_place(w, static_cast<std::uint64_t>(sitting)),
                                                                            cl.dissent[static_cast<std::size_t>(sitting)],
-                                                                           c.centre.accused == sitting ? c.centre.allegation : 0.0),
+                                                                           cl.complained_of[static_cast<std::size_t>(sitting)] ? c.centre.allegation : 0.0),
                                                      ci, 15);
     m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, -1);
     m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
@@ -131,7 +131,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   int n_approved = 0;
   for (std::size_t j = 0; j < n; ++j) {
     const auto r = static_cast<std::size_t>(list[j]);
-    const double allegation = c.centre.accused == list[j] ? c.centre.allegation : 0.0;
+    const double allegation = cl.complained_of[r] ? c.centre.allegation : 0.0;
     approved[j] = panel.endorses
                       ? !rng.bernoulli(endorsement::p_refuse(w, panel, councillor_place(w, r), cl.dissent[r], allegation), ci, 16 + j)
                       : true;

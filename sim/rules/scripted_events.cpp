@@ -1,6 +1,8 @@
 // Scenario-scripted events: facts and shocks that the scenario states, applied in the week they happen.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "partyline/rules/calendar.hpp"
 #include "partyline/rules/detail/common.hpp"
@@ -37,29 +39,157 @@ void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
        [&] { return format("%s: intensity now %.2f", d->id.c_str(), d->intensity); });
 }
 
-/// An allegation of misconduct against the councillor at `accused` reaches the executive (R17): a fact, not a
-/// decision. Its urgency rises with its severity, so a grave one calls an emergency meeting.
-void raise_allegation(world& w, std::size_t ci, std::int64_t accused, double severity) {
+// ---- allegations: a complaint names its subjects (Rule Book ch. 6; ch. 1 cl. VIII for an inquiry into a unit) ----
+
+/// The allegation standing in council `c` gives way to a new one about `subject`: a case already before the hearing
+/// body keeps its subjects (the new ones join it); otherwise the old complaint's marks go.
+void begin_allegation(world& w, council_state& c, allegation_subject subject) {
+  if (c.centre.allegation > 0 && c.centre.hearing_from < 0) close_allegation(w, c);
+  c.centre.subject = subject;
+}
+
+/// Marks `count` of the group's councillors other than the leader, drawn by keyed draws (the smallest keys win).
+/// Returns the first marked by row (-1: none). Runs only when a complaint is made, so its small list may allocate.
+std::int64_t mark_councillors(world& w, std::size_t ci, int count, const draw_stream& rng, std::uint64_t counter) {
+  const council_state& c = w.councils[ci];
+  std::vector<std::pair<double, std::uint32_t>> keyed;
+  for (std::uint32_t r : group_rows(w, c))
+    if (r != c.leadership.leader) keyed.emplace_back(rng.uniform(r, counter), r);
+  const auto k = std::min(keyed.size(), static_cast<std::size_t>(count));
+  std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(k), keyed.end());
+  std::int64_t first = -1;
+  for (std::size_t i = 0; i < k; ++i) {
+    w.councillors.complained_of[keyed[i].second] = 1;
+    if (first < 0 || keyed[i].second < first) first = keyed[i].second;
+  }
+  return first;
+}
+
+/// A member who can be a subject: still in the party (a member, or suspended already).
+bool in_party(const world& w, std::uint64_t m) {
+  return w.members.status[m] == member_status::member || w.members.status[m] == member_status::suspended;
+}
+
+/// Marks the subjects among the council's members; returns how many.
+std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, int count, const draw_stream& rng,
+                          std::uint64_t counter) {
+  const council_state& c = w.councils[ci];
+  auto& ms = w.members;
+  std::int64_t marked = 0;
+  if (subject == allegation_subject::faction) {
+    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+      if (ms.faction[m] && in_party(w, m)) {
+        ms.complained_of[m] = 1;
+        ++marked;
+      }
+  } else if (subject == allegation_subject::local_party) {
+    // Its officers: the `count` most active members (at most max_officers), found in one pass.
+    constexpr int max_officers = 64;
+    std::array<std::pair<float, std::uint64_t>, max_officers> best{};
+    const int k = std::min(count, max_officers);
+    int held = 0;
+    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+      if (ms.status[m] != member_status::member) continue;
+      const float a = activism(w, c, m);
+      if (held == k && a <= best[static_cast<std::size_t>(k - 1)].first) continue;
+      int at = held < k ? held++ : k - 1;
+      while (at > 0 && best[static_cast<std::size_t>(at - 1)].first < a) {
+        best[static_cast<std::size_t>(at)] = best[static_cast<std::size_t>(at - 1)];
+        --at;
+      }
+      best[static_cast<std::size_t>(at)] = {a, m};
+    }
+    for (int i = 0; i < held; ++i) ms.complained_of[best[static_cast<std::size_t>(i)].second] = 1;
+    marked = held;
+  } else {
+    // `count` members who are not councillors, drawn among the active ones (by keyed tries).
+    const std::uint64_t rows = c.rows.member_end - c.rows.member_begin;
+    for (std::uint64_t t = 0; rows > 0 && marked < count && t < 20 * static_cast<std::uint64_t>(count); ++t) {
+      const std::uint64_t m = c.rows.member_begin +
+                              std::min(rows - 1, static_cast<std::uint64_t>(rng.uniform(ci, counter + t) * static_cast<double>(rows)));
+      if (ms.complained_of[m] || !member_is_active(w, c, m)) continue;
+      ms.complained_of[m] = 1;
+      ++marked;
+    }
+  }
+  return marked;
+}
+
+/// A complaint of misconduct against `subject` reaches the body that decides allegations (R17, R18): a fact, not a
+/// decision. `named`: a councillor named by the background draw (-1: the subject says who). Its urgency rises with
+/// its severity, so a grave one calls an emergency meeting.
+void raise_allegation(world& w, std::size_t ci, allegation_subject subject, int count, double severity, std::int64_t named,
+                      const draw_stream& rng, std::uint64_t counter) {
   council_state& c = w.councils[ci];
-  const bool same = c.centre.accused == accused;
-  c.centre.allegation = static_cast<float>(same ? std::max<double>(c.centre.allegation, severity) : severity);
+  const std::int64_t leader = c.leadership.leader;
+  const bool mayor_in_office = leader >= 0 && c.leadership.directly_elected;
+  const std::int64_t before = c.centre.accused;
+  const float standing = c.centre.allegation;
+  begin_allegation(w, c, subject);
+  std::int64_t accused = -1, members = 0, councillors = 0;
+  switch (subject) {
+    case allegation_subject::leader: accused = named >= 0 ? named : leader; break;
+    case allegation_subject::mayor: accused = mayor_in_office ? leader : -1; break;
+    case allegation_subject::councillors:
+      if (named >= 0) {
+        accused = named;
+        councillors = 1;
+      } else {
+        accused = mark_councillors(w, ci, count, rng, counter);
+        for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) councillors += w.councillors.complained_of[r];
+      }
+      break;
+    case allegation_subject::group: break;
+    case allegation_subject::local_party:
+    case allegation_subject::faction:
+    case allegation_subject::members: members = mark_members(w, ci, subject, count, rng, counter); break;
+  }
+  if (accused >= 0) w.councillors.complained_of[static_cast<std::size_t>(accused)] = 1;
+  const bool nobody = (subject == allegation_subject::leader || subject == allegation_subject::mayor ||
+                       subject == allegation_subject::councillors)
+                          ? accused < 0
+                          : (subject == allegation_subject::group ? leader < 0 : members == 0);
+  if (nobody) {
+    c.centre.subject = allegation_subject::leader;
+    emit(w, ci, told_as, event::allegation, 0, [&] {
+      return format("an allegation against the %s: nobody it names is in the party here now, no case", std::string(to_string(subject)).c_str());
+    });
+    return;
+  }
+  const bool same = standing > 0 && before == accused && accused >= 0;
+  c.centre.allegation = static_cast<float>(same ? std::max<double>(standing, severity) : severity);
   c.centre.accused = accused;
-  c.centre.accused_led = accused == c.leadership.leader || (same && c.centre.accused_led);
-  c.centre.allegation_reviewed = false;  // R20: the panel looks again at the accused candidate
+  // A complaint about those who lead the local party, or about the unit itself, is a scandal for it (R17).
+  c.centre.accused_led = accused == leader || subject == allegation_subject::group || subject == allegation_subject::local_party ||
+                         subject == allegation_subject::faction;
+  c.centre.allegation_reviewed = false;  // R20: the panel looks again at an accused candidate
   if (!pending(w, c, investigations::allegation_item))
     file_item(w, ci, new_item(w, ci, investigations::allegation_item, investigations::urgency(w, severity), severity,
                               w.national.executive_median));
-  const bool leader = accused == c.leadership.leader;
   emit(w, ci, told_as, event::allegation, std::lround(100 * severity), [&] {
-    return format("an allegation of misconduct against %s (severity %.2f)", leader ? "the leader" : "a councillor", severity);
+    std::string whom;
+    switch (subject) {
+      case allegation_subject::leader: whom = accused == leader ? "the leader" : "a councillor"; break;
+      case allegation_subject::mayor: whom = "the mayor"; break;
+      case allegation_subject::councillors:
+        whom = accused == leader ? std::string("the leader") : format("%lld councillors", static_cast<long long>(councillors));
+        if (councillors == 1 && accused != leader) whom = "a councillor";
+        break;
+      case allegation_subject::group: whom = "the group's leadership"; break;
+      case allegation_subject::local_party: whom = format("the local party (its %lld officers)", static_cast<long long>(members)); break;
+      case allegation_subject::faction: whom = format("the local party's organised faction (%lld members)", static_cast<long long>(members)); break;
+      case allegation_subject::members: whom = format("%lld members", static_cast<long long>(members)); break;
+    }
+    return format("an allegation of misconduct against %s (severity %.2f)", whom.c_str(), severity);
   });
 }
 
 /// The least severity of a background allegation: its normal draw is clamped to this..1 (scenarios/README.md).
 constexpr double least_allegation_severity = 0.05;
 
-/// The background: allegations against the group's councillors arise at the scenario's rate (one keyed draw per
-/// council and week; the accused drawn uniformly from the group).
+/// The background: allegations arise at the scenario's rate (one keyed draw per council and week): against a member
+/// who is not a councillor with `allegation_member_share`, else against one of the group's councillors drawn
+/// uniformly (the leader among them).
 void background_allegation(world& w, std::size_t ci) {
   const national_def& n = w.scen->national;
   if (n.allegations_per_council_year <= 0) return;
@@ -67,15 +197,20 @@ void background_allegation(world& w, std::size_t ci) {
   constexpr std::uint64_t counter = 1u << 20;  // apart from any other scripted draw
   if (!rng.bernoulli(n.allegations_per_council_year / 52.0, ci, counter)) return;
   const council_state& c = w.councils[ci];
+  const double severity =
+      std::clamp(n.allegation_severity_mean + n.allegation_severity_sd * rng.normal(ci, counter + 2), least_allegation_severity, 1.0);
+  if (n.allegation_member_share > 0 && rng.bernoulli(n.allegation_member_share, ci, counter + 3)) {
+    raise_allegation(w, ci, allegation_subject::members, 1, severity, -1, rng, counter + 4);
+    return;
+  }
   std::uint32_t group = 0;
   for ([[maybe_unused]] std::uint32_t r : group_rows(w, c)) ++group;
   if (group == 0) return;
   auto pick = static_cast<std::uint32_t>(rng.uniform(ci, counter + 1) * group);
   for (std::uint32_t r : group_rows(w, c)) {
     if (pick-- != 0) continue;
-    const double severity = std::clamp(n.allegation_severity_mean + n.allegation_severity_sd * rng.normal(ci, counter + 2),
-                                       least_allegation_severity, 1.0);
-    raise_allegation(w, ci, r, severity);
+    const auto subject = r == c.leadership.leader ? allegation_subject::leader : allegation_subject::councillors;
+    raise_allegation(w, ci, subject, 1, severity, r, rng, counter + 4);
     return;
   }
 }
@@ -123,7 +258,7 @@ void scripted_events::run(world& w, std::size_t ci) {
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
       case event_kind::allegation:
-        if (c.leadership.leader >= 0) raise_allegation(w, ci, c.leadership.leader, e.value);  // a scripted one names the leader
+        raise_allegation(w, ci, e.subject, e.count, e.value, -1, x.rng, (static_cast<std::uint64_t>(ei) + 1) << 32);
         break;
       case event_kind::executive_election: break;  // central phase
     }

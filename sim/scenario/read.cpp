@@ -646,6 +646,9 @@ class resolver {
         e.council_index = council_index(e.council);
         if (e.council_index < 0) fail(p + ".council", "unknown council '" + e.council + "'");
       }
+      if (e.type != event_kind::allegation && e.subject != allegation_subject::leader)
+        fail(p + ".subject", "only an allegation has a subject");
+      if (e.type != event_kind::allegation && e.count != 0) fail(p + ".count", "only an allegation has a count");
       switch (e.type) {
         case event_kind::dispute_start:
           if (e.dispute.empty()) fail(p + ".dispute", "a dispute_start event needs a dispute id");
@@ -679,10 +682,24 @@ class resolver {
         case event_kind::central_selection:
           if (std::isnan(e.value)) e.value = 1.0;
           break;
-        case event_kind::allegation:
+        case event_kind::allegation: {
           if (std::isnan(e.value)) e.value = 0.5;
           if (e.value < 0 || e.value > 1) fail(p + ".value", "an allegation's severity must lie in 0..1");
+          const council_def& c = s_.councils[static_cast<std::size_t>(e.council_index)];
+          const bool counted = e.subject == allegation_subject::councillors || e.subject == allegation_subject::members ||
+                               e.subject == allegation_subject::local_party;
+          if (e.count != 0 && !counted)
+            fail(p + ".count", "an allegation whose subject is '" + std::string(to_string(e.subject)) +
+                                   "' has no count (count is for councillors, members or a local_party's officers)");
+          if (e.subject == allegation_subject::local_party && e.count > 64)
+            fail(p + ".count", "a local party has at most 64 officers");
+          if (e.count == 0 && counted) e.count = e.subject == allegation_subject::local_party ? 3 : 1;
+          if (e.subject == allegation_subject::mayor && !c.group.leader.directly_elected)
+            fail(p + ".subject", "council '" + e.council + "' has no mayor of the party (group.leader.directly_elected is false)");
+          if (e.subject == allegation_subject::faction && c.members.faction_share <= 0)
+            fail(p + ".subject", "council '" + e.council + "' has no organised faction (members.faction_share is 0)");
           break;
+        }
       }
     }
     // Sorted by week only after checking, so that error paths name the events as written.

@@ -112,6 +112,8 @@ enum class run_outcome : std::uint8_t {
   charges_brought,
   hearings_held,
   suspensions_administrative,
+  members_suspended,
+  members_expelled,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -214,6 +216,10 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"hearings_held", "cases the hearing body decided: expelled or reinstated (R18)", measure::count, {event::hearing_held}},
     {"suspensions_administrative", "councillors suspended on a complaint, pending the investigation that opens with the suspension (R18; also in suspensions_individual)",
      measure::sum, {event::suspension_administrative}},
+    {"members_suspended", "members who are not councillors suspended as the subjects of a complaint or inquiry, pending its case (R18)",
+     measure::sum, {event::members_suspended}},
+    {"members_expelled", "members who are not councillors expelled by the hearing body on charges (R18)", measure::sum,
+     {event::members_expelled}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

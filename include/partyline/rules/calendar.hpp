@@ -39,9 +39,11 @@ struct council_calendar {
 struct scripted_events {
   static constexpr stream id = stream::scripted;
 
-  static constexpr access reads = concern::disputes | concern::centre | concern::leadership | concern::councillor_seats;
+  static constexpr access reads = concern::disputes | concern::centre | concern::leadership | concern::councillor_seats |
+                                  concern::member_status | concern::member_traits | concern::membership;
+  // An allegation marks its subjects (complained_of: the seats' and members' status concerns).
   static constexpr access writes = concern::disputes | concern::centre | concern::selections | concern::outbox |
-                                   concern::events;
+                                   concern::councillor_seats | concern::member_status | concern::events;
 
   /// The local events of this council and week.
   static void run(world& w, std::size_t council);

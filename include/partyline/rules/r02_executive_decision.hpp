@@ -126,6 +126,7 @@ struct executive_decision {
   static constexpr access writes = concern::centre | concern::leadership | concern::councillor_cabinet |
                                    concern::councillor_mood | concern::policy | concern::coalition | concern::electoral |
                                    concern::councillor_seats | concern::councillor_candidacy | concern::selections |
+                                   concern::member_status | concern::membership |  // R18's sanctions on members
                                    concern::outbox | concern::events;  // an expelled councillor may stand (R18's hearing)
   static void apply(world& w, std::size_t council);
 };

@@ -58,13 +58,33 @@ enum class event_kind : std::uint8_t {
   executive_election, ///< the executive's left/right balance changes (value = new left_share)
   request,            ///< councillors ask the executive to intervene (R1, scripted; value = share of the group)
   central_selection,  ///< the centre takes over the group's candidate selections from this week (R6)
-  allegation          ///< an allegation of misconduct against the group's leader (value = its severity, 0..1; R17, R18)
+  allegation          ///< a complaint of misconduct against its `subject` (value = its severity, 0..1; R17, R18)
 };
 template <>
 struct enum_names<event_kind> {
   static constexpr std::array<std::string_view, 9> names{
       "dispute_start", "impose_terms", "injunction_threat", "talks_offer", "referral", "executive_election",
       "request",       "central_selection", "allegation"};
+};
+
+/// Whom an `allegation` (a complaint) is against (Rule Book ch. 6: a complaint names an individual or individuals; ch. 1
+/// cl. VIII: the NEC may inquire into a party unit). The subjects are who may be suspended, charged and expelled.
+enum class allegation_subject : std::uint8_t {
+  leader,       ///< the group's leader at the time
+  mayor,        ///< the party's directly elected mayor (the leader of a council whose leader is its mayor)
+  councillors,  ///< `count` of the group's councillors other than the leader (drawn; the model has no names)
+  group,        ///< the group as a body: its case's subjects are its leadership (the leader and cabinet)
+  local_party,  ///< the local party: an inquiry that may suspend the unit and charge its `count` officers (its most active members)
+  faction,      ///< the local party's organised faction: every member of it (members.faction_share) is a subject
+  members       ///< `count` members who are not councillors (drawn among the active members)
+};
+/// The subjects of a complaint against the local party, its faction or members are members who are not councillors.
+[[nodiscard]] constexpr bool marks_members(allegation_subject s) {
+  return s == allegation_subject::local_party || s == allegation_subject::faction || s == allegation_subject::members;
+}
+template <>
+struct enum_names<allegation_subject> {
+  static constexpr std::array<std::string_view, 7> names{"leader", "mayor", "councillors", "group", "local_party", "faction", "members"};
 };
 
 /// @brief A number drawn uniformly in [min, max] by a generator; a single number means min = max.
@@ -231,6 +251,9 @@ struct national_def {
   double allegations_per_council_year = 0;
   double allegation_severity_mean = 0.4;
   double allegation_severity_sd = 0.25;
+  /// The share of background allegations made against a member who is not a councillor (the rest are against one of
+  /// the group's councillors, drawn uniformly: the leader among them).
+  double allegation_member_share = 0;
 
   template <class V>
   void describe(V& v) {
@@ -242,6 +265,7 @@ struct national_def {
     v.field("allegations_per_council_year", allegations_per_council_year, {0, 52});
     v.field("allegation_severity_mean", allegation_severity_mean, {0, 1});
     v.field("allegation_severity_sd", allegation_severity_sd, {0, 1});
+    v.field("allegation_member_share", allegation_member_share, {0, 1});
   }
 };
 
@@ -522,6 +546,9 @@ struct event_def {
   int council_index = -1;
   int union_index = -1;
 
+  allegation_subject subject = allegation_subject::leader;  ///< an allegation's subject
+  int count = 0;  ///< an allegation's number of subjects (councillors, members, a local party's officers; 0: the default)
+
   template <class V>
   void describe(V& v) {
     v.required("week", week, {0, 5200});
@@ -532,6 +559,8 @@ struct event_def {
     v.field("value", value, {0, 1});
     v.field("workers", workers, {1, 10'000'000});
     v.field("issue", issue);
+    v.field("subject", subject);
+    v.field("count", count, {0, 10'000'000});
   }
 };
 

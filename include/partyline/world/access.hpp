@@ -116,7 +116,7 @@ void visit_concern(World& w, std::size_t ci, concern c, Visit&& visit) {
         visit(t.max);
       }
       break;
-    case concern::councillor_seats: seats(cl.party, cl.status, cl.ward); break;
+    case concern::councillor_seats: seats(cl.party, cl.status, cl.ward, cl.complained_of); break;
     case concern::councillor_positions:
       seats(cl.position);
       others(cl.more, rows.seat_begin, rows.seat_end);  // their places on the other axes
@@ -128,7 +128,7 @@ void visit_concern(World& w, std::size_t ci, concern c, Visit&& visit) {
     case concern::councillor_candidacy:
       seats(cl.selection, cl.candidate_position, cl.stands_independent, cl.ballot_support, cl.grievance, cl.endorsement);
       break;
-    case concern::member_status: members(m.status); break;
+    case concern::member_status: members(m.status, m.complained_of); break;
     case concern::member_traits:
       members(m.position, m.loyalty, m.quiet_activism, m.ward, m.faction);
       others(m.more, rows.member_begin, rows.member_end);

@@ -120,6 +120,8 @@ enum class event : std::uint8_t {
   decision_reinstate,     ///< the hearing body's verdict: reinstate the charged
   whip_restored,          ///< a group suspended for defying the centre has the whip back: the charges are its leader's
   suspension_administrative,  ///< a complaint's subject suspended pending the investigation it opens (R18); value: how many
+  members_suspended,  ///< members who are not councillors suspended as a complaint's subjects (R18); value: how many
+  members_expelled,   ///< members who are not councillors expelled by the hearing body (R18); value: how many
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -228,6 +230,8 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"reinstate"},
     {"whip_restored"},
     {"suspension_administrative", told::never},
+    {"members_suspended"},
+    {"members_expelled", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

@@ -86,9 +86,12 @@ struct councillor_columns {
   std::vector<float> ballot_support;  ///< share of the ward's members behind them at their last selection (R5, R6, R20)
   std::vector<float> grievance;       ///< how the central action that removed them as candidate was seen, 0..1 (independents)
   std::vector<endorsement_state> endorsement;  ///< the centre's endorsement of this seat's candidate (R20)
+  /// 1 while the holder is a subject of the allegation standing in their council (R18): who may be suspended pending
+  /// it, charged and expelled. Cleared when the case closes or the seat changes hands.
+  std::vector<std::uint8_t> complained_of;
 
   PARTYLINE_COLUMNS(ward, party, status, position, loyalty, satisfaction, union_ties, dissent, cabinet, selection,
-                    candidate_position, stands_independent, following, ballot_support, grievance, endorsement)
+                    candidate_position, stands_independent, following, ballot_support, grievance, endorsement, complained_of)
   [[nodiscard]] std::size_t size() const { return ward.size(); }
   /// Where each seat's holder stands on the declared axes after the first: `others` values per row, row by row
   /// (space_terms; empty for a one-axis scenario). Not one of the columns above: sized by the scenario's axes.
@@ -97,7 +100,8 @@ struct councillor_columns {
 };
 
 /// `prospective`: a row kept for someone who may join during the run (R14 recruitment), not (yet) a member.
-enum class member_status : std::uint8_t { member, suspended, left, defected, prospective };
+/// `expelled`: expelled by the hearing body on charges (R18); no longer a member.
+enum class member_status : std::uint8_t { member, suspended, left, defected, prospective, expelled };
 
 /// Rows kept for recruits, as a share of a council's starting members: membership can grow by this much in a run.
 /// Spread evenly over the council's rows (so over its wards) and marked `prospective` until someone joins.
@@ -121,8 +125,10 @@ struct member_columns {
   std::vector<std::uint16_t> ward;
   std::vector<std::uint8_t> faction;  ///< 1 for organised-faction members
   std::vector<member_status> status;
+  /// 1 while the member is a subject of the allegation standing in their council (R18), as councillor_columns'.
+  std::vector<std::uint8_t> complained_of;
 
-  PARTYLINE_COLUMNS(position, loyalty, quiet_activism, ward, faction, status)
+  PARTYLINE_COLUMNS(position, loyalty, quiet_activism, ward, faction, status, complained_of)
   [[nodiscard]] std::size_t size() const { return position.size(); }
   /// Where each member stands on the declared axes after the first, in 32767ths as `position`: `others` values per
   /// row (space_terms; empty for a one-axis scenario). Drawn once; read with more_of.
@@ -234,7 +240,10 @@ struct centre_state {
   }();
   int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
   float allegation = 0;           ///< severity of the allegation standing here (0: none; it lapses when dismissed or the hearing ends)
-  std::int64_t accused = -1;      ///< the councillor row the allegation is against (a scripted one: the leader when it was made)
+  /// The councillor row the allegation is principally against (the leader or mayor when it was made, the first of the
+  /// councillors it names; -1: none, or its subjects are not councillors). Every subject carries complained_of.
+  std::int64_t accused = -1;
+  allegation_subject subject = allegation_subject::leader;  ///< whom the standing allegation is against
   /// The leader who led the group into defying the centre (R11): the subject of the breach's case (R18), whom
   /// charges fall on; the rest of the group, suspended with them, has the whip restored when the case is brought.
   std::int64_t breach_leader = -1;
@@ -250,7 +259,7 @@ struct centre_state {
   float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
   bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
   bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
-  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, breach_leader, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
+  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, subject, breach_leader, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
 };
 
 /// Candidate selection for the next election (R5, R6).

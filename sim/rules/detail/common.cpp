@@ -39,6 +39,21 @@ double members_choice(const world& w, const council_state& c, std::uint16_t ward
   return n > 0 ? sum / n : fallback;
 }
 
+void close_allegation(world& w, council_state& c) {
+  c.centre.allegation = 0;
+  c.centre.accused = -1;
+  c.centre.accused_led = false;
+  auto& seats = w.councillors.complained_of;
+  std::fill(seats.begin() + c.rows.seat_begin, seats.begin() + c.rows.seat_end, std::uint8_t{0});
+  // Members are marked only by a complaint about the local party, a faction or members: no scan of them otherwise.
+  if (marks_members(c.centre.subject)) {
+    auto& members = w.members.complained_of;
+    std::fill(members.begin() + static_cast<std::ptrdiff_t>(c.rows.member_begin),
+              members.begin() + static_cast<std::ptrdiff_t>(c.rows.member_end), std::uint8_t{0});
+  }
+  c.centre.subject = allegation_subject::leader;
+}
+
 std::int64_t active_members(const world& w, const council_state& c) {
   // Branch-free, and the same test as member_is_active.
   const auto threshold = static_cast<float>(w.params->member_mood.active_above);

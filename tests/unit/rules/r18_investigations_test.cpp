@@ -2,7 +2,10 @@
 // allegations reach the executive as facts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <vector>
 
 #include "../../test_support.hpp"
 #include "partyline/partyline.hpp"
@@ -192,6 +195,7 @@ TEST(InvestigationsR18, TheAccusedLeaderIsSuspendedNotTheirSuccessor) {
   const std::int64_t accused = c.leadership.leader;
   c.centre.allegation = 0.9f;
   c.centre.accused = accused;
+  w.councillors.complained_of[static_cast<std::size_t>(accused)] = 1;  // the subject the allegation names
   investigations::suspend_individuals(w, 0, 0.9);
   EXPECT_EQ(w.councillors.status[static_cast<std::size_t>(accused)], councillor_status::suspended);
   ASSERT_GE(c.leadership.leader, 0);
@@ -252,6 +256,7 @@ TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
       w.executive.backlash = 2.0;
       c.centre.allegation = 0.6f;
       c.centre.accused = c.leadership.leader;
+      w.councillors.complained_of[static_cast<std::size_t>(c.leadership.leader)] = 1;
       w.outbox[0].push_back(detail::new_item(w, 0, kind, 0.95, 0.6, w.national.executive_median));
       central_phase(w);
       if (!w.institutions.published.empty()) n += w.institutions.published.front().motion->acts;
@@ -297,4 +302,128 @@ TEST(InvestigationsR18, AnAllegationAgainstTheLeaderSuspendsTheLeaderPendingInve
   EXPECT_GE(suspended, 80);
   EXPECT_GE(investigated, 80);
   EXPECT_EQ(bystanders_charged, 0);
+}
+
+namespace {
+
+/// The tiny scenario for `weeks` with one allegation at week 4 against `subject`.
+frozen_scenario with_allegation(allegation_subject subject, double severity, int count, int weeks,
+                                const std::function<void(scenario&)>& more = {}) {
+  return partyline::testing::tiny_scenario([&](scenario& sc) {
+    sc.weeks = weeks;
+    sc.events.clear();
+    event_def e;
+    e.week = 4;
+    e.type = event_kind::allegation;
+    e.council = "smalltown";
+    e.council_index = 0;
+    e.value = severity;
+    e.subject = subject;
+    e.count = count;
+    sc.events.push_back(e);
+    if (more) more(sc);
+  });
+}
+
+}  // namespace
+
+// Issue 31 pt 2: an inquiry into a local party with a named faction charges the faction's members -- members who are
+// not councillors -- and nobody outside it; the hearing body's expulsions come months after the inquiry opened (an
+// investigation, findings before the executive, charges prepared, a hearing).
+TEST(InvestigationsR18, AnInquiryIntoALocalPartysFactionChargesTheFactionsMembersAndNoOneElse) {
+  const auto s = with_allegation(allegation_subject::faction, 0.8, 0, 156, [](scenario& sc) {
+    sc.councils[0].members.faction_share = 0.15;
+  });
+  int runs_charged = 0, runs_expelled = 0, late = 0, unit_suspended = 0;
+  std::int64_t outsiders_expelled = 0, outsiders_suspended = 0, expelled_total = 0;
+  for (std::uint64_t run = 0; run < 100; ++run) {
+    world w = build_world(s, 5, run);
+    for (int week = 0; week < s->weeks; ++week) step_week(w);
+    int last_expulsion = -1;
+    bool members_charged = false;
+    for (const auto& e : w.log.merged) {
+      if (e.kind == event::expulsion) last_expulsion = e.week;  // the hearing's verdict (its members count is tallied)
+      if (e.kind == event::members_suspended) members_charged = true;
+    }
+    if (tally(w, event::members_expelled) == 0) last_expulsion = -1;
+    unit_suspended += tally(w, event::local_party_suspended) > 0;
+    runs_charged += members_charged && tally(w, event::charges_brought) > 0;
+    for (std::uint64_t m = w.councils[0].rows.member_begin; m < w.councils[0].rows.member_end; ++m) {
+      const bool expelled = w.members.status[m] == member_status::expelled;
+      expelled_total += expelled;
+      outsiders_expelled += expelled && !w.members.faction[m];
+      outsiders_suspended += w.members.status[m] == member_status::suspended && !w.members.faction[m];
+    }
+    if (last_expulsion >= 0) {
+      ++runs_expelled;
+      late += last_expulsion - 4 >= 26;
+    }
+  }
+  std::printf("of 100 runs: the faction charged %d, members expelled in %d (%lld in all), the last expulsion six months or "
+              "more after the inquiry opened in %d, the local party suspended in %d; members outside the faction expelled %lld, "
+              "suspended %lld\n",
+              runs_charged, runs_expelled, static_cast<long long>(expelled_total), late, unit_suspended,
+              static_cast<long long>(outsiders_expelled), static_cast<long long>(outsiders_suspended));
+  EXPECT_GE(runs_charged, 50);
+  EXPECT_GE(runs_expelled, 30);
+  EXPECT_GT(late, runs_expelled / 2);  // most runs with expulsions
+  EXPECT_EQ(outsiders_expelled, 0);
+  EXPECT_EQ(outsiders_suspended, 0);
+}
+
+// Counterfactual: the same complaint against the leader touches no member who is not a councillor.
+TEST(InvestigationsR18, AComplaintAgainstTheLeaderTouchesNoMember) {
+  const auto s = with_allegation(allegation_subject::leader, 0.8, 0, 156);
+  std::int64_t members_sanctioned = 0;
+  for (std::uint64_t run = 0; run < 40; ++run) {
+    const run_result r = simulate_run(s, 5, run, false, false);
+    members_sanctioned += r.counters[run_outcome::members_suspended] + r.counters[run_outcome::members_expelled];
+  }
+  EXPECT_EQ(members_sanctioned, 0);
+}
+
+// A complaint naming councillors: those it names, and nobody else, are suspended pending the case.
+TEST(InvestigationsR18, AComplaintNamingCouncillorsSuspendsThoseItNames) {
+  const auto s = with_allegation(allegation_subject::councillors, 0.9, 2, 8);
+  int suspended_named = 0, suspended_other = 0, runs = 0;
+  for (std::uint64_t run = 0; run < 40; ++run) {
+    world w = build_world(s, 5, run);
+    for (int week = 0; week < 5; ++week) step_week(w);
+    std::vector<std::uint32_t> named;
+    for (std::uint32_t r = w.councils[0].rows.seat_begin; r < w.councils[0].rows.seat_end; ++r)
+      if (w.councillors.complained_of[r]) named.push_back(r);
+    ASSERT_EQ(named.size(), 2u);
+    for (int week = 5; week < s->weeks; ++week) step_week(w);
+    ++runs;
+    for (std::uint32_t r = w.councils[0].rows.seat_begin; r < w.councils[0].rows.seat_end; ++r) {
+      if (w.councillors.status[r] != councillor_status::suspended) continue;
+      const bool is_named = std::find(named.begin(), named.end(), r) != named.end();
+      suspended_named += is_named;
+      suspended_other += !is_named;
+    }
+  }
+  std::printf("of %d runs, councillors the complaint named suspended: %d; others: %d\n", runs, suspended_named, suspended_other);
+  EXPECT_GE(suspended_named, 40);  // most runs suspend both within weeks
+  EXPECT_EQ(suspended_other, 0);
+}
+
+// Issue 31 pt 2: a grave finding against a group's leadership can end in the leader's removal (suspended pending
+// charges, the group elects another), a mild complaint rarely does.
+TEST(InvestigationsR18, AGraveComplaintAgainstAGroupsLeadershipCanEndTheLeadersTenure) {
+  auto removed_share = [](double severity) {
+    const auto s = with_allegation(allegation_subject::group, severity, 0, 104);
+    int removed = 0;
+    for (std::uint64_t run = 0; run < 100; ++run) {
+      world w = build_world(s, 5, run);
+      for (int week = 0; week < 4; ++week) step_week(w);
+      const std::int64_t leader = w.councils[0].leadership.leader;
+      for (int week = 4; week < s->weeks; ++week) step_week(w);
+      removed += w.councils[0].leadership.leader != leader;
+    }
+    return removed / 100.0;
+  };
+  const double grave = removed_share(0.9), mild = removed_share(0.1);
+  std::printf("the leader no longer leads the group at the end: grave complaint %.2f, mild %.2f\n", grave, mild);
+  EXPECT_GE(grave, 0.3);
+  EXPECT_LT(mild, grave - 0.2);
 }

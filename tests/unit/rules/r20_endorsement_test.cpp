@@ -111,6 +111,7 @@ TEST(EndorsementR20, AnAllegationAgainstAnEndorsedCandidateMayCostTheirEndorseme
       EXPECT_EQ(w.councillors.endorsement[leader], endorsement_state::endorsed);
       c.centre.allegation = static_cast<float>(severity);
       c.centre.accused = leader;
+      w.councillors.complained_of[leader] = 1;  // the subject the allegation names
       c.centre.allegation_reviewed = false;
       ++w.week;
       endorsement::run(w, 0);

@@ -65,6 +65,9 @@ const bad_case bad_cases[] = {
     {"mayor_weeks_repeated.yaml", "18:29", "councils[0].mayor.election_weeks[1]", "must increase"},
     {"empty_target_outcome.yaml", "23:24", "targets[0].outcome", "names no column"},                          // F4
     {"negative_tolerance.yaml", "23:58", "targets[0].tolerance", "out of range [0, 1e+12]"},                  // F5
+    // Issue 31: an allegation's subject must exist, and only some subjects are counted.
+    {"allegation_against_no_faction.yaml", "21:62", "events[0].subject", "no organised faction"},
+    {"allegation_count_for_leader.yaml", "21:77", "events[0].count", "has no count"},
 };
 
 // Readable test names in failures instead of the struct's bytes.

@@ -271,6 +271,10 @@ class group_rows {
 /// Mean position of the ward's active members: where a candidate chosen by them stands (`fallback` if none is active).
 [[nodiscard]] double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback);
 
+/// The allegation standing in the council is closed (dismissed, lapsed, or heard): its severity, its principal accused
+/// and every subject's complained_of mark are cleared.
+void close_allegation(world& w, council_state& c);
+
 /// A central action in the council, as visible locally as `weight` (1 for a decision of the executive): it adds to
 /// the decaying intervention stock voters and members remember (R13, R14) and to the running total members react
 /// to once (their loyalty, R14).
