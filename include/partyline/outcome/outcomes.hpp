@@ -27,7 +27,7 @@ enum class measure : std::uint8_t {
 
 /// @brief Up to four event kinds, summed.
 struct event_set {
-  std::array<event, 4> kinds{};
+  std::array<event, 16> kinds{};  // central_actions lists 14
   std::uint8_t n = 0;
   constexpr event_set() = default;
   constexpr event_set(std::initializer_list<event> list) {
@@ -114,6 +114,7 @@ enum class run_outcome : std::uint8_t {
   suspensions_administrative,
   members_suspended,
   members_expelled,
+  central_actions,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -220,6 +221,15 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
      measure::sum, {event::members_suspended}},
     {"members_expelled", "members who are not councillors expelled by the hearing body on charges (R18)", measure::sum,
      {event::members_expelled}},
+    {"central_actions",
+     "every action of the centre on a council: advice, investigations, special measures, removals, takeovers of selections, "
+     "suspensions of individuals, suspended local parties, pact suspensions, charges, expulsions, vetoes, refused "
+     "endorsements, impositions, reversal orders (each decision once, however many people it touches)",
+     measure::count,
+     {event::decision_advise_pause, event::decision_investigate, event::decision_special_measures, event::decision_remove_leader,
+      event::central_selection, event::decision_suspend_individuals, event::decision_suspend_local_party, event::pact_allegation,
+      event::decision_charges, event::decision_expel, event::decision_refuse_coalition, event::endorsement_refused,
+      event::candidate_imposed, event::reversal_ordered}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }
