@@ -139,10 +139,13 @@ int cmd_run(const run_args& a, const std::string& command_line) {
                   100.0 * top->second / static_cast<double>(results.size()));
     }
     if (!targets.rows.empty()) {
-      int inside = 0;
-      for (const auto& r : targets.rows) inside += r[targets.column("inside")] == "1";
-      std::printf("\n  the documented facts (the scenario's targets) against the runs: %d of %zu inside the runs' 5-95%% range\n%s",
-                  inside, targets.rows.size(), pl::format_targets(targets).c_str());
+      int reproduced = 0, weak = 0, missed = 0;
+      for (const auto& r : targets.rows) {
+        const std::string& v = r[targets.column("verdict")];
+        reproduced += v == "reproduced", weak += v == "weak", missed += v == "missed";
+      }
+      std::printf("\n  the documented facts (the scenario's targets) against the runs: %d reproduced, %d weak, %d missed\n%s",
+                  reproduced, weak, missed, pl::format_targets(targets).c_str());
     }
     if (a.story > 0 && !results.empty()) {
       // A typical run (its pattern of what happened is the most common), retold with its event log.

@@ -64,13 +64,68 @@ double target_tolerance(const target_def& t) {
 
 namespace {
 
+/// Runs whose value falls in [lo, hi] must be at least this share for a fact to count as reproduced; below
+/// missed_below it is missed (issue 33: a verdict that means something; docs/outcomes.md).
+constexpr double reproduced_at = 0.25;
+constexpr double missed_below = 0.05;
+
+/// Whether the runs' values split into two groups: both groups of the best two-way split (Otsu: the threshold that
+/// maximises the between-group variance) hold at least 10% of the runs, their means lie more than four pooled
+/// standard deviations apart (a hard split of one normal gives about 2.7, of a uniform 3.5), and Sarle's bimodality
+/// coefficient exceeds 5/9 (a uniform's). Returns the lower group's share and both groups' means (share < 0: no).
+struct split {
+  double low_share = -1, low_mean = 0, high_mean = 0;
+};
+split two_groups(std::vector<double> v) {
+  split out;
+  const std::size_t n = v.size();
+  if (n < 20) return out;
+  std::sort(v.begin(), v.end());
+  if (v.front() == v.back()) return out;
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= static_cast<double>(n);
+  double m2 = 0, m3 = 0, m4 = 0;
+  for (double x : v) {
+    const double d = x - mean;
+    m2 += d * d, m3 += d * d * d, m4 += d * d * d * d;
+  }
+  m2 /= static_cast<double>(n), m3 /= static_cast<double>(n), m4 /= static_cast<double>(n);
+  const double skew = m3 / std::pow(m2, 1.5), excess = m4 / (m2 * m2) - 3;
+  const double nn = static_cast<double>(n);
+  const double bc = (skew * skew + 1) / (excess + 3 * (nn - 1) * (nn - 1) / ((nn - 2) * (nn - 3)));
+  // Otsu over the sorted values: prefix sums give each split's between-group variance.
+  std::vector<double> prefix(n + 1, 0.0), prefix2(n + 1, 0.0);
+  for (std::size_t i = 0; i < n; ++i) prefix[i + 1] = prefix[i] + v[i], prefix2[i + 1] = prefix2[i] + v[i] * v[i];
+  double best = -1;
+  std::size_t cut = 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if (v[k] == v[k - 1]) continue;  // split between distinct values only
+    const double a = static_cast<double>(k), b = nn - a;
+    const double ma = prefix[k] / a, mb = (prefix[n] - prefix[k]) / b;
+    const double between = a * b * (ma - mb) * (ma - mb);
+    if (between > best) best = between, cut = k;
+  }
+  if (cut == 0) return out;
+  const double a = static_cast<double>(cut), b = nn - a;
+  if (a < 0.1 * nn || b < 0.1 * nn) return out;
+  const double ma = prefix[cut] / a, mb = (prefix[n] - prefix[cut]) / b;
+  const double va = std::max(0.0, prefix2[cut] / a - ma * ma), vb = std::max(0.0, (prefix2[n] - prefix2[cut]) / b - mb * mb);
+  const double pooled = std::sqrt((va + vb) / 2);
+  const bool apart = pooled == 0 || (mb - ma) / pooled > 4;
+  if (!apart || bc <= 5.0 / 9.0) return out;
+  out.low_share = a / nn, out.low_mean = ma, out.high_mean = mb;
+  return out;
+}
+
 /// The target table over any table of runs and councils: `values(t, column)` is column `column` on the rows target
 /// `t` reads (the runs, or its council's rows), as numbers.
 template <class Values>
 table_data targets_over(const std::vector<target_def>& targets, const Values& values_of) {
   table_data out;
   out.columns = {"name", "label", "outcome", "council", "statistic", "observed", "range_lo", "range_hi", "tolerance", "runs",
-                 "simulated", "sim_p05", "sim_p95", "inside", "distance", "source"};
+                 "simulated", "sim_p05", "sim_p95", "inside", "distance", "source", "reproduced_share", "reproduced_lo",
+                 "reproduced_hi", "verdict", "bimodal", "groups"};
   for (const target_def& t : targets) {
     std::vector<double> values;
     bool first = true;
@@ -100,9 +155,25 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
     const bool inside = !values.empty() && t.lo <= p95 && t.hi >= p05;
     const double tol = target_tolerance(t);
     const double miss = simulated < t.lo ? t.lo - simulated : simulated > t.hi ? simulated - t.hi : 0.0;
+    // How likely the model makes the documented fact: the share of runs whose value is the documented one (for a
+    // yes/no fact, the probability of the documented outcome), with its exact 95% interval; the verdict from it.
+    long long in_range = 0;
+    for (double v : values) in_range += v >= t.lo && v <= t.hi;
+    const auto n = static_cast<long long>(values.size());
+    const interval share = n > 0 ? clopper_pearson(in_range, n) : interval{NAN, NAN, NAN};
+    const char* verdict = n == 0 ? "" : share.estimate >= reproduced_at ? "reproduced" : share.estimate < missed_below ? "missed" : "weak";
+    const split groups = t.statistic == target_statistic::share ? split{} : two_groups(values);
+    std::string group_text;
+    if (groups.low_share >= 0) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%.2f near %.4g; %.2f near %.4g", groups.low_share, groups.low_mean, 1 - groups.low_share,
+                    groups.high_mean);
+      group_text = buf;
+    }
     out.rows.push_back({t.name, t.label, t.outcome, t.council, std::string(to_string(t.statistic)), cell(t.observed), cell(t.lo),
                         cell(t.hi), cell(tol), std::to_string(values.size()), cell(simulated), cell(p05), cell(p95),
-                        inside ? "1" : "0", cell(miss / tol), t.source});
+                        inside ? "1" : "0", cell(miss / tol), t.source, cell(share.estimate), cell(share.lo), cell(share.hi),
+                        verdict, groups.low_share >= 0 ? "1" : "0", group_text});
   }
   return out;
 }
@@ -124,18 +195,30 @@ table_data target_table(const std::vector<target_def>& targets, const table_data
 std::string format_targets(const table_data& t) {
   std::string out;
   auto num = [](const std::string& v) { return std::strtod(v.c_str(), nullptr); };
+  auto col = [&](const std::vector<std::string>& r, const char* name) -> const std::string& { return r[t.column(name)]; };
   char line[1024];
   for (const auto& r : t.rows) {
     const std::string observed = r[6] == r[7] ? r[5] : r[5] + " (" + r[6] + "-" + r[7] + ")";
-    std::snprintf(line, sizeof line, "    %-28s documented %-14s simulated %s %-8s 90%% of runs %s-%s  %s\n", r[0].c_str(),
-                  observed.c_str(), r[4].c_str(), cell(std::round(100 * num(r[10])) / 100).c_str(),
-                  r[11].c_str(), r[12].c_str(), r[13] == "1" ? "inside" : "OUTSIDE");
+    const bool yes_no = r[4] == "share";
+    const double share = num(col(r, "reproduced_share")), lo = num(col(r, "reproduced_lo")), hi = num(col(r, "reproduced_hi"));
+    // A yes/no fact: the model's probability of the documented outcome; a count: the share of runs in its range.
+    char likely[160];
+    std::snprintf(likely, sizeof likely, yes_no ? "P(documented) %.2f (95%% %.2f-%.2f)" : "runs in range %.2f (95%% %.2f-%.2f)", share,
+                  lo, hi);
+    std::snprintf(line, sizeof line, "    %-28s documented %-14s simulated %s %-8s %s  %s\n", r[0].c_str(), observed.c_str(),
+                  r[4].c_str(), cell(std::round(100 * num(r[10])) / 100).c_str(), likely, col(r, "verdict").c_str());
     out += line;
+    if (col(r, "bimodal") == "1") {
+      std::snprintf(line, sizeof line, "      the runs split into two groups: %s\n", col(r, "groups").c_str());
+      out += line;
+    }
     if (!r[1].empty() || !r[15].empty()) {
       std::snprintf(line, sizeof line, "      %s%s%s\n", r[1].c_str(), !r[1].empty() && !r[15].empty() ? " -- " : "", r[15].c_str());
       out += line;
     }
   }
+  if (!t.rows.empty())
+    out += "    (reproduced: at least 0.25 of runs give the documented value; missed: under 0.05; weak: between)\n";
   return out;
 }
 

@@ -68,7 +68,8 @@ def timeline(ax, table: pd.DataFrame, top: int = 14, min_share: float = 0.05):
 def targets(axes, result: Mapping[str, Any]):
     """A histogram of the runs per target of the scenario (a result of partyline.run whose scenario states targets),
     with the documented value (a red line) and the range that counts as it (shaded); the title gives the label, the
-    simulated statistic and whether the documented value is a plausible run. `axes` holds one axes per target."""
+    simulated statistic, how likely the model makes the documented value (a yes/no fact's probability, or the share of
+    runs in the documented range) and the verdict (reproduced, weak, missed: docs/outcomes.md). `axes` holds one axes per target."""
     if "targets" not in result:
         raise ValueError("the scenario states no targets")
     for ax, row in zip(axes, result["targets"].itertuples()):
@@ -80,8 +81,9 @@ def targets(axes, result: Mapping[str, Any]):
             values = (values > 0).astype(int)
         _against(ax, values, row.observed, row.range_lo, row.range_hi, share)
         label = row.label if isinstance(row.label, str) and row.label else _words(row.name)
-        ax.set_title(f"{textwrap.fill(label, 34)}\n{row.statistic} {row.simulated:.2f}; documented "
-                     f"{'inside' if row.inside else 'OUTSIDE'} 90% of runs", fontsize="medium")
+        likely = "P(documented)" if share else "runs in range"
+        ax.set_title(f"{textwrap.fill(label, 34)}\n{row.statistic} {row.simulated:.2f}; {likely} "
+                     f"{row.reproduced_share:.2f}: {row.verdict}", fontsize="medium")
         ax.set_xlabel(textwrap.fill(" + ".join(_label(c.strip(), _words(c.strip())) for c in row.outcome.split("+"))
                                     if not council else f"{_words(row.outcome)} in {council}", 40), fontsize="small")
     axes[0].legend(fontsize="small")

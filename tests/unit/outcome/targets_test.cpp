@@ -114,7 +114,7 @@ TEST(Targets, EachStatisticReadsTheRunsAsDocumented) {
   // Lines for the run summary.
   const std::string lines = format_targets(t);
   EXPECT_NE(lines.find("median"), std::string::npos);
-  EXPECT_NE(lines.find("OUTSIDE"), std::string::npos);
+  EXPECT_NE(lines.find("missed"), std::string::npos);
 }
 
 TEST(Targets, AnEmptyOutcomeIsAnErrorAtItsKeyNotADistanceOfZero) {
@@ -144,4 +144,42 @@ TEST(Targets, ANegativeToleranceIsAnErrorNotTheDefault) {
   const std::string shown = to_yaml(*scen);
   EXPECT_EQ(shown.find("tolerance: -1"), std::string::npos) << shown;
   EXPECT_EQ(load_scenario_text(shown, "shown.yaml")->targets[0].tolerance, 2.0);
+}
+
+// Issue 33 pt 6: a verdict that means something. A yes/no fact the model gives a probability of 0.16 is "weak", not
+// "inside" (its runs' 5-95% range is 0-1); one it gives 0.03 is "missed"; a count in its range in 65% of runs is
+// "reproduced"; runs that split into two groups are flagged with the groups' shares, one spread group is not.
+TEST(Targets, TheVerdictIsHowLikelyTheModelMakesTheDocumentedFact) {
+  std::vector<target_def> ts(4);
+  for (auto& t : ts) t.statistic = target_statistic::share, t.observed = t.lo = t.hi = 1;
+  ts[0].name = "rare", ts[0].outcome = "a";
+  ts[1].name = "very_rare", ts[1].outcome = "b";
+  ts[2].name = "letter", ts[2].outcome = "c", ts[2].statistic = target_statistic::mean, ts[2].observed = 73, ts[2].lo = 70,
+  ts[2].hi = 150;
+  ts[3].name = "spread", ts[3].outcome = "d", ts[3].statistic = target_statistic::mean, ts[3].observed = 50, ts[3].lo = 40,
+  ts[3].hi = 60;
+  table_data runs = table({"run", "a", "b", "c", "d"}, {});
+  for (int r = 0; r < 100; ++r) {
+    // c: 35 runs near 40, 65 near 90 (Haringey's protest letter as issue 33 found it); d: one spread group.
+    const int c = r < 35 ? 38 + r % 5 : 86 + r % 9;
+    runs.rows.push_back({std::to_string(r), r < 16 ? "1" : "0", r < 3 ? "1" : "0", std::to_string(c), std::to_string(30 + (r * 37) % 41)});
+  }
+  const table_data t = target_table(ts, runs, table({"run", "council"}, {}));
+  auto at = [&](std::size_t row, const char* c) { return t.rows[row][t.column(c)]; };
+  auto num = [&](std::size_t row, const char* c) { return std::stod(at(row, c)); };
+  EXPECT_EQ(at(0, "inside"), "1");  // the old, loose test
+  EXPECT_DOUBLE_EQ(num(0, "reproduced_share"), 0.16);
+  EXPECT_LT(num(0, "reproduced_lo"), 0.16);
+  EXPECT_GT(num(0, "reproduced_hi"), 0.16);
+  EXPECT_EQ(at(0, "verdict"), "weak");
+  EXPECT_EQ(at(1, "verdict"), "missed");
+  EXPECT_DOUBLE_EQ(num(2, "reproduced_share"), 0.65);
+  EXPECT_EQ(at(2, "verdict"), "reproduced");
+  EXPECT_EQ(at(2, "bimodal"), "1");
+  EXPECT_NE(at(2, "groups").find("0.35 near 40"), std::string::npos) << at(2, "groups");
+  EXPECT_EQ(at(3, "bimodal"), "0");
+  EXPECT_EQ(at(0, "bimodal"), "0");  // not asked of a yes/no fact
+  const std::string lines = format_targets(t);
+  EXPECT_NE(lines.find("P(documented) 0.16"), std::string::npos) << lines;
+  EXPECT_NE(lines.find("split into two groups"), std::string::npos) << lines;
 }
