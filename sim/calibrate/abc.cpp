@@ -171,6 +171,15 @@ Eigen::MatrixXd abc_generation::covariance() const {
 
 std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_distance& distance, const abc_options& opt,
                                     std::vector<abc_generation> done, const std::function<void(const abc_generation&)>& on_generation) {
+  const abc_replicate_distances one = [&distance](const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out) {
+    out.assign(1, distance(theta, key));
+  };
+  return abc_smc(priors, one, opt, std::move(done), on_generation);
+}
+
+std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_replicate_distances& distances,
+                                    const abc_options& opt, std::vector<abc_generation> done,
+                                    const std::function<void(const abc_generation&)>& on_generation) {
   const auto n = static_cast<Eigen::Index>(opt.particles);
   const auto k = static_cast<Eigen::Index>(priors.size());
   std::unique_ptr<tbb::global_control> limit;
@@ -256,20 +265,29 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
           theta = prev->theta.row(j).transpose() + chol * z;
           if (!std::isfinite(log_prior(priors, theta))) continue;
         }
-        double d = 0;
+        std::vector<double> d;  // a proposal's replicates (one per simulation: a small list, once per proposal)
         try {
-          d = distance(theta, rng.bits(0, 1));
+          distances(theta, rng.bits(0, 1), d);
         } catch (const run_cancelled&) {
           failed = true;  // stopped part-way through this proposal's runs: the generation in flight is dropped
           return;
         }
-        simulations += 1;  // simulations run (a move outside the prior's support runs none)
-        if (d <= next.tolerance) {
-          kept = theta;
-          kept_distance = d;
-          if (opt.on_particle) opt.on_particle();
-          break;
+        simulations += 1;  // proposals simulated (a move outside the prior's support runs none)
+        // Accepted with probability the share of replicates within the tolerance (with one replicate: when it is).
+        std::size_t within = 0;
+        for (double x : d) within += x <= next.tolerance;
+        if (within == 0 || rng.uniform(0, 2) * static_cast<double>(d.size()) >= static_cast<double>(within)) continue;
+        auto pick = std::min(within - 1, static_cast<std::size_t>(rng.uniform(0, 3) * static_cast<double>(within)));
+        for (double x : d) {
+          if (x > next.tolerance) continue;
+          if (pick-- == 0) {
+            kept_distance = x;
+            break;
+          }
         }
+        kept = theta;
+        if (opt.on_particle) opt.on_particle();
+        break;
       }
       // The importance weight: prior over the mixture of kernels the particle could have come from.
       if (!prev) {

@@ -114,21 +114,6 @@ frozen_scenario case_scenario(const calibration_spec& spec, const calibration_ca
   return load_scenario_tree(tree, opt);
 }
 
-/// The targets of one case at `theta`, read off its runs' tables in memory.
-table_data case_targets(const calibration_spec& spec, std::size_t ci, const Eigen::VectorXd& theta, std::uint64_t seed, int runs,
-                        int first_run) {
-  const frozen_scenario scen = case_scenario(spec, spec.cases[ci], theta);
-  run_options ro;
-  ro.runs = runs;
-  ro.seed = seed;
-  ro.first_run = first_run;
-  ro.cancel = spec.abc.cancel;
-  const auto results = simulate_runs(scen, ro);
-  // A particle is never scored on part of its runs: a stop abandons it (and the generation in flight).
-  if (results.size() < static_cast<std::size_t>(runs)) throw run_cancelled();
-  return run_targets(*scen, results, seed);
-}
-
 std::string num(double v) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", v);
@@ -362,23 +347,42 @@ void hold_out_case(calibration_spec& spec, const std::string& name) {
   throw usage_error("--hold-out " + name + ": no such case in " + spec.file.string() + " (its cases: " + names + ")");
 }
 
-double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key) {
-  double sum = 0;
-  std::size_t count = 0;
+void calibration_distances(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out) {
+  const auto replicates = static_cast<std::size_t>(spec.replicates);
+  std::vector<double> sum(replicates, 0.0);
+  std::vector<std::size_t> count(replicates, 0);
   for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
     if (spec.cases[ci].held_out) continue;
-    table_data t;
+    frozen_scenario scen;
     try {
-      t = case_targets(spec, ci, theta, splitmix64(key ^ splitmix64(0xca5e0000ULL + ci)) & 0x1FFFFFFFFFFFFFULL, spec.replicates, 0);
+      scen = case_scenario(spec, spec.cases[ci], theta);
     } catch (const scenario_error&) {
-      return std::numeric_limits<double>::infinity();  // a value the scenario does not take: outside the model
+      out.assign(replicates, std::numeric_limits<double>::infinity());  // a value the scenario does not take: outside the model
+      return;
     }
-    for (double d : t.numbers("distance")) {
-      sum += d * d;
-      ++count;
-    }
+    run_options ro;
+    ro.runs = spec.replicates;
+    ro.seed = splitmix64(key ^ splitmix64(0xca5e0000ULL + ci)) & 0x1FFFFFFFFFFFFFULL;
+    ro.cancel = spec.abc.cancel;
+    const auto results = simulate_runs(scen, ro);
+    // A particle is never scored on part of its runs: a stop abandons it (and the generation in flight).
+    if (results.size() < replicates) throw run_cancelled();
+    // Each replicate is one simulation of the case: its own distance from the documented facts, never the distance of
+    // the replicates' mean (a yes/no fact observed once enters as what the model gives its probability).
+    for (std::size_t j = 0; j < replicates; ++j)
+      for (double d : run_targets(*scen, {results[j]}, ro.seed).numbers("distance")) {
+        sum[j] += d * d;
+        ++count[j];
+      }
   }
-  return count ? std::sqrt(sum / static_cast<double>(count)) : 0.0;
+  out.resize(replicates);
+  for (std::size_t j = 0; j < replicates; ++j) out[j] = count[j] ? std::sqrt(sum[j] / static_cast<double>(count[j])) : 0.0;
+}
+
+double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key) {
+  std::vector<double> d;
+  calibration_distances(spec, theta, key, d);
+  return d.empty() ? 0.0 : d.front();
 }
 
 table_data calibration_fit(const calibration_spec& spec, const abc_generation& last) {
@@ -472,7 +476,9 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
     report.stopped_because = why;
     if (tell) tell(why);
   };
-  const abc_distance distance = [&spec](const Eigen::VectorXd& theta, std::uint64_t key) { return calibration_distance(spec, theta, key); };
+  const abc_replicate_distances distance = [&spec](const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& d) {
+    calibration_distances(spec, theta, key, d);
+  };
   report.generations = abc_smc(spec.priors, distance, abc, done, [&](const abc_generation& g) {
     if (!writer) return;
     write_file_atomically(generation_file(dir, g.index), to_csv(generation_table(spec, g)));

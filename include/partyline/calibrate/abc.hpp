@@ -98,12 +98,25 @@ struct abc_generation {
 /// must be a function of it, so results are reproducible).
 using abc_distance = std::function<double(const Eigen::VectorXd& theta, std::uint64_t key)>;
 
+/// The distances of several independent simulations at `theta` (replicates), each its own: `out` is cleared and
+/// filled. A proposal is accepted with probability the share of them within the tolerance -- an unbiased estimate of
+/// the ABC likelihood, so the posterior is the one a single simulation per proposal gives (Del Moral, Doucet and
+/// Jasra 2012), never the distance of the replicates' mean (which rewards parameters where a once-observed event
+/// happens in every run).
+using abc_replicate_distances = std::function<void(const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out)>;
+
 /// @brief Runs ABC-SMC from the prior, or on from `done` (the complete generations of an earlier, stopped run with
 /// the same priors and options): returns every generation, `done`'s first. `on_generation` is told of each new
 /// generation as it completes (to save it). A generation that could not be filled (max_attempts, cancel) is not
 /// returned.
 std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_distance& distance, const abc_options& opt,
                                     std::vector<abc_generation> done = {},
+                                    const std::function<void(const abc_generation&)>& on_generation = {});
+/// The same with replicate simulations per proposal (see abc_replicate_distances). A particle's recorded distance is
+/// that of one of its replicates within the tolerance, drawn uniformly (keyed): the next tolerance is a quantile of
+/// single simulations' distances.
+std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_replicate_distances& distances,
+                                    const abc_options& opt, std::vector<abc_generation> done = {},
                                     const std::function<void(const abc_generation&)>& on_generation = {});
 
 }  // namespace partyline

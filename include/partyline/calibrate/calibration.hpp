@@ -3,9 +3,11 @@
 #error "partyline/calibrate/calibration.hpp belongs to stage 7 (calibrate): a lower stage may not include it"
 #endif
 /// @brief Calibration files (scenarios/calibration/*.yaml) and running them: the cases (scenarios with targets), the
-/// free parameters by dotted path with their priors, replicates per case, and ABC-SMC's settings. A particle's
-/// distance is the root mean square, over every target of every case, of the target's distance in tolerances
-/// (targets.csv's `distance`: 0 inside the documented range). Documented in scenarios/README.md.
+/// free parameters by dotted path with their priors, replicates per case, and ABC-SMC's settings. A simulation's
+/// distance is the root mean square, over every target of every case, of the target's distance in tolerances for one
+/// run of each (targets.csv's `distance`: 0 inside the documented range); a proposal's replicates are each such a
+/// simulation, and it is accepted with probability the share of them within the tolerance. Documented in
+/// scenarios/README.md.
 #include <atomic>
 #include <filesystem>
 #include <functional>
@@ -55,8 +57,11 @@ void hold_out_case(calibration_spec& spec, const std::string& name);
 /// @brief The same for a calibration file's text, as if read from `path` (its cases are relative to path's folder).
 [[nodiscard]] calibration_spec load_calibration_text(std::string text, const std::filesystem::path& path, const load_options& opt = {});
 
-/// @brief The distance of one particle: every case run `replicates` times with the parameters applied (seeded by
-/// `key`), each target's distance in tolerances, their root mean square.
+/// @brief The distances of one proposal: every case run `replicates` times with the parameters applied (seeded by
+/// `key`); replicate j's distance is the root mean square, over every target of every case, of run j's own distance
+/// in tolerances. ABC accepts the proposal with probability the share of them within the tolerance (abc.hpp).
+void calibration_distances(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out);
+/// @brief The first replicate's distance (one simulation of every case).
 [[nodiscard]] double calibration_distance(const calibration_spec& spec, const Eigen::VectorXd& theta, std::uint64_t key);
 
 /// @brief The posterior predictive fit: for `predictive_draws` particles drawn by weight from the last generation,

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <vector>
 
 #include "partyline/calibrate/abc.hpp"
 #include "partyline/random.hpp"
@@ -199,4 +201,36 @@ TEST(AbcSmc, APriorTruncatedWhereItHasAlmostNoMassIsTruncatedNotClamped) {
   EXPECT_GT(far[2], 40.0);
   EXPECT_LT(far[3], 41.0);
   EXPECT_NEAR(far[0], 40.025, 0.01);  // the tail's mean: about lo + 1/lo
+}
+
+// Issue 33 pt 1: one observation counts once. A yes/no fact observed once (the event happened), a uniform prior on
+// its probability p: the posterior is Beta(2, 1), mean 2/3, sd sqrt(2 / (9 x 4)) = 0.2357. With 8 replicates per
+// proposal, each its own simulation, accepted with probability the share within the tolerance, ABC gives that
+// posterior; scoring the replicates' mean (the old distance: the share of the 8 runs in which it happened, against 1)
+// gives Beta(9, 1) instead, mean 0.9 -- a particle fitted best where the event happens in every run.
+TEST(AbcSmc, AOnceObservedYesNoFactYieldsItsBetaPosteriorWithReplicates) {
+  const abc_replicate_distances replicates = [](const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out) {
+    const draw_stream rng(key, 0, 0, toy_stream);
+    out.clear();
+    for (int j = 0; j < 8; ++j) out.push_back(rng.bernoulli(theta[0], static_cast<std::uint64_t>(j)) ? 0.0 : 1.0);
+  };
+  const abc_distance mean_of_replicates = [&](const Eigen::VectorXd& theta, std::uint64_t key) {
+    std::vector<double> d;
+    replicates(theta, key, d);
+    double missed = 0;
+    for (double x : d) missed += x;
+    return missed / static_cast<double>(d.size());  // 1 - the share of runs in which it happened
+  };
+  abc_options opt;
+  opt.particles = 2000;
+  opt.generations = 6;
+  opt.seed = 11;
+  const auto honest = abc_smc({uniform("p", 0, 1)}, replicates, opt).back();
+  EXPECT_EQ(honest.tolerance, 0.0);
+  EXPECT_NEAR(honest.mean()[0], 2.0 / 3.0, 0.02);
+  EXPECT_NEAR(std::sqrt(honest.covariance()(0, 0)), 0.2357, 0.2357 * 0.08);
+  const auto old = abc_smc({uniform("p", 0, 1)}, mean_of_replicates, opt).back();
+  std::printf("posterior mean of p: replicates each a simulation %.3f (Beta(2,1): 0.667); distance of their mean %.3f (Beta(9,1): 0.9)\n",
+              honest.mean()[0], old.mean()[0]);
+  EXPECT_NEAR(old.mean()[0], 0.9, 0.02);
 }
