@@ -226,10 +226,11 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const double policy_gain =
       w.scen->distance(x, arrangement_position(w, c, without)) - w.scen->distance(x, arrangement_position(w, c, deal));
   const auto ci = static_cast<std::size_t>(&c - w.councils.data());
-  // The sanction expected: the signing body's centralism if it can discipline the group, + 1 across a national line.
+  // The sanction expected: the signing body's centralism if it can discipline the group, + sanction_line across a
+  // national line.
   const double sanction = (signing_body_disciplines(w, ci) ? signing_centralism(w, ci) : 0.0) +
                           (charges_follow(w, ci) ? p.sanction_charges * w.national.executive_centralism : 0.0) +
-                          (coalition_sign_off::crosses_lines(w, deal) ? 1.0 : 0.0);
+                          (coalition_sign_off::crosses_lines(w, deal) ? p.sanction_line : 0.0);
   return p.d_autonomy * c.leadership.autonomy + p.d_office * office_lost + p.d_policy * policy_gain - p.d_sanction * sanction;
 }
 

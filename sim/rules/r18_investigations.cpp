@@ -208,7 +208,7 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   // are charged as they stand.
   bool against_leader = false, against_accused = false;
   std::int64_t members = 0;
-  const int newly = suspend_subjects(w, ci, std::max(severity, 0.5), true, against_leader, against_accused, members);
+  const int newly = suspend_subjects(w, ci, std::max(severity, p.charges_severity_floor), true, against_leader, against_accused, members);
   tell_suspended(w, ci, newly, against_leader, against_accused, members);
   // A breach of the rules by a group that defied the centre (R11) is the case of the leader who led it there: the
   // rest of the group, suspended with them, has the whip restored now -- no mass expulsion.

@@ -398,7 +398,7 @@ class resolver {
     for (const auto& gen : s_.council_generators) {
       councils += gen.count;
       all_seats += gen.count * gen.seats.max;
-      members += gen.count * gen.seats.max * gen.members_per_seat.max;
+      members += gen.count * gen.seats.max * gen.members_per_seat.max * (1 + s_.national.member_room_share);  // and recruits' rows
     }
     const double budget = opt.memory_budget_bytes > 0 ? opt.memory_budget_bytes : default_memory_budget();
     const double need = councils * opt.sizes.per_council + all_seats * opt.sizes.seat(s_.axes.size()) +

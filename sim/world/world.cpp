@@ -63,7 +63,7 @@ memory_estimate estimate_world_memory(const scenario& s) {
     const auto& c = s.councils[i];
     const long long seats = static_cast<long long>(c.seats.total());
     const long long members =
-        static_cast<long long>(member_rows_for(static_cast<std::uint64_t>(c.members.count < 0 ? 20 * seats : c.members.count)));
+        static_cast<long long>(member_rows_for(static_cast<std::uint64_t>(c.members.count < 0 ? 20 * seats : c.members.count), s.national.member_room_share));
     est.seats += seats;
     est.members += members;
     const double weight = static_cast<double>(members) * size.member(s.axes.size()) + static_cast<double>(seats) * size.seat(s.axes.size());
@@ -93,7 +93,7 @@ void lay_out_world(world& w) {
     n_wards += static_cast<std::size_t>(wards_of(def));
     rows.ward_end = static_cast<std::uint32_t>(n_wards);
     rows.member_begin = n_members;
-    n_members += member_rows_for(static_cast<std::uint64_t>(def.members.count));
+    n_members += member_rows_for(static_cast<std::uint64_t>(def.members.count), s.national.member_room_share);
     rows.member_end = n_members;
     rows.dispute_begin = static_cast<std::uint32_t>(n_disputes);
     n_disputes += static_cast<std::size_t>(dispute_slots(s, i));

@@ -22,6 +22,7 @@ struct leadership_challenge {
     double new_confrontation = 0.5;
     double new_leader_min = 0.3;
     double new_leader_span = 0.5;
+    double new_leader_satisfaction = 1.0;
 
     template <class V>
     void describe(V& v) {
@@ -33,6 +34,9 @@ struct leadership_challenge {
              "Birmingham (\"reset the relationship with the workforce\")");
       v.coef("new_leader_min", new_leader_min, {0, 1}, "a new leader's resolve and autonomy are drawn uniformly from this ...", "—");
       v.coef("new_leader_span", new_leader_span, {0, 1}, "... to this much above it", "—");
+      v.coef("new_leader_satisfaction", new_leader_satisfaction, {-1, 1},
+             "a new leader's own satisfaction with the group's leadership (theirs) when they take office; the others' is unchanged",
+             "— (a leader does not sign letters against themselves)");
     }
   };
 

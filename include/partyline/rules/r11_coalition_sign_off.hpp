@@ -46,6 +46,7 @@ struct coalition_sign_off {
     double d_policy = 1.0;
     double d_sanction = 2.0;
     double sanction_charges = 0.5;
+    double sanction_line = 1.0;
     double breach_severity = 0.5;
     double k0 = -6.0;
     double publicity_veto = 0.5;
@@ -99,7 +100,12 @@ struct coalition_sign_off {
       v.coef("d_policy", d_policy, {-20, 20},
              "... + x the policy it gains by the deal (the leader's distance from the alternative administration minus from the deal)", "—");
       v.coef("d_sanction", d_sanction, {-20, 20},
-             "... - x the sanction it expects: the signing body's centralism where it can suspend, + sanction_charges x the executive's centralism where charges follow, + 1 across a national cooperation line", "2023 (suspensions of those who defied)");
+             "... - x the sanction it expects: the signing body's centralism where it can suspend, + sanction_charges x the executive's centralism where charges follow, + sanction_line across a national cooperation line", "2023 (suspensions of those who defied)");
+      v.coef("sanction_line", sanction_line, {0, 10},
+             "what crossing a national cooperation line (executive.cooperation_lines) adds to the sanction a group expects for a deal: "
+             "a line the party has drawn nationally is enforced whoever signs off",
+             "2023 (the NEC's refusals of deals with parties across its lines, seeds); one sanction unit, as a fully centralist "
+             "signing body's");
       v.coef("sanction_charges", sanction_charges, {0, 5},
              "what the executive's disciplinary process (charges, which can end in expulsion, R18) adds to the sanction a group expects for defying it, x the executive's centralism, where the executive signs off and holds `powers.charges`",
              "Rule Book ch. 2 and 6 (breach of the party's rules; expulsion by the disciplinary panel)");

@@ -32,6 +32,7 @@ struct investigations {
     double noise_sd = 0.15;
     double findings_threshold = 0.25;
     double suspend_share = 0.6;
+    double charges_severity_floor = 0.5;
     double case_preparation_weeks = 8;
     double expel_b0 = -0.5;
     double expel_severity = 2.5;
@@ -56,6 +57,10 @@ struct investigations {
              "with this x the severity; on charges the leader always is (the accused of an allegation always is)",
              "Rule Book ch. 6 (administrative suspension of the subject, pending the case); Birmingham 2019 (the referral named the "
              "leader and deputy)");
+      v.coef("charges_severity_floor", charges_severity_floor, {0, 1},
+             "on charges, each of the case's subjects among the leadership (the cabinet; the leader always) is suspended as on "
+             "findings of at least this severity: charges are grave whatever the findings that led to them",
+             "Rule Book ch. 6 (the charged are suspended pending the hearing)");
       v.coef("case_preparation_weeks", case_preparation_weeks, {1, 520},
              "median weeks from charges to the case going before the hearing body (log-normal, spread as investigations'); the "
              "body's queue and cadence add the rest",

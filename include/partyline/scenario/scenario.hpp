@@ -254,6 +254,10 @@ struct national_def {
   /// The share of background allegations made against a member who is not a councillor (the rest are against one of
   /// the group's councillors, drawn uniformly: the leader among them).
   double allegation_member_share = 0;
+  /// Rows kept for recruits in each council, as a share of its starting members: how far membership can grow in a
+  /// run (R14 recruits into them). A fact of the period: a surge such as 2015-16's, when the party's membership more
+  /// than doubled, needs 1.0 or more.
+  double member_room_share = 0.25;
 
   template <class V>
   void describe(V& v) {
@@ -266,6 +270,7 @@ struct national_def {
     v.field("allegation_severity_mean", allegation_severity_mean, {0, 1});
     v.field("allegation_severity_sd", allegation_severity_sd, {0, 1});
     v.field("allegation_member_share", allegation_member_share, {0, 1});
+    v.field("member_room_share", member_room_share, {0, 20});
   }
 };
 

@@ -103,11 +103,11 @@ struct councillor_columns {
 /// `expelled`: expelled by the hearing body on charges (R18); no longer a member.
 enum class member_status : std::uint8_t { member, suspended, left, defected, prospective, expelled };
 
-/// Rows kept for recruits, as a share of a council's starting members: membership can grow by this much in a run.
-/// Spread evenly over the council's rows (so over its wards) and marked `prospective` until someone joins.
-inline constexpr double member_room_share = 0.25;
-[[nodiscard]] constexpr std::uint64_t member_rows_for(std::uint64_t members) {
-  return members + static_cast<std::uint64_t>(static_cast<double>(members) * member_room_share);
+/// A council's member rows: its starting members and the rows kept for recruits, `room_share` of them (the scenario's
+/// `national.member_room_share`: membership can grow by that much in a run). The kept rows are spread evenly over
+/// the council's rows (so over its wards) and marked `prospective` until someone joins.
+[[nodiscard]] constexpr std::uint64_t member_rows_for(std::uint64_t members, double room_share) {
+  return members + static_cast<std::uint64_t>(static_cast<double>(members) * room_share);
 }
 
 /// @brief Local party members, contiguous per council and sorted by ward inside a council.

@@ -44,7 +44,7 @@ void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint
   lead.mediation_refused = false;
   lead.response_pending = false;
   choose_cabinet(w, ci);
-  w.councillors.satisfaction[static_cast<std::size_t>(new_leader)] = 1.0f;
+  w.councillors.satisfaction[static_cast<std::size_t>(new_leader)] = static_cast<float>(p.new_leader_satisfaction);
   emit(w, ci, rule, event::leader_installed);
   // R15: a new leader far from the flagship policy scraps it; one close to a paused policy resumes it.
   const auto& p15 = w.params->R15;

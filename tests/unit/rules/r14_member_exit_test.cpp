@@ -154,5 +154,27 @@ TEST(RecruitmentR14, MembershipRisesWithThePartysStandingAndFallsWithoutIt) {
   EXPECT_GT(joined_high, 2 * joined_low);
   EXPECT_GT(net_high, 0) << "membership can rise";
   EXPECT_LT(net_low, 0);
-  EXPECT_LE(joined_high, static_cast<std::int64_t>(member_rows_for(4000) - 4000)) << "no more recruits than rows kept";
+  EXPECT_LE(joined_high, static_cast<std::int64_t>(member_rows_for(4000, 0.25) - 4000)) << "no more recruits than rows kept";
+}
+
+// Issue 32 pt 4: the room for recruits is a fact of the scenario (national.member_room_share), not a constant: a
+// surge like 2015-16's, when membership more than doubled, happens when the scenario makes room for it.
+TEST(RecruitmentR14, ASurgeNeedsOnlyTheRoomTheScenarioStates) {
+  auto joined = [](double room) {
+    const auto s = tiny_scenario([&](scenario& sc) {
+      sc.weeks = 208;
+      sc.national.standing = 1.0;
+      sc.national.member_room_share = room;
+      sc.councils[0].members.count = 4000;
+    });
+    std::int64_t n = 0;
+    for (std::uint64_t run = 0; run < 5; ++run) n += simulate_run(s, 1, run, false, false).counters[run_outcome::members_joined];
+    return n / 5;
+  };
+  const std::int64_t capped = joined(0.25), surge = joined(3.0);
+  std::printf("four years at standing +1, 4,000 members: room 0.25 joins %lld, room 3.0 joins %lld\n", static_cast<long long>(capped),
+              static_cast<long long>(surge));
+  EXPECT_LE(capped, 1000);
+  EXPECT_GT(surge, 1500);
+  EXPECT_LE(surge, 12000);
 }

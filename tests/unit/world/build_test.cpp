@@ -20,7 +20,7 @@ TEST(BuildWorld, SeatsWardsAndPartiesMatchTheScenario) {
   EXPECT_EQ(c.rows.ward_end - c.rows.ward_begin, 51u);  // 101 seats, two per ward
   EXPECT_EQ(c.electoral.control, 0);
   EXPECT_EQ(w.councillors.size(), 101u);
-  EXPECT_EQ(w.members.size(), member_rows_for(8000));  // 8,000 members and the rows kept for recruits
+  EXPECT_EQ(w.members.size(), member_rows_for(8000, 0.25));  // 8,000 members and the rows kept for recruits
 }
 
 TEST(BuildWorld, LeaderAndCabinet) {
@@ -39,14 +39,14 @@ TEST(BuildWorld, MembersAreContiguousAndSortedByWard) {
   const auto s = tiny_scenario();
   const world w = build_world(s, 1, 0);
   const council_state& c = w.councils[0];
-  EXPECT_EQ(c.rows.member_end - c.rows.member_begin, member_rows_for(300));  // 300 members and the rows kept for recruits
+  EXPECT_EQ(c.rows.member_end - c.rows.member_begin, member_rows_for(300, 0.25));  // 300 members and the rows kept for recruits
   int members = 0, kept = 0;
   for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
     members += w.members.status[m] == member_status::member;
     kept += w.members.status[m] == member_status::prospective;
   }
   EXPECT_EQ(members, 300);
-  EXPECT_EQ(kept, static_cast<int>(member_rows_for(300) - 300));
+  EXPECT_EQ(kept, static_cast<int>(member_rows_for(300, 0.25) - 300));
   EXPECT_EQ(c.membership.prospective, kept);
   for (std::uint64_t m = c.rows.member_begin + 1; m < c.rows.member_end; ++m) EXPECT_LE(w.members.ward[m - 1], w.members.ward[m]);
   EXPECT_EQ(w.members.ward[c.rows.member_end - 1], c.rows.ward_end - c.rows.ward_begin - 1);
@@ -74,7 +74,7 @@ TEST(BuildWorld, MemoryEstimateGrowsWithMembers) {
   const double small = estimate_world_memory(*s).bytes;
   auto big = tiny_scenario([](scenario& sc) { sc.councils[0].members.count = 1'000'000; });
   const double large = estimate_world_memory(*big).bytes;
-  // Members' rows include those kept for recruits (member_room_share).
-  EXPECT_NEAR(large - small, static_cast<double>(member_rows_for(1'000'000) - member_rows_for(300)) * static_cast<double>(bytes_per_member),
+  // Members' rows include those kept for recruits (national.member_room_share, 0.25 by default).
+  EXPECT_NEAR(large - small, static_cast<double>(member_rows_for(1'000'000, 0.25) - member_rows_for(300, 0.25)) * static_cast<double>(bytes_per_member),
               1.0);
 }
