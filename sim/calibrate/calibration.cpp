@@ -6,6 +6,7 @@
 #include <chrono>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <iterator>
 #include <functional>
@@ -369,11 +370,17 @@ void calibration_distances(const calibration_spec& spec, const Eigen::VectorXd& 
     if (results.size() < replicates) throw run_cancelled();
     // Each replicate is one simulation of the case: its own distance from the documented facts, never the distance of
     // the replicates' mean (a yes/no fact observed once enters as what the model gives its probability).
-    for (std::size_t j = 0; j < replicates; ++j)
-      for (double d : run_targets(*scen, {results[j]}, ro.seed).numbers("distance")) {
+    // Validation facts never enter the distance.
+    for (std::size_t j = 0; j < replicates; ++j) {
+      const table_data t = run_targets(*scen, {results[j]}, ro.seed);
+      const std::size_t distance = t.column("distance"), use = t.column("use");
+      for (const auto& row : t.rows) {
+        if (row[use] == "validate") continue;
+        const double d = std::strtod(row[distance].c_str(), nullptr);
         sum[j] += d * d;
         ++count[j];
       }
+    }
   }
   out.resize(replicates);
   for (std::size_t j = 0; j < replicates; ++j) out[j] = count[j] ? std::sqrt(sum[j] / static_cast<double>(count[j])) : 0.0;
@@ -514,7 +521,11 @@ calibrate_report detail::run_calibration_with(const calibration_spec& spec, cons
     if (report.complete) {
       const table_data fit = calibration_fit(spec, report.generations.back());
       write_csv("fit.csv", to_csv(fit));
+      // The validation facts alone: each under the posterior predictive, never fitted.
+      const table_data validation = fit.where("use", "validate");
+      write_csv("validation.csv", to_csv(validation));
       tables.emplace_back("fit", fit);
+      tables.emplace_back("validation", validation);
     }
     write_store(dir, tables, spec.identity(), manifest);
   }

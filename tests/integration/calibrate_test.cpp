@@ -280,3 +280,44 @@ TEST(Calibrate, APriorWithAlmostNoMassInItsRangeIsWarnedOfAndDrawnInsideIt) {
   EXPECT_EQ(values.size(), first.rows.size()) << "every particle at one value";
   std::filesystem::remove_all(dir);
 }
+
+// Issue 33 pt 2: fit and validation are separate. A target marked `use: validate` never enters the distance (a far-off
+// validation fact leaves every replicate's distance as it was; the same fact marked `fit` changes them), and
+// `partyline calibrate` reports it apart, in validation.csv, under the posterior predictive.
+TEST(Calibrate, AValidationFactNeverEntersTheDistanceAndIsReportedApart) {
+  const auto dir = fresh_dir("calibrate-validate");
+  const std::string base = slurp(data_dir() / "calibration" / "tiny-case.yaml");
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+  };
+  write("plain.yaml", base);
+  write("validated.yaml", base + "  - {name: far, outcome: strike_weeks, observed: 1000, source: \"a test\", use: validate}\n");
+  write("fitted.yaml", base + "  - {name: far, outcome: strike_weeks, observed: 1000, source: \"a test\", use: fit}\n");
+  const std::string settings =
+      "replicates: 4\nparticles: 24\ngenerations: 3\nseed: 5\npredictive_draws: 20\nparameters:\n"
+      "  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n";
+  const auto distances = [&](const std::string& case_file) {
+    const auto spec = partyline::load_calibration_text("cases: [" + case_file + "]\n" + settings, dir / "c.yaml");
+    Eigen::VectorXd theta(1);
+    theta[0] = 0.1;
+    std::vector<double> d;
+    partyline::calibration_distances(spec, theta, 42, d);
+    return d;
+  };
+  const auto plain = distances("plain.yaml"), validated = distances("validated.yaml"), fitted = distances("fitted.yaml");
+  ASSERT_EQ(plain.size(), 4u);
+  EXPECT_EQ(validated, plain);
+  for (std::size_t j = 0; j < plain.size(); ++j) EXPECT_GT(fitted[j], plain[j] + 10);
+  write("v.yaml", "cases: [validated.yaml]\n" + settings);
+  const auto r = run_cli("calibrate " + (dir / "v.yaml").string() + " --quiet --out " + (dir / "out").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto fit = partyline::read_csv(slurp(dir / "out" / "fit.csv"), "fit.csv");
+  ASSERT_EQ(fit.rows.size(), 3u);
+  const auto validation = partyline::read_csv(slurp(dir / "out" / "validation.csv"), "validation.csv");
+  ASSERT_EQ(validation.rows.size(), 1u);
+  EXPECT_EQ(validation.rows[0][validation.column("name")], "far");
+  EXPECT_EQ(validation.rows[0][validation.column("use")], "validate");
+  EXPECT_EQ(validation.rows[0][validation.column("verdict")], "missed");
+  EXPECT_EQ(run_cli("verify " + (dir / "out").string()).status, 0);
+  std::filesystem::remove_all(dir);
+}

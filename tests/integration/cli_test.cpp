@@ -260,7 +260,7 @@ TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
   EXPECT_EQ(t.columns, (std::vector<std::string>{"name", "label", "outcome", "council", "statistic", "observed", "range_lo",
                                                  "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
                                                  "distance", "source", "reproduced_share", "reproduced_lo", "reproduced_hi",
-                                                 "verdict", "bimodal", "groups"}));
+                                                 "verdict", "bimodal", "groups", "use"}));
   ASSERT_EQ(t.rows.size(), 6u);  // the coalitions case states six facts
   EXPECT_EQ(t.rows[1][t.column("council")], "cherwell");
   EXPECT_EQ(t.rows[1][t.column("runs")], "30");

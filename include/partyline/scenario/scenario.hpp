@@ -618,6 +618,14 @@ struct council_generator {
 
 /// @brief How a target reads the runs: the mean of the outcome, its median, or the share of runs in which it is
 /// above zero (it happened).
+/// Whether a documented fact is fitted (enters a calibration's distance) or held for validation (reported under the
+/// posterior predictive, never in the distance: a fact used to fit coefficients does not also count as validation).
+enum class target_use : std::uint8_t { fit, validate };
+template <>
+struct enum_names<target_use> {
+  static constexpr std::array<std::string_view, 2> names{"fit", "validate"};
+};
+
 enum class target_statistic : std::uint8_t { mean, median, share };
 template <>
 struct enum_names<target_statistic> {
@@ -638,6 +646,7 @@ struct target_def {
   double tolerance = -1;   ///< scale of a miss in a calibration's distance, > 0 (left out: -1, resolved by the loader
                            ///< to default_tolerance(); see scenarios/README.md)
   std::string source;      ///< where the fact comes from
+  target_use use = target_use::fit;  ///< fitted by a calibration, or held out of every fit for validation
 
   // Set by the loader.
   source_mark mark;        ///< where `outcome` is written, for errors found later (an unknown column)
@@ -654,6 +663,7 @@ struct target_def {
     v.field("range", range, {-1e12, 1e12});
     v.field("tolerance", tolerance, {0, 1e12});  // 0 is refused by the loader; -1 (left out) is never read
     v.required("source", source);
+    v.field("use", use);
   }
 };
 

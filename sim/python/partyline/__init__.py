@@ -155,7 +155,8 @@ def calibrate(calibration_file: str | os.PathLike, out: str | os.PathLike, threa
     """Runs (or with resume=True continues) a calibration file into `out`, as `partyline calibrate`: ABC-SMC against
     the cases' documented facts (scenarios/README.md, Calibration files). hold_out names a case to leave out of the
     fit (its facts are then predicted). Returns what was done (generations, resumed_generations, complete, seconds);
-    read the results with load(out): "posterior", "generations", "fit" and "calibration" (the file as run)."""
+    read the results with load(out): "posterior", "generations", "fit", "validation" (the facts marked
+    `use: validate`, never fitted) and "calibration" (the file as run)."""
     if not isinstance(out, (str, os.PathLike)) or str(out) == "":
         raise TypeError(f"out must be a folder's path, not {out!r}")
     threads = _int_arg("threads", threads, 0, 1024)
@@ -169,7 +170,7 @@ def calibrate(calibration_file: str | os.PathLike, out: str | os.PathLike, threa
 
 
 def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
-    """The tables of a calibration's folder ("posterior", "generations", "fit", "calibration") or of a sweep's
+    """The tables of a calibration's folder ("posterior", "generations", "fit", "validation", "calibration") or of a sweep's
     results store: "runs" (parameter columns first, one row per run), "councils",
     "points", "manifest" (a key -> value Series) and, when the sweep kept weekly series (`weekly: true`), "weekly"
     (parameter columns first, one row per run, week and council: party-wide "all" and each focus council)."""
@@ -180,6 +181,8 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
                                "calibration": (folder / "calibration.yaml").read_text()}
         if (folder / "fit.csv").exists():
             out["fit"] = pd.read_csv(folder / "fit.csv", keep_default_na=False, na_values=[""])
+        if (folder / "validation.csv").exists():
+            out["validation"] = pd.read_csv(folder / "validation.csv", keep_default_na=False, na_values=[""])
         return out
     db = folder / "results.sqlite"
     if not db.exists():
