@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "partyline/error.hpp"
+#include "partyline/scenario/schema.hpp"
 #include "partyline/sweep/plan.hpp"
 #include "partyline/version.hpp"
 
@@ -176,6 +177,24 @@ int main(int argc, char** argv) {
   auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
   parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables and the week's table of this file (docs/model.md) in place");
 
+  // A first word that is no subcommand (a typo such as `runn`): say which it is nearest, rather than CLI11's "a
+  // subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string word = argv[1];
+    std::string best, all;
+    std::size_t best_d = 3;  // at most two edits away
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+      known = known || sub->get_name() == word;
+      all += (all.empty() ? "" : ", ") + sub->get_name();
+      if (const std::size_t d = pl::edit_distance(word, sub->get_name()); d < best_d) best_d = d, best = sub->get_name();
+    }
+    if (!known) {
+      std::fprintf(stderr, "partyline: '%s' is not a command%s; the commands are: %s\nRun with --help for more information.\n",
+                   word.c_str(), best.empty() ? "" : (" (did you mean '" + best + "'?)").c_str(), all.c_str());
+      return pl::exit_bad_input;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

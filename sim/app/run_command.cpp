@@ -62,9 +62,12 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   // One writer at a time: a second run (or sweep) into this folder is refused; emptiness is checked under the lock.
   const pl::output_lock lock = pl::claim_output_dir(out, a.force);
 
-  if (!a.quiet)
-    std::printf("partyline %s · %s · %d runs · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
-                static_cast<unsigned long long>(seed), threads, threads == 1 ? "" : "s");
+  if (!a.quiet) {
+    std::printf("partyline %s · %s · %d run%s · seed %llu · %d thread%s\n", pl::version(), scen->name.c_str(), a.runs,
+                a.runs == 1 ? "" : "s", static_cast<unsigned long long>(seed), threads, threads == 1 ? "" : "s");
+    // The overrides the run was given, so a printed summary says what it is a summary of.
+    for (const auto& set : a.sets) std::printf("  --set %s\n", set.c_str());
+  }
   install_signal_handlers();
   const std::string started_at = pl::utc_timestamp();
   std::unique_ptr<progress_bar> bar;
@@ -110,7 +113,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
                 {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "targets.csv"});
 
   if (!a.quiet) {
-    std::printf("\n%s: %zu runs in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), secs,
+    std::printf("\n%s: %zu run%s in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), results.size() == 1 ? "" : "s", secs,
                 secs > 0 ? static_cast<double>(results.size()) / secs : 0.0);
     if (results.empty()) std::printf("  no run finished: nothing to summarise\n");
     else std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);

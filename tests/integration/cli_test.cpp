@@ -514,3 +514,25 @@ TEST(Cli, EveryListedPathRefusesAValuePastItsRange) {
                                 << "name the path; the first: " << (accepted.empty() ? "" : accepted.front());
   std::filesystem::remove_all(dir);
 }
+
+// Issue 35 pt 4: a mistyped command says which it is nearest; a run's header echoes its overrides and counts in
+// correct plurals.
+TEST(Cli, AMistypedCommandSaysWhichItIsNearest) {
+  const auto r = run_cli("runn x");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("'runn' is not a command (did you mean 'run'?)"), std::string::npos) << r.out;
+  const auto far = run_cli("frobnicate");
+  EXPECT_EQ(far.status, 2);
+  EXPECT_EQ(far.out.find("did you mean"), std::string::npos) << far.out;
+  EXPECT_NE(far.out.find("the commands are: "), std::string::npos) << far.out;
+}
+
+TEST(Cli, ARunsHeaderEchoesItsOverridesInCorrectPlurals) {
+  const auto dir = fresh_dir("cli-header");
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 1 --set weeks=8 --story 0 --out " + (dir / "o").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("· 1 run ·"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  --set weeks=8\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tiny: 1 run in"), std::string::npos) << r.out;
+  std::filesystem::remove_all(dir);
+}
