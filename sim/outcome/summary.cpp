@@ -98,8 +98,12 @@ std::string format_summary(const std::vector<outcome_summary>& rows) {
     }
     char ci[64];
     std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", r.mean_lo, r.mean_hi);
+    // The outcomes are counts: their runs' range in whole numbers (outward from the interpolated quantiles), one number
+    // when it is one value.
     char spread[48];
-    std::snprintf(spread, sizeof spread, "%g-%g", r.p05, r.p95);
+    const double lo = std::floor(r.p05), hi = std::ceil(r.p95);
+    if (lo == hi) std::snprintf(spread, sizeof spread, "%.0f", lo);
+    else std::snprintf(spread, sizeof spread, "%.0f-%.0f", lo, hi);
     char share[64];
     if (r.is_level)
       std::snprintf(share, sizeof share, "%9s", "-");

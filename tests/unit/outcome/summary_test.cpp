@@ -67,3 +67,17 @@ TEST(Summary, SharesCountRunsWhereTheOutcomeHappened) {
   EXPECT_NE(table.find("backbench_letters"), std::string::npos);
   EXPECT_NE(table.find("never happened: requests"), std::string::npos);
 }
+
+// Issue 35 pt 4: the runs' range of a count is in whole numbers (17-22, not 17-21.05), and one number when it is one.
+TEST(Summary, ACountsRangeIsInWholeNumbers) {
+  std::vector<run_result> runs(20);
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    runs[r].counters[run_outcome::backbench_letters] = 17 + static_cast<std::int64_t>(r % 6);  // 17..22
+    runs[r].counters[run_outcome::requests] = 3;
+  }
+  const std::string table = format_summary(summarize_runs(runs));
+  const auto line_of = [&](const char* name) { return table.substr(table.find(name), table.find('\n', table.find(name)) - table.find(name)); };
+  EXPECT_NE(line_of("backbench_letters").find(" 17-22 "), std::string::npos) << line_of("backbench_letters");
+  EXPECT_NE(line_of("requests").find(" 3 "), std::string::npos) << line_of("requests");
+  EXPECT_EQ(line_of("requests").find("3-3"), std::string::npos) << line_of("requests");
+}
