@@ -1,6 +1,7 @@
 // partyline sweep, export, summarize, compare, sensitivity.
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include "cli.hpp"
 #include "partyline/outcome/outcomes.hpp"
 #include "partyline/outcome/analysis.hpp"
+#include "partyline/scenario/schema.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/manifest.hpp"
@@ -172,11 +174,31 @@ int cmd_export(const std::string& dir, const std::string& out_arg, bool force, c
   return exit_ok;
 }
 
-int cmd_summarize(const std::string& dir, int max_points, const std::string& format) {
+int cmd_summarize(const std::string& dir, int max_points, const std::string& format, const std::vector<std::string>& outcomes) {
+  // Every outcome named must be one (did you mean ...?), before the store is read.
+  for (const auto& name : outcomes) {
+    bool known = false;
+    std::string best;
+    std::size_t best_d = 4;
+    for (const auto& info : run_outcome_info) {
+      known = known || info.name == name;
+      if (const std::size_t d = edit_distance(name, info.name); d < best_d) best_d = d, best = std::string(info.name);
+    }
+    if (!known)
+      throw usage_error("--outcome " + name + ": not an outcome" + (best.empty() ? "" : " (did you mean '" + best + "'?)") +
+                        "; the outcomes are runs.csv's columns (docs/outcomes.md, or `partyline params`)");
+  }
   const auto store = results_store::open_read(dir);
   const auto runs = store.read_runs_with_parameters();
   if (format != "table") {
-    std::fputs(formatted(summary_table(runs, store.parameter_columns()), format).c_str(), stdout);
+    table_data t = summary_table(runs, store.parameter_columns());
+    if (!outcomes.empty()) {
+      const std::size_t oc = t.column("outcome");
+      std::erase_if(t.rows, [&](const std::vector<std::string>& row) {
+        return std::find(outcomes.begin(), outcomes.end(), row[oc]) == outcomes.end();
+      });
+    }
+    std::fputs(formatted(t, format).c_str(), stdout);
     return exit_ok;
   }
   std::set<std::string> points;
@@ -184,7 +206,7 @@ int cmd_summarize(const std::string& dir, int max_points, const std::string& for
   for (const auto& row : runs.rows) points.insert(row[pc]);
   std::printf("%s: %zu points, %zu runs (sweep %s)\n", dir.c_str(), points.size(), runs.rows.size(),
               store.manifest_value("sweep_path").c_str());
-  std::fputs(summarize_points(runs, store.parameter_columns(), max_points).c_str(), stdout);
+  std::fputs(summarize_points(runs, store.parameter_columns(), max_points, outcomes).c_str(), stdout);
   return exit_ok;
 }
 

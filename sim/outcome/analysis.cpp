@@ -142,7 +142,8 @@ table_data summary_table(const table_data& runs, const std::vector<std::string>&
   return out;
 }
 
-std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters, int max_points) {
+std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters, int max_points,
+                             const std::vector<std::string>& outcomes) {
   const auto by_point = runs_by_point(runs);
   std::string out;
   int shown = 0;
@@ -156,10 +157,14 @@ std::string summarize_points(const table_data& runs, const std::vector<std::stri
     append(out, "\n  %-32s %10s  %-23s %-17s %8s  %-17s\n", "outcome", "mean", "95% CI (bootstrap)", "runs 5-95%", "happened",
            "95% CI (exact)");
     for (const auto& st : point_statistics(rows, point)) {
-      if (!st.is_level && st.max <= 0) continue;
+      const bool asked = std::find(outcomes.begin(), outcomes.end(), st.name) != outcomes.end();
+      if (outcomes.empty() ? (!st.is_level && st.max <= 0) : !asked) continue;
       char ci[64], spread[48], sci[64];
       std::snprintf(ci, sizeof ci, "[%.2f, %.2f]", st.mean_lo, st.mean_hi);
-      std::snprintf(spread, sizeof spread, "%g-%g", st.p05, st.p95);
+      // Counts: the runs' range in whole numbers, outward from the interpolated quantiles.
+      const double lo = std::floor(st.p05), hi = std::ceil(st.p95);
+      if (lo == hi) std::snprintf(spread, sizeof spread, "%.0f", lo);
+      else std::snprintf(spread, sizeof spread, "%.0f-%.0f", lo, hi);
       std::snprintf(sci, sizeof sci, "[%.1f%%, %.1f%%]", 100 * st.share_lo, 100 * st.share_hi);
       if (st.is_level)
         append(out, "  %-32s %10.2f  %-23s %-17s %8s  %-17s\n", st.name.c_str(), st.mean, ci, spread, "-", "");

@@ -416,6 +416,17 @@ TEST(Cli, SummarizeAndCompareWriteTheirTablesAsCsvOrJson) {
   EXPECT_EQ(c.columns[5], "difference");
   EXPECT_EQ(c.rows.size(), partyline::run_outcome_count);
   EXPECT_EQ(run_cli("summarize " + (dir / "s").string() + " --format xml").status, 2);
+  // Issue 35 pt 4: only the outcomes asked for, in the table and as data; a misspelt one is refused with the nearest.
+  const auto some = run_cli("summarize " + (dir / "s").string() + " --outcome strike_weeks --outcome seats_end --format csv");
+  ASSERT_EQ(some.status, 0) << some.out;
+  EXPECT_EQ(partyline::read_csv(some.out, "summary.csv").rows.size(), 6u * 2u);
+  const auto table = run_cli("summarize " + (dir / "s").string() + " --outcome strike_weeks");
+  ASSERT_EQ(table.status, 0) << table.out;
+  EXPECT_NE(table.out.find("strike_weeks"), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("members_end"), std::string::npos) << table.out;
+  const auto typo = run_cli("summarize " + (dir / "s").string() + " --outcome strike_week");
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_NE(typo.out.find("did you mean 'strike_weeks'?"), std::string::npos) << typo.out;
   std::filesystem::remove_all(dir);
 }
 

@@ -26,9 +26,9 @@ struct table_data {
 
 /// @brief Per point of a sweep (column `point`; `parameters` are its columns): each outcome's mean with a bootstrap
 /// 95% interval and the share of runs in which it happened with an exact interval. At most `max_points` points
-/// (0: all).
+/// (0: all). With `outcomes`, only those (else every outcome that happened, and the levels).
 [[nodiscard]] std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters,
-                                           int max_points);
+                                           int max_points, const std::vector<std::string>& outcomes = {});
 
 /// @brief The same per point and outcome as a table (docs/outcomes.md, "Statistics"): point, the parameters, outcome,
 /// runs, mean, mean_lo, mean_hi, p05, p95, share, share_lo, share_hi (shares empty for levels).
