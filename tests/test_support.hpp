@@ -96,4 +96,17 @@ inline frozen_scenario tiny_scenario(const std::function<void(scenario&)>& edit 
   return copy;
 }
 
+/// A scripted allegation (a dated fact) against `subject` in the tiny scenario's council, resolved as the loader would.
+inline event_def tiny_allegation(int week, double severity, allegation_subject subject = allegation_subject::leader, int count = 0) {
+  event_def e;
+  e.week = week;
+  e.type = event_kind::allegation;
+  e.council = "smalltown";
+  e.council_index = 0;
+  e.value = severity;
+  e.subject = subject;
+  e.count = count;
+  return e;
+}
+
 }  // namespace partyline::testing

@@ -25,14 +25,7 @@ TEST(CentralActions, EachDecisionCountsOnceHoweverManyItTouches) {
   const auto s = tiny_scenario([](scenario& sc) {
     sc.weeks = 156;
     sc.events.clear();
-    event_def e;
-    e.week = 4;
-    e.type = event_kind::allegation;
-    e.council = "smalltown";
-    e.council_index = 0;
-    e.value = 0.8;
-    e.subject = allegation_subject::faction;
-    sc.events.push_back(e);
+    sc.events.push_back(partyline::testing::tiny_allegation(4, 0.8, allegation_subject::faction));
   });
   int checked = 0;
   for (std::uint64_t run = 0; run < 20; ++run) {

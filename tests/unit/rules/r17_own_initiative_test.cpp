@@ -86,15 +86,7 @@ TEST(OwnInitiativeR17, AGraveAllegationAgainstTheLeaderLeadsToSuspensionAnInvest
       sc.weeks = 104;
       sc.events.clear();
       sc.executive.centralism_mean = 0.6;
-      if (severity > 0) {
-        event_def e;
-        e.week = 4;
-        e.type = event_kind::allegation;
-        e.council = "smalltown";
-        e.council_index = 0;
-        e.value = severity;
-        sc.events.push_back(e);
-      }
+      if (severity > 0) sc.events.push_back(partyline::testing::tiny_allegation(4, severity));
     });
     tally_of_runs t;
     for (int r = 0; r < 100; ++r) {

@@ -169,13 +169,7 @@ TEST(InvestigationsR18, AnAllegationReachesTheExecutiveWhoseVoteDecidesWhatFollo
   for (int r = 0; r < 100; ++r) {
     const auto s = tiny_scenario([](scenario& sc) {
       sc.weeks = 30;
-      event_def e;
-      e.week = 4;
-      e.type = event_kind::allegation;
-      e.council = "smalltown";
-      e.council_index = 0;
-      e.value = 0.9;
-      sc.events.push_back(e);
+      sc.events.push_back(partyline::testing::tiny_allegation(4, 0.9));
     });
     world w = build_world(s, 1, static_cast<std::uint64_t>(r));
     for (int week = 0; week < 30; ++week) step_week(w);
@@ -277,13 +271,7 @@ TEST(InvestigationsR18, AnAllegationAgainstTheLeaderSuspendsTheLeaderPendingInve
   const auto s = partyline::testing::tiny_scenario([](scenario& sc) {
     sc.weeks = 104;
     sc.events.clear();
-    event_def e;
-    e.week = 4;
-    e.type = event_kind::allegation;
-    e.council = "smalltown";
-    e.council_index = 0;
-    e.value = 0.9;
-    sc.events.push_back(e);
+    sc.events.push_back(partyline::testing::tiny_allegation(4, 0.9));
   });
   int suspended = 0, investigated = 0, bystanders_charged = 0, charged = 0;
   for (std::uint64_t run = 0; run < 100; ++run) {
@@ -312,15 +300,7 @@ frozen_scenario with_allegation(allegation_subject subject, double severity, int
   return partyline::testing::tiny_scenario([&](scenario& sc) {
     sc.weeks = weeks;
     sc.events.clear();
-    event_def e;
-    e.week = 4;
-    e.type = event_kind::allegation;
-    e.council = "smalltown";
-    e.council_index = 0;
-    e.value = severity;
-    e.subject = subject;
-    e.count = count;
-    sc.events.push_back(e);
+    sc.events.push_back(partyline::testing::tiny_allegation(4, severity, subject, count));
     if (more) more(sc);
   });
 }
