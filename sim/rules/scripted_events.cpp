@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "partyline/rules/calendar.hpp"
@@ -49,8 +51,10 @@ void begin_allegation(world& w, council_state& c, allegation_subject subject) {
 }
 
 /// Marks `count` of the group's councillors other than the leader, drawn by keyed draws (the smallest keys win).
-/// Returns the first marked by row (-1: none). Runs only when a complaint is made, so its small list may allocate.
-std::int64_t mark_councillors(world& w, std::size_t ci, int count, const draw_stream& rng, std::uint64_t counter) {
+/// Returns the first marked by row (-1: none) and how many. Runs only when a complaint is made, so its small list may
+/// allocate.
+std::pair<std::int64_t, std::int64_t> mark_councillors(world& w, std::size_t ci, int count, const draw_stream& rng,
+                                                       std::uint64_t counter) {
   const council_state& c = w.councils[ci];
   std::vector<std::pair<double, std::uint32_t>> keyed;
   for (std::uint32_t r : group_rows(w, c))
@@ -62,7 +66,7 @@ std::int64_t mark_councillors(world& w, std::size_t ci, int count, const draw_st
     w.councillors.complained_of[keyed[i].second] = 1;
     if (first < 0 || keyed[i].second < first) first = keyed[i].second;
   }
-  return first;
+  return {first, static_cast<std::int64_t>(k)};
 }
 
 /// A member who can be a subject: still in the party (a member, or suspended already).
@@ -135,8 +139,7 @@ void raise_allegation(world& w, std::size_t ci, allegation_subject subject, int 
         accused = named;
         councillors = 1;
       } else {
-        accused = mark_councillors(w, ci, count, rng, counter);
-        for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) councillors += w.councillors.complained_of[r];
+        std::tie(accused, councillors) = mark_councillors(w, ci, count, rng, counter);
       }
       break;
     case allegation_subject::group: break;
