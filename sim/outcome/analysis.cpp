@@ -346,7 +346,9 @@ table_data morris_table(const table_data& points, const table_data& runs, const 
   for (const auto& m : moves)
     if (!f_at.count(m.from) || !f_at.count(m.to)) throw std::invalid_argument("the sweep is incomplete; finish it with --resume first");
   table_data out;
-  out.columns = {"outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma", "trajectories"};
+  out.columns = {"outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma", "trajectories", "above_noise"};
+  bool has_dummy = false;
+  for (const auto& name : inputs) has_dummy = has_dummy || is_dummy_input(name);
   for (std::size_t o = 0; o < run_outcome_count; ++o) {
     std::vector<std::vector<double>> effects(inputs.size());
     bool varies = false;
@@ -371,11 +373,23 @@ table_data morris_table(const table_data& points, const table_data& runs, const 
       // mu* and its interval by the summaries' one method (a bootstrap of the mean of |EE|).
       const outcome_summary star = summarize_values("mu_star", true, magnitude, 53 + o * 131 + c);
       out.rows.push_back({std::string(run_outcome_info[o].name), inputs[c], cell(mu), cell(star.mean), cell(star.mean_lo),
-                          cell(star.mean_hi), cell(sigma), std::to_string(ee.size())});
+                          cell(star.mean_hi), cell(sigma), std::to_string(ee.size()), ""});
     }
+    if (!has_dummy) continue;
+    // The noise floor: the highest upper end of a dummy's mu* interval. An input stands above it when its mu* exceeds
+    // that bound (the dummy-parameter test of Khare et al. 2015), so an effect the Monte Carlo noise between points
+    // would give in 39 of 40 screens is not read as one.
+    const std::size_t first = out.rows.size() - inputs.size();
+    double floor = 0;
+    for (std::size_t c = 0; c < inputs.size(); ++c)
+      if (is_dummy_input(inputs[c])) floor = std::max(floor, to_number(out.rows[first + c][5]));
+    for (std::size_t c = 0; c < inputs.size(); ++c)
+      out.rows[first + c][8] = is_dummy_input(inputs[c]) ? "dummy" : to_number(out.rows[first + c][3]) > floor ? "1" : "0";
   }
   return out;
 }
+
+bool is_dummy_input(std::string_view path) { return path == "dummy" || path.starts_with("dummy."); }
 
 std::string morris_report(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs, int levels,
                           const std::string& title) {
@@ -384,6 +398,8 @@ std::string morris_report(const table_data& points, const table_data& runs, cons
   const std::string trajectories = t.rows.empty() ? "0" : t.rows.front()[7];
   append(out, "%s: Morris elementary effects from %s trajectories x %zu inputs, %d levels (change in the outcome per "
               "the input's whole range)\n", title.c_str(), trajectories.c_str(), inputs.size(), levels);
+  if (std::none_of(inputs.begin(), inputs.end(), [](const std::string& i) { return is_dummy_input(i); }))
+    append(out, "  (no dummy input: add `dummy: {min: 0, max: 1}` to the sweep's parameters to see the noise floor)\n");
   auto num = [](const std::string& v) { return std::strtod(v.c_str(), nullptr); };
   for (std::size_t r = 0; r < t.rows.size(); r += inputs.size()) {
     append(out, "\n  %s\n  %-40s %10s %-24s %10s  %s\n", t.rows[r][0].c_str(), "input (by mu*)", "mu*", "95% CI (bootstrap)",
@@ -392,22 +408,54 @@ std::string morris_report(const table_data& points, const table_data& runs, cons
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = r + i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return num(t.rows[a][3]) > num(t.rows[b][3]); });
     const double top = num(t.rows[order.front()][3]);
+    std::string above;
+    int n_above = 0, n_real = 0;
+    double floor = 0;
     for (std::size_t i : order) {
       const auto& row = t.rows[i];
       const double star = num(row[3]);
       const double sigma = num(row[6]) < 1e-9 * std::max(1.0, star) ? 0.0 : num(row[6]);  // rounding, not spread
-      // The usual reading: negligible beside the strongest input; otherwise by sigma / mu* (Garcia Sanchez et al.
-      // 2014): below 0.1 linear, to 0.5 monotonic, to 1 almost monotonic, above 1 non-linear or interacting.
+      // The usual reading: negligible beside the strongest input, or (with a dummy input) not above the noise floor;
+      // otherwise by sigma / mu* (Garcia Sanchez et al. 2014): below 0.1 linear, to 0.5 monotonic, to 1 almost
+      // monotonic, above 1 non-linear or interacting.
       const double ratio = star > 0 ? sigma / star : 0;
-      const char* reading = star < 0.05 * top ? "negligible"
-                            : ratio < 0.1     ? "linear"
-                            : ratio <= 0.5    ? "monotonic"
-                            : ratio <= 1      ? "almost monotonic"
-                                              : "non-linear or interacting";
+      const std::string& noise = row[8];
+      if (noise == "dummy") floor = std::max(floor, num(row[5]));
+      if (!noise.empty() && noise != "dummy") {
+        ++n_real;
+        if (noise == "1") {
+          ++n_above;
+          above += (above.empty() ? "" : ", ") + row[1];
+        }
+      }
+      const char* reading = noise == "dummy"                  ? "dummy input: the noise floor"
+                            : noise == "0"                    ? "within the noise"
+                            : noise.empty() && star < 0.05 * top ? "negligible"
+                            : ratio < 0.1                     ? "linear"
+                            : ratio <= 0.5                    ? "monotonic"
+                            : ratio <= 1                      ? "almost monotonic"
+                                                              : "non-linear or interacting";
       char ci[64];
       std::snprintf(ci, sizeof ci, "[%.3g, %.3g]", num(row[4]), num(row[5]));
       append(out, "  %-40s %10.3g %-24s %10.3g  %s\n", row[1].c_str(), star, ci, sigma, reading);
     }
+    if (n_real > 0)
+      append(out, "  above the noise floor (mu* above the dummy's upper bound, %.3g): %d of %d inputs%s%s\n", floor,
+             n_above, n_real, n_above ? ": " : "", above.c_str());
+  }
+  // Across outcomes: on how many each input stands above the noise floor (a screen's answer at a glance).
+  const std::size_t outcomes = inputs.empty() ? 0 : t.rows.size() / inputs.size();
+  if (outcomes > 0 && !t.rows.front()[8].empty()) {
+    std::vector<std::pair<int, std::size_t>> tally;
+    for (std::size_t c = 0; c < inputs.size(); ++c) {
+      if (is_dummy_input(inputs[c])) continue;
+      int n = 0;
+      for (std::size_t r = 0; r < t.rows.size(); r += inputs.size()) n += t.rows[r + c][8] == "1";
+      tally.emplace_back(n, c);
+    }
+    std::stable_sort(tally.begin(), tally.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    append(out, "\n  inputs above the noise floor, on how many of the %zu varying outcomes\n", outcomes);
+    for (const auto& [n, c] : tally) append(out, "  %-40s %4d of %zu\n", inputs[c].c_str(), n, outcomes);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <limits>
 #include <numeric>
 
+#include "partyline/outcome/analysis.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/targets.hpp"
 #include "partyline/random.hpp"
@@ -343,7 +344,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
     yaml_node tree = base;
     sweep_point point = meta[pt];
     for (std::size_t i = 0; i < k; ++i) {
-      set_path(tree, params[i].path, rows[pt][i], params[i].mark);
+      if (!is_dummy_input(params[i].path)) set_path(tree, params[i].path, rows[pt][i], params[i].mark);
       point.text.push_back(rows[pt][i].value);
       double d = std::numeric_limits<double>::quiet_NaN();
       (void)yaml_number(rows[pt][i], d);  // NaN stays for a non-numeric value

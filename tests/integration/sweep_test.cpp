@@ -155,7 +155,16 @@ TEST(Sweep, SummarizeCompareAndSensitivityReport) {
   EXPECT_NE(morris.out.find("councils[0].group.confrontation"), std::string::npos) << morris.out;
   const auto mtable = run_cli("sensitivity " + (dir / "m").string() + " --format csv");
   ASSERT_EQ(mtable.status, 0) << mtable.out;
-  EXPECT_EQ(mtable.out.substr(0, mtable.out.find('\n')), "outcome,input,mu,mu_star,mu_star_lo,mu_star_hi,sigma,trajectories");
+  EXPECT_EQ(mtable.out.substr(0, mtable.out.find('\n')), "outcome,input,mu,mu_star,mu_star_lo,mu_star_hi,sigma,trajectories,above_noise");
+  EXPECT_NE(morris.out.find("(no dummy input: add"), std::string::npos) << morris.out;
+  // Issue 32 pt 7: a sweep's dummy input is applied to nothing (no scenario has such a path) and is the floor the
+  // report reads the others against.
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-morris-dummy.yaml").string() + " --quiet --out " + (dir / "md").string()).status, 0);
+  const auto dummy = run_cli("sensitivity " + (dir / "md").string());
+  ASSERT_EQ(dummy.status, 0) << dummy.out;
+  EXPECT_NE(dummy.out.find("dummy input: the noise floor"), std::string::npos) << dummy.out;
+  EXPECT_NE(dummy.out.find("inputs above the noise floor, on how many of the"), std::string::npos) << dummy.out;
+  EXPECT_EQ(dummy.out.find("(no dummy input"), std::string::npos) << dummy.out;
   std::filesystem::remove_all(dir);
 }
 

@@ -219,7 +219,8 @@ def test_sensitivity_is_the_clis(tmp_path):
                                                  capture_output=True, text=True).stdout))
     mine = partyline.sensitivity(morris)
     pd.testing.assert_frame_equal(mine, cli, check_dtype=False)
-    assert list(mine.columns) == ["outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma", "trajectories"]
+    assert list(mine.columns) == ["outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma", "trajectories",
+                                  "above_noise"]
     assert (mine.mu_star >= mine.mu.abs() - 1e-9).all() and (mine.trajectories == 6).all()
 
 

@@ -53,12 +53,19 @@ struct table_data {
 [[nodiscard]] std::string sensitivity_report(const table_data& points, const table_data& runs,
                                              const std::vector<std::string>& inputs, const std::string& title);
 
+/// @brief Whether a sweep input is a dummy: a parameter named `dummy` or `dummy.NAME`, sampled by the design like the
+/// others and applied to nothing. Its effects are the outcome's Monte Carlo noise between points (each point runs
+/// on its own seed), so a screen can show which inputs stand above that floor (Morris; Campolongo et al. 2007).
+[[nodiscard]] bool is_dummy_input(std::string_view path);
+
 /// @brief Morris elementary effects from a `design: morris` sweep (Morris 1991; mu* of Campolongo et al. 2007), one
 /// row per varying outcome and input: outcome, input, mu (mean effect), mu_star (mean absolute effect) with its 95%
 /// bootstrap interval (mu_star_lo, mu_star_hi), sigma (sd of the effects), trajectories. An effect is the change in
 /// the outcome (its mean over replicates) per the input's whole range. `points` has point, sobol_block ('M'),
 /// sobol_row (trajectory), sobol_param (the input moved) and the inputs' columns; std::invalid_argument when a
-/// point has no runs or the points are not a Morris design's.
+/// point has no runs or the points are not a Morris design's. Where the sweep has a dummy input (is_dummy_input), the
+/// column above_noise says whether an input's mu* exceeds the upper end of the dummy's 95% interval (1) or not (0); the dummy's
+/// own rows read "dummy", and without a dummy the column is empty.
 [[nodiscard]] table_data morris_table(const table_data& points, const table_data& runs, const std::vector<std::string>& inputs,
                                       int levels);
 /// @brief The same as text: per outcome the inputs by mu*, with the usual reading of mu* and sigma.

@@ -265,7 +265,8 @@ def sensitivity(directory: str | os.PathLike) -> pd.DataFrame:
     csv`. A `design: sobol` sweep: first- and total-order Sobol' indices, one row per outcome and input: s1, st and
     their 95% bootstrap intervals, and too_few_samples / samples_needed when the sample is too small to read them.
     A `design: morris` sweep: elementary effects, one row per outcome and input: mu, mu_star (with its 95% bootstrap
-    interval) and sigma, per the input's whole range."""
+    interval) and sigma, per the input's whole range, and above_noise: with a dummy input in the sweep (`dummy` or
+    `dummy.NAME`, applied to nothing), whether the input's mu* exceeds the upper end of the dummy's interval."""
     tables = load(directory)
     design = tables["manifest"].get("design")
     if design not in ("sobol", "morris"):

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -71,7 +72,7 @@ TEST(Morris, ElementaryEffectsOfKnownFunctions) {
   make_tables(points, runs);
   const table_data t = morris_table(points, runs, {"a", "b"}, 4);
   ASSERT_EQ(t.columns, (std::vector<std::string>{"outcome", "input", "mu", "mu_star", "mu_star_lo", "mu_star_hi", "sigma",
-                                                 "trajectories"}));
+                                                 "trajectories", "above_noise"}));
   // Linear in a: every effect is 30 per a's whole range; b does nothing.
   const auto* ra = find_row(t, "requests", "a");
   const auto* rb = find_row(t, "requests", "b");
@@ -102,6 +103,60 @@ TEST(Morris, ElementaryEffectsOfKnownFunctions) {
   EXPECT_NE(report.find("linear"), std::string::npos) << report;
   EXPECT_NE(report.find("almost monotonic"), std::string::npos) << report;
   EXPECT_NE(report.find("negligible"), std::string::npos) << report;
+  // Without a dummy input there is no noise floor to read against, and the report says how to add one.
+  EXPECT_EQ((*ra)[8], "");
+  EXPECT_NE(report.find("no dummy input"), std::string::npos) << report;
+}
+
+TEST(Morris, ADummyInputSetsTheNoiseFloorThatARealEffectStandsAbove) {
+  // Three inputs over [0, 1]: a moves `requests` by 3 per whole range, b and the dummy move nothing; every point
+  // carries its own noise (uniform in +-1, as a point's own seed gives), so b's and the dummy's effects are noise
+  // alone. 40 trajectories, 4 levels.
+  const std::vector<std::string> inputs{"a", "b", "dummy"};
+  table_data points, runs;
+  points.columns = {"point", "seed", "sobol_block", "sobol_row", "sobol_param", "a", "b", "dummy"};
+  runs.columns = {"point", "replicate", "seed"};
+  for (const auto& info : run_outcome_info) runs.columns.emplace_back(info.name);
+  std::uint64_t state = 12345;
+  auto next = [&state] {  // a fixed linear congruential sequence: the same tables every time
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / 9007199254740992.0;
+  };
+  const double step = 2.0 / 3;
+  int point = 0;
+  for (int t = 0; t < 40; ++t) {
+    std::vector<double> x(3);
+    for (double& v : x) v = std::floor(next() * 4) / 3;
+    std::vector<int> order{0, 1, 2};
+    for (int m = 2; m > 0; --m) std::swap(order[m], order[static_cast<int>(next() * (m + 1))]);
+    for (int m = 0; m <= 3; ++m, ++point) {
+      if (m > 0) {
+        double& v = x[order[m - 1]];
+        v = v + step <= 1 + 1e-12 ? v + step : v - step;
+      }
+      points.rows.push_back({std::to_string(point), "1", "M", std::to_string(t), m == 0 ? "" : std::to_string(order[m - 1]),
+                             num(x[0]), num(x[1]), num(x[2])});
+      std::vector<std::string> row{std::to_string(point), "0", "1"};
+      const double noise = 2 * next() - 1;
+      for (const auto& info : run_outcome_info) row.push_back(num(info.name == "requests" ? 3 * x[0] + noise : 0.0));
+      runs.rows.push_back(std::move(row));
+    }
+  }
+  const table_data t = morris_table(points, runs, inputs, 4);
+  const auto* ra = find_row(t, "requests", "a");
+  const auto* rb = find_row(t, "requests", "b");
+  const auto* rd = find_row(t, "requests", "dummy");
+  ASSERT_TRUE(ra && rb && rd);
+  // The dummy's effects are not zero (noise between points): that is the floor.
+  EXPECT_GT(at(*rd, t, "mu_star"), 0.5);
+  EXPECT_EQ((*rd)[8], "dummy");
+  EXPECT_EQ((*ra)[8], "1") << "a's mu* " << at(*ra, t, "mu_star") << " against the dummy's bound " << at(*rd, t, "mu_star_hi");
+  EXPECT_EQ((*rb)[8], "0") << "b's mu* " << at(*rb, t, "mu_star") << " against the dummy's bound " << at(*rd, t, "mu_star_hi");
+  const std::string report = morris_report(points, runs, inputs, 4, "test");
+  EXPECT_NE(report.find("dummy input: the noise floor"), std::string::npos) << report;
+  EXPECT_NE(report.find("within the noise"), std::string::npos) << report;
+  EXPECT_NE(report.find("1 of 2 inputs: a\n"), std::string::npos) << report;
+  EXPECT_EQ(report.find("no dummy input"), std::string::npos) << report;
 }
 
 TEST(Morris, AnIncompleteSweepOrAnotherDesignIsRefused) {
