@@ -46,7 +46,7 @@ void request_to_centre::run(world& w, std::size_t ci) {
   const agenda_item filed = new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_share * share), share,
                                      sum_x / requesters);
   file_item(w, ci, filed);
-  c.division.stock += 1.0f;  // a request to the centre is division made public
+  c.division.stock += static_cast<float>(p.division_visibility);  // a request to the centre is division made public
   const std::string& policy = w.scen->councils[ci].group.policy.name;
   x.emit(event::request, requesters, [&] {
     return format("%d of %d councillors ask the executive to intervene against %s (urgency %.2f)", requesters,

@@ -129,7 +129,7 @@ void executive_decision::apply_council_action(world& w, std::size_t ci, const de
   if (d.kind->about_a_person && (d.is(dismiss) || d.is(lapsed)))
     close_allegation(w, c);  // the body takes no action: the allegation lapses
   if (!d.motion->acts) return;
-  central_action(c, 1.0);
+  central_action(c, w.params->R2.action_visibility);
   c.centre.acted_without_notice = !d.notice_given;
   if (d.motion->apply) d.motion->apply(w, ci, d);
 }
@@ -227,8 +227,10 @@ bool decide(world& w, std::size_t b, agenda_item& item, bool emergency, scratch&
   const std::uint64_t salt = static_cast<std::uint64_t>(b) << 32;
   sc.logits.resize(sc.members.size());
   const motion_def* last = nullptr;
+  // Menus list their motions most severe first; the body's standing orders say which end is put first.
+  const bool mildest_first = def.motions == motion_order::mildest_first;
   for (int k = 0; k < menu.count; ++k) {
-    last = menu.at[static_cast<std::size_t>(k)];
+    last = menu.at[static_cast<std::size_t>(mildest_first ? menu.count - 1 - k : k)];
     kind.logits(w, item, *last, sc.members, sc.logits);
     const std::uint64_t counter = kind.counter(item, *last) | salt;
     d.yes = 0;

@@ -31,7 +31,7 @@ void backbench_letter::run(world& w, std::size_t ci) {
     if (signed_count < needed) return;
   }
   c.division.last_letter_week = w.week;
-  c.division.stock += 1.0f;
+  c.division.stock += static_cast<float>(p.division_visibility);
   for (std::uint32_t r : group_rows(w, c))
     if (!cl.cabinet[r]) cl.satisfaction[r] = static_cast<float>(std::max(-1.0, cl.satisfaction[r] - p.support_loss));
   const float before = c.leadership.confrontation;

@@ -24,7 +24,7 @@ void leadership_challenge::run(world& w, std::size_t ci) {
   for (std::uint32_t r : group_rows(w, c))
     if (r != row(*leader)) against += x.rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
   c.division.last_challenge_week = w.week;
-  c.division.stock += 1.0f;
+  c.division.stock += static_cast<float>(p.division_visibility);
   x.emit(event::leadership_challenge, against);
   if (2 * against <= group) {
     x.emit(event::challenge_failed, against, [&] {

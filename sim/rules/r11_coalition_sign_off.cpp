@@ -381,7 +381,7 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
   c.coalition.refused_by_vote = true;
-  central_action(c, 1.0);  // a veto is a central action in the area
+  central_action(c, w.params->R11.veto_visibility);  // a veto is a central action in the area
   const draw_stream rng = draws(w, coalition_sign_off::id);
   const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
   if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
@@ -435,7 +435,7 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
          [&] { return format("%s lets %s stand", signing_body(w, ci).c_str(), administration_text(s, deal).c_str()); });
     return;
   }
-  central_action(c, 1.0);  // an order to withdraw is a central override (R3, satisfaction, member mood)
+  central_action(c, w.params->R11.reversal_visibility);  // an order to withdraw is a central override (R3, satisfaction, member mood)
   emit(w, ci, coalition_sign_off::id, event::reversal_ordered, 0, [&] {
     return format("%s orders the group to withdraw from %s%s", signing_body(w, ci).c_str(), administration_text(s, deal).c_str(),
                   coalition_sign_off::crosses_lines(w, deal) ? " (across the party's national cooperation lines)" : "");

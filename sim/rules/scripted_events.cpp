@@ -256,7 +256,7 @@ void scripted_events::run(world& w, std::size_t ci) {
       }
       case event_kind::central_selection:
         c.selections.central_from = w.week;
-        central_action(c, 1.0);  // a central takeover is visible locally (R13, R14)
+        central_action(c, w.params->R2.action_visibility);  // a central takeover is visible locally (R13, R14)
         emit(w, ci, told_as, event::central_selection, 0,
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;

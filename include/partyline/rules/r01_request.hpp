@@ -24,6 +24,7 @@ struct request_to_centre {
     double s_loyalty = 2.0;
     double urgency_base = 0.45;
     double urgency_share = 1.0;
+    double division_visibility = 1.0;
     int cooldown_weeks = 26;
 
     template <class V>
@@ -37,6 +38,9 @@ struct request_to_centre {
       v.coef("s_loyalty", s_loyalty, {-20, 20}, "... - x loyalty (going over the leader's head is a personal risk)", "—");
       v.coef("urgency_base", urgency_base, {0, 1}, "urgency of a request of no size", "Haringey (emergency motion)");
       v.coef("urgency_share", urgency_share, {0, 5}, "urgency added per unit of the share behind it", "Haringey");
+      v.coef("division_visibility", division_visibility, {0, 10},
+             "visible division a filed request adds to the council's division stock (one public act counts 1; the stock decays, and R6 and R13 weigh it)",
+             "Haringey (the letter to the NEC made the split public)");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the same group files again", "—");
     }
   };

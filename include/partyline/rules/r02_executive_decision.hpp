@@ -36,6 +36,7 @@ struct executive_decision {
     double cost_remove_leader = 5.0;
     double cost_take_over_selections = 2.6;
     double cost_warning = 0.0;
+    double action_visibility = 1.0;
     double cost_suspend_individuals = 3.0;
     double cost_suspend_local_party = 3.5;
     double cost_charges = 3.0;
@@ -71,6 +72,9 @@ struct executive_decision {
              "- severity cost of taking over the group's selections (a central panel chooses its candidates)",
              "joint calibration (4 cases); Leicester (the selections board)");
       v.coef("cost_warning", cost_warning, {-20, 20}, "- severity cost of a warning on findings (R18)", "Rule Book ch. 6");
+      v.coef("action_visibility", action_visibility, {0, 10},
+             "a step the centre takes against a group (and a scripted takeover) adds this to the area's intervention stock, which decays and which R13, R14 and R19 weigh (one action counts 1)",
+             "Haringey, Leicester (a central step is visible locally)");
       v.coef("cost_suspend_individuals", cost_suspend_individuals, {-20, 20},
              "- severity cost of administratively suspending individuals (R18)", "Rule Book ch. 6; Hertsmere (suspensions)");
       v.coef("cost_suspend_local_party", cost_suspend_local_party, {-20, 20},

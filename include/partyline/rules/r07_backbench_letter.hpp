@@ -21,6 +21,7 @@ struct backbench_letter {
     double b_loyalty = 2.0;
     int cooldown_weeks = 26;
     double support_loss = 0.05;
+    double division_visibility = 1.0;
     double concession = 0.4;
 
     template <class V>
@@ -34,6 +35,8 @@ struct backbench_letter {
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before another letter can be organised in the same group", "—");
       v.coef("support_loss", support_loss, {0, 2}, "satisfaction lost by every backbencher when a letter is published",
              "Birmingham (\"explosive condemnation\")");
+      v.coef("division_visibility", division_visibility, {0, 10},
+             "visible division a published letter adds to the council's division stock (as R1's)", "Birmingham (the letter of 23)");
       v.coef("concession", concession, {0, 1}, "the leader cuts confrontation by this x (1 - resolve) after a letter", "Birmingham");
     }
   };

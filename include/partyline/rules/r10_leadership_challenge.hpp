@@ -20,6 +20,7 @@ struct leadership_challenge {
     double c_satisfaction = 6.0;
     int cooldown_weeks = 26;
     double new_confrontation = 0.5;
+    double division_visibility = 1.0;
     double new_leader_min = 0.3;
     double new_leader_span = 0.5;
     double new_leader_satisfaction = 1.0;
@@ -32,6 +33,8 @@ struct leadership_challenge {
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks between challenges in one group", "—");
       v.coef("new_confrontation", new_confrontation, {0, 1}, "a new leader keeps this fraction of the old confrontation",
              "Birmingham (\"reset the relationship with the workforce\")");
+      v.coef("division_visibility", division_visibility, {0, 10},
+             "visible division a leadership challenge adds to the council's division stock (as R1's)", "Birmingham (the challenge)");
       v.coef("new_leader_min", new_leader_min, {0, 1}, "a new leader's resolve and autonomy are drawn uniformly from this ...", "—");
       v.coef("new_leader_span", new_leader_span, {0, 1}, "... to this much above it", "—");
       v.coef("new_leader_satisfaction", new_leader_satisfaction, {-1, 1},

@@ -47,6 +47,8 @@ struct coalition_sign_off {
     double d_sanction = 2.0;
     double sanction_charges = 0.5;
     double sanction_line = 1.0;
+    double veto_visibility = 1.0;
+    double reversal_visibility = 1.0;
     double breach_severity = 0.5;
     double k0 = -6.0;
     double publicity_veto = 0.5;
@@ -106,6 +108,10 @@ struct coalition_sign_off {
              "a line the party has drawn nationally is enforced whoever signs off",
              "2023 (the NEC's refusals of deals with parties across its lines, seeds); one sanction unit, as a fully centralist "
              "signing body's");
+      v.coef("veto_visibility", veto_visibility, {0, 10}, "a refused deal adds this to the area's intervention stock (as R2's action_visibility)",
+             "2023 (vetoes reported locally)");
+      v.coef("reversal_visibility", reversal_visibility, {0, 10},
+             "an order to withdraw from a deal adds this to the area's intervention stock (as R2's action_visibility)", "2023");
       v.coef("sanction_charges", sanction_charges, {0, 5},
              "what the executive's disciplinary process (charges, which can end in expulsion, R18) adds to the sanction a group expects for defying it, x the executive's centralism, where the executive signs off and holds `powers.charges`",
              "Rule Book ch. 2 and 6 (breach of the party's rules; expulsion by the disciplinary panel)");

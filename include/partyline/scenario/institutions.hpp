@@ -23,6 +23,15 @@ struct enum_names<majority_rule> {
   static constexpr std::array<std::string_view, 3> names{"simple", "two_thirds", "one_person"};
 };
 
+/// The order a body puts an item's motions to the vote (its standing orders): the most severe step first, the first
+/// carried deciding (the usual order: a member for a drastic step is asked about it before a milder one is put), or
+/// the mildest first, so a drastic step is reached only when every milder one fails.
+enum class motion_order : std::uint8_t { most_severe_first, mildest_first };
+template <>
+struct enum_names<motion_order> {
+  static constexpr std::array<std::string_view, 2> names{"most_severe_first", "mildest_first"};
+};
+
 /// Where a body's members come from: the executive's seats (all of them, or a panel of `size` drawn from them for
 /// each run), members of its own (drawn as the executive's are, around `position` with `centralism_mean`), its
 /// region's board (`regions[]`: size, position, centralism), or the staff: one official who acts for the executive
@@ -74,6 +83,7 @@ struct body_def {
   body_members_def members;
   std::vector<std::string> decides;  ///< item kinds it decides (for its region's councils, if it has one)
   majority_rule majority = majority_rule::simple;
+  motion_order motions = motion_order::most_severe_first;  ///< the order an item's motions are put
   int capacity = -1;                 ///< items per meeting
   int meets_every_weeks = -1;
   int first_meeting_week = -1;
@@ -92,6 +102,7 @@ struct body_def {
     v.field("members", members);
     v.field("decides", decides);
     v.field("majority", majority);
+    v.field("motions", motions);
     v.field("capacity", capacity, {-1, 10000});
     v.field("meets_every_weeks", meets_every_weeks, {-1, 52});
     v.field("first_meeting_week", first_meeting_week, {-1, 5200});

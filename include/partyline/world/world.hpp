@@ -252,7 +252,7 @@ struct centre_state {
   int hearing_from = -1;          ///< week the charges brought here go before the hearing body (R18); -1: no case
   int first_item_week = -1;       ///< week the first item about this council reached the executive (sanction_weeks)
   bool local_party_suspended = false;  ///< the local party's meetings and selections are frozen (R18)
-  float intervention_stock = 0;   ///< central actions here: +1 each, decaying (R13, R14)
+  float intervention_stock = 0;   ///< central actions here: each adds its visibility (R2.action_visibility, R11.veto_visibility, R11.reversal_visibility), decaying (R13, R14, R19)
   /// What the centre's overrides of the group's deals cost it, for which its councillors may blame the leader who
   /// led it there: the office lost x how public the override was (R11), decaying as intervention_stock (satisfaction).
   float override_cost = 0;

@@ -314,7 +314,51 @@ bool carries(majority_rule rule, int yes) {
   return d.is(adopt);
 }
 
+// A kind whose menu offers two steps, the severe one first (as every kind's menu lists them); every member is for both.
+const motion_def severe{.name = "severe", .decided = event::decision_special_measures, .draw_key = 3};
+void ladder_menu(const world&, const agenda_item&, motion_list& out) {
+  out.offer(severe);
+  out.offer(adopt);
+}
+const item_kind_def ladder{.name = "ladder",
+                           .by = "this test",
+                           .votes = rule_stream(99),
+                           .no_majority = &reject,
+                           .menu = ladder_menu,
+                           .logits = test_logits,
+                           .counter = test_counter,
+                           .decided = test_decided};
+
+/// The motion a body of nine, putting motions in `order`, decides on a `ladder` item when all nine favour both.
+std::string decided_motion(motion_order order) {
+  const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
+    sc.events.clear();
+    body_def nine;
+    nine.id = "nine";
+    nine.members.from = member_source::own;
+    nine.members.size = 9;
+    nine.motions = order;
+    nine.decides = {"ladder"};
+    sc.institutions.bodies.push_back(nine);
+  });
+  world w = build_world(s, 1, 0);
+  w.institutions.kinds.push_back(&ladder);
+  route_items(w);
+  votes_in_favour = 9;
+  w.week = 2;
+  detail::file_item(w, 0, detail::new_item(w, 0, ladder, 0.5, 1.0, 0.0));
+  central_phase(w);
+  return std::string(w.institutions.published.size() == 1 ? w.institutions.published.front().motion->name : "no single decision");
+}
+
 }  // namespace
+
+TEST(Institutions, TheBodysStandingOrdersSayWhichMotionIsPutFirst) {
+  // Most severe first (the default): the drastic step carries before the milder one is put. Mildest first: the milder
+  // step carries and the drastic one is never reached.
+  EXPECT_EQ(decided_motion(motion_order::most_severe_first), "severe");
+  EXPECT_EQ(decided_motion(motion_order::mildest_first), "adopt");
+}
 
 TEST(ItemKinds, ATestAddsAKindWithoutTouchingTheMeetingAndTheBodysRuleDecides) {
   EXPECT_TRUE(carries(majority_rule::simple, 5));
