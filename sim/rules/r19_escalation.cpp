@@ -2,6 +2,7 @@
 #include "partyline/rules/r19_escalation.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
 
@@ -35,7 +36,13 @@ double escalation::pressure(const world& w, const council_state& c) {
 }
 
 double escalation::weight_of_evidence(const world& w, double centralism) {
-  return std::max(0.0, 1.0 + w.params->R19.e_centralism * (centralism - 0.5));
+  // A smooth, positive weight: 1 at centralism 0.5, growing about linearly for a centraliser, and falling towards
+  // (never to) zero for a member who defends local parties' autonomy, so no member is deaf to any evidence and the
+  // executive's response has no threshold below which it cannot act (softplus, normalised to 1 at 0.5).
+  static const double at_half = std::log1p(std::exp(1.0));
+  const double x = 1.0 + w.params->R19.e_centralism * (centralism - 0.5);
+  const double softplus = x > 30 ? x : std::log1p(std::exp(x));
+  return softplus / at_half;
 }
 
 }  // namespace partyline

@@ -47,8 +47,10 @@ struct escalation {
       v.coef("e_repeat", e_repeat, {-20, 20}, "... + x the central actions already taken here (intervention stock): a repeat complaint",
              "Birmingham (the NEC later ousted a leader)");
       v.coef("e_centralism", e_centralism, {0, 50},
-             "a member weighs the pressure by 1 + x (their centralism - 0.5), never below 0: a centraliser acts on less evidence, "
-             "one who defends local parties' autonomy needs more (no evidence, no drastic step, whoever votes)",
+             "a member weighs the pressure by softplus(1 + x (their centralism - 0.5)) / softplus(1), softplus(z) = ln(1 + e^z): 1 at "
+             "centralism 0.5, rising about linearly for a centraliser (who acts on less evidence), falling smoothly towards but never "
+             "to 0 for one who defends local parties' autonomy (who needs more): graded, no centralism below which a member cannot be "
+             "moved (no evidence, no drastic step, whoever votes)",
              "Leicester (\"centralisation and disempowerment of local members\"); Haringey 2017 (no takeover)");
       v.coef("e_findings", e_findings, {-20, 20}, "... + x the severity of the investigation's findings (R18)", "Rule Book ch. 6");
       v.coef("e_allegation", e_allegation, {-20, 20}, "... + x the severity of an allegation standing against the leader (R17)",

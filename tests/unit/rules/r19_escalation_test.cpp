@@ -112,3 +112,20 @@ TEST(EscalationR19, TakingOverSelectionsHandsThemToTheCentralPanel) {
   }
   FAIL() << "no takeover in 100 runs";
 }
+
+// Issue 32 pt 3: no coefficient zeroes a rule below a threshold. The weight a member gives the evidence is positive at
+// every centralism, rises with it without a jump, and is 1 at 0.5; the old `max(0, 1 + 15 (c - 0.5))` was exactly 0
+// below 0.433, so an executive of 0.4 could never take a drastic step whatever the evidence.
+TEST(Escalation, TheWeightOfEvidenceIsGradedWithNoCentralismBelowWhichItVanishes) {
+  const world w = build_world(partyline::testing::tiny_scenario(), 1, 0);
+  EXPECT_NEAR(escalation::weight_of_evidence(w, 0.5), 1.0, 1e-12);
+  double before = 0;
+  for (int i = 0; i <= 100; ++i) {
+    const double c = i / 100.0, weight = escalation::weight_of_evidence(w, c);
+    EXPECT_GT(weight, before) << "at centralism " << c;      // positive and rising
+    EXPECT_LT(weight - before, 0.15) << "at centralism " << c;  // no jump between neighbours 0.01 apart
+    before = weight;
+  }
+  EXPECT_GT(escalation::weight_of_evidence(w, 0.4), 0.3);   // an autonomist can be moved, by more evidence
+  EXPECT_GT(escalation::weight_of_evidence(w, 0.8), 4.0);   // a centraliser acts on much less
+}
