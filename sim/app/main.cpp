@@ -108,7 +108,7 @@ int main(int argc, char** argv) {
   std::string mdir;
   int mpoints = 20;
   auto* summarize = app.add_subcommand("summarize", "Per point: each outcome's mean (bootstrap 95% CI), runs' 5-95% range, share of runs (exact CI)");
-  summarize->add_option("DIR", mdir, "sweep output directory")->required();
+  summarize->add_option("DIR", mdir, "a sweep output directory, or a run folder (runs.csv): one point")->required();
   summarize->add_option("--points", mpoints, "points to show in the table (0: all)")->capture_default_str();
   std::string mformat = "table";
   std::vector<std::string> moutcomes;

@@ -66,6 +66,57 @@ std::pair<table_data, std::string> read_runs(const std::filesystem::path& dir, i
   return {read_csv(read_text_file(csv, std::size_t{1} << 30), csv.string()), dir.filename().string()};
 }
 
+/// What a comparison side was made with, key by key: for a run folder its scenario (path and digest), seed and each
+/// `--set`; for a sweep point the sweep, its seed and each swept parameter's value at the point. Empty when the
+/// manifest cannot be read (the comparison goes on without it).
+std::map<std::string, std::string> settings_of(const std::filesystem::path& dir, int point) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  try {
+    if (std::filesystem::exists(results_store::file_in(dir), ec)) {
+      const auto store = results_store::open_read(dir);
+      out["sweep"] = store.manifest_value("sweep_path");
+      if (point < 0) return out;
+      const table_data points = store.read_table("points").where("point", std::to_string(point));
+      if (points.rows.empty()) return out;
+      out["seed"] = points.rows.front()[points.column("seed")];
+      for (const auto& name : store.parameter_columns()) out[name] = points.rows.front()[points.column(name)];
+      return out;
+    }
+    const auto manifest = nlohmann::json::parse(read_text_file(dir / "manifest.json", std::size_t{1} << 24));
+    out["scenario"] = manifest.value("scenario_path", std::string()) + " (sha256 " +
+                      manifest.value("scenario_sha256", std::string()).substr(0, 12) + ")";
+    out["seed"] = manifest.contains("seed") ? manifest["seed"].dump() : "";
+    for (const auto& set : manifest.value("set", nlohmann::json::array())) {
+      const std::string text = set.get<std::string>();
+      const auto eq = text.find('=');
+      out[text.substr(0, eq)] = eq == std::string::npos ? "" : text.substr(eq + 1);
+    }
+  } catch (const std::exception&) {
+    out.clear();
+  }
+  return out;
+}
+
+/// The settings that differ between the two sides of a comparison, one line each ("(default)" where a side does not
+/// set a path the other does), or a line saying they were made alike.
+std::string differing_settings(const std::map<std::string, std::string>& a, const std::map<std::string, std::string>& b) {
+  if (a.empty() || b.empty()) return "";
+  std::set<std::string> keys;
+  for (const auto& [k, v] : a) keys.insert(k);
+  for (const auto& [k, v] : b) keys.insert(k);
+  std::string out;
+  for (const auto& k : keys) {
+    const auto ia = a.find(k), ib = b.find(k);
+    const std::string va = ia == a.end() ? "(default)" : ia->second, vb = ib == b.end() ? "(default)" : ib->second;
+    if (va == vb) continue;
+    char line[512];
+    std::snprintf(line, sizeof line, "  %-34s A: %s\n  %-34s B: %s\n", k.c_str(), va.c_str(), "", vb.c_str());
+    out += line;
+  }
+  return out.empty() ? "made alike: the same scenario, seed and settings\n\n" : "what differs:\n" + out + "\n";
+}
+
 /// A table in the format asked for: csv (as written by run), or json (an array of records, numbers as numbers and
 /// empty cells as null).
 std::string formatted(const table_data& t, const std::string& format) {
@@ -188,10 +239,27 @@ int cmd_summarize(const std::string& dir, int max_points, const std::string& for
       throw usage_error("--outcome " + name + ": not an outcome" + (best.empty() ? "" : " (did you mean '" + best + "'?)") +
                         "; the outcomes are runs.csv's columns (docs/outcomes.md, or `partyline params`)");
   }
-  const auto store = results_store::open_read(dir);
-  const auto runs = store.read_runs_with_parameters();
+  // A run folder (runs.csv and its manifest) is one point with no parameters.
+  std::error_code ec;
+  const bool run_folder = !std::filesystem::exists(results_store::file_in(dir), ec) &&
+                          std::filesystem::exists(std::filesystem::path(dir) / "runs.csv", ec);
+  table_data runs;
+  std::vector<std::string> parameters;
+  std::string source;
+  if (run_folder) {
+    runs = read_runs(dir, -1).first;
+    runs.columns.insert(runs.columns.begin(), "point");
+    for (auto& row : runs.rows) row.insert(row.begin(), "0");
+    const auto settings = settings_of(dir, -1);
+    source = settings.count("scenario") ? "scenario " + settings.at("scenario") : "a run folder";
+  } else {
+    const auto store = results_store::open_read(dir);
+    runs = store.read_runs_with_parameters();
+    parameters = store.parameter_columns();
+    source = "sweep " + store.manifest_value("sweep_path");
+  }
   if (format != "table") {
-    table_data t = summary_table(runs, store.parameter_columns());
+    table_data t = summary_table(runs, parameters);
     if (!outcomes.empty()) {
       const std::size_t oc = t.column("outcome");
       std::erase_if(t.rows, [&](const std::vector<std::string>& row) {
@@ -204,15 +272,16 @@ int cmd_summarize(const std::string& dir, int max_points, const std::string& for
   std::set<std::string> points;
   const std::size_t pc = runs.column("point");
   for (const auto& row : runs.rows) points.insert(row[pc]);
-  std::printf("%s: %zu points, %zu runs (sweep %s)\n", dir.c_str(), points.size(), runs.rows.size(),
-              store.manifest_value("sweep_path").c_str());
-  std::fputs(summarize_points(runs, store.parameter_columns(), max_points, outcomes).c_str(), stdout);
+  std::printf("%s: %zu point%s, %zu runs (%s)\n", dir.c_str(), points.size(), points.size() == 1 ? "" : "s", runs.rows.size(),
+              source.c_str());
+  std::fputs(summarize_points(runs, parameters, max_points, outcomes).c_str(), stdout);
   return exit_ok;
 }
 
 int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b, const std::string& format) {
   const auto [ta, la] = read_runs(a, point_a);
   const auto [tb, lb] = read_runs(b, point_b);
+  if (format == "table") std::fputs(differing_settings(settings_of(a, point_a), settings_of(b, point_b)).c_str(), stdout);
   try {
     std::fputs((format == "table" ? compare_runs(ta, la, tb, lb) : formatted(comparison_table(ta, tb), format)).c_str(), stdout);
   } catch (const std::invalid_argument& e) {

@@ -547,3 +547,28 @@ TEST(Cli, ARunsHeaderEchoesItsOverridesInCorrectPlurals) {
   EXPECT_NE(r.out.find("tiny: 1 run in"), std::string::npos) << r.out;
   std::filesystem::remove_all(dir);
 }
+
+// Issue 35 pt 4: `summarize` reads a run folder as one point, and `compare` says first what its two sides differ in.
+TEST(Cli, SummarizeReadsARunFolderAndCompareSaysWhatDiffers) {
+  const auto dir = fresh_dir("cli-run-folder");
+  const std::string tiny = (data_dir() / "tiny.yaml").string();
+  ASSERT_EQ(run_cli("run " + tiny + " --runs 4 --quiet --out " + (dir / "a").string()).status, 0);
+  ASSERT_EQ(run_cli("run " + tiny + " --runs 4 --seed 9 --set rules.R2.b0=0.5 --quiet --out " + (dir / "b").string()).status, 0);
+  const auto sum = run_cli("summarize " + (dir / "a").string());
+  ASSERT_EQ(sum.status, 0) << sum.out;
+  EXPECT_NE(sum.out.find(": 1 point, 4 runs (scenario "), std::string::npos) << sum.out;
+  EXPECT_NE(sum.out.find("requests"), std::string::npos) << sum.out;
+  const auto csv = run_cli("summarize " + (dir / "a").string() + " --format csv --outcome requests");
+  ASSERT_EQ(csv.status, 0) << csv.out;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "point,outcome,runs,mean,mean_lo,mean_hi,p05,p95,share,share_lo,share_hi");
+  const auto cmp = run_cli("compare " + (dir / "a").string() + " " + (dir / "b").string());
+  ASSERT_EQ(cmp.status, 0) << cmp.out;
+  EXPECT_NE(cmp.out.find("what differs:"), std::string::npos) << cmp.out;
+  EXPECT_NE(cmp.out.find("rules.R2.b0                        A: (default)"), std::string::npos) << cmp.out;
+  EXPECT_NE(cmp.out.find("B: 0.5"), std::string::npos) << cmp.out;
+  EXPECT_NE(cmp.out.find("seed                               A: 7"), std::string::npos) << cmp.out;
+  EXPECT_LT(cmp.out.find("what differs:"), cmp.out.find("compare A = "));  // before the table
+  const auto same = run_cli("compare " + (dir / "a").string() + " " + (dir / "a").string());
+  EXPECT_NE(same.out.find("made alike"), std::string::npos) << same.out;
+  std::filesystem::remove_all(dir);
+}
