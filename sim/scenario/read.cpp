@@ -148,9 +148,9 @@ class resolver {
       for (std::size_t k = 0; k < s_.parties[i].refuses.size(); ++k)
         if (s_.party_id(s_.parties[i].refuses[k]) < 0)
           fail("parties[" + std::to_string(i) + "].refuses[" + std::to_string(k) + "]",
-               "'" + s_.parties[i].refuses[k] + "' is not a party id");
+               "'" + s_.parties[i].refuses[k] + "' is not a party id" + id_hint(s_.parties[i].refuses[k], "party"));
     s_.party_index = s_.party_id(s_.party);
-    if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`");
+    if (s_.party_index < 0) fail("party", "party '" + s_.party + "' is not in `parties`" + id_hint(s_.party, "party"));
     for (std::size_t i = 0; i < s_.parties.size(); ++i)
       s_.parties[i].more = place(s_.parties[i].position, s_.parties[i].positions, "parties[" + std::to_string(i) + "].positions", {});
     // A swing for a party the scenario does not have would be ignored by the elections (issue 36 F6).
@@ -163,7 +163,7 @@ class resolver {
     for (std::size_t k = 0; k < e.cooperation_lines.size(); ++k) {
       const std::string where = "executive.cooperation_lines[" + std::to_string(k) + "]";
       const int id = s_.party_id(e.cooperation_lines[k]);
-      if (id < 0) fail(where, "'" + e.cooperation_lines[k] + "' is not a party id");
+      if (id < 0) fail(where, "'" + e.cooperation_lines[k] + "' is not a party id" + id_hint(e.cooperation_lines[k], "party"));
       if (id == s_.party_index) fail(where, "the party cannot draw a line against itself");
     }
     if (e.sections.empty()) {
@@ -214,7 +214,7 @@ class resolver {
       for (std::size_t k = 0; k < ids.size(); ++k) {
         const std::string pk = p + ".negotiated_deal." + key + "[" + std::to_string(k) + "]";
         const int pi = s_.party_id(ids[k]);
-        if (pi < 0) fail(pk, "'" + ids[k] + "' is not a party id");
+        if (pi < 0) fail(pk, "'" + ids[k] + "' is not a party id" + id_hint(ids[k], "party"));
         if ((arrangement_parties(mask) >> pi) & 1u) fail(pk, "'" + ids[k] + "' is named twice in the deal");
         mask |= 1u << (pi + shift);
         seats += c.seats.get(ids[k]);
@@ -318,7 +318,7 @@ class resolver {
       if (!b.region.empty()) {
         for (std::size_t r = 0; r < s_.regions.size(); ++r)
           if (s_.regions[r].id == b.region) b.region_index = static_cast<int>(r);
-        if (b.region_index < 0) fail(path + ".region", "'" + b.region + "' is not a region id");
+        if (b.region_index < 0) fail(path + ".region", "'" + b.region + "' is not a region id" + id_hint(b.region, "region"));
       }
       body_members_def& m = b.members;
       switch (m.from) {
@@ -363,7 +363,7 @@ class resolver {
         const std::string path = "institutions.bodies[" + std::to_string(i) + "].delegates[" + std::to_string(d) + "]";
         for (std::size_t j = 0; j < bodies.size(); ++j)
           if (bodies[j].id == del.to) del.body_index = static_cast<int>(j);
-        if (del.body_index < 0) fail(path + ".to", "'" + del.to + "' is not a body id");
+        if (del.body_index < 0) fail(path + ".to", "'" + del.to + "' is not a body id" + id_hint(del.to, "body"));
         if (del.body_index == static_cast<int>(i)) fail(path + ".to", "a body cannot delegate to itself");
         for (std::size_t k = 0; k < del.items.size(); ++k) {
           const std::string where = path + ".items[" + std::to_string(k) + "]";
@@ -414,7 +414,7 @@ class resolver {
       if (!gen.region.empty()) {
         bool found = false;
         for (const auto& r : s_.regions) found |= r.id == gen.region;
-        if (!found) fail(gp + ".region", "unknown region '" + gen.region + "'");
+        if (!found) fail(gp + ".region", "unknown region '" + gen.region + "'" + id_hint(gen.region, "region"));
       }
       party_keys(gen.other_seats, gp + ".other_seats");
       if (gen.other_seats.find(s_.party)) fail(gp + ".other_seats." + s_.party, "other_seats lists the other parties only");
@@ -490,7 +490,7 @@ class resolver {
   void party_keys(const named_values& v, const std::string& path) {
     for (std::size_t k = 0; k < v.keys.size(); ++k)
       if (s_.party_id(v.keys[k]) < 0)
-        fail(path + "." + v.keys[k], "'" + v.keys[k] + "' is not a party id in `parties`");
+        fail(path + "." + v.keys[k], "'" + v.keys[k] + "' is not a party id in `parties`" + id_hint(v.keys[k], "party"));
   }
 
   void election_weeks(const std::vector<int>& weeks, const std::string& path) const {
@@ -526,7 +526,7 @@ class resolver {
       if (!c.region.empty()) {
         for (std::size_t r = 0; r < s_.regions.size(); ++r)
           if (s_.regions[r].id == c.region) c.region_index = static_cast<int>(r);
-        if (c.region_index < 0) fail(p + ".region", "unknown region '" + c.region + "'");
+        if (c.region_index < 0) fail(p + ".region", "unknown region '" + c.region + "'" + id_hint(c.region, "region"));
       }
       // Seats: whole numbers by known party, at least one seat.
       party_keys(c.seats, p + ".seats");
@@ -560,7 +560,7 @@ class resolver {
       }
       for (std::size_t k = 0; k < c.administration.size(); ++k) {
         int pi = s_.party_id(c.administration[k]);
-        if (pi < 0) fail(p + ".administration[" + std::to_string(k) + "]", "'" + c.administration[k] + "' is not a party id");
+        if (pi < 0) fail(p + ".administration[" + std::to_string(k) + "]", "'" + c.administration[k] + "' is not a party id" + id_hint(c.administration[k], "party"));
         c.administration_mask |= 1u << pi;
       }
       // Parties sustaining the given administration from outside (confidence and supply).
@@ -569,7 +569,7 @@ class resolver {
       for (std::size_t k = 0; k < c.support.size(); ++k) {
         const std::string pk = p + ".support[" + std::to_string(k) + "]";
         const int pi = s_.party_id(c.support[k]);
-        if (pi < 0) fail(pk, "'" + c.support[k] + "' is not a party id");
+        if (pi < 0) fail(pk, "'" + c.support[k] + "' is not a party id" + id_hint(c.support[k], "party"));
         if ((c.administration_mask >> pi) & 1u) fail(pk, "'" + c.support[k] + "' is in the administration itself");
         c.administration_mask |= 1u << (pi + support_shift);
       }
@@ -595,8 +595,33 @@ class resolver {
       unique_ids(c.disputes, p + ".disputes", [](const dispute_def& d) -> const std::string& { return d.id; });
       for (std::size_t k = 0; k < c.disputes.size(); ++k)
         if (union_index(c.disputes[k].union_id) < 0)
-          fail(p + ".disputes[" + std::to_string(k) + "].union", "unknown union '" + c.disputes[k].union_id + "'");
+          fail(p + ".disputes[" + std::to_string(k) + "].union", "unknown union '" + c.disputes[k].union_id + "'" + id_hint(c.disputes[k].union_id, "union"));
     }
+  }
+
+  /// What a mistyped id was probably meant to be: " (did you mean 'x'?)" for a near one, else the ids there are (the
+  /// first dozen) -- parties, councils, regions, unions or bodies.
+  std::string id_hint(const std::string& name, const std::string& kind) const {
+    std::vector<std::string> ids;
+    if (kind == "party")
+      for (const auto& x : s_.parties) ids.push_back(x.id);
+    if (kind == "council")
+      for (const auto& x : s_.councils) ids.push_back(x.id);
+    if (kind == "region")
+      for (const auto& x : s_.regions) ids.push_back(x.id);
+    if (kind == "union")
+      for (const auto& x : s_.unions) ids.push_back(x.id);
+    if (kind == "body")
+      for (const auto& x : s_.institutions.bodies) ids.push_back(x.id);
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
+    for (const auto& id : ids)
+      if (const std::size_t d = edit_distance(name, id); d < best_d) best_d = d, best = id;
+    if (!best.empty()) return " (did you mean '" + best + "'?)";
+    if (ids.empty()) return "; the scenario has no " + kind + " ids";
+    std::string list;
+    for (std::size_t i = 0; i < ids.size() && i < 12; ++i) list += (i ? ", " : "") + ids[i];
+    return "; the " + kind + " ids are: " + list + (ids.size() > 12 ? ", ..." : "");
   }
 
   int council_index(const std::string& id) const {
@@ -612,7 +637,7 @@ class resolver {
       const std::string p = "targets[" + std::to_string(i) + "]";
       slug(p + ".name", t.name);
       if (!seen.insert(t.name).second) fail(p + ".name", "duplicate target name '" + t.name + "'");
-      if (!t.council.empty() && council_index(t.council) < 0) fail(p + ".council", "unknown council '" + t.council + "'");
+      if (!t.council.empty() && council_index(t.council) < 0) fail(p + ".council", "unknown council '" + t.council + "'" + id_hint(t.council, "council"));
       if (t.range.empty()) {
         t.lo = t.hi = t.observed;
       } else {
@@ -644,7 +669,7 @@ class resolver {
       if (needs_council) {
         if (e.council.empty()) fail(p + ".council", "this event type needs a council");
         e.council_index = council_index(e.council);
-        if (e.council_index < 0) fail(p + ".council", "unknown council '" + e.council + "'");
+        if (e.council_index < 0) fail(p + ".council", "unknown council '" + e.council + "'" + id_hint(e.council, "council"));
       }
       if (e.type != event_kind::allegation && e.subject != allegation_subject::leader)
         fail(p + ".subject", "only an allegation has a subject");
@@ -653,7 +678,7 @@ class resolver {
         case event_kind::dispute_start:
           if (e.dispute.empty()) fail(p + ".dispute", "a dispute_start event needs a dispute id");
           e.union_index = union_index(e.union_id);
-          if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'");
+          if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'" + id_hint(e.union_id, "union"));
           // value: the starting intensity (NaN: the rules' default, set by the full loader)
           break;
         case event_kind::impose_terms:
@@ -671,7 +696,7 @@ class resolver {
         case event_kind::referral:
           if (!e.union_id.empty()) {
             e.union_index = union_index(e.union_id);
-            if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'");
+            if (e.union_index < 0) fail(p + ".union", "unknown union '" + e.union_id + "'" + id_hint(e.union_id, "union"));
           }
           // value: the urgency (NaN: the rules' default)
           break;

@@ -180,3 +180,32 @@ TEST(Load, ACouncilOfMoreWardsThanItsIndexHoldsIsAnErrorAtItsSeatsPerWard) {
   }
   EXPECT_NO_THROW((void)load_scenario_text(text(3), "wards.yaml"));
 }
+
+// Issue 35 pt 4: a mistyped council, party, region or union id says which it was probably meant to be, or lists the
+// ids there are.
+TEST(LoadScenario, AMistypedIdSaysWhichItWasMeantToBe) {
+  const std::string tiny = partyline::testing::slurp(partyline::testing::data_dir() / "tiny.yaml");
+  const auto error_of = [&](const std::string& from, const std::string& to) -> std::string {
+    std::string text = tiny;
+    const auto at = text.find(from);
+    if (at == std::string::npos) return "fixture lacks " + from;
+    text.replace(at, from.size(), to);
+    try {
+      (void)load_scenario_text(text, "typo.yaml");
+    } catch (const scenario_error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  const std::string council = error_of("council: smalltown", "council: smaltown");
+  EXPECT_NE(council.find("events[0].council: unknown council 'smaltown' (did you mean 'smalltown'?)"), std::string::npos) << council;
+  const std::string party = error_of("seats: {lab: 12", "seats: {lbr: 12");
+  EXPECT_NE(party.find("councils[0].seats.lbr: 'lbr' is not a party id in `parties` (did you mean 'lab'?)"), std::string::npos) << party;
+  const std::string region = error_of("region: north", "region: nort");
+  EXPECT_NE(region.find("unknown region 'nort' (did you mean 'north'?)"), std::string::npos) << region;
+  const std::string union_id = error_of("union: unite,", "union: unit,");
+  EXPECT_NE(union_id.find("unknown union 'unit' (did you mean 'unite'?)"), std::string::npos) << union_id;
+  // Nothing near: the ids there are.
+  const std::string far = error_of("council: smalltown", "council: metropolis");
+  EXPECT_NE(far.find("unknown council 'metropolis'; the council ids are: smalltown"), std::string::npos) << far;
+}
