@@ -64,6 +64,7 @@ struct run_args {
 int cmd_run(const run_args& a, const std::string& command_line);
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet);
 int cmd_show(const std::string& file, double budget_mib);
+int cmd_init(const std::string& name, bool force);
 int cmd_verify(const std::vector<std::string>& dirs, bool quiet);
 int cmd_params(const std::string& file, const std::vector<std::string>& sets, const std::string& format, double budget_mib);
 int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet, const std::string& hold_out);

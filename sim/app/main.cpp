@@ -79,6 +79,12 @@ int main(int argc, char** argv) {
 
   std::string sfile;
   double sbudget = 0;
+  auto* init = app.add_subcommand("init", "Write NAME.yaml, a commented starting scenario to edit into a case (never over an existing file)");
+  std::string iname;
+  bool iforce = false;
+  init->add_option("NAME", iname, "the scenario's name (and file: NAME.yaml)")->required();
+  init->add_flag("--force", iforce, "replace an existing file");
+
   auto* show = app.add_subcommand("show", "Print the scenario with every default resolved, as YAML");
   show->add_option("FILE", sfile, "scenario file")->required();
   show->add_option("--memory-budget", sbudget, "memory budget in MiB (default half of RAM)")->check(budget_mib);
@@ -208,6 +214,7 @@ int main(int argc, char** argv) {
     if (*run) return cmd_run(ra, command_line);
     if (*validate) return cmd_validate(vfiles, vbudget, vquiet);
     if (*show) return cmd_show(sfile, sbudget);
+    if (*init) return cmd_init(iname, iforce);
     if (*sweep) return cmd_sweep(sa, command_line);
     if (*exp) return cmd_export(edir, eout, eforce, command_line);
     if (*summarize) return cmd_summarize(mdir, mpoints, mformat, moutcomes);

@@ -1,6 +1,7 @@
 // partyline run, validate, show.
 
 #include <algorithm>
+#include <sstream>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -116,7 +117,20 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     std::printf("\n%s: %zu run%s in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), results.size() == 1 ? "" : "s", secs,
                 secs > 0 ? static_cast<double>(results.size()) / secs : 0.0);
     if (results.empty()) std::printf("  no run finished: nothing to summarise\n");
-    else std::fputs(pl::format_summary(pl::summarize_runs(results)).c_str(), stdout);
+    else {
+      // A case's focus: the runs.csv columns its documented facts (targets) name, first.
+      std::vector<std::string> focus;
+      for (const auto& t : scen->targets) {
+        if (!t.council.empty()) continue;
+        std::stringstream terms(t.outcome);
+        for (std::string term; std::getline(terms, term, '+');) {
+          term.erase(0, term.find_first_not_of(' '));
+          term.erase(term.find_last_not_of(' ') + 1);
+          if (!term.empty()) focus.push_back(term);
+        }
+      }
+      std::fputs(pl::format_summary(pl::summarize_runs(results), focus).c_str(), stdout);
+    }
     // The focus councils (by default those the scenario lists, not generated ones): seats at the end and control.
     int listed = 0;
     for (std::size_t c = 0; c < scen->councils.size() && !results.empty(); ++c) {

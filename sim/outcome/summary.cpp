@@ -84,15 +84,26 @@ std::vector<outcome_summary> summarize_runs(const std::vector<run_result>& resul
   return rows;
 }
 
-std::string format_summary(const std::vector<outcome_summary>& rows) {
+std::string format_summary(const std::vector<outcome_summary>& all, const std::vector<std::string>& focus) {
   std::string out;
   char line[256];
   std::snprintf(line, sizeof line, "  %-32s %10s  %-23s %-19s %9s  %s\n", "outcome", "mean", "95% CI of mean",
                 "runs 5-95%", "happened", "95% CI");
   out += line;
+  // The focus outcomes first (in the order named), then the rest in the table's order.
+  std::vector<const outcome_summary*> rows;
+  for (const auto& name : focus)
+    for (const auto& r : all)
+      if (r.name == name && std::find(rows.begin(), rows.end(), &r) == rows.end()) rows.push_back(&r);
+  const std::size_t focused = rows.size();
+  for (const auto& r : all)
+    if (std::find(rows.begin(), rows.end(), &r) == rows.end()) rows.push_back(&r);
   std::string never;
-  for (const auto& r : rows) {
-    if (!r.is_level && r.max == 0) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const outcome_summary& r = *rows[i];
+    if (focused > 0 && i == 0) out += "  -- the outcomes the case's documented facts name --\n";
+    if (focused > 0 && i == focused) out += "  -- the others --\n";
+    if (!r.is_level && r.max == 0 && i >= focused) {  // a focus outcome is shown even when it never happened
       never += (never.empty() ? "" : ", ") + r.name;
       continue;
     }

@@ -256,6 +256,15 @@ TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
   ASSERT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("the documented facts (the scenario's targets) against the runs:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("cherwell_refused"), std::string::npos) << r.out;
+  // Issue 35 pt 4: the outcomes the case's facts name come first in the summary, under their own heading.
+  const auto focus = r.out.find("-- the outcomes the case's documented facts name --"), others = r.out.find("-- the others --");
+  ASSERT_NE(focus, std::string::npos) << r.out;
+  ASSERT_NE(others, std::string::npos) << r.out;
+  for (const char* named : {"  coalitions_blocked ", "  blocked_other_control "}) {
+    EXPECT_GT(r.out.find(named), focus) << named;
+    EXPECT_LT(r.out.find(named), others) << named;
+  }
+  EXPECT_GT(r.out.find("  coalition_requests "), others);
   const auto t = partyline::read_csv(slurp(dir / "c" / "targets.csv"), "targets.csv");
   EXPECT_EQ(t.columns, (std::vector<std::string>{"name", "label", "outcome", "council", "statistic", "observed", "range_lo",
                                                  "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
@@ -570,5 +579,31 @@ TEST(Cli, SummarizeReadsARunFolderAndCompareSaysWhatDiffers) {
   EXPECT_LT(cmp.out.find("what differs:"), cmp.out.find("compare A = "));  // before the table
   const auto same = run_cli("compare " + (dir / "a").string() + " " + (dir / "a").string());
   EXPECT_NE(same.out.find("made alike"), std::string::npos) << same.out;
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 35 pt 4: `partyline init NAME` writes a commented starting scenario that validates and runs, and never
+// overwrites a file.
+TEST(Cli, InitWritesAStartingScenarioThatRunsAndNeverOverwrites) {
+  const auto dir = fresh_dir("cli-init");
+  const auto file = dir / "mycase.yaml";
+  const auto r = run_cli("init " + (dir / "mycase").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  ASSERT_TRUE(std::filesystem::exists(file));
+  const std::string text = slurp(file);
+  EXPECT_NE(text.find("name: mycase"), std::string::npos);
+  EXPECT_NE(text.find("# "), std::string::npos);  // commented
+  EXPECT_EQ(run_cli("validate " + file.string()).status, 0);
+  const auto ran = run_cli("run " + file.string() + " --runs 5 --quiet --out " + (dir / "out").string());
+  EXPECT_EQ(ran.status, 0) << ran.out;
+  // A second init is refused and leaves the file as it was; --force replaces it.
+  std::ofstream(file, std::ios::app) << "# my own edit\n";
+  const auto again = run_cli("init " + file.string());
+  EXPECT_EQ(again.status, 2);
+  EXPECT_NE(again.out.find("exists; not overwritten"), std::string::npos) << again.out;
+  EXPECT_NE(slurp(file).find("# my own edit"), std::string::npos);
+  EXPECT_EQ(run_cli("init " + file.string() + " --force").status, 0);
+  EXPECT_EQ(slurp(file).find("# my own edit"), std::string::npos);
+  EXPECT_EQ(run_cli("init \"" + (dir / "my case").string() + "\"").status, 2);  // not a name
   std::filesystem::remove_all(dir);
 }

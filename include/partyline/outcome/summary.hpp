@@ -38,6 +38,8 @@ void wilson_interval(long long k, long long n, double& lo, double& hi);
 [[nodiscard]] std::vector<outcome_summary> summarize_runs(const std::vector<run_result>& results);
 
 /// @brief The terminal table: one line per outcome that happened, then the names of those that never did.
-[[nodiscard]] std::string format_summary(const std::vector<outcome_summary>& rows);
+/// `focus`: outcomes to show first, under their own heading (a case's: those its documented facts name), the
+/// others after them; empty: every outcome in the table's order.
+[[nodiscard]] std::string format_summary(const std::vector<outcome_summary>& rows, const std::vector<std::string>& focus = {});
 
 }  // namespace partyline
