@@ -84,7 +84,8 @@ struct sweep_args {
 int cmd_sweep(const sweep_args& a, const std::string& command_line);
 int cmd_merge(const std::vector<std::string>& shards, const std::string& out);
 int cmd_export(const std::string& dir, const std::string& out, bool force, const std::string& command_line);
-int cmd_summarize(const std::string& dir, int max_points, const std::string& format, const std::vector<std::string>& outcomes);
+int cmd_summarize(const std::string& dir, int max_points, const std::string& format, const std::vector<std::string>& outcomes,
+                  bool wide);
 int cmd_compare(const std::string& a, const std::string& b, int point_a, int point_b, const std::string& format);
 int cmd_sensitivity(const std::string& dir, const std::string& format);
 

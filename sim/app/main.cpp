@@ -118,6 +118,8 @@ int main(int argc, char** argv) {
   summarize->add_option("--points", mpoints, "points to show in the table (0: all)")->capture_default_str();
   std::string mformat = "table";
   std::vector<std::string> moutcomes;
+  bool mwide = false;
+  summarize->add_flag("--wide", mwide, "one row per point, one column per outcome (its mean): the point x outcome table");
   summarize->add_option("--outcome", moutcomes, "only these outcomes (runs.csv's column names, docs/outcomes.md); repeat or list several");
   summarize->add_option("--format", mformat, "table, or csv / json: one record per point and outcome (docs/outcomes.md, Statistics)")
       ->check(CLI::IsMember({"table", "csv", "json"}))->capture_default_str();
@@ -217,7 +219,7 @@ int main(int argc, char** argv) {
     if (*init) return cmd_init(iname, iforce);
     if (*sweep) return cmd_sweep(sa, command_line);
     if (*exp) return cmd_export(edir, eout, eforce, command_line);
-    if (*summarize) return cmd_summarize(mdir, mpoints, mformat, moutcomes);
+    if (*summarize) return cmd_summarize(mdir, mpoints, mformat, moutcomes, mwide);
     if (*compare) return cmd_compare(ca, cb, cpa, cpb, cformat);
     if (*sensitivity) return cmd_sensitivity(sdir2, sformat);
     if (*merge) return cmd_merge(mshards, mout);

@@ -225,7 +225,8 @@ int cmd_export(const std::string& dir, const std::string& out_arg, bool force, c
   return exit_ok;
 }
 
-int cmd_summarize(const std::string& dir, int max_points, const std::string& format, const std::vector<std::string>& outcomes) {
+int cmd_summarize(const std::string& dir, int max_points, const std::string& format, const std::vector<std::string>& outcomes,
+                  bool wide) {
   // Every outcome named must be one (did you mean ...?), before the store is read.
   for (const auto& name : outcomes) {
     bool known = false;
@@ -257,6 +258,35 @@ int cmd_summarize(const std::string& dir, int max_points, const std::string& for
     runs = store.read_runs_with_parameters();
     parameters = store.parameter_columns();
     source = "sweep " + store.manifest_value("sweep_path");
+  }
+  if (wide) {
+    const table_data t = wide_summary_table(runs, parameters, outcomes);
+    if (format != "table") {
+      std::fputs(formatted(t, format).c_str(), stdout);
+      return exit_ok;
+    }
+    // Aligned text: each column as wide as its widest cell, numbers to 4 significant figures.
+    std::vector<std::vector<std::string>> cells{t.columns};
+    for (const auto& row : t.rows) {
+      std::vector<std::string> shown;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        char buf[32];
+        const bool numeric = c > parameters.size() && !row[c].empty();
+        if (numeric) std::snprintf(buf, sizeof buf, "%.4g", std::strtod(row[c].c_str(), nullptr));
+        shown.emplace_back(numeric ? buf : row[c]);
+      }
+      cells.push_back(std::move(shown));
+    }
+    std::vector<std::size_t> width(t.columns.size(), 0);
+    for (const auto& row : cells)
+      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    std::printf("%s: the mean of each outcome over each point's runs (%s)\n", dir.c_str(), source.c_str());
+    for (const auto& row : cells) {
+      std::string line = " ";
+      for (std::size_t c = 0; c < row.size(); ++c) line += " " + std::string(width[c] - row[c].size(), ' ') + row[c];
+      std::puts(line.c_str());
+    }
+    return exit_ok;
   }
   if (format != "table") {
     table_data t = summary_table(runs, parameters);

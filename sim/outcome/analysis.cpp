@@ -142,6 +142,30 @@ table_data summary_table(const table_data& runs, const std::vector<std::string>&
   return out;
 }
 
+table_data wide_summary_table(const table_data& runs, const std::vector<std::string>& parameters,
+                              const std::vector<std::string>& outcomes) {
+  table_data out;
+  out.columns = {"point"};
+  for (const auto& p : parameters) out.columns.push_back(p);
+  std::vector<std::string> names = outcomes;
+  if (names.empty())
+    for (const auto& info : run_outcome_info) names.emplace_back(info.name);
+  for (const auto& n : names) out.columns.push_back(n);
+  for (const auto& [point, rows] : runs_by_point(runs)) {
+    std::vector<std::string> row{std::to_string(point)};
+    for (const auto& p : parameters) row.push_back(rows.rows.front()[rows.column(p)]);
+    const auto stats = point_statistics(rows, point);
+    for (const auto& n : names) {
+      std::string mean;
+      for (const auto& st : stats)
+        if (st.name == n) mean = cell(st.mean);
+      row.push_back(mean);
+    }
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
 std::string summarize_points(const table_data& runs, const std::vector<std::string>& parameters, int max_points,
                              const std::vector<std::string>& outcomes) {
   const auto by_point = runs_by_point(runs);

@@ -570,6 +570,18 @@ TEST(Cli, SummarizeReadsARunFolderAndCompareSaysWhatDiffers) {
   const auto csv = run_cli("summarize " + (dir / "a").string() + " --format csv --outcome requests");
   ASSERT_EQ(csv.status, 0) << csv.out;
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')), "point,outcome,runs,mean,mean_lo,mean_hi,p05,p95,share,share_lo,share_hi");
+  // The wide table: one row per point, one column per outcome named (its mean).
+  const auto wide = run_cli("summarize " + (dir / "a").string() + " --wide --format csv --outcome requests --outcome seats_end");
+  ASSERT_EQ(wide.status, 0) << wide.out;
+  const auto wt = partyline::read_csv(wide.out, "wide");
+  EXPECT_EQ(wt.columns, (std::vector<std::string>{"point", "requests", "seats_end"}));
+  ASSERT_EQ(wt.rows.size(), 1u);
+  const auto runs = partyline::read_csv(slurp(dir / "a" / "runs.csv"), "runs.csv");
+  double seats = 0;
+  for (const auto& row : runs.rows) seats += std::stod(row[runs.column("seats_end")]) / static_cast<double>(runs.rows.size());
+  EXPECT_NEAR(std::stod(wt.rows[0][2]), seats, 1e-6);
+  const auto wide_text = run_cli("summarize " + (dir / "a").string() + " --wide --outcome requests");
+  EXPECT_NE(wide_text.out.find("point requests"), std::string::npos) << wide_text.out;
   const auto cmp = run_cli("compare " + (dir / "a").string() + " " + (dir / "b").string());
   ASSERT_EQ(cmp.status, 0) << cmp.out;
   EXPECT_NE(cmp.out.find("what differs:"), std::string::npos) << cmp.out;

@@ -34,6 +34,12 @@ struct table_data {
 /// runs, mean, mean_lo, mean_hi, p05, p95, share, share_lo, share_hi (shares empty for levels).
 [[nodiscard]] table_data summary_table(const table_data& runs, const std::vector<std::string>& parameters);
 
+/// @brief The same wide: one row per point (point, the parameters), one column per outcome holding its mean over the
+/// point's runs, for `outcomes` (empty: every outcome), in their order -- a sweep's point x outcome table for a
+/// notebook or a paper.
+[[nodiscard]] table_data wide_summary_table(const table_data& runs, const std::vector<std::string>& parameters,
+                                            const std::vector<std::string>& outcomes);
+
 /// @brief B - A per outcome as a table: outcome, runs_a, runs_b, mean_a, mean_b, difference, difference_lo,
 /// difference_hi, p05_a, p95_a, p05_b, p95_b, share_a, share_b, share_difference_lo, share_difference_hi.
 [[nodiscard]] table_data comparison_table(const table_data& a, const table_data& b);
