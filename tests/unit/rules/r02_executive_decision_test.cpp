@@ -283,25 +283,39 @@ const item_kind_def ballot{.name = "ballot",
                            .decided = test_decided};
 void test_menu(const world&, const agenda_item&, motion_list& out) { out.offer(adopt); }
 
+/// The tiny scenario with a body of nine of its own members that decides `kind` by `rule`, putting motions in
+/// `order`, and `yes` of them in favour of every motion; an item of the kind filed and the body sat (week 2, an
+/// ordinary meeting week).
+struct nine_decide {
+  frozen_scenario s;
+  world w;
+  nine_decide(const item_kind_def& kind, majority_rule rule, motion_order order, int yes)
+      : s(partyline::testing::tiny_scenario([&](scenario& sc) {
+          sc.events.clear();
+          body_def nine;
+          nine.id = "nine";
+          nine.members.from = member_source::own;
+          nine.members.size = 9;
+          nine.majority = rule;
+          nine.motions = order;
+          nine.decides = {std::string(kind.name)};
+          sc.institutions.bodies.push_back(nine);
+        })),
+        w(build_world(s, 1, 0)) {
+    w.institutions.kinds.push_back(&kind);
+    route_items(w);
+    votes_in_favour = yes;
+    w.week = 2;
+    detail::file_item(w, 0, detail::new_item(w, 0, kind, 0.5, 1.0, 0.0));
+    central_phase(w);
+  }
+};
+
 /// A body of nine that decides `ballot` by `rule`; returns whether the motion carried with `yes` in favour.
 bool carries(majority_rule rule, int yes) {
-  const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
-    sc.events.clear();
-    body_def nine;
-    nine.id = "nine";
-    nine.members.from = member_source::own;
-    nine.members.size = 9;
-    nine.majority = rule;
-    nine.decides = {"ballot"};
-    sc.institutions.bodies.push_back(nine);
-  });
-  world w = build_world(s, 1, 0);
-  w.institutions.kinds.push_back(&ballot);
-  route_items(w);
-  votes_in_favour = yes;
-  w.week = 2;  // an ordinary meeting week
-  detail::file_item(w, 0, detail::new_item(w, 0, ballot, 0.5, 1.0, 0.0));
-  central_phase(w);
+  nine_decide sat(ballot, rule, motion_order::most_severe_first, yes);
+  const auto& s = sat.s;
+  world& w = sat.w;
   EXPECT_EQ(w.institutions.published.size(), 1u);
   if (w.institutions.published.empty()) return false;
   const decision& d = w.institutions.published.front();
@@ -331,23 +345,8 @@ const item_kind_def ladder{.name = "ladder",
 
 /// The motion a body of nine, putting motions in `order`, decides on a `ladder` item when all nine favour both.
 std::string decided_motion(motion_order order) {
-  const auto s = partyline::testing::tiny_scenario([&](scenario& sc) {
-    sc.events.clear();
-    body_def nine;
-    nine.id = "nine";
-    nine.members.from = member_source::own;
-    nine.members.size = 9;
-    nine.motions = order;
-    nine.decides = {"ladder"};
-    sc.institutions.bodies.push_back(nine);
-  });
-  world w = build_world(s, 1, 0);
-  w.institutions.kinds.push_back(&ladder);
-  route_items(w);
-  votes_in_favour = 9;
-  w.week = 2;
-  detail::file_item(w, 0, detail::new_item(w, 0, ladder, 0.5, 1.0, 0.0));
-  central_phase(w);
+  const nine_decide sat(ladder, majority_rule::simple, order, 9);
+  const world& w = sat.w;
   return std::string(w.institutions.published.size() == 1 ? w.institutions.published.front().motion->name : "no single decision");
 }
 
