@@ -18,6 +18,8 @@
 #include "partyline/outcome/summary.hpp"
 #include "partyline/rules/model.hpp"
 #include "partyline/scenario/calendar.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
+#include "partyline/scenario/yaml_tree.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/manifest.hpp"
@@ -193,11 +195,34 @@ int cmd_run(const run_args& a, const std::string& command_line) {
 
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet) {
   int status = pl::exit_ok;
+  constexpr int max_errors = 20;
   for (const auto& f : files) {
     try {
-      const auto scen = pl::load_scenario_file(f, load_opts(budget_mib, 1));
-      pl::check_targets(*scen);
-      if (!quiet) std::printf("%s: ok (%s: %zu councils, %d weeks)\n", f.c_str(), scen->name.c_str(), scen->councils.size(), scen->weeks);
+      // Every error it can find, up to a limit: after each, the key it names is taken out of the file's tree and the
+      // tree read again (a missing key, or one that cannot be taken out, ends the pass). Later errors can follow
+      // from earlier ones; the first is always real.
+      const auto opt = load_opts(budget_mib, 1);
+      pl::yaml_node tree = pl::parse_yaml_file(f, opt.yaml);
+      std::vector<std::string> removed;  // keys taken out: an error about one of them now is their absence, not news
+      for (int errors = 0;;) {
+        try {
+          const auto scen = pl::load_scenario_tree(tree, opt);
+          pl::check_targets(*scen);
+          if (errors == 0 && !quiet)
+            std::printf("%s: ok (%s: %zu councils, %d weeks)\n", f.c_str(), scen->name.c_str(), scen->councils.size(), scen->weeks);
+          break;
+        } catch (const pl::scenario_error& e) {
+          if (std::find(removed.begin(), removed.end(), e.key_path()) != removed.end()) break;
+          std::fprintf(stderr, "%s\n", e.what());
+          status = pl::exit_bad_input;
+          if (++errors >= max_errors) {
+            std::fprintf(stderr, "%s: stopped after %d errors\n", f.c_str(), max_errors);
+            break;
+          }
+          if (e.key_path().empty() || !pl::remove_path(tree, e.key_path())) break;
+          removed.push_back(e.key_path());
+        }
+      }
     } catch (const pl::scenario_error& e) {
       std::fprintf(stderr, "%s\n", e.what());
       status = pl::exit_bad_input;

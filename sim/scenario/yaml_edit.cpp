@@ -137,6 +137,42 @@ const yaml_node* find_path(const yaml_node& root, const std::string& path) {
   return node;
 }
 
+bool remove_path(yaml_node& root, const std::string& path) {
+  const std::size_t dot = path.rfind('.');
+  std::string last = dot == std::string::npos ? path : path.substr(dot + 1);
+  const yaml_node* parent_c = dot == std::string::npos ? &root : find_path(root, path.substr(0, dot));
+  if (!parent_c || last.empty()) return false;
+  auto* parent = const_cast<yaml_node*>(parent_c);  // find_path walks; the tree is ours to edit
+  long index = -1;
+  if (const auto br = last.find('['); br != std::string::npos) {
+    index = std::strtol(last.c_str() + br + 1, nullptr, 10);
+    last.resize(br);
+  }
+  if (parent->kind == yaml_kind::sequence) {  // an element named by its id
+    for (std::size_t i = 0; i < parent->children.size(); ++i)
+      if (const yaml_node* id = parent->children[i].find("id"); id && id->value == last && index < 0) {
+        parent->children.erase(parent->children.begin() + static_cast<long>(i));
+        return true;
+      }
+    return false;
+  }
+  if (parent->kind != yaml_kind::map) return false;
+  for (std::size_t k = 0; k < parent->keys.size(); ++k) {
+    if (parent->keys[k] != last) continue;
+    if (index >= 0) {
+      yaml_node& list = parent->children[k];
+      if (list.kind != yaml_kind::sequence || index >= static_cast<long>(list.children.size())) return false;
+      list.children.erase(list.children.begin() + index);
+      return true;
+    }
+    parent->keys.erase(parent->keys.begin() + static_cast<long>(k));
+    parent->key_marks.erase(parent->key_marks.begin() + static_cast<long>(k));
+    parent->children.erase(parent->children.begin() + static_cast<long>(k));
+    return true;
+  }
+  return false;
+}
+
 void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
                      const std::string& label) {
   auto file = std::make_shared<const std::string>(label);

@@ -619,3 +619,32 @@ TEST(Cli, InitWritesAStartingScenarioThatRunsAndNeverOverwrites) {
   EXPECT_EQ(run_cli("init \"" + (dir / "my case").string() + "\"").status, 2);  // not a name
   std::filesystem::remove_all(dir);
 }
+
+// Issue 35 pt 4: `validate` reports every error it can find in one pass (up to 20), each at its file, line, column and
+// key path, and not the consequences of taking an erroneous key out.
+TEST(Cli, ValidateReportsEveryErrorItCanFindInOnePass) {
+  const auto dir = fresh_dir("cli-validate-all");
+  std::string text = slurp(data_dir() / "tiny.yaml");
+  const auto swap = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  swap("region: north", "region: nort");
+  swap("confrontation: 0.7", "confrontation: 1.7");
+  swap("members: {count: 300}", "members: {count: 300, factoin_share: 0.1}");
+  swap("council: smalltown", "council: smaltown");
+  std::ofstream(dir / "four.yaml") << text;
+  const auto r = run_cli("validate " + (dir / "four.yaml").string());
+  EXPECT_EQ(r.status, 2);
+  for (const char* error : {"councils[0].members.factoin_share: unknown key (did you mean 'faction_share'?)",
+                            "councils[0].group.confrontation: value 1.7 is out of range [0, 1]",
+                            "councils[0].region: unknown region 'nort' (did you mean 'north'?)",
+                            "events[0].council: unknown council 'smaltown' (did you mean 'smalltown'?)"})
+    EXPECT_NE(r.out.find(error), std::string::npos) << error << "\n" << r.out;
+  EXPECT_EQ(r.out.find("needs a council"), std::string::npos) << r.out;  // not the consequence of taking it out
+  std::size_t lines = 0;
+  for (char ch : r.out) lines += ch == '\n';
+  EXPECT_EQ(lines, 4u) << r.out;
+  std::filesystem::remove_all(dir);
+}

@@ -21,6 +21,10 @@ void set_path(yaml_node& root, const std::string& path, const yaml_node& value, 
 /// @brief The node at `path` (as set_path addresses it: keys, [index], list elements by id), or null if there is none.
 [[nodiscard]] const yaml_node* find_path(const yaml_node& root, const std::string& path);
 
+/// @brief Takes the node at `path` out of the tree (a map's key, or a list's element `key[i]`); false when there is
+/// none. `partyline validate` uses it to read past an error to the next one.
+bool remove_path(yaml_node& root, const std::string& path);
+
 /// @brief Applies dotted-path overrides (path, YAML value text) to a scenario tree; errors carry `label`.
 void apply_overrides(yaml_node& root, const std::vector<std::pair<std::string, std::string>>& overrides,
                      const std::string& label);
