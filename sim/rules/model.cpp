@@ -131,6 +131,9 @@ std::string week_markdown() {
            unit_of(k->votes) + " |\n";
   rows(out, "5. election phase (parallel, councils with an election)", schedule::election);
   rows(out, "on a count (the election phase; week 0 for a council hung before the run)", schedule::on_count);
+  for (const event_hook& h : schedule::on_event)
+    out += "| on an event: `" + std::string(info_of(h.on).name) + "` (inside the step that tells it) | " +
+           std::string(h.step.name) + " | " + unit_of(h.step.rule) + " |\n";
   return out;
 }
 

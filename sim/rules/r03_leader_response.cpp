@@ -5,7 +5,6 @@
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
-#include "partyline/rules/r15_policy_course.hpp"
 
 namespace partyline {
 
@@ -23,9 +22,8 @@ void leader_response::run(world& w, std::size_t ci) {
     lead.response_pending = false;
     const double p_comply = sigmoid(p.c0 + p.c_autonomy * lead.autonomy + p.c_resolve * lead.resolve);
     if (x.rng.bernoulli(p_comply, ci, 0)) {
+      // A live flagship policy is paused (schedule::on_event: R15).
       x.emit(event::leader_complies, 0, [&] { return format("the leader accepts mediation (p %.2f)", p_comply); });
-      if (policy_live(c.policy.stage))
-        policy_course::move(w, ci, policy_stage::paused, id, "the leader complies with the executive");
     } else {
       lead.mediation_refused = true;
       ++c.centre.advice_refused;  // a milder step failed (R19)
@@ -46,8 +44,7 @@ void leader_response::run(world& w, std::size_t ci) {
   const double pressure = p.w_support * dissatisfied + p.w_intervention * override +
                           p.w_deselection * deselection + p.w_election * proximity;
   if (pressure <= lead.resolve) return;
-  if (policy_live(c.policy.stage))
-    policy_course::move(w, ci, policy_stage::paused, stream::R15, "an outgoing leader takes no final decision");
+  // Standing down (now or at the election) pauses a live flagship policy (schedule::on_event: R15).
   if (to_election <= p.stand_down_at_election_weeks) {
     lead.stand_down_at_election = true;
     const std::uint32_t L = row(*leader);

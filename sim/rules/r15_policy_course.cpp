@@ -36,6 +36,27 @@ void policy_course::move(world& w, std::size_t ci, policy_stage stage, stream ru
   });
 }
 
+void policy_course::on_compliance(world& w, std::size_t ci) {
+  if (policy_live(w.councils[ci].policy.stage)) move(w, ci, policy_stage::paused, id, "the leader complies with the executive");
+}
+
+void policy_course::on_stand_down(world& w, std::size_t ci) {
+  if (policy_live(w.councils[ci].policy.stage)) move(w, ci, policy_stage::paused, id, "an outgoing leader takes no final decision");
+}
+
+void policy_course::on_new_leader(world& w, std::size_t ci) {
+  const council_state& c = w.councils[ci];
+  const auto& p = w.params->R15;
+  const int axis = w.scen->councils[ci].group.policy.axis_index;
+  const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader)), axis) -
+                                                     c.policy.position);
+  const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
+  if (open && gap >= p.scrap_distance)
+    move(w, ci, policy_stage::scrapped, id, "a new leadership far from the policy");
+  else if (c.policy.stage == policy_stage::paused && gap < p.scrap_distance / 2)
+    move(w, ci, policy_stage::pursuing, id, "a new leadership close to the policy");
+}
+
 void policy_course::run(world& w, std::size_t ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R15;

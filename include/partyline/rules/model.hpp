@@ -125,12 +125,14 @@ struct coefficient_doc {
 // ---- the week's schedule -----------------------------------------------------------------------------
 
 /// How a rule enters the week: a step of one of the week's phases, a hook run at setup, on a count (an election,
-/// or the count before the run), or on a decision of the party's bodies about an item of its kind.
-enum class entry : std::uint8_t { setup, local, central, national, apply, election, on_count, on_decided };
+/// or the count before the run), on a decision of the party's bodies about an item of its kind, or on an event
+/// another rule tells.
+enum class entry : std::uint8_t { setup, local, central, national, apply, election, on_count, on_decided, on_event };
 template <>
 struct enum_names<entry> {
-  static constexpr std::array<std::string_view, 8> names{"setup",   "local phase", "central phase", "national phase",
-                                                         "apply phase", "election phase", "on a count", "on a decision"};
+  static constexpr std::array<std::string_view, 9> names{"setup",       "local phase",    "central phase",
+                                                         "national phase", "apply phase", "election phase",
+                                                         "on a count",  "on a decision",  "on an event"};
 };
 
 /// A step run for each council (in parallel over councils): it touches only that council's concerns.
@@ -145,6 +147,14 @@ struct world_step {
   std::string_view name;
   stream rule;
   void (*run)(world&);
+};
+
+/// A hook on an event: `step` runs for a council as soon as a rule's step there tells an event of kind `on` (after
+/// it is tallied and told), inside that step -- so the step's declared reads and writes must cover the hook's, and
+/// the access check holds it to them.
+struct event_hook {
+  event on;
+  council_step step;
 };
 
 template <class Unit>
@@ -221,6 +231,25 @@ struct schedule {
       step<elections>("R13 the count: seats, control, a majority's administration, the group's new cycle"),
       council_step{"the hooks on a count", stream::R13, count_reads, count_writes, &schedule::after_a_count},
   };
+  /// On an event another rule tells in a council (run inside the step that tells it, in the order told).
+  static constexpr std::array on_event{
+      event_hook{event::leader_complies,
+                 {"R15 a leader who accepts the centre's mediation (R3) pauses a live flagship policy", stream::R15,
+                  policy_course::hook_reads, policy_course::writes, &policy_course::on_compliance}},
+      event_hook{event::leader_stands_down,
+                 {"R15 a leader standing down (R3) takes no final decision: a live policy is paused", stream::R15,
+                  policy_course::hook_reads, policy_course::writes, &policy_course::on_stand_down}},
+      event_hook{event::leader_installed,
+                 {"R15 a new leader (R2, R3, R10, R13, R18, R21) far from the policy scraps it; one close to a paused "
+                  "policy resumes it",
+                  stream::R15, policy_course::hook_reads, policy_course::writes, &policy_course::on_new_leader}},
+  };
+  /// Runs the hooks on event `e` just told in `council` (detail::emit calls it).
+  static void after_an_event(world& w, std::size_t council, event e) {
+    for (const event_hook& hook : on_event)
+      if (hook.on == e) hook.step.run(w, council);
+  }
+
   /// The kinds of item the rules file with the party's bodies (each declared by the rule that files it); the names
   /// `institutions.bodies[].decides` may use. A decision on one runs its kind's `decided` in the apply phase.
   static constexpr std::array<const item_kind_def*, 7> item_kinds{

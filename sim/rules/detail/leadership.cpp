@@ -5,7 +5,6 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
-#include "partyline/rules/r15_policy_course.hpp"
 
 namespace partyline::detail {
 
@@ -45,18 +44,7 @@ void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint
   lead.response_pending = false;
   choose_cabinet(w, ci);
   w.councillors.satisfaction[static_cast<std::size_t>(new_leader)] = static_cast<float>(p.new_leader_satisfaction);
-  emit(w, ci, rule, event::leader_installed);
-  // R15: a new leader far from the flagship policy scraps it; one close to a paused policy resumes it.
-  const auto& p15 = w.params->R15;
-  // (on the policy's own axis, in salience-weighted distance)
-  const int axis = w.scen->councils[ci].group.policy.axis_index;
-  const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, static_cast<std::uint64_t>(new_leader)), axis) -
-                                                     c.policy.position);
-  const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
-  if (open && gap >= p15.scrap_distance)
-    policy_course::move(w, ci, policy_stage::scrapped, stream::R15, "a new leadership far from the policy");
-  else if (c.policy.stage == policy_stage::paused && gap < p15.scrap_distance / 2)
-    policy_course::move(w, ci, policy_stage::pursuing, stream::R15, "a new leadership close to the policy");
+  emit(w, ci, rule, event::leader_installed);  // the flagship policy's course follows (schedule::on_event: R15)
 }
 
 std::int64_t replace_leader(world& w, std::size_t ci, stream rule) {

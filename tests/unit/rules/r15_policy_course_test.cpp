@@ -58,3 +58,37 @@ TEST(PolicyCourseR15, ADuePolicyIsCarriedOutButNotInThePreElectionPeriod) {
   EXPECT_EQ(early.stage, policy_stage::pursuing);
   EXPECT_EQ(early.deferred, 0);
 }
+
+// R15 enters the week on other rules' events (schedule::on_event), never by being called from inside them: a leader's
+// compliance or standing down, told by any step, pauses a live policy as soon as it is told; an event with no hook
+// (the leader resisting) leaves it; hooks run in the order events are told, so a close new leader installed after a
+// stand-down resumes the policy the stand-down paused.
+TEST(PolicyCourseR15, TheCourseFollowsTheLeadershipThroughHooksOnOtherRulesEvents) {
+  const auto s = divided_group();
+  auto stage_after = [&](std::initializer_list<event> told) {
+    world w = build_world(s, 1, 0);
+    EXPECT_EQ(w.councils[0].policy.stage, policy_stage::pursuing);
+    for (const event e : told) detail::emit(w, std::size_t{0}, stream::R3, e);
+    return w.councils[0].policy.stage;
+  };
+  EXPECT_EQ(stage_after({event::leader_complies}), policy_stage::paused);
+  EXPECT_EQ(stage_after({event::leader_stands_down}), policy_stage::paused);
+  EXPECT_EQ(stage_after({event::leader_resists}), policy_stage::pursuing);
+  EXPECT_EQ(stage_after({}), policy_stage::pursuing);
+
+  // Stand down, then a successor close to the policy: paused by the first hook, resumed by the second.
+  world w = build_world(s, 1, 0);
+  auto& c = w.councils[0];
+  std::int64_t close = -1;  // the group's member nearest the policy, well inside half the scrapping distance
+  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    if (detail::in_group(w, r) && (close < 0 || std::abs(w.councillors.position[r] - c.policy.position) <
+                                                    std::abs(w.councillors.position[close] - c.policy.position)))
+      close = r;
+  ASSERT_GE(close, 0);
+  ASSERT_LT(std::abs(w.councillors.position[close] - c.policy.position), 0.2f);
+  detail::emit(w, std::size_t{0}, stream::R3, event::leader_stands_down);
+  ASSERT_EQ(c.policy.stage, policy_stage::paused);
+  detail::install_leader(w, 0, close, 0, stream::R3);
+  EXPECT_EQ(c.policy.stage, policy_stage::pursuing);
+  EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_paused)].count, 1);
+}

@@ -33,10 +33,9 @@ namespace partyline::detail {
 /// printf-style formatting for event details.
 [[nodiscard]] std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/// Records that `e` happened in `council` (-1: nationally) by `rule`: tallied always; told in the story with the
-/// detail made by `detail()` only when the run records events (so details cost nothing otherwise).
+/// Tallies `e` in `council` (-1: nationally) and tells it in the story when the run records events (emit's first half).
 template <class Detail>
-void emit(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
+void tell(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
   event_tally& t = (council >= 0 ? w.councils[static_cast<std::size_t>(council)].tallies : w.national_tallies)[static_cast<std::size_t>(e)];
   ++t.count;
   t.sum += value;
@@ -52,6 +51,14 @@ void emit(world& w, int council, stream rule, event e, std::int64_t value, Detai
   const auto rule_number = static_cast<std::uint16_t>(id < 100 ? id : 0);  // setup streams are not rules
   event_record rec{w.week, council, rule_number, info_of(e).name, std::string(detail()), static_cast<int>(value), e};
   (council >= 0 ? w.log.by_council[static_cast<std::size_t>(council)] : w.log.merged).push_back(std::move(rec));
+}
+/// Records that `e` happened in `council` (-1: nationally) by `rule`: tallied always; told in the story with the
+/// detail made by `detail()` only when the run records events (so details cost nothing otherwise). Then the hooks on
+/// the event run there (schedule::on_event).
+template <class Detail>
+void emit(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
+  tell(w, council, rule, e, value, std::forward<Detail>(detail));
+  if (council >= 0) schedule::after_an_event(w, static_cast<std::size_t>(council), e);
 }
 /// An event that is only counted (told::never), or told without detail.
 inline void emit(world& w, int council, stream rule, event e, std::int64_t value = 0) {
