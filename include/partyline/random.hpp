@@ -8,6 +8,7 @@
 /// and the output function is itself a bijection with SplitMix64's statistical quality.
 #include <cmath>
 #include <cstdint>
+#include <type_traits>
 #include <numbers>
 
 namespace partyline {
@@ -88,6 +89,33 @@ class draw_stream {
   /// True with probability p.
   [[nodiscard]] bool bernoulli(double p, std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
     return uniform(entity, counter) < p;
+  }
+
+  // The same keyed by a typed id (world.hpp's councillor_id, member_id: an enum over the row), as by its row.
+  template <class Id>
+    requires std::is_enum_v<Id>
+  [[nodiscard]] constexpr std::uint64_t bits(Id entity, std::uint64_t counter = 0) const noexcept {
+    return bits(static_cast<std::uint64_t>(entity), counter);
+  }
+  template <class Id>
+    requires std::is_enum_v<Id>
+  [[nodiscard]] constexpr double uniform(Id entity, std::uint64_t counter = 0) const noexcept {
+    return uniform(static_cast<std::uint64_t>(entity), counter);
+  }
+  template <class Id>
+    requires std::is_enum_v<Id>
+  [[nodiscard]] double normal(Id entity, std::uint64_t counter = 0) const noexcept {
+    return normal(static_cast<std::uint64_t>(entity), counter);
+  }
+  template <class Id>
+    requires std::is_enum_v<Id>
+  [[nodiscard]] constexpr double shock(Id entity, std::uint64_t counter = 0) const noexcept {
+    return shock(static_cast<std::uint64_t>(entity), counter);
+  }
+  template <class Id>
+    requires std::is_enum_v<Id>
+  [[nodiscard]] bool bernoulli(double p, Id entity, std::uint64_t counter = 0) const noexcept {
+    return bernoulli(p, static_cast<std::uint64_t>(entity), counter);
   }
 
  private:

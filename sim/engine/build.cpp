@@ -101,7 +101,7 @@ void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
   std::sort(bloc.begin(), bloc.end());
   const auto n_left = static_cast<std::size_t>(std::lround(g.left_share * static_cast<double>(bloc.size())));
   for (std::size_t k = 0; k < bloc.size(); ++k) w.work.values[bloc[k].second] = k < n_left ? 1.0f : 0.0f;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     cl.status[r] = councillor_status::sitting;
     cl.dissent[r] = 0;
     cl.cabinet[r] = 0;
@@ -110,15 +110,15 @@ void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
     independent_candidacy::draw_following(w, r, rng, 13);
     if (p != party) {
       cl.position[r] = clamp_unit(s.parties[p].position + w.params->R13.candidate_position_sd * rng.normal(r, 0), -1, 1);
-      detail::place_on_other_axes(w, r, s.party_point(p), false, rng, 30);
+      detail::place_on_other_axes(w, row(r), s.party_point(p), false, rng, 30);
       cl.loyalty[r] = 1.0f;
       cl.satisfaction[r] = 0.0f;
       cl.union_ties[r] = 0.0f;
       continue;
     }
-    const double centre = w.work.values[r] > 0.5f ? g.left_position : g.position;
+    const double centre = w.work.values[row(r)] > 0.5f ? g.left_position : g.position;
     cl.position[r] = clamp_unit(centre + g.position_sd * rng.normal(r, 0), -1, 1);
-    detail::place_on_other_axes(w, r, g.more, true, rng, 30);
+    detail::place_on_other_axes(w, row(r), g.more, true, rng, 30);
     elections::draw_party_councillor(w, ci, r, rng, {1, 2, 11, 12});
   }
   c.derived.group_size = c.electoral.seats_by_party[party];
@@ -131,9 +131,9 @@ void install_first_leader(world& w, std::size_t ci) {
   const group_def& g = s.councils[ci].group;
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
-  c.leadership.leader = -1;
+  c.leadership.leader = nobody;
   double best = 1e9;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     if (cl.party[r] != s.party_index) continue;
     const double d = std::abs(cl.position[r] - g.leader.position);
     if (d < best) {
@@ -141,8 +141,8 @@ void install_first_leader(world& w, std::size_t ci) {
       c.leadership.leader = r;
     }
   }
-  if (c.leadership.leader >= 0) {
-    const auto L = static_cast<std::size_t>(c.leadership.leader);
+  if (c.leadership.leader != nobody) {
+    const councillor_id L = c.leadership.leader;
     cl.position[L] = static_cast<float>(g.leader.position);
     cl.satisfaction[L] = 1.0f;
     c.leadership.resolve = static_cast<float>(g.leader.resolve);

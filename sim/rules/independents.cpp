@@ -9,9 +9,9 @@ namespace partyline {
 
 using namespace detail;
 
-void independent_candidacy::draw_following(world& w, std::uint32_t row, const draw_stream& rng, std::uint64_t k) {
+void independent_candidacy::draw_following(world& w, councillor_id r, const draw_stream& rng, std::uint64_t k) {
   const auto& p = w.params->independents;
-  w.councillors.following[row] = static_cast<float>(std::clamp(p.following_mean + p.following_sd * rng.normal(row, k), 0.0, 1.0));
+  w.councillors.following[r] = static_cast<float>(std::clamp(p.following_mean + p.following_sd * rng.normal(row(r), k), 0.0, 1.0));
 }
 
 float independent_candidacy::grievance(const world& w, const council_state& c, double support, bool by_centre) {
@@ -26,29 +26,29 @@ double independent_candidacy::stand_probability(const world& w, double support, 
   return sigmoid(p.s0 + p.s_support * support + p.s_following * following + p.s_grievance * grievance - p.s_loyalty * loyalty);
 }
 
-bool independent_candidacy::consider_standing(world& w, std::uint32_t row, double support, float grievance,
+bool independent_candidacy::consider_standing(world& w, councillor_id r, double support, float grievance,
                                      const draw_stream& rng, std::uint64_t k) {
   auto& cl = w.councillors;
-  cl.ballot_support[row] = static_cast<float>(support);
-  cl.grievance[row] = grievance;
-  const bool stands = rng.bernoulli(stand_probability(w, support, cl.following[row], grievance, cl.loyalty[row]), row, k);
-  cl.stands_independent[row] = stands ? independent_stand::councillor : 0;
+  cl.ballot_support[r] = static_cast<float>(support);
+  cl.grievance[r] = grievance;
+  const bool stands = rng.bernoulli(stand_probability(w, support, cl.following[r], grievance, cl.loyalty[r]), row(r), k);
+  cl.stands_independent[r] = stands ? independent_stand::councillor : 0;
   return stands;
 }
 
-bool independent_candidacy::consider_refused_choice(world& w, std::size_t ci, std::uint32_t row, double support, float grievance,
+bool independent_candidacy::consider_refused_choice(world& w, std::size_t ci, councillor_id r, double support, float grievance,
                                            const draw_stream& rng, std::uint64_t k) {
   const auto& p = w.params->independents;
   auto& cl = w.councillors;
   // A members' choice has no record of loyalty to the group yet: the group's mean stands in for it.
   const double loyalty = w.scen->councils[ci].group.loyalty_mean;
-  const bool stands = rng.bernoulli(stand_probability(w, support, p.refused_following, grievance, loyalty), row, k);
+  const bool stands = rng.bernoulli(stand_probability(w, support, p.refused_following, grievance, loyalty), row(r), k);
   if (!stands) return false;
   // One independent per seat: the local rebels unite behind the members' refused choice (a deselected councillor
   // who meant to stand gives way).
-  cl.stands_independent[row] = independent_stand::refused_choice;
-  cl.ballot_support[row] = static_cast<float>(support);
-  cl.grievance[row] = grievance;
+  cl.stands_independent[r] = independent_stand::refused_choice;
+  cl.ballot_support[r] = static_cast<float>(support);
+  cl.grievance[r] = grievance;
   return true;
 }
 

@@ -24,24 +24,24 @@ void request_to_centre::run(world& w, std::size_t ci) {
     return;
   auto& cl = w.councillors;
   const place centre = centre_place(w, w.national.executive_median);
-  const double leader_gap = distance(w, councillor_place(w, row(*leader)), centre);
+  const double leader_gap = distance(w, councillor_place(w, *leader), centre);
   // A signatory: dissatisfied, and willing to sign this week (keyed draws, so counting and recording agree).
-  auto signs = [&](std::uint32_t r) {
-    if (r == row(*leader) || cl.satisfaction[r] >= sp.dissatisfied_below) return false;
+  auto signs = [&](councillor_id r) {
+    if (r == *leader || cl.satisfaction[r] >= sp.dissatisfied_below) return false;
     const double odds = p.s0 + p.s_grievance * (sp.dissatisfied_below - cl.satisfaction[r]) +
                      p.s_support * (leader_gap - distance(w, councillor_place(w, r), centre)) - p.s_loyalty * cl.loyalty[r];
-    return x.rng.bernoulli(sigmoid(odds), r);
+    return x.rng.bernoulli(sigmoid(odds), row(r));
   };
   int requesters = 0;
   double sum_x = 0;
-  for (std::uint32_t r : group_rows(w, c))
+  for (const councillor_id r : group_rows(w, c))
     if (signs(r)) {
       ++requesters;
       sum_x += cl.position[r];
     }
   const double share = static_cast<double>(requesters) / c.derived.group_size;
   if (share < p.request_threshold) return;
-  for (std::uint32_t r : group_rows(w, c))
+  for (const councillor_id r : group_rows(w, c))
     if (signs(r)) ++cl.dissent[r];
   const agenda_item filed = new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_share * share), share,
                                      sum_x / requesters);

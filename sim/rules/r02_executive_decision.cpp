@@ -31,7 +31,7 @@ bool may_impose_special_measures(const world& w, const council_state& c) {
   return w.scen->executive.powers.special_measures && !c.centre.special_measures;
 }
 bool may_remove_leader(const world& w, const council_state& c) {
-  return w.scen->executive.powers.remove_leader && c.leadership.leader >= 0 && !c.leadership.directly_elected;
+  return w.scen->executive.powers.remove_leader && c.leadership.leader != nobody && !c.leadership.directly_elected;
 }
 
 void advise_pause(world& w, std::size_t ci, const decision&) {
@@ -48,10 +48,10 @@ void impose_special_measures(world& w, std::size_t ci, const decision&) {
 }
 
 void remove_leader(world& w, std::size_t ci, const decision&) {
-  if (w.councils[ci].leadership.leader < 0) return;
-  const std::int64_t next = replace_leader(w, ci, executive_decision::id);
+  if (w.councils[ci].leadership.leader == nobody) return;
+  const councillor_id next = replace_leader(w, ci, executive_decision::id);
   emit(w, ci, executive_decision::id, event::leader_removed, 0, [&] {
-    return next >= 0 ? format("the executive removes the leader; new leader at %+.2f", w.councillors.position[static_cast<std::size_t>(next)])
+    return next != nobody ? format("the executive removes the leader; new leader at %+.2f", w.councillors.position[next])
                      : std::string("the executive removes the leader; no successor");
   });
 }
@@ -93,7 +93,7 @@ void executive_decision::council_action_logits(const world& w, const agenda_item
   const auto& p = w.params->R2;
   const auto ci = static_cast<std::size_t>(item.council);
   const council_state& c = w.councils[ci];
-  const place leader = c.leadership.leader >= 0 ? councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader))
+  const place leader = c.leadership.leader != nobody ? councillor_place(w, c.leadership.leader)
                                                 : local_place(w, ci, 0.0, true);
   const place local_members = local_place(w, ci, c.membership.mean_position), requesters = local_place(w, ci, item.requester_position, true);
   // R19: a drastic step (rung 2 and above) is the more acceptable the more milder ones have failed here.

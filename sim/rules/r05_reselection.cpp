@@ -46,7 +46,7 @@ double reselection::expected_support(const world& w, const council_state& c, std
   return expected_all > 0 ? expected_for / expected_all : 0.5;
 }
 
-void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_state how, double replacement, double support,
+void reselection::deselect(world& w, std::size_t ci, councillor_id r, selection_state how, double replacement, double support,
                            const draw_stream& rng, std::string detail, int value) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -71,7 +71,7 @@ void reselection::deselect(world& w, std::size_t ci, std::uint32_t r, selection_
 namespace {
 
 /// The ward's active members decide whether a sitting councillor is the candidate again.
-void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream& rng) {
+void members_ballot(world& w, std::size_t ci, councillor_id r, const draw_stream& rng) {
   const auto& p = w.params->R5;
   const council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -100,7 +100,7 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
   const bool faction_leads = n_faction >= p.faction_lead_share * n_all;
   const place& sum = faction_leads ? sum_faction : sum_all;
   const double n_base = faction_leads ? n_faction : n_all;
-  place challenger_at{std::clamp(sum.x / n_base + p.challenger_sd * rng.normal(r, 0), -1.0, 1.0), {}};
+  place challenger_at{std::clamp(sum.x / n_base + p.challenger_sd * rng.normal(row(r), 0), -1.0, 1.0), {}};
   for (int a = 0; a < w.space.others; ++a) challenger_at.more[a] = sum.more[a] / n_base;
   double& challenger = challenger_at.x;
   if (const candidate_panel panel = panel_of(w, ci); panel.shortlists) {
@@ -127,7 +127,7 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
     votes_for += rng.bernoulli(b.support, k, 2);
   }
   const double expected = expected_all > 0 ? expected_for / expected_all : 0.5;
-  if (rng.bernoulli(sigmoid(p.w0 + p.w_expected * (0.5 - expected)), r, 3)) {
+  if (rng.bernoulli(sigmoid(p.w0 + p.w_expected * (0.5 - expected)), row(r), 3)) {
     reselection::deselect(w, ci, r, selection_state::withdrawn, challenger, expected, rng,
                           w.log.recording ? format("a sitting councillor withdraws before the ballot (expected %.0f%% of members' votes)",
                                                    100 * expected)
@@ -152,7 +152,7 @@ void members_ballot(world& w, std::size_t ci, std::uint32_t r, const draw_stream
 
 void reselection::run(world& w, std::size_t ci) {
   if (central_selection::applies(w, w.councils[ci])) return;  // the centre chooses (R6)
-  for_each_meeting(w, ci, [&](std::uint32_t r, const draw_stream& rng) { members_ballot(w, ci, r, rng); });
+  for_each_meeting(w, ci, [&](councillor_id r, const draw_stream& rng) { members_ballot(w, ci, r, rng); });
 }
 
 }  // namespace partyline

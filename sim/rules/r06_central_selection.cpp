@@ -22,14 +22,14 @@ void central_selection::run(world& w, std::size_t ci) {
   auto& cl = w.councillors;
   const place centre = centre_place(w, w.national.executive_median);
   // The panel meets in the councillors' selection weeks (R5's meetings, and their draws).
-  reselection::for_each_meeting(w, ci, [&](std::uint32_t r, const draw_stream& rng) {
+  reselection::for_each_meeting(w, ci, [&](councillor_id r, const draw_stream& rng) {
     const place councillor = councillor_place(w, r);
     const double pd = sigmoid(p.d0 + p.d_distance * distance(w, councillor, centre) + p.d_dissent * cl.dissent[r]);
-    if (!rng.bernoulli(pd, r, 4)) {
+    if (!rng.bernoulli(pd, row(r), 4)) {
       cl.selection[r] = selection_state::reselected;
       return;
     }
-    const double replacement = std::clamp(centre.x + p.replacement_sd * rng.normal(r, 5), -1.0, 1.0);
+    const double replacement = std::clamp(centre.x + p.replacement_sd * rng.normal(row(r), 5), -1.0, 1.0);
     // The members' backing the panel overrides: what the councillor could expect against its replacement.
     const double support =
         reselection::expected_support(w, w.councils[ci], cl.ward[r], councillor, centre_place(w, replacement));

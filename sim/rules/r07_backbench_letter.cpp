@@ -21,10 +21,10 @@ void backbench_letter::run(world& w, std::size_t ci) {
   int signed_count = 0;
   for (int pass = 0; pass < 2; ++pass) {  // pass 0 counts, pass 1 records: no allocation
     signed_count = 0;
-    for (std::uint32_t r : group_rows(w, c)) {
+    for (const councillor_id r : group_rows(w, c)) {
       if (cl.cabinet[r] || cl.satisfaction[r] >= sp.dissatisfied_below) continue;
       const double odds = p.b0_sign + p.b_dissatisfaction * (-cl.satisfaction[r]) - p.b_loyalty * cl.loyalty[r];
-      if (!x.rng.bernoulli(sigmoid(odds), r)) continue;
+      if (!x.rng.bernoulli(sigmoid(odds), row(r))) continue;
       ++signed_count;
       if (pass == 1) ++cl.dissent[r];
     }
@@ -32,7 +32,7 @@ void backbench_letter::run(world& w, std::size_t ci) {
   }
   c.division.last_letter_week = w.week;
   c.division.stock += static_cast<float>(p.division_visibility);
-  for (std::uint32_t r : group_rows(w, c))
+  for (const councillor_id r : group_rows(w, c))
     if (!cl.cabinet[r]) cl.satisfaction[r] = static_cast<float>(std::max(-1.0, cl.satisfaction[r] - p.support_loss));
   const float before = c.leadership.confrontation;
   c.leadership.confrontation *= static_cast<float>(1.0 - p.concession * (1.0 - c.leadership.resolve));

@@ -21,8 +21,8 @@ void leadership_challenge::run(world& w, std::size_t ci) {
   if (c.derived.dissatisfied < p.trigger_share * (group - 1)) return;
   auto& cl = w.councillors;
   int against = 0;
-  for (std::uint32_t r : group_rows(w, c))
-    if (r != row(*leader)) against += x.rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), r);
+  for (const councillor_id r : group_rows(w, c))
+    if (r != *leader) against += x.rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), row(r));
   c.division.last_challenge_week = w.week;
   c.division.stock += static_cast<float>(p.division_visibility);
   x.emit(event::leadership_challenge, against);
@@ -32,12 +32,12 @@ void leadership_challenge::run(world& w, std::size_t ci) {
     });
     return;
   }
-  const std::int64_t next = replace_leader(w, ci, id);
-  if (next < 0) return;
+  const councillor_id next = replace_leader(w, ci, id);
+  if (next == nobody) return;
   c.leadership.confrontation *= static_cast<float>(p.new_confrontation);
   x.emit(event::leader_replaced, against, [&] {
     return format("%d of %d vote against the leader; new leader at position %+.2f%s", against, group,
-                  cl.position[static_cast<std::size_t>(next)], c.centre.special_measures ? " (appointed by the centre)" : "");
+                  cl.position[next], c.centre.special_measures ? " (appointed by the centre)" : "");
   });
 }
 

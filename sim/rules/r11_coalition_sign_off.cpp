@@ -218,8 +218,8 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   const double term = std::min(1.0, weeks_to_election(w, c) / p.office_term_weeks);
   const double office_lost = term * (office_payoff(w, c, party, deal) - office_payoff(w, c, party, without));
   policy_point x = w.scen->party_point(party);  // the leader's own place (the party's, without a leader)
-  if (c.leadership.leader >= 0) {
-    const place leader = councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader));
+  if (c.leadership.leader != nobody) {
+    const place leader = councillor_place(w, c.leadership.leader);
     x[0] = leader.x;
     for (int k = 0; k < w.space.others; ++k) x[static_cast<std::size_t>(k) + 1] = leader.more[static_cast<std::size_t>(k)];
   }
@@ -249,13 +249,13 @@ void bear_override(council_state& c, double publicity, double office) {
 /// The group's councillors leave the party's whip: suspended for defying the executive. Returns how many.
 int suspend_group(world& w, council_state& c) {
   int suspended = 0;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+  for (const councillor_id r : c.rows.councillors())
     if (in_group(w, r)) {
       w.councillors.status[r] = councillor_status::suspended;
       w.councillors.cabinet[r] = 0;
       ++suspended;
     }
-  c.leadership.leader = -1;
+  c.leadership.leader = nobody;
   return suspended;
 }
 
@@ -267,7 +267,7 @@ void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
   agenda_item item = new_item(w, ci, coalition_sign_off::item, w.params->R11.urgency,
                               static_cast<double>(c.electoral.seats_by_party[our_party(w)]) /
                                   std::max(1, seats_of(c, mask)),
-                              c.leadership.leader >= 0 ? w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]
+                              c.leadership.leader != nobody ? w.councillors.position[c.leadership.leader]
                                                        : s.parties[our_party(w)].position);
   item.coalition = mask;
   file_item(w, ci, item);
@@ -328,7 +328,7 @@ void try_next_coalition(world& w, std::size_t ci) {
       govern(w, ci, mask, supporting_parties(mask) ? "minority" : "coalition");
       return;
     }
-    if (co.party_vetoed || c.leadership.leader < 0) continue;
+    if (co.party_vetoed || c.leadership.leader == nobody) continue;
     if (!coalition_sign_off::sign_off_needed(*w.scen, ci)) {  // the party's rules leave its groups' deals to them
       govern(w, ci, mask, "coalition (no sign-off needed)");
       return;
@@ -346,7 +346,7 @@ void try_next_coalition(world& w, std::size_t ci) {
     }
     agenda_item item = new_item(w, ci, coalition_sign_off::item, p.urgency,
                                 static_cast<double>(c.electoral.seats_by_party[our_party(w)]) / seats,
-                                w.councillors.position[static_cast<std::size_t>(c.leadership.leader)]);
+                                w.councillors.position[c.leadership.leader]);
     item.coalition = mask;
     file_item(w, ci, item);
     co.pending = mask;
@@ -383,8 +383,8 @@ void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
   c.coalition.refused_by_vote = true;
   central_action(c, w.params->R11.veto_visibility);  // a veto is a central action in the area
   const draw_stream rng = draws(w, coalition_sign_off::id);
-  const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
-  if (c.leadership.leader >= 0 && rng.bernoulli(p_defy, ci, 0)) {
+  const double p_defy = c.leadership.leader != nobody ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
+  if (c.leadership.leader != nobody && rng.bernoulli(p_defy, ci, 0)) {
     // The group joins anyway; it meets the sanctions of the body it defies.
     const int suspended = sanction_defiance(w, ci);
     emit(w, ci, coalition_sign_off::id, event::veto_defied, suspended, [&] {
@@ -409,8 +409,8 @@ void no_answer(world& w, std::size_t ci, std::uint32_t mask) {
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
-  const double p_go = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
-  if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_go, ci, 5)) {
+  const double p_go = c.leadership.leader != nobody ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
+  if (c.leadership.leader != nobody && draws(w, coalition_sign_off::id).bernoulli(p_go, ci, 5)) {
     govern(w, ci, mask, "coalition (no answer in time: the group goes ahead)");
     file_after_the_fact(w, ci, mask);
     return;
@@ -440,8 +440,8 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
     return format("%s orders the group to withdraw from %s%s", signing_body(w, ci).c_str(), administration_text(s, deal).c_str(),
                   coalition_sign_off::crosses_lines(w, deal) ? " (across the party's national cooperation lines)" : "");
   });
-  const double p_defy = c.leadership.leader >= 0 ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
-  if (c.leadership.leader >= 0 && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
+  const double p_defy = c.leadership.leader != nobody ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
+  if (c.leadership.leader != nobody && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
     const int suspended = sanction_defiance(w, ci);
     emit(w, ci, coalition_sign_off::id, event::reversal_defied, suspended, [&] {
       return format("the group stays in office against the order (p %.2f); %d councillors suspended%s", p_defy, suspended,

@@ -18,7 +18,7 @@ namespace {
 
 struct candidate {
   double vote = 0;
-  std::int64_t incumbent_row = -1;  ///< the candidate's own seat if they hold one that is up
+  councillor_id incumbent = nobody;  ///< the candidate's own seat if they hold one that is up
   float position = 0;
   std::uint8_t party = 0;
 };
@@ -60,40 +60,40 @@ elections::shares elections::shares_on_the_day(const world& w, const std::array<
 
 namespace {
 
-void seat_new_councillor(world& w, std::size_t ci, std::uint32_t row, const candidate& winner, const draw_stream& rng) {
+void seat_new_councillor(world& w, std::size_t ci, councillor_id r, const candidate& winner, const draw_stream& rng) {
   const scenario& s = *w.scen;
   auto& cl = w.councillors;
   // On the other axes the party's new councillor stands where whoever chose them does: the members (at their local
   // mean, with the axis' spread), or the centre's panel that imposed them (at its place); another party's at its place.
   const bool own = winner.party == s.party_index;
-  const bool imposed = own && (cl.selection[row] == selection_state::deselected_central || cl.endorsement[row] == endorsement_state::refused);
+  const bool imposed = own && (cl.selection[r] == selection_state::deselected_central || cl.endorsement[r] == endorsement_state::refused);
   policy_point where = s.party_point(winner.party);
   if (imposed) {
-    const place panel = cl.endorsement[row] == endorsement_state::refused ? panel_of(w, ci).median : centre_place(w, 0.0);
+    const place panel = cl.endorsement[r] == endorsement_state::refused ? panel_of(w, ci).median : centre_place(w, 0.0);
     for (int k = 0; k < w.space.others; ++k) where[static_cast<std::size_t>(k) + 1] = panel.more[static_cast<std::size_t>(k)];
   } else if (own) {
     where = s.councils[ci].members.more;
   }
-  place_on_other_axes(w, row, where, own && !imposed, rng, 40);
-  cl.party[row] = winner.party;
-  cl.position[row] = winner.position;
-  cl.status[row] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
-  cl.selection[row] = selection_state::undecided;
+  place_on_other_axes(w, row(r), where, own && !imposed, rng, 40);
+  cl.party[r] = winner.party;
+  cl.position[r] = winner.position;
+  cl.status[r] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
+  cl.selection[r] = selection_state::undecided;
   // An independent elected will defend the seat on their own following.
-  cl.stands_independent[row] = winner.party == s.party_id("ind") ? independent_stand::councillor : 0;
-  cl.ballot_support[row] = 0;
-  cl.grievance[row] = 0;
-  cl.endorsement[row] = endorsement_state::pending;
-  cl.dissent[row] = 0;
-  cl.cabinet[row] = 0;
-  cl.complained_of[row] = 0;  // a complaint is against the person, not the seat
-  independent_candidacy::draw_following(w, row, rng, 24);
+  cl.stands_independent[r] = winner.party == s.party_id("ind") ? independent_stand::councillor : 0;
+  cl.ballot_support[r] = 0;
+  cl.grievance[r] = 0;
+  cl.endorsement[r] = endorsement_state::pending;
+  cl.dissent[r] = 0;
+  cl.cabinet[r] = 0;
+  cl.complained_of[r] = 0;  // a complaint is against the person, not the seat
+  independent_candidacy::draw_following(w, r, rng, 24);
   if (winner.party == s.party_index) {
-    elections::draw_party_councillor(w, ci, row, rng, {20, 21, 22, 23});
+    elections::draw_party_councillor(w, ci, r, rng, {20, 21, 22, 23});
   } else {
-    cl.loyalty[row] = 1.0f;
-    cl.satisfaction[row] = 0.0f;
-    cl.union_ties[row] = 0.0f;
+    cl.loyalty[r] = 1.0f;
+    cl.satisfaction[r] = 0.0f;
+    cl.union_ties[r] = 0.0f;
   }
 }
 
@@ -108,9 +108,9 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
   const auto ind = static_cast<std::uint8_t>(s.party_id("ind"));
   const std::size_t n_parties = s.parties.size();
 
-  std::array<std::uint32_t, 20> up{};
+  std::array<councillor_id, 20> up{};
   std::size_t k = 0;
-  for (std::uint32_t r = ward.seat_begin; r < ward.seat_begin + ward.seats; ++r)
+  for (const councillor_id r : id_range<councillor_id, std::uint32_t>{ward.seat_begin, ward.seat_begin + ward.seats})
     if (seat_up(w, c, r)) up[k++] = r;
   if (k == 0) return;
 
@@ -123,7 +123,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
   // refused. Each carries a personal vote from every party's voters and takes a share of the party's own voters.
   double personal = 0, transfer = 0;
   for (std::size_t i = 0; i < k; ++i) {
-    const std::uint32_t r = up[i];
+    const councillor_id r = up[i];
     const std::uint8_t stand = cl.stands_independent[r];
     const bool councillor = (stand & independent_stand::councillor) &&
                             ((cl.party[r] == party && cl.status[r] == councillor_status::deselected) ||
@@ -135,9 +135,9 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     personal += v.personal;
     transfer += v.transfer;
     const double bonus = councillor ? p.incumbency_bonus : 0.0;
-    const double vote = (v.personal + v.transfer * share[party]) * (1 + bonus + p.candidate_sd * rng.normal(r, 30));
+    const double vote = (v.personal + v.transfer * share[party]) * (1 + bonus + p.candidate_sd * rng.normal(row(r), 30));
     const float pos = councillor ? cl.position[r] : static_cast<float>(members_choice(w, c, cl.ward[r], cl.position[r]));
-    cands[n++] = {vote, councillor ? static_cast<std::int64_t>(r) : -1, pos, ind};
+    cands[n++] = {vote, councillor ? r : nobody, pos, ind};
     emit(w, ci, elections::id, event::independent_standing);
   }
   // A voter has one vote per seat up: one who backs an independent gives them one of those votes, which the other
@@ -154,29 +154,29 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     std::size_t fielded = 0;
     // Incumbents standing again: the party's reselected (or undecided) councillors, other parties' holders.
     for (std::size_t i = 0; i < k && fielded < k; ++i) {
-      const std::uint32_t r = up[i];
+      const councillor_id r = up[i];
       if (cl.party[r] != q) continue;
       if (q == party && (cl.status[r] != councillor_status::sitting || cl.selection[r] == selection_state::withdrawn)) continue;
-      if (q == party && static_cast<std::int64_t>(r) == c.leadership.leader && c.leadership.stand_down_at_election) continue;
-      cands[n++] = {base * (1 + p.incumbency_bonus + p.candidate_sd * rng.normal(r, 31)), r, cl.position[r],
+      if (q == party && r == c.leadership.leader && c.leadership.stand_down_at_election) continue;
+      cands[n++] = {base * (1 + p.incumbency_bonus + p.candidate_sd * rng.normal(row(r), 31)), r, cl.position[r],
                     static_cast<std::uint8_t>(q)};
       ++fielded;
     }
     // New candidates: for the party, those who replaced deselected or withdrawn councillors, then the members'
     // choice; for other parties, someone near the party's position.
     for (std::size_t i = 0; i < k && fielded < k; ++i) {
-      const std::uint32_t r = up[i];
+      const councillor_id r = up[i];
       const bool replaced = q == party && cl.party[r] == party && cl.selection[r] != selection_state::undecided &&
                             cl.selection[r] != selection_state::reselected;
       if (!replaced) continue;
-      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(r, 32)), -1, cl.candidate_position[r], static_cast<std::uint8_t>(q)};
+      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(row(r), 32)), nobody, cl.candidate_position[r], static_cast<std::uint8_t>(q)};
       ++fielded;
     }
     const double fallback = s.parties[q].position;
     const double choice = q == party ? members_choice(w, c, cl.ward[up[0]], fallback) : fallback;
     for (std::size_t j = 0; fielded < k; ++j, ++fielded) {
       const float pos = static_cast<float>(std::clamp(choice + p.candidate_position_sd * rng.normal(wi * 64 + q, 40 + j), -1.0, 1.0));
-      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(wi * 64 + q, 60 + j)), -1, pos, static_cast<std::uint8_t>(q)};
+      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(wi * 64 + q, 60 + j)), nobody, pos, static_cast<std::uint8_t>(q)};
     }
   }
 
@@ -189,9 +189,9 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
   std::array<bool, max_candidates> placed{};
   for (std::size_t i = 0; i < winners; ++i) {
     const candidate& win = cands[i];
-    if (win.incumbent_row < 0) continue;
+    if (win.incumbent == nobody) continue;
     for (std::size_t j = 0; j < k; ++j)
-      if (up[j] == win.incumbent_row) {
+      if (up[j] == win.incumbent) {
         kept[j] = true;
         placed[i] = true;
         cl.selection[up[j]] = selection_state::undecided;
@@ -208,7 +208,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     if (placed[i]) continue;
     while (next_row < k && kept[next_row]) ++next_row;
     if (next_row >= k) break;
-    if (static_cast<std::int64_t>(up[next_row]) == c.leadership.leader) c.leadership.leader = -1;  // the seat changed hands
+    if (up[next_row] == c.leadership.leader) c.leadership.leader = nobody;  // the seat changed hands
     seat_new_councillor(w, ci, up[next_row], cands[i], rng);
     if (cands[i].party == ind) emit(w, ci, elections::id, event::independent_elected);
     kept[next_row] = true;
@@ -217,15 +217,15 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
 
 }  // namespace
 
-void elections::draw_party_councillor(world& w, std::size_t ci, std::uint32_t row, const draw_stream& rng, trait_draws k) {
+void elections::draw_party_councillor(world& w, std::size_t ci, councillor_id r, const draw_stream& rng, trait_draws k) {
   const auto& p = w.params->R13;
   const group_def& g = w.scen->councils[ci].group;
   auto& cl = w.councillors;
-  cl.loyalty[row] = static_cast<float>(std::clamp(g.loyalty_mean + g.loyalty_sd * rng.normal(row, k.loyalty), 0.0, 1.0));
-  cl.satisfaction[row] =
-      static_cast<float>(std::clamp(g.satisfaction_mean + g.satisfaction_sd * rng.normal(row, k.satisfaction), -1.0, 1.0));
-  const double u = rng.uniform(row, k.ties_level);
-  cl.union_ties[row] = static_cast<float>(rng.uniform(row, k.ties_strong) < g.union_ties_share
+  cl.loyalty[r] = static_cast<float>(std::clamp(g.loyalty_mean + g.loyalty_sd * rng.normal(row(r), k.loyalty), 0.0, 1.0));
+  cl.satisfaction[r] =
+      static_cast<float>(std::clamp(g.satisfaction_mean + g.satisfaction_sd * rng.normal(row(r), k.satisfaction), -1.0, 1.0));
+  const double u = rng.uniform(row(r), k.ties_level);
+  cl.union_ties[r] = static_cast<float>(rng.uniform(row(r), k.ties_strong) < g.union_ties_share
                                               ? p.union_ties_strong_min + p.union_ties_strong_span * u
                                               : p.union_ties_weak_max * u);
 }
@@ -243,7 +243,7 @@ void elections::run(world& w, std::size_t ci) {
 
   // The count: seats, control, administration (a majority party, else the largest party governs as a minority).
   el.seats_by_party = {};
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) ++el.seats_by_party[w.councillors.party[r]];
+  for (const councillor_id r : c.rows.councillors()) ++el.seats_by_party[w.councillors.party[r]];
   const int seats = c.rows.seats();
   el.control = -1;
   for (std::size_t q = 0; q < s.parties.size(); ++q)
@@ -253,8 +253,8 @@ void elections::run(world& w, std::size_t ci) {
 
   // A new electoral cycle for the group: the leader who announced they would go has gone.
   leadership_state& lead = c.leadership;
-  const bool leader_gone = lead.leader < 0 || !in_group(w, static_cast<std::uint32_t>(lead.leader)) || lead.stand_down_at_election;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  const bool leader_gone = lead.leader == nobody || !in_group(w, lead.leader) || lead.stand_down_at_election;
+  for (const councillor_id r : c.rows.councillors()) {
     w.councillors.selection[r] = selection_state::undecided;
     w.councillors.endorsement[r] = endorsement_state::pending;
     if (w.councillors.party[r] == party) w.councillors.stands_independent[r] = 0;  // a new cycle of candidacies
@@ -265,16 +265,16 @@ void elections::run(world& w, std::size_t ci) {
   c.selections.deselected_or_withdrawn = 0;
   ++el.elections_held;
   if (leader_gone && el.seats_by_party[party] > 0) {
-    lead.leader = -1;
+    lead.leader = nobody;
     lead.stand_down_at_election = false;
-    const std::int64_t next = replace_leader(w, ci, id);
-    if (next >= 0)
+    const councillor_id next = replace_leader(w, ci, id);
+    if (next != nobody)
       x.emit(event::new_leader, 0, [&] {
         return format("the group elects a new leader after the election, at position %+.2f",
-                      w.councillors.position[static_cast<std::size_t>(next)]);
+                      w.councillors.position[next]);
       });
   } else if (el.seats_by_party[party] == 0) {
-    lead.leader = -1;
+    lead.leader = nobody;
   }
   // R11: a majority governs alone; otherwise the administration is formed (sign-off for the party's deals).
   if (el.control >= 0) {

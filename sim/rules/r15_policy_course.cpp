@@ -48,7 +48,7 @@ void policy_course::on_new_leader(world& w, std::size_t ci) {
   const council_state& c = w.councils[ci];
   const auto& p = w.params->R15;
   const int axis = w.scen->councils[ci].group.policy.axis_index;
-  const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, static_cast<std::uint64_t>(c.leadership.leader)), axis) -
+  const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, c.leadership.leader), axis) -
                                                      c.policy.position);
   const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
   if (open && gap >= p.scrap_distance)

@@ -51,7 +51,7 @@ void confidants_sampled(const world& w, std::span<std::uint32_t> rows, std::span
     const double xk = x[rows[k]];
     while (hi < n && x[rows[hi]] <= xk + reach) ++hi;
     while (x[rows[lo]] < xk - reach) ++lo;
-    const place at = councillor_place(w, rows[k]);
+    const place at = councillor_place(w, councillor_at(rows[k]));
     // Each sampled confidant stands for `step` of the window's (the councillor for themself alone), so the mean
     // weighs the councillor's own position as the exact step does.
     const std::size_t step = std::max<std::size_t>(1, (hi - lo + sampled_confidants - 1) / sampled_confidants);
@@ -59,7 +59,7 @@ void confidants_sampled(const world& w, std::span<std::uint32_t> rows, std::span
     double sum = xk, confidants = 1;
     for (std::size_t j = lo; j < hi; j += step) {
       if (j == k) continue;
-      const place other = councillor_place(w, rows[j]);
+      const place other = councillor_place(w, councillor_at(rows[j]));
       if (distance(w, at, other) > bound) continue;
       sum += weight * other.x;
       confidants += weight;
@@ -73,10 +73,10 @@ void confidants_sampled(const world& w, std::span<std::uint32_t> rows, std::span
 void opinion_dynamics::run(world& w, std::size_t ci) {
   const auto& p = w.params->R16;
   const council_state& c = w.councils[ci];
-  if (p.rate <= 0 || c.leadership.leader < 0) return;
+  if (p.rate <= 0 || c.leadership.leader == nobody) return;
   std::uint32_t* rows = w.work.rows.data() + c.rows.seat_begin;
   std::uint32_t n = 0;
-  for (std::uint32_t r : group_rows(w, c)) rows[n++] = r;
+  for (const councillor_id r : group_rows(w, c)) rows[n++] = row(r);  // the work buffer holds plain rows
   if (n <= 1) return;
   float* work = w.work.values.data() + c.rows.seat_begin;
   if (w.space.others == 0) {
@@ -95,11 +95,11 @@ void opinion_dynamics::run(world& w, std::size_t ci) {
     confidants_sampled(w, std::span<std::uint32_t>(rows, n), std::span<float>(work, n), bound);
   } else {
     for (std::uint32_t k = 0; k < n; ++k) {
-      const place at = councillor_place(w, rows[k]);
+      const place at = councillor_place(w, councillor_at(rows[k]));
       double sum = 0;
       int confidants = 0;
       for (std::uint32_t j = 0; j < n; ++j) {
-        const place other = councillor_place(w, rows[j]);
+        const place other = councillor_place(w, councillor_at(rows[j]));
         if (distance(w, at, other) > bound) continue;
         sum += other.x;
         ++confidants;

@@ -49,7 +49,7 @@ void investigations::run(world& w, std::size_t ci) {
                             p.noise_sd * x.rng.normal(ci, 1);
     const double severity = std::clamp(evidence, 0.0, 1.0);
     c.centre.findings = static_cast<float>(severity);
-    const bool acted_on = severity >= p.findings_threshold && c.leadership.leader >= 0 && !pending(w, c, findings_item);
+    const bool acted_on = severity >= p.findings_threshold && c.leadership.leader != nobody && !pending(w, c, findings_item);
     x.emit(event::investigation_concluded, std::lround(100 * severity), [&] {
       return format("the investigation reports: findings of severity %.2f%s", severity,
                     acted_on ? ", put to the executive" : ", no further action");
@@ -70,7 +70,7 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
   const draw_stream rng = draws(w, id);
   const std::uint32_t ind = static_cast<std::uint32_t>(w.scen->party_id("ind"));
   int expelled = 0, reinstated = 0;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     if (cl.party[r] != w.scen->party_index || cl.status[r] != councillor_status::suspended) continue;
     if (expelling) {
       cl.party[r] = static_cast<decltype(cl.party)::value_type>(ind);
@@ -99,7 +99,7 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
   }
   c.centre.hearing_from = -1;
   close_allegation(w, c);  // the case is closed
-  c.centre.breach_leader = -1;
+  c.centre.breach_leader = nobody;
   emit(w, ci, id, event::hearing_held, expelled + members_expelled);
   if (members_expelled > 0) emit(w, ci, id, event::members_expelled, members_expelled);
   emit(w, ci, id, event::expulsion, expelled, [&] {
@@ -130,7 +130,7 @@ int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, b
   // successor of an accused leader is not the accused) or the party.
   against_accused = c.centre.allegation > 0 && c.centre.subject != allegation_subject::group;
   if (against_accused) {
-    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    for (const councillor_id r : c.rows.councillors()) {
       if (!cl.complained_of[r] || !in_group(w, r)) continue;
       cl.status[r] = councillor_status::suspended;
       against_leader |= r == c.leadership.leader;
@@ -146,7 +146,7 @@ int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, b
       c.membership.suspended += members;
     }
   } else {
-    for (std::uint32_t r : group_rows(w, c)) {
+    for (const councillor_id r : group_rows(w, c)) {
       const bool leader = r == c.leadership.leader;
       if (!leader && !cl.cabinet[r]) continue;
       if (!(leader && charging) && !rng.bernoulli(p.suspend_share * severity, r, 3)) continue;
@@ -173,8 +173,7 @@ void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader
       return format("%lld members named in the complaint are suspended pending the case", static_cast<long long>(members));
     });
   if (against_leader) {
-    const std::int64_t next = replace_leader(w, ci, investigations::id);
-    (void)next;
+    (void)replace_leader(w, ci, investigations::id);
   }
   if (suspended + members > 0) investigations::count_sanction(w, ci);
 }
@@ -212,10 +211,10 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   tell_suspended(w, ci, newly, against_leader, against_accused, members);
   // A breach of the rules by a group that defied the centre (R11) is the case of the leader who led it there: the
   // rest of the group, suspended with them, has the whip restored now -- no mass expulsion.
-  if (c.centre.breach_leader >= 0 && !against_accused) {
+  if (c.centre.breach_leader != nobody && !against_accused) {
     auto& cl = w.councillors;
     int restored = 0;
-    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+    for (const councillor_id r : c.rows.councillors())
       if (cl.party[r] == w.scen->party_index && cl.status[r] == councillor_status::suspended && r != c.centre.breach_leader) {
         cl.status[r] = councillor_status::sitting;
         ++restored;
@@ -226,7 +225,7 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
       });
   }
   std::int64_t charged = 0, members_charged = 0;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+  for (const councillor_id r : c.rows.councillors())
     charged += w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::suspended;
   if (against_accused && marks_members(c.centre.subject))
     for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)

@@ -25,7 +25,7 @@ namespace {
 
 /// The panel refuses the candidate for seat `r` (a reselected councillor if `incumbent`, else the members' choice
 /// to replace one). The members choose again while the selection window is open; after it the centre imposes.
-void refuse(world& w, std::size_t ci, std::uint32_t r, bool incumbent, const draw_stream& rng) {
+void refuse(world& w, std::size_t ci, councillor_id r, bool incumbent, const draw_stream& rng) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const bool members_again = w.week <= c.electoral.next_election - w.params->R5.window_close_weeks_before;
@@ -71,7 +71,7 @@ void endorsement::run(world& w, std::size_t ci) {
       w.week > c.electoral.next_election - p.nominations_close_weeks_before || central_selection::applies(w, c))
     return;  // no power, nominations closed, or the centre chooses the candidates itself (R6)
   auto& cl = w.councillors;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     if (cl.party[r] != w.scen->party_index || cl.selection[r] == selection_state::undecided) continue;
     const bool incumbent = cl.selection[r] == selection_state::reselected;
     if (incumbent && cl.status[r] != councillor_status::sitting) continue;

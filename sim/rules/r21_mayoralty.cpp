@@ -29,14 +29,14 @@ int next_contest(const world& w, std::size_t ci) {
   return next;
 }
 
-/// The group councillor nearest `target` who is not already on the shortlist (-1: none).
-std::int64_t nearest_not_listed(const world& w, const council_state& c, double target, const std::array<std::int64_t, max_shortlist>& list,
-                                std::size_t n) {
-  std::int64_t best = -1;
+/// The group councillor nearest `target` who is not already on the shortlist (nobody: none).
+councillor_id nearest_not_listed(const world& w, const council_state& c, double target, const std::array<councillor_id, max_shortlist>& list,
+                                 std::size_t n) {
+  councillor_id best = nobody;
   double best_d = 1e9;
-  for (std::uint32_t r : group_rows(w, c)) {
+  for (const councillor_id r : group_rows(w, c)) {
     if (w.councillors.status[r] != councillor_status::sitting) continue;
-    if (std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), static_cast<std::int64_t>(r)) !=
+    if (std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(n), r) !=
         list.begin() + static_cast<std::ptrdiff_t>(n))
       continue;
     const double d = std::abs(w.councillors.position[r] - target);
@@ -49,17 +49,17 @@ std::int64_t nearest_not_listed(const world& w, const council_state& c, double t
 }
 
 /// The sitting mayor of the party, if they lead its group.
-std::int64_t sitting_mayor(const world& w, const council_state& c) {
-  return c.mayoralty.party == w.scen->party_index && c.leadership.directly_elected ? c.leadership.leader : -1;
+councillor_id sitting_mayor(const world& w, const council_state& c) {
+  return c.mayoralty.party == w.scen->party_index && c.leadership.directly_elected ? c.leadership.leader : nobody;
 }
 
 /// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.
-void mayor_may_stand(world& w, std::size_t ci, std::int64_t mayor, double support, bool by_centre, const draw_stream& rng) {
+void mayor_may_stand(world& w, std::size_t ci, councillor_id mayor, double support, bool by_centre, const draw_stream& rng) {
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
   const float grievance = independent_candidacy::grievance(w, c, support, by_centre);
   const double p = independent_candidacy::stand_probability(w, support, m.following, grievance,
-                                                            w.councillors.loyalty[static_cast<std::size_t>(mayor)]);
+                                                            w.councillors.loyalty[mayor]);
   if (!rng.bernoulli(p, ci, 9)) return;
   m.rival = mayor;
   m.rival_support = static_cast<float>(support);
@@ -75,25 +75,25 @@ void mayoralty::select(world& w, std::size_t ci) {
   mayoralty_state& m = c.mayoralty;
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, id);
-  const std::int64_t sitting = sitting_mayor(w, c);
+  const councillor_id sitting = sitting_mayor(w, c);
   const double centre = w.national.executive_median;
 
   // The centre chooses when it runs the group's selections (R6) or the local party is suspended (R18).
   if (central_selection::applies(w, c) || c.centre.local_party_suspended) {
     // It keeps a sitting mayor its panel would endorse (R20's test); otherwise it picks the councillor nearest it.
-    const bool keep = sitting >= 0 && !rng.bernoulli(endorsement::p_refuse(w, executive_panel(w), councillor_place(w, static_cast<std::uint64_t>(sitting)),
-                                                                           cl.dissent[static_cast<std::size_t>(sitting)],
-                                                                           cl.complained_of[static_cast<std::size_t>(sitting)] ? c.centre.allegation : 0.0),
+    const bool keep = sitting != nobody && !rng.bernoulli(endorsement::p_refuse(w, executive_panel(w), councillor_place(w, sitting),
+                                                                           cl.dissent[sitting],
+                                                                           cl.complained_of[sitting] ? c.centre.allegation : 0.0),
                                                      ci, 15);
-    m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, -1);
+    m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, nobody);
     m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
     emit(w, ci, id, event::mayoral_selection, 0, [&] {
       if (keep) return std::string("the centre, which runs the selections, keeps the sitting mayor as the party's candidate");
       return format("the centre, which runs the selections, chooses %s as the party's candidate for mayor (position %+.2f)",
-                    sitting >= 0 ? "a councillor in place of the sitting mayor" : "a councillor",
-                    m.candidate >= 0 ? cl.position[static_cast<std::size_t>(m.candidate)] : 0.0f);
+                    sitting != nobody ? "a councillor in place of the sitting mayor" : "a councillor",
+                    m.candidate != nobody ? cl.position[m.candidate] : 0.0f);
     });
-    if (sitting >= 0 && m.candidate != sitting)
+    if (sitting != nobody && m.candidate != sitting)
       mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
     return;
   }
@@ -111,17 +111,17 @@ void mayoralty::select(world& w, std::size_t ci) {
     }
   }
   const double members_x = n_active > 0 ? sum / n_active : c.membership.mean_position;
-  std::array<std::int64_t, max_shortlist> list{};
+  std::array<councillor_id, max_shortlist> list{};
   std::size_t n = 0;
   const auto size = static_cast<std::size_t>(std::clamp(p.shortlist_size, 1, static_cast<int>(max_shortlist)));
-  if (sitting >= 0) list[n++] = sitting;
+  if (sitting != nobody) list[n++] = sitting;
   if (n < size && n_faction > 0 && n_faction >= w.params->R5.faction_lead_share * n_active) {
-    const std::int64_t r = nearest_not_listed(w, c, sum_faction / n_faction, list, n);
-    if (r >= 0) list[n++] = r;
+    const councillor_id r = nearest_not_listed(w, c, sum_faction / n_faction, list, n);
+    if (r != nobody) list[n++] = r;
   }
   while (n < size) {
-    const std::int64_t r = nearest_not_listed(w, c, members_x, list, n);
-    if (r < 0) break;
+    const councillor_id r = nearest_not_listed(w, c, members_x, list, n);
+    if (r == nobody) break;
     list[n++] = r;
   }
 
@@ -130,7 +130,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   std::array<bool, max_shortlist> approved{};
   int n_approved = 0;
   for (std::size_t j = 0; j < n; ++j) {
-    const auto r = static_cast<std::size_t>(list[j]);
+    const councillor_id r = list[j];
     const double allegation = cl.complained_of[r] ? c.centre.allegation : 0.0;
     approved[j] = panel.endorses
                       ? !rng.bernoulli(endorsement::p_refuse(w, panel, councillor_place(w, r), cl.dissent[r], allegation), ci, 16 + j)
@@ -143,10 +143,10 @@ void mayoralty::select(world& w, std::size_t ci) {
       });
   }
   if (n_approved == 0) {  // nobody approved: the panel imposes its own
-    m.candidate = nearest_group_councillor(w, c, panel.median.x, -1);
+    m.candidate = nearest_group_councillor(w, c, panel.median.x, nobody);
     m.candidate_imposed = true;
     emit(w, ci, id, event::candidate_imposed);
-    if (sitting >= 0 && m.candidate != sitting)
+    if (sitting != nobody && m.candidate != sitting)
       mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
     return;
   }
@@ -155,7 +155,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   std::array<int, max_shortlist> votes{};
   std::array<double, max_shortlist> weight{};
   std::array<place, max_shortlist> at{};
-  for (std::size_t j = 0; j < n; ++j) at[j] = councillor_place(w, static_cast<std::uint64_t>(list[j]));
+  for (std::size_t j = 0; j < n; ++j) at[j] = councillor_place(w, list[j]);
   for (std::uint64_t k = c.rows.member_begin; k < c.rows.member_end; ++k) {
     if (!member_is_active(w, c, k) || !rng.bernoulli(reselection::turnout(w, c, k), k, 4)) continue;
     const place member = member_place(w, k);
@@ -188,7 +188,7 @@ void mayoralty::select(world& w, std::size_t ci) {
     return format("the members select %s as the party's candidate for mayor: %d of %d votes (%d shortlisted, %d approved)",
                   list[win] == sitting ? "the sitting mayor" : "a councillor", votes[win], cast, static_cast<int>(n), n_approved);
   });
-  if (sitting >= 0 && m.candidate != sitting) {
+  if (sitting != nobody && m.candidate != sitting) {
     // Their support: their share of the ballot, or (struck off by the panel) what they could expect against the winner.
     const bool struck = !approved[0];
     const double support =
@@ -225,26 +225,26 @@ void mayoralty::contest(world& w, std::size_t ci) {
 
   // One vote each: the independent's voters are lost by the others.
   independent_candidacy::vote rival{};
-  if (m.rival >= 0) rival = independent_candidacy::vote_of(w, m.following, m.rival_support, m.rival_grievance);
+  if (m.rival != nobody) rival = independent_candidacy::vote_of(w, m.following, m.rival_support, m.rival_grievance);
   std::array<double, max_parties + 1> vote{};
-  const std::int64_t sitting = sitting_mayor(w, c);
+  const councillor_id sitting = sitting_mayor(w, c);
   for (std::size_t q = 0; q < s.parties.size(); ++q) vote[q] = share[q] * (1.0 - rival.personal);
-  vote[party] = m.candidate >= 0 ? std::max(0.0, share[party] * (1.0 - rival.personal - rival.transfer)) : 0.0;
-  if (m.candidate >= 0) {
+  vote[party] = m.candidate != nobody ? std::max(0.0, share[party] * (1.0 - rival.personal - rival.transfer)) : 0.0;
+  if (m.candidate != nobody) {
     const bool incumbent = m.candidate == sitting;
-    const double following = incumbent ? m.following : cl.following[static_cast<std::size_t>(m.candidate)];
+    const double following = incumbent ? m.following : cl.following[m.candidate];
     vote[party] = vote[party] * (1.0 + (incumbent ? p.incumbency_bonus : 0.0)) + w.params->independents.v_following * following;
   }
-  vote[ind] = m.rival >= 0 ? (rival.personal + rival.transfer * share[party]) * (1.0 + p.incumbency_bonus) : 0.0;
+  vote[ind] = m.rival != nobody ? (rival.personal + rival.transfer * share[party]) * (1.0 + p.incumbency_bonus) : 0.0;
   std::size_t winner = 0;
   for (std::size_t q = 1; q < s.parties.size(); ++q)
     if (vote[q] > vote[winner]) winner = q;
 
   const int before = m.party;
-  if (winner == party && m.candidate >= 0) {
+  if (winner == party && m.candidate != nobody) {
     if (m.candidate != c.leadership.leader || !c.leadership.directly_elected) {
       install_leader(w, ci, m.candidate, (std::uint64_t{1} << 32) + ci, id);
-      m.following = cl.following[static_cast<std::size_t>(m.candidate)];
+      m.following = cl.following[m.candidate];
     }
     c.leadership.directly_elected = true;
   } else if (c.leadership.directly_elected) {
@@ -262,9 +262,9 @@ void mayoralty::contest(world& w, std::size_t ci) {
                   before == static_cast<int>(party) && winner != party ? "; the party loses the office" : "");
   });
   if (before == static_cast<int>(party) && winner != party) emit(w, ci, id, event::mayoralty_lost);
-  m.candidate = -1;
+  m.candidate = nobody;
   m.candidate_imposed = false;
-  m.rival = -1;
+  m.rival = nobody;
 }
 
 void mayoralty::run(world& w, std::size_t ci) {
@@ -274,9 +274,9 @@ void mayoralty::run(world& w, std::size_t ci) {
   m.next_contest = next_contest(w, ci);
   if (m.next_contest < 0) return;
   // A candidate who has left the group (suspended, expelled) is replaced by a new selection.
-  if (m.candidate >= 0 && !in_group(w, static_cast<std::uint32_t>(m.candidate))) m.candidate = -1;
+  if (m.candidate != nobody && !in_group(w, m.candidate)) m.candidate = nobody;
   const int open = m.next_contest - w.params->R5.window_open_weeks_before;
-  if (m.candidate < 0 && w.week >= open && w.week < m.next_contest && c.derived.group_size > 0) select(w, ci);
+  if (m.candidate == nobody && w.week >= open && w.week < m.next_contest && c.derived.group_size > 0) select(w, ci);
   // The contest itself is held in the week's election phase, by R13.
 }
 

@@ -16,13 +16,13 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   council_state& c = x.c;
   derived_state& d = c.derived;
   auto& cl = w.councillors;
-  if (c.leadership.leader < 0) {
+  if (c.leadership.leader == nobody) {
     d.group_size = 0;
     d.dissatisfied = 0;
     d.mean_satisfaction = 0;
     return;
   }
-  const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
+  const auto leader = c.leadership.leader;
   const place leader_at = councillor_place(w, leader);
   // The flagship policy sits on one declared axis (`group.policy.axis`): a councillor's distance from it is there.
   const int policy_axis = w.scen->councils[ci].group.policy.axis_index;
@@ -34,7 +34,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   const double blame = p.w_blame * c.centre.override_cost;            // ... and what its overrides of deals cost
   int group = 0, dissatisfied = 0;
   double sum = 0;
-  for (std::uint32_t r : group_rows(w, c)) {
+  for (const councillor_id r : group_rows(w, c)) {
     if (r == leader) continue;
     const place at = councillor_place(w, r);
     const double target = p.base + p.w_loyalty * (cl.loyalty[r] - 0.5) - p.w_distance * distance(w, at, leader_at) -

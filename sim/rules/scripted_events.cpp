@@ -51,20 +51,20 @@ void begin_allegation(world& w, council_state& c, allegation_subject subject) {
 }
 
 /// Marks `count` of the group's councillors other than the leader, drawn by keyed draws (the smallest keys win).
-/// Returns the first marked by row (-1: none) and how many. Runs only when a complaint is made, so its small list may
-/// allocate.
-std::pair<std::int64_t, std::int64_t> mark_councillors(world& w, std::size_t ci, int count, const draw_stream& rng,
+/// Returns the first marked by row (nobody: none) and how many. Runs only when a complaint is made, so its small list
+/// may allocate.
+std::pair<councillor_id, std::int64_t> mark_councillors(world& w, std::size_t ci, int count, const draw_stream& rng,
                                                        std::uint64_t counter) {
   const council_state& c = w.councils[ci];
-  std::vector<std::pair<double, std::uint32_t>> keyed;
-  for (std::uint32_t r : group_rows(w, c))
+  std::vector<std::pair<double, councillor_id>> keyed;
+  for (const councillor_id r : group_rows(w, c))
     if (r != c.leadership.leader) keyed.emplace_back(rng.uniform(r, counter), r);
   const auto k = std::min(keyed.size(), static_cast<std::size_t>(count));
   std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(k), keyed.end());
-  std::int64_t first = -1;
+  councillor_id first = nobody;
   for (std::size_t i = 0; i < k; ++i) {
     w.councillors.complained_of[keyed[i].second] = 1;
-    if (first < 0 || keyed[i].second < first) first = keyed[i].second;
+    if (first == nobody || keyed[i].second < first) first = keyed[i].second;
   }
   return {first, static_cast<std::int64_t>(k)};
 }
@@ -120,22 +120,23 @@ std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, 
 }
 
 /// A complaint of misconduct against `subject` reaches the body that decides allegations (R17, R18): a fact, not a
-/// decision. `named`: a councillor named by the background draw (-1: the subject says who). Its urgency rises with
+/// decision. `named`: a councillor named by the background draw (nobody: the subject says who). Its urgency rises with
 /// its severity, so a grave one calls an emergency meeting.
-void raise_allegation(world& w, std::size_t ci, allegation_subject subject, int count, double severity, std::int64_t named,
+void raise_allegation(world& w, std::size_t ci, allegation_subject subject, int count, double severity, councillor_id named,
                       const draw_stream& rng, std::uint64_t counter) {
   council_state& c = w.councils[ci];
-  const std::int64_t leader = c.leadership.leader;
-  const bool mayor_in_office = leader >= 0 && c.leadership.directly_elected;
-  const std::int64_t before = c.centre.accused;
+  const councillor_id leader = c.leadership.leader;
+  const bool mayor_in_office = leader != nobody && c.leadership.directly_elected;
+  const councillor_id before = c.centre.accused;
   const float standing = c.centre.allegation;
   begin_allegation(w, c, subject);
-  std::int64_t accused = -1, members = 0, councillors = 0;
+  councillor_id accused = nobody;
+  std::int64_t members = 0, councillors = 0;
   switch (subject) {
-    case allegation_subject::leader: accused = named >= 0 ? named : leader; break;
-    case allegation_subject::mayor: accused = mayor_in_office ? leader : -1; break;
+    case allegation_subject::leader: accused = named != nobody ? named : leader; break;
+    case allegation_subject::mayor: accused = mayor_in_office ? leader : nobody; break;
     case allegation_subject::councillors:
-      if (named >= 0) {
+      if (named != nobody) {
         accused = named;
         councillors = 1;
       } else {
@@ -147,19 +148,19 @@ void raise_allegation(world& w, std::size_t ci, allegation_subject subject, int 
     case allegation_subject::faction:
     case allegation_subject::members: members = mark_members(w, ci, subject, count, rng, counter); break;
   }
-  if (accused >= 0) w.councillors.complained_of[static_cast<std::size_t>(accused)] = 1;
-  const bool nobody = (subject == allegation_subject::leader || subject == allegation_subject::mayor ||
-                       subject == allegation_subject::councillors)
-                          ? accused < 0
-                          : (subject == allegation_subject::group ? leader < 0 : members == 0);
-  if (nobody) {
+  if (accused != nobody) w.councillors.complained_of[accused] = 1;
+  const bool no_subject = (subject == allegation_subject::leader || subject == allegation_subject::mayor ||
+                           subject == allegation_subject::councillors)
+                              ? accused == nobody
+                              : (subject == allegation_subject::group ? leader == nobody : members == 0);
+  if (no_subject) {
     c.centre.subject = allegation_subject::leader;
     emit(w, ci, told_as, event::allegation, 0, [&] {
       return format("an allegation against the %s: nobody it names is in the party here now, no case", std::string(to_string(subject)).c_str());
     });
     return;
   }
-  const bool same = standing > 0 && before == accused && accused >= 0;
+  const bool same = standing > 0 && before == accused && accused != nobody;
   c.centre.allegation = static_cast<float>(same ? std::max<double>(standing, severity) : severity);
   c.centre.accused = accused;
   // A complaint about those who lead the local party, or about the unit itself, is a scandal for it (R17).
@@ -203,14 +204,14 @@ void background_allegation(world& w, std::size_t ci) {
   const double severity =
       std::clamp(n.allegation_severity_mean + n.allegation_severity_sd * rng.normal(ci, counter + 2), least_allegation_severity, 1.0);
   if (n.allegation_member_share > 0 && rng.bernoulli(n.allegation_member_share, ci, counter + 3)) {
-    raise_allegation(w, ci, allegation_subject::members, 1, severity, -1, rng, counter + 4);
+    raise_allegation(w, ci, allegation_subject::members, 1, severity, nobody, rng, counter + 4);
     return;
   }
   std::uint32_t group = 0;
-  for ([[maybe_unused]] std::uint32_t r : group_rows(w, c)) ++group;
+  for ([[maybe_unused]] const councillor_id r : group_rows(w, c)) ++group;
   if (group == 0) return;
   auto pick = static_cast<std::uint32_t>(rng.uniform(ci, counter + 1) * group);
-  for (std::uint32_t r : group_rows(w, c)) {
+  for (const councillor_id r : group_rows(w, c)) {
     if (pick-- != 0) continue;
     const auto subject = r == c.leadership.leader ? allegation_subject::leader : allegation_subject::councillors;
     raise_allegation(w, ci, subject, 1, severity, r, rng, counter + 4);
@@ -261,7 +262,7 @@ void scripted_events::run(world& w, std::size_t ci) {
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
       case event_kind::allegation:
-        raise_allegation(w, ci, e.subject, e.count, e.value, -1, x.rng, (static_cast<std::uint64_t>(ei) + 1) << 32);
+        raise_allegation(w, ci, e.subject, e.count, e.value, nobody, x.rng, (static_cast<std::uint64_t>(ei) + 1) << 32);
         break;
       case event_kind::executive_election: break;  // central phase
     }

@@ -69,17 +69,17 @@ struct independent_candidacy {
   /// The probability that someone who lost the party's candidacy stands against it.
   [[nodiscard]] static double stand_probability(const world& w, double support, double following, double grievance, double loyalty);
   /// Draws the personal following of someone taking a seat (counter `k` of the caller's keyed draw).
-  static void draw_following(world& w, std::uint32_t row, const draw_stream& rng, std::uint64_t k);
+  static void draw_following(world& w, councillor_id r, const draw_stream& rng, std::uint64_t k);
   /// How the central action that ended a candidacy is seen, 0..1: the centre acted, without notice, against the
   /// members' choice (`support`: the members' backing for the candidate removed). 0 for the members' own decision.
   [[nodiscard]] static float grievance(const world& w, const council_state& c, double support, bool by_centre);
   /// The sitting councillor at `row` lost the party's candidacy: they decide whether to stand against it
   /// (counter `k`). Records their support and grievance for the vote; returns whether they stand.
-  static bool consider_standing(world& w, std::uint32_t row, double support, float grievance,
+  static bool consider_standing(world& w, councillor_id r, double support, float grievance,
                                 const draw_stream& rng, std::uint64_t k);
   /// The same for the members' candidate the centre refused (their following: `refused_following`). One
   /// independent per seat: if they stand, a deselected councillor who meant to gives way.
-  static bool consider_refused_choice(world& w, std::size_t council, std::uint32_t row, double support, float grievance,
+  static bool consider_refused_choice(world& w, std::size_t council, councillor_id r, double support, float grievance,
                                       const draw_stream& rng, std::uint64_t k);
 
   /// An independent's vote in the ward: `personal` from every party's voters, `transfer` as a share of the

@@ -78,7 +78,7 @@ struct reselection {
   /// A sitting councillor is not the party's candidate again: deselected (by members or the centre) or withdrawn.
   /// `support`: their share of the ward's members' votes (cast, or expected); a deselected councillor then decides
   /// whether to stand as an independent (independents.hpp).
-  static void deselect(world& w, std::size_t council, std::uint32_t row, selection_state how, double replacement, double support,
+  static void deselect(world& w, std::size_t council, councillor_id r, selection_state how, double replacement, double support,
                        const draw_stream& rng, std::string detail, int value);
   /// An active member's probability of voting in a selection ballot (their activism, the organised faction).
   [[nodiscard]] static double turnout(const world& w, const council_state& c, std::uint64_t member);

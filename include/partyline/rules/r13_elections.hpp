@@ -82,7 +82,7 @@ struct elections {
     std::uint64_t loyalty, satisfaction, ties_level, ties_strong;
   };
   /// Draws a new party councillor's loyalty, satisfaction and union ties from the group's distributions.
-  static void draw_party_councillor(world& w, std::size_t council, std::uint32_t row, const draw_stream& rng,
+  static void draw_party_councillor(world& w, std::size_t council, councillor_id r, const draw_stream& rng,
                                     trait_draws counters);
 };
 

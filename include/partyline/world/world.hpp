@@ -46,6 +46,41 @@ inline constexpr std::uint8_t councillor = 1;  ///< the sitting councillor stand
 inline constexpr std::uint8_t refused_choice = 2;  ///< the members' candidate the centre refused stands against the party
 }  // namespace independent_stand
 
+// ---- typed rows ---------------------------------------------------------------------------------------
+
+/// A councillor by their seat's row in councillor_columns (not a member's row, a council or a party).
+enum class councillor_id : std::uint32_t {};
+/// No councillor: a council with no leader, a mayoralty with no candidate, an allegation against nobody on the council.
+inline constexpr councillor_id nobody{0xffffffffu};
+[[nodiscard]] constexpr std::uint32_t row(councillor_id r) { return static_cast<std::uint32_t>(r); }
+[[nodiscard]] constexpr councillor_id councillor_at(std::uint32_t r) { return static_cast<councillor_id>(r); }
+/// A local party member by their row in member_columns.
+enum class member_id : std::uint64_t {};
+[[nodiscard]] constexpr std::uint64_t row(member_id m) { return static_cast<std::uint64_t>(m); }
+
+/// One column of a struct of columns, indexed by its rows' typed id (a councillor_id, a member_id); indexing by a
+/// plain row number stays for the loops that walk a council's rows as a block.
+template <class T, class Id>
+struct column : std::vector<T> {
+  using std::vector<T>::vector;
+  using std::vector<T>::operator[];
+  [[nodiscard]] T& operator[](Id id) { return std::vector<T>::operator[](static_cast<std::size_t>(row(id))); }
+  [[nodiscard]] const T& operator[](Id id) const { return std::vector<T>::operator[](static_cast<std::size_t>(row(id))); }
+};
+/// The typed ids of rows `begin`..`end` (a council's seats or members), for range-for.
+template <class Id, class Raw>
+struct id_range {
+  struct iterator {
+    Raw at;
+    Id operator*() const { return static_cast<Id>(at); }
+    iterator& operator++() { ++at; return *this; }
+    bool operator!=(const iterator& o) const { return at != o.at; }
+  };
+  Raw begin_, end_;
+  [[nodiscard]] iterator begin() const { return {begin_}; }
+  [[nodiscard]] iterator end() const { return {end_}; }
+};
+
 /// Calls f on every column of a struct of columns; resizing and bytes per row both come from it.
 #define PARTYLINE_COLUMNS(...)                                 \
   template <class F>                                           \
@@ -68,27 +103,27 @@ constexpr std::size_t bytes_per_row() {
 
 /// @brief Every council seat, one row each; the party's own councillors carry full state.
 struct councillor_columns {
-  std::vector<std::uint16_t> ward;     ///< ward index within the council
-  std::vector<std::uint8_t> party;     ///< holder's party index
-  std::vector<councillor_status> status;
-  std::vector<float> position;
-  std::vector<float> loyalty;          ///< 0..1
-  std::vector<float> satisfaction;     ///< with the group's leadership, -1..1
-  std::vector<float> union_ties;       ///< 0..1
-  std::vector<std::uint16_t> dissent;  ///< letters and requests signed: the record of dissent
-  std::vector<std::uint8_t> cabinet;   ///< 1 for cabinet members
-  std::vector<selection_state> selection;
-  std::vector<float> candidate_position;     ///< the party's candidate for this seat if not the sitting councillor
+  column<std::uint16_t, councillor_id> ward;     ///< ward index within the council
+  column<std::uint8_t, councillor_id> party;     ///< holder's party index
+  column<councillor_status, councillor_id> status;
+  column<float, councillor_id> position;
+  column<float, councillor_id> loyalty;          ///< 0..1
+  column<float, councillor_id> satisfaction;     ///< with the group's leadership, -1..1
+  column<float, councillor_id> union_ties;       ///< 0..1
+  column<std::uint16_t, councillor_id> dissent;  ///< letters and requests signed: the record of dissent
+  column<std::uint8_t, councillor_id> cabinet;   ///< 1 for cabinet members
+  column<selection_state, councillor_id> selection;
+  column<float, councillor_id> candidate_position;     ///< the party's candidate for this seat if not the sitting councillor
   /// Who stands as an independent against the party's candidate for this seat (independent_stand bits): the
   /// sitting councillor (deselected, refused endorsement, or expelled), the members' choice the centre refused.
-  std::vector<std::uint8_t> stands_independent;
-  std::vector<float> following;       ///< the councillor's personal following in the ward, 0..1 (drawn when they take a seat)
-  std::vector<float> ballot_support;  ///< share of the ward's members behind them at their last selection (R5, R6, R20)
-  std::vector<float> grievance;       ///< how the central action that removed them as candidate was seen, 0..1 (independents)
-  std::vector<endorsement_state> endorsement;  ///< the centre's endorsement of this seat's candidate (R20)
+  column<std::uint8_t, councillor_id> stands_independent;
+  column<float, councillor_id> following;       ///< the councillor's personal following in the ward, 0..1 (drawn when they take a seat)
+  column<float, councillor_id> ballot_support;  ///< share of the ward's members behind them at their last selection (R5, R6, R20)
+  column<float, councillor_id> grievance;       ///< how the central action that removed them as candidate was seen, 0..1 (independents)
+  column<endorsement_state, councillor_id> endorsement;  ///< the centre's endorsement of this seat's candidate (R20)
   /// 1 while the holder is a subject of the allegation standing in their council (R18): who may be suspended pending
   /// it, charged and expelled. Cleared when the case closes or the seat changes hands.
-  std::vector<std::uint8_t> complained_of;
+  column<std::uint8_t, councillor_id> complained_of;
 
   PARTYLINE_COLUMNS(ward, party, status, position, loyalty, satisfaction, union_ties, dissent, cabinet, selection,
                     candidate_position, stands_independent, following, ballot_support, grievance, endorsement, complained_of)
@@ -97,6 +132,7 @@ struct councillor_columns {
   /// (space_terms; empty for a one-axis scenario). Not one of the columns above: sized by the scenario's axes.
   std::vector<float> more;
   [[nodiscard]] const float* more_of(std::uint64_t r, int others) const { return more.data() + r * static_cast<std::uint64_t>(others); }
+  [[nodiscard]] const float* more_of(councillor_id r, int others) const { return more_of(std::uint64_t{row(r)}, others); }
 };
 
 /// `prospective`: a row kept for someone who may join during the run (R14 recruitment), not (yet) a member.
@@ -114,19 +150,19 @@ enum class member_status : std::uint8_t { member, suspended, left, defected, pro
 struct member_columns {
   /// -1..1 in 32767ths: two bytes, so that the columns R14 reads of a large membership stay in cache (members'
   /// positions are drawn once and never move); read it with position_of.
-  std::vector<std::int16_t> position;
+  column<std::int16_t, member_id> position;
   /// 0..1 in 255ths (loyal members rarely leave, R14): a byte, so that the columns R14 reads of a large membership
   /// stay in cache; read it with loyalty_of.
-  std::vector<std::uint8_t> loyalty;
+  column<std::uint8_t, member_id> loyalty;
   /// The member's activism in a quiet area (organised-faction members' boost included). Their activism is this plus
   /// their area's mobilisation (membership_state): the weekly relaxation towards local mobilisation is the same
   /// for every member of an area, so it is kept once per council, not once per member.
-  std::vector<float> quiet_activism;
-  std::vector<std::uint16_t> ward;
-  std::vector<std::uint8_t> faction;  ///< 1 for organised-faction members
-  std::vector<member_status> status;
+  column<float, member_id> quiet_activism;
+  column<std::uint16_t, member_id> ward;
+  column<std::uint8_t, member_id> faction;  ///< 1 for organised-faction members
+  column<member_status, member_id> status;
   /// 1 while the member is a subject of the allegation standing in their council (R18), as councillor_columns'.
-  std::vector<std::uint8_t> complained_of;
+  column<std::uint8_t, member_id> complained_of;
 
   PARTYLINE_COLUMNS(position, loyalty, quiet_activism, ward, faction, status, complained_of)
   [[nodiscard]] std::size_t size() const { return position.size(); }
@@ -176,6 +212,9 @@ struct council_rows {
   std::uint32_t ward_begin = 0, ward_end = 0;
   std::uint32_t dispute_begin = 0, dispute_end = 0;  ///< capacity; slots with active=false are free
   [[nodiscard]] int seats() const { return static_cast<int>(seat_end - seat_begin); }
+  /// The council's seats and members as typed ids: `for (const councillor_id r : c.rows.councillors())`.
+  [[nodiscard]] id_range<councillor_id, std::uint32_t> councillors() const { return {seat_begin, seat_end}; }
+  [[nodiscard]] id_range<member_id, std::uint64_t> members() const { return {member_begin, member_end}; }
 };
 
 /// Seats, control, administration and the electoral calendar.
@@ -194,7 +233,7 @@ struct electoral_state {
 
 /// The party group's leader and how they lead.
 struct leadership_state {
-  std::int64_t leader = -1;  ///< councillor row, -1 when the party has no councillors here
+  councillor_id leader = nobody;  ///< nobody when the party has no councillors here
   float resolve = 0.6f;
   float autonomy = 0.6f;
   int since_week = 0;
@@ -211,9 +250,9 @@ struct mayoralty_state {
   int party = -1;                  ///< the holder's party index (-1: the council has no mayor)
   float following = 0;             ///< the sitting mayor's personal following across the area
   int next_contest = -1;           ///< week of the next mayoral contest (-1: none in the run)
-  std::int64_t candidate = -1;     ///< the party's selected candidate (councillor row) for it; -1: not yet selected
+  councillor_id candidate = nobody;  ///< the party's selected candidate for it; nobody: not yet selected
   bool candidate_imposed = false;  ///< the centre chose the candidate (central selection, or every shortlisted refused)
-  std::int64_t rival = -1;         ///< a sitting mayor of the party who lost its candidacy and stands as an independent
+  councillor_id rival = nobody;    ///< a sitting mayor of the party who lost its candidacy and stands as an independent
   float rival_support = 0, rival_grievance = 0;
   PARTYLINE_FIELDS(party, following, next_contest, candidate, candidate_imposed, rival, rival_support, rival_grievance);
 };
@@ -241,12 +280,12 @@ struct centre_state {
   int advice_refused = 0;         ///< times the leader refused the executive's advice (R3): a milder step failed (R19)
   float allegation = 0;           ///< severity of the allegation standing here (0: none; it lapses when dismissed or the hearing ends)
   /// The councillor row the allegation is principally against (the leader or mayor when it was made, the first of the
-  /// councillors it names; -1: none, or its subjects are not councillors). Every subject carries complained_of.
-  std::int64_t accused = -1;
+  /// councillors it names; nobody: none, or its subjects are not councillors). Every subject carries complained_of.
+  councillor_id accused = nobody;
   allegation_subject subject = allegation_subject::leader;  ///< whom the standing allegation is against
   /// The leader who led the group into defying the centre (R11): the subject of the breach's case (R18), whom
   /// charges fall on; the rest of the group, suspended with them, has the whip restored when the case is brought.
-  std::int64_t breach_leader = -1;
+  councillor_id breach_leader = nobody;
   bool accused_led = false;       ///< the accused led the group (or was its mayor) when accused: a scandal for the local party (R17)
   float findings = 0;             ///< severity of the last findings (R18)
   int hearing_from = -1;          ///< week the charges brought here go before the hearing body (R18); -1: no case

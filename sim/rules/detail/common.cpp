@@ -41,7 +41,7 @@ double members_choice(const world& w, const council_state& c, std::uint16_t ward
 
 void close_allegation(world& w, council_state& c) {
   c.centre.allegation = 0;
-  c.centre.accused = -1;
+  c.centre.accused = nobody;
   c.centre.accused_led = false;
   auto& seats = w.councillors.complained_of;
   std::fill(seats.begin() + c.rows.seat_begin, seats.begin() + c.rows.seat_end, std::uint8_t{0});
@@ -66,13 +66,13 @@ std::int64_t active_members(const world& w, const council_state& c) {
   return n;
 }
 
-bool seat_up(const world& w, const council_state& c, std::uint32_t row) {
+bool seat_up(const world& w, const council_state& c, councillor_id r) {
   // A directly elected mayor holds a row of the group but is elected by the whole area (R21), not by a ward.
-  if (c.leadership.directly_elected && static_cast<std::int64_t>(row) == c.leadership.leader) return false;
+  if (c.leadership.directly_elected && r == c.leadership.leader) return false;
   const council_def& def = w.scen->councils[static_cast<std::size_t>(&c - w.councils.data())];
   if (def.cycle == election_cycle::all_out) return true;
-  const ward_state& ward = w.wards[c.rows.ward_begin + w.councillors.ward[row]];
-  const auto slot = static_cast<int>(row - ward.seat_begin);
+  const ward_state& ward = w.wards[c.rows.ward_begin + w.councillors.ward[r]];
+  const auto slot = static_cast<int>(row(r) - ward.seat_begin);
   return slot == c.electoral.elections_held % std::max<int>(1, ward.seats);
 }
 
@@ -85,16 +85,16 @@ double division_index(const world& w, const council_state& c) {
 double group_median(world& w, const council_state& c) {
   float* tmp = w.work.values.data() + c.rows.seat_begin;
   std::size_t n = 0;
-  for (std::uint32_t r : group_rows(w, c)) tmp[n++] = w.councillors.position[r];
+  for (const councillor_id r : group_rows(w, c)) tmp[n++] = w.councillors.position[r];
   if (n == 0) return 0.0;
   std::nth_element(tmp, tmp + n / 2, tmp + n);
   return tmp[n / 2];
 }
 
-std::int64_t nearest_group_councillor(const world& w, const council_state& c, double target, std::int64_t except) {
-  std::int64_t best = -1;
+councillor_id nearest_group_councillor(const world& w, const council_state& c, double target, councillor_id except) {
+  councillor_id best = nobody;
   double best_d = 1e9;
-  for (std::uint32_t r : group_rows(w, c)) {
+  for (const councillor_id r : group_rows(w, c)) {
     if (r == except || w.councillors.status[r] != councillor_status::sitting) continue;
     const double d = std::abs(w.councillors.position[r] - target);
     if (d < best_d) {

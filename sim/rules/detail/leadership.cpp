@@ -11,14 +11,14 @@ namespace partyline::detail {
 void choose_cabinet(world& w, std::size_t ci) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
-  const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
+  const councillor_id leader = c.leadership.leader;
   // Sorting row indices in the council's own work rows keeps this allocation-free.
   std::uint32_t* idx = w.work.rows.data() + c.rows.seat_begin;
   std::size_t n = 0;
   const float lx = cl.position[leader];
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     cl.cabinet[r] = 0;
-    if (in_group(w, r) && r != leader) idx[n++] = r;
+    if (in_group(w, r) && r != leader) idx[n++] = row(r);
   }
   std::sort(idx, idx + n, [&](std::uint32_t a, std::uint32_t b) {
     const float da = std::abs(cl.position[a] - lx), db = std::abs(cl.position[b] - lx);
@@ -29,7 +29,7 @@ void choose_cabinet(world& w, std::size_t ci) {
   for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(cabinet) && k < n; ++k) cl.cabinet[idx[k]] = 1;
 }
 
-void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint64_t draw_entity, stream rule) {
+void install_leader(world& w, std::size_t ci, councillor_id new_leader, std::uint64_t draw_entity, stream rule) {
   council_state& c = w.councils[ci];
   const auto& p = w.params->R10;
   const draw_stream rng = draws(w, rule);
@@ -43,15 +43,15 @@ void install_leader(world& w, std::size_t ci, std::int64_t new_leader, std::uint
   lead.mediation_refused = false;
   lead.response_pending = false;
   choose_cabinet(w, ci);
-  w.councillors.satisfaction[static_cast<std::size_t>(new_leader)] = static_cast<float>(p.new_leader_satisfaction);
+  w.councillors.satisfaction[new_leader] = static_cast<float>(p.new_leader_satisfaction);
   emit(w, ci, rule, event::leader_installed);  // the flagship policy's course follows (schedule::on_event: R15)
 }
 
-std::int64_t replace_leader(world& w, std::size_t ci, stream rule) {
+councillor_id replace_leader(world& w, std::size_t ci, stream rule) {
   council_state& c = w.councils[ci];
   const double target = c.centre.special_measures ? w.national.executive_median : group_median(w, c);
-  const std::int64_t next = nearest_group_councillor(w, c, target, c.leadership.leader);
-  if (next >= 0) install_leader(w, ci, next, ci, rule);
+  const councillor_id next = nearest_group_councillor(w, c, target, c.leadership.leader);
+  if (next != nobody) install_leader(w, ci, next, ci, rule);
   return next;
 }
 

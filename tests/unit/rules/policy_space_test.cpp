@@ -54,7 +54,7 @@ TEST(PolicySpace, DistancesAreSalienceWeightedOverTheDeclaredAxes) {
   EXPECT_NEAR(sd, 0.3, 0.02);
   double group_sum = 0;
   int group = 0;
-  for (std::uint32_t r : detail::group_rows(w, c)) {
+  for (const councillor_id r : detail::group_rows(w, c)) {
     const detail::place at = detail::councillor_place(w, r);
     group_sum += at.more[0];
     ++group;
@@ -64,7 +64,7 @@ TEST(PolicySpace, DistancesAreSalienceWeightedOverTheDeclaredAxes) {
   }
   EXPECT_NEAR(group_sum / group, 0.6, 0.25);
   // Another party's councillors stand at their party's place.
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+  for (const councillor_id r : c.rows.councillors())
     if (w.councillors.party[r] == other) {
       EXPECT_NEAR(detail::councillor_place(w, r).more[0], -0.4, 1e-6);
     }
@@ -122,7 +122,7 @@ TEST(PolicySpace, MembersDeselectCouncillorsWhoStandApartFromThemOnASalientAxis)
       world w = build_world(s, 1, run);
       for (int week = 0; week < 37; ++week) step_week(w);
       const auto& c = w.councils[0];
-      for (std::uint32_t r : detail::group_rows(w, c)) {
+      for (const councillor_id r : detail::group_rows(w, c)) {
         if (r == c.leadership.leader) continue;
         const double y = detail::councillor_place(w, r).more[0];
         if (std::abs(y) < 0.3) continue;
@@ -169,7 +169,7 @@ TEST(PolicySpace, ANewCouncillorStandsWhereWhoeverChoseThemStands) {
     world w = build_world(s, 1, 0);
     for (int week = 0; week < 7; ++week) step_week(w);
     std::vector<double> places;
-    for (std::uint32_t r : detail::group_rows(w, w.councils[0])) places.push_back(detail::councillor_place(w, r).more[0]);
+    for (const councillor_id r : detail::group_rows(w, w.councils[0])) places.push_back(detail::councillor_place(w, r).more[0]);
     return places;
   };
   const auto by_centre = places_after_election(true), by_members = places_after_election(false);
@@ -209,7 +209,7 @@ TEST(PolicySpace, APolicyOnASecondAxisIsJudgedThere) {
       councillor_satisfaction::run(w, 0);
     }
     const auto& c = w.councils[0];
-    for (std::uint32_t r : detail::group_rows(w, c)) {
+    for (const councillor_id r : detail::group_rows(w, c)) {
       if (r == c.leadership.leader) continue;
       const double y = detail::councillor_place(w, r).more[0];
       if (y > 0.5) {

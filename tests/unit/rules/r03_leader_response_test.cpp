@@ -57,7 +57,7 @@ TEST(LeaderResponseR3, ALeaderWhoseResolveOutweighsThePressureStaysOn) {
     // Pressure: 0.7 x 30 of 39 dissatisfied, + 0.15 with no election in sight (about 0.69): no intervention yet.
     w.councils[0].derived.dissatisfied = 30;
     w.councils[0].derived.group_size = 40;
-    const std::int64_t leader = w.councils[0].leadership.leader;
+    const councillor_id leader = w.councils[0].leadership.leader;
     leader_response::run(w, 0);
     return outcome{w.councils[0].tallies[static_cast<std::size_t>(event::leader_stands_down)].count,
                    w.councils[0].leadership.leader == leader, w.councils[0].policy.stage};

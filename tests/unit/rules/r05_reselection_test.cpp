@@ -20,7 +20,7 @@ TEST(ReselectionR5, FactionChallengesDeselectCentristsNotTheLeft) {
     world w = build_world(s, 1, run);
     for (int week = 0; week < 37; ++week) step_week(w);
     const auto& c = w.councils[0];
-    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    for (const councillor_id r : c.rows.councillors()) {
       if (w.councillors.party[r] != 0 || r == c.leadership.leader) continue;
       const bool is_left = w.councillors.position[r] < -0.3f;
       const bool lost = w.councillors.selection[r] == selection_state::deselected_members ||

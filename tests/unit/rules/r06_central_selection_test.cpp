@@ -20,7 +20,7 @@ TEST(CentralSelectionR6, APanelDeselectsThoseFarFromTheExecutive) {
     world w = build_world(s, 1, run);
     for (int week = 0; week < 37; ++week) step_week(w);
     const auto& c = w.councils[0];
-    for (std::uint32_t row = c.rows.seat_begin; row < c.rows.seat_end; ++row) {
+    for (const councillor_id row : c.rows.councillors()) {
       if (w.councillors.party[row] != 0 || row == c.leadership.leader) continue;
       const bool is_far = w.councillors.position[row] < -0.3f;
       const bool lost = w.councillors.selection[row] == selection_state::deselected_central;

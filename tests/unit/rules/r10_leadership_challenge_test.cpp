@@ -48,9 +48,9 @@ TEST(LeadershipChallengeR10, AChallengedLeaderGoesOnlyWhenAMajorityVotesAgainst)
     council_state& c = w.councils[0];
     w.week = 100;
     // Votes follow each councillor's satisfaction: p(against) = sigma(-6 x satisfaction), 0.998 at -1 and 0.002 at +1.
-    for (std::uint32_t r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = satisfaction;
+    for (const councillor_id r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = satisfaction;
     c.derived.dissatisfied = majority_dissatisfied ? c.derived.group_size - 1 : c.derived.group_size / 4;
-    const std::int64_t leader = c.leadership.leader;
+    const councillor_id leader = c.leadership.leader;
     leadership_challenge::run(w, 0);
     const auto count = [&](event e) { return c.tallies[static_cast<std::size_t>(e)].count; };
     return outcome{count(event::leadership_challenge), count(event::challenge_failed), count(event::leader_replaced),

@@ -26,10 +26,10 @@ TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
   const auto s = divided_group();
   world w = build_world(s, 1, 0);
   auto& c = w.councils[0];
-  std::int64_t far = -1;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
+  councillor_id far = nobody;
+  for (const councillor_id r : c.rows.councillors())
     if (detail::in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
-  ASSERT_GE(far, 0);
+  ASSERT_NE(far, nobody);
   detail::install_leader(w, 0, far, 0, stream::R10);
   EXPECT_EQ(c.policy.stage, policy_stage::scrapped);
   EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_scrapped)].count, 1);
@@ -79,12 +79,12 @@ TEST(PolicyCourseR15, TheCourseFollowsTheLeadershipThroughHooksOnOtherRulesEvent
   // Stand down, then a successor close to the policy: paused by the first hook, resumed by the second.
   world w = build_world(s, 1, 0);
   auto& c = w.councils[0];
-  std::int64_t close = -1;  // the group's member nearest the policy, well inside half the scrapping distance
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
-    if (detail::in_group(w, r) && (close < 0 || std::abs(w.councillors.position[r] - c.policy.position) <
+  councillor_id close = nobody;  // the group's member nearest the policy, well inside half the scrapping distance
+  for (const councillor_id r : c.rows.councillors())
+    if (detail::in_group(w, r) && (close == nobody || std::abs(w.councillors.position[r] - c.policy.position) <
                                                     std::abs(w.councillors.position[close] - c.policy.position)))
       close = r;
-  ASSERT_GE(close, 0);
+  ASSERT_NE(close, nobody);
   ASSERT_LT(std::abs(w.councillors.position[close] - c.policy.position), 0.2f);
   detail::emit(w, std::size_t{0}, stream::R3, event::leader_stands_down);
   ASSERT_EQ(c.policy.stage, policy_stage::paused);

@@ -72,7 +72,7 @@ TEST(OpinionR16, GroupPositionsDrawTogether) {
   auto spread = [&] {
     float lo = 1, hi = -1;
     const auto& c = w.councils[0];
-    for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+    for (const councillor_id r : c.rows.councillors()) {
       lo = std::min(lo, w.councillors.position[r]);
       hi = std::max(hi, w.councillors.position[r]);
     }
@@ -134,15 +134,15 @@ TEST(OpinionR16, AVeryLargeGroupOnThreeAxesEvolvesAsUnderTheExactStep) {
   const frozen_scenario s = load_scenario_text(yaml, "big-group");
   world sampled = build_world(s, 1, 0);
   world exact = build_world(s, 1, 0);
-  std::vector<std::uint32_t> rows;
-  for (std::uint32_t r : detail::group_rows(sampled, sampled.councils[0])) rows.push_back(r);
+  std::vector<councillor_id> rows;
+  for (const councillor_id r : detail::group_rows(sampled, sampled.councils[0])) rows.push_back(r);
   ASSERT_GT(rows.size(), 512u);
   const double bound = 2.0 * exact.params->R16.epsilon, rate = exact.params->R16.rate;
   const auto spread_and_mean = [&](const world& w) {
     double sum = 0, sq = 0;
-    for (std::uint32_t r : rows) sum += w.councillors.position[r];
+    for (const councillor_id r : rows) sum += w.councillors.position[r];
     const double mean = sum / static_cast<double>(rows.size());
-    for (std::uint32_t r : rows) sq += (w.councillors.position[r] - mean) * (w.councillors.position[r] - mean);
+    for (const councillor_id r : rows) sq += (w.councillors.position[r] - mean) * (w.councillors.position[r] - mean);
     return std::pair{std::sqrt(sq / static_cast<double>(rows.size())), mean};
   };
   const auto [spread0, mean0] = spread_and_mean(exact);
@@ -153,7 +153,7 @@ TEST(OpinionR16, AVeryLargeGroupOnThreeAxesEvolvesAsUnderTheExactStep) {
       const detail::place at = detail::councillor_place(exact, rows[k]);
       double sum = 0;
       int n = 0;
-      for (std::uint32_t j : rows) {
+      for (const councillor_id j : rows) {
         const detail::place other = detail::councillor_place(exact, j);
         if (detail::distance(exact, at, other) > bound) continue;
         sum += other.x;

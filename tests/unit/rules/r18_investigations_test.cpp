@@ -70,7 +70,7 @@ TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
       council_state& c = w.councils[0];
       w.week = 10;
       c.centre.findings = static_cast<float>(severity);
-      for (std::uint32_t row : detail::group_rows(w, c)) w.councillors.dissent[row] = 1;
+      for (const councillor_id row : detail::group_rows(w, c)) w.councillors.dissent[row] = 1;
       w.outbox[0].push_back(detail::new_item(w, 0, investigations::findings_item, 0.95, severity, w.national.executive_median));
       central_phase(w);
       if (w.institutions.published.empty()) continue;
@@ -94,15 +94,15 @@ TEST(InvestigationsR18, SanctionsFallOnTheCasesSubjectsNeverOnBystanders) {
   for (int r = 0; r < 50; ++r) {
     world w = build_world(s, 1, static_cast<std::uint64_t>(r));
     council_state& c = w.councils[0];
-    const std::int64_t leader = c.leadership.leader;
-    std::vector<std::uint8_t> leadership(w.councillors.size(), 0);
-    for (std::uint32_t row : detail::group_rows(w, c)) {
+    const councillor_id leader = c.leadership.leader;
+    column<std::uint8_t, councillor_id> leadership(w.councillors.size(), 0);
+    for (const councillor_id row : detail::group_rows(w, c)) {
       leadership[row] = row == leader || w.councillors.cabinet[row];
       if (!leadership[row]) w.councillors.dissent[row] = 3;
     }
     w.week = 10;
     investigations::suspend_individuals(w, 0, 0.9);
-    for (std::uint32_t row = c.rows.seat_begin; row < c.rows.seat_end; ++row)
+    for (const councillor_id row : c.rows.councillors())
       if (w.councillors.status[row] == councillor_status::suspended) (leadership[row] ? leadership_suspended : bystanders_suspended)++;
   }
   std::printf("findings of severity 0.9 in 50 runs: %d of the leadership suspended, %d others\n", leadership_suspended,
@@ -186,18 +186,18 @@ TEST(InvestigationsR18, TheAccusedLeaderIsSuspendedNotTheirSuccessor) {
   world w = build_world(s, 1, 0);
   council_state& c = w.councils[0];
   w.week = 5;
-  const std::int64_t accused = c.leadership.leader;
+  const councillor_id accused = c.leadership.leader;
   c.centre.allegation = 0.9f;
   c.centre.accused = accused;
-  w.councillors.complained_of[static_cast<std::size_t>(accused)] = 1;  // the subject the allegation names
+  w.councillors.complained_of[accused] = 1;  // the subject the allegation names
   investigations::suspend_individuals(w, 0, 0.9);
-  EXPECT_EQ(w.councillors.status[static_cast<std::size_t>(accused)], councillor_status::suspended);
-  ASSERT_GE(c.leadership.leader, 0);
+  EXPECT_EQ(w.councillors.status[accused], councillor_status::suspended);
+  ASSERT_NE(c.leadership.leader, nobody);
   ASSERT_NE(c.leadership.leader, accused);
-  const std::int64_t successor = c.leadership.leader;
-  for (std::uint32_t row : detail::group_rows(w, c)) w.councillors.dissent[row] = 0;  // no one else implicated
+  const councillor_id successor = c.leadership.leader;
+  for (const councillor_id row : detail::group_rows(w, c)) w.councillors.dissent[row] = 0;  // no one else implicated
   investigations::suspend_individuals(w, 0, 0.9);
-  EXPECT_EQ(w.councillors.status[static_cast<std::size_t>(successor)], councillor_status::sitting);
+  EXPECT_EQ(w.councillors.status[successor], councillor_status::sitting);
   EXPECT_EQ(c.leadership.leader, successor);
 }
 
@@ -213,7 +213,7 @@ TEST(InvestigationsR18, BackgroundAllegationsArriveAtTheirRateAgainstAnyCouncill
     world w = build_world(s, 1, static_cast<std::uint64_t>(r));
     for (int week = 0; week < 208; ++week) {
       const std::int64_t before = tally(w, event::allegation);
-      const std::int64_t leader = w.councils[0].leadership.leader;
+      const councillor_id leader = w.councils[0].leadership.leader;
       step_week(w);
       if (tally(w, event::allegation) > before) against_others += w.councils[0].centre.accused != leader;
     }
@@ -250,7 +250,7 @@ TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
       w.executive.backlash = 2.0;
       c.centre.allegation = 0.6f;
       c.centre.accused = c.leadership.leader;
-      w.councillors.complained_of[static_cast<std::size_t>(c.leadership.leader)] = 1;
+      w.councillors.complained_of[c.leadership.leader] = 1;
       w.outbox[0].push_back(detail::new_item(w, 0, kind, 0.95, 0.6, w.national.executive_median));
       central_phase(w);
       if (!w.institutions.published.empty()) n += w.institutions.published.front().motion->acts;
@@ -369,13 +369,13 @@ TEST(InvestigationsR18, AComplaintNamingCouncillorsSuspendsThoseItNames) {
   for (std::uint64_t run = 0; run < 40; ++run) {
     world w = build_world(s, 5, run);
     for (int week = 0; week < 5; ++week) step_week(w);
-    std::vector<std::uint32_t> named;
-    for (std::uint32_t r = w.councils[0].rows.seat_begin; r < w.councils[0].rows.seat_end; ++r)
+    std::vector<councillor_id> named;
+    for (const councillor_id r : w.councils[0].rows.councillors())
       if (w.councillors.complained_of[r]) named.push_back(r);
     ASSERT_EQ(named.size(), 2u);
     for (int week = 5; week < s->weeks; ++week) step_week(w);
     ++runs;
-    for (std::uint32_t r = w.councils[0].rows.seat_begin; r < w.councils[0].rows.seat_end; ++r) {
+    for (const councillor_id r : w.councils[0].rows.councillors()) {
       if (w.councillors.status[r] != councillor_status::suspended) continue;
       const bool is_named = std::find(named.begin(), named.end(), r) != named.end();
       suspended_named += is_named;
@@ -396,7 +396,7 @@ TEST(InvestigationsR18, AGraveComplaintAgainstAGroupsLeadershipCanEndTheLeadersT
     for (std::uint64_t run = 0; run < 100; ++run) {
       world w = build_world(s, 5, run);
       for (int week = 0; week < 4; ++week) step_week(w);
-      const std::int64_t leader = w.councils[0].leadership.leader;
+      const councillor_id leader = w.councils[0].leadership.leader;
       for (int week = 4; week < s->weeks; ++week) step_week(w);
       removed += w.councils[0].leadership.leader != leader;
     }

@@ -45,7 +45,7 @@ world endorse_once(const setting& x, std::uint64_t run) {
   c.centre.special_measures = false;
   w.national.executive_centralism = x.centralism;
   w.national.executive_median = 0.0;
-  for (std::uint32_t r : detail::group_rows(w, c)) {
+  for (const councillor_id r : detail::group_rows(w, c)) {
     w.councillors.selection[r] = selection_state::reselected;
     w.councillors.endorsement[r] = endorsement_state::pending;
     w.councillors.position[r] = static_cast<float>(-x.distance);
@@ -87,7 +87,7 @@ TEST(EndorsementR20, TheMembersChooseAgainWhileTheWindowIsOpenAfterItTheCentreIm
     const world early = endorse_once({.centralism = 0.95, .weeks_to_election = 30}, static_cast<std::uint64_t>(r));
     refused_early += tally(early, event::endorsement_refused);
     imposed_early += tally(early, event::candidate_imposed);
-    for (std::uint32_t row : detail::group_rows(early, early.councils[0]))
+    for (const councillor_id row : detail::group_rows(early, early.councils[0]))
       if (early.councillors.selection[row] == selection_state::deselected_central) {
         pending_again += early.councillors.endorsement[row] == endorsement_state::pending;
         // The refused councillor is not the candidate; the members' new choice is, near the members (not the centre).
@@ -107,7 +107,7 @@ TEST(EndorsementR20, AnAllegationAgainstAnEndorsedCandidateMayCostTheirEndorseme
     for (int r = 0; r < 100; ++r) {
       world w = endorse_once({.centralism = 0.5, .distance = 0.0}, static_cast<std::uint64_t>(r));
       council_state& c = w.councils[0];
-      const auto leader = static_cast<std::uint32_t>(c.leadership.leader);
+      const councillor_id leader = c.leadership.leader;
       EXPECT_EQ(w.councillors.endorsement[leader], endorsement_state::endorsed);
       c.centre.allegation = static_cast<float>(severity);
       c.centre.accused = leader;
@@ -165,7 +165,7 @@ TEST(EndorsementR20, ATierThatHoldsTheSelectionsDecidesInPlaceOfTheExecutive) {
   for (int r = 0; r < 20; ++r) {
     const world w = endorse_once({.centralism = 0.3, .tier = selections, .tier_position = 0.5, .tier_centralism = 0.95},
                                  static_cast<std::uint64_t>(r));
-    for (std::uint32_t row : detail::group_rows(w, w.councils[0]))
+    for (const councillor_id row : detail::group_rows(w, w.councils[0]))
       if (w.councillors.endorsement[row] == endorsement_state::refused) {
         sum += w.councillors.candidate_position[row];
         ++imposed;

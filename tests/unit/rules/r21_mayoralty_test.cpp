@@ -81,7 +81,7 @@ TEST(MayorR21, ACentralisingExecutiveStrikesADistantMayorOffTheShortlistWhoMaySt
       world w = build_world(s, 1, static_cast<std::uint64_t>(r));
       for (int week = 0; week < 39; ++week) step_week(w);
       refused += tally(w, event::endorsement_refused) > 0;
-      rivals += w.councils[0].mayoralty.rival >= 0;
+      rivals += w.councils[0].mayoralty.rival != nobody;
     }
     return std::pair{refused, rivals};
   };
@@ -101,7 +101,7 @@ TEST(MayorR21, TheGroupCannotVoteOutADirectlyElectedMayor) {
     world w = build_world(s, 1, 0);
     council_state& c = w.councils[0];
     w.week = 200;
-    for (std::uint32_t r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = -1.0f;
+    for (const councillor_id r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = -1.0f;
     c.derived.dissatisfied = c.derived.group_size - 1;
     leadership_challenge::run(w, 0);
     return c.tallies[static_cast<std::size_t>(event::leadership_challenge)].count;

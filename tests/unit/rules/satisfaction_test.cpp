@@ -21,7 +21,7 @@ TEST(Satisfaction, UnionTiedCouncillorsSufferFromDisputes) {
   double tied = 0, untied = 0;
   int n_tied = 0, n_untied = 0;
   const auto& c = w.councils[0];
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     if (r == c.leadership.leader || w.councillors.cabinet[r]) continue;
     if (w.councillors.union_ties[r] >= 0.6f) {
       tied += w.councillors.satisfaction[r];

@@ -27,11 +27,11 @@ TEST(BuildWorld, LeaderAndCabinet) {
   const auto s = tiny_scenario([](scenario& sc) { sc.councils[0].group.leader.position = 0.1; });
   const world w = build_world(s, 1, 0);
   const council_state& c = w.councils[0];
-  ASSERT_GE(c.leadership.leader, 0);
-  EXPECT_FLOAT_EQ(w.councillors.position[static_cast<std::size_t>(c.leadership.leader)], 0.1f);
-  EXPECT_EQ(w.councillors.party[static_cast<std::size_t>(c.leadership.leader)], 0);
+  ASSERT_NE(c.leadership.leader, nobody);
+  EXPECT_FLOAT_EQ(w.councillors.position[c.leadership.leader], 0.1f);
+  EXPECT_EQ(w.councillors.party[c.leadership.leader], 0);
   int cabinet = 0;
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) cabinet += w.councillors.cabinet[r];
+  for (const councillor_id r : c.rows.councillors()) cabinet += w.councillors.cabinet[r];
   EXPECT_EQ(cabinet, s->councils[0].group.cabinet_size);
 }
 

@@ -84,10 +84,6 @@ inline void emit(world& w, std::size_t council, stream rule, event e, std::int64
 
 // ---- a step's context -------------------------------------------------------------------------------
 
-/// A councillor by their row in `world::councillors` (not a member's row, a council or a party). A council's
-/// leader is kept as an int row, -1 for none; `step_context::leader` turns it into one of these.
-enum class councillor_id : std::uint32_t {};
-[[nodiscard]] constexpr std::uint32_t row(councillor_id r) { return static_cast<std::uint32_t>(r); }
 
 /// What one rule's step works with for one council: the world, the council (its index and its state), the rule's
 /// draws this week, and `emit` that already knows the council and the rule. A step starts
@@ -104,8 +100,8 @@ struct step_context {
 
   /// The group's leader, or nothing when the group has none.
   [[nodiscard]] std::optional<councillor_id> leader() const {
-    if (c.leadership.leader < 0) return std::nullopt;
-    return static_cast<councillor_id>(c.leadership.leader);
+    if (c.leadership.leader == nobody) return std::nullopt;
+    return c.leadership.leader;
   }
   /// Records that `e` happened in this council by this rule (see the free `emit`).
   template <class Detail>
@@ -136,10 +132,10 @@ struct place {
 [[nodiscard]] inline double salience_of(const world& w, int axis) {
   return axis == 0 ? w.space.first_salience : w.space.salience[static_cast<std::size_t>(axis) - 1];
 }
-/// The holder of seat row `r` (where they stand on every axis).
-[[nodiscard]] inline place councillor_place(const world& w, std::uint64_t r) {
+/// Where councillor `r` stands on every axis.
+[[nodiscard]] inline place councillor_place(const world& w, councillor_id r) {
   place p{w.councillors.position[r], {}};
-  const float* more = w.councillors.more_of(r, w.space.others);
+  const float* more = w.councillors.more_of(row(r), w.space.others);
   for (int k = 0; k < w.space.others; ++k) p.more[k] = more[k];
   return p;
 }
@@ -219,20 +215,21 @@ struct candidate_panel {
   return p;
 }
 
-[[nodiscard]] inline bool in_group(const world& w, std::uint32_t r) {
+/// Councillor `r` sits in the party's group (sitting, or deselected or withdrawn but in office until the election).
+[[nodiscard]] inline bool in_group(const world& w, councillor_id r) {
   const auto st = w.councillors.status[r];
   return w.councillors.party[r] == w.scen->party_index &&
          (st == councillor_status::sitting || st == councillor_status::deselected || st == councillor_status::withdrawn);
 }
 
-/// The rows of a council's group, in row order: `for (std::uint32_t r : group_rows(w, c))`.
+/// The councillors of a council's group, in row order: `for (const councillor_id r : group_rows(w, c))`.
 class group_rows {
  public:
   group_rows(const world& w, const council_state& c) : w_(w), begin_(c.rows.seat_begin), end_(c.rows.seat_end) {}
   class iterator {
    public:
     iterator(const world& w, std::uint32_t r, std::uint32_t end) : w_(&w), r_(r), end_(end) { skip(); }
-    std::uint32_t operator*() const { return r_; }
+    councillor_id operator*() const { return councillor_at(r_); }
     iterator& operator++() {
       ++r_;
       skip();
@@ -242,7 +239,7 @@ class group_rows {
 
    private:
     void skip() {
-      while (r_ < end_ && !in_group(*w_, r_)) ++r_;
+      while (r_ < end_ && !in_group(*w_, councillor_at(r_))) ++r_;
     }
     const world* w_;
     std::uint32_t r_, end_;
@@ -310,7 +307,7 @@ inline void central_action(council_state& c, double weight) {
 }
 
 /// Whether the seat in `row` is up at the council's next election (all-out: every seat; thirds: one per ward).
-[[nodiscard]] bool seat_up(const world& w, const council_state& c, std::uint32_t row);
+[[nodiscard]] bool seat_up(const world& w, const council_state& c, councillor_id r);
 
 /// Weeks to the council's next election (a large number when none is scheduled).
 [[nodiscard]] inline int weeks_to_election(const world& w, const council_state& c) {
@@ -323,9 +320,9 @@ inline void central_action(council_state& c, double weight) {
 /// The group's median position (uses the council's work buffer).
 [[nodiscard]] double group_median(world& w, const council_state& c);
 
-/// The sitting group councillor nearest `target`, other than `except`; -1 if none.
-[[nodiscard]] std::int64_t nearest_group_councillor(const world& w, const council_state& c, double target,
-                                                    std::int64_t except);
+/// The sitting group councillor nearest `target`, other than `except`; nobody if none.
+[[nodiscard]] councillor_id nearest_group_councillor(const world& w, const council_state& c, double target,
+                                                     councillor_id except);
 
 // ---- items for the party's bodies ----------------------------------------------------------------------
 

@@ -14,17 +14,17 @@ template <class F>
 void reselection::for_each_meeting(world& w, std::size_t ci, F&& f) {
   const auto& p = w.params->R5;
   const council_state& c = w.councils[ci];
-  if (c.electoral.next_election < 0 || c.leadership.leader < 0) return;
+  if (c.electoral.next_election < 0 || c.leadership.leader == nobody) return;
   const int open = c.electoral.next_election - p.window_open_weeks_before;
   const int close = c.electoral.next_election - p.window_close_weeks_before;
   if (w.week < open || w.week > close) return;
   const draw_stream when = detail::draws_at(w, c.electoral.next_election, id);
   const draw_stream rng = detail::draws(w, id);
   const auto span = static_cast<std::uint64_t>(std::max(1, close - std::max(open, 0) + 1));
-  for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r) {
+  for (const councillor_id r : c.rows.councillors()) {
     if (!detail::in_group(w, r) || w.councillors.selection[r] != selection_state::undecided || !detail::seat_up(w, c, r))
       continue;
-    const int meeting = std::max(open, 0) + static_cast<int>(when.bits(r) % span);
+    const int meeting = std::max(open, 0) + static_cast<int>(when.bits(row(r)) % span);
     if (meeting != w.week && !(w.week == close && meeting > close)) continue;
     f(r, rng);
   }
