@@ -39,18 +39,20 @@ void advise_pause(world& w, std::size_t ci, const decision&) {
 }
 
 void impose_special_measures(world& w, std::size_t ci, const decision&) {
+  const step_context x(w, ci, executive_decision::id);
   council_state& c = w.councils[ci];
   c.centre.special_measures = true;  // the centre now appoints leaders (R10) and chooses candidates (R6)
   c.leadership.response_pending = true;
-  emit(w, ci, executive_decision::id, event::special_measures_begin, 0, [] {
+  x.emit(event::special_measures_begin, 0, [] {
     return std::string("the group is under special measures: the centre appoints its leader and chooses its candidates");
   });
 }
 
 void remove_leader(world& w, std::size_t ci, const decision&) {
+  const step_context x(w, ci, executive_decision::id);
   if (w.councils[ci].leadership.leader == nobody) return;
   const councillor_id next = replace_leader(w, ci, executive_decision::id);
-  emit(w, ci, executive_decision::id, event::leader_removed, 0, [&] {
+  x.emit(event::leader_removed, 0, [&] {
     return next != nobody ? format("the executive removes the leader; new leader at %+.2f", w.councillors.position[next])
                      : std::string("the executive removes the leader; no successor");
   });

@@ -20,7 +20,7 @@ namespace {
 struct ballot_weight {
   double turnout, support;
 };
-ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, const place& x, const place& other) {
+ballot_weight weigh(const world& w, const council_state& c, member_id k, const place& x, const place& other) {
   const auto& p = w.params->R5;
   const double turnout = reselection::turnout(w, c, k);
   const place member = member_place(w, k);
@@ -29,15 +29,14 @@ ballot_weight weigh(const world& w, const council_state& c, std::uint64_t k, con
 
 }  // namespace
 
-double reselection::turnout(const world& w, const council_state& c, std::uint64_t k) {
+double reselection::turnout(const world& w, const council_state& c, member_id k) {
   const auto& p = w.params->R5;
   return sigmoid(p.t0 + p.t_activism * activism(w, c, k) + p.t_faction * w.members.faction[k]);
 }
 
 double reselection::expected_support(const world& w, const council_state& c, std::uint16_t ward, const place& x, const place& other) {
-  const auto [lo, hi] = ward_member_range(w, c, ward);
   double expected_for = 0, expected_all = 0;
-  for (std::uint64_t k = lo; k < hi; ++k) {
+  for (const member_id k : ward_members(w, c, ward)) {
     if (!member_is_active(w, c, k)) continue;
     const ballot_weight b = weigh(w, c, k, x, other);
     expected_all += b.turnout;
@@ -76,12 +75,12 @@ void members_ballot(world& w, std::size_t ci, councillor_id r, const draw_stream
   const council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const auto& m = w.members;
-  const auto [lo, hi] = ward_member_range(w, c, cl.ward[r]);
+  const auto ward = ward_members(w, c, cl.ward[r]);
   // The challenger: from the organised faction if it is active here, else from the ward's active members (their
   // mean on every axis; the draw on the first).
   place sum_all{}, sum_faction{};
   int n_all = 0, n_faction = 0;
-  for (std::uint64_t k = lo; k < hi; ++k) {
+  for (const member_id k : ward) {
     if (!member_is_active(w, c, k)) continue;
     const place at = member_place(w, k);
     sum_all.x += at.x;
@@ -117,7 +116,7 @@ void members_ballot(world& w, std::size_t ci, councillor_id r, const draw_stream
   // Expected vote share (what the councillor can canvass), then perhaps withdraw, then the ballot.
   double expected_for = 0, expected_all = 0;
   int votes_for = 0, votes = 0;
-  for (std::uint64_t k = lo; k < hi; ++k) {
+  for (const member_id k : ward) {
     if (!member_is_active(w, c, k)) continue;
     const ballot_weight b = weigh(w, c, k, councillor, challenger_at);
     expected_all += b.turnout;

@@ -53,8 +53,9 @@ bool may_take_over_selections(const world& w, const council_state& c) {
 }
 
 void take_over(world& w, std::size_t ci, const decision&) {
+  const step_context x(w, ci, executive_decision::id);
   w.councils[ci].selections.central_from = w.week;  // a central panel chooses the candidates from now
-  emit(w, ci, executive_decision::id, event::central_selection, 0,
+  x.emit(event::central_selection, 0,
        [] { return std::string("the executive takes over the group's selections: a central panel will choose its candidates"); });
 }
 

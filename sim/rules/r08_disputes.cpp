@@ -62,6 +62,7 @@ void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std:
 }
 
 void industrial_disputes::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R8;
   council_state& c = w.councils[ci];
@@ -74,17 +75,17 @@ void industrial_disputes::run(world& w, std::size_t ci) {
     if (!d.active) continue;
     const double militancy = s.unions[static_cast<std::size_t>(d.union_index)].militancy;
     const double confrontation = c.leadership.confrontation;
-    double x = d.intensity;
-    x += p.escalation * confrontation * militancy * (1 - x) - p.de_escalation * (1 - confrontation) * x +
+    double intensity = d.intensity;
+    intensity += p.escalation * confrontation * militancy * (1 - intensity) - p.de_escalation * (1 - confrontation) * intensity +
          p.noise_sd * rng.shock(di, 0);
-    d.intensity = static_cast<float>(std::clamp(x, 0.0, 1.0));
+    d.intensity = static_cast<float>(std::clamp(intensity, 0.0, 1.0));
     ++d.weeks_running;
     ++d.weeks_in_stage;
     const dispute_stage before = d.stage;
     if (d.intensity < p.settle_below) {
       d.stage = dispute_stage::settled;
       d.active = false;
-      emit(w, ci, id, event::dispute_settled, d.weeks_running,
+      x.emit(event::dispute_settled, d.weeks_running,
            [&] { return format("%s settled after %d weeks", d.id.c_str(), d.weeks_running); });
       continue;
     }
@@ -109,13 +110,13 @@ void industrial_disputes::run(world& w, std::size_t ci) {
     }
     if (d.stage != before) {
       d.weeks_in_stage = 0;
-      emit(w, ci, id, event_of(d.stage), d.weeks_running, [&] {
+      x.emit(event_of(d.stage), d.weeks_running, [&] {
         return format("%s: %s -> %s, intensity %.2f, week %d of the dispute", d.id.c_str(),
                       std::string(to_string(before)).c_str(), std::string(to_string(d.stage)).c_str(), d.intensity,
                       d.weeks_running);
       });
     }
-    if (d.stage == dispute_stage::strike || d.stage == dispute_stage::all_out) emit(w, ci, id, event::strike_week);
+    if (d.stage == dispute_stage::strike || d.stage == dispute_stage::all_out) x.emit(event::strike_week);
     derived.worst_intensity = std::max(derived.worst_intensity, d.intensity);
     ++derived.disputes_active;
   }

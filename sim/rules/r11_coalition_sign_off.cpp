@@ -260,7 +260,9 @@ int suspend_group(world& w, council_state& c) {
 }
 
 /// Puts a deal the group made without sign-off (or across a national line) before the body that signs off.
-void file_after_the_fact(world& w, std::size_t ci, std::uint32_t mask) {
+void file_after_the_fact(const step_context& x, std::uint32_t mask) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.unapproved = mask;
@@ -293,16 +295,18 @@ int refusing_partner(const world& w, std::size_t ci, std::uint32_t mask) {
   return -1;
 }
 
-void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
+void govern(const step_context& x, std::uint32_t mask, const char* how) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   council_state& c = w.councils[ci];
   const scenario& s = *w.scen;
   c.electoral.administration = mask;
   c.coalition.pending = 0;
-  if (supporting_parties(mask)) emit(w, ci, coalition_sign_off::id, event::support_arrangement);
+  if (supporting_parties(mask)) x.emit(event::support_arrangement);
   const bool without_party = !(governing_parties(mask) & (1u << s.party_index));
   const bool after_veto = c.coalition.party_vetoed && c.coalition.refused_by_vote && without_party;
-  if (after_veto) emit(w, ci, coalition_sign_off::id, event::other_control_after_veto);
-  emit(w, ci, coalition_sign_off::id, event::administration, 0, [&] {
+  if (after_veto) x.emit(event::other_control_after_veto);
+  x.emit(event::administration, 0, [&] {
     return format("%s administration: %s (%d of %d seats)%s", how, administration_text(s, mask).c_str(), seats_of(c, mask),
                   c.rows.seats(), after_veto ? " after the executive's veto" : "");
   });
@@ -310,7 +314,9 @@ void govern(world& w, std::size_t ci, std::uint32_t mask, const char* how) {
 
 /// Tries the next coalition: one with the party needs the executive's sign-off; others form at once; with none
 /// left, the largest party governs as a minority.
-void try_next_coalition(world& w, std::size_t ci) {
+void try_next_coalition(const step_context& x) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   const scenario& s = *w.scen;
   const auto& p = w.params->R11;
   council_state& c = w.councils[ci];
@@ -319,29 +325,29 @@ void try_next_coalition(world& w, std::size_t ci) {
   while (co.next < co.count) {
     const std::uint32_t mask = co.options[static_cast<std::size_t>(co.next++)];
     if (const int q = refusing_partner(w, ci, mask); q >= 0) {
-      emit(w, ci, coalition_sign_off::id, event::offer_refused, 0, [&] {
+      x.emit(event::offer_refused, 0, [&] {
         return format("%s refuses %s", s.parties[static_cast<std::size_t>(q)].name.c_str(), administration_text(s, mask).c_str());
       });
       continue;
     }
     if (!(arrangement_parties(mask) & party_bit)) {
-      govern(w, ci, mask, supporting_parties(mask) ? "minority" : "coalition");
+      govern(x, mask, supporting_parties(mask) ? "minority" : "coalition");
       return;
     }
     if (co.party_vetoed || c.leadership.leader == nobody) continue;
     if (!coalition_sign_off::sign_off_needed(*w.scen, ci)) {  // the party's rules leave its groups' deals to them
-      govern(w, ci, mask, "coalition (no sign-off needed)");
+      govern(x, mask, "coalition (no sign-off needed)");
       return;
     }
     const int seats = seats_of(c, mask);
     // A group sure of what it stands to gain, and not fearing the centre, may go ahead without asking.
     const double p_skip = sigmoid(p.k0 + defiance_payoff(w, c, mask));
-    if (draws(w, coalition_sign_off::id).bernoulli(p_skip, ci, 3)) {
-      emit(w, ci, coalition_sign_off::id, event::deal_without_sign_off, 0, [&] {
+    if (x.rng.bernoulli(p_skip, ci, 3)) {
+      x.emit(event::deal_without_sign_off, 0, [&] {
         return format("the group joins %s without asking the executive (p %.2f)", administration_text(s, mask).c_str(), p_skip);
       });
-      govern(w, ci, mask, "coalition (without sign-off)");
-      file_after_the_fact(w, ci, mask);
+      govern(x, mask, "coalition (without sign-off)");
+      file_after_the_fact(x, mask);
       return;
     }
     agenda_item item = new_item(w, ci, coalition_sign_off::item, p.urgency,
@@ -350,20 +356,22 @@ void try_next_coalition(world& w, std::size_t ci) {
     item.coalition = mask;
     file_item(w, ci, item);
     co.pending = mask;
-    emit(w, ci, coalition_sign_off::id, event::coalition_request, 0, [&] {
+    x.emit(event::coalition_request, 0, [&] {
       return format("the group asks %s to sign off %s (%d of %d seats, %d partner%s)%s", signing_body(w, ci).c_str(),
                     administration_text(s, mask).c_str(), seats, c.rows.seats(), std::popcount(arrangement_parties(mask)) - 1,
                     std::popcount(arrangement_parties(mask)) == 2 ? "" : "s", co.pact_alleged ? "; a pact allegation stands" : "");
     });
     return;
   }
-  govern(w, ci, 1u << largest_party(w, c), "minority");
+  govern(x, 1u << largest_party(w, c), "minority");
 }
 
 /// The sanctions a group meets for defying the body that signs off its deals: its councillors' suspension by a body
 /// that can discipline, and, where charges follow, the breach put to the executive as established findings (R18's
 /// item: it may bring charges, and the disciplinary hearing may expel the suspended). Returns how many were suspended.
-int sanction_defiance(world& w, std::size_t ci) {
+int sanction_defiance(const step_context& x) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   council_state& c = w.councils[ci];
   if (charges_follow(w, ci)) c.centre.breach_leader = c.leadership.leader;  // whom the breach's case is against
   const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
@@ -376,81 +384,87 @@ int sanction_defiance(world& w, std::size_t ci) {
   return suspended;
 }
 
-void refused(world& w, std::size_t ci, std::uint32_t mask, const char* why) {
+void refused(const step_context& x, std::uint32_t mask, const char* why) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
   c.coalition.refused_by_vote = true;
   central_action(c, w.params->R11.veto_visibility);  // a veto is a central action in the area
-  const draw_stream rng = draws(w, coalition_sign_off::id);
+  const draw_stream rng = x.rng;
   const double p_defy = c.leadership.leader != nobody ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
   if (c.leadership.leader != nobody && rng.bernoulli(p_defy, ci, 0)) {
     // The group joins anyway; it meets the sanctions of the body it defies.
-    const int suspended = sanction_defiance(w, ci);
-    emit(w, ci, coalition_sign_off::id, event::veto_defied, suspended, [&] {
+    const int suspended = sanction_defiance(x);
+    x.emit(event::veto_defied, suspended, [&] {
       return format("%s: the group defies the veto and joins %s (p %.2f); %d councillors suspended%s", why,
                     administration_text(s, mask).c_str(), p_defy, suspended,
                     charges_follow(w, ci) ? ", the breach put to the executive" : "");
     });
-    govern(w, ci, mask, "coalition (in defiance)");
+    govern(x, mask, "coalition (in defiance)");
     return;
   }
   c.coalition.party_vetoed = true;
   bear_override(c, w.params->R11.publicity_veto, office_given_up(w, c, mask));
-  emit(w, ci, coalition_sign_off::id, event::veto_accepted, 0,
+  x.emit(event::veto_accepted, 0,
        [&] { return format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()); });
-  try_next_coalition(w, ci);
+  try_next_coalition(x);
 }
 
 /// No answer came before the deal's deadline (the signing body did not decide it): not a veto. The group goes ahead
 /// anyway, as it would defy a veto (the same weighing of office, policy and sanction), and the deal is looked at after
 /// the fact; or it stays out and the next option is tried.
-void no_answer(world& w, std::size_t ci, std::uint32_t mask) {
+void no_answer(const step_context& x, std::uint32_t mask) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
   const double p_go = c.leadership.leader != nobody ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, mask)) : 0.0;
-  if (c.leadership.leader != nobody && draws(w, coalition_sign_off::id).bernoulli(p_go, ci, 5)) {
-    govern(w, ci, mask, "coalition (no answer in time: the group goes ahead)");
-    file_after_the_fact(w, ci, mask);
+  if (c.leadership.leader != nobody && x.rng.bernoulli(p_go, ci, 5)) {
+    govern(x, mask, "coalition (no answer in time: the group goes ahead)");
+    file_after_the_fact(x, mask);
     return;
   }
   c.coalition.party_vetoed = true;  // it stays out: the other options are tried without the party
-  emit(w, ci, coalition_sign_off::id, event::stays_out, 0, [&] {
+  x.emit(event::stays_out, 0, [&] {
     return format("no answer in time: the group stays out of %s (p of going ahead %.2f)", administration_text(s, mask).c_str(), p_go);
   });
-  try_next_coalition(w, ci);
+  try_next_coalition(x);
 }
 
 /// The executive's look at a deal made without its sign-off: it stands, or the group is ordered to withdraw and
 /// complies (the administration falls and the other options are tried without the party) or defies.
-void after_the_fact(world& w, std::size_t ci, const decision& d) {
+void after_the_fact(const step_context& x, const decision& d) {
+  world& w = x.w;
+  const std::size_t ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   const std::uint32_t deal = d.coalition;
   c.coalition.unapproved = 0;
   if (c.electoral.administration != deal) return;  // the deal has fallen meanwhile
   if (d.is(coalition_sign_off::approve)) {
-    emit(w, ci, coalition_sign_off::id, event::approved_after_the_fact, 0,
+    x.emit(event::approved_after_the_fact, 0,
          [&] { return format("%s lets %s stand", signing_body(w, ci).c_str(), administration_text(s, deal).c_str()); });
     return;
   }
   central_action(c, w.params->R11.reversal_visibility);  // an order to withdraw is a central override (R3, satisfaction, member mood)
-  emit(w, ci, coalition_sign_off::id, event::reversal_ordered, 0, [&] {
+  x.emit(event::reversal_ordered, 0, [&] {
     return format("%s orders the group to withdraw from %s%s", signing_body(w, ci).c_str(), administration_text(s, deal).c_str(),
                   coalition_sign_off::crosses_lines(w, deal) ? " (across the party's national cooperation lines)" : "");
   });
   const double p_defy = c.leadership.leader != nobody ? sigmoid(w.params->R11.d0 + defiance_payoff(w, c, deal)) : 0.0;
-  if (c.leadership.leader != nobody && draws(w, coalition_sign_off::id).bernoulli(p_defy, ci, 4)) {
-    const int suspended = sanction_defiance(w, ci);
-    emit(w, ci, coalition_sign_off::id, event::reversal_defied, suspended, [&] {
+  if (c.leadership.leader != nobody && x.rng.bernoulli(p_defy, ci, 4)) {
+    const int suspended = sanction_defiance(x);
+    x.emit(event::reversal_defied, suspended, [&] {
       return format("the group stays in office against the order (p %.2f); %d councillors suspended%s", p_defy, suspended,
                     charges_follow(w, ci) ? ", the breach put to the executive" : "");
     });
     return;
   }
   bear_override(c, w.params->R11.publicity_reversal, office_given_up(w, c, deal));
-  emit(w, ci, coalition_sign_off::id, event::reversal_complied, 0, [&] {
+  x.emit(event::reversal_complied, 0, [&] {
     return format("the group withdraws (p of defying %.2f): %s falls", p_defy, administration_text(s, deal).c_str());
   });
   c.electoral.administration = 0;
@@ -458,7 +472,7 @@ void after_the_fact(world& w, std::size_t ci, const decision& d) {
   c.coalition.refused_by_vote = true;
   c.coalition.pending = 0;
   coalition_options(w, c, c.coalition);
-  try_next_coalition(w, ci);
+  try_next_coalition(x);
 }
 
 /// A body's members' log-odds of approving a deal. The vote knows the partners: one across the party's national
@@ -537,7 +551,8 @@ bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std
 }
 
 void coalition_sign_off::start_formation(world& w, std::size_t ci) {
-  council_state& c = w.councils[ci];
+  const step_context x(w, ci, id);
+  council_state& c = x.c;
   c.coalition.party_vetoed = false;
   c.coalition.refused_by_vote = false;
   c.coalition.pending = 0;
@@ -553,7 +568,7 @@ void coalition_sign_off::start_formation(world& w, std::size_t ci) {
     co.options = ordered;
     co.count = n;
   }
-  try_next_coalition(w, ci);
+  try_next_coalition(x);
   c.coalition.negotiated = 0;  // a fact of the first formation only
 }
 
@@ -593,7 +608,7 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
   coalition_state& co = c.coalition;
   if (co.review_at_start && w.week == 0) {
     co.review_at_start = false;
-    file_after_the_fact(w, ci, co.unapproved);
+    file_after_the_fact(x, co.unapproved);
     x.emit(event::coalition_request, 0, [&] {
       return format("%s is to look at %s, in office without its sign-off%s", signing_body(w, ci).c_str(), administration_text(*w.scen, co.unapproved).c_str(),
                     crosses_lines(w, co.unapproved) ? " and across the party's national cooperation lines" : "");
@@ -603,24 +618,25 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
 }
 
 void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
-  council_state& c = w.councils[ci];
+  const step_context x(w, ci, id);
+  council_state& c = x.c;
   clear_pending(w, c, item);
   if (d.is(lapsed)) {
     if (c.coalition.unapproved && c.coalition.unapproved == d.coalition) c.coalition.unapproved = 0;  // unreviewed, it stands
-    if (c.coalition.pending == d.coalition) no_answer(w, ci, d.coalition);
+    if (c.coalition.pending == d.coalition) no_answer(x, d.coalition);
     return;
   }
   if (c.coalition.unapproved && c.coalition.unapproved == d.coalition) {
-    after_the_fact(w, ci, d);
+    after_the_fact(x, d);
     return;
   }
   if (c.coalition.pending != d.coalition) return;  // a stale decision about a deal no longer on the table
   if (d.is(approve)) {
-    emit(w, ci, id, event::coalition_approved);
-    govern(w, ci, d.coalition, "coalition (signed off)");
+    x.emit(event::coalition_approved);
+    govern(x, d.coalition, "coalition (signed off)");
     return;
   }
-  refused(w, ci, d.coalition, (signing_body(w, ci) + " refuses the deal").c_str());
+  refused(x, d.coalition, (signing_body(w, ci) + " refuses the deal").c_str());
 }
 
 const motion_def coalition_sign_off::approve{.name = "approve_coalition", .decided = event::decision_approve_coalition, .draw_key = 7};

@@ -9,6 +9,7 @@ namespace partyline {
 using namespace detail;
 
 void pact_allegation::at_count(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& before = w.councils[ci].electoral.seats_before_count;
   const scenario& s = *w.scen;
   const auto& p = w.params->R12;
@@ -24,14 +25,14 @@ void pact_allegation::at_count(world& w, std::size_t ci) {
   if (!partner_gained || !rng.bernoulli(p.p_allegation, ci, 0)) return;
   c.coalition.pact_alleged = true;
   std::int64_t suspended = 0;
-  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+  for (const member_id m : c.rows.members()) {
     if (!member_is_active(w, c, m)) continue;
     if (!rng.bernoulli(p.suspend_share, m, 1)) continue;
     w.members.status[m] = member_status::suspended;
     ++suspended;
   }
   c.membership.suspended += suspended;
-  emit(w, ci, id, event::pact_allegation, suspended, [&] {
+  x.emit(event::pact_allegation, suspended, [&] {
     return format("an \"unauthorised pact\" is alleged; the centre suspends %lld local activists", static_cast<long long>(suspended));
   });
 }

@@ -99,6 +99,7 @@ void seat_new_councillor(world& w, std::size_t ci, councillor_id r, const candid
 
 /// One ward's contest: rewrites the rows of the seats that were up.
 void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, const draw_stream& rng) {
+  const step_context x(w, ci, elections::id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R13;
   council_state& c = w.councils[ci];
@@ -138,7 +139,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     const double vote = (v.personal + v.transfer * share[party]) * (1 + bonus + p.candidate_sd * rng.normal(row(r), 30));
     const float pos = councillor ? cl.position[r] : static_cast<float>(members_choice(w, c, cl.ward[r], cl.position[r]));
     cands[n++] = {vote, councillor ? r : nobody, pos, ind};
-    emit(w, ci, elections::id, event::independent_standing);
+    x.emit(event::independent_standing);
   }
   // A voter has one vote per seat up: one who backs an independent gives them one of those votes, which the other
   // candidates lose.
@@ -199,7 +200,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
           cl.party[up[j]] = ind;
           cl.status[up[j]] = councillor_status::independent;
           cl.cabinet[up[j]] = 0;
-          emit(w, ci, elections::id, event::independent_elected);
+          x.emit(event::independent_elected);
         }
       }
   }
@@ -210,7 +211,7 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
     if (next_row >= k) break;
     if (up[next_row] == c.leadership.leader) c.leadership.leader = nobody;  // the seat changed hands
     seat_new_councillor(w, ci, up[next_row], cands[i], rng);
-    if (cands[i].party == ind) emit(w, ci, elections::id, event::independent_elected);
+    if (cands[i].party == ind) x.emit(event::independent_elected);
     kept[next_row] = true;
   }
 }

@@ -19,14 +19,14 @@ void member_exit::bound_exits(world& w, std::size_t ci) {
   const council_rows& rows = w.councils[ci].rows;
   float right = -1e30f, left = -1e30f, more = 0;
   const double slope = p.e_distance * w.space.first_salience;
-  for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) {
+  for (const member_id m : rows.members()) {
     const double x = w.members.position_of(m), l = w.members.loyalty_of(m);
     right = std::max(right, static_cast<float>(slope * x - p.e_loyalty * l));
     left = std::max(left, static_cast<float>(-slope * x - p.e_loyalty * l));
   }
   if (w.space.others > 0) {
     const place centre = centre_place(w, 0.0);
-    for (std::uint64_t m = rows.member_begin; m < rows.member_end; ++m) {
+    for (const member_id m : rows.members()) {
       place at = member_place(w, m);
       at.x = 0;
       more = std::max(more, static_cast<float>(p.e_distance * distance(w, at, centre)));
@@ -46,7 +46,7 @@ void member_exit::react_to_central_actions(world& w, std::size_t ci) {
   c.membership.central_actions_seen = c.centre.central_actions;
   const place centre = centre_place(w, w.national.executive_median);
   auto& cols = w.members;
-  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+  for (const member_id m : c.rows.members()) {
     const double shift = fresh * (p.l_rally - p.l_against * distance(w, member_place(w, m), centre));
     cols.loyalty[m] = member_columns::loyalty_byte(cols.loyalty_of(m) + shift);
   }
@@ -54,6 +54,7 @@ void member_exit::react_to_central_actions(world& w, std::size_t ci) {
 }
 
 void member_exit::run(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   react_to_central_actions(w, ci);
   const scenario& s = *w.scen;
   const auto& p = w.params->R14;
@@ -106,12 +107,12 @@ void member_exit::run(world& w, std::size_t ci) {
       }
     }
     for (std::size_t j = 0; j < found; ++j) {
-      const std::uint64_t r = rows_ahead[j];
+      const auto r = static_cast<member_id>(rows_ahead[j]);  // the candidates' rows, gathered by the branch-free scan
       if (status[r] != member_status::member && status[r] != member_status::suspended) continue;
       const place member = member_place(w, r);
       const double from_centre = distance(w, member, centre);
-      const double x = local + p.e_distance * from_centre - p.e_loyalty * cols.loyalty_of(r);
-      if (rng.uniform(r, 0) * bound >= sigmoid(x)) continue;
+      const double odds = local + p.e_distance * from_centre - p.e_loyalty * cols.loyalty_of(r);
+      if (rng.uniform(r, 0) * bound >= sigmoid(odds)) continue;
       // The party nearest the leaver: if it is not this one, they may join it.
       std::size_t nearest = our_party(w);
       double best = from_centre;
@@ -128,13 +129,14 @@ void member_exit::run(world& w, std::size_t ci) {
       status[r] = defects ? member_status::defected : member_status::left;
       ++c.membership.left;
       if (defects)
-        emit(w, ci, id, event::defection, 1,
+        x.emit(event::defection, 1,
              [&] { return format("a member leaves and joins %s", s.parties[nearest].name.c_str()); });
     }
   }
 }
 
 void member_exit::recruit(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R14;
   council_state& c = w.councils[ci];
@@ -167,7 +169,7 @@ void member_exit::recruit(world& w, std::size_t ci) {
   }
   ms.prospective -= joined;
   ms.joined += joined;
-  if (joined > 0) emit(w, ci, id, event::member_joined, joined);
+  if (joined > 0) x.emit(event::member_joined, joined);
 }
 
 }  // namespace partyline

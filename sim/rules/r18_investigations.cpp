@@ -24,8 +24,9 @@ int drawn_weeks(const draw_stream& rng, std::size_t ci, std::uint64_t counter, d
 }  // namespace
 
 void investigations::count_sanction(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const int first = w.councils[ci].centre.first_item_week;
-  emit(w, ci, id, event::sanction, first >= 0 ? w.week - first : 0);
+  x.emit(event::sanction, first >= 0 ? w.week - first : 0);
 }
 
 double investigations::urgency(const world& w, double severity) {
@@ -65,6 +66,7 @@ void investigations::run(world& w, std::size_t ci) {
 }
 
 void investigations::hear(world& w, std::size_t ci, bool expelling) {
+  const step_context x(w, ci, id);
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const draw_stream rng = draws(w, id);
@@ -90,7 +92,7 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
   std::int64_t members_expelled = 0, members_reinstated = 0;
   if (marks_members(c.centre.subject)) {
     auto& ms = w.members;
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+    for (const member_id m : c.rows.members()) {
       if (!ms.complained_of[m] || ms.status[m] != member_status::suspended) continue;
       ms.status[m] = expelling ? member_status::expelled : member_status::member;
       --c.membership.suspended;
@@ -100,9 +102,9 @@ void investigations::hear(world& w, std::size_t ci, bool expelling) {
   c.centre.hearing_from = -1;
   close_allegation(w, c);  // the case is closed
   c.centre.breach_leader = nobody;
-  emit(w, ci, id, event::hearing_held, expelled + members_expelled);
-  if (members_expelled > 0) emit(w, ci, id, event::members_expelled, members_expelled);
-  emit(w, ci, id, event::expulsion, expelled, [&] {
+  x.emit(event::hearing_held, expelled + members_expelled);
+  if (members_expelled > 0) x.emit(event::members_expelled, members_expelled);
+  x.emit(event::expulsion, expelled, [&] {
     if (members_expelled + members_reinstated == 0)
       return format("the hearing expels %d councillors and reinstates %d", expelled, reinstated);
     return format("the hearing expels %d councillors and %lld members, and reinstates %d councillors and %lld members", expelled,
@@ -138,7 +140,7 @@ int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, b
     }
     if (marks_members(c.centre.subject)) {
       auto& ms = w.members;
-      for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+      for (const member_id m : c.rows.members()) {
         if (!ms.complained_of[m] || ms.status[m] != member_status::member) continue;
         ms.status[m] = member_status::suspended;
         ++members;
@@ -160,8 +162,9 @@ int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, b
 
 /// Tells the suspensions pending the case; a suspended leader leaves the leadership (the group elects another).
 void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader, bool against_accused, std::int64_t members) {
+  const step_context x(w, ci, investigations::id);
   if (suspended > 0 || members == 0)
-    emit(w, ci, investigations::id, event::suspension_individual, suspended, [&] {
+    x.emit(event::suspension_individual, suspended, [&] {
       return against_accused && against_leader && suspended == 1 ? std::string("the accused leader is administratively suspended pending the case")
              : against_accused && suspended == 1 ? std::string("the accused councillor is administratively suspended pending the case")
              : against_accused                   ? format("%d accused councillors are administratively suspended pending the case", suspended)
@@ -169,7 +172,7 @@ void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader
                               : format("%d of the group's leadership are administratively suspended", suspended);
     });
   if (members > 0)
-    emit(w, ci, investigations::id, event::members_suspended, members, [&] {
+    x.emit(event::members_suspended, members, [&] {
       return format("%lld members named in the complaint are suspended pending the case", static_cast<long long>(members));
     });
   if (against_leader) {
@@ -189,16 +192,18 @@ int investigations::suspend_individuals(world& w, std::size_t ci, double severit
 }
 
 void investigations::suspend_local_party(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   council_state& c = w.councils[ci];
   c.centre.local_party_suspended = true;
   if (c.selections.central_from < 0) c.selections.central_from = w.week;  // selections are run by the centre (R6)
-  emit(w, ci, id, event::local_party_suspended, 0, [] {
+  x.emit(event::local_party_suspended, 0, [] {
     return std::string("the local party is suspended: its meetings and officers are frozen, the centre runs its selections");
   });
   count_sanction(w, ci);
 }
 
 void investigations::bring_charges(world& w, std::size_t ci, double severity) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R18;
   council_state& c = w.councils[ci];
   // The charged -- the case's subjects -- are suspended until the hearing (administrative suspension); the charges
@@ -220,7 +225,7 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
         ++restored;
       }
     if (restored > 0)
-      emit(w, ci, id, event::whip_restored, restored, [&] {
+      x.emit(event::whip_restored, restored, [&] {
         return format("the whip is restored to %d councillors: the charges are against the leader who led the defiance", restored);
       });
   }
@@ -228,11 +233,11 @@ void investigations::bring_charges(world& w, std::size_t ci, double severity) {
   for (const councillor_id r : c.rows.councillors())
     charged += w.councillors.party[r] == w.scen->party_index && w.councillors.status[r] == councillor_status::suspended;
   if (against_accused && marks_members(c.centre.subject))
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+    for (const member_id m : c.rows.members())
       members_charged += w.members.complained_of[m] && w.members.status[m] == member_status::suspended;
   if (charged + members_charged == 0) return;
   c.centre.hearing_from = w.week + drawn_weeks(draws(w, id), ci, 4, p.case_preparation_weeks, p.duration_log_sd);
-  emit(w, ci, id, event::charges_brought, charged + members_charged, [&] {
+  x.emit(event::charges_brought, charged + members_charged, [&] {
     const int weeks = c.centre.hearing_from - w.week;
     if (members_charged == 0)
       return format("charges against %lld councillors, to go before the hearing body in %d weeks", static_cast<long long>(charged), weeks);
@@ -261,13 +266,14 @@ bool may_charge(const world& w, const council_state& c) { return powers(w).charg
 void open_investigation(world& w, std::size_t ci, const decision&) { investigations::open(w, ci); }
 void warn(world& w, std::size_t ci, const decision&) { investigations::count_sanction(w, ci); }
 void suspend(world& w, std::size_t ci, const decision& d) {
+  const step_context x(w, ci, investigations::id);
   const centre_state& c = w.councils[ci].centre;
   const int suspended = investigations::suspend_individuals(w, ci, std::max<double>(c.findings, c.allegation));
   // On an allegation the suspension is administrative, pending an investigation (Rule Book ch. 6: "pending the
   // final outcome of any investigation and charges"), which opens now unless one is running.
   if (d.kind != &investigations::allegation_item) return;
   if (suspended > 0)
-    emit(w, ci, investigations::id, event::suspension_administrative, suspended,
+    x.emit(event::suspension_administrative, suspended,
          [&] { return format("%d suspended pending the investigation of the complaint", suspended); });
   if (powers(w).investigate && c.investigation_until < w.week) investigations::open(w, ci);
 }

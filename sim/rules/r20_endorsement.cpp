@@ -26,6 +26,7 @@ namespace {
 /// The panel refuses the candidate for seat `r` (a reselected councillor if `incumbent`, else the members' choice
 /// to replace one). The members choose again while the selection window is open; after it the centre imposes.
 void refuse(world& w, std::size_t ci, councillor_id r, bool incumbent, const draw_stream& rng) {
+  const step_context x(w, ci, endorsement::id);
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const bool members_again = w.week <= c.electoral.next_election - w.params->R5.window_close_weeks_before;
@@ -53,11 +54,11 @@ void refuse(world& w, std::size_t ci, councillor_id r, bool incumbent, const dra
   cl.candidate_position[r] = static_cast<float>(next);
   cl.endorsement[r] = members_again ? endorsement_state::pending : endorsement_state::refused;
   central_action(c, w.params->R6.publicity);  // centralisation made visible
-  emit(w, ci, endorsement::id, event::endorsement_refused, 0, [&] {
+  x.emit(event::endorsement_refused, 0, [&] {
     return format("%s refuses to endorse the members' candidate%s (position %+.2f); %s", panel.said(),
                   incumbent ? ", a sitting councillor," : "", refused_position, members_again ? "the members choose again" : "it imposes its own");
   });
-  if (!members_again) emit(w, ci, endorsement::id, event::candidate_imposed);
+  if (!members_again) x.emit(event::candidate_imposed);
 }
 
 }  // namespace

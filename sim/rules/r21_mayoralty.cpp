@@ -55,6 +55,7 @@ councillor_id sitting_mayor(const world& w, const council_state& c) {
 
 /// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.
 void mayor_may_stand(world& w, std::size_t ci, councillor_id mayor, double support, bool by_centre, const draw_stream& rng) {
+  const step_context x(w, ci, mayoralty::id);
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
   const float grievance = independent_candidacy::grievance(w, c, support, by_centre);
@@ -64,12 +65,13 @@ void mayor_may_stand(world& w, std::size_t ci, councillor_id mayor, double suppo
   m.rival = mayor;
   m.rival_support = static_cast<float>(support);
   m.rival_grievance = grievance;
-  emit(w, ci, mayoralty::id, event::independent_standing);
+  x.emit(event::independent_standing);
 }
 
 }  // namespace
 
 void mayoralty::select(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const auto& p = w.params->R21;
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
@@ -87,7 +89,7 @@ void mayoralty::select(world& w, std::size_t ci) {
                                                      ci, 15);
     m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, nobody);
     m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
-    emit(w, ci, id, event::mayoral_selection, 0, [&] {
+    x.emit(event::mayoral_selection, 0, [&] {
       if (keep) return std::string("the centre, which runs the selections, keeps the sitting mayor as the party's candidate");
       return format("the centre, which runs the selections, chooses %s as the party's candidate for mayor (position %+.2f)",
                     sitting != nobody ? "a councillor in place of the sitting mayor" : "a councillor",
@@ -101,7 +103,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   // The shortlist: the sitting mayor, then the councillors nearest the active members and the organised faction.
   double sum = 0, sum_faction = 0;
   int n_active = 0, n_faction = 0;
-  for (std::uint64_t k = c.rows.member_begin; k < c.rows.member_end; ++k) {
+  for (const member_id k : c.rows.members()) {
     if (!member_is_active(w, c, k)) continue;
     sum += w.members.position_of(k);
     ++n_active;
@@ -137,7 +139,7 @@ void mayoralty::select(world& w, std::size_t ci) {
                       : true;
     n_approved += approved[j];
     if (!approved[j])
-      emit(w, ci, id, event::endorsement_refused, 0, [&] {
+      x.emit(event::endorsement_refused, 0, [&] {
         return format("%s strikes %s (position %+.2f) off the shortlist for mayor", panel.said(),
                       list[j] == sitting ? "the sitting mayor" : "a councillor", cl.position[r]);
       });
@@ -145,7 +147,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   if (n_approved == 0) {  // nobody approved: the panel imposes its own
     m.candidate = nearest_group_councillor(w, c, panel.median.x, nobody);
     m.candidate_imposed = true;
-    emit(w, ci, id, event::candidate_imposed);
+    x.emit(event::candidate_imposed);
     if (sitting != nobody && m.candidate != sitting)
       mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
     return;
@@ -156,7 +158,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   std::array<double, max_shortlist> weight{};
   std::array<place, max_shortlist> at{};
   for (std::size_t j = 0; j < n; ++j) at[j] = councillor_place(w, list[j]);
-  for (std::uint64_t k = c.rows.member_begin; k < c.rows.member_end; ++k) {
+  for (const member_id k : c.rows.members()) {
     if (!member_is_active(w, c, k) || !rng.bernoulli(reselection::turnout(w, c, k), k, 4)) continue;
     const place member = member_place(w, k);
     double total = 0;
@@ -184,7 +186,7 @@ void mayoralty::select(world& w, std::size_t ci) {
   }
   m.candidate = list[win];
   m.candidate_imposed = false;
-  emit(w, ci, id, event::mayoral_selection, votes[win], [&] {
+  x.emit(event::mayoral_selection, votes[win], [&] {
     return format("the members select %s as the party's candidate for mayor: %d of %d votes (%d shortlisted, %d approved)",
                   list[win] == sitting ? "the sitting mayor" : "a councillor", votes[win], cast, static_cast<int>(n), n_approved);
   });
@@ -202,6 +204,7 @@ void mayoralty::contest_step(world& w, std::size_t ci) {
 }
 
 void mayoralty::contest(world& w, std::size_t ci) {
+  const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R21;
   council_state& c = w.councils[ci];
@@ -254,14 +257,14 @@ void mayoralty::contest(world& w, std::size_t ci) {
   }
   m.party = static_cast<int>(winner);
   c.electoral.administration = 1u << winner;  // the mayor leads the administration
-  emit(w, ci, id, event::mayor_elected, winner == party, [&] {
+  x.emit(event::mayor_elected, winner == party, [&] {
     const double total = std::accumulate(vote.begin(), vote.end(), 0.0);
     return format("%s wins the mayoralty with %.0f%% of the vote%s", winner == ind ? "the former mayor, as an independent,"
                                                                                     : s.parties[winner].name.c_str(),
                   total > 0 ? 100 * vote[winner] / total : 0.0,
                   before == static_cast<int>(party) && winner != party ? "; the party loses the office" : "");
   });
-  if (before == static_cast<int>(party) && winner != party) emit(w, ci, id, event::mayoralty_lost);
+  if (before == static_cast<int>(party) && winner != party) x.emit(event::mayoralty_lost);
   m.candidate = nobody;
   m.candidate_imposed = false;
   m.rival = nobody;

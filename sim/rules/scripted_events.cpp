@@ -70,7 +70,7 @@ std::pair<councillor_id, std::int64_t> mark_councillors(world& w, std::size_t ci
 }
 
 /// A member who can be a subject: still in the party (a member, or suspended already).
-bool in_party(const world& w, std::uint64_t m) {
+bool in_party(const world& w, member_id m) {
   return w.members.status[m] == member_status::member || w.members.status[m] == member_status::suspended;
 }
 
@@ -81,7 +81,7 @@ std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, 
   auto& ms = w.members;
   std::int64_t marked = 0;
   if (subject == allegation_subject::faction) {
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+    for (const member_id m : c.rows.members())
       if (ms.faction[m] && in_party(w, m)) {
         ms.complained_of[m] = 1;
         ++marked;
@@ -89,10 +89,10 @@ std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, 
   } else if (subject == allegation_subject::local_party) {
     // Its officers: the `count` most active members (at most max_officers), found in one pass.
     constexpr int max_officers = 64;
-    std::array<std::pair<float, std::uint64_t>, max_officers> best{};
+    std::array<std::pair<float, member_id>, max_officers> best{};
     const int k = std::min(count, max_officers);
     int held = 0;
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+    for (const member_id m : c.rows.members()) {
       if (ms.status[m] != member_status::member) continue;
       const float a = activism(w, c, m);
       if (held == k && a <= best[static_cast<std::size_t>(k - 1)].first) continue;
@@ -109,8 +109,8 @@ std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, 
     // `count` members who are not councillors, drawn among the active ones (by keyed tries).
     const std::uint64_t rows = c.rows.member_end - c.rows.member_begin;
     for (std::uint64_t t = 0; rows > 0 && marked < count && t < 20 * static_cast<std::uint64_t>(count); ++t) {
-      const std::uint64_t m = c.rows.member_begin +
-                              std::min(rows - 1, static_cast<std::uint64_t>(rng.uniform(ci, counter + t) * static_cast<double>(rows)));
+      const auto m = static_cast<member_id>(
+          c.rows.member_begin + std::min(rows - 1, static_cast<std::uint64_t>(rng.uniform(ci, counter + t) * static_cast<double>(rows))));
       if (ms.complained_of[m] || !member_is_active(w, c, m)) continue;
       ms.complained_of[m] = 1;
       ++marked;
@@ -244,21 +244,21 @@ void scripted_events::run(world& w, std::size_t ci) {
         agenda_item item = new_item(w, ci, regional_referral::item, e.value, 1.0, position);
         item.union_index = e.union_index;
         file_item(w, ci, item);
-        emit(w, ci, told_as, event::referral, 0, [] { return std::string("scripted referral to the executive"); });
+        x.emit(event::referral, 0, [] { return std::string("scripted referral to the executive"); });
         break;
       }
       case event_kind::request: {
         const auto& r1 = w.params->R1;
         file_item(w, ci, new_item(w, ci, request_to_centre::item, std::min(1.0, r1.urgency_base + r1.urgency_share * e.value),
                                   e.value, w.national.executive_median));
-        emit(w, ci, told_as, event::request, 0,
+        x.emit(event::request, 0,
              [&] { return format("scripted request to the executive by %.0f%% of the group", 100 * e.value); });
         break;
       }
       case event_kind::central_selection:
         c.selections.central_from = w.week;
         central_action(c, w.params->R2.action_visibility);  // a central takeover is visible locally (R13, R14)
-        emit(w, ci, told_as, event::central_selection, 0,
+        x.emit(event::central_selection, 0,
              [] { return std::string("the centre takes over the group's candidate selections"); });
         break;
       case event_kind::allegation:

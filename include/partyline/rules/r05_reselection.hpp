@@ -81,7 +81,7 @@ struct reselection {
   static void deselect(world& w, std::size_t council, councillor_id r, selection_state how, double replacement, double support,
                        const draw_stream& rng, std::string detail, int value);
   /// An active member's probability of voting in a selection ballot (their activism, the organised faction).
-  [[nodiscard]] static double turnout(const world& w, const council_state& c, std::uint64_t member);
+  [[nodiscard]] static double turnout(const world& w, const council_state& c, member_id member);
   /// The share of the ward's active members' votes a candidate at `x` can expect against one at `other` (the
   /// ballot's turnout and support, without its draws).
   [[nodiscard]] static double expected_support(const world& w, const council_state& c, std::uint16_t ward, const detail::place& x,

@@ -173,10 +173,13 @@ struct member_columns {
     return static_cast<float>(more[m * static_cast<std::uint64_t>(others) + static_cast<std::uint64_t>(k)]) * (1.0f / 32767.0f);
   }
   [[nodiscard]] float position_of(std::uint64_t m) const { return static_cast<float>(position[m]) * (1.0f / 32767.0f); }
+  [[nodiscard]] float position_of(member_id m) const { return position_of(row(m)); }
+  [[nodiscard]] float more_of(member_id m, int others, int k) const { return more_of(row(m), others, k); }
   [[nodiscard]] static std::int16_t position_fixed(double x) {
     return static_cast<std::int16_t>(std::lround(std::clamp(x, -1.0, 1.0) * 32767.0));
   }
   [[nodiscard]] float loyalty_of(std::uint64_t m) const { return static_cast<float>(loyalty[m]) * (1.0f / 255.0f); }
+  [[nodiscard]] float loyalty_of(member_id m) const { return loyalty_of(row(m)); }
   [[nodiscard]] static std::uint8_t loyalty_byte(double l) {
     return static_cast<std::uint8_t>(std::lround(std::clamp(l, 0.0, 1.0) * 255.0));
   }

@@ -18,7 +18,7 @@ std::string format(const char* fmt, ...) {
   return buf;
 }
 
-std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const council_state& c, std::uint16_t ward) {
+id_range<member_id, std::uint64_t> ward_members(const world& w, const council_state& c, std::uint16_t ward) {
   const auto* first = w.members.ward.data() + c.rows.member_begin;
   const auto* last = w.members.ward.data() + c.rows.member_end;
   const auto lo = std::lower_bound(first, last, ward);
@@ -28,10 +28,9 @@ std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const 
 }
 
 double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback) {
-  const auto [lo, hi] = ward_member_range(w, c, ward);
   double sum = 0;
   int n = 0;
-  for (std::uint64_t m = lo; m < hi; ++m)
+  for (const member_id m : ward_members(w, c, ward))
     if (member_is_active(w, c, m)) {
       sum += w.members.position_of(m);
       ++n;
@@ -61,7 +60,7 @@ std::int64_t active_members(const world& w, const council_state& c) {
   const float* __restrict quiet = w.members.quiet_activism.data();
   const member_status* __restrict st = w.members.status.data();
   std::int64_t n = 0;
-  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)  // plain rows over raw columns: vectorised
     n += (quiet[m] + mobilisation >= threshold) & (st[m] == member_status::member);
   return n;
 }

@@ -17,7 +17,7 @@ TEST(MemberMood, FactionMembersBecomeMoreActive) {
   for (int week = 0; week < 30; ++week) step_week(w);
   double fac = 0, rest = 0;
   int nf = 0, nr = 0;
-  for (std::size_t m = 0; m < w.members.size(); ++m) {
+  for (const member_id m : w.councils[0].rows.members()) {  // the one council's members are every row
     if (w.members.faction[m]) {
       fac += detail::activism(w, w.councils[0], m);
       ++nf;
@@ -41,14 +41,14 @@ TEST(MemberMood, ActivismRelaxesTowardsLocalMobilisationAtItsRate) {
   });
   world w = build_world(s, 1, 0);
   const auto& p = coefficients(*s).member_mood;
-  const float before = detail::activism(w, w.councils[0], 0);
+  const float before = detail::activism(w, w.councils[0], member_id{0});
   for (int week = 0; week < 10; ++week) members_mood::run(w, 0);
   const double expected = p.mobilise_policy * 0.8 * (1 - std::pow(1 - p.rate, 10));
-  EXPECT_NEAR(detail::activism(w, w.councils[0], 0) - before, expected, 1e-5);
+  EXPECT_NEAR(detail::activism(w, w.councils[0], member_id{0}) - before, expected, 1e-5);
   EXPECT_NEAR(w.councils[0].membership.mobilisation, expected, 1e-5);
   // Active members are those whose activism reaches active_above, counted the same way everywhere.
   std::int64_t active = 0;
-  for (std::uint64_t m = w.councils[0].rows.member_begin; m < w.councils[0].rows.member_end; ++m)
+  for (const member_id m : w.councils[0].rows.members())
     active += detail::member_is_active(w, w.councils[0], m);
   EXPECT_EQ(detail::active_members(w, w.councils[0]), active);
   EXPECT_GT(active, 0);

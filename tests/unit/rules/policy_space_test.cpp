@@ -43,7 +43,7 @@ TEST(PolicySpace, DistancesAreSalienceWeightedOverTheDeclaredAxes) {
   const council_state& c = w.councils[0];
   double sum = 0, sum2 = 0;
   const double n = static_cast<double>(c.rows.member_end - c.rows.member_begin);
-  for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+  for (const member_id m : c.rows.members()) {
     const double y = detail::member_place(w, m).more[0];
     sum += y;
     sum2 += y * y;
@@ -81,7 +81,7 @@ TEST(PolicySpace, TheExitBoundHoldsOverEveryAxis) {
     const double reach = std::max(c.membership.exit_reach_right - slope * centre, c.membership.exit_reach_left + slope * centre) +
                          c.membership.exit_reach_more;
     double worst = -1e9;
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m)
+    for (const member_id m : c.rows.members())
       worst = std::max(worst, p.e_distance * detail::distance(w, detail::member_place(w, m), detail::centre_place(w, centre)) -
                                   p.e_loyalty * w.members.loyalty_of(m));
     EXPECT_GE(reach, worst) << centre;

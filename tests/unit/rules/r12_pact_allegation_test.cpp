@@ -51,7 +51,7 @@ TEST(PactAllegationR12, AGainAlongsideAWouldBePartnerBringsSuspensionsOfActiveMe
     c.electoral.seats_before_count[lab] -= 2;
     c.electoral.seats_before_count[other] -= 1;
     std::vector<bool> active, suspended_before;
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
+    for (const member_id m : c.rows.members()) {
       active.push_back(detail::member_is_active(w, c, m));
       suspended_before.push_back(w.members.status[m] == member_status::suspended);
     }
@@ -60,8 +60,8 @@ TEST(PactAllegationR12, AGainAlongsideAWouldBePartnerBringsSuspensionsOfActiveMe
     pact_allegation::at_count(w, 0);
     outcome o;
     o.alleged = c.coalition.pact_alleged;
-    for (std::uint64_t m = c.rows.member_begin; m < c.rows.member_end; ++m) {
-      const std::size_t i = m - c.rows.member_begin;
+    for (const member_id m : c.rows.members()) {
+      const std::size_t i = row(m) - c.rows.member_begin;
       if (suspended_before[i] || w.members.status[m] != member_status::suspended) continue;
       ++o.suspended;
       o.inactive_suspended += !active[i];

@@ -139,8 +139,8 @@ struct place {
   for (int k = 0; k < w.space.others; ++k) p.more[k] = more[k];
   return p;
 }
-/// Member row `m`.
-[[nodiscard]] inline place member_place(const world& w, std::uint64_t m) {
+/// Where member `m` stands on every axis.
+[[nodiscard]] inline place member_place(const world& w, member_id m) {
   place p{w.members.position_of(m), {}};
   for (int k = 0; k < w.space.others; ++k) p.more[k] = w.members.more_of(m, w.space.others, k);
   return p;
@@ -253,11 +253,11 @@ class group_rows {
 };
 
 /// A member's activism: their quiet level plus their area's mobilisation.
-[[nodiscard]] inline float activism(const world& w, const council_state& c, std::uint64_t m) {
+[[nodiscard]] inline float activism(const world& w, const council_state& c, member_id m) {
   return w.members.quiet_activism[m] + c.membership.mobilisation;
 }
 /// A member who takes part: in the party (not suspended, not gone) and active at least `active_above`.
-[[nodiscard]] inline bool member_is_active(const world& w, const council_state& c, std::uint64_t m) {
+[[nodiscard]] inline bool member_is_active(const world& w, const council_state& c, member_id m) {
   return w.members.status[m] == member_status::member &&
          activism(w, c, m) >= static_cast<float>(w.params->member_mood.active_above);
 }
@@ -269,9 +269,8 @@ class group_rows {
 }
 [[nodiscard]] std::int64_t active_members(const world& w, const council_state& c);
 
-/// The rows of a ward's members inside the council's member range (members are sorted by ward).
-[[nodiscard]] std::pair<std::uint64_t, std::uint64_t> ward_member_range(const world& w, const council_state& c,
-                                                                       std::uint16_t ward);
+/// A ward's members, inside the council's member rows (members are sorted by ward).
+[[nodiscard]] id_range<member_id, std::uint64_t> ward_members(const world& w, const council_state& c, std::uint16_t ward);
 /// Mean position of the ward's active members: where a candidate chosen by them stands (`fallback` if none is active).
 [[nodiscard]] double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback);
 
