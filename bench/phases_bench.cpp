@@ -222,7 +222,7 @@ void BM_protest_letter(benchmark::State& state) {
   decision d;
   d.motion = &executive_decision::advise_pause;
   d.kind = &request_to_centre::item;
-  d.council = 0;
+  d.council = council_id{0};
   for (auto _ : state) {
     w.institutions.published.assign(1, d);
     national_phase(w);
@@ -239,7 +239,7 @@ void BM_central_phase(benchmark::State& state) {
     for (std::size_t c = 0; c < w.councils.size(); c += 10) {
       agenda_item it;
       it.kind = &regional_referral::item;
-      it.council = static_cast<int>(c);
+      it.council = council_at(c);
       it.week_filed = w.week;
       w.institutions.bodies[0].agenda.push_back(it);
     }

@@ -111,10 +111,11 @@ double report_satisfaction(const world& w, int council) {
 
 double report_agenda_open(const world& w, int council) {
   std::size_t n = 0;
+  const council_id here = council_at(static_cast<std::size_t>(std::max(council, 0)));
   for (const body_state& b : w.institutions.bodies)
     n += council < 0 ? b.agenda.size()
                      : static_cast<std::size_t>(std::count_if(b.agenda.begin(), b.agenda.end(),
-                                                              [&](const agenda_item& item) { return item.council == council; }));
+                                                              [&](const agenda_item& item) { return item.council == here; }));
   return static_cast<double>(n);
 }
 

@@ -93,7 +93,7 @@ const motion_def executive_decision::remove_leader{.name = "remove_leader",
 void executive_decision::council_action_logits(const world& w, const agenda_item& item, const motion_def& motion,
                                                std::span<const executive_member> members, std::span<double> out) {
   const auto& p = w.params->R2;
-  const auto ci = static_cast<std::size_t>(item.council);
+  const std::size_t ci = row(item.council);
   const council_state& c = w.councils[ci];
   const place leader = c.leadership.leader != nobody ? councillor_place(w, c.leadership.leader)
                                                 : local_place(w, ci, 0.0, true);
@@ -190,7 +190,7 @@ void members_of(const world& w, std::size_t b, std::vector<executive_member>& ou
 
 /// The story's line for a decision on an item of a kind that does not tell its own.
 std::string told_by_the_meeting(const world& w, const agenda_item& item, const decision& d, const motion_def* last) {
-  const body_def& body = w.scen->institutions.bodies[static_cast<std::size_t>(d.body)];
+  const body_def& body = body_of(w, d.body);
   return format("%s filed week %d, %s, %s meeting: %d of %d members in favour of %s, %s, %d weeks after filing",
                 std::string(item.kind->name).c_str(), item.week_filed, body.name.c_str(), d.emergency ? "emergency" : "ordinary",
                 d.yes, d.of, last ? std::string(last->name).c_str() : "nothing", d.notice_given ? "notice given" : "no notice",
@@ -219,7 +219,7 @@ bool decide(world& w, std::size_t b, agenda_item& item, bool emergency, scratch&
     const double p_notice = sigmoid(p.notice0 - p.notice_urgency * item.urgency -
                                     p.notice_centralism * (w.national.executive_centralism - 0.5));
     d.notice_given = draws(w, executive_decision::id)
-                         .bernoulli(p_notice, static_cast<std::uint64_t>(item.council), (1u << 19) + static_cast<std::uint64_t>(item.defers));
+                         .bernoulli(p_notice, item.council, (1u << 19) + static_cast<std::uint64_t>(item.defers));
   }
   motion_list menu;
   kind.menu(w, item, menu);
@@ -238,7 +238,7 @@ bool decide(world& w, std::size_t b, agenda_item& item, bool emergency, scratch&
     d.yes = 0;
     d.of = static_cast<int>(sc.members.size());
     for (std::size_t m = 0; m < sc.members.size(); ++m)
-      d.yes += votes.bernoulli(sigmoid(sc.logits[m]), static_cast<std::uint64_t>(item.council) * 4096 + m, counter);
+      d.yes += votes.bernoulli(sigmoid(sc.logits[m]), std::uint64_t{row(item.council)} * 4096 + m, counter);
     if (carried(def.majority, d.yes, d.of)) {
       d.motion = last;
       break;
@@ -323,7 +323,7 @@ void lapse(world& w, std::size_t b, const agenda_item& item) {
 /// meet this week and leaves such items to another between its meetings -- its delegate.
 std::size_t route(const world& w, const agenda_item& item) {
   const scenario& s = *w.scen;
-  const int region = s.councils[static_cast<std::size_t>(item.council)].region_index;
+  const int region = s.councils[row(item.council)].region_index;
   const auto b = static_cast<std::size_t>(w.institutions.body_for(*item.kind, region));
   const body_def& def = s.institutions.bodies[b];
   if (def.delegates.empty() || sits_ordinarily(rhythm_of(s, def), w.week)) return b;
@@ -358,7 +358,7 @@ void executive_decision::meet(world& w) {
 
 void executive_decision::apply(world& w, std::size_t ci) {
   for (const decision& d : w.institutions.published)
-    if (d.council == static_cast<int>(ci)) d.kind->decided(w, ci, d);
+    if (d.council == council_at(ci)) d.kind->decided(w, ci, d);
 }
 
 }  // namespace partyline

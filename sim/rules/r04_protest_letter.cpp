@@ -19,12 +19,12 @@ void letter_after(world& w, const decision& d) {
   int leaders = 0, signatories = 0;
   for (std::size_t c = 0; c < w.councils.size(); ++c) {
     const council_state& other = w.councils[c];
-    if (static_cast<int>(c) == d.council || other.leadership.leader == nobody) continue;
+    if (council_at(c) == d.council || other.leadership.leader == nobody) continue;
     ++leaders;
     const double apart = distance(w, councillor_place(w, other.leadership.leader), centre);
     const double x = p.s0 + p.s_autonomy * other.leadership.autonomy + p.s_distance * apart +
                      (d.notice_given ? 0.0 : p.s_no_notice) + (d.is(investigations::investigate) ? p.s_investigate : 0.0);
-    signatories += rng.bernoulli(sigmoid(x), c, static_cast<std::uint64_t>(d.council));
+    signatories += rng.bernoulli(sigmoid(x), c, row(d.council));
   }
   if (signatories < p.letter_min) {
     if (signatories > 0)

@@ -57,7 +57,7 @@ void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std:
   d.active = true;
   emit(w, ci, rule, event::dispute_start, workers, [&] {
     return format("%s: %s, %d workers, intensity %.2f", d.id.c_str(),
-                  w.scen->unions[static_cast<std::size_t>(union_index)].name.c_str(), workers, intensity);
+                  union_of(w, union_index).name.c_str(), workers, intensity);
   });
 }
 
@@ -73,7 +73,7 @@ void industrial_disputes::run(world& w, std::size_t ci) {
   for (std::uint32_t di = c.rows.dispute_begin; di < c.rows.dispute_end; ++di) {
     dispute_state& d = w.disputes[di];
     if (!d.active) continue;
-    const double militancy = s.unions[static_cast<std::size_t>(d.union_index)].militancy;
+    const double militancy = union_of(w, d.union_index).militancy;
     const double confrontation = c.leadership.confrontation;
     double intensity = d.intensity;
     intensity += p.escalation * confrontation * militancy * (1 - intensity) - p.de_escalation * (1 - confrontation) * intensity +

@@ -27,7 +27,7 @@ void regional_referral::run(world& w, std::size_t ci) {
   council_state& c = x.c;
   const council_def& def = s.councils[ci];
   if (def.region_index < 0 || !x.leader() || pending(w, c, item)) return;
-  const region_def& region = s.regions[static_cast<std::size_t>(def.region_index)];
+  const region_def& region = region_of(w, def.region_index);
   if (!board_meets(region, w.week) || w.week - last_filed(w, c, item) < p.cooldown_weeks) return;
   const dispute_state* worst = nullptr;
   for (std::uint32_t di = c.rows.dispute_begin; di < c.rows.dispute_end; ++di) {
@@ -36,7 +36,7 @@ void regional_referral::run(world& w, std::size_t ci) {
       worst = &d;
   }
   if (!worst) return;
-  const union_def& u = s.unions[static_cast<std::size_t>(worst->union_index)];
+  const union_def& u = union_of(w, worst->union_index);
   const bool recent_letter = w.week - c.division.last_letter_week <= p.letter_memory_weeks;
   if (!x.rng.bernoulli(sigmoid(p.b0_motion + p.b_militancy * u.militancy + (recent_letter ? p.b_letter_motion : 0.0)), ci, 0))
     return;

@@ -38,7 +38,7 @@ std::size_t largest_party(const world& w, const council_state& c) {
 /// The body that signs off council `ci`'s deals (`institutions`: its region's, else the national one).
 const body_def& signing_def(const world& w, std::size_t ci) {
   const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[ci].region_index);
-  return w.scen->institutions.bodies[static_cast<std::size_t>(b)];
+  return body_of(w, b);
 }
 
 /// Whether the body that signs off the council's deals can sanction a group that defies it: a regional tier with
@@ -46,7 +46,7 @@ const body_def& signing_def(const world& w, std::size_t ci) {
 bool signing_body_disciplines(const world& w, std::size_t ci) {
   const body_def& b = signing_def(w, ci);
   return b.region_index < 0 ? w.scen->executive.powers.suspend_individuals
-                            : w.scen->regions[static_cast<std::size_t>(b.region_index)].powers.discipline;
+                            : region_of(w, b.region_index).powers.discipline;
 }
 
 /// Whether the executive's disciplinary process reaches a group that defies the body signing off its deals: a
@@ -225,7 +225,7 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   }
   const double policy_gain =
       w.scen->distance(x, arrangement_position(w, c, without)) - w.scen->distance(x, arrangement_position(w, c, deal));
-  const auto ci = static_cast<std::size_t>(&c - w.councils.data());
+  const std::size_t ci = index_of(w, c);
   // The sanction expected: the signing body's centralism if it can discipline the group, + sanction_line across a
   // national line.
   const double sanction = (signing_body_disciplines(w, ci) ? signing_centralism(w, ci) : 0.0) +
@@ -504,12 +504,12 @@ std::uint64_t deal_counter(const agenda_item& item, const motion_def&) { return 
 void deal_menu(const world&, const agenda_item&, motion_list& out) { out.offer(coalition_sign_off::approve); }
 
 std::string deal_told(const world& w, const agenda_item& item, const decision& d) {
-  const council_state& c = w.councils[static_cast<std::size_t>(d.council)];
+  const council_state& c = w.councils[d.council];
   const int seats = seats_of(c, d.coalition);
   const double total = static_cast<double>(c.rows.seats());
   const int partners = std::popcount(arrangement_parties(d.coalition)) - 1;
   const bool in_office = c.coalition.unapproved == d.coalition && c.electoral.administration == d.coalition;
-  const body_def& body = w.scen->institutions.bodies[static_cast<std::size_t>(d.body)];
+  const body_def& body = body_of(w, d.body);
   return format("%s%s (%d partner%s, margin %.0f%% of seats, the party's share %.0f%%), %s, %s meeting: %d of %d "
                 "members approve%s",
                 in_office ? "after the fact, " : "", supporting_parties(d.coalition) ? "confidence and supply" : "coalition deal",

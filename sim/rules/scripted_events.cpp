@@ -239,7 +239,7 @@ void scripted_events::run(world& w, std::size_t ci) {
       case event_kind::injunction_threat: shock_dispute(w, ci, e, r8.injunction_shock); break;
       case event_kind::talks_offer: shock_dispute(w, ci, e, r8.talks_shock); break;
       case event_kind::referral: {
-        const double position = e.union_index >= 0 ? s.unions[static_cast<std::size_t>(e.union_index)].position
+        const double position = e.union_index >= 0 ? union_of(w, e.union_index).position
                                                    : w.national.executive_median;
         agenda_item item = new_item(w, ci, regional_referral::item, e.value, 1.0, position);
         item.union_index = e.union_index;

@@ -18,6 +18,7 @@
 #include "partyline/random.hpp"
 #include "partyline/scenario/scenario.hpp"
 #include "partyline/world/events.hpp"
+#include "partyline/world/ids.hpp"
 
 namespace partyline {
 
@@ -94,7 +95,7 @@ struct item_kind_def {
 /// @brief An item waiting on a body's agenda.
 struct agenda_item {
   const item_kind_def* kind = nullptr;
-  int council = -1;
+  council_id council{};
   int week_filed = 0;
   double urgency = 0.3;
   double requester_position = 0;   ///< for members' alignment
@@ -109,7 +110,7 @@ struct decision {
   const motion_def* motion = nullptr;
   const item_kind_def* kind = nullptr;
   int body = -1;                   ///< the body that took it (w.institutions.bodies)
-  int council = -1;
+  council_id council{};
   std::uint32_t coalition = 0;
   bool notice_given = false;
   bool emergency = false;          ///< taken at an emergency meeting

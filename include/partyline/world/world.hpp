@@ -19,6 +19,7 @@
 #include "partyline/world/agenda.hpp"
 #include "partyline/world/events.hpp"
 #include "partyline/world/fields.hpp"
+#include "partyline/world/ids.hpp"
 
 namespace partyline {
 
@@ -45,41 +46,6 @@ namespace independent_stand {
 inline constexpr std::uint8_t councillor = 1;  ///< the sitting councillor stands against the party
 inline constexpr std::uint8_t refused_choice = 2;  ///< the members' candidate the centre refused stands against the party
 }  // namespace independent_stand
-
-// ---- typed rows ---------------------------------------------------------------------------------------
-
-/// A councillor by their seat's row in councillor_columns (not a member's row, a council or a party).
-enum class councillor_id : std::uint32_t {};
-/// No councillor: a council with no leader, a mayoralty with no candidate, an allegation against nobody on the council.
-inline constexpr councillor_id nobody{0xffffffffu};
-[[nodiscard]] constexpr std::uint32_t row(councillor_id r) { return static_cast<std::uint32_t>(r); }
-[[nodiscard]] constexpr councillor_id councillor_at(std::uint32_t r) { return static_cast<councillor_id>(r); }
-/// A local party member by their row in member_columns.
-enum class member_id : std::uint64_t {};
-[[nodiscard]] constexpr std::uint64_t row(member_id m) { return static_cast<std::uint64_t>(m); }
-
-/// One column of a struct of columns, indexed by its rows' typed id (a councillor_id, a member_id); indexing by a
-/// plain row number stays for the loops that walk a council's rows as a block.
-template <class T, class Id>
-struct column : std::vector<T> {
-  using std::vector<T>::vector;
-  using std::vector<T>::operator[];
-  [[nodiscard]] T& operator[](Id id) { return std::vector<T>::operator[](static_cast<std::size_t>(row(id))); }
-  [[nodiscard]] const T& operator[](Id id) const { return std::vector<T>::operator[](static_cast<std::size_t>(row(id))); }
-};
-/// The typed ids of rows `begin`..`end` (a council's seats or members), for range-for.
-template <class Id, class Raw>
-struct id_range {
-  struct iterator {
-    Raw at;
-    Id operator*() const { return static_cast<Id>(at); }
-    iterator& operator++() { ++at; return *this; }
-    bool operator!=(const iterator& o) const { return at != o.at; }
-  };
-  Raw begin_, end_;
-  [[nodiscard]] iterator begin() const { return {begin_}; }
-  [[nodiscard]] iterator end() const { return {end_}; }
-};
 
 /// Calls f on every column of a struct of columns; resizing and bytes per row both come from it.
 #define PARTYLINE_COLUMNS(...)                                 \
@@ -460,7 +426,7 @@ struct world {
   member_columns members;
   std::vector<ward_state> wards;
   std::vector<dispute_state> disputes;
-  std::vector<council_state> councils;
+  column<council_state, council_id> councils;  ///< by council_id, or by a step's council index
   executive_state executive;
   institutions_state institutions;  ///< the party's decision bodies, their agendas and this week's decisions
   space_terms space;

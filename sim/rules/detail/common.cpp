@@ -68,7 +68,7 @@ std::int64_t active_members(const world& w, const council_state& c) {
 bool seat_up(const world& w, const council_state& c, councillor_id r) {
   // A directly elected mayor holds a row of the group but is elected by the whole area (R21), not by a ward.
   if (c.leadership.directly_elected && r == c.leadership.leader) return false;
-  const council_def& def = w.scen->councils[static_cast<std::size_t>(&c - w.councils.data())];
+  const council_def& def = w.scen->councils[index_of(w, c)];
   if (def.cycle == election_cycle::all_out) return true;
   const ward_state& ward = w.wards[c.rows.ward_begin + w.councillors.ward[r]];
   const auto slot = static_cast<int>(row(r) - ward.seat_begin);
@@ -108,7 +108,7 @@ agenda_item new_item(const world& w, std::size_t ci, const item_kind_def& kind, 
                      double requester_position) {
   agenda_item item;
   item.kind = &kind;
-  item.council = static_cast<int>(ci);
+  item.council = council_at(ci);
   item.week_filed = w.week;
   item.urgency = urgency;
   item.strength = strength;

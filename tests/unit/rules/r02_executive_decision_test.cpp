@@ -19,7 +19,7 @@ namespace {
 agenda_item referral(int week, double urgency = 0.3) {
   agenda_item it;
   it.kind = &regional_referral::item;
-  it.council = 0;
+  it.council = council_id{0};
   it.week_filed = week;
   it.urgency = urgency;
   it.requester_position = -0.5;
@@ -186,7 +186,7 @@ decided_by decisions_on(const frozen_scenario& s, const item_kind_def& kind, int
       for (const decision& d : w.institutions.published) {
         if (d.kind != &kind) continue;
         ++out.decisions;
-        out.wrong_body += d.body != expected(d.council);
+        out.wrong_body += d.body != expected(static_cast<int>(row(d.council)));
         out.of = d.of;
       }
     }

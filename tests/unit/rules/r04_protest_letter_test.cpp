@@ -26,7 +26,7 @@ TEST(ProtestLetterR4, NoNoticeProvokesLargerLetters) {
     decision d;
     d.motion = &executive_decision::advise_pause;
     d.kind = &request_to_centre::item;
-    d.council = 0;
+    d.council = council_id{0};
     d.notice_given = notice0 > 0;
     w.institutions.published = {d};
     national_phase(w);
@@ -42,7 +42,7 @@ TEST(ProtestLetterR4, APublishedLetterRaisesBacklashWhichLowersSupport) {
   world w = build_world(s, 1, 0);
   agenda_item item;
   item.kind = &request_to_centre::item;
-  item.council = 0;
+  item.council = council_id{0};
   item.strength = 0.45;
   item.requester_position = -0.6;
   auto yes_with_backlash = [&](double backlash) {
@@ -86,7 +86,7 @@ TEST(ProtestLetterR4, ALetterAgainstAnInterventionRaisesTheBacklashADismissalOrA
     decision d;
     d.motion = &motion;
     d.kind = &kind;
-    d.council = 0;
+    d.council = council_id{0};
     d.notice_given = false;
     w.institutions.published = {d};
     protest_letter::run(w);

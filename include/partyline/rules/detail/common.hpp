@@ -72,6 +72,11 @@ void emit(world& w, std::size_t council, stream rule, event e, std::int64_t valu
 inline void emit(world& w, std::size_t council, stream rule, event e, std::int64_t value = 0) {
   emit(w, static_cast<int>(council), rule, e, value);
 }
+/// The same for a council an item or a decision names.
+template <class Detail>
+void emit(world& w, council_id council, stream rule, event e, std::int64_t value, Detail&& detail) {
+  emit(w, static_cast<int>(row(council)), rule, e, value, std::forward<Detail>(detail));
+}
 
 // ---- typed look-ups (the casts between the scenario's int indices and container indices live here) ------------
 
@@ -79,7 +84,21 @@ inline void emit(world& w, std::size_t council, stream rule, event e, std::int64
 [[nodiscard]] inline std::size_t our_party(const world& w) { return static_cast<std::size_t>(w.scen->party_index); }
 /// The council an item on a body's agenda is about.
 [[nodiscard]] inline const council_state& council_of(const world& w, const agenda_item& item) {
-  return w.councils[static_cast<std::size_t>(item.council)];
+  return w.councils[item.council];
+}
+/// A council's index in world::councils (and the scenario's councils), from its state.
+[[nodiscard]] inline std::size_t index_of(const world& w, const council_state& c) {
+  return static_cast<std::size_t>(&c - w.councils.data());
+}
+/// The scenario's region, union and body by the int index a definition or a state keeps (>= 0).
+[[nodiscard]] inline const region_def& region_of(const world& w, int region) {
+  return w.scen->regions[static_cast<std::size_t>(region)];
+}
+[[nodiscard]] inline const union_def& union_of(const world& w, int union_index) {
+  return w.scen->unions[static_cast<std::size_t>(union_index)];
+}
+[[nodiscard]] inline const body_def& body_of(const world& w, int body) {
+  return w.scen->institutions.bodies[static_cast<std::size_t>(body)];
 }
 
 // ---- a step's context -------------------------------------------------------------------------------
