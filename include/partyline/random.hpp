@@ -53,6 +53,16 @@ enum class stream : std::uint32_t {
   return z ^ (z >> 31);
 }
 
+/// The entity a draw is keyed by: a row number or an index, or a typed id (an enum over a row, world/ids.hpp), which
+/// keys the same draws as its row. Both convert implicitly, so a rule passes whichever it holds.
+struct entity {
+  std::uint64_t key;
+  constexpr entity(std::uint64_t row) noexcept : key(row) {}
+  template <class Id>
+    requires std::is_enum_v<Id>
+  constexpr entity(Id id) noexcept : key(static_cast<std::uint64_t>(id)) {}
+};
+
 /// @brief The draws of one rule in one week of one run.
 class draw_stream {
  public:
@@ -61,61 +71,34 @@ class draw_stream {
                         static_cast<std::uint64_t>(rule))) {}
 
   /// 64 random bits for (entity, counter); counter < 2^20.
-  [[nodiscard]] constexpr std::uint64_t bits(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
-    return splitmix64(key_ + ((entity << 20) | counter) * 0xd1342543de82ef95ULL);
+  [[nodiscard]] constexpr std::uint64_t bits(entity e, std::uint64_t counter = 0) const noexcept {
+    return splitmix64(key_ + ((e.key << 20) | counter) * 0xd1342543de82ef95ULL);
   }
   /// Uniform in [0, 1).
-  [[nodiscard]] constexpr double uniform(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
-    return static_cast<double>(bits(entity, counter) >> 11) * 0x1.0p-53;
+  [[nodiscard]] constexpr double uniform(entity e, std::uint64_t counter = 0) const noexcept {
+    return static_cast<double>(bits(e, counter) >> 11) * 0x1.0p-53;
   }
   /// Uniform float in [0, 1), for the member loops.
-  [[nodiscard]] constexpr float uniformf(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
-    return static_cast<float>(bits(entity, counter) >> 40) * 0x1.0p-24f;
+  [[nodiscard]] constexpr float uniformf(entity e, std::uint64_t counter = 0) const noexcept {
+    return static_cast<float>(bits(e, counter) >> 40) * 0x1.0p-24f;
   }
   /// Standard normal (Box-Muller on counters 2c and 2c+1).
-  [[nodiscard]] double normal(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
-    double u1 = 1.0 - uniform(entity, 2 * counter);  // (0, 1]
-    double u2 = uniform(entity, 2 * counter + 1);
+  [[nodiscard]] double normal(entity e, std::uint64_t counter = 0) const noexcept {
+    double u1 = 1.0 - uniform(e, 2 * counter);  // (0, 1]
+    double u2 = uniform(e, 2 * counter + 1);
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
   }
   /// A cheap zero-mean, unit-variance shock: the sum of two uniforms from one draw, rescaled (triangular on
   /// [-sqrt 6, sqrt 6]). For weekly noise where the shape does not matter and a normal would cost a log and a cos.
-  [[nodiscard]] constexpr double shock(std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
-    const std::uint64_t b = bits(entity, counter);
+  [[nodiscard]] constexpr double shock(entity e, std::uint64_t counter = 0) const noexcept {
+    const std::uint64_t b = bits(e, counter);
     const double u1 = static_cast<double>(b >> 32) * 0x1.0p-32;
     const double u2 = static_cast<double>(b & 0xffffffffULL) * 0x1.0p-32;
     return (u1 + u2 - 1.0) * 2.449489742783178;
   }
   /// True with probability p.
-  [[nodiscard]] bool bernoulli(double p, std::uint64_t entity, std::uint64_t counter = 0) const noexcept {
-    return uniform(entity, counter) < p;
-  }
-
-  // The same keyed by a typed id (world.hpp's councillor_id, member_id: an enum over the row), as by its row.
-  template <class Id>
-    requires std::is_enum_v<Id>
-  [[nodiscard]] constexpr std::uint64_t bits(Id entity, std::uint64_t counter = 0) const noexcept {
-    return bits(static_cast<std::uint64_t>(entity), counter);
-  }
-  template <class Id>
-    requires std::is_enum_v<Id>
-  [[nodiscard]] constexpr double uniform(Id entity, std::uint64_t counter = 0) const noexcept {
-    return uniform(static_cast<std::uint64_t>(entity), counter);
-  }
-  template <class Id>
-    requires std::is_enum_v<Id>
-  [[nodiscard]] double normal(Id entity, std::uint64_t counter = 0) const noexcept {
-    return normal(static_cast<std::uint64_t>(entity), counter);
-  }
-  template <class Id>
-    requires std::is_enum_v<Id>
-  [[nodiscard]] constexpr double shock(Id entity, std::uint64_t counter = 0) const noexcept {
-    return shock(static_cast<std::uint64_t>(entity), counter);
-  }
-  template <class Id>
-    requires std::is_enum_v<Id>
-  [[nodiscard]] bool bernoulli(double p, Id entity, std::uint64_t counter = 0) const noexcept {
-    return bernoulli(p, static_cast<std::uint64_t>(entity), counter);
+  [[nodiscard]] bool bernoulli(double p, entity e, std::uint64_t counter = 0) const noexcept {
+    return uniform(e, counter) < p;
   }
 
  private:
