@@ -10,7 +10,6 @@
 
 namespace partyline {
 
-
 /// A councillor by their seat's row in councillor_columns (not a member's row, a council or a party).
 enum class councillor_id : std::uint32_t {};
 /// No councillor: a council with no leader, a mayoralty with no candidate, an allegation against nobody on the council.

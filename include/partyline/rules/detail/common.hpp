@@ -103,7 +103,6 @@ void emit(world& w, council_id council, stream rule, event e, std::int64_t value
 
 // ---- a step's context -------------------------------------------------------------------------------
 
-
 /// What one rule's step works with for one council: the world, the council (its index and its state), the rule's
 /// draws this week, and `emit` that already knows the council and the rule. A step starts
 /// `const step_context x(w, ci, id);` and then reads `x.c`, draws from `x.rng`, and tells with `x.emit(...)`.
