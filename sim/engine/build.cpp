@@ -211,6 +211,7 @@ void open_disputes(world& w, std::size_t ci) {
   for (std::size_t k = 0; k < def.disputes.size(); ++k) {
     const auto& dd = def.disputes[k];
     auto& d = w.disputes[rows.dispute_begin + k];
+    d = dispute_state{};
     d.id = dd.id;
     for (std::size_t u = 0; u < s.unions.size(); ++u)
       if (s.unions[u].id == dd.union_id) d.union_index = static_cast<int>(u);

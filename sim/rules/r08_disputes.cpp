@@ -2,6 +2,7 @@
 #include "partyline/rules/r08_disputes.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
 
@@ -55,10 +56,45 @@ void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std:
   d.weeks_running = 0;
   d.weeks_in_stage = 0;
   d.active = true;
+  d.terms_imposed = false;
+  d.injunction_threatened = false;
+  d.weeks_since_move = 1 << 20;
   emit(w, ci, rule, event::dispute_start, workers, [&] {
     return format("%s: %s, %d workers, intensity %.2f", d.id.c_str(),
                   union_of(w, union_index).name.c_str(), workers, intensity);
   });
+}
+
+std::array<double, 4> industrial_disputes::tactic_odds(const dispute_state& d, double confrontation, double dissent,
+                                                      const params& p) {
+  // A multinomial logit against waiting. The pressure to act (the dispute's intensity) raises every move alike; the
+  // leadership's confrontation decides which: a conciliatory one talks, a confrontational one imposes terms (more
+  // likely the longer the dispute has run) or threatens an injunction (against a strike under way).
+  const double pressure = p.tactic_pressure * d.intensity;
+  const bool striking = d.stage == dispute_stage::strike || d.stage == dispute_stage::all_out;
+  const double talks = std::exp(p.talks_b0 + pressure + p.talks_conciliation * (1 - confrontation) + p.talks_dissent * dissent);
+  const double impose =
+      d.terms_imposed ? 0.0
+                      : std::exp(p.impose_b0 + pressure + p.impose_confrontation * confrontation +
+                                 p.impose_duration * (1 - std::exp(-d.weeks_running / 52.0)));
+  const double injunction =
+      d.injunction_threatened ? 0.0
+                              : std::exp(p.injunction_b0 + pressure + p.injunction_confrontation * confrontation +
+                                         (striking ? p.injunction_action : 0.0));
+  const double total = 1 + talks + impose + injunction;
+  return {1 / total, talks / total, impose / total, injunction / total};
+}
+
+industrial_disputes::tactic industrial_disputes::choose(const dispute_state& d, double confrontation, double dissent,
+                                                        double u, const params& p) {
+  if (d.weeks_since_move < p.tactic_gap_weeks) return tactic::wait;
+  const auto odds = tactic_odds(d, confrontation, dissent, p);
+  double below = 0;
+  for (std::size_t k = 1; k < odds.size(); ++k) {
+    below += odds[k];
+    if (u < below) return static_cast<tactic>(k);
+  }
+  return tactic::wait;
 }
 
 void industrial_disputes::run(world& w, std::size_t ci) {
@@ -75,6 +111,26 @@ void industrial_disputes::run(world& w, std::size_t ci) {
     if (!d.active) continue;
     const double militancy = union_of(w, d.union_index).militancy;
     const double confrontation = c.leadership.confrontation;
+    // The leadership's move first (on last week's dispute): it shifts the intensity the union responds to.
+    ++d.weeks_since_move;
+    const double dissent = derived.group_size > 0 ? static_cast<double>(derived.dissatisfied) / derived.group_size : 0.0;
+    if (const tactic move = choose(d, confrontation, dissent, rng.uniform(di, 4), p); move != tactic::wait) {
+      const double shift = move == tactic::talks ? p.talks_shock
+                           : move == tactic::impose_terms ? p.impose_terms_shock
+                                                          : p.injunction_shock;
+      d.terms_imposed |= move == tactic::impose_terms;
+      d.injunction_threatened |= move == tactic::injunction;
+      d.weeks_since_move = 0;
+      d.intensity = static_cast<float>(std::clamp(d.intensity + shift, 0.0, 1.0));
+      const event told = move == tactic::talks ? event::talks_offer
+                         : move == tactic::impose_terms ? event::impose_terms
+                                                        : event::injunction_threat;
+      x.emit(told, d.weeks_running, [&] {
+        return format("%s: the leadership %s (confrontation %.2f), intensity now %.2f", d.id.c_str(),
+                      move == tactic::talks ? "offers talks" : move == tactic::impose_terms ? "imposes terms" : "threatens an injunction",
+                      confrontation, d.intensity);
+      });
+    }
     double intensity = d.intensity;
     intensity += p.escalation * confrontation * militancy * (1 - intensity) - p.de_escalation * (1 - confrontation) * intensity +
          p.noise_sd * rng.shock(di, 0);

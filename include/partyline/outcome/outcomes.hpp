@@ -115,6 +115,9 @@ enum class run_outcome : std::uint8_t {
   members_suspended,
   members_expelled,
   central_actions,
+  talks_offered,
+  terms_imposed,
+  injunctions_threatened,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -230,6 +233,12 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
       event::central_selection, event::decision_suspend_individuals, event::decision_suspend_local_party, event::pact_allegation,
       event::decision_charges, event::decision_expel, event::decision_refuse_coalition, event::endorsement_refused,
       event::candidate_imposed, event::reversal_ordered}},
+    {"talks_offered", "offers of talks a council leadership made in an industrial dispute (R8)", measure::count,
+     {event::talks_offer}},
+    {"terms_imposed", "disputes in which a council leadership imposed terms on the workers (R8)", measure::count,
+     {event::impose_terms}},
+    {"injunctions_threatened", "disputes in which a council leadership threatened the union with an injunction (R8)",
+     measure::count, {event::injunction_threat}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -3,6 +3,8 @@
 #error "partyline/rules/r08_disputes.hpp belongs to stage 3 (rules): a lower stage may not include it"
 #endif
 /// @brief R8 Industrial disputes (Birmingham bins and home-care disputes).
+#include <array>
+#include <cstdint>
 #include <string>
 
 #include "partyline/random.hpp"
@@ -31,6 +33,19 @@ struct industrial_disputes {
     double b0_new = -8.0;
     double b_new_confrontation = 3.0;
     double new_intensity = 0.2;
+    // The leadership's tactics: a weekly choice among waiting, offering talks, imposing terms and threatening an
+    // injunction (a multinomial logit, waiting the baseline).
+    double tactic_pressure = 2.0;
+    double talks_b0 = -6.0;
+    double talks_conciliation = 4.0;
+    double talks_dissent = 3.0;
+    double impose_b0 = -9.0;
+    double impose_confrontation = 4.0;
+    double impose_duration = 2.0;
+    double injunction_b0 = -8.4;
+    double injunction_confrontation = 4.0;
+    double injunction_action = 1.5;
+    int tactic_gap_weeks = 4;
 
     template <class V>
     void describe(V& v) {
@@ -50,6 +65,25 @@ struct industrial_disputes {
       v.coef("b_new_confrontation", b_new_confrontation, {-50, 50}, "... + x leader's confrontation: confrontational leaderships provoke disputes",
              "Birmingham");
       v.coef("new_intensity", new_intensity, {0, 1}, "starting intensity of an emergent (or scripted, unless given) dispute", "—");
+      v.coef("tactic_pressure", tactic_pressure, {0, 20},
+             "every move's log-odds against waiting + x the dispute's intensity: the pressure to act", "Birmingham (fit)");
+      v.coef("talks_b0", talks_b0, {-20, 20}, "log-odds the leadership offers talks in a week (shifts I by talks_shock)", "Birmingham (fit)");
+      v.coef("talks_conciliation", talks_conciliation, {0, 20}, "... + x (1 - confrontation): conciliatory leaderships talk", "—");
+      v.coef("talks_dissent", talks_dissent, {0, 20}, "... + x the group's dissatisfied share: backbench pressure to settle",
+             "Birmingham (the letter asks to settle 'by every means possible')");
+      v.coef("impose_b0", impose_b0, {-20, 20}, "log-odds it imposes terms in a week, once a dispute (shifts I by impose_terms_shock)",
+             "Birmingham (fit: the home-care deadline)");
+      v.coef("impose_confrontation", impose_confrontation, {0, 20}, "... + x confrontation", "Birmingham");
+      v.coef("impose_duration", impose_duration, {0, 20},
+             "... + x (1 - exp(-weeks running / 52)): a long dispute ends in a final offer or imposed terms",
+             "Birmingham (imposed after 15 months)");
+      v.coef("injunction_b0", injunction_b0, {-20, 20},
+             "log-odds it threatens an injunction in a week, once a dispute (shifts I by injunction_shock)", "Birmingham (fit: bins)");
+      v.coef("injunction_confrontation", injunction_confrontation, {0, 20}, "... + x confrontation", "Birmingham");
+      v.coef("injunction_action", injunction_action, {0, 20},
+             "... + while the union strikes (strike or all-out): an injunction is against industrial action",
+             "Birmingham (\"declares the industrial action unlawful\")");
+      v.coef("tactic_gap_weeks", tactic_gap_weeks, {0, 52}, "weeks after a move before the leadership moves again in that dispute", "—");
     }
   };
 
@@ -57,6 +91,15 @@ struct industrial_disputes {
   static constexpr access writes = concern::disputes | concern::derived | concern::events;
 
   static void run(world& w, std::size_t council);
+
+  /// The leadership's move in a dispute this week: talks, imposed terms, an injunction threat, or none.
+  enum class tactic : std::uint8_t { wait, talks, impose_terms, injunction };
+  /// The move a leadership of this `confrontation`, with `dissent` (the group's dissatisfied share) and a uniform
+  /// draw `u`, makes in dispute `d` (which stays as it is; `take` applies the move).
+  [[nodiscard]] static tactic choose(const dispute_state& d, double confrontation, double dissent, double u, const params& p);
+  /// The probabilities of each move (wait, talks, impose_terms, injunction), summing to 1.
+  [[nodiscard]] static std::array<double, 4> tactic_odds(const dispute_state& d, double confrontation, double dissent,
+                                                         const params& p);
 
   /// The stage a dispute of this intensity is at (when it is first seen).
   [[nodiscard]] static dispute_stage stage_for(double intensity, const params& p);

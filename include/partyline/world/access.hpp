@@ -150,6 +150,9 @@ void visit_concern(World& w, std::size_t ci, concern c, Visit&& visit) {
         visit(d.weeks_running);
         visit(d.weeks_in_stage);
         visit(d.active);
+        visit(d.terms_imposed);
+        visit(d.injunction_threatened);
+        visit(d.weeks_since_move);
       }
       break;
     case concern::outbox:

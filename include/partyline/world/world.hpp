@@ -170,6 +170,11 @@ struct dispute_state {
   int weeks_running = 0;
   int weeks_in_stage = 0;
   bool active = false;
+  // The council leadership's tactics in it (R8): terms are imposed and an injunction threatened at most once a
+  // dispute; any move waits `tactic_gap_weeks` after the last.
+  bool terms_imposed = false;
+  bool injunction_threatened = false;
+  int weeks_since_move = 1 << 20;
 };
 
 // ---- a council's state, by concern -----------------------------------------------------------------

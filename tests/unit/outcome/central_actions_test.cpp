@@ -13,6 +13,9 @@ TEST(CentralActions, ATakeoverOfSelectionsCountsThoughItIsNoIntervention) {
   const auto s = tiny_scenario([](scenario& sc) {
     sc.events.clear();
     sc.events.push_back(event_def{1, event_kind::central_selection, "smalltown", "", "", 1.0, 100, "", 0, -1});
+    // Nothing else for the centre to act on: no industrial dispute to be referred over.
+    sc.councils[0].disputes.clear();
+    coefficients(sc).R8.b0_new = -50;
   });
   const run_result r = simulate_run(s, 3, 0, false, false);
   EXPECT_EQ(r.counters[run_outcome::interventions], 0);
