@@ -45,7 +45,7 @@ dispute_state* industrial_disputes::free_slot(world& w, const council_state& c) 
   return nullptr;
 }
 
-void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std::string dispute_id, int union_index,
+void industrial_disputes::start(world& w, council_id ci, dispute_state& d, std::string dispute_id, int union_index,
                                 int workers, double intensity, stream rule) {
   d.id = std::move(dispute_id);
   d.union_index = union_index;
@@ -61,7 +61,7 @@ void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std:
   });
 }
 
-void industrial_disputes::run(world& w, std::size_t ci) {
+void industrial_disputes::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R8;

@@ -56,7 +56,7 @@ struct industrial_disputes {
   static constexpr access reads = concern::disputes | concern::leadership | concern::derived;
   static constexpr access writes = concern::disputes | concern::derived | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 
   /// The stage a dispute of this intensity is at (when it is first seen).
   [[nodiscard]] static dispute_stage stage_for(double intensity, const params& p);
@@ -65,7 +65,7 @@ struct industrial_disputes {
   /// A free dispute slot of the council (a never-used one first), or nullptr.
   [[nodiscard]] static dispute_state* free_slot(world& w, const council_state& c);
   /// Starts a dispute in slot `d` (told as `rule`'s event: R8 for emergent disputes, 0 for scripted ones).
-  static void start(world& w, std::size_t council, dispute_state& d, std::string dispute_id, int union_index, int workers,
+  static void start(world& w, council_id council, dispute_state& d, std::string dispute_id, int union_index, int workers,
                     double intensity, stream rule);
 };
 
