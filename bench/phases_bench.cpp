@@ -49,7 +49,7 @@ void bench_local_step(benchmark::State& state, Step step, bool per_member) {
   world w = build_world(pick(state.range(0)), 1, 0);
   step_week(w);  // group sizes and dispute stats are set
   for (auto _ : state) {
-    for (std::size_t c = 0; c < w.councils.size(); ++c) step(w, c);
+    for (std::size_t c = 0; c < w.councils.size(); ++c) step(w, council_at(c));
     ++w.week;
     benchmark::ClobberMemory();
   }
@@ -58,7 +58,7 @@ void bench_local_step(benchmark::State& state, Step step, bool per_member) {
 }
 
 void BM_member_mood(benchmark::State& state) { bench_local_step(state, members_mood::run, true); }
-void group_opinion(world& w, std::size_t c) {
+void group_opinion(world& w, council_id c) {
   councillor_satisfaction::run(w, c);
   opinion_dynamics::run(w, c);
 }
@@ -88,7 +88,7 @@ void BM_recruitment(benchmark::State& state) {
       step_week(w);
       state.ResumeTiming();
     }
-    for (std::size_t c = 0; c < w.councils.size(); ++c) member_exit::recruit(w, c);
+    for (std::size_t c = 0; c < w.councils.size(); ++c) member_exit::recruit(w, council_at(c));
     ++w.week;
     benchmark::ClobberMemory();
   }
@@ -107,8 +107,8 @@ void BM_member_phase(benchmark::State& state) {
   step_week(w);
   for (auto _ : state) {
     for (std::size_t c = 0; c < w.councils.size(); ++c) {
-      members_mood::run(w, c);
-      member_exit::run(w, c);
+      members_mood::run(w, council_at(c));
+      member_exit::run(w, council_at(c));
     }
     ++w.week;
     benchmark::ClobberMemory();
@@ -145,9 +145,9 @@ void BM_selections(benchmark::State& state) {
     state.ResumeTiming();
     for (int week = election - p.window_open_weeks_before; week <= election - p.window_close_weeks_before; ++week) {
       w.week = week;
-      council_calendar::run(w, 0);
-      central_selection::run(w, 0);
-      reselection::run(w, 0);
+      council_calendar::run(w, council_at(0));
+      central_selection::run(w, council_at(0));
+      reselection::run(w, council_at(0));
     }
   }
   per_agent_week(state, w.councils[0].derived.group_size);
@@ -172,7 +172,7 @@ void BM_endorsement(benchmark::State& state) {
       if (cl.status[r] == councillor_status::deselected) cl.status[r] = councillor_status::sitting;
     }
     state.ResumeTiming();
-    for (std::size_t c = 0; c < w.councils.size(); ++c) endorsement::run(w, c);
+    for (std::size_t c = 0; c < w.councils.size(); ++c) endorsement::run(w, council_at(c));
     benchmark::ClobberMemory();
   }
   state.SetLabel("national, every candidate pending");
@@ -196,8 +196,8 @@ void BM_mayoralty(benchmark::State& state) {
     w.councils[0].mayoralty = start;
     w.councils[0].leadership = lead;
     state.ResumeTiming();
-    mayoralty::select(w, 0);
-    mayoralty::contest(w, 0);
+    mayoralty::select(w, council_at(0));
+    mayoralty::contest(w, council_at(0));
     benchmark::ClobberMemory();
   }
   state.SetLabel("leicester, selection and contest");
@@ -211,7 +211,7 @@ void BM_election(benchmark::State& state) {
   for (auto _ : state) {
     w.week = election;
     w.councils[0].electoral.next_election = election;
-    election_phase(w, 0);
+    election_phase(w, council_at(0));
   }
   per_agent_week(state, static_cast<double>(w.councils[0].rows.seat_end - w.councils[0].rows.seat_begin));
 }
@@ -255,7 +255,7 @@ void BM_national_and_apply(benchmark::State& state) {
   world w = build_world(pick(state.range(0)), 1, 0);
   for (auto _ : state) {
     national_phase(w);
-    for (std::size_t c = 0; c < w.councils.size(); ++c) apply_phase(w, c);
+    for (std::size_t c = 0; c < w.councils.size(); ++c) apply_phase(w, council_at(c));
   }
   state.SetLabel(label(state.range(0)));
   per_agent_week(state, static_cast<double>(w.councils.size()));

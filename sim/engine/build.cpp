@@ -20,9 +20,9 @@ namespace {
 float clamp_unit(double x, double lo = 0.0, double hi = 1.0) { return static_cast<float>(std::clamp(x, lo, hi)); }
 
 /// Wards: seats_per_ward each, the last takes the remainder; baseline shares with a drawn local lean.
-void draw_wards(world& w, std::size_t ci, const draw_stream& rng) {
+void draw_wards(world& w, council_id ci, const draw_stream& rng) {
   const scenario& s = *w.scen;
-  const council_def& def = s.councils[ci];
+  const council_def& def = s.councils[row(ci)];
   const council_rows& rows = w.councils[ci].rows;
   const int seats = static_cast<int>(def.seats.total());
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
@@ -44,9 +44,9 @@ void draw_wards(world& w, std::size_t ci, const draw_stream& rng) {
 
 /// Assigns each party's starting seats to wards where it is strongest (greedy over ward shares), so that the
 /// starting map and the ward geography the elections use agree.
-void assign_seats(world& w, std::size_t ci) {
+void assign_seats(world& w, council_id ci) {
   const scenario& s = *w.scen;
-  const council_def& def = s.councils[ci];
+  const council_def& def = s.councils[row(ci)];
   const council_rows& rows = w.councils[ci].rows;
   std::vector<int> quota(s.parties.size(), 0);
   for (std::size_t k = 0; k < def.seats.keys.size(); ++k)
@@ -89,9 +89,9 @@ void assign_seats(world& w, std::size_t ci) {
 
 /// Councillors. Exactly round(left_share x group) of the party's councillors form the left bloc, chosen by keyed
 /// draws (as for the executive), so a case's documented bloc size is its size in every run.
-void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
+void draw_councillors(world& w, council_id ci, const draw_stream& rng) {
   const scenario& s = *w.scen;
-  const group_def& g = s.councils[ci].group;
+  const group_def& g = s.councils[row(ci)].group;
   council_state& c = w.councils[ci];
   const auto party = static_cast<std::uint8_t>(s.party_index);
   auto& cl = w.councillors;
@@ -126,9 +126,9 @@ void draw_councillors(world& w, std::size_t ci, const draw_stream& rng) {
 
 /// The leader: the party's councillor nearest the leader's stated position (placed exactly there); the cabinet
 /// as the rules choose one.
-void install_first_leader(world& w, std::size_t ci) {
+void install_first_leader(world& w, council_id ci) {
   const scenario& s = *w.scen;
-  const group_def& g = s.councils[ci].group;
+  const group_def& g = s.councils[row(ci)].group;
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   c.leadership.leader = nobody;
@@ -151,7 +151,7 @@ void install_first_leader(world& w, std::size_t ci) {
     c.leadership.directly_elected = g.leader.directly_elected;
     if (g.leader.directly_elected) {  // the party's leader is the area's mayor (R21)
       c.mayoralty.party = s.party_index;
-      c.mayoralty.following = static_cast<float>(s.councils[ci].mayor.following);
+      c.mayoralty.following = static_cast<float>(s.councils[row(ci)].mayor.following);
     }
     detail::choose_cabinet(w, ci);
   }
@@ -163,8 +163,8 @@ void install_first_leader(world& w, std::size_t ci) {
 }
 
 /// Members, sorted by ward.
-void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
-  const members_def& md = w.scen->councils[ci].members;
+void draw_members(world& w, council_id ci, const draw_stream& rng) {
+  const members_def& md = w.scen->councils[row(ci)].members;
   const auto& mood = w.params->member_mood;
   const council_rows& rows = w.councils[ci].rows;
   const std::uint64_t count = rows.member_end - rows.member_begin;  // members and the rows kept for recruits
@@ -204,9 +204,9 @@ void draw_members(world& w, std::size_t ci, const draw_stream& rng) {
 }
 
 /// Disputes from the scenario, staged by R8's thresholds; the remaining slots wait for scripted or emergent ones.
-void open_disputes(world& w, std::size_t ci) {
+void open_disputes(world& w, council_id ci) {
   const scenario& s = *w.scen;
-  const council_def& def = s.councils[ci];
+  const council_def& def = s.councils[row(ci)];
   const council_rows& rows = w.councils[ci].rows;
   for (std::size_t k = 0; k < def.disputes.size(); ++k) {
     const auto& dd = def.disputes[k];
@@ -373,21 +373,22 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, c
   const draw_stream member_rng(seed, run, 0, stream::setup_members);
   for (std::size_t i = 0; i < s.councils.size(); ++i) {
     stop_if_cancelled(w);
-    council_state& c = w.councils[i];
-    w.log.by_council[i].reserve(32);
-    w.outbox[i].reserve(4);
-    draw_wards(w, i, ward_rng);
+    const council_id ci = council_at(i);
+    council_state& c = w.councils[ci];
+    w.log.by_council[ci].reserve(32);
+    w.outbox[ci].reserve(4);
+    draw_wards(w, ci, ward_rng);
     stop_if_cancelled(w);
-    assign_seats(w, i);
+    assign_seats(w, ci);
     stop_if_cancelled(w);
-    draw_councillors(w, i, cllr_rng);
+    draw_councillors(w, ci, cllr_rng);
     stop_if_cancelled(w);
-    install_first_leader(w, i);
+    install_first_leader(w, ci);
     // Control; the administration is the rules' to set up (schedule::setup: R11).
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (2 * c.electoral.seats_by_party[p] > c.rows.seats()) c.electoral.control = static_cast<int>(p);
-    draw_members(w, i, member_rng);
-    open_disputes(w, i);
+    draw_members(w, ci, member_rng);
+    open_disputes(w, ci);
   }
   build_executive(w);
   build_tier_boards(w);
@@ -395,7 +396,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, c
   for (std::size_t i = 0; i < s.councils.size(); ++i)  // the rules' own setup (schedule::setup)
     for (const council_step& step : schedule::setup) {
       stop_if_cancelled(w);
-      step.run(w, i);
+      step.run(w, council_at(i));
     }
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);

@@ -24,7 +24,7 @@ void for_each_council(world& w, F&& f) {
 }
 
 template <std::size_t N>
-void run_council_steps(world& w, std::size_t council, const std::array<council_step, N>& steps) {
+void run_council_steps(world& w, council_id council, const std::array<council_step, N>& steps) {
   for (const council_step& s : steps) {
     stop_if_cancelled(w);
     s.run(w, council);
@@ -58,9 +58,9 @@ void publish_national(world& w) {
 
 }  // namespace
 
-void local_phase(world& w, std::size_t council) { run_council_steps(w, council, schedule::local); }
-void apply_phase(world& w, std::size_t council) { run_council_steps(w, council, schedule::apply); }
-void election_phase(world& w, std::size_t council) { run_council_steps(w, council, schedule::election); }
+void local_phase(world& w, council_id council) { run_council_steps(w, council, schedule::local); }
+void apply_phase(world& w, council_id council) { run_council_steps(w, council, schedule::apply); }
+void election_phase(world& w, council_id council) { run_council_steps(w, council, schedule::election); }
 void central_phase(world& w) {
   for (const world_step& s : schedule::central) {
     stop_if_cancelled(w);
@@ -75,16 +75,16 @@ void national_phase(world& w) {
 }
 
 void step_week(world& w) {
-  for_each_council(w, [&](std::size_t c) { local_phase(w, c); });
+  for_each_council(w, [&](std::size_t i) { local_phase(w, council_at(i)); });
   flush_council_events(w);
   central_phase(w);
   national_phase(w);
   if (!w.institutions.published.empty()) {
-    for_each_council(w, [&](std::size_t c) { apply_phase(w, c); });
+    for_each_council(w, [&](std::size_t i) { apply_phase(w, council_at(i)); });
     flush_council_events(w);
   }
   if (election_this_week(w)) {
-    for_each_council(w, [&](std::size_t c) { election_phase(w, c); });
+    for_each_council(w, [&](std::size_t i) { election_phase(w, council_at(i)); });
     flush_council_events(w);
   }
   publish_national(w);
@@ -96,7 +96,7 @@ namespace {
 
 using prints = std::array<std::uint64_t, concern_count>;
 
-prints fingerprints(const world& w, std::size_t council) {
+prints fingerprints(const world& w, council_id council) {
   prints p{};
   for (std::size_t k = 0; k < concern_count; ++k) p[k] = fingerprint(w, council, static_cast<concern>(k));
   return p;
@@ -118,7 +118,7 @@ constexpr concern column_concerns[] = {concern::councillor_seats, concern::counc
                                        concern::councillor_traits, concern::councillor_dissent, concern::councillor_cabinet,
                                        concern::councillor_candidacy, concern::member_status, concern::member_traits};
 
-council_snapshot save(const world& w, std::size_t ci) {
+council_snapshot save(const world& w, council_id ci) {
   council_snapshot snap;
   const council_state& c = w.councils[ci];
   snap.state = c;
@@ -134,7 +134,7 @@ council_snapshot save(const world& w, std::size_t ci) {
   return snap;
 }
 
-void restore(world& w, std::size_t ci, const council_snapshot& snap) {
+void restore(world& w, council_id ci, const council_snapshot& snap) {
   council_state& c = w.councils[ci];
   c = snap.state;
   std::size_t at = 0;
@@ -151,7 +151,7 @@ void restore(world& w, std::size_t ci, const council_snapshot& snap) {
 
 /// Moves every real-valued part of concern `k` of the council a little (towards the middle of its range: 0.9 x + 0.05):
 /// a step that reads it, however lightly, is likely to end differently.
-void perturb(world& w, std::size_t ci, concern k) {
+void perturb(world& w, council_id ci, concern k) {
   const auto nudge = [](auto& x) {
     using T = std::remove_cvref_t<decltype(x)>;
     if constexpr (std::is_floating_point_v<T>) {
@@ -166,9 +166,9 @@ void perturb(world& w, std::size_t ci, concern k) {
 
 }  // namespace
 
-std::vector<std::string> check_step_access(world& w, std::size_t c, const council_step& s, bool reads) {
+std::vector<std::string> check_step_access(world& w, council_id c, const council_step& s, bool reads) {
   std::vector<std::string> violations;
-  const auto where = [&] { return "week " + std::to_string(w.week) + " · council " + std::to_string(c) + " · " + std::string(s.name); };
+  const auto where = [&] { return "week " + std::to_string(w.week) + " · council " + std::to_string(row(c)) + " · " + std::string(s.name); };
   const prints before = fingerprints(w, c);
   const council_snapshot start = reads ? save(w, c) : council_snapshot{};
   s.run(w, c);
@@ -214,7 +214,7 @@ template <std::size_t N>
 void checked_steps(world& w, const std::array<council_step, N>& steps, bool reads, std::vector<std::string>& violations) {
   for (std::size_t c = 0; c < w.councils.size(); ++c)
     for (const council_step& s : steps) {
-      auto v = check_step_access(w, c, s, reads);
+      auto v = check_step_access(w, council_at(c), s, reads);
       violations.insert(violations.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
     }
 }

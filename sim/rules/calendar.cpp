@@ -7,9 +7,9 @@
 
 namespace partyline {
 
-void council_calendar::run(world& w, std::size_t ci) {
+void council_calendar::run(world& w, council_id ci) {
   council_state& c = w.councils[ci];
-  const auto& weeks = w.scen->councils[ci].election_weeks;
+  const auto& weeks = w.scen->councils[row(ci)].election_weeks;
   c.electoral.next_election = -1;
   for (int e : weeks)
     if (e >= w.week) {

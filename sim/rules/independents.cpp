@@ -36,12 +36,12 @@ bool independent_candidacy::consider_standing(world& w, councillor_id r, double 
   return stands;
 }
 
-bool independent_candidacy::consider_refused_choice(world& w, std::size_t ci, councillor_id r, double support, float grievance,
+bool independent_candidacy::consider_refused_choice(world& w, council_id ci, councillor_id r, double support, float grievance,
                                            const draw_stream& rng, std::uint64_t k) {
   const auto& p = w.params->independents;
   auto& cl = w.councillors;
   // A members' choice has no record of loyalty to the group yet: the group's mean stands in for it.
-  const double loyalty = w.scen->councils[ci].group.loyalty_mean;
+  const double loyalty = w.scen->councils[row(ci)].group.loyalty_mean;
   const bool stands = rng.bernoulli(stand_probability(w, support, p.refused_following, grievance, loyalty), row(r), k);
   if (!stands) return false;
   // One independent per seat: the local rebels unite behind the members' refused choice (a deselected councillor

@@ -7,7 +7,7 @@ namespace partyline {
 
 using namespace detail;
 
-void members_mood::run(world& w, std::size_t ci) {
+void members_mood::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->member_mood;
   council_state& c = x.c;

@@ -13,7 +13,7 @@ namespace partyline {
 
 using namespace detail;
 
-void request_to_centre::run(world& w, std::size_t ci) {
+void request_to_centre::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R1;
   const auto& sp = w.params->satisfaction;
@@ -47,7 +47,7 @@ void request_to_centre::run(world& w, std::size_t ci) {
                                      sum_x / requesters);
   file_item(w, ci, filed);
   c.division.stock += static_cast<float>(p.division_visibility);  // a request to the centre is division made public
-  const std::string& policy = w.scen->councils[ci].group.policy.name;
+  const std::string& policy = w.scen->councils[row(ci)].group.policy.name;
   x.emit(event::request, requesters, [&] {
     return format("%d of %d councillors ask the executive to intervene against %s (urgency %.2f)", requesters,
                   c.derived.group_size,

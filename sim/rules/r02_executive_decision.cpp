@@ -34,11 +34,11 @@ bool may_remove_leader(const world& w, const council_state& c) {
   return w.scen->executive.powers.remove_leader && c.leadership.leader != nobody && !c.leadership.directly_elected;
 }
 
-void advise_pause(world& w, std::size_t ci, const decision&) {
+void advise_pause(world& w, council_id ci, const decision&) {
   w.councils[ci].leadership.response_pending = true;  // R3: comply (pause, mediation) or resist (refuse mediation)
 }
 
-void impose_special_measures(world& w, std::size_t ci, const decision&) {
+void impose_special_measures(world& w, council_id ci, const decision&) {
   const step_context x(w, ci, executive_decision::id);
   council_state& c = w.councils[ci];
   c.centre.special_measures = true;  // the centre now appoints leaders (R10) and chooses candidates (R6)
@@ -48,7 +48,7 @@ void impose_special_measures(world& w, std::size_t ci, const decision&) {
   });
 }
 
-void remove_leader(world& w, std::size_t ci, const decision&) {
+void remove_leader(world& w, council_id ci, const decision&) {
   const step_context x(w, ci, executive_decision::id);
   if (w.councils[ci].leadership.leader == nobody) return;
   const councillor_id next = replace_leader(w, ci, executive_decision::id);
@@ -93,7 +93,7 @@ const motion_def executive_decision::remove_leader{.name = "remove_leader",
 void executive_decision::council_action_logits(const world& w, const agenda_item& item, const motion_def& motion,
                                                std::span<const executive_member> members, std::span<double> out) {
   const auto& p = w.params->R2;
-  const std::size_t ci = row(item.council);
+  const council_id ci = item.council;
   const council_state& c = w.councils[ci];
   const place leader = c.leadership.leader != nobody ? councillor_place(w, c.leadership.leader)
                                                 : local_place(w, ci, 0.0, true);
@@ -125,7 +125,7 @@ std::uint64_t executive_decision::council_action_counter(const agenda_item& item
   return static_cast<std::uint64_t>(motion.draw_key) * 16 + static_cast<std::uint64_t>(item.defers);
 }
 
-void executive_decision::apply_council_action(world& w, std::size_t ci, const decision& d) {
+void executive_decision::apply_council_action(world& w, council_id ci, const decision& d) {
   council_state& c = w.councils[ci];
   if (!d.is(defer)) clear_pending(w, c, *d.kind);
   if (d.kind->about_a_person && (d.is(dismiss) || d.is(lapsed)))
@@ -356,9 +356,9 @@ void executive_decision::meet(world& w) {
   for (std::size_t b = 0; b < inst.bodies.size(); ++b) sit(w, b, sc);
 }
 
-void executive_decision::apply(world& w, std::size_t ci) {
+void executive_decision::apply(world& w, council_id ci) {
   for (const decision& d : w.institutions.published)
-    if (d.council == council_at(ci)) d.kind->decided(w, ci, d);
+    if (d.council == ci) d.kind->decided(w, ci, d);
 }
 
 }  // namespace partyline

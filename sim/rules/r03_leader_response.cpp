@@ -10,7 +10,7 @@ namespace partyline {
 
 using namespace detail;
 
-void leader_response::run(world& w, std::size_t ci) {
+void leader_response::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R3;
   council_state& c = x.c;

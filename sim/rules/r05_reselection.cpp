@@ -45,7 +45,7 @@ double reselection::expected_support(const world& w, const council_state& c, std
   return expected_all > 0 ? expected_for / expected_all : 0.5;
 }
 
-void reselection::deselect(world& w, std::size_t ci, councillor_id r, selection_state how, double replacement, double support,
+void reselection::deselect(world& w, council_id ci, councillor_id r, selection_state how, double replacement, double support,
                            const draw_stream& rng, std::string detail, int value) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -70,7 +70,7 @@ void reselection::deselect(world& w, std::size_t ci, councillor_id r, selection_
 namespace {
 
 /// The ward's active members decide whether a sitting councillor is the candidate again.
-void members_ballot(world& w, std::size_t ci, councillor_id r, const draw_stream& rng) {
+void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream& rng) {
   const auto& p = w.params->R5;
   const council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -149,7 +149,7 @@ void members_ballot(world& w, std::size_t ci, councillor_id r, const draw_stream
 
 }  // namespace
 
-void reselection::run(world& w, std::size_t ci) {
+void reselection::run(world& w, council_id ci) {
   if (central_selection::applies(w, w.councils[ci])) return;  // the centre chooses (R6)
   for_each_meeting(w, ci, [&](councillor_id r, const draw_stream& rng) { members_ballot(w, ci, r, rng); });
 }

@@ -16,7 +16,7 @@ bool central_selection::applies(const world& w, const council_state& c) {
   return c.centre.special_measures || (c.selections.central_from >= 0 && w.week >= c.selections.central_from);
 }
 
-void central_selection::run(world& w, std::size_t ci) {
+void central_selection::run(world& w, council_id ci) {
   if (!applies(w, w.councils[ci])) return;
   const auto& p = w.params->R6;
   auto& cl = w.councillors;
@@ -52,7 +52,7 @@ bool may_take_over_selections(const world& w, const council_state& c) {
          c.electoral.next_election >= 0 && w.week <= closes;
 }
 
-void take_over(world& w, std::size_t ci, const decision&) {
+void take_over(world& w, council_id ci, const decision&) {
   const step_context x(w, ci, executive_decision::id);
   w.councils[ci].selections.central_from = w.week;  // a central panel chooses the candidates from now
   x.emit(event::central_selection, 0,

@@ -9,7 +9,7 @@ namespace partyline {
 
 using namespace detail;
 
-void backbench_letter::run(world& w, std::size_t ci) {
+void backbench_letter::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R7;
   const auto& sp = w.params->satisfaction;

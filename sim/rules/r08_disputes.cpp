@@ -46,7 +46,7 @@ dispute_state* industrial_disputes::free_slot(world& w, const council_state& c) 
   return nullptr;
 }
 
-void industrial_disputes::start(world& w, std::size_t ci, dispute_state& d, std::string dispute_id, int union_index,
+void industrial_disputes::start(world& w, council_id ci, dispute_state& d, std::string dispute_id, int union_index,
                                 int workers, double intensity, stream rule) {
   d.id = std::move(dispute_id);
   d.union_index = union_index;
@@ -97,7 +97,7 @@ industrial_disputes::tactic industrial_disputes::choose(const dispute_state& d, 
   return tactic::wait;
 }
 
-void industrial_disputes::run(world& w, std::size_t ci) {
+void industrial_disputes::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R8;

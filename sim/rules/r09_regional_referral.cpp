@@ -20,12 +20,12 @@ bool board_meets(const region_def& r, int week) {
 
 }  // namespace
 
-void regional_referral::run(world& w, std::size_t ci) {
+void regional_referral::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R9;
   council_state& c = x.c;
-  const council_def& def = s.councils[ci];
+  const council_def& def = s.councils[row(ci)];
   if (def.region_index < 0 || !x.leader() || pending(w, c, item)) return;
   const region_def& region = region_of(w, def.region_index);
   if (!board_meets(region, w.week) || w.week - last_filed(w, c, item) < p.cooldown_weeks) return;

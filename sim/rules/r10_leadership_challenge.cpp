@@ -8,7 +8,7 @@ namespace partyline {
 
 using namespace detail;
 
-void leadership_challenge::run(world& w, std::size_t ci) {
+void leadership_challenge::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R10;
   council_state& c = x.c;

@@ -36,14 +36,14 @@ std::size_t largest_party(const world& w, const council_state& c) {
 }
 
 /// The body that signs off council `ci`'s deals (`institutions`: its region's, else the national one).
-const body_def& signing_def(const world& w, std::size_t ci) {
-  const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[ci].region_index);
+const body_def& signing_def(const world& w, council_id ci) {
+  const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[row(ci)].region_index);
   return body_of(w, b);
 }
 
 /// Whether the body that signs off the council's deals can sanction a group that defies it: a regional tier with
 /// `powers.discipline`, or a national body where the executive holds `powers.suspend_individuals`.
-bool signing_body_disciplines(const world& w, std::size_t ci) {
+bool signing_body_disciplines(const world& w, council_id ci) {
   const body_def& b = signing_def(w, ci);
   return b.region_index < 0 ? w.scen->executive.powers.suspend_individuals
                             : region_of(w, b.region_index).powers.discipline;
@@ -52,14 +52,14 @@ bool signing_body_disciplines(const world& w, std::size_t ci) {
 /// Whether the executive's disciplinary process reaches a group that defies the body signing off its deals: a
 /// national body signs off and the executive holds `powers.charges` (a complaint goes to it, R17-R18, which can end
 /// in expulsion).
-bool charges_follow(const world& w, std::size_t ci) { return signing_def(w, ci).region_index < 0 && w.scen->executive.powers.charges; }
+bool charges_follow(const world& w, council_id ci) { return signing_def(w, ci).region_index < 0 && w.scen->executive.powers.charges; }
 
-std::string signing_body(const world& w, std::size_t ci) { return signing_def(w, ci).name; }
+std::string signing_body(const world& w, council_id ci) { return signing_def(w, ci).name; }
 
 /// The mean centralism of the body that signs off the council's deals: what a group expects of its sanctions (the
 /// executive's, for a body of its seats or its staff).
-double signing_centralism(const world& w, std::size_t ci) {
-  const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[ci].region_index);
+double signing_centralism(const world& w, council_id ci) {
+  const int b = w.institutions.body_for(coalition_sign_off::item, w.scen->councils[row(ci)].region_index);
   const body_state& body = w.institutions.bodies[static_cast<std::size_t>(b)];
   if (body.own.empty()) return w.national.executive_centralism;
   double sum = 0;
@@ -225,7 +225,7 @@ double defiance_payoff(const world& w, const council_state& c, std::uint32_t dea
   }
   const double policy_gain =
       w.scen->distance(x, arrangement_position(w, c, without)) - w.scen->distance(x, arrangement_position(w, c, deal));
-  const std::size_t ci = index_of(w, c);
+  const council_id ci = index_of(w, c);
   // The sanction expected: the signing body's centralism if it can discipline the group, + sanction_line across a
   // national line.
   const double sanction = (signing_body_disciplines(w, ci) ? signing_centralism(w, ci) : 0.0) +
@@ -262,7 +262,7 @@ int suspend_group(world& w, council_state& c) {
 /// Puts a deal the group made without sign-off (or across a national line) before the body that signs off.
 void file_after_the_fact(const step_context& x, std::uint32_t mask) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.unapproved = mask;
@@ -279,7 +279,7 @@ void file_after_the_fact(const step_context& x, std::uint32_t mask) {
 /// in it) weighs what it gets from the offer against what it gets if it stays out (`utility` of the administration
 /// that forms without it) and accepts with sigmoid(q0 + q_utility x gain); a partner with its own centre also needs
 /// that centre's sign-off (`parties[].sign_off`). Returns the first party refusing, or -1.
-int refusing_partner(const world& w, std::size_t ci, std::uint32_t mask) {
+int refusing_partner(const world& w, council_id ci, std::uint32_t mask) {
   const scenario& s = *w.scen;
   const auto& p = w.params->R11;
   const council_state& c = w.councils[ci];
@@ -297,7 +297,7 @@ int refusing_partner(const world& w, std::size_t ci, std::uint32_t mask) {
 
 void govern(const step_context& x, std::uint32_t mask, const char* how) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   council_state& c = w.councils[ci];
   const scenario& s = *w.scen;
   c.electoral.administration = mask;
@@ -316,7 +316,7 @@ void govern(const step_context& x, std::uint32_t mask, const char* how) {
 /// left, the largest party governs as a minority.
 void try_next_coalition(const step_context& x) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   const scenario& s = *w.scen;
   const auto& p = w.params->R11;
   council_state& c = w.councils[ci];
@@ -371,7 +371,7 @@ void try_next_coalition(const step_context& x) {
 /// item: it may bring charges, and the disciplinary hearing may expel the suspended). Returns how many were suspended.
 int sanction_defiance(const step_context& x) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   council_state& c = w.councils[ci];
   if (charges_follow(w, ci)) c.centre.breach_leader = c.leadership.leader;  // whom the breach's case is against
   const int suspended = signing_body_disciplines(w, ci) ? suspend_group(w, c) : 0;
@@ -386,7 +386,7 @@ int sanction_defiance(const step_context& x) {
 
 void refused(const step_context& x, std::uint32_t mask, const char* why) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
@@ -417,7 +417,7 @@ void refused(const step_context& x, std::uint32_t mask, const char* why) {
 /// the fact; or it stays out and the next option is tried.
 void no_answer(const step_context& x, std::uint32_t mask) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   c.coalition.pending = 0;
@@ -438,7 +438,7 @@ void no_answer(const step_context& x, std::uint32_t mask) {
 /// complies (the administration falls and the other options are tried without the party) or defies.
 void after_the_fact(const step_context& x, const decision& d) {
   world& w = x.w;
-  const std::size_t ci = x.ci;
+  const council_id ci = x.ci;
   const scenario& s = *w.scen;
   council_state& c = w.councils[ci];
   const std::uint32_t deal = d.coalition;
@@ -519,8 +519,8 @@ std::string deal_told(const world& w, const agenda_item& item, const decision& d
 
 }  // namespace
 
-int coalition_sign_off::regional_signer(const scenario& s, std::size_t ci) {
-  const int region = s.councils[ci].region_index;
+int coalition_sign_off::regional_signer(const scenario& s, council_id ci) {
+  const int region = s.councils[row(ci)].region_index;
   if (region < 0) return -1;
   for (std::size_t b = 0; b < s.institutions.bodies.size(); ++b) {
     const body_def& body = s.institutions.bodies[b];
@@ -530,7 +530,7 @@ int coalition_sign_off::regional_signer(const scenario& s, std::size_t ci) {
   return -1;
 }
 
-bool coalition_sign_off::sign_off_needed(const scenario& s, std::size_t ci) {
+bool coalition_sign_off::sign_off_needed(const scenario& s, council_id ci) {
   return regional_signer(s, ci) >= 0 || s.executive.powers.coalition_sign_off;
 }
 
@@ -550,7 +550,7 @@ bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std
   return true;
 }
 
-void coalition_sign_off::start_formation(world& w, std::size_t ci) {
+void coalition_sign_off::start_formation(world& w, council_id ci) {
   const step_context x(w, ci, id);
   council_state& c = x.c;
   c.coalition.party_vetoed = false;
@@ -572,14 +572,14 @@ void coalition_sign_off::start_formation(world& w, std::size_t ci) {
   c.coalition.negotiated = 0;  // a fact of the first formation only
 }
 
-void coalition_sign_off::on_count(world& w, std::size_t ci) {
+void coalition_sign_off::on_count(world& w, council_id ci) {
   const council_state& c = w.councils[ci];
   if (c.electoral.control < 0 && c.mayoralty.party < 0) start_formation(w, ci);
 }
 
-void coalition_sign_off::setup(world& w, std::size_t ci) {
+void coalition_sign_off::setup(world& w, council_id ci) {
   const scenario& s = *w.scen;
-  const council_def& def = s.councils[ci];
+  const council_def& def = s.councils[row(ci)];
   council_state& c = w.councils[ci];
   c.electoral.administration = def.administration_mask;
   c.coalition.negotiated = def.negotiated_mask;
@@ -602,7 +602,7 @@ void coalition_sign_off::setup(world& w, std::size_t ci) {
   }
 }
 
-void coalition_sign_off::run(world& w, std::size_t ci) {
+void coalition_sign_off::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   council_state& c = x.c;
   coalition_state& co = c.coalition;
@@ -617,7 +617,7 @@ void coalition_sign_off::run(world& w, std::size_t ci) {
   }
 }
 
-void coalition_sign_off::apply(world& w, std::size_t ci, const decision& d) {
+void coalition_sign_off::apply(world& w, council_id ci, const decision& d) {
   const step_context x(w, ci, id);
   council_state& c = x.c;
   clear_pending(w, c, item);

@@ -8,7 +8,7 @@ namespace partyline {
 
 using namespace detail;
 
-void pact_allegation::at_count(world& w, std::size_t ci) {
+void pact_allegation::at_count(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& before = w.councils[ci].electoral.seats_before_count;
   const scenario& s = *w.scen;

@@ -60,7 +60,7 @@ elections::shares elections::shares_on_the_day(const world& w, const std::array<
 
 namespace {
 
-void seat_new_councillor(world& w, std::size_t ci, councillor_id r, const candidate& winner, const draw_stream& rng) {
+void seat_new_councillor(world& w, council_id ci, councillor_id r, const candidate& winner, const draw_stream& rng) {
   const scenario& s = *w.scen;
   auto& cl = w.councillors;
   // On the other axes the party's new councillor stands where whoever chose them does: the members (at their local
@@ -72,7 +72,7 @@ void seat_new_councillor(world& w, std::size_t ci, councillor_id r, const candid
     const place panel = cl.endorsement[r] == endorsement_state::refused ? panel_of(w, ci).median : centre_place(w, 0.0);
     for (int k = 0; k < w.space.others; ++k) where[static_cast<std::size_t>(k) + 1] = panel.more[static_cast<std::size_t>(k)];
   } else if (own) {
-    where = s.councils[ci].members.more;
+    where = s.councils[row(ci)].members.more;
   }
   place_on_other_axes(w, row(r), where, own && !imposed, rng, 40);
   cl.party[r] = winner.party;
@@ -98,7 +98,7 @@ void seat_new_councillor(world& w, std::size_t ci, councillor_id r, const candid
 }
 
 /// One ward's contest: rewrites the rows of the seats that were up.
-void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, const draw_stream& rng) {
+void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const draw_stream& rng) {
   const step_context x(w, ci, elections::id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R13;
@@ -218,9 +218,9 @@ void count_ward(world& w, std::size_t ci, std::uint32_t wi, double penalty, cons
 
 }  // namespace
 
-void elections::draw_party_councillor(world& w, std::size_t ci, councillor_id r, const draw_stream& rng, trait_draws k) {
+void elections::draw_party_councillor(world& w, council_id ci, councillor_id r, const draw_stream& rng, trait_draws k) {
   const auto& p = w.params->R13;
-  const group_def& g = w.scen->councils[ci].group;
+  const group_def& g = w.scen->councils[row(ci)].group;
   auto& cl = w.councillors;
   cl.loyalty[r] = static_cast<float>(std::clamp(g.loyalty_mean + g.loyalty_sd * rng.normal(row(r), k.loyalty), 0.0, 1.0));
   cl.satisfaction[r] =
@@ -231,7 +231,7 @@ void elections::draw_party_councillor(world& w, std::size_t ci, councillor_id r,
                                               : p.union_ties_weak_max * u);
 }
 
-void elections::run(world& w, std::size_t ci) {
+void elections::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   council_state& c = x.c;

@@ -13,7 +13,7 @@ namespace partyline {
 
 using namespace detail;
 
-void member_exit::bound_exits(world& w, std::size_t ci) {
+void member_exit::bound_exits(world& w, council_id ci) {
   const auto& p = w.params->R14;
   membership_state& ms = w.councils[ci].membership;
   const council_rows& rows = w.councils[ci].rows;
@@ -38,7 +38,7 @@ void member_exit::bound_exits(world& w, std::size_t ci) {
   ms.exit_reach_left = left + 1e-4f;
 }
 
-void member_exit::react_to_central_actions(world& w, std::size_t ci) {
+void member_exit::react_to_central_actions(world& w, council_id ci) {
   const auto& p = w.params->R14;
   council_state& c = w.councils[ci];
   const double fresh = c.centre.central_actions - c.membership.central_actions_seen;
@@ -53,7 +53,7 @@ void member_exit::react_to_central_actions(world& w, std::size_t ci) {
   bound_exits(w, ci);
 }
 
-void member_exit::run(world& w, std::size_t ci) {
+void member_exit::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   react_to_central_actions(w, ci);
   const scenario& s = *w.scen;
@@ -135,7 +135,7 @@ void member_exit::run(world& w, std::size_t ci) {
   }
 }
 
-void member_exit::recruit(world& w, std::size_t ci) {
+void member_exit::recruit(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R14;
@@ -146,7 +146,7 @@ void member_exit::recruit(world& w, std::size_t ci) {
   const double members = member_roll(c) - static_cast<double>(ms.left);
   const double standing = s.national.standing + s.national.standing_trend * w.week / 52.0;
   const double rate = sigmoid(p.j0 + p.j_standing * standing + p.j_mobilisation * ms.mobilisation +
-                              p.j_faction * s.councils[ci].members.faction_share + p.j_central * c.centre.intervention_stock);
+                              p.j_faction * s.councils[row(ci)].members.faction_share + p.j_central * c.centre.intervention_stock);
   // Each kept row joins with q = expected recruits / rows kept; rows are visited by geometric skips at rate q, so the
   // cost is O(recruits), and members' rows are skipped (they are candidates at the same rate but not recruits).
   const double q = std::min(1.0, rate * std::max(0.0, members) / static_cast<double>(ms.prospective));
@@ -157,7 +157,7 @@ void member_exit::recruit(world& w, std::size_t ci) {
   std::int64_t joined = 0;
   std::uint64_t m = rows.member_begin;
   for (std::uint64_t k = 0; k < (1u << 19); ++k) {
-    const double u = 1.0 - rng.uniform((std::uint64_t{1} << 40) + ci, k);
+    const double u = 1.0 - rng.uniform((std::uint64_t{1} << 40) + row(ci), k);
     const double skip = std::floor(std::log(u) / log_keep);
     if (skip >= static_cast<double>(rows.member_end - m)) break;
     m += static_cast<std::uint64_t>(skip);

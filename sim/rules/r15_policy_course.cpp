@@ -23,31 +23,31 @@ event event_of(policy_stage s) {
 
 }  // namespace
 
-void policy_course::move(world& w, std::size_t ci, policy_stage stage, stream rule, const char* why) {
+void policy_course::move(world& w, council_id ci, policy_stage stage, stream rule, const char* why) {
   policy_state& policy = w.councils[ci].policy;
   if (policy.stage == stage) return;
   const policy_stage before = policy.stage;
   policy.stage = stage;
   policy.since_week = w.week;
-  const std::string& name = w.scen->councils[ci].group.policy.name;
+  const std::string& name = w.scen->councils[row(ci)].group.policy.name;
   emit(w, ci, rule, event_of(stage), 0, [&] {
     return format("%s: %s -> %s (%s)", name.empty() ? "flagship policy" : name.c_str(),
                   std::string(to_string(before)).c_str(), std::string(to_string(stage)).c_str(), why);
   });
 }
 
-void policy_course::on_compliance(world& w, std::size_t ci) {
+void policy_course::on_compliance(world& w, council_id ci) {
   if (policy_live(w.councils[ci].policy.stage)) move(w, ci, policy_stage::paused, id, "the leader complies with the executive");
 }
 
-void policy_course::on_stand_down(world& w, std::size_t ci) {
+void policy_course::on_stand_down(world& w, council_id ci) {
   if (policy_live(w.councils[ci].policy.stage)) move(w, ci, policy_stage::paused, id, "an outgoing leader takes no final decision");
 }
 
-void policy_course::on_new_leader(world& w, std::size_t ci) {
+void policy_course::on_new_leader(world& w, council_id ci) {
   const council_state& c = w.councils[ci];
   const auto& p = w.params->R15;
-  const int axis = w.scen->councils[ci].group.policy.axis_index;
+  const int axis = w.scen->councils[row(ci)].group.policy.axis_index;
   const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, c.leadership.leader), axis) -
                                                      c.policy.position);
   const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
@@ -57,7 +57,7 @@ void policy_course::on_new_leader(world& w, std::size_t ci) {
     move(w, ci, policy_stage::pursuing, id, "a new leadership close to the policy");
 }
 
-void policy_course::run(world& w, std::size_t ci) {
+void policy_course::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R15;
   council_state& c = x.c;
@@ -65,7 +65,7 @@ void policy_course::run(world& w, std::size_t ci) {
   if (policy.stage != policy_stage::pursuing || w.week - policy.since_week < p.weeks_to_done) return;
   const int election = c.electoral.next_election;
   const bool purdah = election >= 0 && election - w.week <= p.purdah_weeks;
-  const bool legal = w.scen->councils[ci].group.policy.legal_challenge_until_week >= w.week;
+  const bool legal = w.scen->councils[row(ci)].group.policy.legal_challenge_until_week >= w.week;
   if (purdah || legal) {
     if (w.week - policy.since_week == p.weeks_to_done || w.week == election - p.purdah_weeks)
       x.emit(event::decision_deferred, 0, [&] {
@@ -74,7 +74,7 @@ void policy_course::run(world& w, std::size_t ci) {
       });
     return;
   }
-  move(w, static_cast<std::size_t>(ci), policy_stage::done, id, "carried out");
+  move(w, ci, policy_stage::done, id, "carried out");
 }
 
 }  // namespace partyline

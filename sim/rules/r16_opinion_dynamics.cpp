@@ -70,7 +70,7 @@ void confidants_sampled(const world& w, std::span<std::uint32_t> rows, std::span
 
 }  // namespace
 
-void opinion_dynamics::run(world& w, std::size_t ci) {
+void opinion_dynamics::run(world& w, council_id ci) {
   const auto& p = w.params->R16;
   const council_state& c = w.councils[ci];
   if (p.rate <= 0 || c.leadership.leader == nobody) return;

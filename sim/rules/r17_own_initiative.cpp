@@ -19,7 +19,7 @@ double own_initiative::control_at_risk(const world& w, const council_state& c) {
   return std::clamp(1.0 - excess / w.params->R17.risk_margin, 0.0, 1.0);
 }
 
-void own_initiative::run(world& w, std::size_t ci) {
+void own_initiative::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R17;
   council_state& c = x.c;

@@ -17,13 +17,13 @@ using namespace detail;
 namespace {
 
 /// A log-normal number of weeks around `median` (at least one), drawn for this council.
-int drawn_weeks(const draw_stream& rng, std::size_t ci, std::uint64_t counter, double median, double log_sd) {
+int drawn_weeks(const draw_stream& rng, council_id ci, std::uint64_t counter, double median, double log_sd) {
   return std::max(1, static_cast<int>(std::lround(median * std::exp(log_sd * rng.normal(ci, counter)))));
 }
 
 }  // namespace
 
-void investigations::count_sanction(world& w, std::size_t ci) {
+void investigations::count_sanction(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const int first = w.councils[ci].centre.first_item_week;
   x.emit(event::sanction, first >= 0 ? w.week - first : 0);
@@ -34,13 +34,13 @@ double investigations::urgency(const world& w, double severity) {
   return std::min(1.0, p.urgency_base + p.urgency_severity * severity);
 }
 
-void investigations::open(world& w, std::size_t ci) {
+void investigations::open(world& w, council_id ci) {
   const auto& p = w.params->R18;
   centre_state& centre = w.councils[ci].centre;
   centre.investigation_until = w.week + drawn_weeks(draws(w, id), ci, 0, p.duration_median_weeks, p.duration_log_sd);
 }
 
-void investigations::run(world& w, std::size_t ci) {
+void investigations::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R18;
   council_state& c = x.c;
@@ -65,7 +65,7 @@ void investigations::run(world& w, std::size_t ci) {
   }
 }
 
-void investigations::hear(world& w, std::size_t ci, bool expelling) {
+void investigations::hear(world& w, council_id ci, bool expelling) {
   const step_context x(w, ci, id);
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -120,7 +120,7 @@ namespace {
 /// or a complaint about the group) the group's leadership, whose conduct the request, referral or officers raised --
 /// each of the leader and the cabinet with suspend_share x the severity, and the leader always when `charging`.
 /// Nobody else: a councillor who signed a letter against the leadership is not the subject of a case about it.
-int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, bool& against_leader, bool& against_accused,
+int suspend_subjects(world& w, council_id ci, double severity, bool charging, bool& against_leader, bool& against_accused,
                      std::int64_t& members) {
   const auto& p = w.params->R18;
   council_state& c = w.councils[ci];
@@ -161,7 +161,7 @@ int suspend_subjects(world& w, std::size_t ci, double severity, bool charging, b
 }
 
 /// Tells the suspensions pending the case; a suspended leader leaves the leadership (the group elects another).
-void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader, bool against_accused, std::int64_t members) {
+void tell_suspended(world& w, council_id ci, int suspended, bool against_leader, bool against_accused, std::int64_t members) {
   const step_context x(w, ci, investigations::id);
   if (suspended > 0 || members == 0)
     x.emit(event::suspension_individual, suspended, [&] {
@@ -183,7 +183,7 @@ void tell_suspended(world& w, std::size_t ci, int suspended, bool against_leader
 
 }  // namespace
 
-int investigations::suspend_individuals(world& w, std::size_t ci, double severity) {
+int investigations::suspend_individuals(world& w, council_id ci, double severity) {
   bool against_leader = false, against_accused = false;
   std::int64_t members = 0;
   const int suspended = suspend_subjects(w, ci, severity, false, against_leader, against_accused, members);
@@ -191,7 +191,7 @@ int investigations::suspend_individuals(world& w, std::size_t ci, double severit
   return suspended;
 }
 
-void investigations::suspend_local_party(world& w, std::size_t ci) {
+void investigations::suspend_local_party(world& w, council_id ci) {
   const step_context x(w, ci, id);
   council_state& c = w.councils[ci];
   c.centre.local_party_suspended = true;
@@ -202,7 +202,7 @@ void investigations::suspend_local_party(world& w, std::size_t ci) {
   count_sanction(w, ci);
 }
 
-void investigations::bring_charges(world& w, std::size_t ci, double severity) {
+void investigations::bring_charges(world& w, council_id ci, double severity) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R18;
   council_state& c = w.councils[ci];
@@ -263,9 +263,9 @@ bool may_suspend_individuals(const world& w, const council_state& c) { return po
 bool may_suspend_local_party(const world& w, const council_state& c) { return powers(w).suspend_local_party && !c.centre.local_party_suspended; }
 bool may_charge(const world& w, const council_state& c) { return powers(w).charges && c.centre.hearing_from < 0; }
 
-void open_investigation(world& w, std::size_t ci, const decision&) { investigations::open(w, ci); }
-void warn(world& w, std::size_t ci, const decision&) { investigations::count_sanction(w, ci); }
-void suspend(world& w, std::size_t ci, const decision& d) {
+void open_investigation(world& w, council_id ci, const decision&) { investigations::open(w, ci); }
+void warn(world& w, council_id ci, const decision&) { investigations::count_sanction(w, ci); }
+void suspend(world& w, council_id ci, const decision& d) {
   const step_context x(w, ci, investigations::id);
   const centre_state& c = w.councils[ci].centre;
   const int suspended = investigations::suspend_individuals(w, ci, std::max<double>(c.findings, c.allegation));
@@ -277,14 +277,14 @@ void suspend(world& w, std::size_t ci, const decision& d) {
          [&] { return format("%d suspended pending the investigation of the complaint", suspended); });
   if (powers(w).investigate && c.investigation_until < w.week) investigations::open(w, ci);
 }
-void suspend_party(world& w, std::size_t ci, const decision& d) {
+void suspend_party(world& w, council_id ci, const decision& d) {
   investigations::suspend_local_party(w, ci);
   // On a complaint about the local party the suspension is pending an inquiry, which opens now unless one is running.
   const centre_state& c = w.councils[ci].centre;
   if (d.kind == &investigations::allegation_item && powers(w).investigate && c.investigation_until < w.week)
     investigations::open(w, ci);
 }
-void charge(world& w, std::size_t ci, const decision&) { investigations::bring_charges(w, ci, w.councils[ci].centre.findings); }
+void charge(world& w, council_id ci, const decision&) { investigations::bring_charges(w, ci, w.councils[ci].centre.findings); }
 
 /// An allegation: suspend the accused pending the case, or investigate.
 void allegation_menu(const world& w, const agenda_item& item, motion_list& out) {
@@ -319,7 +319,7 @@ void hearing_logits(const world& w, const agenda_item& item, const motion_def&, 
 }
 
 /// The verdict: expelled, or reinstated (on no majority, or when the case waited past the year undecided).
-void hearing_decided(world& w, std::size_t ci, const decision& d) {
+void hearing_decided(world& w, council_id ci, const decision& d) {
   clear_pending(w, w.councils[ci], *d.kind);
   investigations::hear(w, ci, d.is(investigations::expel));
 }

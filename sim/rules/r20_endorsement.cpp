@@ -25,7 +25,7 @@ namespace {
 
 /// The panel refuses the candidate for seat `r` (a reselected councillor if `incumbent`, else the members' choice
 /// to replace one). The members choose again while the selection window is open; after it the centre imposes.
-void refuse(world& w, std::size_t ci, councillor_id r, bool incumbent, const draw_stream& rng) {
+void refuse(world& w, council_id ci, councillor_id r, bool incumbent, const draw_stream& rng) {
   const step_context x(w, ci, endorsement::id);
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -63,7 +63,7 @@ void refuse(world& w, std::size_t ci, councillor_id r, bool incumbent, const dra
 
 }  // namespace
 
-void endorsement::run(world& w, std::size_t ci) {
+void endorsement::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R20;
   council_state& c = x.c;

@@ -22,9 +22,9 @@ namespace {
 
 constexpr std::size_t max_shortlist = 4;
 
-int next_contest(const world& w, std::size_t ci) {
+int next_contest(const world& w, council_id ci) {
   int next = -1;
-  for (int week : w.scen->councils[ci].mayor.election_weeks)
+  for (int week : w.scen->councils[row(ci)].mayor.election_weeks)
     if (week >= w.week && (next < 0 || week < next)) next = week;
   return next;
 }
@@ -54,7 +54,7 @@ councillor_id sitting_mayor(const world& w, const council_state& c) {
 }
 
 /// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.
-void mayor_may_stand(world& w, std::size_t ci, councillor_id mayor, double support, bool by_centre, const draw_stream& rng) {
+void mayor_may_stand(world& w, council_id ci, councillor_id mayor, double support, bool by_centre, const draw_stream& rng) {
   const step_context x(w, ci, mayoralty::id);
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
@@ -70,7 +70,7 @@ void mayor_may_stand(world& w, std::size_t ci, councillor_id mayor, double suppo
 
 }  // namespace
 
-void mayoralty::select(world& w, std::size_t ci) {
+void mayoralty::select(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R21;
   council_state& c = w.councils[ci];
@@ -199,11 +199,11 @@ void mayoralty::select(world& w, std::size_t ci) {
   }
 }
 
-void mayoralty::contest_step(world& w, std::size_t ci) {
+void mayoralty::contest_step(world& w, council_id ci) {
   if (w.councils[ci].mayoralty.next_contest == w.week) contest(w, ci);
 }
 
-void mayoralty::contest(world& w, std::size_t ci) {
+void mayoralty::contest(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const scenario& s = *w.scen;
   const auto& p = w.params->R21;
@@ -224,7 +224,7 @@ void mayoralty::contest(world& w, std::size_t ci) {
   if (seats <= 0) return;
   for (auto& b : base) b = static_cast<float>(b / seats);
   base[ind] = 0;  // no independent list across the whole area; an independent ex-mayor stands on their own
-  const elections::shares share = elections::shares_on_the_day(w, base, elections::party_penalty(w, c), rng, (std::uint64_t{1} << 32) + ci);
+  const elections::shares share = elections::shares_on_the_day(w, base, elections::party_penalty(w, c), rng, (std::uint64_t{1} << 32) + row(ci));
 
   // One vote each: the independent's voters are lost by the others.
   independent_candidacy::vote rival{};
@@ -246,7 +246,7 @@ void mayoralty::contest(world& w, std::size_t ci) {
   const int before = m.party;
   if (winner == party && m.candidate != nobody) {
     if (m.candidate != c.leadership.leader || !c.leadership.directly_elected) {
-      install_leader(w, ci, m.candidate, (std::uint64_t{1} << 32) + ci, id);
+      install_leader(w, ci, m.candidate, (std::uint64_t{1} << 32) + row(ci), id);
       m.following = cl.following[m.candidate];
     }
     c.leadership.directly_elected = true;
@@ -270,7 +270,7 @@ void mayoralty::contest(world& w, std::size_t ci) {
   m.rival = nobody;
 }
 
-void mayoralty::run(world& w, std::size_t ci) {
+void mayoralty::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   council_state& c = x.c;
   mayoralty_state& m = c.mayoralty;

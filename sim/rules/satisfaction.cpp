@@ -10,7 +10,7 @@ namespace partyline {
 
 using namespace detail;
 
-void councillor_satisfaction::run(world& w, std::size_t ci) {
+void councillor_satisfaction::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->satisfaction;
   council_state& c = x.c;
@@ -25,7 +25,7 @@ void councillor_satisfaction::run(world& w, std::size_t ci) {
   const auto leader = c.leadership.leader;
   const place leader_at = councillor_place(w, leader);
   // The flagship policy sits on one declared axis (`group.policy.axis`): a councillor's distance from it is there.
-  const int policy_axis = w.scen->councils[ci].group.policy.axis_index;
+  const int policy_axis = w.scen->councils[row(ci)].group.policy.axis_index;
   const double policy_salience = salience_of(w, policy_axis);
   const double policy_weight = policy_live(c.policy.stage) ? p.w_policy * c.policy.salience : 0.0;
   const double dispute_pressure =

@@ -29,7 +29,7 @@ event event_of(event_kind k) {
   }
 }
 
-void shock_dispute(world& w, std::size_t ci, const event_def& e, double shock) {
+void shock_dispute(world& w, council_id ci, const event_def& e, double shock) {
   dispute_state* d = industrial_disputes::find(w, w.councils[ci], e.dispute);
   if (!d) {
     emit(w, ci, told_as, event_of(e.type), 0,
@@ -53,7 +53,7 @@ void begin_allegation(world& w, council_state& c, allegation_subject subject) {
 /// Marks `count` of the group's councillors other than the leader, drawn by keyed draws (the smallest keys win).
 /// Returns the first marked by row (nobody: none) and how many. Runs only when a complaint is made, so its small list
 /// may allocate.
-std::pair<councillor_id, std::int64_t> mark_councillors(world& w, std::size_t ci, int count, const draw_stream& rng,
+std::pair<councillor_id, std::int64_t> mark_councillors(world& w, council_id ci, int count, const draw_stream& rng,
                                                        std::uint64_t counter) {
   const council_state& c = w.councils[ci];
   std::vector<std::pair<double, councillor_id>> keyed;
@@ -75,7 +75,7 @@ bool in_party(const world& w, member_id m) {
 }
 
 /// Marks the subjects among the council's members; returns how many.
-std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, int count, const draw_stream& rng,
+std::int64_t mark_members(world& w, council_id ci, allegation_subject subject, int count, const draw_stream& rng,
                           std::uint64_t counter) {
   const council_state& c = w.councils[ci];
   auto& ms = w.members;
@@ -122,7 +122,7 @@ std::int64_t mark_members(world& w, std::size_t ci, allegation_subject subject, 
 /// A complaint of misconduct against `subject` reaches the body that decides allegations (R17, R18): a fact, not a
 /// decision. `named`: a councillor named by the background draw (nobody: the subject says who). Its urgency rises with
 /// its severity, so a grave one calls an emergency meeting.
-void raise_allegation(world& w, std::size_t ci, allegation_subject subject, int count, double severity, councillor_id named,
+void raise_allegation(world& w, council_id ci, allegation_subject subject, int count, double severity, councillor_id named,
                       const draw_stream& rng, std::uint64_t counter) {
   council_state& c = w.councils[ci];
   const councillor_id leader = c.leadership.leader;
@@ -194,7 +194,7 @@ constexpr double least_allegation_severity = 0.05;
 /// The background: allegations arise at the scenario's rate (one keyed draw per council and week): against a member
 /// who is not a councillor with `allegation_member_share`, else against one of the group's councillors drawn
 /// uniformly (the leader among them).
-void background_allegation(world& w, std::size_t ci) {
+void background_allegation(world& w, council_id ci) {
   const national_def& n = w.scen->national;
   if (n.allegations_per_council_year <= 0) return;
   const draw_stream rng = draws(w, told_as);
@@ -221,7 +221,7 @@ void background_allegation(world& w, std::size_t ci) {
 
 }  // namespace
 
-void scripted_events::run(world& w, std::size_t ci) {
+void scripted_events::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   background_allegation(w, ci);
   const scenario& s = *w.scen;

@@ -154,7 +154,7 @@ class hasher {
 
 }  // namespace
 
-std::uint64_t fingerprint(const world& w, std::size_t ci, concern c) {
+std::uint64_t fingerprint(const world& w, council_id ci, concern c) {
   hasher h;
   switch (c) {
     case concern::events:

@@ -42,11 +42,11 @@ void step_week(world& w);
 
 /// @brief The phases of a week, each running its steps of the schedule (for tests and benchmarks; step_week runs
 /// them all, in parallel where the schedule allows).
-void local_phase(world& w, std::size_t council);
+void local_phase(world& w, council_id council);
 void central_phase(world& w);
 void national_phase(world& w);
-void apply_phase(world& w, std::size_t council);
-void election_phase(world& w, std::size_t council);
+void apply_phase(world& w, council_id council);
+void election_phase(world& w, council_id council);
 
 /// @brief Advances a world by one week, one council at a time, checking every council step's declarations: after
 /// each step, every concern of the council (and the executive and national state) that the step does not declare
@@ -60,7 +60,7 @@ struct council_step;  // partyline/rules/model.hpp
 
 /// @brief Checks one council step for council `c` as step_week_checking_access does (the step is run; the world is
 /// left as the step leaves it). Public so tests can show the check catches a step that breaks its declaration.
-[[nodiscard]] std::vector<std::string> check_step_access(world& w, std::size_t c, const council_step& s, bool reads = true);
+[[nodiscard]] std::vector<std::string> check_step_access(world& w, council_id c, const council_step& s, bool reads = true);
 
 /// @brief Media risk in `week`: rises linearly to 1 over the horizon before a general election.
 [[nodiscard]] double media_risk(const scenario& s, int week);

@@ -30,7 +30,7 @@ struct council_calendar {
   static constexpr access reads = concern::electoral | concern::division | concern::centre;
   static constexpr access writes = concern::electoral | concern::division | concern::centre;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 /// Scenario-scripted events of the week: facts and shocks (a dispute starts, terms are imposed, a referral or a
@@ -46,7 +46,7 @@ struct scripted_events {
                                    concern::councillor_seats | concern::member_status | concern::events;
 
   /// The local events of this council and week.
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The executive's elections this week (central phase): members change bloc until the new left share holds.
   static void executive_elections(world& w);
 };

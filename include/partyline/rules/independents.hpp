@@ -79,7 +79,7 @@ struct independent_candidacy {
                                 const draw_stream& rng, std::uint64_t k);
   /// The same for the members' candidate the centre refused (their following: `refused_following`). One
   /// independent per seat: if they stand, a deselected councillor who meant to gives way.
-  static bool consider_refused_choice(world& w, std::size_t council, councillor_id r, double support, float grievance,
+  static bool consider_refused_choice(world& w, council_id council, councillor_id r, double support, float grievance,
                                       const draw_stream& rng, std::uint64_t k);
 
   /// An independent's vote in the ward: `personal` from every party's voters, `transfer` as a share of the

@@ -47,7 +47,7 @@ struct members_mood {
   static constexpr access reads = concern::policy | concern::derived | concern::centre | concern::membership;
   static constexpr access writes = concern::membership;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -140,7 +140,7 @@ struct council_step {
   std::string_view name;
   stream rule;
   access reads, writes;
-  void (*run)(world&, std::size_t council);
+  void (*run)(world&, council_id council);
 };
 /// A step run once for the whole world (sequential).
 struct world_step {
@@ -178,7 +178,7 @@ struct schedule {
                    coalition_sign_off::writes, &coalition_sign_off::on_count},
   };
   /// Runs the hooks on a count where a count has just been made (electoral.counted), and clears it.
-  static void after_a_count(world& w, std::size_t council);
+  static void after_a_count(world& w, council_id council);
   static constexpr access count_reads = pact_allegation::reads | coalition_sign_off::reads;
   static constexpr access count_writes = pact_allegation::writes | coalition_sign_off::writes | concern::electoral;
 
@@ -245,7 +245,7 @@ struct schedule {
                   stream::R15, policy_course::hook_reads, policy_course::writes, &policy_course::on_new_leader}},
   };
   /// Runs the hooks on event `e` just told in `council` (detail::emit calls it).
-  static void after_an_event(world& w, std::size_t council, event e) {
+  static void after_an_event(world& w, council_id council, event e) {
     for (const event_hook& hook : on_event)
       if (hook.on == e) hook.step.run(w, council);
   }
@@ -259,7 +259,7 @@ struct schedule {
   };
 };
 
-inline void schedule::after_a_count(world& w, std::size_t council) {
+inline void schedule::after_a_count(world& w, council_id council) {
   if (!w.councils[council].electoral.counted) return;
   for (const council_step& hook : on_count) hook.run(w, council);
   w.councils[council].electoral.counted = false;

@@ -51,7 +51,7 @@ struct request_to_centre {
   static constexpr access writes = concern::councillor_dissent | concern::centre | concern::division | concern::outbox |
                                    concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The item it files: councillors' request that the centre act (remove the leader, special measures, advice on the
   /// policy or an investigation), decided by the body that decides requests.
   static const item_kind_def item;

@@ -115,7 +115,7 @@ struct executive_decision {
   static std::uint64_t council_action_counter(const agenda_item& item, const motion_def& motion);
   /// Apply phase for those kinds: the item leaves the council's pending items (unless deferred); a dismissed
   /// allegation lapses; a step the centre takes counts as a central action and does what its motion does.
-  static void apply_council_action(world& w, std::size_t council, const decision& d);
+  static void apply_council_action(world& w, council_id council, const decision& d);
 
   /// Central phase: the week's filings join their bodies' agendas; each body that sits decides items.
   static constexpr access central_reads = concern::outbox | concern::executive | concern::national | concern::leadership |
@@ -132,7 +132,7 @@ struct executive_decision {
                                    concern::councillor_seats | concern::councillor_candidacy | concern::selections |
                                    concern::member_status | concern::membership |  // R18's sanctions on members
                                    concern::outbox | concern::events;  // an expelled councillor may stand (R18's hearing)
-  static void apply(world& w, std::size_t council);
+  static void apply(world& w, council_id council);
 };
 
 }  // namespace partyline

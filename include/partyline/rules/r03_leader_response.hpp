@@ -50,7 +50,7 @@ struct leader_response {
   static constexpr access writes = concern::leadership | concern::policy | concern::councillor_candidacy | concern::centre |
                                    concern::councillor_cabinet | concern::councillor_mood | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -68,17 +68,17 @@ struct reselection {
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 
   /// (rules/detail/selection.hpp) Calls f(row, draws) for each councillor whose selection meeting falls this week (their week in the window is
   /// drawn once per election; a meeting drawn after the window closes is held in its last week).
   template <class F>
-  static void for_each_meeting(world& w, std::size_t council, F&& f);
+  static void for_each_meeting(world& w, council_id council, F&& f);
 
   /// A sitting councillor is not the party's candidate again: deselected (by members or the centre) or withdrawn.
   /// `support`: their share of the ward's members' votes (cast, or expected); a deselected councillor then decides
   /// whether to stand as an independent (independents.hpp).
-  static void deselect(world& w, std::size_t council, councillor_id r, selection_state how, double replacement, double support,
+  static void deselect(world& w, council_id council, councillor_id r, selection_state how, double replacement, double support,
                        const draw_stream& rng, std::string detail, int value);
   /// An active member's probability of voting in a selection ballot (their activism, the organised faction).
   [[nodiscard]] static double turnout(const world& w, const council_state& c, member_id member);

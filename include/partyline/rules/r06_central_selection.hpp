@@ -50,7 +50,7 @@ struct central_selection {
 
   /// Whether the centre chooses this group's candidates now.
   [[nodiscard]] static bool applies(const world& w, const council_state& c);
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -46,7 +46,7 @@ struct backbench_letter {
   static constexpr access writes = concern::division | concern::leadership | concern::councillor_dissent |
                                    concern::councillor_mood | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 }  // namespace partyline

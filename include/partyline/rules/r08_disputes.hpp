@@ -90,7 +90,7 @@ struct industrial_disputes {
   static constexpr access reads = concern::disputes | concern::leadership | concern::derived;
   static constexpr access writes = concern::disputes | concern::derived | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 
   /// The leadership's move in a dispute this week: talks, imposed terms, an injunction threat, or none.
   enum class tactic : std::uint8_t { wait, talks, impose_terms, injunction };
@@ -108,7 +108,7 @@ struct industrial_disputes {
   /// A free dispute slot of the council (a never-used one first), or nullptr.
   [[nodiscard]] static dispute_state* free_slot(world& w, const council_state& c);
   /// Starts a dispute in slot `d` (told as `rule`'s event: R8 for emergent disputes, 0 for scripted ones).
-  static void start(world& w, std::size_t council, dispute_state& d, std::string dispute_id, int union_index, int workers,
+  static void start(world& w, council_id council, dispute_state& d, std::string dispute_id, int union_index, int workers,
                     double intensity, stream rule);
 };
 

@@ -54,7 +54,7 @@ struct regional_referral {
                                   concern::disputes;
   static constexpr access writes = concern::centre | concern::outbox | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The item it files: the board's referral asking the centre to investigate the group's leadership.
   static const item_kind_def item;
 };

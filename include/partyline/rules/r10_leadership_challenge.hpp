@@ -49,7 +49,7 @@ struct leadership_challenge {
   static constexpr access writes = concern::leadership | concern::division | concern::councillor_cabinet |
                                    concern::councillor_mood | concern::policy | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -137,27 +137,27 @@ struct coalition_sign_off {
   static constexpr access writes = concern::coalition | concern::electoral | concern::centre | concern::leadership |
                                    concern::councillor_seats | concern::councillor_cabinet | concern::member_status |
                                    concern::membership | concern::outbox | concern::events;
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 
   /// After a count without a majority: the options, then the first of them.
-  static void start_formation(world& w, std::size_t council);
+  static void start_formation(world& w, council_id council);
   /// On a count (a hook, schedule::on_count): a council with no majority and no mayor forms its administration.
-  static void on_count(world& w, std::size_t council);
+  static void on_count(world& w, council_id council);
   /// Setup (a hook, schedule::setup): the administration the scenario gives -- none for a hung council (it forms at
   /// the count before the run), a deal negotiated before the run, a deal made without sign-off or across a national
   /// line (looked at in week 0).
-  static void setup(world& w, std::size_t council);
+  static void setup(world& w, council_id council);
   /// The item it files: a deal put to the body that signs off the council's deals (`institutions`: Labour's NEC, a
   /// region's tier); a body approves it or, without a majority for it, refuses.
   static const item_kind_def item;
   static const motion_def approve, refuse, lapsed;
   /// Apply phase: approval forms the administration; refusal means defiance or the next option.
-  static void apply(world& w, std::size_t council, const decision& d);
+  static void apply(world& w, council_id council, const decision& d);
   /// A body of the council's region that signs off its deals in place of the national one
   /// (`institutions.bodies[].region`, or `regions[].powers.coalition_sign_off`), or -1.
-  [[nodiscard]] static int regional_signer(const scenario& s, std::size_t ci);
+  [[nodiscard]] static int regional_signer(const scenario& s, council_id ci);
   /// Whether the council's deals need anybody's sign-off: its tier's, or the executive's (`executive.powers`).
-  [[nodiscard]] static bool sign_off_needed(const scenario& s, std::size_t ci);
+  [[nodiscard]] static bool sign_off_needed(const scenario& s, council_id ci);
   /// Whether a deal includes a party across the party's national cooperation lines (executive.cooperation_lines).
   [[nodiscard]] static bool crosses_lines(const scenario& s, std::uint32_t mask);
   [[nodiscard]] static bool crosses_lines(const world& w, std::uint32_t mask) { return crosses_lines(*w.scen, mask); }

@@ -34,7 +34,7 @@ struct pact_allegation {
 
   /// On a count (a hook, schedule::on_count; the seats before it in electoral.seats_before_count): perhaps an
   /// allegation, and suspensions.
-  static void at_count(world& w, std::size_t council);
+  static void at_count(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -67,7 +67,7 @@ struct elections {
                                    concern::councillor_candidacy | concern::member_status | concern::membership |
                                    concern::centre | concern::policy | concern::outbox | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 
   /// The party's share lost to visible division, intervention, protest and suspensions (less what campaigning gains).
   [[nodiscard]] static double party_penalty(const world& w, const council_state& c);
@@ -82,7 +82,7 @@ struct elections {
     std::uint64_t loyalty, satisfaction, ties_level, ties_strong;
   };
   /// Draws a new party councillor's loyalty, satisfaction and union ties from the group's distributions.
-  static void draw_party_councillor(world& w, std::size_t council, councillor_id r, const draw_stream& rng,
+  static void draw_party_councillor(world& w, council_id council, councillor_id r, const draw_stream& rng,
                                     trait_draws counters);
 };
 

@@ -64,15 +64,15 @@ struct member_exit {
                                   concern::national;
   static constexpr access writes = concern::member_status | concern::member_traits | concern::membership | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The week's recruits: each row kept for a recruit joins with the probability that gives the expected number.
-  static void recruit(world& w, std::size_t council);
+  static void recruit(world& w, council_id council);
   /// Finds the largest exit score the council's members can reach (membership_state), which bounds every member's
   /// weekly exit probability: call when members are drawn or join.
-  static void bound_exits(world& w, std::size_t council);
+  static void bound_exits(world& w, council_id council);
   /// Members answer the central actions in their area since they last did (a pass over the council's members in
   /// the rare weeks with a new action), then the exit bound is found again.
-  static void react_to_central_actions(world& w, std::size_t council);
+  static void react_to_central_actions(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -33,20 +33,20 @@ struct policy_course {
   static constexpr access writes = concern::policy | concern::events;
 
   /// The weekly step: a policy pursued long enough is carried out, unless purdah or a legal challenge defers it.
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// Moves the policy to `stage` (a rule's decision: pause, scrap, resume), told as `rule`'s event.
-  static void move(world& w, std::size_t council, policy_stage stage, stream rule, const char* why);
+  static void move(world& w, council_id council, policy_stage stage, stream rule, const char* why);
 
   // Hooks on other rules' events (schedule::on_event): the course follows the group's leadership. Each runs inside
   // the step that told the event, so its reads and writes are checked as that step's.
   static constexpr access hook_reads = concern::policy | concern::leadership | concern::councillor_positions;
   /// On `leader_complies` (R3): a leader who accepts the centre's mediation pauses a live policy.
-  static void on_compliance(world& w, std::size_t council);
+  static void on_compliance(world& w, council_id council);
   /// On `leader_stands_down` (R3): an outgoing leader takes no final decision, so a live policy is paused.
-  static void on_stand_down(world& w, std::size_t council);
+  static void on_stand_down(world& w, council_id council);
   /// On `leader_installed` (any rule that changes the leader): a new leader far from the policy (on its own axis)
   /// scraps it; one close to a paused policy resumes it.
-  static void on_new_leader(world& w, std::size_t council);
+  static void on_new_leader(world& w, council_id council);
 };
 
 }  // namespace partyline

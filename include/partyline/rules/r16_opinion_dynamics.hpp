@@ -31,7 +31,7 @@ struct opinion_dynamics {
   static constexpr access reads = concern::councillor_seats | concern::councillor_positions;
   static constexpr access writes = concern::councillor_positions;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 /// @brief One synchronous Hegselmann-Krause step. Each agent in `agents` (indices into `x`) moves `rate` of the

@@ -59,7 +59,7 @@ struct own_initiative {
                                   concern::electoral | concern::selections | concern::policy | concern::national;
   static constexpr access writes = concern::centre | concern::outbox | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The item it files: the officers put a divided group on the agenda (remove its leader, special measures, or take
   /// over its selections).
   static const item_kind_def item;

@@ -94,20 +94,20 @@ struct investigations {
   static const item_kind_def hearing_item;
 
   /// Local phase: investigations that end this week report their findings; prepared charges go to the hearing body.
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The urgency of findings or an allegation of this severity on the executive's agenda.
   [[nodiscard]] static double urgency(const world& w, double severity);
   /// Apply phase (R2): the executive opened an investigation; its length is drawn now.
-  static void open(world& w, std::size_t council);
+  static void open(world& w, council_id council);
   /// Apply phase (R2): the sanctions the executive decided on findings or an allegation.
   /// Returns how many were suspended.
-  static int suspend_individuals(world& w, std::size_t council, double severity);
-  static void suspend_local_party(world& w, std::size_t council);
-  static void bring_charges(world& w, std::size_t council, double severity);
+  static int suspend_individuals(world& w, council_id council, double severity);
+  static void suspend_local_party(world& w, council_id council);
+  static void bring_charges(world& w, council_id council, double severity);
   /// Apply phase: the hearing body's verdict on the council's charged (suspended) councillors.
-  static void hear(world& w, std::size_t council, bool expelled);
+  static void hear(world& w, council_id council, bool expelled);
   /// Records a sanction for `sanction_weeks`: weeks from the first item about the council to this one.
-  static void count_sanction(world& w, std::size_t council);
+  static void count_sanction(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -58,7 +58,7 @@ struct endorsement {
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 
   /// A panel's (detail::panel_of: the executive's, or a council's tier's) probability of refusing a candidate at
   /// `position` with this record of dissent and allegation.

@@ -53,14 +53,14 @@ struct mayoralty {
   /// The step only selects (the mayoralty's state is part of leadership); the contest is a step of the election phase.
   static constexpr access writes = concern::leadership | concern::events;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
   /// The party's candidate for the next contest: shortlist, the panel's approval, the members' ballot.
-  static void select(world& w, std::size_t council);
+  static void select(world& w, council_id council);
   /// The contest across the whole area, in the week's election phase (before the council's own count, R13); the
   /// winner takes the office and leads the administration.
-  static void contest(world& w, std::size_t council);
+  static void contest(world& w, council_id council);
   /// Election phase: the contest, in its week.
-  static void contest_step(world& w, std::size_t council);
+  static void contest_step(world& w, council_id council);
   static constexpr access contest_reads = whole_council | concern::executive | concern::national;
   static constexpr access contest_writes = concern::electoral | concern::leadership | concern::coalition | concern::councillor_seats |
                                            concern::councillor_positions | concern::councillor_mood | concern::councillor_traits |

@@ -54,7 +54,7 @@ struct councillor_satisfaction {
                                   concern::councillor_cabinet | concern::councillor_mood;
   static constexpr access writes = concern::councillor_mood | concern::derived;
 
-  static void run(world& w, std::size_t council);
+  static void run(world& w, council_id council);
 };
 
 }  // namespace partyline

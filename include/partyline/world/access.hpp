@@ -81,7 +81,7 @@ inline constexpr access whole_council = [] {
 /// are scalars or fixed arrays of scalars. `events` is the council's tallies; `outbox` its items; the global concerns
 /// (executive, national) are not a council's and are visited by the fingerprint only.
 template <class World, class Visit>
-void visit_concern(World& w, std::size_t ci, concern c, Visit&& visit) {
+void visit_concern(World& w, council_id ci, concern c, Visit&& visit) {
   auto& s = w.councils[ci];
   const council_rows& rows = s.rows;
   auto& cl = w.councillors;
@@ -174,6 +174,6 @@ void visit_concern(World& w, std::size_t ci, concern c, Visit&& visit) {
 }
 
 /// @brief A hash of one concern of one council (global concerns: of the whole world), for the access test.
-[[nodiscard]] std::uint64_t fingerprint(const world& w, std::size_t council, concern c);
+[[nodiscard]] std::uint64_t fingerprint(const world& w, council_id council, concern c);
 
 }  // namespace partyline

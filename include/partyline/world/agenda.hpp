@@ -49,7 +49,7 @@ struct motion_def {
   /// Within the party's powers and making sense for this council now; nullptr: always.
   bool (*allowed)(const world&, const council_state&) = nullptr;
   /// What it does to the council, in the apply phase; nullptr: nothing beyond the kind's own `decided`.
-  void (*apply)(world&, std::size_t council, const decision&) = nullptr;
+  void (*apply)(world&, council_id council, const decision&) = nullptr;
 };
 
 inline constexpr std::size_t max_motions = 8;
@@ -87,7 +87,7 @@ struct item_kind_def {
   std::uint64_t (*counter)(const agenda_item& item, const motion_def& motion) = nullptr;
   /// What a decision on the item does in its council, in the apply phase (it runs the motion's `apply` as the kind
   /// requires: a council action clears the item and acts; a deal's answer forms an administration or not).
-  void (*decided)(world&, std::size_t council, const decision&) = nullptr;
+  void (*decided)(world&, council_id council, const decision&) = nullptr;
   /// The story's line for a decision (nullptr: the meeting's own: who filed, the tally, notice, weeks waited).
   std::string (*told)(const world&, const agenda_item&, const decision&) = nullptr;
 };

@@ -17,7 +17,7 @@ inline constexpr councillor_id nobody{0xffffffffu};
 [[nodiscard]] constexpr std::uint32_t row(councillor_id r) { return static_cast<std::uint32_t>(r); }
 [[nodiscard]] constexpr councillor_id councillor_at(std::uint32_t r) { return static_cast<councillor_id>(r); }
 /// A council by its index in world::councils (and the scenario's councils): how items and decisions name the council
-/// they are about. A step's own council is the index the schedule hands it (step_context::ci).
+/// they are about, and how the schedule hands a step, a hook or an item kind its own council (step_context::ci).
 enum class council_id : std::uint32_t {};
 [[nodiscard]] constexpr std::uint32_t row(council_id c) { return static_cast<std::uint32_t>(c); }
 [[nodiscard]] constexpr council_id council_at(std::size_t index) { return static_cast<council_id>(index); }

@@ -389,7 +389,7 @@ struct work_buffers {
 /// @brief The story of a run, kept only when the run records events.
 struct event_log {
   bool recording = true;
-  std::vector<std::vector<event_record>> by_council;  ///< per council, merged in council order after each phase
+  column<std::vector<event_record>, council_id> by_council;  ///< per council, merged in council order after each phase
   std::vector<event_record> national;                 ///< events of no council (written straight to the log)
   std::vector<event_record> merged;                   ///< the run's log so far, in order
 };
@@ -431,7 +431,7 @@ struct world {
   member_columns members;
   std::vector<ward_state> wards;
   std::vector<dispute_state> disputes;
-  column<council_state, council_id> councils;  ///< by council_id, or by a step's council index
+  column<council_state, council_id> councils;  ///< by council_id (or by a plain index in a loop over them all)
   executive_state executive;
   institutions_state institutions;  ///< the party's decision bodies, their agendas and this week's decisions
   space_terms space;
@@ -441,8 +441,8 @@ struct world {
   national_snapshot national;
   event_tallies national_tallies{};  ///< events of no council (an executive election)
 
-  std::vector<std::vector<agenda_item>> outbox;    ///< items filed by each council this week
-  std::vector<std::vector<int>> scripted;          ///< scenario events (indices) for each council
+  column<std::vector<agenda_item>, council_id> outbox;  ///< items filed by each council this week
+  column<std::vector<int>, council_id> scripted;       ///< scenario events (indices) for each council
   work_buffers work;
   event_log log;
 };

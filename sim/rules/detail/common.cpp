@@ -68,7 +68,7 @@ std::int64_t active_members(const world& w, const council_state& c) {
 bool seat_up(const world& w, const council_state& c, councillor_id r) {
   // A directly elected mayor holds a row of the group but is elected by the whole area (R21), not by a ward.
   if (c.leadership.directly_elected && r == c.leadership.leader) return false;
-  const council_def& def = w.scen->councils[index_of(w, c)];
+  const council_def& def = w.scen->councils[row(index_of(w, c))];
   if (def.cycle == election_cycle::all_out) return true;
   const ward_state& ward = w.wards[c.rows.ward_begin + w.councillors.ward[r]];
   const auto slot = static_cast<int>(row(r) - ward.seat_begin);
@@ -104,11 +104,11 @@ councillor_id nearest_group_councillor(const world& w, const council_state& c, d
   return best;
 }
 
-agenda_item new_item(const world& w, std::size_t ci, const item_kind_def& kind, double urgency, double strength,
+agenda_item new_item(const world& w, council_id ci, const item_kind_def& kind, double urgency, double strength,
                      double requester_position) {
   agenda_item item;
   item.kind = &kind;
-  item.council = council_at(ci);
+  item.council = ci;
   item.week_filed = w.week;
   item.urgency = urgency;
   item.strength = strength;
@@ -126,7 +126,7 @@ std::size_t kind_bit(const world& w, const item_kind_def& kind) {
 
 }  // namespace
 
-void file_item(world& w, std::size_t ci, const agenda_item& item) {
+void file_item(world& w, council_id ci, const agenda_item& item) {
   w.outbox[ci].push_back(item);
   centre_state& centre = w.councils[ci].centre;
   const std::size_t k = kind_bit(w, *item.kind);

@@ -8,7 +8,7 @@
 
 namespace partyline::detail {
 
-void choose_cabinet(world& w, std::size_t ci) {
+void choose_cabinet(world& w, council_id ci) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const councillor_id leader = c.leadership.leader;
@@ -25,11 +25,11 @@ void choose_cabinet(world& w, std::size_t ci) {
     return da < db || (da == db && a < b);
   });
   cl.cabinet[leader] = 1;
-  const int cabinet = w.scen->councils[ci].group.cabinet_size;
+  const int cabinet = w.scen->councils[row(ci)].group.cabinet_size;
   for (std::size_t k = 0; k + 1 < static_cast<std::size_t>(cabinet) && k < n; ++k) cl.cabinet[idx[k]] = 1;
 }
 
-void install_leader(world& w, std::size_t ci, councillor_id new_leader, std::uint64_t draw_entity, stream rule) {
+void install_leader(world& w, council_id ci, councillor_id new_leader, std::uint64_t draw_entity, stream rule) {
   council_state& c = w.councils[ci];
   const auto& p = w.params->R10;
   const draw_stream rng = draws(w, rule);
@@ -47,11 +47,11 @@ void install_leader(world& w, std::size_t ci, councillor_id new_leader, std::uin
   emit(w, ci, rule, event::leader_installed);  // the flagship policy's course follows (schedule::on_event: R15)
 }
 
-councillor_id replace_leader(world& w, std::size_t ci, stream rule) {
+councillor_id replace_leader(world& w, council_id ci, stream rule) {
   council_state& c = w.councils[ci];
   const double target = c.centre.special_measures ? w.national.executive_median : group_median(w, c);
   const councillor_id next = nearest_group_councillor(w, c, target, c.leadership.leader);
-  if (next != nobody) install_leader(w, ci, next, ci, rule);
+  if (next != nobody) install_leader(w, ci, next, row(ci), rule);
   return next;
 }
 

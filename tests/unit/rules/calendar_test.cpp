@@ -16,7 +16,7 @@ TEST(Calendar, TheNextElectionIsTheFirstNotYetPastAndMemoriesHalveInTheirHalfLif
   council_state& c = w.councils[0];
   auto next_election_in_week = [&](int week) {
     w.week = week;
-    council_calendar::run(w, 0);
+    council_calendar::run(w, council_at(0));
     return c.electoral.next_election;
   };
   EXPECT_EQ(next_election_in_week(0), 20);
@@ -30,7 +30,7 @@ TEST(Calendar, TheNextElectionIsTheFirstNotYetPastAndMemoriesHalveInTheirHalfLif
   ASSERT_EQ(half_life, 26.0);
   for (int week = 0; week < 26; ++week) {
     w.week = week;
-    council_calendar::run(w, 0);
+    council_calendar::run(w, council_at(0));
   }
   EXPECT_NEAR(c.division.stock, 0.5, 1e-4);
   EXPECT_NEAR(c.centre.intervention_stock, 1.0, 2e-4);
@@ -51,7 +51,7 @@ TEST(ScriptedEvents, AScriptedEventHappensInItsWeekAndNoOther) {
     w.week = week;
     w.outbox[0].clear();
     const float before = bins->intensity;
-    scripted_events::run(w, 0);
+    scripted_events::run(w, council_at(0));
     EXPECT_NEAR(bins->intensity - before, week == 3 ? shock : 0.0, 1e-6) << "week " << week;
     ASSERT_EQ(w.outbox[0].size(), week == 6 ? 1u : 0u) << "week " << week;
     if (week == 6) {

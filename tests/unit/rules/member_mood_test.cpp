@@ -42,7 +42,7 @@ TEST(MemberMood, ActivismRelaxesTowardsLocalMobilisationAtItsRate) {
   world w = build_world(s, 1, 0);
   const auto& p = coefficients(*s).member_mood;
   const float before = detail::activism(w, w.councils[0], member_id{0});
-  for (int week = 0; week < 10; ++week) members_mood::run(w, 0);
+  for (int week = 0; week < 10; ++week) members_mood::run(w, council_at(0));
   const double expected = p.mobilise_policy * 0.8 * (1 - std::pow(1 - p.rate, 10));
   EXPECT_NEAR(detail::activism(w, w.councils[0], member_id{0}) - before, expected, 1e-5);
   EXPECT_NEAR(w.councils[0].membership.mobilisation, expected, 1e-5);

@@ -206,7 +206,7 @@ TEST(PolicySpace, APolicyOnASecondAxisIsJudgedThere) {
     world w = build_world(s, 1, run);
     for (int week = 0; week < 30; ++week) {
       w.week = week;
-      councillor_satisfaction::run(w, 0);
+      councillor_satisfaction::run(w, council_at(0));
     }
     const auto& c = w.councils[0];
     for (const councillor_id r : detail::group_rows(w, c)) {

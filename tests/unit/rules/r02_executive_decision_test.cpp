@@ -265,8 +265,8 @@ void test_logits(const world&, const agenda_item&, const motion_def&, std::span<
   for (std::size_t m = 0; m < members.size(); ++m) out[m] = static_cast<int>(m) < votes_in_favour ? 40.0 : -40.0;
 }
 std::uint64_t test_counter(const agenda_item&, const motion_def& m) { return m.draw_key; }
-void mark_done(world& w, std::size_t ci, const decision&) { w.councils[ci].policy.stage = policy_stage::done; }
-void test_decided(world& w, std::size_t ci, const decision& d) {
+void mark_done(world& w, council_id ci, const decision&) { w.councils[ci].policy.stage = policy_stage::done; }
+void test_decided(world& w, council_id ci, const decision& d) {
   detail::clear_pending(w, w.councils[ci], *d.kind);
   if (d.motion->apply) d.motion->apply(w, ci, d);
 }
@@ -306,7 +306,7 @@ struct nine_decide {
     route_items(w);
     votes_in_favour = yes;
     w.week = 2;
-    detail::file_item(w, 0, detail::new_item(w, 0, kind, 0.5, 1.0, 0.0));
+    detail::file_item(w, council_at(0), detail::new_item(w, council_at(0), kind, 0.5, 1.0, 0.0));
     central_phase(w);
   }
 };
@@ -322,7 +322,7 @@ bool carries(majority_rule rule, int yes) {
   EXPECT_EQ(d.body, static_cast<int>(s->institutions.bodies.size()) - 1);
   EXPECT_EQ(d.of, 9);
   EXPECT_EQ(d.yes, yes);
-  apply_phase(w, 0);
+  apply_phase(w, council_at(0));
   EXPECT_EQ(w.councils[0].policy.stage == policy_stage::done, d.is(adopt)) << "the motion's effect applies exactly when it carries";
   EXPECT_FALSE(detail::pending(w, w.councils[0], ballot));
   return d.is(adopt);

@@ -17,7 +17,7 @@ TEST(LeaderResponseR3, AutonomousLeadersResistCompliantOnesPause) {
       });
       world w = build_world(s, 1, run);
       w.councils[0].leadership.response_pending = true;
-      leader_response::run(w, 0);
+      leader_response::run(w, council_at(0));
       complied += w.councils[0].policy.stage == policy_stage::paused;
       resisted += w.councils[0].leadership.mediation_refused;
     }
@@ -37,7 +37,7 @@ TEST(LeaderResponseR3, PressureAboveResolveMeansStandingDown) {
   w.week = 30;
   w.councils[0].derived.dissatisfied = 30;
   w.councils[0].derived.group_size = 40;
-  leader_response::run(w, 0);
+  leader_response::run(w, council_at(0));
   EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::leader_stands_down)].count, 1);
   EXPECT_EQ(w.councils[0].policy.stage, policy_stage::paused);  // an outgoing leader takes no final decision
 }
@@ -58,7 +58,7 @@ TEST(LeaderResponseR3, ALeaderWhoseResolveOutweighsThePressureStaysOn) {
     w.councils[0].derived.dissatisfied = 30;
     w.councils[0].derived.group_size = 40;
     const councillor_id leader = w.councils[0].leadership.leader;
-    leader_response::run(w, 0);
+    leader_response::run(w, council_at(0));
     return outcome{w.councils[0].tallies[static_cast<std::size_t>(event::leader_stands_down)].count,
                    w.councils[0].leadership.leader == leader, w.councils[0].policy.stage};
   };

@@ -51,7 +51,7 @@ TEST(LeadershipChallengeR10, AChallengedLeaderGoesOnlyWhenAMajorityVotesAgainst)
     for (const councillor_id r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = satisfaction;
     c.derived.dissatisfied = majority_dissatisfied ? c.derived.group_size - 1 : c.derived.group_size / 4;
     const councillor_id leader = c.leadership.leader;
-    leadership_challenge::run(w, 0);
+    leadership_challenge::run(w, council_at(0));
     const auto count = [&](event e) { return c.tallies[static_cast<std::size_t>(e)].count; };
     return outcome{count(event::leadership_challenge), count(event::challenge_failed), count(event::leader_replaced),
                    c.leadership.leader == leader};

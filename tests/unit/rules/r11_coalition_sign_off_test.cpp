@@ -20,7 +20,7 @@ std::uint32_t bit(const scenario& s, const char* id) { return 1u << s.party_id(i
 TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
   const auto s = hung([](scenario& sc) { coefficients(sc).R11.connected = 1; });
   world w = build_world(s, 1, 0);
-  schedule::after_a_count(w, 0);  // the count before the run: R12, then R11 forms the administration
+  schedule::after_a_count(w, council_at(0));  // the count before the run: R12, then R11 forms the administration
   // lab+ld+ind is the only minimal winning, connected deal: lab+ld+grn skips ind (between them on the axis),
   // con+ld is refused by the Liberal Democrats, con+lab is too far apart. It is on the table as a coalition and as
   // a Labour minority the others sustain from outside; the coalition comes first (the partners rank it higher).
@@ -38,7 +38,7 @@ TEST(CoalitionR11, OnlyMinimalConnectedAcceptableDealsAreOnTheTable) {
 TEST(CoalitionR11, ConnectednessIsOnlyRequiredWhenAsked) {
   const auto s = hung();
   world w = build_world(s, 1, 0);
-  schedule::after_a_count(w, 0);  // the count before the run: R12, then R11 forms the administration
+  schedule::after_a_count(w, council_at(0));  // the count before the run: R12, then R11 forms the administration
   const std::uint32_t lab = bit(*s, "lab"), ld = bit(*s, "ld"), grn = bit(*s, "grn");
   const auto& co = w.councils[0].coalition;
   EXPECT_EQ(co.count, 4);

@@ -57,7 +57,7 @@ TEST(PactAllegationR12, AGainAlongsideAWouldBePartnerBringsSuspensionsOfActiveMe
     }
     const std::int64_t counted_before = c.membership.suspended;
     const std::int64_t told_before = c.tallies[static_cast<std::size_t>(event::pact_allegation)].count;
-    pact_allegation::at_count(w, 0);
+    pact_allegation::at_count(w, council_at(0));
     outcome o;
     o.alleged = c.coalition.pact_alleged;
     for (const member_id m : c.rows.members()) {

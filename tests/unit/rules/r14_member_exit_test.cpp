@@ -53,7 +53,7 @@ TEST(MemberExitR14, ThinningGivesTheExactRate) {
   });
   world w = build_world(s, 1, 0);
   const double expected_week0 = 200000 * sigmoid(-4.0);
-  member_exit::run(w, 0);
+  member_exit::run(w, council_at(0));
   EXPECT_NEAR(static_cast<double>(w.councils[0].membership.left), expected_week0, 4 * std::sqrt(expected_week0));
 }
 
@@ -67,7 +67,7 @@ TEST(MemberExitR14, CentralActionDrivesMembersOut) {
     w.councils[0].centre.intervention_stock = static_cast<float>(stock);
     for (int week = 0; week < 10; ++week) {
       w.week = week;
-      member_exit::run(w, 0);
+      member_exit::run(w, council_at(0));
     }
     return w.councils[0].membership.left;
   };
@@ -101,14 +101,14 @@ TEST(MemberLoyaltyR14, CentralActionsCostTheLoyaltyOfMembersWhoDisagreeAndRallyT
   ASSERT_GT(before.n_near, 20);
   ASSERT_GT(before.n_far, 20);
   detail::central_action(w.councils[0], 3.0);  // e.g. three decisions of the executive about this council
-  member_exit::react_to_central_actions(w, 0);
+  member_exit::react_to_central_actions(w, council_at(0));
   const loyalty_by_distance after = loyalty_near_and_far(w, 0);
   std::printf("loyalty near the executive %.3f -> %.3f, far from it %.3f -> %.3f\n", before.near, after.near, before.far, after.far);
   EXPECT_LT(after.far, before.far - 0.1);
   EXPECT_GT(after.near, before.near);
   // Once per action: reacting again without a new action changes nothing.
   const std::vector<std::uint8_t> snapshot(w.members.loyalty.begin(), w.members.loyalty.end());
-  member_exit::react_to_central_actions(w, 0);
+  member_exit::react_to_central_actions(w, council_at(0));
   EXPECT_EQ(std::vector<std::uint8_t>(w.members.loyalty.begin(), w.members.loyalty.end()), snapshot);
 }
 
@@ -124,8 +124,8 @@ TEST(MemberLoyaltyR14, MembersElsewhereDoNotReact) {
   const std::vector<std::uint8_t> before(w.members.loyalty.begin() + static_cast<std::ptrdiff_t>(other.member_begin),
                                          w.members.loyalty.begin() + static_cast<std::ptrdiff_t>(other.member_end));
   detail::central_action(w.councils[0], 3.0);
-  member_exit::react_to_central_actions(w, 0);
-  member_exit::react_to_central_actions(w, 1);
+  member_exit::react_to_central_actions(w, council_at(0));
+  member_exit::react_to_central_actions(w, council_at(1));
   const std::vector<std::uint8_t> after(w.members.loyalty.begin() + static_cast<std::ptrdiff_t>(other.member_begin),
                                         w.members.loyalty.begin() + static_cast<std::ptrdiff_t>(other.member_end));
   EXPECT_EQ(after, before);

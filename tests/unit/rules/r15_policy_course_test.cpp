@@ -30,7 +30,7 @@ TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
   for (const councillor_id r : c.rows.councillors())
     if (detail::in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
   ASSERT_NE(far, nobody);
-  detail::install_leader(w, 0, far, 0, stream::R10);
+  detail::install_leader(w, council_at(0), far, 0, stream::R10);
   EXPECT_EQ(c.policy.stage, policy_stage::scrapped);
   EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_scrapped)].count, 1);
 }
@@ -47,7 +47,7 @@ TEST(PolicyCourseR15, ADuePolicyIsCarriedOutButNotInThePreElectionPeriod) {
     world w = build_world(s, 1, 0);
     w.week = 10;
     w.councils[0].electoral.next_election = w.week + weeks_to_election;
-    policy_course::run(w, 0);
+    policy_course::run(w, council_at(0));
     return outcome{w.councils[0].policy.stage, w.councils[0].tallies[static_cast<std::size_t>(event::decision_deferred)].count};
   };
   const int purdah = coefficients(*divided_group()).R15.purdah_weeks;
@@ -68,7 +68,7 @@ TEST(PolicyCourseR15, TheCourseFollowsTheLeadershipThroughHooksOnOtherRulesEvent
   auto stage_after = [&](std::initializer_list<event> told) {
     world w = build_world(s, 1, 0);
     EXPECT_EQ(w.councils[0].policy.stage, policy_stage::pursuing);
-    for (const event e : told) detail::emit(w, std::size_t{0}, stream::R3, e);
+    for (const event e : told) detail::emit(w, council_at(0), stream::R3, e);
     return w.councils[0].policy.stage;
   };
   EXPECT_EQ(stage_after({event::leader_complies}), policy_stage::paused);
@@ -86,9 +86,9 @@ TEST(PolicyCourseR15, TheCourseFollowsTheLeadershipThroughHooksOnOtherRulesEvent
       close = r;
   ASSERT_NE(close, nobody);
   ASSERT_LT(std::abs(w.councillors.position[close] - c.policy.position), 0.2f);
-  detail::emit(w, std::size_t{0}, stream::R3, event::leader_stands_down);
+  detail::emit(w, council_at(0), stream::R3, event::leader_stands_down);
   ASSERT_EQ(c.policy.stage, policy_stage::paused);
-  detail::install_leader(w, 0, close, 0, stream::R3);
+  detail::install_leader(w, council_at(0), close, 0, stream::R3);
   EXPECT_EQ(c.policy.stage, policy_stage::pursuing);
   EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_paused)].count, 1);
 }

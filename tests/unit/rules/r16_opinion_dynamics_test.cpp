@@ -148,7 +148,7 @@ TEST(OpinionR16, AVeryLargeGroupOnThreeAxesEvolvesAsUnderTheExactStep) {
   const auto [spread0, mean0] = spread_and_mean(exact);
   std::vector<float> next(rows.size());
   for (int week = 0; week < 60; ++week) {
-    opinion_dynamics::run(sampled, 0);
+    opinion_dynamics::run(sampled, council_at(0));
     for (std::size_t k = 0; k < rows.size(); ++k) {  // the exact step, every pair
       const detail::place at = detail::councillor_place(exact, rows[k]);
       double sum = 0;

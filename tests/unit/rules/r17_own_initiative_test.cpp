@@ -18,7 +18,7 @@ TEST(OwnInitiativeR17, OfficersRaiseDividedGroupsUnderACentralistExecutiveFarMor
       set_facts(w, f);
       for (int week = now; week < now + 20; ++week) {
         w.week = week;
-        own_initiative::run(w, 0);
+        own_initiative::run(w, council_at(0));
         if (detail::pending(w, w.councils[0], own_initiative::item)) {
           ++n;
           break;
@@ -56,7 +56,7 @@ TEST(OwnInitiativeR17, OfficersRaiseAUnitedGroupThatMayLoseControlAsPollingDayNe
       EXPECT_EQ(own_initiative::control_at_risk(w, c) > 0.5, slim);
       for (int week = now; week < now + 8; ++week) {
         w.week = week;
-        own_initiative::run(w, 0);
+        own_initiative::run(w, council_at(0));
         if (detail::pending(w, c, own_initiative::item)) {
           ++n;
           break;

@@ -32,9 +32,9 @@ std::pair<double, int> investigate(const frozen_scenario& s, int run, bool damni
     c.derived.worst_intensity = 0;
   }
   w.week = 5;
-  investigations::open(w, 0);
+  investigations::open(w, council_at(0));
   const int until = c.centre.investigation_until;
-  for (w.week = 6; w.week <= until; ++w.week) investigations::run(w, 0);
+  for (w.week = 6; w.week <= until; ++w.week) investigations::run(w, council_at(0));
   EXPECT_EQ(tally(w, event::investigation_concluded), 1);
   return {c.centre.findings, until - 5};
 }
@@ -71,7 +71,7 @@ TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
       w.week = 10;
       c.centre.findings = static_cast<float>(severity);
       for (const councillor_id row : detail::group_rows(w, c)) w.councillors.dissent[row] = 1;
-      w.outbox[0].push_back(detail::new_item(w, 0, investigations::findings_item, 0.95, severity, w.national.executive_median));
+      w.outbox[0].push_back(detail::new_item(w, council_at(0), investigations::findings_item, 0.95, severity, w.national.executive_median));
       central_phase(w);
       if (w.institutions.published.empty()) continue;
       severe += w.institutions.published.front().motion->rung >= 2;
@@ -101,7 +101,7 @@ TEST(InvestigationsR18, SanctionsFallOnTheCasesSubjectsNeverOnBystanders) {
       if (!leadership[row]) w.councillors.dissent[row] = 3;
     }
     w.week = 10;
-    investigations::suspend_individuals(w, 0, 0.9);
+    investigations::suspend_individuals(w, council_at(0), 0.9);
     for (const councillor_id row : c.rows.councillors())
       if (w.councillors.status[row] == councillor_status::suspended) (leadership[row] ? leadership_suspended : bystanders_suspended)++;
   }
@@ -125,7 +125,7 @@ hearing_outcome charge_and_wait(const frozen_scenario& s, int run, double severi
   council_state& c = w.councils[0];
   w.week = 10;
   c.centre.findings = static_cast<float>(severity);
-  investigations::bring_charges(w, 0, severity);
+  investigations::bring_charges(w, council_at(0), severity);
   hearing_outcome out;
   out.charged = tally_sum(w, event::charges_brought);
   EXPECT_EQ(out.charged, tally_sum(w, event::suspension_individual)) << "the charged are suspended until the hearing";
@@ -190,13 +190,13 @@ TEST(InvestigationsR18, TheAccusedLeaderIsSuspendedNotTheirSuccessor) {
   c.centre.allegation = 0.9f;
   c.centre.accused = accused;
   w.councillors.complained_of[accused] = 1;  // the subject the allegation names
-  investigations::suspend_individuals(w, 0, 0.9);
+  investigations::suspend_individuals(w, council_at(0), 0.9);
   EXPECT_EQ(w.councillors.status[accused], councillor_status::suspended);
   ASSERT_NE(c.leadership.leader, nobody);
   ASSERT_NE(c.leadership.leader, accused);
   const councillor_id successor = c.leadership.leader;
   for (const councillor_id row : detail::group_rows(w, c)) w.councillors.dissent[row] = 0;  // no one else implicated
-  investigations::suspend_individuals(w, 0, 0.9);
+  investigations::suspend_individuals(w, council_at(0), 0.9);
   EXPECT_EQ(w.councillors.status[successor], councillor_status::sitting);
   EXPECT_EQ(c.leadership.leader, successor);
 }
@@ -251,7 +251,7 @@ TEST(InvestigationsR18, TheDisciplinaryProcessIsNotStoppedByPoliticalBacklash) {
       c.centre.allegation = 0.6f;
       c.centre.accused = c.leadership.leader;
       w.councillors.complained_of[c.leadership.leader] = 1;
-      w.outbox[0].push_back(detail::new_item(w, 0, kind, 0.95, 0.6, w.national.executive_median));
+      w.outbox[0].push_back(detail::new_item(w, council_at(0), kind, 0.95, 0.6, w.national.executive_median));
       central_phase(w);
       if (!w.institutions.published.empty()) n += w.institutions.published.front().motion->acts;
     }

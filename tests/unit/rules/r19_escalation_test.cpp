@@ -13,7 +13,7 @@ namespace {
 const motion_def* decide_once(const frozen_scenario& s, int run, const group_facts& f) {
   world w = build_world(s, 1, static_cast<std::uint64_t>(run));
   set_facts(w, f);
-  agenda_item item = detail::new_item(w, 0, own_initiative::item, 0.95, f.complaint_strength, w.national.executive_median);
+  agenda_item item = detail::new_item(w, council_at(0), own_initiative::item, 0.95, f.complaint_strength, w.national.executive_median);
   w.outbox[0].push_back(item);
   central_phase(w);
   return w.institutions.published.empty() ? nullptr : w.institutions.published.front().motion;
@@ -101,11 +101,11 @@ TEST(EscalationR19, TakingOverSelectionsHandsThemToTheCentralPanel) {
   for (int r = 0; r < 100; ++r) {
     world w = build_world(s, 1, static_cast<std::uint64_t>(r));
     set_facts(w, f);
-    w.outbox[0].push_back(detail::new_item(w, 0, own_initiative::item, 0.95, 1.0, w.national.executive_median));
+    w.outbox[0].push_back(detail::new_item(w, council_at(0), own_initiative::item, 0.95, 1.0, w.national.executive_median));
     central_phase(w);
     if (w.institutions.published.empty() || !w.institutions.published.front().is(central_selection::take_over_selections)) continue;
     EXPECT_FALSE(central_selection::applies(w, w.councils[0]));
-    apply_phase(w, 0);
+    apply_phase(w, council_at(0));
     EXPECT_TRUE(central_selection::applies(w, w.councils[0]));
     EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::central_selection)].count, 1);
     return;

@@ -51,7 +51,7 @@ world endorse_once(const setting& x, std::uint64_t run) {
     w.councillors.position[r] = static_cast<float>(-x.distance);
     w.councillors.dissent[r] = 0;
   }
-  endorsement::run(w, 0);
+  endorsement::run(w, council_at(0));
   return w;
 }
 
@@ -114,12 +114,12 @@ TEST(EndorsementR20, AnAllegationAgainstAnEndorsedCandidateMayCostTheirEndorseme
       w.councillors.complained_of[leader] = 1;  // the subject the allegation names
       c.centre.allegation_reviewed = false;
       ++w.week;
-      endorsement::run(w, 0);
+      endorsement::run(w, council_at(0));
       EXPECT_TRUE(c.centre.allegation_reviewed);
       n += w.councillors.endorsement[leader] == endorsement_state::refused;
       const auto after_review = tally(w, event::endorsement_refused);
       ++w.week;
-      endorsement::run(w, 0);  // looked at once: no second review of the same allegation
+      endorsement::run(w, council_at(0));  // looked at once: no second review of the same allegation
       EXPECT_EQ(tally(w, event::endorsement_refused), after_review);
     }
     return n / 100.0;

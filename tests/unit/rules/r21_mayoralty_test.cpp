@@ -103,7 +103,7 @@ TEST(MayorR21, TheGroupCannotVoteOutADirectlyElectedMayor) {
     w.week = 200;
     for (const councillor_id r : detail::group_rows(w, c)) w.councillors.satisfaction[r] = -1.0f;
     c.derived.dissatisfied = c.derived.group_size - 1;
-    leadership_challenge::run(w, 0);
+    leadership_challenge::run(w, council_at(0));
     return c.tallies[static_cast<std::size_t>(event::leadership_challenge)].count;
   };
   EXPECT_EQ(challenges(false), 1);

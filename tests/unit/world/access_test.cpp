@@ -11,13 +11,13 @@ TEST(RuleAccess, AFingerprintSeesAChangeInItsConcernAndOnlyThere) {
   const auto s = partyline::testing::tiny_scenario();
   world w = build_world(s, 1, 0);
   std::array<std::uint64_t, concern_count> before{};
-  for (std::size_t k = 0; k < concern_count; ++k) before[k] = fingerprint(w, 0, static_cast<concern>(k));
+  for (std::size_t k = 0; k < concern_count; ++k) before[k] = fingerprint(w, council_at(0), static_cast<concern>(k));
   w.councils[0].leadership.confrontation += 0.1f;
   w.councillors.dissent[w.councils[0].rows.seat_begin] += 1;
   for (std::size_t k = 0; k < concern_count; ++k) {
     const auto c = static_cast<concern>(k);
     const bool touched = c == concern::leadership || c == concern::councillor_dissent;
-    EXPECT_EQ(fingerprint(w, 0, c) != before[k], touched) << concern_names[k];
+    EXPECT_EQ(fingerprint(w, council_at(0), c) != before[k], touched) << concern_names[k];
   }
 }
 
@@ -34,7 +34,7 @@ TEST(RuleAccess, EveryCouncilStepDeclaresEventsWhenItCanEmit) {
 namespace {
 
 // A test step: reads the leadership's confrontation and writes it into the derived state's worst intensity.
-void copies_confrontation(world& w, std::size_t c) {
+void copies_confrontation(world& w, council_id c) {
   w.councils[c].derived.worst_intensity = w.councils[c].leadership.confrontation;
 }
 
@@ -44,7 +44,7 @@ TEST(RuleAccess, TheCheckCatchesAnUndeclaredWrite) {
   world w = build_world(partyline::testing::tiny_scenario(), 1, 0);
   const council_step s{"writes derived, declares leadership", stream::R16, concern::leadership, concern::leadership,
                        copies_confrontation};
-  const auto v = check_step_access(w, 0, s, false);
+  const auto v = check_step_access(w, council_at(0), s, false);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_NE(v[0].find("wrote derived"), std::string::npos) << v[0];
 }
@@ -53,12 +53,12 @@ TEST(RuleAccess, TheCheckCatchesAnUndeclaredRead) {
   world w = build_world(partyline::testing::tiny_scenario(), 1, 0);
   const council_step undeclared{"reads leadership, declares nothing", stream::R16, partyline::access{}, concern::derived,
                                 copies_confrontation};
-  const auto v = check_step_access(w, 0, undeclared, true);
+  const auto v = check_step_access(w, council_at(0), undeclared, true);
   ASSERT_EQ(v.size(), 1u);
   EXPECT_NE(v[0].find("reads what it does not declare: its derived"), std::string::npos) << v[0];
   EXPECT_NE(v[0].find("leadership"), std::string::npos) << v[0];
 
   const council_step declared{"reads leadership, declares it", stream::R16, concern::leadership, concern::derived,
                               copies_confrontation};
-  EXPECT_TRUE(check_step_access(w, 0, declared, true).empty());
+  EXPECT_TRUE(check_step_access(w, council_at(0), declared, true).empty());
 }

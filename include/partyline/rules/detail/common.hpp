@@ -58,24 +58,19 @@ void tell(world& w, int council, stream rule, event e, std::int64_t value, Detai
 template <class Detail>
 void emit(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
   tell(w, council, rule, e, value, std::forward<Detail>(detail));
-  if (council >= 0) schedule::after_an_event(w, static_cast<std::size_t>(council), e);
+  if (council >= 0) schedule::after_an_event(w, council_at(static_cast<std::size_t>(council)), e);
 }
 /// An event that is only counted (told::never), or told without detail.
 inline void emit(world& w, int council, stream rule, event e, std::int64_t value = 0) {
   emit(w, council, rule, e, value, [] { return std::string(); });
 }
-/// The same for a council by its index in `world::councils` (a step's `ci`).
-template <class Detail>
-void emit(world& w, std::size_t council, stream rule, event e, std::int64_t value, Detail&& detail) {
-  emit(w, static_cast<int>(council), rule, e, value, std::forward<Detail>(detail));
-}
-inline void emit(world& w, std::size_t council, stream rule, event e, std::int64_t value = 0) {
-  emit(w, static_cast<int>(council), rule, e, value);
-}
-/// The same for a council an item or a decision names.
+/// The same for a council by its id: a step's own (`ci`), or the one an item or a decision names.
 template <class Detail>
 void emit(world& w, council_id council, stream rule, event e, std::int64_t value, Detail&& detail) {
   emit(w, static_cast<int>(row(council)), rule, e, value, std::forward<Detail>(detail));
+}
+inline void emit(world& w, council_id council, stream rule, event e, std::int64_t value = 0) {
+  emit(w, static_cast<int>(row(council)), rule, e, value);
 }
 
 // ---- typed look-ups (the casts between the scenario's int indices and container indices live here) ------------
@@ -86,9 +81,9 @@ void emit(world& w, council_id council, stream rule, event e, std::int64_t value
 [[nodiscard]] inline const council_state& council_of(const world& w, const agenda_item& item) {
   return w.councils[item.council];
 }
-/// A council's index in world::councils (and the scenario's councils), from its state.
-[[nodiscard]] inline std::size_t index_of(const world& w, const council_state& c) {
-  return static_cast<std::size_t>(&c - w.councils.data());
+/// A council's id (its index in world::councils and the scenario's councils), from its state.
+[[nodiscard]] inline council_id index_of(const world& w, const council_state& c) {
+  return council_at(static_cast<std::size_t>(&c - w.councils.data()));
 }
 /// The scenario's region, union and body by the int index a definition or a state keeps (>= 0).
 [[nodiscard]] inline const region_def& region_of(const world& w, int region) {
@@ -103,15 +98,15 @@ void emit(world& w, council_id council, stream rule, event e, std::int64_t value
 
 // ---- a step's context -------------------------------------------------------------------------------
 
-/// What one rule's step works with for one council: the world, the council (its index and its state), the rule's
+/// What one rule's step works with for one council: the world, the council (its id and its state), the rule's
 /// draws this week, and `emit` that already knows the council and the rule. A step starts
 /// `const step_context x(w, ci, id);` and then reads `x.c`, draws from `x.rng`, and tells with `x.emit(...)`.
 struct step_context {
-  step_context(world& w_, std::size_t council, stream rule_)
+  step_context(world& w_, council_id council, stream rule_)
       : w(w_), ci(council), c(w_.councils[council]), rule(rule_), rng(draws(w_, rule_)) {}
 
   world& w;
-  std::size_t ci;    ///< the council's index in world::councils
+  council_id ci;     ///< the council
   council_state& c;  ///< its state
   stream rule;       ///< the rule whose step this is: the key of its draws and the author of its events
   draw_stream rng;   ///< the rule's draws this week, keyed further by entity
@@ -175,8 +170,8 @@ struct place {
 }
 /// Someone of council `ci`'s local party at `x` on the first axis and at a local mean on the others: the members'
 /// (a candidate they put up, their mean) or, with `group`, the group's (its requesters).
-[[nodiscard]] inline place local_place(const world& w, std::size_t ci, double x, bool group = false) {
-  const council_def& def = w.scen->councils[ci];
+[[nodiscard]] inline place local_place(const world& w, council_id ci, double x, bool group = false) {
+  const council_def& def = w.scen->councils[row(ci)];
   const policy_point& mean = group ? def.group.more : def.members.more;
   place p{x, {}};
   for (int k = 0; k < w.space.others; ++k) p.more[k] = mean[static_cast<std::size_t>(k) + 1];
@@ -213,10 +208,10 @@ struct candidate_panel {
   return {centre_place(w, w.national.executive_median), w.national.executive_centralism, s.executive.powers.refuse_endorsement,
           nullptr, s.executive.powers.shortlist_candidates, w.national.executive_median};
 }
-[[nodiscard]] inline candidate_panel panel_of(const world& w, std::size_t ci) {
+[[nodiscard]] inline candidate_panel panel_of(const world& w, council_id ci) {
   const scenario& s = *w.scen;
   candidate_panel p = executive_panel(w);
-  const int r = s.councils[ci].region_index;
+  const int r = s.councils[row(ci)].region_index;
   if (r < 0) return p;
   const region_def& region = s.regions[static_cast<std::size_t>(r)];
   const tier_board& board = w.tiers[static_cast<std::size_t>(r)];
@@ -344,11 +339,11 @@ inline void central_action(council_state& c, double weight) {
 // ---- items for the party's bodies ----------------------------------------------------------------------
 
 /// An item of `kind` about council `ci`, filed this week.
-[[nodiscard]] agenda_item new_item(const world& w, std::size_t ci, const item_kind_def& kind, double urgency, double strength,
+[[nodiscard]] agenda_item new_item(const world& w, council_id ci, const item_kind_def& kind, double urgency, double strength,
                                    double requester_position);
 /// Files an item with the party's bodies: it joins the agenda of the body that decides its kind for the council (its
 /// region's, else the national one) in the central phase; the council remembers it waits.
-void file_item(world& w, std::size_t ci, const agenda_item& item);
+void file_item(world& w, council_id ci, const agenda_item& item);
 /// Whether an item of `kind` about the council waits on a body's agenda.
 [[nodiscard]] bool pending(const world& w, const council_state& c, const item_kind_def& kind);
 /// The week an item of `kind` about the council was last filed (long ago if never).

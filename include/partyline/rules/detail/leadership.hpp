@@ -11,14 +11,14 @@
 namespace partyline::detail {
 
 /// The cabinet: the leader and the `cabinet_size - 1` group councillors nearest them (ties by row).
-void choose_cabinet(world& w, std::size_t council);
+void choose_cabinet(world& w, council_id council);
 
 /// Installs a new group leader (drawn resolve and autonomy) and their cabinet; a leader far from the flagship
 /// policy scraps it, one close to a paused policy resumes it (R15).
-void install_leader(world& w, std::size_t council, councillor_id new_leader, std::uint64_t draw_entity, stream rule);
+void install_leader(world& w, council_id council, councillor_id new_leader, std::uint64_t draw_entity, stream rule);
 
 /// Replaces the leader: the centre appoints (nearest the executive's median) under special measures, else the
 /// group picks the councillor nearest its median. Returns the new leader's row, or -1.
-councillor_id replace_leader(world& w, std::size_t council, stream rule);
+councillor_id replace_leader(world& w, council_id council, stream rule);
 
 }  // namespace partyline::detail

@@ -11,7 +11,7 @@
 namespace partyline {
 
 template <class F>
-void reselection::for_each_meeting(world& w, std::size_t ci, F&& f) {
+void reselection::for_each_meeting(world& w, council_id ci, F&& f) {
   const auto& p = w.params->R5;
   const council_state& c = w.councils[ci];
   if (c.electoral.next_election < 0 || c.leadership.leader == nobody) return;
