@@ -167,13 +167,14 @@ int cmd_run(const run_args& a, const std::string& command_line) {
                   reproduced, weak, missed, pl::format_targets(targets).c_str());
     }
     if (a.story > 0 && !results.empty()) {
-      // A typical run (its pattern of what happened is the most common), retold with its event log.
+      // A typical run (nearest the runs' centre on the outcomes the case's facts name), retold with its event log.
       // Its events are run again when they were not kept: a stop abandons that run (the results are written).
-      const pl::run_result& typical = results[pl::typical_run(results)];
+      const pl::typical_choice choice = pl::typical_run(results, pl::focus_outcomes(*scen));
+      const pl::run_result& typical = results[choice.index];
       try {
         const pl::run_result story =
             a.events ? typical : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(typical.run), false, true, &g_stop);
-        std::printf("\n  the story of run %d, a typical run (the most common pattern of what happened):\n%s", story.run,
+        std::printf("\n  the story of run %d, a typical run (%s):\n%s", story.run, choice.describe(results).c_str(),
                     pl::tell_story(*scen, story, a.story).c_str());
       } catch (const pl::run_cancelled&) {
         std::printf("\n  (the story of a typical run was not told: interrupted)\n");

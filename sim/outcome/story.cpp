@@ -2,6 +2,8 @@
 #include "partyline/outcome/story.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <utility>
 
@@ -30,23 +32,103 @@ story_weight story_weight_of(event kind) {
   }
 }
 
-std::size_t typical_run(const std::vector<run_result>& results) {
-  std::map<std::vector<bool>, std::pair<std::size_t, std::size_t>> patterns;  // pattern -> (count, first run)
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    std::vector<bool> happened;
-    happened.reserve(results[i].counters.values.size());
-    for (std::size_t k = 0; k < run_outcome_count; ++k)
-      if (!run_outcome_info[k].is_level()) happened.push_back(results[i].counters.values[k] > 0);
-    auto [it, fresh] = patterns.try_emplace(std::move(happened), 0, i);
-    ++it->second.first;
-  }
-  std::size_t best = 0, best_count = 0;
-  for (const auto& [pattern, seen] : patterns)
-    if (seen.first > best_count || (seen.first == best_count && seen.second < best)) {
-      best_count = seen.first;
-      best = seen.second;
+std::vector<run_outcome> focus_outcomes(const scenario& s) {
+  std::vector<run_outcome> focus;
+  for (const target_def& t : s.targets) {
+    if (!t.council.empty()) continue;  // a council's column, not a run outcome
+    std::size_t from = 0;
+    while (from <= t.outcome.size()) {
+      const std::size_t plus = std::min(t.outcome.find('+', from), t.outcome.size());
+      std::string term = t.outcome.substr(from, plus - from);
+      term.erase(0, term.find_first_not_of(' '));
+      term.erase(term.find_last_not_of(' ') + 1);
+      for (std::size_t k = 0; k < run_outcome_count; ++k)
+        if (run_outcome_info[k].name == term && std::find(focus.begin(), focus.end(), static_cast<run_outcome>(k)) == focus.end())
+          focus.push_back(static_cast<run_outcome>(k));
+      from = plus + 1;
     }
-  return best;
+  }
+  return focus;
+}
+
+namespace {
+
+double quantile(std::vector<double> v, double q) {
+  std::sort(v.begin(), v.end());
+  const double at = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(at);
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (at - static_cast<double>(lo)) * (v[hi] - v[lo]);
+}
+
+std::vector<double> values_of(const std::vector<run_result>& results, run_outcome o) {
+  std::vector<double> v;
+  v.reserve(results.size());
+  for (const auto& r : results) v.push_back(static_cast<double>(r.counters[o]));
+  return v;
+}
+
+std::vector<bool> pattern_of(const run_result& r) {
+  std::vector<bool> happened;
+  for (std::size_t k = 0; k < run_outcome_count; ++k)
+    if (!run_outcome_info[k].is_level()) happened.push_back(r.counters.values[k] > 0);
+  return happened;
+}
+
+}  // namespace
+
+typical_choice typical_run(const std::vector<run_result>& results, const std::vector<run_outcome>& focus) {
+  typical_choice c;
+  if (results.empty()) return c;
+  std::vector<run_outcome> candidates = focus;
+  if (candidates.empty())
+    for (std::size_t k = 0; k < run_outcome_count; ++k)
+      if (!run_outcome_info[k].is_level()) candidates.push_back(static_cast<run_outcome>(k));
+  // Each outcome centred on its median, scaled by a robust spread (the IQR of a normal is 1.349 sd); a rare event
+  // (IQR 0) by its standard deviation, so a run where it happened is far from the centre.
+  std::vector<double> sum_sq(results.size(), 0.0);
+  for (const run_outcome o : candidates) {
+    const std::vector<double> v = values_of(results, o);
+    double scale = (quantile(v, 0.75) - quantile(v, 0.25)) / 1.349;
+    if (scale <= 0) {
+      double mean = 0, sq = 0;
+      for (double x : v) mean += x;
+      mean /= static_cast<double>(v.size());
+      for (double x : v) sq += (x - mean) * (x - mean);
+      scale = std::sqrt(sq / static_cast<double>(v.size()));
+    }
+    if (scale <= 0) continue;  // the same in every run: it says nothing about which run is typical
+    c.judged.push_back(o);
+    const double centre = quantile(v, 0.5);
+    for (std::size_t i = 0; i < v.size(); ++i) sum_sq[i] += (v[i] - centre) * (v[i] - centre) / (scale * scale);
+  }
+  std::vector<double> distance(results.size());
+  const double n = static_cast<double>(std::max<std::size_t>(c.judged.size(), 1));
+  for (std::size_t i = 0; i < results.size(); ++i) distance[i] = std::sqrt(sum_sq[i] / n);
+  c.index = static_cast<std::size_t>(std::min_element(distance.begin(), distance.end()) - distance.begin());
+  c.distance = distance[c.index];
+  c.median_distance = quantile(distance, 0.5);
+  const std::vector<bool> mine = pattern_of(results[c.index]);
+  std::size_t same = 0;
+  for (const auto& r : results) same += pattern_of(r) == mine;
+  c.same_pattern = static_cast<double>(same) / static_cast<double>(results.size());
+  return c;
+}
+
+std::string typical_choice::describe(const std::vector<run_result>& results) const {
+  char buf[160];
+  std::string line = "nearest the centre of the " + std::to_string(results.size()) + " runs on ";
+  if (judged.empty()) return line + "nothing: every run came out the same";
+  line += std::to_string(judged.size()) + (judged.size() == 1 ? " outcome" : " outcomes") + ":";
+  for (std::size_t k = 0; k < judged.size(); ++k) {
+    const double mine = static_cast<double>(results[index].counters[judged[k]]);
+    std::snprintf(buf, sizeof buf, "%s %s %g (median %g)", k ? "," : "", std::string(name_of(judged[k])).c_str(), mine,
+                  quantile(values_of(results, judged[k]), 0.5));
+    line += buf;
+  }
+  std::snprintf(buf, sizeof buf, "; its distance from the centre %.2f, the median run's %.2f; %.0f%% of runs share its pattern of what happened",
+                distance, median_distance, 100 * same_pattern);
+  return line + buf;
 }
 
 namespace {

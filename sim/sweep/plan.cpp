@@ -186,7 +186,7 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   if (req.events) t.events = to_csv(set.events);
   if (!results.empty()) {
     // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
-    const run_result& typical = results[typical_run(results)];
+    const run_result& typical = results[typical_run(results, focus_outcomes(*scen)).index];
     t.typical_run = static_cast<std::size_t>(typical.run);
     try {
       t.story = req.events ? tell_story(*scen, typical, 20)

@@ -23,9 +23,27 @@ enum class story_weight : unsigned char {
 };
 [[nodiscard]] story_weight story_weight_of(event kind);
 
-/// @brief The run a summary tells: the first whose pattern of what happened (which run outcomes are > 0) is the
-/// most common across the runs -- a typical run, not an unusual one. 0 for no runs.
-[[nodiscard]] std::size_t typical_run(const std::vector<run_result>& results);
+/// @brief The outcomes a case's typical run is judged on: those its documented facts (the scenario's run-level
+/// targets) name, each term of a sum; none when it has no such target (then every outcome counts).
+[[nodiscard]] std::vector<run_outcome> focus_outcomes(const scenario& s);
+
+/// @brief The run a summary tells and how typical it is.
+struct typical_choice {
+  std::size_t index = 0;             ///< into the results
+  std::vector<run_outcome> judged;   ///< the outcomes it was judged on (those that vary over the runs)
+  double distance = 0;               ///< its distance from the runs' centre (root mean square of robust z-scores)
+  double median_distance = 0;        ///< the median run's distance, for scale
+  double same_pattern = 0;           ///< share of runs with its pattern of what happened (which outcomes are > 0)
+  /// One line: "nearest the centre of the N runs on ...: requests 1 (median 1), ...; the median run is D away".
+  [[nodiscard]] std::string describe(const std::vector<run_result>& results) const;
+};
+
+/// @brief The run nearest the centre of the runs on the `focus` outcomes (all non-level outcomes when empty),
+/// magnitudes included: each outcome is centred on its median and scaled by its interquartile range / 1.349 (its
+/// standard deviation where that is 0; an outcome equal in every run is left out), and the run with the smallest
+/// root mean square of these z-scores is chosen (the first on a tie). A typical run, not an unusual one: it sits
+/// inside the bulk of the runs on every outcome the case is about. index 0 for no runs.
+[[nodiscard]] typical_choice typical_run(const std::vector<run_result>& results, const std::vector<run_outcome>& focus = {});
 
 /// @brief The story of one run kept with its event log. At most `max_lines` lines of focus events (major ones are
 /// kept first); the background follows as counts per period. Each line starts with four spaces.

@@ -32,15 +32,44 @@ event_record rec(int week, int council, std::uint16_t rule, event kind, std::str
 
 }  // namespace
 
-TEST(Story, TheTypicalRunHasTheMostCommonPatternOfWhatHappened) {
-  std::vector<run_result> rs{with_outcomes(0, {run_outcome::requests}),
-                             with_outcomes(1, {run_outcome::requests, run_outcome::leaders_stood_down}),
-                             with_outcomes(2, {run_outcome::requests, run_outcome::leaders_stood_down}),
-                             with_outcomes(3, {run_outcome::interventions})};
-  EXPECT_EQ(typical_run(rs), 1u);
-  rs[1].counters[run_outcome::seats_end] = 99;  // levels are not part of the pattern
-  EXPECT_EQ(typical_run(rs), 1u);
-  EXPECT_EQ(typical_run({}), 0u);
+TEST(Story, TheTypicalRunIsNearestTheCentreOfTheRunsMagnitudesIncluded) {
+  // Five runs with the same pattern (a request each): the most common pattern cannot tell them apart, the sizes can.
+  std::vector<run_result> rs;
+  for (int k = 0; k < 5; ++k) rs.push_back(with_outcomes(k, {run_outcome::requests}));
+  const double sizes[] = {5, 20, 21, 22, 40};
+  for (int k = 0; k < 5; ++k) rs[static_cast<std::size_t>(k)].counters[run_outcome::request_size_max] = static_cast<std::int64_t>(sizes[k]);
+  typical_choice c = typical_run(rs, {run_outcome::requests, run_outcome::request_size_max});
+  EXPECT_EQ(c.index, 2u) << "the run with the median request size";
+  ASSERT_EQ(c.judged.size(), 1u) << "requests is 1 in every run: it says nothing";
+  EXPECT_EQ(c.judged[0], run_outcome::request_size_max);
+  EXPECT_DOUBLE_EQ(c.same_pattern, 1.0);
+  EXPECT_NE(c.describe(rs).find("request_size_max 21 (median 21)"), std::string::npos) << c.describe(rs);
+  // A rare event takes a run away from the centre: the median-sized run with it gives way to its neighbour.
+  rs[2].counters[run_outcome::leaders_removed] = 1;
+  c = typical_run(rs, {run_outcome::request_size_max, run_outcome::leaders_removed});
+  EXPECT_TRUE(c.index == 1u || c.index == 3u) << c.index;
+  EXPECT_DOUBLE_EQ(c.same_pattern, 0.8);
+  // With no focus every outcome but the levels counts: a level that differs changes nothing.
+  rs[4].counters[run_outcome::seats_end] = 99;
+  EXPECT_TRUE(typical_run(rs).index == 1u || typical_run(rs).index == 3u);
+  EXPECT_EQ(typical_run({}).index, 0u);
+}
+
+TEST(Story, TheFocusOutcomesAreTheOnesTheCasesFactsName) {
+  scenario s;
+  s.targets.push_back(target_def{});
+  s.targets.back().outcome = "leaders_removed + leaders_stood_down";
+  s.targets.push_back(target_def{});
+  s.targets.back().outcome = "requests";
+  s.targets.push_back(target_def{});
+  s.targets.back().outcome = "seats";  // a council's column
+  s.targets.back().council = "somewhere";
+  const auto focus = focus_outcomes(s);
+  ASSERT_EQ(focus.size(), 3u);
+  EXPECT_EQ(focus[0], run_outcome::leaders_removed);
+  EXPECT_EQ(focus[1], run_outcome::leaders_stood_down);
+  EXPECT_EQ(focus[2], run_outcome::requests);
+  EXPECT_TRUE(focus_outcomes(scenario{}).empty());
 }
 
 TEST(Story, FocusEventsAreToldBackgroundAndMembersMovesCounted) {
