@@ -102,7 +102,7 @@ void industrial_disputes::run(world& w, council_id ci) {
   const scenario& s = *w.scen;
   const auto& p = w.params->R8;
   council_state& c = w.councils[ci];
-  const draw_stream rng = draws(w, id);
+  const draw_stream& rng = x.rng;  // the step's own stream
   derived_state& derived = c.derived;
   derived.worst_intensity = 0;
   derived.disputes_active = 0;

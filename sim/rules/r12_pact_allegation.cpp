@@ -21,7 +21,7 @@ void pact_allegation::at_count(world& w, council_id ci) {
   bool partner_gained = false;
   for (std::size_t q = 0; q < s.parties.size(); ++q)
     if (q != party && seats[q] > before[q] && coalition_sign_off::will_govern_together(w, party, q)) partner_gained = true;
-  const draw_stream rng = draws(w, id);
+  const draw_stream& rng = x.rng;  // the step's own stream
   if (!partner_gained || !rng.bernoulli(p.p_allegation, ci, 0)) return;
   c.coalition.pact_alleged = true;
   std::int64_t suspended = 0;

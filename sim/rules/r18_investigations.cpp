@@ -69,7 +69,7 @@ void investigations::hear(world& w, council_id ci, bool expelling) {
   const step_context x(w, ci, id);
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
-  const draw_stream rng = draws(w, id);
+  const draw_stream& rng = x.rng;  // the step's own stream
   const std::uint32_t ind = static_cast<std::uint32_t>(w.scen->party_id("ind"));
   int expelled = 0, reinstated = 0;
   for (const councillor_id r : c.rows.councillors()) {

@@ -76,7 +76,7 @@ void mayoralty::select(world& w, council_id ci) {
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
   auto& cl = w.councillors;
-  const draw_stream rng = draws(w, id);
+  const draw_stream& rng = x.rng;  // the step's own stream
   const councillor_id sitting = sitting_mayor(w, c);
   const double centre = w.national.executive_median;
 
@@ -212,7 +212,7 @@ void mayoralty::contest(world& w, council_id ci) {
   auto& cl = w.councillors;
   const auto party = our_party(w);
   const auto ind = static_cast<std::size_t>(s.party_id("ind"));
-  const draw_stream rng = draws(w, id);
+  const draw_stream& rng = x.rng;  // the step's own stream
 
   // The area's shares: the wards' baselines weighted by their seats, on the day as in R13.
   std::array<float, max_parties> base{};
