@@ -7,6 +7,8 @@
 #include <map>
 #include <utility>
 
+#include "partyline/outcome/stats.hpp"
+#include "partyline/outcome/targets.hpp"
 #include "partyline/scenario/calendar.hpp"
 
 namespace partyline {
@@ -36,30 +38,18 @@ std::vector<run_outcome> focus_outcomes(const scenario& s) {
   std::vector<run_outcome> focus;
   for (const target_def& t : s.targets) {
     if (!t.council.empty()) continue;  // a council's column, not a run outcome
-    std::size_t from = 0;
-    while (from <= t.outcome.size()) {
-      const std::size_t plus = std::min(t.outcome.find('+', from), t.outcome.size());
-      std::string term = t.outcome.substr(from, plus - from);
-      term.erase(0, term.find_first_not_of(' '));
-      term.erase(term.find_last_not_of(' ') + 1);
+    for (const std::string& term : target_columns(t.outcome))
       for (std::size_t k = 0; k < run_outcome_count; ++k)
         if (run_outcome_info[k].name == term && std::find(focus.begin(), focus.end(), static_cast<run_outcome>(k)) == focus.end())
           focus.push_back(static_cast<run_outcome>(k));
-      from = plus + 1;
-    }
   }
   return focus;
 }
 
 namespace {
 
-double quantile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  const double at = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(at);
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (at - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
+/// The q-quantile of a copy of `v` (stats.hpp's percentile reorders what it is given).
+double quantile(std::vector<double> v, double q) { return percentile(v, q); }
 
 std::vector<double> values_of(const std::vector<run_result>& results, run_outcome o) {
   std::vector<double> v;

@@ -12,10 +12,7 @@
 
 namespace partyline {
 
-namespace {
-
-/// The columns of a target's outcome: "a + b" -> {a, b}.
-std::vector<std::string> columns_of(const std::string& outcome) {
+std::vector<std::string> target_columns(const std::string& outcome) {
   std::vector<std::string> out;
   std::stringstream in(outcome);
   for (std::string part; std::getline(in, part, '+');) {
@@ -24,6 +21,8 @@ std::vector<std::string> columns_of(const std::string& outcome) {
   }
   return out;
 }
+
+namespace {
 
 std::string cell(double v) {
   if (std::isnan(v)) return "";
@@ -38,7 +37,7 @@ void check_targets(const scenario& s) {
   for (std::size_t i = 0; i < s.targets.size(); ++i) {
     const target_def& t = s.targets[i];
     const std::string path = "targets[" + std::to_string(i) + "].outcome";
-    const auto cols = columns_of(t.outcome);
+    const auto cols = target_columns(t.outcome);
     if (cols.empty()) throw scenario_error(t.mark, path, "names no column");
     for (const auto& c : cols) {
       bool known = false;
@@ -129,7 +128,7 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
   for (const target_def& t : targets) {
     std::vector<double> values;
     bool first = true;
-    for (const auto& c : columns_of(t.outcome)) {
+    for (const auto& c : target_columns(t.outcome)) {
       const auto v = values_of(t, c);
       if (first) {
         values.assign(v.size(), 0.0);

@@ -48,17 +48,13 @@ dispute_state* industrial_disputes::free_slot(world& w, const council_state& c) 
 
 void industrial_disputes::start(world& w, council_id ci, dispute_state& d, std::string dispute_id, int union_index,
                                 int workers, double intensity, stream rule) {
+  d = dispute_state{};  // a reused slot starts afresh (tactics included)
   d.id = std::move(dispute_id);
   d.union_index = union_index;
   d.workers = workers;
   d.intensity = static_cast<float>(intensity);
   d.stage = dispute_stage::talks;
-  d.weeks_running = 0;
-  d.weeks_in_stage = 0;
   d.active = true;
-  d.terms_imposed = false;
-  d.injunction_threatened = false;
-  d.weeks_since_move = 1 << 20;
   emit(w, ci, rule, event::dispute_start, workers, [&] {
     return format("%s: %s, %d workers, intensity %.2f", d.id.c_str(),
                   union_of(w, union_index).name.c_str(), workers, intensity);
@@ -115,20 +111,21 @@ void industrial_disputes::run(world& w, council_id ci) {
     ++d.weeks_since_move;
     const double dissent = derived.group_size > 0 ? static_cast<double>(derived.dissatisfied) / derived.group_size : 0.0;
     if (const tactic move = choose(d, confrontation, dissent, rng.uniform(di, 4), p); move != tactic::wait) {
-      const double shift = move == tactic::talks ? p.talks_shock
-                           : move == tactic::impose_terms ? p.impose_terms_shock
-                                                          : p.injunction_shock;
-      d.terms_imposed |= move == tactic::impose_terms;
-      d.injunction_threatened |= move == tactic::injunction;
+      double shift = p.talks_shock;
+      event told = event::talks_offer;
+      const char* what = "offers talks";
+      if (move == tactic::impose_terms) {
+        shift = p.impose_terms_shock, told = event::impose_terms, what = "imposes terms";
+        d.terms_imposed = true;
+      } else if (move == tactic::injunction) {
+        shift = p.injunction_shock, told = event::injunction_threat, what = "threatens an injunction";
+        d.injunction_threatened = true;
+      }
       d.weeks_since_move = 0;
       d.intensity = static_cast<float>(std::clamp(d.intensity + shift, 0.0, 1.0));
-      const event told = move == tactic::talks ? event::talks_offer
-                         : move == tactic::impose_terms ? event::impose_terms
-                                                        : event::injunction_threat;
       x.emit(told, d.weeks_running, [&] {
-        return format("%s: the leadership %s (confrontation %.2f), intensity now %.2f", d.id.c_str(),
-                      move == tactic::talks ? "offers talks" : move == tactic::impose_terms ? "imposes terms" : "threatens an injunction",
-                      confrontation, d.intensity);
+        return format("%s: the leadership %s (confrontation %.2f), intensity now %.2f", d.id.c_str(), what, confrontation,
+                      d.intensity);
       });
     }
     double intensity = d.intensity;

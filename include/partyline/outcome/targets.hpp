@@ -19,6 +19,8 @@ namespace partyline {
 /// columns, so every loader above it calls this.
 void check_targets(const scenario& s);
 
+/// @brief The columns a target's outcome names: "a + b" -> {"a", "b"}.
+[[nodiscard]] std::vector<std::string> target_columns(const std::string& outcome);
 /// @brief A target's tolerance: as written, or by default half its range's width, at least 0.25 for a share (one case's
 /// fact: shown in most runs is reproduced) and 1 otherwise (outcomes are counts).
 [[nodiscard]] double target_tolerance(const target_def& t);
