@@ -54,6 +54,10 @@ std::int64_t level_of(const world& w, level what, bool focus_only) {
         }
       }
       return v;
+    case level::executive_left:
+      for (const auto& m : w.executive.members) v += m.left_bloc;
+      return v;
+    case level::executive_size: return static_cast<std::int64_t>(w.executive.members.size());
     case level::none: break;
   }
   return 0;

@@ -77,6 +77,7 @@ typical_choice typical_run(const std::vector<run_result>& results, const std::ve
   // Each outcome centred on its median, scaled by a robust spread (the IQR of a normal is 1.349 sd); a rare event
   // (IQR 0) by its standard deviation, so a run where it happened is far from the centre.
   std::vector<double> sum_sq(results.size(), 0.0);
+  std::vector<bool> in_bulk(results.size(), true);
   for (const run_outcome o : candidates) {
     const std::vector<double> v = values_of(results, o);
     double scale = (quantile(v, 0.75) - quantile(v, 0.25)) / 1.349;
@@ -89,13 +90,23 @@ typical_choice typical_run(const std::vector<run_result>& results, const std::ve
     }
     if (scale <= 0) continue;  // the same in every run: it says nothing about which run is typical
     c.judged.push_back(o);
-    const double centre = quantile(v, 0.5);
-    for (std::size_t i = 0; i < v.size(); ++i) sum_sq[i] += (v[i] - centre) * (v[i] - centre) / (scale * scale);
+    const double centre = quantile(v, 0.5), lo = quantile(v, 0.1), hi = quantile(v, 0.9);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      sum_sq[i] += (v[i] - centre) * (v[i] - centre) / (scale * scale);
+      if (v[i] < lo || v[i] > hi) in_bulk[i] = false;
+    }
   }
   std::vector<double> distance(results.size());
   const double n = static_cast<double>(std::max<std::size_t>(c.judged.size(), 1));
   for (std::size_t i = 0; i < results.size(); ++i) distance[i] = std::sqrt(sum_sq[i] / n);
-  c.index = static_cast<std::size_t>(std::min_element(distance.begin(), distance.end()) - distance.begin());
+  c.in_bulk = std::find(in_bulk.begin(), in_bulk.end(), true) != in_bulk.end();
+  c.index = 0;
+  bool found = false;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (c.in_bulk && !in_bulk[i]) continue;
+    if (!found || distance[i] < distance[c.index]) c.index = i;
+    found = true;
+  }
   c.distance = distance[c.index];
   c.median_distance = quantile(distance, 0.5);
   const std::vector<bool> mine = pattern_of(results[c.index]);
@@ -116,8 +127,8 @@ std::string typical_choice::describe(const std::vector<run_result>& results) con
                   quantile(values_of(results, judged[k]), 0.5));
     line += buf;
   }
-  std::snprintf(buf, sizeof buf, "; its distance from the centre %.2f, the median run's %.2f; %.0f%% of runs share its pattern of what happened",
-                distance, median_distance, 100 * same_pattern);
+  std::snprintf(buf, sizeof buf, "; its distance from the centre %.2f, the median run's %.2f%s; %.0f%% of runs share its pattern of what happened",
+                distance, median_distance, in_bulk ? ", inside the middle 80% of runs on each" : "", 100 * same_pattern);
   return line + buf;
 }
 

@@ -264,39 +264,8 @@ void scripted_events::run(world& w, council_id ci) {
       case event_kind::allegation:
         raise_allegation(w, ci, e.subject, e.count, e.value, nobody, x.rng, (static_cast<std::uint64_t>(ei) + 1) << 32);
         break;
-      case event_kind::executive_election: break;  // central phase
+      case event_kind::executive_election: break;  // the central phase (R22)
     }
-  }
-}
-
-void scripted_events::executive_elections(world& w) {
-  const scenario& s = *w.scen;
-  for (const auto& e : s.events) {
-    if (e.week != w.week || e.type != event_kind::executive_election) continue;
-    auto& members = w.executive.members;
-    const auto target = static_cast<std::size_t>(std::lround(e.value * static_cast<double>(members.size())));
-    std::size_t left = 0;
-    for (const auto& m : members) left += m.left_bloc;
-    const draw_stream rng = draws(w, stream::setup_executive);
-    // Members who change bloc are taken in the order of keyed draws, so the choice is reproducible.
-    std::vector<std::pair<double, std::size_t>> keyed;
-    for (std::size_t i = 0; i < members.size(); ++i) keyed.emplace_back(rng.uniform(i, 0), i);
-    std::sort(keyed.begin(), keyed.end());
-    for (auto [u, i] : keyed) {
-      auto& m = members[i];
-      const bool flip = (left < target && !m.left_bloc) || (left > target && m.left_bloc);
-      if (!flip) continue;
-      m.left_bloc = !m.left_bloc;
-      left += m.left_bloc ? 1 : -1;
-      const double centre = m.left_bloc ? s.executive.left_position : s.executive.right_position;
-      m.position = static_cast<float>(std::clamp(centre + s.executive.position_sd * rng.normal(i, 1), -1.0, 1.0));
-      if (left == target) break;
-    }
-    w.executive.median_position = executive_median(w.executive);
-    emit(w, -1, told_as, event::executive_election, static_cast<std::int64_t>(left), [&] {
-      return format("the executive's left bloc is now %zu of %zu members (median position %+.2f)", left, members.size(),
-                    w.executive.median_position);
-    });
   }
 }
 

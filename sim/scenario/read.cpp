@@ -674,6 +674,8 @@ class resolver {
       if (e.type != event_kind::allegation && e.subject != allegation_subject::leader)
         fail(p + ".subject", "only an allegation has a subject");
       if (e.type != event_kind::allegation && e.count != 0) fail(p + ".count", "only an allegation has a count");
+      if (e.type != event_kind::executive_election && (!e.section.empty() || e.seats != 0 || e.new_seats))
+        fail(p + (!e.section.empty() ? ".section" : e.seats != 0 ? ".seats" : ".new_seats"), "only an executive_election has a section, seats or new_seats");
       switch (e.type) {
         case event_kind::dispute_start:
           if (e.dispute.empty()) fail(p + ".dispute", "a dispute_start event needs a dispute id");
@@ -700,9 +702,33 @@ class resolver {
           }
           // value: the urgency (NaN: the rules' default)
           break;
-        case event_kind::executive_election:
-          if (std::isnan(e.value)) fail(p + ".value", "an executive_election event needs value: the new left_share");
+        case event_kind::executive_election: {
+          // A dated election is a fact; who wins it is the model's (R22).
+          if (!std::isnan(e.value))
+            fail(p + ".value", "an executive_election states the election, not its result: give section and seats, and the "
+                               "members (or the unions) vote (R22); the executive's make-up at the start is executive.left_share");
+          if (e.section != "clp" && e.section != "union")
+            fail(p + ".section", e.section.empty() ? "an executive_election needs a section: clp (the members vote) or union (the unions as blocs)"
+                                                   : "'" + e.section + "' is not an elected section (clp: the members vote; union: the unions as blocs)");
+          if (e.seats < 1) fail(p + ".seats", "an executive_election needs the number of seats up for election (1 or more)");
+          if (e.section == "union" && s_.unions.empty())
+            fail(p + ".section", "the unions elect their section as blocs, but the scenario declares no unions");
+          int held = 0;  // the section's seats by then: at the start, plus seats created by earlier elections
+          for (std::size_t k = 0; k < s_.executive.sections.keys.size(); ++k)
+            if (s_.executive.sections.keys[k] == (e.section == "union" ? "union" : "clp")) held += static_cast<int>(s_.executive.sections.values[k]);
+          int grown = 0;  // seats created by all the elections before it
+          for (std::size_t j = 0; j < i; ++j) {
+            const auto& o = s_.events[j];
+            if (o.type != event_kind::executive_election || !o.new_seats) continue;
+            grown += o.seats;
+            if (o.section == e.section && o.week <= e.week) held += o.seats;
+          }
+          if (!e.new_seats && e.seats > held)
+            fail(p + ".seats", std::to_string(e.seats) + " seats up for election but the " + e.section + " section holds " +
+                                   std::to_string(held) + " by then (new_seats: true creates seats)");
+          if (e.new_seats && s_.executive.size + grown + e.seats > 1001) fail(p + ".seats", "the executive would exceed 1001 members");
           break;
+        }
         case event_kind::request: break;  // value: the share of the group (NaN: the rules' default)
         case event_kind::central_selection:
           if (std::isnan(e.value)) e.value = 1.0;

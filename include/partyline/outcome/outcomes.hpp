@@ -36,7 +36,7 @@ struct event_set {
 };
 
 /// @brief A level of the world (for measure::level_start / level_end).
-enum class level : std::uint8_t { none, party_seats, councils_controlled, members };
+enum class level : std::uint8_t { none, party_seats, councils_controlled, members, executive_left, executive_size };
 
 struct outcome_info {
   std::string_view name;
@@ -118,6 +118,10 @@ enum class run_outcome : std::uint8_t {
   talks_offered,
   terms_imposed,
   injunctions_threatened,
+  executive_seats_left_won,
+  executive_left_vote_max,
+  executive_left_end,
+  executive_size_end,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -239,6 +243,14 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
      {event::impose_terms}},
     {"injunctions_threatened", "disputes in which a council leadership threatened the union with an injunction (R8)",
      measure::count, {event::injunction_threat}},
+    {"executive_seats_left_won", "seats the left bloc won at the run's elections to the executive (R22)", measure::sum,
+     {event::executive_election}},
+    {"executive_left_vote_max", "the left slate's largest share of the members' votes at an election to the executive's "
+     "constituency section, per cent (R22; 0 if none was held)", measure::max, {event::executive_vote}},
+    {"executive_left_end", "members of the executive's left bloc at the end (R22 elects them; executive.left_share states the start)",
+     measure::level_end, {}, level::executive_left},
+    {"executive_size_end", "members of the executive at the end (elections to new seats add to it, R22)", measure::level_end, {},
+     level::executive_size},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -34,6 +34,7 @@ struct typical_choice {
   double distance = 0;               ///< its distance from the runs' centre (root mean square of robust z-scores)
   double median_distance = 0;        ///< the median run's distance, for scale
   double same_pattern = 0;           ///< share of runs with its pattern of what happened (which outcomes are > 0)
+  bool in_bulk = false;              ///< it lies inside the middle 80% of the runs on every judged outcome
   /// One line: "nearest the centre of the N runs on ...: requests 1 (median 1), ...; the median run is D away".
   [[nodiscard]] std::string describe(const std::vector<run_result>& results) const;
 };
@@ -41,8 +42,10 @@ struct typical_choice {
 /// @brief The run nearest the centre of the runs on the `focus` outcomes (all non-level outcomes when empty),
 /// magnitudes included: each outcome is centred on its median and scaled by its interquartile range / 1.349 (its
 /// standard deviation where that is 0; an outcome equal in every run is left out), and the run with the smallest
-/// root mean square of these z-scores is chosen (the first on a tie). A typical run, not an unusual one: it sits
-/// inside the bulk of the runs on every outcome the case is about. index 0 for no runs.
+/// root mean square of these z-scores is chosen (the first on a tie) among the runs that lie inside the middle 80%
+/// of the runs (10th-90th percentile) on every judged outcome -- among all runs if none does. A typical run, not an
+/// unusual one: with many outcomes, the nearest to the centre overall can still be extreme on one of them (a
+/// bimodal count). index 0 for no runs.
 [[nodiscard]] typical_choice typical_run(const std::vector<run_result>& results, const std::vector<run_outcome>& focus = {});
 
 /// @brief The story of one run kept with its event log. At most `max_lines` lines of focus events (major ones are

@@ -34,7 +34,7 @@ struct council_calendar {
 };
 
 /// Scenario-scripted events of the week: facts and shocks (a dispute starts, terms are imposed, a referral or a
-/// request is made, an allegation is made, the executive is re-elected), and the background allegations the
+/// request is made, an allegation is made), and the background allegations the
 /// scenario's national rate gives.
 struct scripted_events {
   static constexpr stream id = stream::scripted;
@@ -47,8 +47,6 @@ struct scripted_events {
 
   /// The local events of this council and week.
   static void run(world& w, council_id council);
-  /// The executive's elections this week (central phase): members change bloc until the new left share holds.
-  static void executive_elections(world& w);
 };
 
 }  // namespace partyline

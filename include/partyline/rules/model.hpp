@@ -34,6 +34,7 @@
 #include "partyline/rules/r19_escalation.hpp"
 #include "partyline/rules/r20_endorsement.hpp"
 #include "partyline/rules/r21_mayoralty.hpp"
+#include "partyline/rules/r22_executive_elections.hpp"
 #include "partyline/rules/satisfaction.hpp"
 #include "partyline/scenario/scenario.hpp"
 
@@ -67,6 +68,7 @@ struct model_parameters {
   escalation::params R19;
   endorsement::params R20;
   mayoralty::params R21;
+  executive_elections::params R22;
   independent_candidacy::params independents;
   council_calendar::params calendar;
 
@@ -95,6 +97,7 @@ struct model_parameters {
     v.field("R19", R19);
     v.field("R20", R20);
     v.field("R21", R21);
+    v.field("R22", R22);
     v.field("independents", independents);
     v.field("calendar", calendar);
   }
@@ -208,9 +211,9 @@ struct schedule {
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),
   };
-  /// 2. The centre: scripted elections to the executive, then each body's agenda, meetings and votes.
+  /// 2. The centre: the elections to the executive the scenario dates, then each body's agenda, meetings and votes.
   static constexpr std::array central{
-      world_step{"executive elections (scripted)", stream::scripted, &scripted_events::executive_elections},
+      world_step{"R22 elections to the executive: the members or the unions vote", executive_elections::id, &executive_elections::run},
       world_step{"R2 the bodies' agendas, meetings and votes", stream::R2, &executive_decision::meet},
   };
   /// 3. Reductions over all councils, in council order.

@@ -55,7 +55,7 @@ enum class event_kind : std::uint8_t {
   injunction_threat,  ///< the council threatens an injunction
   talks_offer,        ///< the council offers talks
   referral,           ///< the regional board refers the council's leader to the executive (R9, scripted)
-  executive_election, ///< the executive's left/right balance changes (value = new left_share)
+  executive_election, ///< seats of an executive section are elected (R22): the members or the unions vote; the result is the model's
   request,            ///< councillors ask the executive to intervene (R1, scripted; value = share of the group)
   central_selection,  ///< the centre takes over the group's candidate selections from this week (R6)
   allegation          ///< a complaint of misconduct against its `subject` (value = its severity, 0..1; R17, R18)
@@ -553,6 +553,9 @@ struct event_def {
 
   allegation_subject subject = allegation_subject::leader;  ///< an allegation's subject
   int count = 0;  ///< an allegation's number of subjects (councillors, members, a local party's officers; 0: the default)
+  std::string section{};   ///< an executive_election's section: clp (the members vote) or union (the unions as blocs)
+  int seats = 0;           ///< an executive_election's seats up for election
+  bool new_seats = false;  ///< an executive_election fills seats created for it: the executive grows by `seats`
 
   template <class V>
   void describe(V& v) {
@@ -566,6 +569,9 @@ struct event_def {
     v.field("issue", issue);
     v.field("subject", subject);
     v.field("count", count, {0, 10'000'000});
+    v.field("section", section);
+    v.field("seats", seats, {0, 1000});
+    v.field("new_seats", new_seats);
   }
 };
 

@@ -29,8 +29,8 @@ enum class event : std::uint8_t {
   decision_refuse_coalition,
   special_measures_begin,
   leader_removed,  ///< by the executive (R2)
-  // The executive's make-up (scripted).
-  executive_election,
+  // The executive's make-up (R22).
+  executive_election,  ///< seats of a section elected; value: the seats the left bloc won
   // Protest (R4).
   protest_letter,
   protest_fizzles,
@@ -122,6 +122,7 @@ enum class event : std::uint8_t {
   suspension_administrative,  ///< a complaint's subject suspended pending the investigation it opens (R18); value: how many
   members_suspended,  ///< members who are not councillors suspended as a complaint's subjects (R18); value: how many
   members_expelled,   ///< members who are not councillors expelled by the hearing body (R18); value: how many
+  executive_vote,     ///< the members' vote at an election to the executive (R22); value: the left slate's share, per cent
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -232,6 +233,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"suspension_administrative", told::never},
     {"members_suspended"},
     {"members_expelled", told::never},
+    {"executive_vote", told::never},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }
