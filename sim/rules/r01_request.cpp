@@ -40,7 +40,8 @@ void request_to_centre::run(world& w, council_id ci) {
       sum_x += cl.position[r];
     }
   const double share = static_cast<double>(requesters) / c.derived.group_size;
-  if (share < p.request_threshold) return;
+  // The organisers send it with a chance that rises smoothly with its support (its own draw, apart from the signers').
+  if (requesters == 0 || !x.rng.bernoulli(sigmoid(p.send_slope * (share - p.request_threshold)), row(ci), 1)) return;
   for (const councillor_id r : group_rows(w, c))
     if (signs(r)) ++cl.dissent[r];
   const agenda_item filed = new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_share * share), share,

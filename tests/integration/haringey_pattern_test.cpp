@@ -73,7 +73,10 @@ TEST(HaringeyPattern, DocumentedPatternIsTheLikelyOutcome) {
               intervened, without_notice, interventions, letter70, stood_down, exodus, paused_scrapped, n);
   EXPECT_GE(intervened, 0.8 * n);
   EXPECT_GE(without_notice, 0.6 * interventions);
-  EXPECT_GE(letter70, 0.6 * n);
+  // The letter of 70+ is the likely outcome, not a near-certain one: since R1 sends requests with a graded chance
+  // (issue 32 pt 3), a smaller, less urgent request sometimes goes to an ordinary meeting with notice, and the protest
+  // is smaller (545 of 1,000 runs at 70+; at least 600 before).
+  EXPECT_GE(letter70, 0.5 * n);
   EXPECT_GE(stood_down, 0.8 * n);
   EXPECT_GE(exodus, 0.75 * n);
   EXPECT_GE(paused_scrapped, 0.8 * n);
@@ -160,4 +163,26 @@ TEST(HaringeyStory, TheSummaryTellsTheCase) {
   // In the order they happened.
   EXPECT_LT(story.find("· request ·"), story.find("· advise_pause ·"));
   EXPECT_LT(story.find("· advise_pause ·"), story.find("· election ·"));
+}
+
+// Graded responses (issue 32 pt 3): the request is sent with a chance that rises smoothly with the share of the group
+// that signs (R1), not at a gate, so sweeping the group's left bloc from 0.30 to 0.45 moves the share of runs with a
+// request up in steps of well under 0.3 (0.405, 0.665, 0.87, 0.96 at 200 runs), and the request's size follows the
+// signatures. (Near a majority the left bloc replaces the leader itself, R10's challenge when half the group is
+// dissatisfied and its majority vote, and the request becomes rarer: 0.655 at 0.50, and a fall of more than 0.3 by 0.55
+// is still a step; see docs/model.md, R10.)
+TEST(HaringeyGraded, TheRequestShareRisesSmoothlyWithTheLeftBloc) {
+  double before = -1;
+  for (const double left : {0.30, 0.35, 0.40, 0.45}) {
+    const auto rs = run(haringey([&](scenario& s) { s.councils[0].group.left_share = left; }), 200, false);
+    int with = 0;
+    for (const auto& r : rs) with += r.counters[run_outcome::requests] > 0;
+    const double share = with / 200.0;
+    std::printf("left bloc %.2f: a request in %.3f of runs, largest %.1f councillors\n", left, share,
+                mean_of(rs, run_outcome::request_size_max));
+    if (before >= 0) {
+      EXPECT_LT(std::abs(share - before), 0.3) << "between left bloc " << left - 0.05 << " and " << left;
+    }
+    before = share;
+  }
 }

@@ -10,14 +10,17 @@ namespace partyline {
 
 /// Each dissatisfied councillor signs a request to the executive with a logistic probability (their grievance, the
 /// support they expect at the centre -- how much closer to it they stand than their leader -- and the personal risk
-/// of going over the leader's head, which loyalty raises); the request is filed when the signatures reach the
-/// threshold. A less sympathetic executive lowers the rate of requests instead of closing a gate.
+/// of going over the leader's head, which loyalty raises); the organisers send it that week with a logistic
+/// probability in the share of the group that signed, `sigma(send_slope (share - request_threshold))`: graded, no
+/// share below which a request cannot go (a few councillors may write to the centre; a large bloc almost surely does).
+/// A less sympathetic executive lowers the rate of requests instead of closing a gate.
 struct request_to_centre {
   static constexpr stream id = stream::R1;
   static constexpr std::string_view key = "R1";
 
   struct params {
-    double request_threshold = 0.35;
+    double request_threshold = 0.45;
+    double send_slope = 20.0;
     double s0 = -0.98;
     double s_grievance = 3.0;
     double s_support = 6.0;
@@ -29,7 +32,13 @@ struct request_to_centre {
 
     template <class V>
     void describe(V& v) {
-      v.coef("request_threshold", request_threshold, {0, 1}, "share of the group needed to file a request", "Haringey (21 of 48)");
+      v.coef("request_threshold", request_threshold, {0, 1},
+             "share of the group signed at which the organisers send the request in half the weeks (and a scripted request's "
+             "default share)",
+             "Haringey (21 of 48)");
+      v.coef("send_slope", send_slope, {0, 200},
+             "how sharply the weekly chance of sending rises with the share signed: sigma(send_slope (share - request_threshold))",
+             "—");
       v.coef("s0", s0, {-20, 20}, "a dissatisfied councillor's log-odds of signing: intercept", "joint calibration (4 cases)");
       v.coef("s_grievance", s_grievance, {-20, 20}, "... + x how far their satisfaction is below the dissatisfaction line", "Haringey");
       v.coef("s_support", s_support, {-20, 20},
