@@ -713,9 +713,8 @@ class resolver {
           if (e.seats < 1) fail(p + ".seats", "an executive_election needs the number of seats up for election (1 or more)");
           if (e.section == "union" && s_.unions.empty())
             fail(p + ".section", "the unions elect their section as blocs, but the scenario declares no unions");
-          int held = 0;  // the section's seats by then: at the start, plus seats created by earlier elections
-          for (std::size_t k = 0; k < s_.executive.sections.keys.size(); ++k)
-            if (s_.executive.sections.keys[k] == (e.section == "union" ? "union" : "clp")) held += static_cast<int>(s_.executive.sections.values[k]);
+          // The section's seats by then: at the start, plus seats created by earlier elections.
+          int held = static_cast<int>(s_.executive.sections.get(e.section));
           int grown = 0;  // seats created by all the elections before it
           for (std::size_t j = 0; j < i; ++j) {
             const auto& o = s_.events[j];

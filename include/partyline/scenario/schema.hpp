@@ -215,7 +215,7 @@ class schema_emitter {
   template <class T>
   void field(std::string_view key, T& value, limits = {}) {
     if constexpr (std::is_same_v<T, double>) {
-      if (value != value) return;  // NaN: a value left out that nothing resolves (R22's election has none): shown left out
+      if (std::isnan(value)) return;  // NaN: a value left out that nothing resolves (R22's election has none): shown left out
     }
     key_(key);
     write(value);
