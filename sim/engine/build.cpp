@@ -247,7 +247,8 @@ void build_executive(world& w) {
     auto& mem = w.executive.members[i];
     const double centre = mem.left_bloc ? e.left_position : e.right_position;
     mem.position = clamp_unit(centre + e.position_sd * rng.normal(i, 1), -1, 1);
-    mem.centralism = clamp_unit(e.centralism_mean + e.centralism_sd * rng.normal(i, 2));
+    mem.own_centralism = clamp_unit(e.centralism_mean + e.centralism_sd * rng.normal(i, 2));
+    mem.centralism = mem.own_centralism;
   }
   w.executive.backlash = e.backlash;
   w.executive.median_position = executive_median(w.executive);
@@ -391,6 +392,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, c
     open_disputes(w, ci);
   }
   build_executive(w);
+  party_leader_office::take_office(w);  // the leader at the start draws the executive towards their project (R23)
   build_tier_boards(w);
   build_institutions(w);
   for (std::size_t i = 0; i < s.councils.size(); ++i)  // the rules' own setup (schedule::setup)
@@ -400,6 +402,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, c
     }
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
+  w.national.officers_centralism = party_leader_office::officers_centralism(w, w.national.executive_centralism);
   w.national.backlash = w.executive.backlash;
   w.national.media_risk = media_risk(s, 0);
   return w;

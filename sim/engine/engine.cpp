@@ -53,6 +53,7 @@ void publish_national(world& w) {
   w.national.media_risk = media_risk(*w.scen, w.week + 1);
   w.national.executive_median = w.executive.median_position;
   w.national.executive_centralism = executive_centralism(w.executive);
+  w.national.officers_centralism = party_leader_office::officers_centralism(w, w.national.executive_centralism);
   ++w.week;
 }
 

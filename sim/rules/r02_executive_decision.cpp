@@ -11,6 +11,7 @@
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/r06_central_selection.hpp"
 #include "partyline/rules/r19_escalation.hpp"
+#include "partyline/rules/r23_party_leader.hpp"
 
 namespace partyline {
 
@@ -166,7 +167,7 @@ bool carried(majority_rule rule, int yes, int of) {
 }
 
 /// Who sits on body `b` this week: the executive's seats on it (all of them, or its panel), its own members (or its
-/// region's board), or the staff official, who acts at the executive's median position and mean centralism.
+/// region's board), or the staff official, who acts at the executive's median position and the officers' centralism (R23).
 void members_of(const world& w, std::size_t b, std::vector<executive_member>& out) {
   const body_def& def = w.scen->institutions.bodies[b];
   const body_state& body = w.institutions.bodies[b];
@@ -181,10 +182,12 @@ void members_of(const world& w, std::size_t b, std::vector<executive_member>& ou
       break;
     case member_source::own:
     case member_source::region: out = body.own; break;
-    case member_source::staff:
-      out.push_back({exec_section::other, false, static_cast<float>(w.executive.median_position),
-                     static_cast<float>(executive_centralism(w.executive))});
+    case member_source::staff: {
+      // The officers use delegated powers with the leader's office's weight where a leader is stated (R23).
+      const auto officer = static_cast<float>(party_leader_office::officers_centralism(w, executive_centralism(w.executive)));
+      out.push_back({exec_section::other, false, static_cast<float>(w.executive.median_position), officer, officer});
       break;
+    }
   }
 }
 

@@ -32,14 +32,15 @@ void own_initiative::run(world& w, council_id ci) {
     return;
   const double proximity = escalation::election_proximity(w, c);
   const double division = division_index(w, c);
-  // The officers weigh what they see as their executive would (R19): a centralising one acts on less.
+  // The officers weigh what they see as their executive would (R19), drawn towards the party leader's project where
+  // one is stated (R23): a centralising one acts on less.
   // A divided group matters the more as polling day nears; a united one is no concern whenever the election is.
   const double risk = control_at_risk(w, c);
   // A grave allegation against the leader (or mayor) is a scandal for the local party, whoever leads it now.
   const double scandal = c.centre.accused_led ? c.centre.allegation : 0.0;
   const double concern_logit =
       p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity + p.m_scandal * scandal) *
-                 escalation::weight_of_evidence(w, w.national.executive_centralism);
+                 escalation::weight_of_evidence(w, w.national.officers_centralism);
   if (!x.rng.bernoulli(sigmoid(concern_logit), ci)) return;
   file_item(w, ci, new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_election * proximity), std::min(1.0, division),
                             w.national.executive_median));

@@ -68,6 +68,7 @@ class resolver {
     axes();
     parties();
     executive();
+    party_leader();
     unions_and_regions();
     institutions(opt);
     generate_councils(opt);
@@ -155,6 +156,46 @@ class resolver {
       s_.parties[i].more = place(s_.parties[i].position, s_.parties[i].positions, "parties[" + std::to_string(i) + "].positions", {});
     // A swing for a party the scenario does not have would be ignored by the elections (issue 36 F6).
     party_keys(s_.national.swing, "national.swing");
+  }
+
+  /// The national party leader (R23): a stated leader needs their project; successors are dated changes inside the run.
+  void party_leader() {
+    auto& l = s_.party_leader;
+    const long start = *parse_iso_date(s_.start_date);
+    const auto resolve = [&](leader_term& t, const std::string& path) {
+      if (std::isnan(t.position)) t.position = s_.parties[static_cast<std::size_t>(s_.party_index)].position;
+      t.point = place(t.position, t.positions, path + ".positions", s_.parties[static_cast<std::size_t>(s_.party_index)].more);
+      if (t.from.empty()) return -1L;
+      const auto days = parse_iso_date(t.from);
+      if (!days) fail(path + ".from", "'" + t.from + "' is not a date of the form YYYY-MM-DD");
+      return *days;
+    };
+    if (!l.stated()) {
+      if (!l.name.empty() || !l.from.empty() || !std::isnan(l.position) || !l.positions.empty() || !l.later.empty())
+        fail("party_leader.centralisation",
+             "a party leader needs `centralisation`, their project for the party, 0-1 (0: a member-led party, 1: the centre "
+             "runs selections and discipline)");
+      return;
+    }
+    const long first = resolve(l, "party_leader");
+    if (first > start)
+      fail("party_leader.from", "the leader at the start took office on " + l.from + ", after start_date " + s_.start_date +
+                                    ": state the leader before them here and this one under `later`");
+    long previous = first;
+    for (std::size_t i = 0; i < l.later.size(); ++i) {
+      auto& t = l.later[i];
+      const std::string path = "party_leader.later[" + std::to_string(i) + "]";
+      if (std::isnan(t.centralisation)) fail(path + ".centralisation", "a later leader needs `centralisation`, their project, 0-1");
+      if (t.from.empty()) fail(path + ".from", "a later leader needs `from`, the date they take office");
+      const long days = resolve(t, path);
+      if (days <= start) fail(path + ".from", t.from + " is not after start_date " + s_.start_date + ": state them as the leader at the start");
+      if (days <= previous) fail(path + ".from", t.from + " is not after the previous leader's " + (i == 0 ? l.from : l.later[i - 1].from));
+      t.from_week = static_cast<int>((days - start + 6) / 7);  // the first week that starts on or after the date
+      if (t.from_week >= s_.weeks)
+        fail(path + ".from", t.from + " is week " + std::to_string(t.from_week) + ", after the run's last week (" +
+                                 std::to_string(s_.weeks - 1) + ")");
+      previous = days;
+    }
   }
 
   void executive() {
@@ -674,8 +715,13 @@ class resolver {
       if (e.type != event_kind::allegation && e.subject != allegation_subject::leader)
         fail(p + ".subject", "only an allegation has a subject");
       if (e.type != event_kind::allegation && e.count != 0) fail(p + ".count", "only an allegation has a count");
-      if (e.type != event_kind::executive_election && (!e.section.empty() || e.seats != 0 || e.new_seats))
-        fail(p + (!e.section.empty() ? ".section" : e.seats != 0 ? ".seats" : ".new_seats"), "only an executive_election has a section, seats or new_seats");
+      if (e.type != event_kind::executive_election && (!e.section.empty() || e.seats != 0 || e.new_seats || e.method != "block"))
+        fail(p + (!e.section.empty() ? ".section" : e.seats != 0 ? ".seats" : e.new_seats ? ".new_seats" : ".method"),
+             "only an executive_election has a section, seats, new_seats or method");
+      if (e.method != "block" && e.method != "stv")
+        fail(p + ".method", "'" + e.method + "' is not a counting method (block: the candidates with most votes win; stv: the single transferable vote)");
+      if (e.method == "stv" && e.section != "clp")
+        fail(p + ".method", "only the members' election (section: clp) is counted by stv; the unions vote as blocs and the leader appoints");
       switch (e.type) {
         case event_kind::dispute_start:
           if (e.dispute.empty()) fail(p + ".dispute", "a dispute_start event needs a dispute id");
@@ -707,9 +753,13 @@ class resolver {
           if (!std::isnan(e.value))
             fail(p + ".value", "an executive_election states the election, not its result: give section and seats, and the "
                                "members (or the unions) vote (R22); the executive's make-up at the start is executive.left_share");
-          if (e.section != "clp" && e.section != "union")
-            fail(p + ".section", e.section.empty() ? "an executive_election needs a section: clp (the members vote) or union (the unions as blocs)"
-                                                   : "'" + e.section + "' is not an elected section (clp: the members vote; union: the unions as blocs)");
+          if (e.section != "clp" && e.section != "union" && e.section != "frontbench")
+            fail(p + ".section", e.section.empty() ? "an executive_election needs a section: clp (the members vote), union (the unions as "
+                                                     "blocs) or frontbench (the party leader appoints)"
+                                                   : "'" + e.section + "' is not an elected section (clp: the members vote; union: the "
+                                                     "unions as blocs; frontbench: the party leader appoints)");
+          if (e.section == "frontbench" && !s_.party_leader.stated())
+            fail(p + ".section", "the party leader appoints the frontbench section, but the scenario states no party_leader");
           if (e.seats < 1) fail(p + ".seats", "an executive_election needs the number of seats up for election (1 or more)");
           if (e.section == "union" && s_.unions.empty())
             fail(p + ".section", "the unions elect their section as blocs, but the scenario declares no unions");

@@ -172,7 +172,7 @@ std::uint64_t fingerprint(const world& w, council_id ci, concern c) {
       break;
     case concern::executive: {
       const auto& e = w.executive;
-      for (const auto& x : e.members) h(x.section, x.left_bloc, x.position, x.centralism);
+      for (const auto& x : e.members) h(x.section, x.left_bloc, x.position, x.centralism, x.own_centralism);
       for (const auto& b : w.institutions.bodies) {
         for (const auto& it : b.agenda)
           h(reinterpret_cast<std::uintptr_t>(it.kind), it.council, it.week_filed, it.urgency, it.strength, it.defers, it.coalition);
@@ -180,11 +180,12 @@ std::uint64_t fingerprint(const world& w, council_id ci, concern c) {
       }
       for (const auto& d : w.institutions.published)
         h(reinterpret_cast<std::uintptr_t>(d.motion), d.body, d.council, d.coalition, d.notice_given, d.yes, d.of);
-      h(w.institutions.published.size(), e.backlash, e.median_position, e.protest_stock);
+      h(w.institutions.published.size(), e.backlash, e.median_position, e.protest_stock, e.leader);
       break;
     }
     case concern::national:
-      h(w.national.week, w.national.backlash, w.national.media_risk, w.national.executive_median, w.national.executive_centralism);
+      h(w.national.week, w.national.backlash, w.national.media_risk, w.national.executive_median, w.national.executive_centralism,
+        w.national.officers_centralism);
       for (const auto& t : w.national_tallies) h(t.count, t.sum, t.max);
       break;
     default: visit_concern(w, ci, c, h); break;

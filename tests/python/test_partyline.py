@@ -351,7 +351,7 @@ def test_load_returns_a_sweeps_weekly_series_as_the_cli_exports_them(tmp_path):
 def test_run_returns_a_cases_targets_against_its_runs(tmp_path):
     r = partyline.run(ROOT / "scenarios" / "leicester-2023.yaml", runs=30, seed=4)
     t = r["targets"]
-    assert list(t.name) == ["takeover", "central_deselections", "independents", "labour_seats", "conservative_seats"]
+    assert list(t.name) == ["takeover", "central_deselections", "independents", "labour_seats", "conservative_seats", "nec_seats"]
     subprocess.run([BIN, "run", str(ROOT / "scenarios" / "leicester-2023.yaml"), "--runs", "30", "--seed", "4", "--quiet",
                     "--out", str(tmp_path / "cli")], check=True)
     pd.testing.assert_frame_equal(t, pd.read_csv(tmp_path / "cli" / "targets.csv", keep_default_na=False, na_values=[""]),

@@ -35,6 +35,7 @@
 #include "partyline/rules/r20_endorsement.hpp"
 #include "partyline/rules/r21_mayoralty.hpp"
 #include "partyline/rules/r22_executive_elections.hpp"
+#include "partyline/rules/r23_party_leader.hpp"
 #include "partyline/rules/satisfaction.hpp"
 #include "partyline/scenario/scenario.hpp"
 
@@ -69,6 +70,7 @@ struct model_parameters {
   endorsement::params R20;
   mayoralty::params R21;
   executive_elections::params R22;
+  party_leader_office::params R23;
   independent_candidacy::params independents;
   council_calendar::params calendar;
 
@@ -98,6 +100,7 @@ struct model_parameters {
     v.field("R20", R20);
     v.field("R21", R21);
     v.field("R22", R22);
+    v.field("R23", R23);
     v.field("independents", independents);
     v.field("calendar", calendar);
   }
@@ -211,8 +214,9 @@ struct schedule {
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),
   };
-  /// 2. The centre: the elections to the executive the scenario dates, then each body's agenda, meetings and votes.
+  /// 2. The centre: a new party leader and the elections to the executive the scenario dates, then each body's agenda, meetings and votes.
   static constexpr std::array central{
+      world_step{"R23 a new party leader takes office on the date the scenario states", party_leader_office::id, &party_leader_office::run},
       world_step{"R22 elections to the executive: the members or the unions vote", executive_elections::id, &executive_elections::run},
       world_step{"R2 the bodies' agendas, meetings and votes", stream::R2, &executive_decision::meet},
   };

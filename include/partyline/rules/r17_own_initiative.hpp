@@ -35,7 +35,7 @@ struct own_initiative {
       v.coef("m0", m0, {-30, 10}, "the officers' weekly log-odds of putting a group on the executive's agenda: intercept",
              "joint calibration (4 cases); national rates (a few councils a year)");
       v.coef("m_division", m_division, {-20, 20},
-             "... + x the group's division index, weighed as the executive would (R19's weight of evidence at its mean centralism)",
+             "... + x the group's division index, weighed as the executive would (R19's weight of evidence at the officers' centralism: the executive's mean, drawn towards the party leader's project, R23)",
              "Leicester (\"in-fighting and division\")");
       v.coef("m_election", m_election, {-20, 20}, "... x (1 + x the election's proximity, R19's horizon): division matters more as polling day nears",
              "Leicester (before May 2023)");

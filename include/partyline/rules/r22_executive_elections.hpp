@@ -23,8 +23,11 @@ namespace partyline {
 ///    candidates with the most votes, so a slate with a clear lead takes them all and a close race splits them.
 ///  - `union`: the affiliated unions elect their section as blocs: the seats go to the declared unions in turn, each
 ///    seat to its union's nominee, who stands near the union's position and sides with the nearer bloc.
+///  - `frontbench`: the party leader appoints (R23): the appointees stand near the leader and side with the nearer bloc.
+/// With a party leader stated, the leader's office backs the slate nearer the leader (R23's `slate_backing`).
 /// The winners take the seats (new seats are added to the executive; otherwise they replace the section's
-/// members in order), with centralism drawn as the executive's members' (`executive.centralism_mean`, `_sd`).
+/// members in order), with centralism drawn as the executive's members' (`executive.centralism_mean`, `_sd`) and
+/// drawn towards the leader's project by their loyalty (R23).
 struct executive_elections {
   static constexpr stream id = rule_stream(22);
   static constexpr std::string_view key = "R22";

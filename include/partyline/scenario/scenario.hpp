@@ -240,6 +240,43 @@ struct executive_def {
   }
 };
 
+/// @brief The national party leader for a period (R23), a fact of the scenario: who, from when, where they stand and
+/// their project for the party's organisation. What follows from it (the executive's centralism, the officers' use
+/// of delegated powers, appointments, the slate the leader's office backs) is the model's.
+struct leader_term {
+  std::string name;
+  std::string from;                        ///< the date they became leader, YYYY-MM-DD (may be before start_date)
+  double position = auto_value;            ///< on the first axis (default: the party's position)
+  named_values positions;                  ///< on the declared axes after the first (default: the party's)
+  /// The leader's project, 0..1: 0 a party run by its members and local parties (the 2018 Democracy Review's
+  /// "member-led party"), 1 one whose centre runs selections and discipline. Absent (NaN): no leader is stated.
+  double centralisation = auto_value;
+  // Resolved by the loader.
+  int from_week = 0;     ///< the week they take office (0 if before the run)
+  policy_point point{};  ///< their place in the policy space
+
+  template <class V>
+  void describe(V& v) {
+    v.field("name", name);
+    v.field("from", from);
+    v.field("position", position, {-1, 1});
+    v.field("positions", positions, {-1, 1});
+    v.field("centralisation", centralisation, {0, 1});
+  }
+};
+
+/// @brief The leader at the start and their successors as dated changes (`later`, in date order).
+struct party_leader_def : leader_term {
+  std::vector<leader_term> later;
+
+  template <class V>
+  void describe(V& v) {
+    leader_term::describe(v);
+    v.field("later", later);
+  }
+  [[nodiscard]] bool stated() const { return centralisation == centralisation; }  // not NaN
+};
+
 struct national_def {
   int general_election_week = -1;    ///< week of the next general election (-1: none in sight)
   double media_horizon_weeks = 104;  ///< media risk rises linearly over this many weeks before it
@@ -556,6 +593,10 @@ struct event_def {
   std::string section{};   ///< an executive_election's section: clp (the members vote) or union (the unions as blocs)
   int seats = 0;           ///< an executive_election's seats up for election
   bool new_seats = false;  ///< an executive_election fills seats created for it: the executive grows by `seats`
+  /// How a constituency-section election counts (a fact of the party's rules at the time): `block`, each member
+  /// votes for a whole slate and the candidates with most votes win (Labour's NEC until 2020); `stv`, the single
+  /// transferable vote (from 2020), which gives each slate about its share of the seats.
+  std::string method = "block";
 
   template <class V>
   void describe(V& v) {
@@ -572,6 +613,7 @@ struct event_def {
     v.field("section", section);
     v.field("seats", seats, {0, 1000});
     v.field("new_seats", new_seats);
+    v.field("method", method);
   }
 };
 
@@ -692,6 +734,7 @@ struct scenario {
   std::vector<party_def> parties;
   national_def national;
   executive_def executive;
+  party_leader_def party_leader;          ///< the national party leader (R23); absent: none stated
   std::vector<union_def> unions;
   std::vector<region_def> regions;
   institutions_def institutions;          ///< the party's decision bodies (default: the party's, resolved by the loader)
@@ -716,6 +759,7 @@ struct scenario {
     v.required("parties", parties);
     v.field("national", national);
     v.field("executive", executive);
+    v.field("party_leader", party_leader);
     v.field("unions", unions);
     v.field("regions", regions);
     v.field("institutions", institutions);

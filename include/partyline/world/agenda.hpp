@@ -33,7 +33,8 @@ struct executive_member {
   exec_section section = exec_section::other;
   bool left_bloc = false;
   float position = 0;
-  float centralism = 0.5f;
+  float centralism = 0.5f;       ///< as they vote now: their own, drawn towards the party leader's project (R23)
+  float own_centralism = 0.5f;   ///< their own taste for central direction, as drawn
 };
 
 /// @brief One decision a body may take on an item.

@@ -123,6 +123,7 @@ enum class event : std::uint8_t {
   members_suspended,  ///< members who are not councillors suspended as a complaint's subjects (R18); value: how many
   members_expelled,   ///< members who are not councillors expelled by the hearing body (R18); value: how many
   executive_vote,     ///< the members' vote at an election to the executive (R22); value: the left slate's share, per cent
+  leader_takes_office,  ///< a new national party leader, as the scenario dates (R23); value: their centralisation, per cent
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -234,6 +235,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"members_suspended"},
     {"members_expelled", told::never},
     {"executive_vote", told::never},
+    {"leader_takes_office"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

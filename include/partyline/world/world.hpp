@@ -369,6 +369,8 @@ struct executive_state {
   double backlash = 0;
   double median_position = 0;
   double protest_stock = 0;  ///< published protest letters, decaying (electoral cost, R13)
+  /// The national party leader in office (R23): 0 the scenario's leader at the start, k its `later[k-1]`; -1 none stated.
+  int leader = -1;
 };
 
 /// @brief What every council may read in the local phase: the national state as published last week.
@@ -378,6 +380,9 @@ struct national_snapshot {
   double media_risk = 0;
   double executive_median = 0;
   double executive_centralism = 0.5;  ///< the members' mean centralism
+  /// The centralism with which the party's officers use delegated powers (R17's own initiative, a staff official's
+  /// decisions): the executive's, drawn towards the party leader's project where a leader is stated (R23).
+  double officers_centralism = 0.5;
 };
 
 /// @brief Per-council work space for the rules (sorting, medians), kept apart from the agents' columns.

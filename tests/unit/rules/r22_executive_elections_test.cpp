@@ -158,11 +158,52 @@ TEST(ExecutiveElectionsR22, TheLoaderRefusesAResultAndChecksTheSeats) {
   };
   EXPECT_NE(error_of("events: [{week: 2, type: executive_election, value: 0.62}]\n").find("not its result"), std::string::npos);
   EXPECT_NE(error_of("events: [{week: 2, type: executive_election, seats: 3}]\n").find("needs a section"), std::string::npos);
-  EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: frontbench, seats: 1}]\n").find("not an elected section"),
+  EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: backbench, seats: 1}]\n").find("not an elected section"),
+            std::string::npos);
+  // The leader appoints the frontbench: without a stated leader there is nobody to appoint them (R23).
+  EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: frontbench, seats: 1}]\n").find("states no party_leader"),
             std::string::npos);
   EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: clp, seats: 30}]\n").find("holds 9"), std::string::npos);
   EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: union, seats: 3}]\n").find("declares no unions"),
             std::string::npos);
   EXPECT_NE(error_of("events: [{week: 2, type: request, council: a, seats: 3}]\n").find("only an executive_election"), std::string::npos);
+  EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: clp, seats: 3, method: ranked}]\n").find("not a counting method"),
+            std::string::npos);
+  EXPECT_NE(error_of("events: [{week: 2, type: executive_election, section: union, seats: 3, method: stv}]\n").find("only the members'"),
+            std::string::npos);
   EXPECT_EQ(error_of("events: [{week: 2, type: executive_election, section: clp, seats: 30, new_seats: true}]\n"), "");
+  EXPECT_EQ(error_of("events: [{week: 2, type: executive_election, section: clp, seats: 9, method: stv}]\n"), "");
+}
+
+// The single transferable vote gives each slate about its share of the seats where the block vote gives the larger
+// slate every seat: the same members, the same vote, nine seats.
+TEST(ExecutiveElectionsR22, TheSingleTransferableVoteSharesTheSeatsTheBlockVoteDoesNot) {
+  auto nine_seats = [](const char* method) {
+    return tiny_scenario([&](scenario& s) {
+      s.weeks = 4;
+      event_def e = election(1, "clp", 9, true);
+      e.method = method;
+      s.events = {e};
+      coefficients(s).R8.b0_new = -50;
+      auto& m = s.councils[0].members;
+      m.count = 3000;
+      m.position = -0.3;  // near the slates' midpoint: a close vote
+      m.position_sd = 0.25;
+      m.faction_share = 0;
+      s.executive.size = 36;
+      s.executive.left_share = 0.5;
+    });
+  };
+  const world block = after_weeks(nine_seats("block"), 2), stv = after_weeks(nine_seats("stv"), 2);
+  const auto vote = stv.national_tallies[static_cast<std::size_t>(event::executive_vote)].max;  // per cent
+  EXPECT_EQ(vote, block.national_tallies[static_cast<std::size_t>(event::executive_vote)].max);  // the same members' vote
+  ASSERT_GT(vote, 30);
+  ASSERT_LT(vote, 70);
+  const auto won = [](const world& w) { return w.national_tallies[static_cast<std::size_t>(event::executive_election)].sum; };
+  // STV: one seat per Droop quota (a tenth of the votes), the last to the larger remainder.
+  EXPECT_NEAR(static_cast<double>(won(stv)), 9.0 * static_cast<double>(vote) / 100.0, 1.0);
+  EXPECT_GE(won(stv), 1);
+  EXPECT_LE(won(stv), 8);
+  // The block vote: the larger slate takes (nearly) every seat.
+  EXPECT_TRUE(won(block) <= 1 || won(block) >= 8) << won(block);
 }
