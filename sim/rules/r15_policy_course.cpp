@@ -51,9 +51,12 @@ void policy_course::on_new_leader(world& w, council_id ci) {
   const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, c.leadership.leader), axis) -
                                                      c.policy.position);
   const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
-  if (open && gap >= p.scrap_distance)
+  // Graded in the new leader's distance from the policy, no gate: one draw per new leader (keyed by who they are).
+  const draw_stream rng = draws(w, id);
+  const auto who = 2 * static_cast<std::uint64_t>(row(c.leadership.leader));
+  if (open && rng.bernoulli(sigmoid(p.decision_slope * (gap - p.scrap_distance)), row(ci), who))
     move(w, ci, policy_stage::scrapped, id, "a new leadership far from the policy");
-  else if (c.policy.stage == policy_stage::paused && gap < p.scrap_distance / 2)
+  else if (c.policy.stage == policy_stage::paused && rng.bernoulli(sigmoid(p.decision_slope * (p.resume_distance - gap)), row(ci), who + 1))
     move(w, ci, policy_stage::pursuing, id, "a new leadership close to the policy");
 }
 

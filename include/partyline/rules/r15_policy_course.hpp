@@ -18,14 +18,24 @@ struct policy_course {
     int purdah_weeks = 6;
     int weeks_to_done = 104;
     double scrap_distance = 0.5;
+    double resume_distance = 0.25;
+    double decision_slope = 20.0;
 
     template <class V>
     void describe(V& v) {
       v.coef("purdah_weeks", purdah_weeks, {0, 52}, "pre-election period with no final decisions", "Haringey (purdah)");
       v.coef("weeks_to_done", weeks_to_done, {1, 5200},
              "weeks of pursuit after which the policy is carried out, if nothing blocks it", "Haringey (HDV timetable)");
-      v.coef("scrap_distance", scrap_distance, {0, 2}, "a new leader at least this far from the policy scraps it",
+      v.coef("scrap_distance", scrap_distance, {0, 2},
+             "a new leader scraps an open policy with probability sigma(decision_slope (their distance from it - x)): even "
+             "odds at this distance",
              "Haringey (the new cabinet scrapped the HDV)");
+      v.coef("resume_distance", resume_distance, {0, 2},
+             "a new leader resumes a paused policy with probability sigma(decision_slope (x - their distance from it)): even "
+             "odds at this distance (it was half scrap_distance, a fixed gate)",
+             "— (issue 32: no deterministic threshold)");
+      v.coef("decision_slope", decision_slope, {0, 200},
+             "how sharply a new leader's decision on the policy turns on their distance from it (log-odds per unit)", "—");
     }
   };
 

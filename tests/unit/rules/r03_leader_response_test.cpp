@@ -31,8 +31,21 @@ TEST(LeaderResponseR3, AutonomousLeadersResistCompliantOnesPause) {
   EXPECT_EQ(c_high + r_high, 40);
 }
 
+namespace {
+/// The successor's own decision on the policy (R15, graded in their distance from it) is not R3's: these tests hold
+/// it off (scrapping only from a distance no one is at, resuming only at none) to see what R3 leaves.
+void keep_the_policy_where_r3_leaves_it(scenario& sc) {
+  coefficients(sc).R15.scrap_distance = 2.0;
+  coefficients(sc).R15.resume_distance = 0.0;
+  coefficients(sc).R15.decision_slope = 200.0;
+}
+}  // namespace
+
 TEST(LeaderResponseR3, PressureAboveResolveMeansStandingDown) {
-  const auto s = divided_group([](scenario& sc) { sc.councils[0].group.leader.resolve = 0.1; });
+  const auto s = divided_group([](scenario& sc) {
+    sc.councils[0].group.leader.resolve = 0.1;
+    keep_the_policy_where_r3_leaves_it(sc);
+  });
   world w = build_world(s, 1, 0);
   w.week = 30;
   w.councils[0].derived.dissatisfied = 30;
@@ -51,7 +64,10 @@ TEST(LeaderResponseR3, ALeaderWhoseResolveOutweighsThePressureStaysOn) {
     policy_stage policy = policy_stage::none;
   };
   auto under_pressure = [](double resolve) {
-    const auto s = divided_group([&](scenario& sc) { sc.councils[0].group.leader.resolve = resolve; });
+    const auto s = divided_group([&](scenario& sc) {
+      sc.councils[0].group.leader.resolve = resolve;
+      keep_the_policy_where_r3_leaves_it(sc);
+    });
     world w = build_world(s, 1, 0);
     w.week = 30;
     // Pressure: 0.7 x 30 of 39 dissatisfied, + 0.15 with no election in sight (about 0.69): no intervention yet.

@@ -2,6 +2,8 @@
 // legal challenge is pending; a leader far from it scraps it.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "partyline/rules/detail/leadership.hpp"
 #include "rule_fixtures.hpp"
 
@@ -91,4 +93,32 @@ TEST(PolicyCourseR15, TheCourseFollowsTheLeadershipThroughHooksOnOtherRulesEvent
   detail::install_leader(w, council_at(0), close, 0, stream::R3);
   EXPECT_EQ(c.policy.stage, policy_stage::pursuing);
   EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_paused)].count, 1);
+}
+
+// No gate (issue 32 pt 3): a new leader scraps the policy with a chance that rises smoothly with their distance from
+// it, even odds at scrap_distance; 200 runs a distance.
+TEST(PolicyCourseR15, TheChanceANewLeaderScrapsThePolicyRisesSmoothlyWithTheirDistance) {
+  const auto s = divided_group();
+  const auto& p = coefficients(*s).R15;
+  double before = -1;
+  for (const double gap : {0.3, 0.4, 0.5, 0.6, 0.7}) {
+    int scrapped = 0;
+    for (std::uint64_t run = 0; run < 200; ++run) {
+      world w = build_world(s, 1, run);
+      auto& c = w.councils[0];
+      councillor_id next = nobody;
+      for (const councillor_id r : c.rows.councillors())
+        if (detail::in_group(w, r) && r != c.leadership.leader) next = r;
+      ASSERT_NE(next, nobody);
+      w.councillors.position[next] = static_cast<float>(c.policy.position - gap);
+      detail::install_leader(w, council_at(0), next, 0, stream::R10);
+      scrapped += c.policy.stage == policy_stage::scrapped;
+    }
+    const double share = scrapped / 200.0, expected = 1.0 / (1.0 + std::exp(-p.decision_slope * (gap - p.scrap_distance)));
+    EXPECT_NEAR(share, expected, 0.1) << "distance " << gap;
+    if (before >= 0) {
+      EXPECT_GT(share, before) << "distance " << gap;
+    }
+    before = share;
+  }
 }
