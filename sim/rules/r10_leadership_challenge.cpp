@@ -18,7 +18,11 @@ void leadership_challenge::run(world& w, council_id ci) {
   if (!leader || c.leadership.directly_elected || group < 3 ||
       w.week - c.division.last_challenge_week < p.cooldown_weeks)
     return;
-  if (c.derived.dissatisfied < p.trigger_share * (group - 1)) return;
+  // How much dissatisfaction it takes to organise a challenge is the group's own (its standing orders, its
+  // habits, how bruising the last one was): drawn once a run around `trigger_share`, so across runs the chance of a
+  // challenge rises smoothly with the share dissatisfied rather than switching at one value.
+  const double needed = p.trigger_share + p.trigger_sd * draws_at(w, 0, id).normal(row(ci), 53);
+  if (c.derived.dissatisfied < needed * (group - 1)) return;
   auto& cl = w.councillors;
   int against = 0;
   for (const councillor_id r : group_rows(w, c))

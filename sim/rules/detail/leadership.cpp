@@ -47,10 +47,49 @@ void install_leader(world& w, council_id ci, councillor_id new_leader, std::uint
   emit(w, ci, rule, event::leader_installed);  // the flagship policy's course follows (schedule::on_event: R15)
 }
 
+councillor_id elect_successor(world& w, council_id ci, stream rule) {
+  council_state& c = w.councils[ci];
+  const auto& p = w.params->R10;
+  const auto& cl = w.councillors;
+  const councillor_id outgoing = c.leadership.leader;
+  // The wings: the sitting members either side of the group's median (the outgoing leader does not stand again).
+  float* tmp = w.work.values.data() + c.rows.seat_begin;
+  std::size_t n = 0;
+  for (const councillor_id r : group_rows(w, c))
+    if (r != outgoing && cl.status[r] == councillor_status::sitting) tmp[n++] = cl.position[r];
+  if (n == 0) return nobody;
+  std::sort(tmp, tmp + n);
+  const double lower_wing = tmp[n / 4], upper_wing = tmp[n / 2 + (n - n / 2) / 2];
+  const councillor_id a = nearest_group_councillor(w, c, lower_wing, outgoing);
+  const councillor_id b = nearest_group_councillor(w, c, upper_wing, outgoing);
+  if (a == b) return a;
+  const double xa = cl.position[a], xb = cl.position[b];
+  // The continuity candidate is the one nearer the outgoing leader: loyal members lean to them.
+  const double outgoing_x = outgoing != nobody ? cl.position[outgoing] : group_median(w, c);
+  const double continuity_a = std::abs(xa - outgoing_x) <= std::abs(xb - outgoing_x) ? 1.0 : -1.0;
+  // Each member votes for the nearer candidate with a logistic chance in how much nearer; the candidates' standing
+  // (record, campaign, who backs them) shifts every vote alike: one draw for the contest.
+  const draw_stream rng = draws(w, rule);
+  const double standing = p.ballot_standing_sd * rng.normal(row(ci), 52);
+  int for_a = 0, for_b = 0;
+  for (const councillor_id r : group_rows(w, c)) {
+    if (cl.status[r] != councillor_status::sitting) continue;
+    const double x = cl.position[r];
+    const bool votes_a = r == a || (r != b && rng.bernoulli(sigmoid(p.ballot_slope * (std::abs(x - xb) - std::abs(x - xa)) + standing +
+                                                                    p.ballot_continuity * cl.loyalty[r] * continuity_a),
+                                                            row(r), 71));
+    ++(votes_a ? for_a : for_b);
+  }
+  if (for_a != for_b) return for_a > for_b ? a : b;
+  const double median = group_median(w, c);  // a tie goes to the candidate nearer the group's middle
+  return std::abs(xa - median) <= std::abs(xb - median) ? a : b;
+}
+
 councillor_id replace_leader(world& w, council_id ci, stream rule) {
   council_state& c = w.councils[ci];
-  const double target = c.centre.special_measures ? w.national.executive_median : group_median(w, c);
-  const councillor_id next = nearest_group_councillor(w, c, target, c.leadership.leader);
+  const councillor_id next = c.centre.special_measures
+                                 ? nearest_group_councillor(w, c, w.national.executive_median, c.leadership.leader)
+                                 : elect_successor(w, ci, rule);
   if (next != nobody) install_leader(w, ci, next, row(ci), rule);
   return next;
 }

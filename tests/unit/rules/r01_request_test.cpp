@@ -19,7 +19,14 @@ TEST(RequestR1, LeftBlocAsksALeftExecutiveToIntervene) {
 TEST(RequestR1, NoRequestWhenTheExecutiveSitsWithTheLeader) {
   int requested = 0;
   for (std::uint64_t run = 0; run < 20; ++run) {
-    const auto r = simulate_run(divided_group([](scenario& s) { s.executive.left_share = 0.0; }), 1, run, false, true);
+    // The leader stays the leader (no group challenge, R10): a new leader from the left bloc would turn the
+    // mainstream, now at odds with its leadership and nearer the executive, into requesters.
+    const auto r = simulate_run(divided_group([](scenario& s) {
+                                  s.executive.left_share = 0.0;
+                                  coefficients(s).R10.trigger_share = 1.0;
+                                  coefficients(s).R10.trigger_sd = 0.0;
+                                }),
+                                1, run, false, true);
     requested += r.counters[run_outcome::requests] > 0;
   }
   EXPECT_EQ(requested, 0);

@@ -17,8 +17,16 @@ void choose_cabinet(world& w, council_id council);
 /// policy scraps it, one close to a paused policy resumes it (R15).
 void install_leader(world& w, council_id council, councillor_id new_leader, std::uint64_t draw_entity, stream rule);
 
+/// The group's ballot for a new leader (R10's `ballot_slope`, `ballot_standing_sd`): each wing of the group (the
+/// sitting members either side of its median) puts up the councillor nearest the wing's own median; every sitting member
+/// votes for the nearer candidate with a logistic chance in how much nearer, shifted by the candidates' standing
+/// (one draw for the contest); the larger vote wins. So a bloc just short of half the group still wins sometimes and
+/// one just over half loses sometimes: the successor's side moves smoothly with the blocs' sizes. Returns -1 when no
+/// one is left to stand.
+councillor_id elect_successor(world& w, council_id council, stream rule);
+
 /// Replaces the leader: the centre appoints (nearest the executive's median) under special measures, else the
-/// group picks the councillor nearest its median. Returns the new leader's row, or -1.
+/// group elects one (`elect_successor`). Returns the new leader's row, or -1.
 councillor_id replace_leader(world& w, council_id council, stream rule);
 
 }  // namespace partyline::detail
