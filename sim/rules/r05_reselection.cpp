@@ -96,7 +96,11 @@ void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream&
     cl.selection[r] = selection_state::reselected;
     return;
   }
-  const bool faction_leads = n_faction >= p.faction_lead_share * n_all;
+  // The organised faction picks the challenger with a chance that rises smoothly with its share of the ward's active
+  // members (about even at `faction_lead_share`), not from one share up.
+  const double faction_share = static_cast<double>(n_faction) / n_all;
+  const bool faction_leads =
+      n_faction > 0 && rng.bernoulli(sigmoid(p.lead_slope * (faction_share - p.faction_lead_share)), row(r), 9);
   const place& sum = faction_leads ? sum_faction : sum_all;
   const double n_base = faction_leads ? n_faction : n_all;
   place challenger_at{std::clamp(sum.x / n_base + p.challenger_sd * rng.normal(row(r), 0), -1.0, 1.0), {}};
@@ -109,7 +113,9 @@ void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream&
   }
   const place councillor = councillor_place(w, r);
   const double x = councillor.x;
-  if (distance(w, councillor, challenger_at) < p.unopposed_within) {
+  // A councillor close to the challenger the members would put up is likely left unopposed: the chance of a contest
+  // rises smoothly with the distance (about even at `unopposed_within`).
+  if (!rng.bernoulli(sigmoid(p.contest_slope * (distance(w, councillor, challenger_at) - p.unopposed_within)), row(r), 10)) {
     cl.selection[r] = selection_state::reselected;
     return;
   }

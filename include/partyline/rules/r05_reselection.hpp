@@ -34,6 +34,8 @@ struct reselection {
     double challenger_sd = 0.1;
     double faction_lead_share = 0.15;
     double unopposed_within = 0.1;
+    double lead_slope = 40.0;
+    double contest_slope = 40.0;
     double shortlist_width = 0.3;
 
     template <class V>
@@ -52,9 +54,16 @@ struct reselection {
       v.coef("w_expected", w_expected, {-50, 50}, "... + x (0.5 - expected vote share): councillors expecting to lose withdraw", "Haringey");
       v.coef("challenger_sd", challenger_sd, {0, 1}, "spread of a challenger's position around the ward's active members", "—");
       v.coef("faction_lead_share", faction_lead_share, {0, 1},
-             "the organised faction picks the challenger when it is at least this share of the ward's active members",
+             "the organised faction picks the challenger in half the selections when it is this share of the ward's active members ...",
              "Haringey (Momentum-backed challengers)");
-      v.coef("unopposed_within", unopposed_within, {0, 2}, "a councillor this close to the challenger is reselected unopposed", "—");
+      v.coef("lead_slope", lead_slope, {0, 1000},
+             "... with the chance sigma(lead_slope (faction share - faction_lead_share)): how sharply the faction's lead rises "
+             "with its share (40: from 0.12 to 0.88 over 0.10 of the ward's members)",
+             "— (issue 32: no switch)");
+      v.coef("unopposed_within", unopposed_within, {0, 2},
+             "a councillor this close to the challenger is reselected unopposed in half the selections ...", "—");
+      v.coef("contest_slope", contest_slope, {0, 1000},
+             "... with the chance of a contest sigma(contest_slope (distance - unopposed_within))", "— (issue 32: no switch)");
       v.coef("shortlist_width", shortlist_width, {0, 2},
              "where the centre (or a tier) shortlists candidates (executive.powers.shortlist_candidates, regions[].powers.shortlist_candidates), a challenger stands only from within this distance of its median on the first axis (the nearest shortlisted candidate to the one the members would put up)",
              "— (central vetting of candidates: approved lists)");
