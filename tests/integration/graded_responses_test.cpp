@@ -15,30 +15,32 @@ using namespace partyline;
 
 namespace {
 
-/// The share of `runs` runs of Leicester with the party leader's centralisation at `c` (as `--set
-/// party_leader.centralisation=c` sets it) in which the centre takes over the selections.
-double takeover_share(double c, int runs) {
-  auto s = std::make_shared<scenario>(*load_scenario_file(partyline::testing::scenario_path("leicester-2023.yaml")));
-  s->party_leader.centralisation = c;
+/// The share of `runs` runs (seed 5) of the shipped case `file`, with one input changed by `set`, in which `outcome`
+/// happened at least once.
+template <class Set>
+double share_of_runs(const char* file, Set&& set, run_outcome outcome, int runs) {
+  auto s = std::make_shared<scenario>(*load_scenario_file(partyline::testing::scenario_path(file)));
+  set(*s);
   run_options opt;
   opt.runs = runs;
   opt.seed = 5;
-  int taken = 0;
-  for (const auto& r : simulate_runs(s, opt)) taken += r.counters[run_outcome::selections_taken_over] > 0;
-  return static_cast<double>(taken) / runs;
+  int happened = 0;
+  for (const auto& r : simulate_runs(s, opt)) happened += r.counters[outcome] > 0;
+  return static_cast<double>(happened) / runs;
 }
 
-/// The share of `runs` runs of Haringey with the group's left bloc at `left` of the group (as `--set
-/// councils.haringey.group.left_share=...` sets it) in which councillors ask the centre to intervene.
+/// Leicester with the party leader's centralisation at `c` (as `--set party_leader.centralisation=c` sets it): the
+/// share of runs in which the centre takes over the selections.
+double takeover_share(double c, int runs) {
+  return share_of_runs("leicester-2023.yaml", [c](scenario& s) { s.party_leader.centralisation = c; },
+                       run_outcome::selections_taken_over, runs);
+}
+
+/// Haringey with the group's left bloc at `left` of the group (as `--set councils.haringey.group.left_share=...` sets
+/// it): the share of runs in which councillors ask the centre to intervene.
 double request_share(double left, int runs) {
-  auto s = std::make_shared<scenario>(*load_scenario_file(partyline::testing::scenario_path("haringey-2018.yaml")));
-  s->councils.at(0).group.left_share = left;
-  run_options opt;
-  opt.runs = runs;
-  opt.seed = 5;
-  int asked = 0;
-  for (const auto& r : simulate_runs(s, opt)) asked += r.counters[run_outcome::requests] > 0;
-  return static_cast<double>(asked) / runs;
+  return share_of_runs("haringey-2018.yaml", [left](scenario& s) { s.councils.at(0).group.left_share = left; },
+                       run_outcome::requests, runs);
 }
 
 }  // namespace
