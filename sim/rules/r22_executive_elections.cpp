@@ -107,7 +107,7 @@ void executive_elections::run(world& w) {
       // The leader appoints the frontbench seats (the loader checked a leader is stated): appointees stand near the
       // leader and side with the nearer bloc.
       const double at = party_leader_office::in_office(w)->position;
-      const bool left = std::abs(at - def.left_position) < std::abs(at - def.right_position);
+      const bool left = party_leader_office::leaders_bloc(w) > 0;  // equidistant: the right, as before
       for (std::size_t k = 0; k < seats; ++k) winners.push_back(new_holder(w, section, left, at, rng, k, election));
     } else {
       // The unions as blocs: the seats in turn to the declared unions, each to its own nominee.

@@ -34,13 +34,16 @@ double party_leader_office::officers_centralism(const world& w, double executive
   return (1 - share) * executive_centralism + share * leader->centralisation;
 }
 
-double party_leader_office::backing_for_left(const world& w) {
+int party_leader_office::leaders_bloc(const world& w) {
   const leader_term* leader = in_office(w);
   if (leader == nullptr) return 0;
   const executive_def& e = w.scen->executive;
   const double to_left = std::abs(leader->position - e.left_position), to_right = std::abs(leader->position - e.right_position);
-  const double backing = w.params->R23.slate_backing;
-  return to_left < to_right ? backing : to_left > to_right ? -backing : 0.0;
+  return to_left < to_right ? 1 : to_left > to_right ? -1 : 0;
+}
+
+double party_leader_office::backing_for_left(const world& w) {
+  return w.params->R23.slate_backing * leaders_bloc(w);
 }
 
 void party_leader_office::draw_executive_towards_project(world& w) {

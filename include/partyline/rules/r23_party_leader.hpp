@@ -68,6 +68,8 @@ struct party_leader_office {
   [[nodiscard]] static float centralism_of(const world& w, const executive_member& m);
   /// The officers' centralism: the executive's mean drawn `officers_share` of the way towards the leader's project.
   [[nodiscard]] static double officers_centralism(const world& w, double executive_centralism);
+  /// The executive's bloc the leader stands nearer: +1 the left, -1 the right, 0 equidistant or no leader.
+  [[nodiscard]] static int leaders_bloc(const world& w);
   /// The log-odds a member adds for the left slate at an election to the executive: +`slate_backing` if the left
   /// slate stands nearer the leader, - if the right does, 0 with no leader.
   [[nodiscard]] static double backing_for_left(const world& w);

@@ -6,6 +6,7 @@
 /// Key-by-key documentation: scenarios/README.md. Rule coefficients: the rule units (rules/rNN_*.hpp), docs/model.md.
 #include <array>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -274,7 +275,7 @@ struct party_leader_def : leader_term {
     leader_term::describe(v);
     v.field("later", later);
   }
-  [[nodiscard]] bool stated() const { return centralisation == centralisation; }  // not NaN
+  [[nodiscard]] bool stated() const { return !std::isnan(centralisation); }
 };
 
 struct national_def {
