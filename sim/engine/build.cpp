@@ -19,17 +19,21 @@ namespace {
 
 float clamp_unit(double x, double lo = 0.0, double hi = 1.0) { return static_cast<float>(std::clamp(x, lo, hi)); }
 
-/// Wards: seats_per_ward each, the last takes the remainder; baseline shares with a drawn local lean.
+/// Wards: as listed (`wards`), or seats_per_ward each with the last taking the remainder; baseline shares with a
+/// drawn local lean.
 void draw_wards(world& w, council_id ci, const draw_stream& rng) {
   const scenario& s = *w.scen;
   const council_def& def = s.councils[row(ci)];
   const council_rows& rows = w.councils[ci].rows;
   const int seats = static_cast<int>(def.seats.total());
+  std::uint32_t next_seat = rows.seat_begin;
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
     auto& ws = w.wards[wi];
     const int k = static_cast<int>(wi - rows.ward_begin);
-    ws.seat_begin = rows.seat_begin + static_cast<std::uint32_t>(k * def.seats_per_ward);
-    ws.seats = static_cast<std::uint16_t>(std::min(def.seats_per_ward, seats - k * def.seats_per_ward));
+    ws.seat_begin = next_seat;
+    ws.seats = static_cast<std::uint16_t>(def.wards.empty() ? std::min(def.seats_per_ward, seats - k * def.seats_per_ward)
+                                                            : static_cast<int>(def.wards[static_cast<std::size_t>(k)].seats.total()));
+    next_seat += ws.seats;
     double sum = 0;
     for (std::size_t p = 0; p < s.parties.size(); ++p) {
       const double base = def.vote_shares.get(s.parties[p].id, 0.0);
@@ -42,12 +46,32 @@ void draw_wards(world& w, council_id ci, const draw_stream& rng) {
   }
 }
 
+void agree_baseline_with_holders(world& w, council_id ci);
+
+/// A council that lists its wards: each ward's seats go to the parties that hold them there, in the order listed.
+void assign_listed_seats(world& w, council_id ci) {
+  const scenario& s = *w.scen;
+  const council_def& def = s.councils[row(ci)];
+  const council_rows& rows = w.councils[ci].rows;
+  for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
+    const named_values& held = def.wards[wi - rows.ward_begin].seats;
+    std::uint32_t r = w.wards[wi].seat_begin;
+    for (std::size_t k = 0; k < held.keys.size(); ++k)
+      for (int n = 0; n < static_cast<int>(held.values[k]); ++n) w.councillors.party[r++] = static_cast<std::uint8_t>(s.party_id(held.keys[k]));
+  }
+  agree_baseline_with_holders(w, ci);
+}
+
 /// Assigns each party's starting seats to wards where it is strongest (greedy over ward shares), so that the
 /// starting map and the ward geography the elections use agree.
 void assign_seats(world& w, council_id ci) {
   const scenario& s = *w.scen;
   const council_def& def = s.councils[row(ci)];
   const council_rows& rows = w.councils[ci].rows;
+  if (!def.wards.empty()) {
+    assign_listed_seats(w, ci);
+    return;
+  }
   std::vector<int> quota(s.parties.size(), 0);
   for (std::size_t k = 0; k < def.seats.keys.size(); ++k)
     quota[static_cast<std::size_t>(s.party_id(def.seats.keys[k]))] = static_cast<int>(def.seats.values[k]);
@@ -71,9 +95,15 @@ void assign_seats(world& w, council_id ci) {
     room -= take;
     quota[ps.party] -= take;
   }
-  // Make each ward's baseline agree with who holds it: where the party holding most of the ward's seats is not the
-  // strongest there, the two swap shares (council-wide shares are unchanged), so that an election on the baseline
-  // reproduces the starting map and only real shifts change seats.
+  agree_baseline_with_holders(w, ci);
+}
+
+/// Make each ward's baseline agree with who holds it: where the party holding most of the ward's seats is not the
+/// strongest there, the two swap shares (council-wide shares are unchanged), so that an election on the baseline
+/// reproduces the starting map and only real shifts change seats.
+void agree_baseline_with_holders(world& w, council_id ci) {
+  const scenario& s = *w.scen;
+  const council_rows& rows = w.councils[ci].rows;
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
     auto& ws = w.wards[wi];
     std::array<int, max_parties> held{};

@@ -542,6 +542,37 @@ class resolver {
     }
   }
 
+  /// A council's listed wards: whole seats by known party, 1-20 a ward, at most 65,535 wards; their sum is the
+  /// council's `seats` (stated as well, the two must agree).
+  void wards(council_def& c, const std::string& p) {
+    if (c.wards.size() > static_cast<std::size_t>(max_wards_per_council))
+      fail(p + ".wards", std::to_string(c.wards.size()) + " wards, more than a council can have (" +
+                             std::to_string(max_wards_per_council) + ")");
+    named_values sum;
+    for (std::size_t k = 0; k < c.wards.size(); ++k) {
+      const std::string pk = p + ".wards[" + std::to_string(k) + "].seats";
+      const named_values& seats = c.wards[k].seats;
+      party_keys(seats, pk);
+      for (std::size_t j = 0; j < seats.keys.size(); ++j) {
+        if (seats.values[j] != std::floor(seats.values[j])) fail(pk + "." + seats.keys[j], "seats must be a whole number");
+        sum.set(seats.keys[j], sum.get(seats.keys[j]) + seats.values[j]);
+      }
+      const double total = seats.total();
+      if (total < 1 || total > 20) fail(pk, "a ward holds 1-20 seats; this one " + std::to_string(static_cast<int>(total)));
+    }
+    if (c.seats.empty()) {
+      c.seats = sum;
+      return;
+    }
+    for (std::size_t j = 0; j < s_.parties.size(); ++j) {
+      const std::string& id = s_.parties[j].id;
+      if (c.seats.get(id) != sum.get(id))
+        fail(p + ".seats", "the council's seats give " + id + " " + std::to_string(static_cast<long long>(c.seats.get(id))) +
+                               " but its wards give " + id + " " + std::to_string(static_cast<long long>(sum.get(id))) +
+                               " (with `wards`, `seats` may be left out)");
+    }
+  }
+
   void councils() {
     if (s_.councils.empty()) fail("councils", "at least one council is needed");
     unique_ids(s_.councils, "councils", [](const council_def& c) -> const std::string& { return c.id; });
@@ -569,6 +600,9 @@ class resolver {
           if (s_.regions[r].id == c.region) c.region_index = static_cast<int>(r);
         if (c.region_index < 0) fail(p + ".region", "unknown region '" + c.region + "'" + id_hint(c.region, "region"));
       }
+      // Wards as they are (issue 34): each holds 1-20 seats by party; together they are the council's seats.
+      if (!c.wards.empty()) wards(c, p);
+      else if (c.seats.empty()) fail(p + ".seats", "required key is missing: give the council's `seats` by party, or its `wards`");
       // Seats: whole numbers by known party, at least one seat.
       party_keys(c.seats, p + ".seats");
       for (std::size_t k = 0; k < c.seats.keys.size(); ++k)
@@ -577,7 +611,7 @@ class resolver {
       const double total = c.seats.total();
       if (total < 1) fail(p + ".seats", "a council needs at least one seat");
       // A council's wards are numbered in 16 bits (the largest English council has about 70 wards; issue 36).
-      if (const double wards = std::ceil(total / c.seats_per_ward); wards > max_wards_per_council)
+      if (const double wards = std::ceil(total / c.seats_per_ward); c.wards.empty() && wards > max_wards_per_council)
         fail(p + ".seats_per_ward", "these seats make " + std::to_string(static_cast<long long>(wards)) +
                                         " wards, more than a council can have (" + std::to_string(max_wards_per_council) +
                                         "); give more seats a ward or fewer seats");

@@ -13,6 +13,7 @@ namespace partyline {
 namespace {
 
 int wards_of(const council_def& c) {
+  if (!c.wards.empty()) return static_cast<int>(c.wards.size());
   const int seats = static_cast<int>(c.seats.total());
   return (seats + c.seats_per_ward - 1) / c.seats_per_ward;
 }

@@ -32,10 +32,12 @@ inline constexpr int support_shift = 16;
 /// well inside the 32-bit columns the world uses (a fuzzer found 9e9 seats overflowing them).
 inline constexpr double max_council_seats = 1e6;
 
-enum class election_cycle : std::uint8_t { all_out, thirds };
+/// all_out: every seat at each election; thirds and halves: one seat of each ward at each election, in turn (a
+/// three-member ward by thirds, a two-member ward by halves, a one-member ward at every election).
+enum class election_cycle : std::uint8_t { all_out, thirds, halves };
 template <>
 struct enum_names<election_cycle> {
-  static constexpr std::array<std::string_view, 2> names{"all_out", "thirds"};
+  static constexpr std::array<std::string_view, 3> names{"all_out", "thirds", "halves"};
 };
 
 enum class policy_stage : std::uint8_t { none, proposed, pursuing, paused, scrapped, done };
@@ -398,6 +400,19 @@ struct dispute_def {
   }
 };
 
+/// @brief One ward of a council as it is: its name and who holds its seats (issue 34: real councils). A council that
+/// lists its wards takes its seats from them; without wards, `seats_per_ward` cuts the seats into wards.
+struct ward_def {
+  std::string name;
+  named_values seats;  ///< seats held by party id at week 0 (1-20 in all)
+
+  template <class V>
+  void describe(V& v) {
+    v.field("name", name);
+    v.required("seats", seats, {0, 20});
+  }
+};
+
 struct leader_def {
   double position = auto_value;   ///< default: the group's mean position
   double resolve = 0.6;
@@ -529,6 +544,7 @@ struct council_def {
   named_values seats;             ///< seats by party id at the start
   named_values seats_before;      ///< seats before the count at week 0 (pact allegations, R12); default: seats
   int seats_per_ward = 3;
+  std::vector<ward_def> wards;    ///< the council's wards as they are (default: `seats_per_ward` cuts `seats`)
   election_cycle cycle = election_cycle::all_out;
   std::vector<int> election_weeks;
   named_values vote_shares;       ///< baseline vote shares; default: proportional to seats
@@ -557,9 +573,10 @@ struct council_def {
     v.required("id", id);
     v.field("name", name);
     v.field("region", region);
-    v.required("seats", seats, {0, max_council_seats});
+    v.field("seats", seats, {0, max_council_seats});
     v.field("seats_before", seats_before, {0, max_council_seats});
     v.field("seats_per_ward", seats_per_ward, {1, 20});
+    v.field("wards", wards);
     v.field("cycle", cycle);
     v.field("election_weeks", election_weeks, {0, 5200});
     v.field("vote_shares", vote_shares, {0, 1});

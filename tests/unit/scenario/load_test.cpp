@@ -209,3 +209,32 @@ TEST(LoadScenario, AMistypedIdSaysWhichItWasMeantToBe) {
   const std::string far = error_of("council: smalltown", "council: metropolis");
   EXPECT_NE(far.find("unknown council 'metropolis'; the council ids are: smalltown"), std::string::npos) << far;
 }
+
+// Issue 34: listed wards give the council's seats; stated seats must agree with them, and a ward holds 1-20 seats.
+TEST(LoadScenario, ListedWardsMustAgreeWithTheCouncilsSeats) {
+  const auto text = [](const std::string& council) {
+    return "name: wards\nweeks: 2\nparties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\n"
+           "councils:\n  - id: town\n    group: {cabinet_size: 1}\n" + council;
+  };
+  const auto error_of = [&](const std::string& council) -> std::pair<std::string, std::string> {
+    try {
+      (void)load_scenario_text(text(council), "wards.yaml");
+    } catch (const scenario_error& e) {
+      return {e.key_path(), e.what()};
+    }
+    return {"", "accepted"};
+  };
+  EXPECT_NO_THROW((void)load_scenario_text(text("    seats: {lab: 3, con: 1}\n    wards:\n      - {seats: {lab: 2}}\n"
+                                                "      - {seats: {lab: 1, con: 1}}\n"), "wards.yaml"));
+  auto [path, what] = error_of("    seats: {lab: 4, con: 1}\n    wards:\n      - {seats: {lab: 2}}\n      - {seats: {lab: 1, con: 1}}\n");
+  EXPECT_EQ(path, "councils[0].seats");
+  EXPECT_NE(what.find("seats give lab 4 but its wards give lab 3"), std::string::npos) << what;
+  std::tie(path, what) = error_of("    wards:\n      - {seats: {lab: 0}}\n");
+  EXPECT_EQ(path, "councils[0].wards[0].seats");
+  EXPECT_NE(what.find("a ward holds 1-20 seats"), std::string::npos) << what;
+  std::tie(path, what) = error_of("    wards:\n      - {seats: {labour: 2}}\n");
+  EXPECT_EQ(path, "councils[0].wards[0].seats.labour");
+  std::tie(path, what) = error_of("    election_weeks: [1]\n");
+  EXPECT_EQ(path, "councils[0].seats");
+  EXPECT_NE(what.find("give the council's `seats` by party, or its `wards`"), std::string::npos) << what;
+}

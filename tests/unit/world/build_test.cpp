@@ -78,3 +78,35 @@ TEST(BuildWorld, MemoryEstimateGrowsWithMembers) {
   EXPECT_NEAR(large - small, static_cast<double>(member_rows_for(1'000'000, 0.25) - member_rows_for(300, 0.25)) * static_cast<double>(bytes_per_member),
               1.0);
 }
+
+// Issue 34: a council that lists its wards as they are gets those wards, each seat held by the party the ward
+// lists, and an election on the baseline (no swing) keeps each ward's holder the strongest party there.
+TEST(BuildWorld, ListedWardsAreTheCouncilsWardsWithTheirHolders) {
+  const auto s = load_scenario_text(
+      "name: wards\nweeks: 2\nparties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\n"
+      "  - {id: ind, position: 0.0}\ncouncils:\n  - id: town\n    group: {cabinet_size: 2}\n    wards:\n"
+      "      - {name: North, seats: {ind: 2, lab: 1}}\n      - {name: Centre, seats: {lab: 3}}\n"
+      "      - {name: South, seats: {con: 2}}\n      - {name: Hart, seats: {lab: 1}}\n",
+      "wards.yaml");
+  EXPECT_EQ(s->councils[0].seats.get("lab"), 5);
+  EXPECT_EQ(s->councils[0].seats.get("ind"), 2);
+  const world w = build_world(s, 1, 0);
+  const council_state& c = w.councils[0];
+  ASSERT_EQ(c.rows.ward_end - c.rows.ward_begin, 4u);
+  const std::array<int, 4> seats{3, 3, 2, 1};
+  // party index per seat, ward by ward, in the order the wards list them (lab 0, con 1, ind 2)
+  const std::array<std::vector<int>, 4> held{{{2, 2, 0}, {0, 0, 0}, {1, 1}, {0}}};
+  for (std::uint32_t k = 0; k < 4; ++k) {
+    const ward_state& ws = w.wards[c.rows.ward_begin + k];
+    EXPECT_EQ(ws.seats, seats[k]) << "ward " << k;
+    for (std::uint32_t j = 0; j < ws.seats; ++j) {
+      EXPECT_EQ(w.councillors.party[ws.seat_begin + j], held[k][j]) << "ward " << k << " seat " << j;
+      EXPECT_EQ(w.councillors.ward[ws.seat_begin + j], k);
+    }
+    const auto top = std::max_element(ws.base_share.begin(), ws.base_share.begin() + 3) - ws.base_share.begin();
+    EXPECT_EQ(top, held[k][0]) << "ward " << k << ": its holder is not the strongest party there";
+  }
+  EXPECT_EQ(c.electoral.seats_by_party[0], 5);
+  EXPECT_EQ(c.electoral.seats_by_party[1], 2);
+  EXPECT_EQ(c.electoral.seats_by_party[2], 2);
+}
