@@ -44,9 +44,10 @@ elections::shares elections::shares_on_the_day(const world& w, const std::array<
   const auto party = our_party(w);
   shares share{};
   double others = 0;
+  const named_values& swing = s.national.swing_in(w.week);
   for (std::size_t q = 0; q < s.parties.size(); ++q) {
     if (base[q] <= 0) continue;
-    share[q] = std::max(0.001, base[q] + s.national.swing.get(s.parties[q].id, 0.0) + w.params->R13.noise_sd * rng.normal(entity, q));
+    share[q] = std::max(0.001, base[q] + swing.get(s.parties[q].id, 0.0) + w.params->R13.noise_sd * rng.normal(entity, q));
     if (q != party) others += share[q];
   }
   if (share[party] > 0 && others > 0) {

@@ -156,6 +156,22 @@ class resolver {
       s_.parties[i].more = place(s_.parties[i].position, s_.parties[i].positions, "parties[" + std::to_string(i) + "].positions", {});
     // A swing for a party the scenario does not have would be ignored by the elections (issue 36 F6).
     party_keys(s_.national.swing, "national.swing");
+    // Dated swings: in the run, in date order, for known parties.
+    const long start = *parse_iso_date(s_.start_date);
+    long previous = -1;
+    for (std::size_t i = 0; i < s_.national.swings.size(); ++i) {
+      auto& t = s_.national.swings[i];
+      const std::string path = "national.swings[" + std::to_string(i) + "]";
+      party_keys(t.swing, path + ".swing");
+      const auto days = parse_iso_date(t.from);
+      if (!days) fail(path + ".from", "'" + t.from + "' is not a date of the form YYYY-MM-DD");
+      if (*days <= previous) fail(path + ".from", t.from + " is not after the previous swing's " + s_.national.swings[i - 1].from);
+      t.from_week = static_cast<int>(std::max(0L, *days - start) / 7);  // the week holding the date (an election day is in its week)
+      if (t.from_week >= s_.weeks)
+        fail(path + ".from", t.from + " is week " + std::to_string(t.from_week) + ", after the run's last week (" +
+                                 std::to_string(s_.weeks - 1) + ")");
+      previous = *days;
+    }
   }
 
   /// The national party leader (R23): a stated leader needs their project; successors are dated changes inside the run.

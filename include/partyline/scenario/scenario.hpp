@@ -280,10 +280,25 @@ struct party_leader_def : leader_term {
   [[nodiscard]] bool stated() const { return !std::isnan(centralisation); }
 };
 
+/// @brief The national change in vote shares from a date on (a series of facts, e.g. each year's projected national
+/// shares against those when the seats were last fought): it replaces `national.swing` at the elections from then.
+struct swing_term {
+  std::string from;    ///< YYYY-MM-DD
+  named_values swing;  ///< change in vote share by party id since the councils' baselines
+  int from_week = 0;   ///< resolved: the week holding `from` (an election on that day is in it)
+
+  template <class V>
+  void describe(V& v) {
+    v.required("from", from);
+    v.required("swing", swing, {-1, 1});
+  }
+};
+
 struct national_def {
   int general_election_week = -1;    ///< week of the next general election (-1: none in sight)
   double media_horizon_weeks = 104;  ///< media risk rises linearly over this many weeks before it
   named_values swing;                ///< national change in vote share by party since the baseline (R13)
+  std::vector<swing_term> swings;    ///< dated changes of `swing` (a series of national facts; R13)
   double standing = 0;               ///< the party's national standing at week 0, -1..1 (0: its usual), for recruitment (R14)
   double standing_trend = 0;         ///< change in standing per year (a rising or falling party)
   /// Background allegations of misconduct against the party's councillors, per council and year (a fact about the
@@ -299,11 +314,20 @@ struct national_def {
   /// than doubled, needs 1.0 or more.
   double member_room_share = 0.25;
 
+  /// The swing in force in `week`: the last dated one that has started, else `swing`.
+  [[nodiscard]] const named_values& swing_in(int week) const {
+    const named_values* in_force = &swing;
+    for (const auto& t : swings)
+      if (t.from_week <= week) in_force = &t.swing;
+    return *in_force;
+  }
+
   template <class V>
   void describe(V& v) {
     v.field("general_election_week", general_election_week, {-1, 5200});
     v.field("media_horizon_weeks", media_horizon_weeks, {1, 5200});
     v.field("swing", swing, {-1, 1});
+    v.field("swings", swings);
     v.field("standing", standing, {-1, 1});
     v.field("standing_trend", standing_trend, {-1, 1});
     v.field("allegations_per_council_year", allegations_per_council_year, {0, 52});

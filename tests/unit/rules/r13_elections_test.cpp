@@ -61,6 +61,25 @@ TEST(ElectionsR13, SwingChangesSeatsInTheRightDirection) {
   EXPECT_EQ(r.councils[0].seats_end[0] + r.councils[0].seats_end[1], 54);
 }
 
+// Issue 34: a dated swing (national.swings) is in force at the elections from its date on, and not before.
+TEST(ElectionsR13, ADatedSwingActsFromItsDateOnly) {
+  const auto with_swing_from = [](int week) {
+    return quiet_election([week](scenario& s) {
+      s.national.swing.set("lab", 0.02);  // in force before the dated swing
+      swing_term t;
+      t.from_week = week;
+      t.swing.set("con", 0.08);
+      t.swing.set("lab", -0.08);
+      s.national.swings = {t};
+    });
+  };
+  const auto before = simulate_run(with_swing_from(4), 1, 0, false, false);  // election in week 5
+  EXPECT_LT(before.councils[0].seats_end[0], 30);
+  EXPECT_GT(before.councils[0].seats_end[1], 24);
+  const auto after = simulate_run(with_swing_from(6), 1, 0, false, false);
+  EXPECT_GE(after.councils[0].seats_end[0], 30);  // the earlier swing, towards the party, held on the day
+}
+
 TEST(ElectionsR13, ByThirdsOnlyOneSeatPerWardIsUp) {
   const auto s = quiet_election([](scenario& sc) {
     sc.councils[0].cycle = election_cycle::thirds;

@@ -238,3 +238,32 @@ TEST(LoadScenario, ListedWardsMustAgreeWithTheCouncilsSeats) {
   EXPECT_EQ(path, "councils[0].seats");
   EXPECT_NE(what.find("give the council's `seats` by party, or its `wards`"), std::string::npos) << what;
 }
+
+// Issue 34: dated swings resolve to weeks and must be in date order inside the run.
+TEST(LoadScenario, DatedSwingsResolveToWeeksInOrder) {
+  const auto text = [](const std::string& swings) {
+    return "name: swings\nweeks: 100\nstart_date: 2018-09-10\nparties:\n  - {id: lab, position: -0.3}\n"
+           "  - {id: con, position: 0.5}\nnational:\n  swing: {lab: 0.01}\n  swings:\n" + swings +
+           "councils:\n  - id: town\n    seats: {lab: 20, con: 10}\n";
+  };
+  const auto s = load_scenario_text(text("    - {from: 2019-05-02, swing: {lab: -0.03, con: 0.02}}\n"
+                                         "    - {from: 2020-05-07, swing: {lab: 0.01}}\n"), "swings.yaml");
+  EXPECT_EQ(s->national.swings[0].from_week, 33);  // the week holding Thursday 2 May 2019 (it starts Monday 29 April)
+  EXPECT_EQ(s->national.swing_in(32).get("lab"), 0.01);
+  EXPECT_EQ(s->national.swing_in(33).get("lab"), -0.03);
+  EXPECT_EQ(s->national.swing_in(99).get("lab"), 0.01);
+  EXPECT_EQ(s->national.swing_in(99).get("con"), 0.0);
+  try {
+    (void)load_scenario_text(text("    - {from: 2020-05-07, swing: {lab: 0.01}}\n    - {from: 2019-05-02, swing: {lab: 0.01}}\n"),
+                             "swings.yaml");
+    FAIL() << "swings out of order accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_EQ(e.key_path(), "national.swings[1].from");
+  }
+  try {
+    (void)load_scenario_text(text("    - {from: 2019-05-02, swing: {tory: 0.01}}\n"), "swings.yaml");
+    FAIL() << "unknown party accepted";
+  } catch (const scenario_error& e) {
+    EXPECT_EQ(e.key_path(), "national.swings[0].swing.tory");
+  }
+}
