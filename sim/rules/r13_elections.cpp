@@ -21,6 +21,9 @@ struct candidate {
   councillor_id incumbent = nobody;  ///< the candidate's own seat if they hold one that is up
   float position = 0;
   std::uint8_t party = 0;
+  /// An independent standing on the ward's own independent vote (the kind the starting map holds), not a party's
+  /// former councillor or refused choice on their following: elected, they stay an ordinary sitting independent.
+  bool ward_independent = false;
 };
 
 // A ward elects at most 20 seats (the scenario's limit); slates of up to 12 parties plus independents.
@@ -78,10 +81,11 @@ void seat_new_councillor(world& w, council_id ci, councillor_id r, const candida
   place_on_other_axes(w, row(r), where, own && !imposed, rng, 40);
   cl.party[r] = winner.party;
   cl.position[r] = winner.position;
-  cl.status[r] = winner.party == s.party_id("ind") ? councillor_status::independent : councillor_status::sitting;
+  const bool former_party = winner.party == s.party_id("ind") && !winner.ward_independent;
+  cl.status[r] = former_party ? councillor_status::independent : councillor_status::sitting;
   cl.selection[r] = selection_state::undecided;
-  // An independent elected will defend the seat on their own following.
-  cl.stands_independent[r] = winner.party == s.party_id("ind") ? independent_stand::councillor : 0;
+  // An independent elected from the party's ranks will defend the seat on their own following.
+  cl.stands_independent[r] = former_party ? independent_stand::councillor : 0;
   cl.ballot_support[r] = 0;
   cl.grievance[r] = 0;
   cl.endorsement[r] = endorsement_state::pending;
@@ -150,8 +154,10 @@ void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const
   for (std::size_t q = 0; q < n_parties; ++q)
     if (q != party) share[q] *= others_keep;
 
+  // The parties' slates; the independents' (`ind`) is the ward's own independent vote -- sitting independents of the
+  // starting map and others like them -- besides the party's former councillors and refused choices above.
   for (std::size_t q = 0; q < n_parties; ++q) {
-    if (share[q] <= 0 || q == ind) continue;
+    if (share[q] <= 0) continue;
     const double base = q == party ? party_slate : share[q];
     std::size_t fielded = 0;
     // Incumbents standing again: the party's reselected (or undecided) councillors, other parties' holders.
@@ -160,8 +166,9 @@ void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const
       if (cl.party[r] != q) continue;
       if (q == party && (cl.status[r] != councillor_status::sitting || cl.selection[r] == selection_state::withdrawn)) continue;
       if (q == party && r == c.leadership.leader && c.leadership.stand_down_at_election) continue;
+      if (q == ind && cl.status[r] != councillor_status::sitting) continue;  // a former party councillor: stood above
       cands[n++] = {base * (1 + p.incumbency_bonus + p.candidate_sd * rng.normal(row(r), 31)), r, cl.position[r],
-                    static_cast<std::uint8_t>(q)};
+                    static_cast<std::uint8_t>(q), q == ind};
       ++fielded;
     }
     // New candidates: for the party, those who replaced deselected or withdrawn councillors, then the members'
@@ -178,7 +185,7 @@ void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const
     const double choice = q == party ? members_choice(w, c, cl.ward[up[0]], fallback) : fallback;
     for (std::size_t j = 0; fielded < k; ++j, ++fielded) {
       const float pos = static_cast<float>(std::clamp(choice + p.candidate_position_sd * rng.normal(wi * 64 + q, 40 + j), -1.0, 1.0));
-      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(wi * 64 + q, 60 + j)), nobody, pos, static_cast<std::uint8_t>(q)};
+      cands[n++] = {base * (1 + p.candidate_sd * rng.normal(wi * 64 + q, 60 + j)), nobody, pos, static_cast<std::uint8_t>(q), q == ind};
     }
   }
 
@@ -197,7 +204,7 @@ void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const
         kept[j] = true;
         placed[i] = true;
         cl.selection[up[j]] = selection_state::undecided;
-        if (win.party == ind) {  // a deselected councillor re-elected as an independent
+        if (win.party == ind && !win.ward_independent) {  // a deselected councillor re-elected as an independent
           cl.party[up[j]] = ind;
           cl.status[up[j]] = councillor_status::independent;
           cl.cabinet[up[j]] = 0;
@@ -212,7 +219,7 @@ void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const
     if (next_row >= k) break;
     if (up[next_row] == c.leadership.leader) c.leadership.leader = nobody;  // the seat changed hands
     seat_new_councillor(w, ci, up[next_row], cands[i], rng);
-    if (cands[i].party == ind) x.emit(event::independent_elected);
+    if (cands[i].party == ind && !cands[i].ward_independent) x.emit(event::independent_elected);
     kept[next_row] = true;
   }
 }

@@ -61,6 +61,32 @@ TEST(ElectionsR13, SwingChangesSeatsInTheRightDirection) {
   EXPECT_EQ(r.councils[0].seats_end[0] + r.councils[0].seats_end[1], 54);
 }
 
+// Issue 34: sitting independents of the starting map defend their seats on the ward's independent vote; they used to
+// never stand, and every one of their seats fell to a party at the first election.
+TEST(ElectionsR13, SittingIndependentsStandAgainAndHoldTheirWardsOnTheBaseline) {
+  const auto s = quiet_election([](scenario& sc) {
+    auto& c = sc.councils[0];
+    c.seats = {};
+    c.seats.set("lab", 30);
+    c.seats.set("con", 21);
+    c.seats.set("ind", 3);
+    c.vote_shares = {};
+    c.vote_shares.set("lab", 0.45);
+    c.vote_shares.set("con", 0.4);
+    c.vote_shares.set("ind", 0.15);
+    coefficients(sc).R13.incumbency_bonus = 0;
+    coefficients(sc).R13.division_penalty = 0;
+    coefficients(sc).R13.intervention_penalty = 0;
+    coefficients(sc).R13.protest_penalty = 0;
+  });
+  const auto ind = static_cast<std::size_t>(s->party_id("ind"));
+  for (std::uint64_t run = 0; run < 5; ++run) {
+    const auto r = simulate_run(s, 1, run, false, false);
+    EXPECT_EQ(r.councils[0].seats_end[ind], 3) << "run " << run;
+    EXPECT_EQ(r.councils[0].seats_end[0], 30) << "run " << run;
+  }
+}
+
 // Issue 34: a dated swing (national.swings) is in force at the elections from its date on, and not before.
 TEST(ElectionsR13, ADatedSwingActsFromItsDateOnly) {
   const auto with_swing_from = [](int week) {
