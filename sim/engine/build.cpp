@@ -60,6 +60,30 @@ void assign_listed_seats(world& w, council_id ci) {
       for (int n = 0; n < static_cast<int>(held.values[k]); ++n) w.councillors.party[r++] = static_cast<std::uint8_t>(s.party_id(held.keys[k]));
   }
   agree_baseline_with_holders(w, ci);
+  // A ward that split its seats is a marginal one: each co-holder polls within split_ward_gap a seat of the leading
+  // holder, so that the ward can split again (otherwise every minority seat falls to the leader in time).
+  const double gap = w.params->R13.split_ward_gap;
+  for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
+    auto& ws = w.wards[wi];
+    std::array<int, max_parties> seats_held{};
+    for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) ++seats_held[w.councillors.party[r]];
+    std::size_t lead = 0;
+    for (std::size_t p = 1; p < s.parties.size(); ++p)
+      if (seats_held[p] > seats_held[lead] || (seats_held[p] == seats_held[lead] && ws.base_share[p] > ws.base_share[lead])) lead = p;
+    bool raised = false;
+    for (std::size_t p = 0; p < s.parties.size(); ++p) {
+      if (p == lead || seats_held[p] == 0) continue;
+      const double floor = ws.base_share[lead] - gap * (seats_held[lead] - seats_held[p]);
+      if (ws.base_share[p] < floor) {
+        ws.base_share[p] = static_cast<float>(floor);
+        raised = true;
+      }
+    }
+    if (!raised) continue;
+    double sum = 0;
+    for (std::size_t p = 0; p < s.parties.size(); ++p) sum += ws.base_share[p];
+    for (std::size_t p = 0; p < s.parties.size(); ++p) ws.base_share[p] = static_cast<float>(ws.base_share[p] / sum);
+  }
 }
 
 /// Assigns each party's starting seats to wards where it is strongest (greedy over ward shares), so that the

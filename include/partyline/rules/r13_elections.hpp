@@ -20,6 +20,7 @@ struct elections {
 
   struct params {
     double ward_sd = 0.08;
+    double split_ward_gap = 0.01;
     double noise_sd = 0.03;
     double candidate_sd = 0.05;
     double candidate_position_sd = 0.1;
@@ -38,6 +39,10 @@ struct elections {
     template <class V>
     void describe(V& v) {
       v.coef("ward_sd", ward_sd, {0, 1}, "spread of a party's ward-level vote share around its council baseline (drawn at setup)", "—");
+      v.coef("split_ward_gap", split_ward_gap, {0, 1},
+             "a listed ward whose seats several parties hold is a marginal one: each co-holder's baseline share is at least the "
+             "leading holder's less this for each seat fewer it holds (so the ward can split again, as it did)",
+             "England 2018 (1,311 of 7,412 wards split; without it the minority's seats all fell to the ward's leader)");
       v.coef("noise_sd", noise_sd, {0, 1}, "election-day noise on each party's ward share", "—");
       v.coef("candidate_sd", candidate_sd, {0, 1}, "relative spread of candidates' personal votes within a slate", "—");
       v.coef("candidate_position_sd", candidate_position_sd, {0, 1},

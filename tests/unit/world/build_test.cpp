@@ -109,4 +109,10 @@ TEST(BuildWorld, ListedWardsAreTheCouncilsWardsWithTheirHolders) {
   EXPECT_EQ(c.electoral.seats_by_party[0], 5);
   EXPECT_EQ(c.electoral.seats_by_party[1], 2);
   EXPECT_EQ(c.electoral.seats_by_party[2], 2);
+  // North split its seats (independents 2, Labour 1): a marginal ward, Labour within split_ward_gap of the leader.
+  const ward_state& north = w.wards[c.rows.ward_begin];
+  const double gap = w.params->R13.split_ward_gap;
+  EXPECT_GT(gap, 0);
+  EXPECT_GE(north.base_share[0], north.base_share[2] - gap - 1e-6);
+  EXPECT_LT(north.base_share[0], north.base_share[2]);
 }
