@@ -6,7 +6,8 @@ Two steps, each a subcommand:
   reduce    Open Data Manchester's "Local Political Representation" table (one row per LSOA, the ward's councillors
             as COUNC 1..3, their parties as the councils' sites named them) -> one row per ward with seats by party
             id, the party names mapped by a declared table (name,party).
-  scenario  a ward table (council_code, council, ward_code, ward, lsoas, then one column per party id) + each
+  scenario  a ward table (council_code, council, ward_code, ward, lsoas, then one column of seats per party id and,
+            optionally, votes_<party id> columns: the votes when the seats were last fought) + each
             council's electoral cycle (lad18cd, cycle, elects_2019, elects_2021, elects_2022) + the scenario's
             hand-written head (the national facts) -> a scenario: every council with its wards as they are.
 
@@ -183,10 +184,13 @@ def parse_shares(text):
 def build_scenario(args):
     """Ward table + cycles + head -> scenario text."""
     header, rows = read_csv(args.wards, ["council_code", "council", "ward_code", "ward", "lsoas"])
-    parties = header[5:]
+    # After 'lsoas': one column of seats per party id, then optionally votes_<party id> columns (the votes cast when
+    # the ward's seats were last fought: the ward's measured baseline).
+    parties = [c for c in header[5:] if not c.startswith("votes_")]
+    vote_columns = [c for c in header[5:] if c.startswith("votes_")]
     if not parties:
         fail(args.wards, 1, "no party columns after 'lsoas'")
-    for p in parties:
+    for p in parties + [c[len("votes_"):] for c in vote_columns]:
         if not PARTY_ID.match(p):
             fail(args.wards, 1, f"column '{p}' is not a party id (lower-case letters, digits, '_')")
     _, cycle_rows = read_csv(args.cycles, ["lad18cd", "cycle"] + [f"elects_{y}" for y in ELECTION_WEEKS])
@@ -218,6 +222,17 @@ def build_scenario(args):
                 seats[p] = int(v)
         if sum(seats.values()) > 20:
             fail(args.wards, line, f"ward {row['ward_code']} holds {sum(seats.values())} seats; a ward holds at most 20")
+        votes = {}
+        for col in vote_columns:
+            v = row[col].strip()
+            if v == "":
+                continue  # no candidate of that party
+            if not v.isdigit():
+                fail(args.wards, line, f"{col}: '{v}' is not a whole number of votes")
+            if int(v):
+                votes[col[len("votes_"):]] = int(v)
+        if vote_columns and seats and not votes:
+            fail(args.wards, line, f"ward {row['ward_code']} has vote columns but no votes: leave them all empty only for a table without votes")
         if not row["lsoas"].isdigit():
             fail(args.wards, line, f"lsoas '{row['lsoas']}' is not a whole number")
         c = councils.setdefault(code, {"name": row["council"], "wards": [], "lsoas": 0, "empty": 0})
@@ -225,7 +240,7 @@ def build_scenario(args):
             fail(args.wards, line, f"council {code} is named '{row['council']}' here and '{c['name']}' before")
         c["lsoas"] += int(row["lsoas"])
         if seats:
-            c["wards"].append((row["ward"], seats))
+            c["wards"].append((row["ward"], seats, votes))
         else:
             c["empty"] += 1  # no councillor named: vacancies the source does not tell apart from missing data
     try:
@@ -257,7 +272,7 @@ def build_scenario(args):
             cid = f"{cid}-{code.lower()}"
         ids.add(cid)
         total = {}
-        for _, seats in c["wards"]:
+        for _, seats, _ in c["wards"]:
             for p, n in seats.items():
                 total[p] = total.get(p, 0) + n
         all_seats = sum(total.values())
@@ -284,12 +299,13 @@ def build_scenario(args):
             lines.append(f"    group: {{cabinet_size: {min(10, lab)}}}")
         lines.append("    focus: false")
         lines.append("    wards:")
-        for name, seats in c["wards"]:
+        for name, seats, votes in c["wards"]:
             held = ", ".join(f"{p}: {n}" for p, n in seats.items())
-            lines.append(f"      - {{name: {json.dumps(name, ensure_ascii=False)}, seats: {{{held}}}}}")
+            cast = (", votes: {" + ", ".join(f"{p}: {n}" for p, n in votes.items()) + "}") if votes else ""
+            lines.append(f"      - {{name: {json.dumps(name, ensure_ascii=False)}, seats: {{{held}}}{cast}}}")
     write_atomically(args.out, "\n".join(lines) + "\n")
     print(f"{args.out}: {len(councils)} councils, {sum(len(c['wards']) for c in councils.values())} wards, "
-          f"{sum(sum(s.values()) for c in councils.values() for _, s in c['wards'])} seats")
+          f"{sum(sum(s.values()) for c in councils.values() for _, s, _ in c['wards'])} seats")
 
 
 def main(argv=None):

@@ -399,7 +399,7 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
   const double start = rng.uniform(0, 0);
   table_data out;
   for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
-    result_table runs, councils;
+    result_table runs, councils, checkpoints;
     frozen_scenario scen;
     for (int d = 0; d < spec.predictive_draws; ++d) {
       const Eigen::Index i = pick_by_weight(cumulative, (start + d) / spec.predictive_draws);
@@ -411,8 +411,9 @@ table_data calibration_fit(const calibration_spec& spec, const abc_generation& l
       const auto results = simulate_runs(scen, ro);
       runs.append(runs_table(results, ro.seed));
       councils.append(councils_table(*scen, results));
+      checkpoints.append(checkpoints_table(*scen, results));
     }
-    const table_data t = target_table(scen->targets, runs, councils);
+    const table_data t = target_table(scen->targets, runs, councils, checkpoints);
     if (out.columns.empty()) {
       out.columns = {"case", "held_out"};
       out.columns.insert(out.columns.end(), t.columns.begin(), t.columns.end());

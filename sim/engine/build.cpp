@@ -19,8 +19,8 @@ namespace {
 
 float clamp_unit(double x, double lo = 0.0, double hi = 1.0) { return static_cast<float>(std::clamp(x, lo, hi)); }
 
-/// Wards: as listed (`wards`), or seats_per_ward each with the last taking the remainder; baseline shares with a
-/// drawn local lean.
+/// Wards: as listed (`wards`), or seats_per_ward each with the last taking the remainder; baseline shares measured
+/// (a listed ward's `votes`) or the council's with a drawn local lean.
 void draw_wards(world& w, council_id ci, const draw_stream& rng) {
   const scenario& s = *w.scen;
   const council_def& def = s.councils[row(ci)];
@@ -34,6 +34,14 @@ void draw_wards(world& w, council_id ci, const draw_stream& rng) {
     ws.seats = static_cast<std::uint16_t>(def.wards.empty() ? std::min(def.seats_per_ward, seats - k * def.seats_per_ward)
                                                             : static_cast<int>(def.wards[static_cast<std::size_t>(k)].seats.total()));
     next_seat += ws.seats;
+    if (!def.wards.empty() && !def.wards[static_cast<std::size_t>(k)].votes.empty()) {
+      // Measured: the ward's own votes when its seats were last fought, with no drawn lean.
+      const named_values& votes = def.wards[static_cast<std::size_t>(k)].votes;
+      const double total = votes.total();
+      for (std::size_t p = 0; p < s.parties.size(); ++p) ws.base_share[p] = static_cast<float>(votes.get(s.parties[p].id, 0.0) / total);
+      for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) w.councillors.ward[r] = static_cast<std::uint16_t>(k);
+      continue;
+    }
     double sum = 0;
     for (std::size_t p = 0; p < s.parties.size(); ++p) {
       const double base = def.vote_shares.get(s.parties[p].id, 0.0);
@@ -64,6 +72,7 @@ void assign_listed_seats(world& w, council_id ci) {
   // holder, so that the ward can split again (otherwise every minority seat falls to the leader in time).
   const double gap = w.params->R13.split_ward_gap;
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
+    if (!def.wards[wi - rows.ward_begin].votes.empty()) continue;  // measured: the votes stand as they are
     auto& ws = w.wards[wi];
     std::array<int, max_parties> seats_held{};
     for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) ++seats_held[w.councillors.party[r]];
@@ -127,8 +136,11 @@ void assign_seats(world& w, council_id ci) {
 /// reproduces the starting map and only real shifts change seats.
 void agree_baseline_with_holders(world& w, council_id ci) {
   const scenario& s = *w.scen;
+  const council_def& def = s.councils[row(ci)];
   const council_rows& rows = w.councils[ci].rows;
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) {
+    // A ward with measured votes keeps them: who won it since (a by-election, a defection) is not a reason to move them.
+    if (!def.wards.empty() && !def.wards[wi - rows.ward_begin].votes.empty()) continue;
     auto& ws = w.wards[wi];
     std::array<int, max_parties> held{};
     for (std::uint32_t r = ws.seat_begin; r < ws.seat_begin + ws.seats; ++r) ++held[w.councillors.party[r]];

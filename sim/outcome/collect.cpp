@@ -2,6 +2,8 @@
 #include "partyline/outcome/collect.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "partyline/engine/build.hpp"
 #include "partyline/engine/engine.hpp"
@@ -23,8 +25,29 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
   for (std::size_t c = 0; c < scen->councils.size(); ++c)
     if (scen->councils[c].focus) series.push_back(static_cast<int>(c));
   if (weekly) result.weekly.reserve(static_cast<std::size_t>(scen->weeks) * series.size());
+  // The weeks the dated targets read (week -1: before the first), each with the councils they read them in.
+  std::vector<std::pair<int, int>> checkpoints;  // (week, council)
+  for (const target_def& t : scen->targets) {
+    if (t.at_week < 0) continue;
+    checkpoints.emplace_back(t.at_week, t.council_index);
+    if (t.since_week >= -1) checkpoints.emplace_back(t.since_week, t.council_index);
+  }
+  std::sort(checkpoints.begin(), checkpoints.end());
+  checkpoints.erase(std::unique(checkpoints.begin(), checkpoints.end()), checkpoints.end());
+  auto next_checkpoint = checkpoints.begin();
+  const auto record_checkpoints = [&](int week) {
+    for (; next_checkpoint != checkpoints.end() && next_checkpoint->first == week; ++next_checkpoint) {
+      weekly_row row;
+      row.week = week;
+      row.council = next_checkpoint->second;
+      for (std::size_t k = 0; k < weekly_reporters.size(); ++k) row.values[k] = weekly_reporters[k].report(w, row.council);
+      result.checkpoints.push_back(row);
+    }
+  };
+  record_checkpoints(-1);
   for (int week = 0; week < scen->weeks; ++week) {
     step_week(w);
+    record_checkpoints(week);
     if (!weekly) continue;
     for (int council : series) {
       weekly_row row;

@@ -145,4 +145,9 @@ double report_seats(const world& w, int council) {
   return static_cast<double>(level_of(w, level::party_seats));
 }
 
+double report_councils_controlled(const world& w, int council) {
+  if (council >= 0) return w.councils[static_cast<std::size_t>(council)].electoral.control == w.scen->party_index ? 1.0 : 0.0;
+  return static_cast<double>(level_of(w, level::councils_controlled));
+}
+
 }  // namespace partyline

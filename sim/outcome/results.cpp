@@ -251,6 +251,24 @@ result_table weekly_table(const scenario& s, const std::vector<run_result>& resu
   return t;
 }
 
+result_table checkpoints_table(const scenario& s, const std::vector<run_result>& results) {
+  std::size_t n = 0;
+  for (const auto& r : results) n += r.checkpoints.size();
+  result_table t;
+  t.columns.push_back(integer_column("run", n));
+  t.columns.push_back(integer_column("week", n));
+  t.columns.push_back(text_column("council", council_labels(s, "all"), n));
+  for (const auto& reporter : weekly_reporters) t.columns.push_back(real_column(std::string(reporter.name), n));
+  for (const auto& r : results)
+    for (const auto& row : r.checkpoints) {
+      t.columns[0].integers.push_back(r.run);
+      t.columns[1].integers.push_back(row.week);
+      t.columns[2].codes.push_back(static_cast<std::uint32_t>(row.council + 1));
+      for (std::size_t k = 0; k < weekly_reporters.size(); ++k) t.columns[3 + k].reals.push_back(row.values[k]);
+    }
+  return t;
+}
+
 result_table events_table(const scenario& s, const std::vector<run_result>& results) {
   std::size_t n = 0;
   for (const auto& r : results) n += r.events.size();
@@ -289,13 +307,15 @@ run_set_tables build_run_tables(const scenario& s, const std::vector<run_result>
   t.councils = councils_table(s, results);
   if (choice.weekly) t.weekly = weekly_table(s, results);
   if (choice.events) t.events = events_table(s, results);
-  if (!s.targets.empty() && !results.empty()) t.targets = target_table(s.targets, t.runs, t.councils);
+  t.checkpoints = checkpoints_table(s, results);
+  if (!s.targets.empty() && !results.empty()) t.targets = target_table(s.targets, t.runs, t.councils, t.checkpoints);
   return t;
 }
 
 table_data run_targets(const scenario& s, const std::vector<run_result>& results, std::uint64_t seed) {
   const bool by_council = std::any_of(s.targets.begin(), s.targets.end(), [](const target_def& t) { return !t.council.empty(); });
-  return target_table(s.targets, runs_table(results, seed), by_council ? councils_table(s, results) : result_table{});
+  return target_table(s.targets, runs_table(results, seed), by_council ? councils_table(s, results) : result_table{},
+                      checkpoints_table(s, results));
 }
 
 }  // namespace partyline

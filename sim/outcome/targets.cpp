@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <stdexcept>
 
 #include "partyline/error.hpp"
 #include "partyline/outcome/outcomes.hpp"
@@ -41,7 +42,9 @@ void check_targets(const scenario& s) {
     if (cols.empty()) throw scenario_error(t.mark, path, "names no column");
     for (const auto& c : cols) {
       bool known = false;
-      if (t.council.empty()) {
+      if (t.at_week >= 0) {
+        for (const auto& reporter : weekly_reporters) known = known || reporter.name == c;
+      } else if (t.council.empty()) {
         for (const auto& info : run_outcome_info) known = known || info.name == c;
       } else {
         for (const auto& p : s.parties) known = known || c == "seats_end_" + p.id;
@@ -50,7 +53,9 @@ void check_targets(const scenario& s) {
       if (c.empty()) throw scenario_error(t.mark, path, "an empty column in '" + t.outcome + "'");
       if (!known)
         throw scenario_error(t.mark, path,
-                             "'" + c + "' is not a numeric column of " + (t.council.empty() ? "runs.csv" : "councils.csv") +
+                             "'" + c + "' is not " +
+                                 (t.at_week >= 0 ? std::string("a weekly reporter (a column of weekly.csv), which a dated target (`at`) reads")
+                                                 : "a numeric column of " + std::string(t.council.empty() ? "runs.csv" : "councils.csv")) +
                                  " (docs/outcomes.md)");
     }
   }
@@ -124,7 +129,7 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
   table_data out;
   out.columns = {"name", "label", "outcome", "council", "statistic", "observed", "range_lo", "range_hi", "tolerance", "runs",
                  "simulated", "sim_p05", "sim_p95", "inside", "distance", "source", "reproduced_share", "reproduced_lo",
-                 "reproduced_hi", "verdict", "bimodal", "groups", "use"};
+                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since"};
   for (const target_def& t : targets) {
     std::vector<double> values;
     bool first = true;
@@ -172,21 +177,50 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
     out.rows.push_back({t.name, t.label, t.outcome, t.council, std::string(to_string(t.statistic)), cell(t.observed), cell(t.lo),
                         cell(t.hi), cell(tol), std::to_string(values.size()), cell(simulated), cell(p05), cell(p95),
                         inside ? "1" : "0", cell(miss / tol), t.source, cell(share.estimate), cell(share.lo), cell(share.hi),
-                        verdict, groups.low_share >= 0 ? "1" : "0", group_text, std::string(to_string(t.use))});
+                        verdict, groups.low_share >= 0 ? "1" : "0", group_text, std::string(to_string(t.use)), t.at, t.since});
   }
   return out;
 }
 
 }  // namespace
 
-table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils) {
+namespace {
+
+/// A dated target's values, one a run: the reporter `column` at the end of week `at_week` in the target's council (or
+/// party-wide), minus its value at the end of `since_week` when the target has `since`.
+std::vector<double> dated_values(const target_def& t, const std::string& column, const result_table& checkpoints) {
+  if (checkpoints.rows() == 0) return {};
+  const result_column& run = checkpoints.column("run");
+  const result_column& week = checkpoints.column("week");
+  const result_column& council = checkpoints.column("council");
+  const result_column& value = checkpoints.column(column);
+  const std::string& where = t.council.empty() ? std::string("all") : t.council;
+  std::vector<double> at, since;
+  std::vector<std::int64_t> at_runs, since_runs;
+  for (std::size_t r = 0; r < checkpoints.rows(); ++r) {
+    if (council.text(r) != where) continue;
+    if (week.integers[r] == t.at_week) at.push_back(value.number(r)), at_runs.push_back(run.integers[r]);
+    if (t.since_week >= -1 && week.integers[r] == t.since_week) since.push_back(value.number(r)), since_runs.push_back(run.integers[r]);
+  }
+  if (t.since_week < -1) return at;
+  if (at_runs != since_runs) throw std::logic_error("targets: checkpoints of target " + t.name + " do not pair up by run");
+  for (std::size_t i = 0; i < at.size(); ++i) at[i] -= since[i];
+  return at;
+}
+
+}  // namespace
+
+table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils,
+                        const result_table& checkpoints) {
   return targets_over(targets, [&](const target_def& t, const std::string& column) {
+    if (t.at_week >= 0) return dated_values(t, column, checkpoints);
     return t.council.empty() ? runs.numbers(column) : councils.numbers_where(column, "council", t.council);
   });
 }
 
 table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils) {
   return targets_over(targets, [&](const target_def& t, const std::string& column) {
+    if (t.at_week >= 0) return std::vector<double>{};  // the checkpoints are not written
     return t.council.empty() ? runs.numbers(column) : councils.where("council", t.council).numbers(column);
   });
 }

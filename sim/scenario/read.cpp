@@ -575,6 +575,12 @@ class resolver {
       }
       const double total = seats.total();
       if (total < 1 || total > 20) fail(pk, "a ward holds 1-20 seats; this one " + std::to_string(static_cast<int>(total)));
+      const named_values& votes = c.wards[k].votes;
+      if (!votes.empty()) {
+        const std::string vk = p + ".wards[" + std::to_string(k) + "].votes";
+        party_keys(votes, vk);
+        if (votes.total() <= 0) fail(vk, "the votes add up to 0: state the votes cast for each party, or leave `votes` out");
+      }
     }
     if (c.seats.empty()) {
       c.seats = sum;
@@ -728,7 +734,8 @@ class resolver {
       const std::string p = "targets[" + std::to_string(i) + "]";
       slug(p + ".name", t.name);
       if (!seen.insert(t.name).second) fail(p + ".name", "duplicate target name '" + t.name + "'");
-      if (!t.council.empty() && council_index(t.council) < 0) fail(p + ".council", "unknown council '" + t.council + "'" + id_hint(t.council, "council"));
+      t.council_index = t.council.empty() ? -1 : council_index(t.council);
+      if (!t.council.empty() && t.council_index < 0) fail(p + ".council", "unknown council '" + t.council + "'" + id_hint(t.council, "council"));
       if (t.range.empty()) {
         t.lo = t.hi = t.observed;
       } else {
@@ -748,6 +755,32 @@ class resolver {
       // prints the tolerance a calibration uses.
       if (t.tolerance < 0) t.tolerance = default_tolerance(t);
       t.mark = marks_.at(p + ".outcome");
+      dated_target(t, p);
+    }
+  }
+
+  /// A dated target reads the weekly reporters at the end of the week holding `at`, minus (with `since`) their value
+  /// at the start of the week holding `since`: both dates inside the run, `since` not after `at`.
+  void dated_target(target_def& t, const std::string& p) {
+    if (t.at.empty()) {
+      if (!t.since.empty()) fail(p + ".since", "`since` needs `at`: the change from the start of the week holding `since` to the end of the week holding `at`");
+      return;
+    }
+    const long start = *parse_iso_date(s_.start_date);
+    const auto week_of = [&](const std::string& date, const std::string& path) {
+      const auto days = parse_iso_date(date);
+      if (!days) fail(path, "'" + date + "' is not a date of the form YYYY-MM-DD");
+      if (*days < start) fail(path, date + " is before the run's start_date " + s_.start_date);
+      const long week = (*days - start) / 7;
+      if (week >= s_.weeks)
+        fail(path, date + " is week " + std::to_string(week) + ", after the run's last week (" + std::to_string(s_.weeks - 1) + ")");
+      return static_cast<int>(week);
+    };
+    t.at_week = week_of(t.at, p + ".at");
+    if (!t.since.empty()) {
+      const int since = week_of(t.since, p + ".since");
+      if (since > t.at_week) fail(p + ".since", t.since + " is after `at` (" + t.at + ")");
+      t.since_week = since - 1;
     }
   }
 

@@ -54,6 +54,37 @@ def test_a_good_table_becomes_wards_then_a_scenario_partyline_accepts(tmp_path):
         assert v.returncode == 0, v.stdout + v.stderr
 
 
+def test_votes_columns_become_each_wards_measured_baseline(tmp_path):
+    (tmp_path / "cycles.csv").write_text(CYCLES)
+    (tmp_path / "head.yaml").write_text(HEAD)
+    (tmp_path / "wards.csv").write_text(
+        "council_code,council,ward_code,ward,lsoas,lab,con,votes_lab,votes_con,votes_grn\n"
+        "E07000001,Town,E05000001,North,2,2,1,1200,1100,300\n"
+        "E07000001,Town,E05000002,South,1,0,1,400,900,\n")
+    r = run("scenario", "--wards", tmp_path / "wards.csv", "--cycles", tmp_path / "cycles.csv", "--head",
+            tmp_path / "head.yaml", "--out", tmp_path / "town.yaml", "--members", 1000)
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "town.yaml").read_text()
+    assert '- {name: "North", seats: {lab: 2, con: 1}, votes: {lab: 1200, con: 1100, grn: 300}}' in text
+    assert '- {name: "South", seats: {con: 1}, votes: {lab: 400, con: 900}}' in text  # an empty cell: no candidate
+    if BIN:
+        v = subprocess.run([BIN, "validate", str(tmp_path / "town.yaml")], capture_output=True, text=True)
+        assert v.returncode == 0, v.stdout + v.stderr
+    bad = [
+        ("votes_lab\n", ",lots", "wards.csv:2: votes_lab: 'lots' is not a whole number of votes"),
+        ("votes_lab\n", ",0", "wards.csv:2: ward E05000001 has vote columns but no votes"),
+        ("votes_Lab\n", ",5", "wards.csv:1: column 'Lab' is not a party id"),
+    ]
+    for column, cell, message in bad:
+        (tmp_path / "wards.csv").write_text("council_code,council,ward_code,ward,lsoas,lab," + column +
+                                            "E07000001,Town,E05000001,North,2,2" + cell + "\n")
+        (tmp_path / "town.yaml").unlink(missing_ok=True)
+        r = run("scenario", "--wards", tmp_path / "wards.csv", "--cycles", tmp_path / "cycles.csv", "--head",
+                tmp_path / "head.yaml", "--out", tmp_path / "town.yaml")
+        assert r.returncode == 2 and message in r.stderr, (message, r.stderr)
+        assert not (tmp_path / "town.yaml").exists()
+
+
 def test_bad_rows_name_the_file_and_row_and_write_nothing(tmp_path):
     cases = [
         (LSOA_ROWS[:2] + ["E01000003,Town 002A,E05000002,South,,E07000001,Town,Tory,,,Conservative\n"],

@@ -81,7 +81,7 @@ TEST(Cli, RunWritesTheDocumentedOutputs) {
             "run,council,seats_end_lab,seats_end_con,seats_end_ind,control_end,administration_end,coalition_requested,"
             "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,coalition_lapsed,policy_stage_end");
   EXPECT_EQ(first_line(slurp(dir / "weekly.csv")),
-            "run,week,date,council,backlash,satisfaction,agenda_open,disputes_active,members,seats");
+            "run,week,date,council,backlash,satisfaction,agenda_open,disputes_active,members,seats,councils_controlled");
   EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,date,council,rule,event,detail");
   const std::string manifest = slurp(dir / "manifest.json");
   for (const char* key : {"\"partyline_version\"", "\"git_commit\"", "\"scenario_path\"", "\"scenario_sha256\"",
@@ -269,7 +269,7 @@ TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
   EXPECT_EQ(t.columns, (std::vector<std::string>{"name", "label", "outcome", "council", "statistic", "observed", "range_lo",
                                                  "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
                                                  "distance", "source", "reproduced_share", "reproduced_lo", "reproduced_hi",
-                                                 "verdict", "bimodal", "groups", "use"}));
+                                                 "verdict", "bimodal", "groups", "use", "at", "since"}));
   ASSERT_EQ(t.rows.size(), 6u);  // the coalitions case states six facts
   EXPECT_EQ(t.rows[1][t.column("council")], "cherwell");
   EXPECT_EQ(t.rows[1][t.column("runs")], "30");

@@ -48,7 +48,8 @@ TEST(Sweep, WeeklySeriesAreKeptOnRequestAndAreTheRunsOwn) {
   const std::string all = exported(dir / "s");
   const auto table = partyline::read_csv(slurp(dir / "s" / "export" / "weekly.csv"), "weekly.csv");
   ASSERT_EQ(table.columns, (std::vector<std::string>{"point", "replicate", "weeks", "week", "date", "council", "backlash",
-                                                     "satisfaction", "agenda_open", "disputes_active", "members", "seats"}));
+                                                     "satisfaction", "agenda_open", "disputes_active", "members", "seats",
+                                                     "councils_controlled"}));
   ASSERT_EQ(table.rows.size(), 3u * 15u * 2u);  // replicates x weeks x (party-wide + the focus council)
   // The same rows as `partyline run` of that point's scenario with its seed and --weekly.
   const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
@@ -61,7 +62,7 @@ TEST(Sweep, WeeklySeriesAreKeptOnRequestAndAreTheRunsOwn) {
   for (std::size_t i = 0; i < mine.rows.size(); ++i) {
     EXPECT_EQ(table.rows[i][table.column("replicate")], mine.rows[i][mine.column("run")]);
     for (const char* c : {"week", "date", "council"}) EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c;
-    for (const char* c : {"backlash", "satisfaction", "agenda_open", "disputes_active", "members", "seats"})
+    for (const char* c : {"backlash", "satisfaction", "agenda_open", "disputes_active", "members", "seats", "councils_controlled"})
       EXPECT_NEAR(std::stod(table.rows[i][table.column(c)]), std::stod(mine.rows[i][mine.column(c)]), 1e-9) << c << " row " << i;
   }
   // Without `weekly: true` the store keeps none.

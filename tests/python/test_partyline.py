@@ -29,7 +29,7 @@ def test_run_returns_the_documented_tables():
     assert len(r["runs"]) == 5 and (r["runs"].seed == 3).all()
     assert "seats_end_lab" in r["councils"].columns and "administration_end" in r["councils"].columns
     assert list(r["weekly"].columns) == ["run", "week", "date", "council", "backlash", "satisfaction", "agenda_open",
-                                         "disputes_active", "members", "seats"]
+                                         "disputes_active", "members", "seats", "councils_controlled"]
     assert set(r["weekly"].council) == {"all", "smalltown"}
     assert list(r["events"].columns) == ["run", "week", "date", "council", "rule", "event", "detail"]
     assert "letter_min" in r["resolved_scenario"]

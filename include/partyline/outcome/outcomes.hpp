@@ -319,13 +319,15 @@ struct weekly_reporter {
 [[nodiscard]] double report_disputes_active(const world& w, int council);
 [[nodiscard]] double report_members(const world& w, int council);
 [[nodiscard]] double report_seats(const world& w, int council);
-inline constexpr std::array<weekly_reporter, 6> weekly_reporters{{
+[[nodiscard]] double report_councils_controlled(const world& w, int council);
+inline constexpr std::array<weekly_reporter, 7> weekly_reporters{{
     {"backlash", "the executive's backlash at the end of the week (national; the same on every row of the week)", &report_backlash},
     {"satisfaction", "mean satisfaction of the party's councillors (leaders excluded), in the council or party-wide", &report_satisfaction},
     {"agenda_open", "items waiting on the executive's agenda (about the council, or all)", &report_agenda_open},
     {"disputes_active", "industrial disputes running (in the council, or all)", &report_disputes_active},
     {"members", "party members, including suspended (in the council's area, or all)", &report_members},
     {"seats", "the party's seats (in the council, or all)", &report_seats},
+    {"councils_controlled", "councils where the party holds a majority (1 or 0 for one council)", &report_councils_controlled},
 }};
 
 /// @brief One row of weekly.csv: a week of the run, party-wide (council -1) or in one focus council.
@@ -342,6 +344,9 @@ struct run_result {
   std::vector<council_result> councils;
   std::vector<weekly_row> weekly;
   std::vector<event_record> events;
+  /// The weekly reporters at the weeks the scenario's dated targets read (targets[].at, .since), kept whether or not
+  /// weekly rows are: week -1 is the world before the first week.
+  std::vector<weekly_row> checkpoints;
 };
 
 /// @brief The value of a level of the world now.

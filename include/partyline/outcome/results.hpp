@@ -62,6 +62,9 @@ struct result_table {
 [[nodiscard]] result_table councils_table(const scenario& s, const std::vector<run_result>& results);
 /// @brief weekly.csv: run, week, date, council (`all`, then each focus council), then the weekly reporters (reals).
 [[nodiscard]] result_table weekly_table(const scenario& s, const std::vector<run_result>& results);
+/// @brief The weekly reporters at the weeks the dated targets read (run_result::checkpoints): run, week (-1: before the
+/// first), council (`all` or a council id), then the reporters. Kept in memory for the targets; not written.
+[[nodiscard]] result_table checkpoints_table(const scenario& s, const std::vector<run_result>& results);
 /// @brief events.csv: run, week, date, council (`national` for national events), rule (`R<n>`, `scenario`), event, detail.
 [[nodiscard]] result_table events_table(const scenario& s, const std::vector<run_result>& results);
 
@@ -75,6 +78,7 @@ struct table_choice {
 struct run_set_tables {
   result_table runs, councils;
   result_table weekly, events;  ///< no columns unless chosen
+  result_table checkpoints;     ///< what the dated targets read (checkpoints_table)
   table_data targets;           ///< the scenario's targets against the runs (targets.csv); no columns without targets or runs
 };
 

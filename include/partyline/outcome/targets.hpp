@@ -31,7 +31,9 @@ void check_targets(const scenario& s);
 /// 5-95% range: the documented case is a plausible run), distance (|simulated - observed| / tolerance, 0 inside the
 /// range), source. `runs` and `councils` are the tables of runs.csv and councils.csv (columns by name): a run set's
 /// tables in memory (results.hpp), or as text (read from files).
-[[nodiscard]] table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils);
+/// A dated target (targets[].at) reads `checkpoints` (results.hpp: checkpoints_table); read from files, it has no runs.
+[[nodiscard]] table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils,
+                                      const result_table& checkpoints = result_table{});
 [[nodiscard]] table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils);
 
 /// @brief The same as lines for the run summary.

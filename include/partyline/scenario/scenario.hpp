@@ -429,11 +429,16 @@ struct dispute_def {
 struct ward_def {
   std::string name;
   named_values seats;  ///< seats held by party id at week 0 (1-20 in all)
+  /// Votes cast for each party when the ward's seats were last fought (optional): the ward's measured baseline, which
+  /// the national swings are changes from (R13). Left out, the baseline is the council's `vote_shares` with a drawn
+  /// local lean, made to agree with who holds the ward.
+  named_values votes;
 
   template <class V>
   void describe(V& v) {
     v.field("name", name);
     v.required("seats", seats, {0, 20});
+    v.field("votes", votes, {0, 1e8});
   }
 };
 
@@ -737,10 +742,19 @@ struct target_def {
                            ///< to default_tolerance(); see scenarios/README.md)
   std::string source;      ///< where the fact comes from
   target_use use = target_use::fit;  ///< fitted by a calibration, or held out of every fit for validation
+  /// A dated fact (a level on a day, or its change over a stretch): `outcome` then names weekly reporters (weekly.csv's
+  /// columns: seats, councils_controlled, members, ...), read party-wide or in `council` at the end of the week
+  /// holding `at`; with `since`, minus their value at the start of the week holding `since` (an election's net change:
+  /// `at` and `since` both its polling day).
+  std::string at;          ///< YYYY-MM-DD, or empty: a run outcome at the end of the run
+  std::string since;       ///< YYYY-MM-DD, or empty: the level itself
 
   // Set by the loader.
   source_mark mark;        ///< where `outcome` is written, for errors found later (an unknown column)
   double lo = 0, hi = 0;   ///< the range, resolved
+  int council_index = -1;  ///< `council`'s index (-1: party-wide)
+  int at_week = -1;        ///< the week holding `at` (-1: not dated)
+  int since_week = -2;     ///< the week before the one holding `since` (-1: the world at the start; -2: none)
 
   template <class V>
   void describe(V& v) {
@@ -754,6 +768,8 @@ struct target_def {
     v.field("tolerance", tolerance, {0, 1e12});  // 0 is refused by the loader; -1 (left out) is never read
     v.required("source", source);
     v.field("use", use);
+    v.field("at", at);
+    v.field("since", since);
   }
 };
 

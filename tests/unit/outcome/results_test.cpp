@@ -92,3 +92,62 @@ TEST(RunSetTables, AppendKeepsEveryRowsTextWhateverTheLabelsOrder) {
   EXPECT_THROW(councils.append(runs_table(results, 7)), std::invalid_argument);
   EXPECT_THROW((void)councils.numbers("no_such_column"), std::invalid_argument);
 }
+
+namespace {
+
+/// tiny.yaml with an election in week 5 (2018-02-05) and dated targets around it.
+frozen_scenario scenario_with_dated_targets() {
+  std::string text = slurp(data_dir() / "tiny.yaml");
+  const std::string anchor = "    seats: {lab: 12, con: 9}\n";
+  text.replace(text.find(anchor), anchor.size(), anchor + "    election_weeks: [5]\n");
+  text += "national: {swing: {lab: -0.08, con: 0.08}}\n"
+          "targets:\n"
+          "  - {name: change, outcome: seats, at: 2018-02-05, since: 2018-02-05, observed: -2, range: [-20, 20], source: t}\n"
+          "  - {name: after, outcome: seats + councils_controlled, at: 2018-02-07, observed: 10, range: [0, 30], source: t}\n"
+          "  - {name: from_start, outcome: seats, council: smalltown, at: 2018-03-20, since: 2018-01-01, observed: 0, range: [-20, 20], source: t}\n";
+  return load_scenario_text(text, "t.yaml");
+}
+
+}  // namespace
+
+// A dated target reads the weekly reporters at the end of the week holding `at`, minus their value at the start of the
+// week holding `since`: an election's net change, a level on a day. The same values are read off weekly.csv's rows.
+TEST(RunSetTables, DatedTargetsReadTheWeeklyReportersOnTheirDates) {
+  const frozen_scenario s = scenario_with_dated_targets();
+  ASSERT_EQ(s->targets[0].at_week, 5);
+  EXPECT_EQ(s->targets[0].since_week, 4);
+  EXPECT_EQ(s->targets[2].since_week, -1);  // the start of week 0: the world before the run
+  const auto results = some_runs(s);
+  const run_set_tables t = build_run_tables(*s, results, 7, {true, false});
+  const auto weekly_at = [&](int run, int week, const char* column) {
+    const result_column& runs = t.weekly.column("run");
+    const result_column& weeks = t.weekly.column("week");
+    for (std::size_t r = 0; r < t.weekly.rows(); ++r)
+      if (runs.integers[r] == run && weeks.integers[r] == week && t.weekly.column("council").text(r) == "all")
+        return t.weekly.column(column).number(r);
+    ADD_FAILURE() << "no weekly row for run " << run << " week " << week;
+    return 0.0;
+  };
+  double change = 0, after = 0, from_start = 0;
+  bool any_change = false;
+  for (const auto& r : results) {
+    const double c = weekly_at(r.run, 5, "seats") - weekly_at(r.run, 4, "seats");
+    any_change = any_change || c != 0;
+    change += c;
+    after += weekly_at(r.run, 5, "seats") + weekly_at(r.run, 5, "councils_controlled");
+    from_start += weekly_at(r.run, 11, "seats") - static_cast<double>(r.counters[run_outcome::seats_start]);
+  }
+  const double n = static_cast<double>(results.size());
+  EXPECT_TRUE(any_change) << "the election moves seats in some run (a swing of 8 points against the party)";
+  auto simulated = [&](std::size_t row) { return std::stod(t.targets.rows[row][t.targets.column("simulated")]); };
+  EXPECT_NEAR(simulated(0), change / n, 1e-8);  // targets.csv keeps ten significant digits
+  EXPECT_NEAR(simulated(1), after / n, 1e-8);
+  EXPECT_NEAR(simulated(2), from_start / n, 1e-8);
+  EXPECT_EQ(t.targets.rows[0][t.targets.column("at")], "2018-02-05");
+  EXPECT_EQ(t.targets.rows[0][t.targets.column("runs")], std::to_string(results.size()));
+  // Without weekly rows the checkpoints are still kept, and calibration's way reads them the same.
+  run_options ro;
+  ro.runs = 12;
+  ro.seed = 7;
+  EXPECT_EQ(to_csv(run_targets(*s, simulate_runs(s, ro), 7)), to_csv(t.targets));
+}

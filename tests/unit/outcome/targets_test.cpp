@@ -183,3 +183,31 @@ TEST(Targets, TheVerdictIsHowLikelyTheModelMakesTheDocumentedFact) {
   EXPECT_NE(lines.find("P(documented) 0.16"), std::string::npos) << lines;
   EXPECT_NE(lines.find("split into two groups"), std::string::npos) << lines;
 }
+
+TEST(Targets, BadDatedTargetsAreErrorsAtTheirKey) {
+  // tiny.yaml: 12 weeks from 2018-01-01.
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats, at: 2018-13-01, observed: 1, source: s}\n"))
+                .find("targets[0].at: '2018-13-01' is not a date"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats, at: 2018-06-01, observed: 1, source: s}\n"))
+                .find("targets[0].at: 2018-06-01 is week 21, after the run's last week (11)"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats, at: 2017-12-01, observed: 1, source: s}\n"))
+                .find("before the run's start_date"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats_end, since: 2018-02-01, observed: 1, source: s}\n"))
+                .find("targets[0].since: `since` needs `at`"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats, at: 2018-02-01, since: 2018-03-01, observed: 1, source: s}\n"))
+                .find("targets[0].since: 2018-03-01 is after `at`"),
+            std::string::npos);
+  // A dated target reads weekly reporters, not runs.csv's columns; an undated one, not the reporters.
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats_end, at: 2018-02-01, observed: 1, source: s}\n"))
+                .find("'seats_end' is not a weekly reporter"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: councils_controlled, observed: 1, source: s}\n"))
+                .find("not a numeric column of runs.csv"),
+            std::string::npos);
+  EXPECT_EQ(load_error(tiny_with("  - {name: a, outcome: seats + members, at: 2018-02-01, since: 2018-01-01, observed: 1, source: s}\n")), "");
+  EXPECT_EQ(load_error(tiny_with("  - {name: a, outcome: councils_controlled, council: smalltown, at: 2018-02-01, observed: 1, source: s}\n")), "");
+}

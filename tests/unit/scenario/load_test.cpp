@@ -234,6 +234,14 @@ TEST(LoadScenario, ListedWardsMustAgreeWithTheCouncilsSeats) {
   EXPECT_NE(what.find("a ward holds 1-20 seats"), std::string::npos) << what;
   std::tie(path, what) = error_of("    wards:\n      - {seats: {labour: 2}}\n");
   EXPECT_EQ(path, "councils[0].wards[0].seats.labour");
+  // Measured votes: by known party, not all 0.
+  std::tie(path, what) = error_of("    wards:\n      - {seats: {lab: 2}, votes: {lab: 10, labour: 5}}\n");
+  EXPECT_EQ(path, "councils[0].wards[0].votes.labour");
+  std::tie(path, what) = error_of("    wards:\n      - {seats: {lab: 2}, votes: {lab: 0}}\n");
+  EXPECT_EQ(path, "councils[0].wards[0].votes");
+  EXPECT_NE(what.find("the votes add up to 0"), std::string::npos) << what;
+  std::tie(path, what) = error_of("    wards:\n      - {seats: {lab: 2}, votes: {lab: -3, con: 5}}\n");
+  EXPECT_EQ(path, "councils[0].wards[0].votes.lab");
   std::tie(path, what) = error_of("    election_weeks: [1]\n");
   EXPECT_EQ(path, "councils[0].seats");
   EXPECT_NE(what.find("give the council's `seats` by party, or its `wards`"), std::string::npos) << what;

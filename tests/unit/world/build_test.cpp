@@ -116,3 +116,25 @@ TEST(BuildWorld, ListedWardsAreTheCouncilsWardsWithTheirHolders) {
   EXPECT_GE(north.base_share[0], north.base_share[2] - gap - 1e-6);
   EXPECT_LT(north.base_share[0], north.base_share[2]);
 }
+
+// A ward's measured votes are its baseline as they are: no drawn lean, no swap towards who holds it, no split-ward
+// floor; the other wards keep theirs.
+TEST(BuildWorld, AListedWardsVotesAreItsBaseline) {
+  const auto s = load_scenario_text(
+      "name: wards\nweeks: 2\nparties:\n  - {id: lab, position: -0.3}\n  - {id: con, position: 0.5}\n"
+      "  - {id: ind, position: 0.0}\ncouncils:\n  - id: town\n    group: {cabinet_size: 2}\n    wards:\n"
+      "      - {name: North, seats: {ind: 2, lab: 1}, votes: {lab: 3000, con: 1000}}\n"
+      "      - {name: Centre, seats: {lab: 3}}\n",
+      "wards.yaml");
+  for (std::uint64_t run = 0; run < 3; ++run) {
+    const world w = build_world(s, 1, run);
+    const ward_state& north = w.wards[w.councils[0].rows.ward_begin];
+    EXPECT_FLOAT_EQ(north.base_share[0], 0.75f);  // lab: 3000 of 4000, though the independents hold two seats
+    EXPECT_FLOAT_EQ(north.base_share[1], 0.25f);
+    EXPECT_FLOAT_EQ(north.base_share[2], 0.0f);   // no votes stated for the independents
+    const ward_state& centre = w.wards[w.councils[0].rows.ward_begin + 1];
+    const auto top = std::max_element(centre.base_share.begin(), centre.base_share.begin() + 3) - centre.base_share.begin();
+    EXPECT_EQ(top, 0) << "an unmeasured ward still agrees with its holder";
+    EXPECT_EQ(w.councillors.party[north.seat_begin], 2);  // the seats are held as listed
+  }
+}
