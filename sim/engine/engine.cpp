@@ -1,6 +1,8 @@
 #include "partyline/engine/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <span>
 #include <cstring>
 #include <type_traits>
 
@@ -86,6 +88,79 @@ void step_week(world& w) {
   }
   if (election_this_week(w)) {
     for_each_council(w, [&](std::size_t i) { election_phase(w, council_at(i)); });
+    flush_council_events(w);
+  }
+  publish_national(w);
+}
+
+// ---- where the time goes -----------------------------------------------------------------------------------
+
+double week_profile::member_seconds() const {
+  double t = 0;
+  for (const entry& e : steps) t += e.members ? e.seconds : 0.0;
+  return t;
+}
+
+double week_profile::other_seconds() const {
+  double t = 0;
+  for (const entry& e : steps) t += e.members ? 0.0 : e.seconds;
+  return t;
+}
+
+namespace {
+
+/// The steps that loop over the members' columns rather than the councillors'.
+bool member_step(stream rule, std::string_view name) {
+  return rule == stream::R14 || rule == executive_elections::id || name == "member mood";
+}
+
+template <class Steps>
+void add_entries(week_profile& p, const Steps& steps) {
+  for (const auto& s : steps) p.steps.push_back({s.name, member_step(s.rule, s.name), 0.0});
+}
+
+}  // namespace
+
+void step_week_profiled(world& w, week_profile& p) {
+  using clock = std::chrono::steady_clock;
+  if (p.steps.empty()) {
+    add_entries(p, schedule::local);
+    add_entries(p, schedule::central);
+    add_entries(p, schedule::national);
+    add_entries(p, schedule::apply);
+    add_entries(p, schedule::election);
+  }
+  std::size_t k = 0;
+  const auto timed = [&](auto&& run) {
+    const auto start = clock::now();
+    run();
+    p.steps[k++].seconds += std::chrono::duration<double>(clock::now() - start).count();
+  };
+  const auto over_councils = [&](const auto& steps) {
+    for (const council_step& s : steps)
+      timed([&] {
+        for (std::size_t i = 0; i < w.councils.size(); ++i) {
+          stop_if_cancelled(w);
+          s.run(w, council_at(i));
+        }
+      });
+  };
+  over_councils(schedule::local);
+  flush_council_events(w);
+  for (const auto& phase : {std::span<const world_step>(schedule::central), std::span<const world_step>(schedule::national)})
+    for (const world_step& s : phase)
+      timed([&] {
+        stop_if_cancelled(w);
+        s.run(w);
+      });
+  if (!w.institutions.published.empty()) {
+    over_councils(schedule::apply);
+    flush_council_events(w);
+  } else {
+    k += schedule::apply.size();
+  }
+  if (election_this_week(w)) {
+    over_councils(schedule::election);
     flush_council_events(w);
   }
   publish_national(w);

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "partyline/error.hpp"
@@ -39,6 +40,24 @@ inline void stop_if_cancelled(const world& w) {
 
 /// @brief Advances a world by one week through the phases of MODEL.md section 2.
 void step_week(world& w);
+
+/// @brief Where a week's time goes: seconds per step of the schedule, summed over the weeks stepped.
+struct week_profile {
+  struct entry {
+    std::string_view step;  ///< the step's name in the schedule (rules/model.hpp)
+    bool members = false;   ///< a step over the members' columns (their mood, exits, recruits, votes for the executive)
+    double seconds = 0;
+  };
+  std::vector<entry> steps;  ///< every step of every phase, in schedule order (filled on first use)
+  /// Seconds in the member steps, and in all the others (the councillors', the groups' and the bodies').
+  [[nodiscard]] double member_seconds() const;
+  [[nodiscard]] double other_seconds() const;
+};
+
+/// @brief step_week on one thread, step by step over all councils (each local step for every council, then the
+/// next: the councils' local steps are independent, so the world comes out as step_week leaves it), timing each step
+/// (for the benchmarks: what a member-week and a councillor-week cost).
+void step_week_profiled(world& w, week_profile& profile);
 
 /// @brief The phases of a week, each running its steps of the schedule (for tests and benchmarks; step_week runs
 /// them all, in parallel where the schedule allows).
