@@ -2,12 +2,14 @@
 // Helpers shared by the tests: paths, running the CLI, reading files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <sys/wait.h>
 
@@ -16,6 +18,15 @@ namespace partyline::testing {
 inline std::filesystem::path source_dir() { return PARTYLINE_SOURCE_DIR; }
 inline std::filesystem::path data_dir() { return source_dir() / "tests" / "data"; }
 inline std::filesystem::path scenario_path(const std::string& name) { return source_dir() / "scenarios" / name; }
+
+/// The names (stems) of the YAML files shipped in a folder, sorted: the scenarios or the sweeps.
+inline std::vector<std::string> shipped(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 inline std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -54,6 +65,7 @@ inline std::string exported(const std::filesystem::path& dir) {
   const auto out = dir / "export";
   std::string all = slurp(out / "runs.csv") + slurp(out / "councils.csv") + slurp(out / "points.csv");
   if (std::filesystem::exists(out / "weekly.csv")) all += slurp(out / "weekly.csv");
+  if (std::filesystem::exists(out / "events.csv")) all += slurp(out / "events.csv");
   return all;
 }
 

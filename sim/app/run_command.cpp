@@ -96,6 +96,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   if (!targets.columns.empty()) writer.add("targets.csv", pl::to_csv(targets));
   if (a.weekly) writer.add("weekly.csv", pl::to_csv(set.weekly));
   if (a.events) writer.add("events.csv", pl::to_csv(set.events));
+  if (a.events) writer.add("decisions.csv", pl::to_csv(set.decisions));
   pl::run_manifest manifest;
   manifest.command = command_line;
   manifest.scenario_path = a.file;
@@ -113,7 +114,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   manifest.started_at = started_at;
   manifest.wall_seconds = secs;
   writer.commit("manifest.json", pl::run_manifest_json(manifest, writer.tables()),
-                {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "targets.csv"});
+                {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "decisions.csv", "targets.csv"});
 
   if (!a.quiet) {
     std::printf("\n%s: %zu run%s in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), results.size() == 1 ? "" : "s", secs,

@@ -48,6 +48,12 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
   for (int week = 0; week < scen->weeks; ++week) {
     step_week(w);
     record_checkpoints(week);
+    if (events)  // the week's decisions, as the bodies published them (the next meeting clears the list)
+      for (const decision& d : w.institutions.published)
+        result.decisions.push_back({week, d.body, static_cast<int>(row(d.council)), std::string(d.kind->name),
+                                    d.motion ? std::string(d.motion->name) : std::string("none"), d.yes, d.of, d.emergency,
+                                    d.notice_given, d.weeks_waiting,
+                                    d.coalition});
     if (!weekly) continue;
     for (int council : series) {
       weekly_row row;

@@ -301,12 +301,58 @@ result_table events_table(const scenario& s, const std::vector<run_result>& resu
   return t;
 }
 
+result_table decisions_table(const scenario& s, const std::vector<run_result>& results) {
+  std::size_t n = 0;
+  for (const auto& r : results) n += r.decisions.size();
+  std::vector<std::string> dates = week_dates(s);
+  const bool undated = dates.empty();
+  if (undated) dates.push_back(s.start_date);
+  std::vector<std::string> bodies;
+  for (const auto& b : s.institutions.bodies) bodies.push_back(b.id);
+  result_table t;
+  t.columns.push_back(integer_column("run", n));
+  t.columns.push_back(integer_column("week", n));
+  t.columns.push_back(text_column("date", std::move(dates), n));
+  t.columns.push_back(text_column("body", std::move(bodies), n));
+  t.columns.push_back(text_column("council", council_labels(s, "national"), n));
+  t.columns.push_back(text_column("item", {}, n));
+  t.columns.push_back(text_column("decision", {}, n));
+  t.columns.push_back(integer_column("yes", n));
+  t.columns.push_back(integer_column("of", n));
+  t.columns.push_back(text_column("meeting", {"ordinary", "emergency", "none"}, n));
+  t.columns.push_back(integer_column("notice", n));
+  t.columns.push_back(integer_column("weeks_waiting", n));
+  t.columns.push_back(text_column("deal", {}, n));
+  text_adder<std::string> item(t.columns[5]), decided(t.columns[6]);
+  text_adder<std::uint32_t> deal(t.columns[12]);
+  for (const auto& r : results)
+    for (const auto& d : r.decisions) {
+      t.columns[0].integers.push_back(r.run);
+      t.columns[1].integers.push_back(d.week);
+      t.columns[2].codes.push_back(static_cast<std::uint32_t>(undated ? 0 : std::clamp(d.week, 0, std::max(0, s.weeks - 1))));
+      t.columns[3].codes.push_back(static_cast<std::uint32_t>(std::max(d.body, 0)));
+      t.columns[4].codes.push_back(static_cast<std::uint32_t>(d.council + 1));
+      item.add(d.item, [&] { return d.item; });
+      decided.add(d.decision, [&] { return d.decision; });
+      t.columns[7].integers.push_back(d.yes);
+      t.columns[8].integers.push_back(d.of);
+      t.columns[9].codes.push_back(d.of == 0 ? 2u : d.emergency ? 1u : 0u);
+      t.columns[10].integers.push_back(d.notice ? 1 : 0);
+      t.columns[11].integers.push_back(d.weeks_waiting);
+      deal.add(d.deal, [&] { return d.deal ? administration_text(s, d.deal) : std::string(); });
+    }
+  return t;
+}
+
 run_set_tables build_run_tables(const scenario& s, const std::vector<run_result>& results, std::uint64_t seed, table_choice choice) {
   run_set_tables t;
   t.runs = runs_table(results, seed);
   t.councils = councils_table(s, results);
   if (choice.weekly) t.weekly = weekly_table(s, results);
-  if (choice.events) t.events = events_table(s, results);
+  if (choice.events) {
+    t.events = events_table(s, results);
+    t.decisions = decisions_table(s, results);
+  }
   t.checkpoints = checkpoints_table(s, results);
   if (!s.targets.empty() && !results.empty()) t.targets = target_table(s.targets, t.runs, t.councils, t.checkpoints);
   return t;

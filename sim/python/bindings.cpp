@@ -89,6 +89,7 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   d["councils"] = out.councils;
   if (weekly) d["weekly"] = out.weekly;
   if (events) d["events"] = out.events;
+  if (events) d["decisions"] = out.decisions;
   d["seed"] = out.seed;
   d["story"] = out.story;
   if (!out.targets.empty()) d["targets"] = out.targets;

@@ -785,9 +785,14 @@ class resolver {
   }
 
   void events() {
+    std::set<std::string> ids;
     for (std::size_t i = 0; i < s_.events.size(); ++i) {
       auto& e = s_.events[i];
       const std::string p = "events[" + std::to_string(i) + "]";
+      if (!e.id.empty()) {  // optional: an event without an id is addressed by its index, as written
+        slug(p + ".id", e.id);
+        if (!ids.insert(e.id).second) fail(p + ".id", "duplicate id '" + e.id + "'");
+      }
       if (e.week >= s_.weeks) fail(p + ".week", "event is after the end of the run (weeks: " + std::to_string(s_.weeks) + ")");
       const bool needs_council = e.type != event_kind::executive_election;
       if (needs_council) {

@@ -232,7 +232,12 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
     for (const auto& reporter : weekly_reporters) weekly += ", " + sql_identifier(std::string(reporter.name)) + " REAL NOT NULL";
     weekly += ", PRIMARY KEY (point, replicate, week, council));";
   }
-  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly);
+  // A run's events in the order they happened (seq), as `run --events` writes events.csv.
+  const std::string events = spec.events ? "CREATE TABLE events (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seq INTEGER NOT NULL, "
+                                           "week INTEGER NOT NULL, date TEXT NOT NULL, council TEXT NOT NULL, rule TEXT NOT NULL, "
+                                           "event TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (point, replicate, seq));"
+                                         : std::string();
+  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly + events);
   {
     statement ins(store.db_, "INSERT INTO manifest (key, value) VALUES (?, ?)");
     auto put = [&](const std::string& k, const std::string& v) {
@@ -336,22 +341,44 @@ void results_store::write(const std::vector<stored_run>& batch) {
     for (std::size_t i = 0; i < weekly_reporters.size(); ++i) wsql += ", ?";
     std::optional<statement> weekly;
     if (keep_weekly) weekly.emplace(db_, wsql + ")");
+    const bool keep_events = has_events();
+    std::optional<statement> events;
+    if (keep_events) events.emplace(db_, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::string dates_of;  // the start date whose week dates are in `dates`
     std::vector<std::string> dates;
+    const auto date_at = [&](int week) {
+      return static_cast<std::size_t>(week) < dates.size() ? dates[static_cast<std::size_t>(week)] : date_of_week(dates_of, week);
+    };
     for (const auto& r : batch) {
-      if (keep_weekly) {
-        if (dates_of != r.start_date || dates.empty()) {
-          dates_of = r.start_date;
-          dates.clear();
-          for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(dates_of, week));
+      if ((keep_weekly || keep_events) && (dates_of != r.start_date || dates.empty())) {
+        dates_of = r.start_date;
+        dates.clear();
+        for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(dates_of, week));
+      }
+      if (keep_events) {
+        long long seq = 0;
+        for (const auto& e : r.result.events) {
+          int i = 1;
+          events->bind(i++, static_cast<long long>(r.point));
+          events->bind(i++, static_cast<long long>(r.replicate));
+          events->bind(i++, seq++);
+          events->bind(i++, static_cast<long long>(e.week));
+          events->bind(i++, date_at(e.week));
+          events->bind(i++, e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national"));
+          events->bind(i++, e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"));
+          events->bind(i++, std::string(e.event));
+          events->bind(i++, e.detail);
+          events->step();
+          events->reset();
         }
+      }
+      if (keep_weekly) {
         for (const auto& row : r.result.weekly) {
           int i = 1;
           weekly->bind(i++, static_cast<long long>(r.point));
           weekly->bind(i++, static_cast<long long>(r.replicate));
           weekly->bind(i++, static_cast<long long>(row.week));
-          weekly->bind(i++, static_cast<std::size_t>(row.week) < dates.size() ? dates[static_cast<std::size_t>(row.week)]
-                                                                              : date_of_week(dates_of, row.week));
+          weekly->bind(i++, date_at(row.week));
           weekly->bind(i++, row.council >= 0 ? s.councils[static_cast<std::size_t>(row.council)].id : std::string("all"));
           for (double v : row.values) weekly->bind(i++, v);
           weekly->step();
@@ -415,10 +442,16 @@ bool results_store::has_weekly() const {
   return q.step();
 }
 
+bool results_store::has_events() const {
+  statement q(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'");
+  return q.step();
+}
+
 table_data results_store::read_table(const std::string& table) const {
   const std::string order = table == "points" ? "point" : table == "runs" ? "point, replicate"
                             : table == "councils" ? "point, replicate, council"
-                            : table == "weekly"   ? "point, replicate, week, council = 'all' DESC, council" : "key";
+                            : table == "weekly"   ? "point, replicate, week, council = 'all' DESC, council"
+                            : table == "events"   ? "point, replicate, seq" : "key";
   return query(db_, "SELECT * FROM " + sql_identifier(table) + " ORDER BY " + order);
 }
 
@@ -453,6 +486,13 @@ table_data results_store::read_weekly_with_parameters() const {
   for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
   return query(db_, "SELECT w.point, w.replicate" + params + columns_of(db_, "weekly", "w", 2) +
                         " FROM weekly w JOIN points p USING (point) ORDER BY w.point, w.replicate, w.week, w.council = 'all' DESC, w.council");
+}
+
+table_data results_store::read_events_with_parameters() const {
+  std::string params;
+  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
+  return query(db_, "SELECT e.point, e.replicate" + params + columns_of(db_, "events", "e", 2) +
+                        " FROM events e JOIN points p USING (point) ORDER BY e.point, e.replicate, e.seq");
 }
 
 }  // namespace partyline

@@ -184,6 +184,7 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   if (!set.targets.columns.empty()) t.targets = to_csv(set.targets);
   if (req.weekly) t.weekly = to_csv(set.weekly);
   if (req.events) t.events = to_csv(set.events);
+  if (req.events) t.decisions = to_csv(set.decisions);
   if (!results.empty()) {
     // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
     const run_result& typical = results[typical_run(results, focus_outcomes(*scen)).index];

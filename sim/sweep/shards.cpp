@@ -54,6 +54,17 @@ std::string serialize_run(const stored_run& run) {
     put(out, static_cast<std::int32_t>(row.council));
     for (double v : row.values) put(out, v);
   }
+  // Events, when the sweep keeps them: the kind stands for its name (the event table's static string).
+  put(out, static_cast<std::uint32_t>(run.result.events.size()));
+  for (const auto& e : run.result.events) {
+    put(out, static_cast<std::int32_t>(e.week));
+    put(out, static_cast<std::int32_t>(e.council));
+    put(out, e.rule);
+    put(out, static_cast<std::uint8_t>(e.kind));
+    put(out, static_cast<std::int32_t>(e.value));
+    put(out, static_cast<std::uint32_t>(e.detail.size()));
+    out += e.detail;
+  }
   return out;
 }
 
@@ -85,6 +96,21 @@ stored_run deserialize_run(const std::string& in) {
     row.week = get<std::int32_t>(in, pos);
     row.council = get<std::int32_t>(in, pos);
     for (double& v : row.values) v = get<double>(in, pos);
+  }
+  run.result.events.resize(get<std::uint32_t>(in, pos));
+  for (auto& e : run.result.events) {
+    e.week = get<std::int32_t>(in, pos);
+    e.council = get<std::int32_t>(in, pos);
+    e.rule = get<std::uint16_t>(in, pos);
+    const auto kind = get<std::uint8_t>(in, pos);
+    if (kind >= event_count) throw std::runtime_error("malformed run message");
+    e.kind = static_cast<event>(kind);
+    e.event = info_of(e.kind).name;
+    e.value = get<std::int32_t>(in, pos);
+    const auto detail_size = get<std::uint32_t>(in, pos);
+    if (pos + detail_size > in.size()) throw std::runtime_error("truncated run message");
+    e.detail = in.substr(pos, detail_size);
+    pos += detail_size;
   }
   if (pos != in.size()) throw std::runtime_error("malformed run message");
   return run;
@@ -207,14 +233,16 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shards, const
     if (!b) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
     sqlite3_backup_step(b, -1);
     if (sqlite3_backup_finish(b) != SQLITE_OK) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
-    const bool weekly = has_table(dst.db, "weekly");
-    exec(dst.db, std::string("DELETE FROM runs; DELETE FROM councils;") + (weekly ? " DELETE FROM weekly;" : ""));
+    const bool weekly = has_table(dst.db, "weekly"), events = has_table(dst.db, "events");
+    exec(dst.db, std::string("DELETE FROM runs; DELETE FROM councils;") + (weekly ? " DELETE FROM weekly;" : "") +
+                     (events ? " DELETE FROM events;" : ""));
     for (long k = 1; k <= n_shards; ++k) {
       std::string file;
       for (char c : results_store::file_in(seen[k]).string()) file += c == '\'' ? std::string("''") : std::string(1, c);
       exec(dst.db, "ATTACH DATABASE '" + file + "' AS shard;");
       exec(dst.db, std::string("BEGIN; INSERT INTO runs SELECT * FROM shard.runs; INSERT INTO councils SELECT * FROM shard.councils; ") +
-                       (weekly ? "INSERT INTO weekly SELECT * FROM shard.weekly; " : "") + "COMMIT;");
+                       (weekly ? "INSERT INTO weekly SELECT * FROM shard.weekly; " : "") +
+                       (events ? "INSERT INTO events SELECT * FROM shard.events; " : "") + "COMMIT;");
       total += static_cast<std::size_t>(count_runs(dst.db, "shard"));
       exec(dst.db, "DETACH DATABASE shard;");
     }

@@ -27,6 +27,7 @@ struct sweep_file_def {
   int samples = 0;
   int levels = 4;
   bool weekly = false;
+  bool events = false;
   yaml_node parameters;
 
   template <class V>
@@ -39,6 +40,7 @@ struct sweep_file_def {
     v.field("samples", samples, {0, 1e7});
     v.field("levels", levels, {2, 100});
     v.field("weekly", weekly);
+    v.field("events", events);
     v.required("parameters", parameters);
   }
 };
@@ -108,6 +110,7 @@ store_design sweep_spec::for_store() const {
   for (const auto& p : parameters) d.parameters.push_back(p.path);
   d.ranged_parameters = ranged_parameters();
   d.weekly = weekly;
+  d.events = events;
   if (design == sweep_design::morris) d.design_settings.emplace_back("morris_levels", std::to_string(levels));
   d.points.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -125,8 +128,8 @@ stored_run sweep_spec::compute(std::size_t index, const std::atomic<bool>* cance
   run.point = static_cast<int>(point);
   run.replicate = static_cast<int>(index % reps);
   run.seed = point_seed(point);
-  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, false, cancel);
-  if (weekly) run.start_date = scenarios[point]->start_date;
+  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, events, cancel);
+  if (weekly || events) run.start_date = scenarios[point]->start_date;
   return run;
 }
 
@@ -168,6 +171,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
   spec.samples = def.samples;
   spec.levels = def.levels;
   spec.weekly = def.weekly;
+  spec.events = def.events;
   if (spec.levels % 2 != 0)
     throw scenario_error(marks.at("levels"), "levels", "the morris design needs an even number of levels (4 is usual)");
   spec.parameters = read_parameters(def.parameters);

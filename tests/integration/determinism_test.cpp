@@ -7,6 +7,8 @@ using partyline::testing::data_dir;
 using partyline::testing::fresh_dir;
 using partyline::testing::run_cli;
 using partyline::testing::scenario_path;
+using partyline::testing::shipped;
+using partyline::testing::source_dir;
 using partyline::testing::slurp;
 
 namespace {
@@ -37,6 +39,18 @@ TEST(Determinism, BirminghamIsByteIdenticalFor1And2And8Threads) {
 
 TEST(Determinism, TinyIsByteIdenticalFor1And2And8Threads) {
   expect_identical_across_threads(data_dir() / "tiny.yaml", 40, "tiny");
+}
+
+// A few runs of each shipped scenario: cheap here, and under the sanitizers (which leave out the statistical suites)
+// it is what runs every shipped scenario, England's thousands of wards and the national world among them.
+TEST(Determinism, EveryShippedScenarioIsByteIdenticalFor1And2And8Threads) {
+  int checked = 0;
+  for (const auto& name : shipped(source_dir() / "scenarios")) {
+    SCOPED_TRACE(name);
+    expect_identical_across_threads(scenario_path(name + ".yaml"), 4, name);
+    ++checked;
+  }
+  EXPECT_GE(checked, 7);
 }
 
 TEST(Determinism, DifferentSeedsGiveDifferentRuns) {

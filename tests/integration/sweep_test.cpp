@@ -72,6 +72,43 @@ TEST(Sweep, WeeklySeriesAreKeptOnRequestAndAreTheRunsOwn) {
   std::filesystem::remove_all(dir);
 }
 
+// Issue 35: a sweep keeps its runs' events on request, and they are the runs' own (as `partyline run --events`).
+TEST(Sweep, EventsAreKeptOnRequestAndAreTheRunsOwn) {
+  const auto dir = fresh_dir("sweep-events");
+  std::ofstream(dir / "events.yaml") << "scenario: " << (data_dir() / "tiny.yaml").string()
+                                     << "\nreplicates: 3\nseed: 5\nevents: true\nparameters:\n  weeks: 15\n";
+  ASSERT_EQ(run_cli("sweep " + (dir / "events.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
+  (void)exported(dir / "s");
+  const auto table = partyline::read_csv(slurp(dir / "s" / "export" / "events.csv"), "events.csv");
+  ASSERT_EQ(table.columns, (std::vector<std::string>{"point", "replicate", "weeks", "seq", "week", "date", "council", "rule",
+                                                     "event", "detail"}));
+  EXPECT_FALSE(std::filesystem::exists(dir / "s" / "export" / "weekly.csv"));  // only what was asked for
+  const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
+  const std::string seed = points.rows.at(0).at(points.column("seed"));
+  const auto r = run_cli("run " + (data_dir() / "tiny.yaml").string() + " --set weeks=15 --seed " + seed +
+                         " --runs 3 --events --quiet --out " + (dir / "run").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto mine = partyline::read_csv(slurp(dir / "run" / "events.csv"), "events.csv");
+  ASSERT_GT(mine.rows.size(), 3u);
+  ASSERT_EQ(mine.rows.size(), table.rows.size());
+  std::string last_run;
+  int seq = 0;
+  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
+    const std::string run = mine.rows[i][mine.column("run")];
+    seq = run == last_run ? seq + 1 : 0;
+    last_run = run;
+    EXPECT_EQ(table.rows[i][table.column("replicate")], run) << "row " << i;
+    EXPECT_EQ(table.rows[i][table.column("seq")], std::to_string(seq)) << "row " << i;
+    for (const char* c : {"week", "date", "council", "rule", "event", "detail"})
+      EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c << " row " << i;
+  }
+  // Without `events: true` the store keeps none.
+  ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + (dir / "g").string()).status, 0);
+  (void)exported(dir / "g");
+  EXPECT_FALSE(std::filesystem::exists(dir / "g" / "export" / "events.csv"));
+  std::filesystem::remove_all(dir);
+}
+
 TEST(Sweep, KilledWithSigkillAndResumedEqualsUninterrupted) {
   const auto dir = fresh_dir("sweep-kill");
   const auto file = data_dir() / "sweeps" / "kill.yaml";

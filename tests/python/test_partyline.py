@@ -44,6 +44,18 @@ def test_results_are_identical_to_the_cli(tmp_path):
     pd.testing.assert_frame_equal(r["councils"], pd.read_csv(out / "councils.csv"))
 
 
+def test_decisions_are_every_vote_as_the_cli_writes_them(tmp_path):
+    out = tmp_path / "cli"
+    subprocess.run([BIN, "run", str(BIRMINGHAM), "--runs", "10", "--seed", "11", "--events", "--quiet", "--out", str(out)],
+                   check=True)
+    d = partyline.run(BIRMINGHAM, runs=10, seed=11, events=True)["decisions"]
+    assert list(d.columns) == ["run", "week", "date", "body", "council", "item", "decision", "yes", "of", "meeting",
+                               "notice", "weeks_waiting", "deal"]
+    assert len(d) > 0 and d["notice"].dtype == bool and (d["yes"] <= d["of"]).all()
+    cli = pd.read_csv(out / "decisions.csv", keep_default_na=False, na_values=[""], dtype={"deal": str})
+    pd.testing.assert_frame_equal(d, cli.astype({"notice": bool}))
+
+
 def test_a_dict_scenario_is_the_same_as_its_file():
     as_dict = yaml.safe_load(TINY.read_text())
     a = partyline.run(TINY, runs=6, seed=2)
@@ -333,7 +345,7 @@ def test_against_facts_measures_each_fact_in_the_runs():
         partyline.meaning("requestz")
 
 
-def test_load_returns_a_sweeps_weekly_series_as_the_cli_exports_them(tmp_path):
+def test_load_returns_a_sweeps_weekly_series_and_events_as_the_cli_exports_them(tmp_path):
     sweep = tmp_path / "lhs"
     partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-lhs.yaml", out=sweep)  # weekly: true
     tables = partyline.load(sweep)
@@ -344,8 +356,14 @@ def test_load_returns_a_sweeps_weekly_series_as_the_cli_exports_them(tmp_path):
     subprocess.run([BIN, "export", str(sweep)], check=True, capture_output=True)
     cli = pd.read_csv(sweep / "export" / "weekly.csv")
     pd.testing.assert_frame_equal(weekly.reset_index(drop=True), cli, check_dtype=False)
+    events = tables["events"]  # events: true
+    assert list(events.columns[5:]) == ["seq", "week", "date", "council", "rule", "event", "detail"]
+    assert len(events) > len(tables["runs"])
+    cli_events = pd.read_csv(sweep / "export" / "events.csv", keep_default_na=False)
+    pd.testing.assert_frame_equal(events.reset_index(drop=True), cli_events, check_dtype=False)
     partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
     assert "weekly" not in partyline.load(tmp_path / "grid")
+    assert "events" not in partyline.load(tmp_path / "grid")
 
 
 def test_run_returns_a_cases_targets_against_its_runs(tmp_path):

@@ -337,6 +337,20 @@ struct weekly_row {
   std::array<double, weekly_reporters.size()> values{};
 };
 
+/// @brief One row of decisions.csv: a decision a body of the party took (or an item it let lapse) in one week.
+struct decision_record {
+  int week = 0;
+  int body = -1;              ///< scenario.institutions.bodies
+  int council = -1;           ///< the council the item is about
+  std::string item;           ///< the item's kind (`request`, `coalition`, `allegation`, ...)
+  std::string decision;       ///< the motion carried, `defer`, the kind's outcome without a majority, or its lapse
+  int yes = 0, of = 0;        ///< the last vote's tally (0 of 0: no vote, the item lapsed)
+  bool emergency = false;     ///< taken at an emergency meeting
+  bool notice = false;        ///< the local party was given notice
+  int weeks_waiting = 0;      ///< weeks since the item was filed
+  std::uint32_t deal = 0;     ///< a coalition item's administration (a mask, as councils.csv's administration_end)
+};
+
 /// @brief Everything one run produces.
 struct run_result {
   int run = 0;
@@ -344,6 +358,7 @@ struct run_result {
   std::vector<council_result> councils;
   std::vector<weekly_row> weekly;
   std::vector<event_record> events;
+  std::vector<decision_record> decisions;  ///< kept with the events
   /// The weekly reporters at the weeks the scenario's dated targets read (targets[].at, .since), kept whether or not
   /// weekly rows are: week -1 is the world before the first week.
   std::vector<weekly_row> checkpoints;

@@ -68,16 +68,20 @@ struct result_table {
 /// @brief events.csv: run, week, date, council (`national` for national events), rule (`R<n>`, `scenario`), event, detail.
 [[nodiscard]] result_table events_table(const scenario& s, const std::vector<run_result>& results);
 
+/// @brief decisions.csv: run, week, date, body, council, item, decision, yes, of, meeting (`ordinary`, `emergency`,
+/// `none` for a lapse), notice (0/1), weeks_waiting, deal (a coalition item's administration, else empty).
+[[nodiscard]] result_table decisions_table(const scenario& s, const std::vector<run_result>& results);
+
 /// @brief Which of a run set's optional tables to build.
 struct table_choice {
   bool weekly = false;  ///< weekly.csv (the runs must have kept weekly rows)
-  bool events = false;  ///< events.csv (the runs must have kept their event logs)
+  bool events = false;  ///< events.csv and decisions.csv (the runs must have kept their event logs)
 };
 
 /// @brief Everything a run set's tables hold, as `partyline run` writes them.
 struct run_set_tables {
   result_table runs, councils;
-  result_table weekly, events;  ///< no columns unless chosen
+  result_table weekly, events, decisions;  ///< no columns unless chosen
   result_table checkpoints;     ///< what the dated targets read (checkpoints_table)
   table_data targets;           ///< the scenario's targets against the runs (targets.csv); no columns without targets or runs
 };

@@ -104,7 +104,7 @@ struct value_range {
 
 /// @brief A policy axis of the scenario's space, with its salience: how much a unit of distance on it weighs.
 struct axis_def {
-  std::string id;
+  std::string id{};
   std::string name;
   double salience = 1.0;
   /// How far the party's own councillors and members spread around their local mean on this axis (an axis after the
@@ -125,7 +125,7 @@ inline constexpr int max_axes = 4;
 using policy_point = std::array<double, max_axes>;
 
 struct party_def {
-  std::string id;
+  std::string id{};
   std::string name;
   double position = 0.0;  ///< on the first axis (left-right by default), -1..1
   std::vector<std::string> refuses;  ///< parties it will not govern with (besides those too far away)
@@ -339,7 +339,7 @@ struct national_def {
 };
 
 struct union_def {
-  std::string id;
+  std::string id{};
   std::string name;
   double militancy = 0.5;
   double position = -0.4;          ///< where the union stands, for executive members' alignment on its referrals
@@ -374,7 +374,7 @@ struct tier_powers {
 };
 
 struct region_def {
-  std::string id;
+  std::string id{};
   std::string name;
   int size = 30;                  ///< voting members of the regional board
   double union_weight = 0.3;      ///< share of the board's votes held by union delegates
@@ -406,7 +406,7 @@ struct region_def {
 };
 
 struct dispute_def {
-  std::string id;
+  std::string id{};
   std::string union_id;
   int workers = 100;
   std::string issue;
@@ -567,7 +567,7 @@ struct negotiated_def {
 };
 
 struct council_def {
-  std::string id;
+  std::string id{};
   std::string name;
   std::string region;
   named_values seats;             ///< seats by party id at the start
@@ -644,9 +644,13 @@ struct event_def {
   /// votes for a whole slate and the candidates with most votes win (Labour's NEC until 2020); `stv`, the single
   /// transferable vote (from 2020), which gives each slate about its share of the seats.
   std::string method = "block";
+  /// A name for the event (optional, unique among the events): `--set events.<id>.value=…` and sweeps and
+  /// overrides address it by name, so reordering the file never retargets them.
+  std::string id{};
 
   template <class V>
   void describe(V& v) {
+    v.field("id", id);
     v.required("week", week, {0, 5200});
     v.required("type", type);
     v.field("council", council);

@@ -43,6 +43,7 @@ struct store_design {
   std::vector<std::string> ranged_parameters;  ///< the inputs of a sensitivity analysis
   std::vector<std::pair<std::string, std::string>> design_settings;  ///< manifest entries the analysis needs (morris_levels)
   bool weekly = false;  ///< keep each run's weekly rows (party-wide and per focus council) in a `weekly` table
+  bool events = false;  ///< keep each run's events in an `events` table
   std::vector<store_point> points;
   frozen_scenario shape;  ///< a point's scenario: the councils' and parties' columns
 };
@@ -53,7 +54,7 @@ struct stored_run {
   int replicate = 0;
   std::uint64_t seed = 0;
   run_result result;
-  std::string start_date;  ///< the point's scenario's start_date: the dates of weekly rows
+  std::string start_date;  ///< the point's scenario's start_date: the dates of weekly and event rows
 };
 
 
@@ -94,6 +95,10 @@ class results_store {
   [[nodiscard]] bool has_weekly() const;
   /// weekly joined with points: parameter columns first, ordered by point, replicate, week and council.
   [[nodiscard]] table_data read_weekly_with_parameters() const;
+  /// Whether the store keeps events (the sweep asked for `events: true`).
+  [[nodiscard]] bool has_events() const;
+  /// events joined with points: parameter columns first, in each run's order (point, replicate, seq).
+  [[nodiscard]] table_data read_events_with_parameters() const;
 
   [[nodiscard]] static std::filesystem::path file_in(const std::filesystem::path& dir) { return dir / "results.sqlite"; }
 

@@ -90,7 +90,7 @@ inline constexpr long long max_request_threads = 1024;
 
 /// @brief The tables of a request's runs, as `partyline run` writes them.
 struct run_tables {
-  std::string runs, councils, weekly, events;
+  std::string runs, councils, weekly, events, decisions;
   std::string targets;        ///< the scenario's targets against the runs (targets.csv), empty without targets
   std::string story;          ///< the story of a typical run, as the run summary tells it (20 lines at most, as by default)
   std::size_t typical_run = 0;  ///< the run the story tells

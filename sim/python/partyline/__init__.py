@@ -104,7 +104,8 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
     seed: the base seed (default: the scenario's). threads: 0 means all cores; results never depend on it.
     overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3}.
-    Returns a dict of DataFrames: "runs" and "councils" (and "weekly", "events" on request; "targets" when the
+    Returns a dict of DataFrames: "runs" and "councils" (and "weekly" on request; "events" and "decisions" -- every
+    vote of every body, as decisions.csv -- with events=True; "targets" when the
     scenario states targets: its documented facts against the runs, as targets.csv), plus "seed",
     "story" (the story of a typical run, as `partyline run` prints it), "typical_run" (its run id) and
     "resolved_scenario" (the YAML of the frozen scenario).
@@ -120,6 +121,9 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events)
     out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
                            if name in raw}
+    if "decisions" in raw:
+        out["decisions"] = pd.read_csv(io.StringIO(raw["decisions"]), keep_default_na=False, na_values=[""],
+                                       dtype={"deal": str}).astype({"notice": bool})
     out["seed"] = raw["seed"]
     if "targets" in raw:
         out["targets"] = pd.read_csv(io.StringIO(raw["targets"]), keep_default_na=False, na_values=[""])
@@ -172,8 +176,10 @@ def calibrate(calibration_file: str | os.PathLike, out: str | os.PathLike, threa
 def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     """The tables of a calibration's folder ("posterior", "generations", "fit", "validation", "calibration") or of a sweep's
     results store: "runs" (parameter columns first, one row per run), "councils",
-    "points", "manifest" (a key -> value Series) and, when the sweep kept weekly series (`weekly: true`), "weekly"
-    (parameter columns first, one row per run, week and council: party-wide "all" and each focus council)."""
+    "points", "manifest" (a key -> value Series), when the sweep kept weekly series (`weekly: true`), "weekly"
+    (parameter columns first, one row per run, week and council: party-wide "all" and each focus council) and, when
+    it kept events (`events: true`), "events" (parameter columns first, one row per event in each run's order:
+    point, replicate, seq, week, date, council, rule, event, detail)."""
     folder = pathlib.Path(directory)
     if (folder / "calibration.yaml").exists() and (folder / "posterior.csv").exists():
         out: dict[str, Any] = {"posterior": pd.read_csv(folder / "posterior.csv"),
@@ -196,6 +202,8 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
         has_weekly = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'weekly'").fetchone()
         weekly = pd.read_sql_query("SELECT * FROM weekly ORDER BY point, replicate, week, council = 'all' DESC, council",
                                    con) if has_weekly else None
+        has_events = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
+        events = pd.read_sql_query("SELECT * FROM events ORDER BY point, replicate, seq", con) if has_events else None
     first = ["point", "replicate", "seed"]
     runs = runs.merge(points[["point"] + params], on="point")
     runs = runs[first + params + [c for c in runs.columns if c not in first + params]]
@@ -205,6 +213,9 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     if weekly is not None:
         weekly = weekly.merge(points[["point"] + params], on="point")
         out["weekly"] = weekly[["point", "replicate"] + params + [c for c in weekly.columns if c not in ["point", "replicate"] + params]]
+    if events is not None:
+        events = events.merge(points[["point"] + params], on="point")
+        out["events"] = events[["point", "replicate"] + params + [c for c in events.columns if c not in ["point", "replicate"] + params]]
     return out
 
 

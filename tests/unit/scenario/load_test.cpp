@@ -1,4 +1,5 @@
 #include "partyline/engine/load.hpp"
+#include "partyline/scenario/yaml_edit.hpp"
 
 #include <gtest/gtest.h>
 
@@ -274,4 +275,53 @@ TEST(LoadScenario, DatedSwingsResolveToWeeksInOrder) {
   } catch (const scenario_error& e) {
     EXPECT_EQ(e.key_path(), "national.swings[0].swing.tory");
   }
+}
+
+// Issue 35: an event named by an `id` is addressed by it (`events.<id>.value`), wherever it sits in the file; the ids
+// are checked like every other id.
+TEST(LoadScenario, AnEventsIdAddressesItWhereverItSitsInTheFile) {
+  const std::string tiny = slurp(data_dir() / "tiny.yaml");
+  const std::string plain = "  - {week: 3, type: impose_terms, council: smalltown, dispute: bins}";
+  ASSERT_NE(tiny.find(plain), std::string::npos);
+  const auto with_events = [&](const std::string& events) {
+    std::string text = tiny;
+    text.replace(text.find(plain), plain.size(), events);
+    return text;
+  };
+  const std::string talks = "  - {id: talks, week: 5, type: talks_offer, council: smalltown, dispute: bins}";
+  const std::string terms = "  - {id: terms, week: 3, type: impose_terms, council: smalltown, dispute: bins}";
+  // The same edit by id, in either order of the file, reaches the same event.
+  for (const std::string& order : {talks + "\n" + terms, terms + "\n" + talks}) {
+    yaml_node root = parse_yaml_text(with_events(order), "ids.yaml");
+    apply_overrides(root, {{"events.talks.week", "7"}}, "--set");
+    const auto s = load_scenario_tree(root);
+    ASSERT_EQ(s->events.size(), 2u);
+    int talks_week = -1;
+    for (const auto& e : s->events)
+      if (e.id == "talks") talks_week = e.week;
+    EXPECT_EQ(talks_week, 7) << order;
+  }
+  // A misspelt id is an error naming the ids there are.
+  yaml_node root = parse_yaml_text(with_events(talks + "\n" + terms), "ids.yaml");
+  try {
+    apply_overrides(root, {{"events.talk.week", "7"}}, "--set");
+    ADD_FAILURE() << "no error for a misspelt event id";
+  } catch (const scenario_error& e) {
+    EXPECT_NE(std::string(e.what()).find("did you mean 'talks'"), std::string::npos) << e.what();
+  }
+  const auto error_of = [&](const std::string& events) -> std::string {
+    try {
+      (void)load_scenario_text(with_events(events), "ids.yaml");
+    } catch (const scenario_error& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  const std::string twice = error_of(talks + "\n" + "  - {id: talks, week: 3, type: impose_terms, council: smalltown, dispute: bins}");
+  EXPECT_NE(twice.find("events[1].id: duplicate id 'talks'"), std::string::npos) << twice;
+  const std::string slash = error_of("  - {id: a/b, week: 3, type: impose_terms, council: smalltown, dispute: bins}");
+  EXPECT_NE(slash.find("events[0].id"), std::string::npos) << slash;
+  EXPECT_NE(slash.find("contains '/'"), std::string::npos) << slash;
+  // Without ids, events stay addressable by index, as before.
+  EXPECT_EQ(error_of(plain), "no error");
 }
