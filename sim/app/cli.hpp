@@ -54,6 +54,7 @@ struct run_args {
   std::string out;
   bool weekly = false;
   bool events = false;
+  bool agents = false;  ///< --agents: councillors.csv
   bool force = false;
   bool quiet = false;
   double memory_budget_mib = 0;

@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0LL, pl::max_request_threads))->capture_default_str();
   run->add_option("--out,-o", ra.out, "output directory (default: results/<scenario>-<UTC time>)")->check(not_empty);
   run->add_flag("--weekly", ra.weekly, "also write weekly.csv (one row per run, week and council: party-wide, then each focus council)");
-  run->add_flag("--events", ra.events, "also write events.csv (the event log of every run)");
+  run->add_flag("--events", ra.events, "also write events.csv (the event log of every run) and decisions.csv (every vote of every body)");
+  run->add_flag("--agents", ra.agents, "also write councillors.csv (each seat of the focus councils at the start and the end of every run)");
   run->add_flag("--force", ra.force, "write into a non-empty output directory, replacing partyline's files");
   run->add_flag("--quiet,-q", ra.quiet, "no progress bar and no summary");
   run->add_option("--memory-budget", ra.memory_budget_mib, "refuse scenarios needing more memory than this (MiB; default half of RAM)")

@@ -56,6 +56,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   plan.runs = a.runs;
   plan.weekly = a.weekly;
   plan.events = a.events;
+  plan.agents = a.agents;
   plan.threads = threads;
   plan.results_budget_bytes = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : 0.0;
   plan.cancel = &g_stop;
@@ -88,7 +89,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   // of a previous run (--force) that this run does not write go, so the folder never mixes two runs.
   // The tables are built once, in memory; the scenario's documented facts against the runs (targets.csv) when the
   // scenario states targets.
-  const pl::run_set_tables set = pl::build_run_tables(*scen, results, seed, {a.weekly, a.events});
+  const pl::run_set_tables set = pl::build_run_tables(*scen, results, seed, {a.weekly, a.events, a.agents});
   const pl::table_data& targets = set.targets;
   pl::result_set_writer writer(out);
   writer.add("runs.csv", pl::to_csv(set.runs));
@@ -97,6 +98,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   if (a.weekly) writer.add("weekly.csv", pl::to_csv(set.weekly));
   if (a.events) writer.add("events.csv", pl::to_csv(set.events));
   if (a.events) writer.add("decisions.csv", pl::to_csv(set.decisions));
+  if (a.agents) writer.add("councillors.csv", pl::to_csv(set.councillors));
   pl::run_manifest manifest;
   manifest.command = command_line;
   manifest.scenario_path = a.file;
@@ -114,7 +116,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   manifest.started_at = started_at;
   manifest.wall_seconds = secs;
   writer.commit("manifest.json", pl::run_manifest_json(manifest, writer.tables()),
-                {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "decisions.csv", "targets.csv"});
+                {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "decisions.csv", "councillors.csv", "targets.csv"});
 
   if (!a.quiet) {
     std::printf("\n%s: %zu run%s in %.1f s (%.1f runs/s)\n\n", scen->name.c_str(), results.size(), results.size() == 1 ? "" : "s", secs,

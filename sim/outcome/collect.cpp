@@ -11,12 +11,66 @@
 
 namespace partyline {
 
+namespace {
+
+/// The focus councils' seats as the run starts: who holds them and where they stand (the end fills in the rest).
+std::vector<councillor_record> seats_at_start(const world& w) {
+  std::vector<councillor_record> out;
+  for (std::size_t c = 0; c < w.scen->councils.size(); ++c) {
+    if (!w.scen->councils[c].focus) continue;
+    const auto& council = w.councils[c];
+    int seat = 0;
+    for (const councillor_id r : council.rows.councillors()) {
+      councillor_record rec;
+      rec.council = static_cast<int>(c);
+      rec.seat = seat++;
+      rec.ward = w.councillors.ward[r];
+      rec.party_start = w.councillors.party[r];
+      rec.position_start = w.councillors.position[r];
+      out.push_back(rec);
+    }
+  }
+  return out;
+}
+
+councillor_id seat_row(const world& w, const councillor_record& rec) {
+  return councillor_at(w.councils[static_cast<std::size_t>(rec.council)].rows.seat_begin + static_cast<std::uint32_t>(rec.seat));
+}
+
+/// The seats' selections as they stand at the end of `week` (an election starts a new term: the last one is kept).
+void note_selections(const world& w, int week, std::vector<councillor_record>& seats) {
+  for (auto& rec : seats) {
+    const selection_state now = w.councillors.selection[seat_row(w, rec)];
+    if (now == selection_state::undecided || now == rec.selection) continue;
+    rec.selection = now;
+    rec.selection_week = week;
+  }
+}
+
+/// The same seats at the run's end.
+void seats_at_end(const world& w, std::vector<councillor_record>& seats) {
+  for (auto& rec : seats) {
+    const councillor_id r = seat_row(w, rec);
+    rec.party_end = w.councillors.party[r];
+    rec.position_end = w.councillors.position[r];
+    rec.status_end = w.councillors.status[r];
+    rec.endorsement_end = w.councillors.endorsement[r];
+    rec.cabinet_end = w.councillors.cabinet[r] != 0;
+    rec.dissent_end = w.councillors.dissent[r];
+    rec.ballot_support_end = w.councillors.ballot_support[r];
+    rec.stands_independent = w.councillors.stands_independent[r] != 0;
+  }
+}
+
+}  // namespace
+
 run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run, bool weekly, bool events,
-                        const std::atomic<bool>* cancel) {
+                        const std::atomic<bool>* cancel, bool agents) {
   world w = build_world(scen, seed, run, cancel);  // the world keeps the flag: the engine checks it at every step
   w.log.recording = events;
   run_result result;
   result.run = static_cast<int>(run);
+  if (agents) result.councillors = seats_at_start(w);
   run_counters start;
   for (std::size_t k = 0; k < run_outcome_count; ++k)
     if (run_outcome_info[k].how == measure::level_start) start.values[k] = level_of(w, run_outcome_info[k].what, run_outcome_info[k].focus_only);
@@ -48,6 +102,7 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
   for (int week = 0; week < scen->weeks; ++week) {
     step_week(w);
     record_checkpoints(week);
+    if (agents) note_selections(w, week, result.councillors);
     if (events)  // the week's decisions, as the bodies published them (the next meeting clears the list)
       for (const decision& d : w.institutions.published)
         result.decisions.push_back({week, d.body, static_cast<int>(row(d.council)), std::string(d.kind->name),
@@ -66,6 +121,7 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
   result.counters = collect_run(w, start);
   result.councils = collect_councils(w);
   result.events = std::move(w.log.merged);
+  if (agents) seats_at_end(w, result.councillors);
   return result;
 }
 
@@ -75,7 +131,8 @@ std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_opt
   parallel_over(results.size(), [&](std::size_t i) {
     if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) return;
     try {
-      results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events, opt.cancel);
+      results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events, opt.cancel,
+                                opt.agents);
     } catch (const run_cancelled&) {
       return;  // abandoned part-way: not kept
     }

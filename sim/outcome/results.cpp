@@ -344,6 +344,64 @@ result_table decisions_table(const scenario& s, const std::vector<run_result>& r
   return t;
 }
 
+namespace {
+
+/// A float column's value as a double with the float's shortest digits (0.3f as 0.3, not 0.30000001192092896).
+double float_as_written(float f) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, f);
+  double d = 0;
+  std::from_chars(buf, r.ptr, d);
+  return d;
+}
+
+}  // namespace
+
+result_table councillors_table(const scenario& s, const std::vector<run_result>& results) {
+  std::size_t n = 0;
+  for (const auto& r : results) n += r.councillors.size();
+  std::vector<std::string> parties, councils;
+  for (const auto& p : s.parties) parties.push_back(p.id);
+  for (const auto& c : s.councils) councils.push_back(c.id);
+  result_table t;
+  t.columns.push_back(integer_column("run", n));
+  t.columns.push_back(text_column("council", std::move(councils), n));
+  t.columns.push_back(integer_column("seat", n));
+  t.columns.push_back(integer_column("ward", n));
+  t.columns.push_back(text_column("party_start", parties, n));
+  t.columns.push_back(text_column("party_end", parties, n));
+  t.columns.push_back(real_column("position_start", n));
+  t.columns.push_back(real_column("position_end", n));
+  t.columns.push_back(text_column("status_end", {"sitting", "deselected", "withdrawn", "suspended", "independent", "former"}, n));
+  t.columns.push_back(text_column("selection", {"none", "reselected", "deselected_members", "deselected_central", "withdrawn"}, n));
+  t.columns.push_back(integer_column("selection_week", n));
+  t.columns.push_back(text_column("endorsement_end", {"pending", "endorsed", "refused"}, n));
+  t.columns.push_back(integer_column("cabinet_end", n));
+  t.columns.push_back(integer_column("dissent_end", n));
+  t.columns.push_back(real_column("ballot_support_end", n));
+  t.columns.push_back(integer_column("stands_independent", n));
+  for (const auto& r : results)
+    for (const auto& c : r.councillors) {
+      t.columns[0].integers.push_back(r.run);
+      t.columns[1].codes.push_back(static_cast<std::uint32_t>(c.council));
+      t.columns[2].integers.push_back(c.seat);
+      t.columns[3].integers.push_back(c.ward);
+      t.columns[4].codes.push_back(static_cast<std::uint32_t>(c.party_start));
+      t.columns[5].codes.push_back(static_cast<std::uint32_t>(c.party_end));
+      t.columns[6].reals.push_back(float_as_written(c.position_start));
+      t.columns[7].reals.push_back(float_as_written(c.position_end));
+      t.columns[8].codes.push_back(static_cast<std::uint32_t>(c.status_end));
+      t.columns[9].codes.push_back(static_cast<std::uint32_t>(c.selection));
+      t.columns[10].integers.push_back(c.selection_week);
+      t.columns[11].codes.push_back(static_cast<std::uint32_t>(c.endorsement_end));
+      t.columns[12].integers.push_back(c.cabinet_end ? 1 : 0);
+      t.columns[13].integers.push_back(c.dissent_end);
+      t.columns[14].reals.push_back(float_as_written(c.ballot_support_end));
+      t.columns[15].integers.push_back(c.stands_independent ? 1 : 0);
+    }
+  return t;
+}
+
 run_set_tables build_run_tables(const scenario& s, const std::vector<run_result>& results, std::uint64_t seed, table_choice choice) {
   run_set_tables t;
   t.runs = runs_table(results, seed);
@@ -353,6 +411,7 @@ run_set_tables build_run_tables(const scenario& s, const std::vector<run_result>
     t.events = events_table(s, results);
     t.decisions = decisions_table(s, results);
   }
+  if (choice.agents) t.councillors = councillors_table(s, results);
   t.checkpoints = checkpoints_table(s, results);
   if (!s.targets.empty() && !results.empty()) t.targets = target_table(s.targets, t.runs, t.councils, t.checkpoints);
   return t;

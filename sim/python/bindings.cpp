@@ -69,7 +69,8 @@ int thread_count(int threads) { return threads > 0 ? threads : tbb::info::defaul
 // The argument checks and the scenario's loading are the library's (prepare_request), the same function the
 // Python-entry fuzz harness drives (tests/fuzz/python_entry_fuzz.cpp).
 py::dict run(const std::string& text, const std::string& label, long long runs, std::optional<long long> seed,
-             long long threads, const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events) {
+             long long threads, const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events,
+             bool agents) {
   pl::run_request req;
   req.text = text;
   req.label = label;
@@ -80,6 +81,7 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   req.overrides = overrides;
   req.weekly = weekly;
   req.events = events;
+  req.agents = agents;
   const auto scen = pl::prepare_request(req);  // std::invalid_argument -> ValueError; scenario_error -> ScenarioError
   const int t = pl::effective_request_threads(req);
   const pl::run_tables out = interruptible<pl::run_tables>(
@@ -90,6 +92,7 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   if (weekly) d["weekly"] = out.weekly;
   if (events) d["events"] = out.events;
   if (events) d["decisions"] = out.decisions;
+  if (agents) d["councillors"] = out.councillors;
   d["seed"] = out.seed;
   d["story"] = out.story;
   if (!out.targets.empty()) d["targets"] = out.targets;
@@ -156,7 +159,7 @@ PYBIND11_MODULE(_core, m) {
     }
   });
   m.def("run", &run, py::arg("text"), py::arg("label"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
-        py::arg("overrides"), py::arg("weekly"), py::arg("events"));
+        py::arg("overrides"), py::arg("weekly"), py::arg("events"), py::arg("agents") = false);
   m.def("calibrate", &calibrate, py::arg("file"), py::arg("out"), py::arg("threads"), py::arg("resume"), py::arg("hold_out"));
   m.def("sweep", &sweep, py::arg("text"), py::arg("label"), py::arg("base_dir"), py::arg("out"), py::arg("threads"),
         py::arg("resume"));

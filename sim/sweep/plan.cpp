@@ -26,11 +26,20 @@ namespace partyline {
 
 namespace {
 
+/// The seats of a scenario's focus councils (a run's councillors.csv rows).
+double focus_seats(const scenario& s) {
+  double seats = 0;
+  for (const council_def& c : s.councils)
+    if (c.focus)
+      for (const double n : c.seats.values) seats += n;
+  return seats;
+}
+
 /// A scenario's runs stay in memory until they are written: refuse a plan whose results would not fit.
 void check_results_budget(const run_plan& plan) {
   const scenario& s = *plan.scenario;
   const double per_run = 600.0 + 160.0 * static_cast<double>(s.councils.size()) + (plan.weekly ? 72.0 * s.weeks * static_cast<double>(1 + std::count_if(s.councils.begin(), s.councils.end(), [](const council_def& c) { return c.focus; })) : 0.0) +
-                         (plan.events ? 4096.0 : 0.0);
+                         (plan.events ? 4096.0 : 0.0) + (plan.agents ? 72.0 * focus_seats(s) : 0.0);
   const double need = per_run * plan.runs;
   const double budget = plan.results_budget_bytes > 0 ? plan.results_budget_bytes : default_memory_budget();
   if (need > budget)
@@ -49,6 +58,7 @@ plan_report run_scenario(const run_plan& plan) {
   opt.seed = plan.seed;
   opt.weekly = plan.weekly;
   opt.events = plan.events;
+  opt.agents = plan.agents;
   opt.cancel = plan.cancel;
   if (plan.on_progress) opt.on_run_done = [&](const run_result&) { plan.on_progress(1); };
   report.results = simulate_runs(plan.scenario, opt);
@@ -172,11 +182,12 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   plan.runs = static_cast<int>(req.runs);
   plan.weekly = req.weekly;
   plan.events = req.events;
+  plan.agents = req.agents;
   plan.threads = threads;
   plan.cancel = cancel;
   const auto results = execute(plan).results;
   // The tables as `partyline run` builds them, handed over as its CSV files' text (pandas reads them).
-  const run_set_tables set = build_run_tables(*scen, results, plan.seed, {req.weekly, req.events});
+  const run_set_tables set = build_run_tables(*scen, results, plan.seed, {req.weekly, req.events, req.agents});
   run_tables t;
   t.seed = plan.seed;
   t.runs = to_csv(set.runs);
@@ -185,6 +196,7 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   if (req.weekly) t.weekly = to_csv(set.weekly);
   if (req.events) t.events = to_csv(set.events);
   if (req.events) t.decisions = to_csv(set.decisions);
+  if (req.agents) t.councillors = to_csv(set.councillors);
   if (!results.empty()) {
     // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
     const run_result& typical = results[typical_run(results, focus_outcomes(*scen)).index];

@@ -57,3 +57,49 @@ TEST(Decisions, EveryVoteOfEveryBodyIsARowThatAgreesWithTheRunsCountersAndEvents
   EXPECT_FALSE(std::filesystem::exists(dir / "n" / "decisions.csv"));
   std::filesystem::remove_all(dir);
 }
+
+// councillors.csv (issue 35, --agents): each seat of the focus councils at the start and the end of every run; held
+// against the scenario's seats and councils.csv's seats at the end.
+TEST(Councillors, EachFocusSeatAtTheStartAndTheEndAgreesWithTheScenarioAndTheCouncilsTable) {
+  const auto dir = fresh_dir("councillors");
+  const auto r = run_cli("run " + scenario_path("haringey-2018.yaml").string() + " --runs 20 --seed 5 --agents --quiet --out " +
+                         (dir / "h").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto seats = partyline::read_csv(slurp(dir / "h" / "councillors.csv"), "councillors.csv");
+  ASSERT_EQ(seats.columns, (std::vector<std::string>{"run", "council", "seat", "ward", "party_start", "party_end",
+                                                     "position_start", "position_end", "status_end", "selection",
+                                                     "selection_week", "endorsement_end", "cabinet_end", "dissent_end", "ballot_support_end",
+                                                     "stands_independent"}));
+  ASSERT_EQ(seats.rows.size(), 20u * 57u);  // Haringey's 57 seats (the only focus council), every run
+  const auto councils = partyline::read_csv(slurp(dir / "h" / "councils.csv"), "councils.csv");
+  std::map<std::string, int> start, end, expected_end, deselected, expected_deselected;
+  int left = 0;
+  for (const auto& row : seats.rows) {
+    ASSERT_EQ(row[seats.column("council")], "haringey");
+    if (row[seats.column("party_start")] == "lab") ++start[row[seats.column("run")]];
+    if (row[seats.column("party_end")] == "lab") ++end[row[seats.column("run")]];
+    const std::string selection = row[seats.column("selection")];
+    const int week = std::stoi(row[seats.column("selection_week")]);
+    EXPECT_EQ(selection == "none", week == -1);
+    if (selection == "deselected_members" || selection == "deselected_central") ++deselected[row[seats.column("run")]];
+    if (selection != "none" && selection != "reselected") {
+      ++left;
+      EXPECT_LT(week, 47) << "a selection before the May 2018 election (week 47)";
+    }
+  }
+  for (const auto& row : councils.rows)
+    if (row[councils.column("council")] == "haringey") {
+      expected_end[row[councils.column("run")]] = std::stoi(row[councils.column("seats_end_lab")]);
+      if (const int n = std::stoi(row[councils.column("deselections")]); n > 0) expected_deselected[row[councils.column("run")]] = n;
+    }
+  ASSERT_EQ(start.size(), 20u);
+  for (const auto& [run, n] : start) EXPECT_EQ(n, 48) << "run " << run;  // the scenario's Labour seats before May 2018
+  EXPECT_EQ(end, expected_end);  // the seats Labour holds at the end, as councils.csv counts them
+  // The documented deselections (17 deselected or withdrawn by December 2017) show on the seats, as councils.csv
+  // counts them.
+  EXPECT_EQ(deselected, expected_deselected);
+  EXPECT_GT(left, 20 * 8);
+  ASSERT_EQ(run_cli("run " + scenario_path("haringey-2018.yaml").string() + " --runs 2 --quiet --out " + (dir / "n").string()).status, 0);
+  EXPECT_FALSE(std::filesystem::exists(dir / "n" / "councillors.csv"));
+  std::filesystem::remove_all(dir);
+}

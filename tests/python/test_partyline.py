@@ -56,6 +56,18 @@ def test_decisions_are_every_vote_as_the_cli_writes_them(tmp_path):
     pd.testing.assert_frame_equal(d, cli.astype({"notice": bool}))
 
 
+def test_councillors_are_each_focus_seat_as_the_cli_writes_them(tmp_path):
+    out = tmp_path / "cli"
+    subprocess.run([BIN, "run", str(BIRMINGHAM), "--runs", "4", "--seed", "11", "--agents", "--quiet", "--out", str(out)],
+                   check=True)
+    c = partyline.run(BIRMINGHAM, runs=4, seed=11, agents=True)["councillors"]
+    assert list(c.columns[:6]) == ["run", "council", "seat", "ward", "party_start", "party_end"]
+    assert c["cabinet_end"].dtype == bool and c["stands_independent"].dtype == bool
+    assert len(c) == 4 * c[c.run == 0].shape[0] > 0
+    cli = pd.read_csv(out / "councillors.csv").astype({"cabinet_end": bool, "stands_independent": bool})
+    pd.testing.assert_frame_equal(c, cli)
+
+
 def test_a_dict_scenario_is_the_same_as_its_file():
     as_dict = yaml.safe_load(TINY.read_text())
     a = partyline.run(TINY, runs=6, seed=2)

@@ -20,15 +20,17 @@ struct run_options {
   int first_run = 0;          ///< run ids are first_run .. first_run + runs - 1
   bool weekly = false;        ///< collect weekly.csv rows
   bool events = false;        ///< collect the event log
+  bool agents = false;        ///< collect the focus councils' seats at the start and the end (councillors.csv)
   /// Called (from worker threads, concurrently) after each run finishes; must be thread-safe.
   std::function<void(const run_result&)> on_run_done;
   const std::atomic<bool>* cancel = nullptr;  ///< when set to true, unstarted runs are skipped, runs in flight abandoned
 };
 
 /// @brief Builds and runs one run to the end; the result depends only on (scenario, seed, run). With `cancel` raised
-/// part-way, throws run_cancelled at the run's next step (a long run is never waited for).
+/// part-way, throws run_cancelled at the run's next step (a long run is never waited for). `agents`: keep the focus
+/// councils' seats at the start and the end (councillors.csv).
 [[nodiscard]] run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::uint64_t run, bool weekly,
-                                      bool events, const std::atomic<bool>* cancel = nullptr);
+                                      bool events, const std::atomic<bool>* cancel = nullptr, bool agents = false);
 
 /// @brief Runs `opt.runs` runs in parallel; results in run order. With a cancel flag raised part-way, only finished
 /// runs are returned (still in run order).

@@ -351,6 +351,26 @@ struct decision_record {
   std::uint32_t deal = 0;     ///< a coalition item's administration (a mask, as councils.csv's administration_end)
 };
 
+/// @brief One row of councillors.csv: a seat of a focus council at the start of the run and at its end (the seat's
+/// row is reused by whoever wins it, so `party_end` may differ from `party_start`).
+struct councillor_record {
+  int council = 0;
+  int seat = 0;                  ///< the seat's place in the council, 0..seats-1
+  int ward = 0;                  ///< the ward's index in the council
+  int party_start = 0, party_end = 0;
+  float position_start = 0, position_end = 0;  ///< the holder's position on the first axis
+  councillor_status status_end = councillor_status::sitting;
+  /// The seat's last selection in the run (R5, R6: its holder reselected, deselected or withdrawn; undecided: none)
+  /// and the week it was reached (-1: none). Kept through the election that follows, which starts a new term.
+  selection_state selection = selection_state::undecided;
+  int selection_week = -1;
+  endorsement_state endorsement_end = endorsement_state::pending;
+  bool cabinet_end = false;
+  int dissent_end = 0;           ///< letters and requests the holder has signed
+  float ballot_support_end = 0;  ///< share of the ward's members behind the holder at their last selection
+  bool stands_independent = false;  ///< someone stands against the party's candidate for this seat as an independent
+};
+
 /// @brief Everything one run produces.
 struct run_result {
   int run = 0;
@@ -359,6 +379,7 @@ struct run_result {
   std::vector<weekly_row> weekly;
   std::vector<event_record> events;
   std::vector<decision_record> decisions;  ///< kept with the events
+  std::vector<councillor_record> councillors;  ///< the focus councils' seats, on request (--agents)
   /// The weekly reporters at the weeks the scenario's dated targets read (targets[].at, .since), kept whether or not
   /// weekly rows are: week -1 is the world before the first week.
   std::vector<weekly_row> checkpoints;

@@ -72,16 +72,22 @@ struct result_table {
 /// `none` for a lapse), notice (0/1), weeks_waiting, deal (a coalition item's administration, else empty).
 [[nodiscard]] result_table decisions_table(const scenario& s, const std::vector<run_result>& results);
 
+/// @brief councillors.csv: one row per run and seat of a focus council: run, council, seat, ward, party_start,
+/// party_end, position_start, position_end, status_end, selection, selection_week, endorsement_end, cabinet_end, dissent_end,
+/// ballot_support_end, stands_independent (docs/outcomes.md).
+[[nodiscard]] result_table councillors_table(const scenario& s, const std::vector<run_result>& results);
+
 /// @brief Which of a run set's optional tables to build.
 struct table_choice {
   bool weekly = false;  ///< weekly.csv (the runs must have kept weekly rows)
   bool events = false;  ///< events.csv and decisions.csv (the runs must have kept their event logs)
+  bool agents = false;  ///< councillors.csv (the runs must have kept their seats)
 };
 
 /// @brief Everything a run set's tables hold, as `partyline run` writes them.
 struct run_set_tables {
   result_table runs, councils;
-  result_table weekly, events, decisions;  ///< no columns unless chosen
+  result_table weekly, events, decisions, councillors;  ///< no columns unless chosen
   result_table checkpoints;     ///< what the dated targets read (checkpoints_table)
   table_data targets;           ///< the scenario's targets against the runs (targets.csv); no columns without targets or runs
 };

@@ -26,6 +26,7 @@ struct run_plan {
   int runs = 1;
   bool weekly = false;  ///< keep weekly rows
   bool events = false;  ///< keep the event log
+  bool agents = false;  ///< keep the focus councils' seats (councillors.csv)
   // ... or a sweep, every (point, replicate) committed to its results store as it finishes.
   std::shared_ptr<const sweep_spec> sweep;
   std::filesystem::path store;  ///< the sweep's output directory
@@ -81,7 +82,7 @@ struct run_request {
   long long seed = 0;  ///< used when has_seed; else the scenario's
   long long threads = 0;
   std::vector<std::pair<std::string, std::string>> overrides;  ///< dotted path, YAML value text
-  bool weekly = false, events = false;
+  bool weekly = false, events = false, agents = false;
 };
 /// Limits of a request's arguments: the CLI's option ranges.
 inline constexpr long long max_request_runs = 10'000'000;
@@ -90,7 +91,7 @@ inline constexpr long long max_request_threads = 1024;
 
 /// @brief The tables of a request's runs, as `partyline run` writes them.
 struct run_tables {
-  std::string runs, councils, weekly, events, decisions;
+  std::string runs, councils, weekly, events, decisions, councillors;
   std::string targets;        ///< the scenario's targets against the runs (targets.csv), empty without targets
   std::string story;          ///< the story of a typical run, as the run summary tells it (20 lines at most, as by default)
   std::size_t typical_run = 0;  ///< the run the story tells

@@ -98,14 +98,16 @@ def _yaml_value(value: Any) -> str:
 
 
 def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: int | None = None, threads: int = 0,
-        overrides: Mapping[str, Any] | None = None, weekly: bool = False, events: bool = False) -> dict[str, Any]:
+        overrides: Mapping[str, Any] | None = None, weekly: bool = False, events: bool = False,
+        agents: bool = False) -> dict[str, Any]:
     """Runs a scenario `runs` times.
 
     scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
     seed: the base seed (default: the scenario's). threads: 0 means all cores; results never depend on it.
     overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3}.
     Returns a dict of DataFrames: "runs" and "councils" (and "weekly" on request; "events" and "decisions" -- every
-    vote of every body, as decisions.csv -- with events=True; "targets" when the
+    vote of every body, as decisions.csv -- with events=True; "councillors" with agents=True: each seat of the focus
+    councils at the start and the end of every run, as councillors.csv; "targets" when the
     scenario states targets: its documented facts against the runs, as targets.csv), plus "seed",
     "story" (the story of a typical run, as `partyline run` prints it), "typical_run" (its run id) and
     "resolved_scenario" (the YAML of the frozen scenario).
@@ -113,14 +115,17 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     runs = _int_arg("runs", runs, 1, 10_000_000)
     seed = None if seed is None else _int_arg("seed", seed, 0, 9_000_000_000_000_000_000)
     threads = _int_arg("threads", threads, 0, 1024)
-    weekly, events = _bool_arg("weekly", weekly), _bool_arg("events", events)
+    weekly, events, agents = _bool_arg("weekly", weekly), _bool_arg("events", events), _bool_arg("agents", agents)
     if overrides is not None and not isinstance(overrides, Mapping):
         raise TypeError(f"overrides must be a dict of dotted paths to values, not {type(overrides).__name__}")
     text, label = _scenario_text(scenario)
     pairs = [(str(k), _yaml_value(v)) for k, v in (overrides or {}).items()]
-    raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events)
+    raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events, agents)
     out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
                            if name in raw}
+    if "councillors" in raw:
+        out["councillors"] = pd.read_csv(io.StringIO(raw["councillors"])).astype(
+            {"cabinet_end": bool, "stands_independent": bool})
     if "decisions" in raw:
         out["decisions"] = pd.read_csv(io.StringIO(raw["decisions"]), keep_default_na=False, na_values=[""],
                                        dtype={"deal": str}).astype({"notice": bool})
