@@ -16,7 +16,7 @@ packages=(
   # the libFuzzer harnesses (README, reliability)
   clang libclang-rt-14-dev
   # python module and notebooks (issue: python bindings, notebook)
-  python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib python3-yaml
+  python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib python3-yaml python3-tqdm python3-venv python3-pip
   python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert jupyter-notebook
 )
 

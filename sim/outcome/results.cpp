@@ -23,6 +23,13 @@ result_column integer_column(std::string name, std::size_t rows) {
   return c;
 }
 
+// A yes/no column: integers 1/0 in CSV, marked so that typed readers (the Python module) see booleans.
+result_column flag_column(std::string name, std::size_t rows) {
+  result_column c = integer_column(std::move(name), rows);
+  c.flag = true;
+  return c;
+}
+
 result_column real_column(std::string name, std::size_t rows) {
   result_column c;
   c.name = std::move(name);
@@ -320,7 +327,7 @@ result_table decisions_table(const scenario& s, const std::vector<run_result>& r
   t.columns.push_back(integer_column("yes", n));
   t.columns.push_back(integer_column("of", n));
   t.columns.push_back(text_column("meeting", {"ordinary", "emergency", "none"}, n));
-  t.columns.push_back(integer_column("notice", n));
+  t.columns.push_back(flag_column("notice", n));
   t.columns.push_back(integer_column("weeks_waiting", n));
   t.columns.push_back(text_column("deal", {}, n));
   text_adder<std::string> item(t.columns[5]), decided(t.columns[6]);
@@ -376,10 +383,10 @@ result_table councillors_table(const scenario& s, const std::vector<run_result>&
   t.columns.push_back(text_column("selection", {"none", "reselected", "deselected_members", "deselected_central", "withdrawn"}, n));
   t.columns.push_back(integer_column("selection_week", n));
   t.columns.push_back(text_column("endorsement_end", {"pending", "endorsed", "refused"}, n));
-  t.columns.push_back(integer_column("cabinet_end", n));
+  t.columns.push_back(flag_column("cabinet_end", n));
   t.columns.push_back(integer_column("dissent_end", n));
   t.columns.push_back(real_column("ballot_support_end", n));
-  t.columns.push_back(integer_column("stands_independent", n));
+  t.columns.push_back(flag_column("stands_independent", n));
   for (const auto& r : results)
     for (const auto& c : r.councillors) {
       t.columns[0].integers.push_back(r.run);

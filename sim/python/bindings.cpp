@@ -1,15 +1,19 @@
 // partyline._core: the engine for Python. The public API (DataFrames, dicts, load) is in partyline/__init__.py.
 // Long work runs on a worker thread with the GIL released; the calling thread wakes every 100 ms to let Python
 // handle signals, so Ctrl-C raises KeyboardInterrupt after the work in flight stops cleanly.
+#include <pybind11/functional.h>
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <optional>
 #include <tbb/info.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -32,13 +36,15 @@ namespace pl = partyline;
 namespace {
 
 /// Runs `work(cancel)` on a worker thread without the GIL; turns a pending Python signal (Ctrl-C) into a cancel
-/// request and re-raises it once the work has stopped.
+/// request and re-raises it once the work has stopped. `poll`, when given, is called with the GIL at every wake and
+/// once at the end (a progress callback); an exception it raises stops the work the same way.
 template <class Result, class Work>
-Result interruptible(Work&& work) {
+Result interruptible(Work&& work, const std::function<void()>& poll = {}) {
   std::atomic<bool> cancel{false};
   std::packaged_task<Result()> task([&] { return work(cancel); });
   auto future = task.get_future();
   std::thread worker;
+  std::exception_ptr failure;
   {
     py::gil_scoped_release release;
     worker = std::thread(std::move(task));
@@ -51,17 +57,46 @@ Result interruptible(Work&& work) {
       status = future.wait_for(std::chrono::milliseconds(100));
     }
     if (status == std::future_status::ready) break;
-    if (!interrupted && PyErr_CheckSignals() != 0) {
+    if (interrupted) continue;
+    if (PyErr_CheckSignals() != 0) {
       interrupted = true;
       cancel = true;  // finish or drop the runs in flight; committed sweep rows stay committed
+      continue;
+    }
+    if (poll) {
+      try {
+        poll();
+      } catch (...) {
+        failure = std::current_exception();
+        interrupted = true;
+        cancel = true;
+      }
     }
   }
   {
     py::gil_scoped_release release;
     worker.join();
   }
+  if (failure) std::rethrow_exception(failure);
   if (interrupted) throw py::error_already_set();
+  if (poll) poll();  // the final count
   return future.get();
+}
+
+/// A result table's columns for pandas: (name, kind, values, labels, flag) with values a NumPy array -- int64 or
+/// float64, or for a text column the uint32 codes into `labels` (a Categorical in pandas).
+py::list columns_of(const pl::result_table& t) {
+  py::list out;
+  for (const auto& c : t.columns) {
+    using kind = pl::result_column::type;
+    py::object values;
+    if (c.kind == kind::integer) values = py::array_t<std::int64_t>(static_cast<py::ssize_t>(c.integers.size()), c.integers.data());
+    else if (c.kind == kind::real) values = py::array_t<double>(static_cast<py::ssize_t>(c.reals.size()), c.reals.data());
+    else values = py::array_t<std::uint32_t>(static_cast<py::ssize_t>(c.codes.size()), c.codes.data());
+    out.append(py::make_tuple(c.name, c.kind == kind::integer ? "integer" : c.kind == kind::real ? "real" : "text", values,
+                              c.labels, c.flag));
+  }
+  return out;
 }
 
 int thread_count(int threads) { return threads > 0 ? threads : tbb::info::default_concurrency(); }
@@ -70,7 +105,7 @@ int thread_count(int threads) { return threads > 0 ? threads : tbb::info::defaul
 // Python-entry fuzz harness drives (tests/fuzz/python_entry_fuzz.cpp).
 py::dict run(const std::string& text, const std::string& label, long long runs, std::optional<long long> seed,
              long long threads, const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events,
-             bool agents) {
+             bool agents, const std::optional<py::function>& progress) {
   pl::run_request req;
   req.text = text;
   req.label = label;
@@ -84,29 +119,45 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   req.agents = agents;
   const auto scen = pl::prepare_request(req);  // std::invalid_argument -> ValueError; scenario_error -> ScenarioError
   const int t = pl::effective_request_threads(req);
+  std::atomic<std::size_t> finished{0};
+  std::size_t told = static_cast<std::size_t>(-1);
+  std::function<void()> poll;
+  if (progress) poll = [&] {
+    const std::size_t now = finished.load(std::memory_order_relaxed);
+    if (now != told) (*progress)(now, runs, "runs");
+    told = now;
+  };
   const pl::run_tables out = interruptible<pl::run_tables>(
-      [&](std::atomic<bool>& cancel) { return pl::execute_request(req, scen, t, &cancel); });
+      [&](std::atomic<bool>& cancel) { return pl::execute_request(req, scen, t, &cancel, &finished); }, poll);
   py::dict d;
-  d["runs"] = out.runs;
-  d["councils"] = out.councils;
-  if (weekly) d["weekly"] = out.weekly;
-  if (events) d["events"] = out.events;
-  if (events) d["decisions"] = out.decisions;
-  if (agents) d["councillors"] = out.councillors;
+  d["runs"] = columns_of(out.tables.runs);
+  d["councils"] = columns_of(out.tables.councils);
+  if (weekly) d["weekly"] = columns_of(out.tables.weekly);
+  if (events) d["events"] = columns_of(out.tables.events);
+  if (events) d["decisions"] = columns_of(out.tables.decisions);
+  if (agents) d["councillors"] = columns_of(out.tables.councillors);
   d["seed"] = out.seed;
   d["story"] = out.story;
-  if (!out.targets.empty()) d["targets"] = out.targets;
+  if (!out.tables.targets.columns.empty()) d["targets"] = pl::to_csv(out.tables.targets);
   d["typical_run"] = out.typical_run;
   d["resolved_scenario"] = pl::to_yaml(*scen);
   return d;
 }
 
 py::dict sweep(const std::string& text, const std::string& label, const std::string& base_dir, const std::string& out,
-               int threads, bool resume) {
+               int threads, bool resume, const std::optional<py::function>& progress) {
   const int t = thread_count(threads);
   pl::load_options lo;
   lo.concurrent_runs = t;
   const auto spec = std::make_shared<const pl::sweep_spec>(pl::load_sweep_text(text, label, base_dir, lo));
+  std::atomic<std::size_t> done{0}, total{0};
+  std::size_t told = static_cast<std::size_t>(-1);
+  std::function<void()> poll;
+  if (progress) poll = [&] {
+    const std::size_t n = total.load(), now = done.load();
+    if (n > 0 && now != told) (*progress)(now, n, "runs");
+    if (n > 0) told = now;
+  };
   const pl::plan_report report = interruptible<pl::plan_report>([&](std::atomic<bool>& cancel) {
     pl::run_plan plan;
     plan.sweep = spec;
@@ -115,8 +166,13 @@ py::dict sweep(const std::string& text, const std::string& label, const std::str
     plan.threads = t;
     plan.cancel = &cancel;
     plan.command = "partyline.sweep (Python)";
+    plan.on_start = [&](std::size_t already, std::size_t n) {
+      done = already;
+      total = n;
+    };
+    plan.on_progress = [&](std::size_t n) { done.fetch_add(n); };
     return pl::execute(plan);
-  });
+  }, poll);
   py::dict d;
   d["total"] = report.total;
   d["already_done"] = report.already_done;
@@ -127,14 +183,34 @@ py::dict sweep(const std::string& text, const std::string& label, const std::str
   return d;
 }
 
-py::dict calibrate(const std::string& file, const std::string& out, int threads, bool resume, const std::string& hold_out) {
+py::dict calibrate(const std::string& file, const std::string& out, int threads, bool resume, const std::string& hold_out,
+                   const std::optional<py::function>& progress) {
   pl::calibration_spec spec = pl::load_calibration_file(file);
   if (!hold_out.empty()) pl::hold_out_case(spec, hold_out);
   spec.abc.threads = threads;
+  // Progress: the particles accepted in the generation under way.
+  std::atomic<int> generation{-1};
+  std::atomic<long long> accepted{0};
+  std::pair<int, long long> told{-2, -1};
+  std::function<void()> poll;
+  if (progress) {
+    spec.abc.on_generation_start = [&](int g, double) {
+      accepted = 0;
+      generation = g;
+    };
+    spec.abc.on_particle = [&] { accepted.fetch_add(1); };
+    poll = [&] {
+      const int g = generation.load();
+      const long long n = std::min<long long>(accepted.load(), spec.abc.particles);
+      if (g < 0 || std::pair{g, n} == told) return;
+      (*progress)(n, spec.abc.particles, "generation " + std::to_string(g + 1) + " of up to " + std::to_string(spec.abc.generations));
+      told = {g, n};
+    };
+  }
   const pl::calibrate_report report = interruptible<pl::calibrate_report>([&](std::atomic<bool>& cancel) {
     spec.abc.cancel = &cancel;
     return pl::run_calibration(spec, out, resume);
-  });
+  }, poll);
   py::dict d;
   d["generations"] = report.generations.size();
   d["resumed_generations"] = report.resumed_generations;
@@ -159,10 +235,11 @@ PYBIND11_MODULE(_core, m) {
     }
   });
   m.def("run", &run, py::arg("text"), py::arg("label"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
-        py::arg("overrides"), py::arg("weekly"), py::arg("events"), py::arg("agents") = false);
-  m.def("calibrate", &calibrate, py::arg("file"), py::arg("out"), py::arg("threads"), py::arg("resume"), py::arg("hold_out"));
+        py::arg("overrides"), py::arg("weekly"), py::arg("events"), py::arg("agents") = false, py::arg("progress") = py::none());
+  m.def("calibrate", &calibrate, py::arg("file"), py::arg("out"), py::arg("threads"), py::arg("resume"), py::arg("hold_out"),
+        py::arg("progress") = py::none());
   m.def("sweep", &sweep, py::arg("text"), py::arg("label"), py::arg("base_dir"), py::arg("out"), py::arg("threads"),
-        py::arg("resume"));
+        py::arg("resume"), py::arg("progress") = py::none());
   m.def(
       "read_text",
       [](const std::string& path) { return py::bytes(pl::read_text_file(path, pl::yaml_limits{}.max_bytes)); },

@@ -175,7 +175,8 @@ frozen_scenario prepare_request(const run_request& req, load_options opt) {
   return scen;
 }
 
-run_tables execute_request(const run_request& req, const frozen_scenario& scen, int threads, const std::atomic<bool>* cancel) {
+run_tables execute_request(const run_request& req, const frozen_scenario& scen, int threads, const std::atomic<bool>* cancel,
+                           std::atomic<std::size_t>* finished) {
   run_plan plan;
   plan.scenario = scen;
   plan.seed = req.has_seed ? static_cast<std::uint64_t>(req.seed) : static_cast<std::uint64_t>(scen->seed);
@@ -185,18 +186,11 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   plan.agents = req.agents;
   plan.threads = threads;
   plan.cancel = cancel;
+  if (finished != nullptr) plan.on_progress = [finished](std::size_t n) { finished->fetch_add(n, std::memory_order_relaxed); };
   const auto results = execute(plan).results;
-  // The tables as `partyline run` builds them, handed over as its CSV files' text (pandas reads them).
-  const run_set_tables set = build_run_tables(*scen, results, plan.seed, {req.weekly, req.events, req.agents});
   run_tables t;
   t.seed = plan.seed;
-  t.runs = to_csv(set.runs);
-  t.councils = to_csv(set.councils);
-  if (!set.targets.columns.empty()) t.targets = to_csv(set.targets);
-  if (req.weekly) t.weekly = to_csv(set.weekly);
-  if (req.events) t.events = to_csv(set.events);
-  if (req.events) t.decisions = to_csv(set.decisions);
-  if (req.agents) t.councillors = to_csv(set.councillors);
+  t.tables = build_run_tables(*scen, results, plan.seed, {req.weekly, req.events, req.agents});
   if (!results.empty()) {
     // The story of a typical run, retold with its event log when the runs kept none (as `partyline run` does).
     const run_result& typical = results[typical_run(results, focus_outcomes(*scen)).index];

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "partyline/engine/load.hpp"
+#include "partyline/store/csv.hpp"
 #include "partyline/sweep/plan.hpp"
 
 namespace {
@@ -235,7 +236,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     if (!load_only && quick && (flags & 64) == 0 && (size == 0 || data[size / 2] % 4 == 0)) {
       req.runs = std::min<long long>(req.runs, 2);
-      (void)partyline::execute_request(req, scen, 1, nullptr);
+      const auto out = partyline::execute_request(req, scen, 1, nullptr);
+      // Every table the module hands to Python, and as `partyline run` writes it.
+      for (const auto* t : {&out.tables.runs, &out.tables.councils, &out.tables.weekly, &out.tables.events,
+                            &out.tables.decisions, &out.tables.councillors})
+        if (!t->columns.empty()) (void)partyline::to_csv(*t);
       ++counts.executed;
     }
   } catch (const std::invalid_argument&) {

@@ -11,6 +11,7 @@ import subprocess
 import threading
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -21,6 +22,26 @@ ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).reso
 BIN = os.environ.get("PARTYLINE_BIN", str(ROOT / "build" / "release" / "sim" / "partyline"))
 TINY = ROOT / "tests" / "data" / "tiny.yaml"
 BIRMINGHAM = ROOT / "scenarios" / "birmingham-2019.yaml"
+
+
+def assert_same_as_csv(frame: pd.DataFrame, path: pathlib.Path) -> None:
+    """A typed frame holds exactly the cells of the CLI's CSV: categories and dates as their text (missing: empty),
+    yes/no as 1/0, numbers equal (the CSV writes the shortest text that reads back the same double)."""
+    text = pd.read_csv(path, dtype=str, keep_default_na=False)
+    numbers = pd.read_csv(path, keep_default_na=False, na_values=[""], float_precision="round_trip")
+    assert list(frame.columns) == list(text.columns) and len(frame) == len(text)
+    for name in frame.columns:
+        col = frame[name].reset_index(drop=True)
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            assert col.astype(object).where(col.notna(), "").tolist() == text[name].tolist(), name
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            assert col.dt.strftime("%Y-%m-%d").fillna("").tolist() == text[name].tolist(), name
+        elif pd.api.types.is_bool_dtype(col):
+            assert col.astype(int).astype(str).tolist() == text[name].tolist(), name
+        elif col.dtype == object:
+            assert col.fillna("").astype(str).tolist() == text[name].tolist(), name
+        else:
+            np.testing.assert_array_equal(col.to_numpy(dtype=float), numbers[name].to_numpy(dtype=float), err_msg=name)
 
 
 def test_run_returns_the_documented_tables():
@@ -40,8 +61,58 @@ def test_results_are_identical_to_the_cli(tmp_path):
     subprocess.run([BIN, "run", str(BIRMINGHAM), "--runs", "40", "--seed", "11", "--threads", "2", "--quiet",
                     "--out", str(out)], check=True)
     r = partyline.run(BIRMINGHAM, runs=40, seed=11, threads=1)
-    pd.testing.assert_frame_equal(r["runs"], pd.read_csv(out / "runs.csv"))
-    pd.testing.assert_frame_equal(r["councils"], pd.read_csv(out / "councils.csv"))
+    assert_same_as_csv(r["runs"], out / "runs.csv")
+    assert_same_as_csv(r["councils"], out / "councils.csv")
+
+
+def test_results_come_with_real_dtypes_as_arrays():
+    r = partyline.run(BIRMINGHAM, runs=6, seed=2, weekly=True, events=True, agents=True)
+    runs, councils = r["runs"], r["councils"]
+    assert runs["run"].dtype == np.int64 and runs["requests"].dtype == np.int64
+    assert isinstance(councils["council"].dtype, pd.CategoricalDtype)
+    # Categories in the scenario's order, the focus council first; every council of the scenario is one.
+    assert councils["council"].cat.categories[0] == "birmingham"
+    assert isinstance(councils["control_end"].dtype, pd.CategoricalDtype)
+    for name in ("weekly", "events", "decisions"):
+        assert pd.api.types.is_datetime64_any_dtype(r[name]["date"]), name
+    assert r["events"]["date"].min() >= pd.Timestamp(yaml.safe_load(BIRMINGHAM.read_text())["start_date"])
+    assert r["weekly"]["satisfaction"].dtype == np.float64
+    assert r["decisions"]["notice"].dtype == bool and r["councillors"]["cabinet_end"].dtype == bool
+    assert isinstance(r["decisions"]["body"].dtype, pd.CategoricalDtype)
+    # An empty text is missing, not an empty category.
+    deal = r["decisions"]["deal"]
+    assert "" not in list(deal.cat.categories) and deal.isna().any()
+
+
+def test_progress_is_told_as_runs_finish_and_a_bar_is_optional(capsys):
+    seen = []
+    r = partyline.run(TINY, runs=30, seed=1, threads=2, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1] == (30, 30) and all(t == 30 for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    quiet = partyline.run(TINY, runs=30, seed=1, progress=False)
+    pd.testing.assert_frame_equal(r["runs"], quiet["runs"])  # progress changes nothing
+    assert capsys.readouterr().err == ""  # quick work shows no bar
+    with pytest.raises(TypeError, match="progress"):
+        partyline.run(TINY, runs=2, progress="yes")
+    told = []
+    report = partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=pathlib.Path(os.environ.get(
+        "TMPDIR", "/tmp")) / f"progress-{os.getpid()}-{time.monotonic_ns()}", progress=lambda d, t: told.append((d, t)))
+    assert told[-1] == (report["total"], report["total"])
+
+
+def test_overrides_are_columns_of_each_run():
+    r = partyline.run(TINY, runs=4, seed=1, overrides={"rules.R7.letter_min": 3, "executive.left_share": 0.3})
+    assert list(r["runs"].columns[:4]) == ["run", "seed", "rules.R7.letter_min", "executive.left_share"]
+    assert (r["runs"]["rules.R7.letter_min"] == 3).all() and (r["runs"]["executive.left_share"] == 0.3).all()
+    assert list(r["councils"].columns[:3]) == ["run", "rules.R7.letter_min", "executive.left_share"]
+    assert "rules.R7.letter_min" not in partyline.run(TINY, runs=2)["runs"].columns
+
+
+def test_errors_are_worded_for_python(tmp_path):
+    partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "s", progress=False)
+    with pytest.raises(partyline.UsageError) as e:
+        partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "s", progress=False)
+    assert "resume=True" in str(e.value) and "--resume" not in str(e.value) and "--out" not in str(e.value)
 
 
 def test_decisions_are_every_vote_as_the_cli_writes_them(tmp_path):
@@ -52,8 +123,7 @@ def test_decisions_are_every_vote_as_the_cli_writes_them(tmp_path):
     assert list(d.columns) == ["run", "week", "date", "body", "council", "item", "decision", "yes", "of", "meeting",
                                "notice", "weeks_waiting", "deal"]
     assert len(d) > 0 and d["notice"].dtype == bool and (d["yes"] <= d["of"]).all()
-    cli = pd.read_csv(out / "decisions.csv", keep_default_na=False, na_values=[""], dtype={"deal": str})
-    pd.testing.assert_frame_equal(d, cli.astype({"notice": bool}))
+    assert_same_as_csv(d, out / "decisions.csv")
 
 
 def test_councillors_are_each_focus_seat_as_the_cli_writes_them(tmp_path):
@@ -64,8 +134,7 @@ def test_councillors_are_each_focus_seat_as_the_cli_writes_them(tmp_path):
     assert list(c.columns[:6]) == ["run", "council", "seat", "ward", "party_start", "party_end"]
     assert c["cabinet_end"].dtype == bool and c["stands_independent"].dtype == bool
     assert len(c) == 4 * c[c.run == 0].shape[0] > 0
-    cli = pd.read_csv(out / "councillors.csv").astype({"cabinet_end": bool, "stands_independent": bool})
-    pd.testing.assert_frame_equal(c, cli)
+    assert_same_as_csv(c, out / "councillors.csv")
 
 
 def test_a_dict_scenario_is_the_same_as_its_file():
@@ -182,9 +251,7 @@ def test_sweep_and_load(tmp_path):
     assert tables["manifest"]["design"] == "grid"
     # The CLI's export of the same store has the same rows.
     subprocess.run([BIN, "export", str(tmp_path / "s")], check=True, capture_output=True)
-    cli = pd.read_csv(tmp_path / "s" / "export" / "runs.csv")
-    assert list(cli.columns) == list(runs.columns)
-    pd.testing.assert_frame_equal(cli, runs, check_dtype=False)
+    assert_same_as_csv(runs, tmp_path / "s" / "export" / "runs.csv")
 
 
 def test_a_sweep_into_a_folder_another_process_writes_is_refused(tmp_path):
@@ -328,7 +395,7 @@ def test_timeline_gives_when_each_event_first_happens_across_runs():
     assert row.week_median == pytest.approx(first.quantile(0.5))
     assert row.week_p05 == pytest.approx(first.quantile(0.05)) and row.week_p95 == pytest.approx(first.quantile(0.95))
     start = pd.Timestamp("2017-06-05")  # the scenario's start_date
-    assert row.date_median == (start + pd.Timedelta(weeks=round(row.week_median))).date().isoformat()
+    assert row.date_median == start + pd.Timedelta(weeks=round(row.week_median))
     assert not partyline.timeline(r, council="haringey", include_minor=False).event.isin(["deselection", "withdrawal"]).any()
     with pytest.raises(ValueError, match="events=True"):
         partyline.timeline(partyline.run(TINY, runs=2))
@@ -366,13 +433,12 @@ def test_load_returns_a_sweeps_weekly_series_and_events_as_the_cli_exports_them(
                                         "rules.R7.letter_min"]
     assert len(weekly) == len(tables["runs"]) * 12 * 2  # runs x weeks x (all, smalltown)
     subprocess.run([BIN, "export", str(sweep)], check=True, capture_output=True)
-    cli = pd.read_csv(sweep / "export" / "weekly.csv")
-    pd.testing.assert_frame_equal(weekly.reset_index(drop=True), cli, check_dtype=False)
+    assert_same_as_csv(weekly, sweep / "export" / "weekly.csv")
+    assert pd.api.types.is_datetime64_any_dtype(weekly["date"]) and isinstance(weekly["council"].dtype, pd.CategoricalDtype)
     events = tables["events"]  # events: true
     assert list(events.columns[5:]) == ["seq", "week", "date", "council", "rule", "event", "detail"]
     assert len(events) > len(tables["runs"])
-    cli_events = pd.read_csv(sweep / "export" / "events.csv", keep_default_na=False)
-    pd.testing.assert_frame_equal(events.reset_index(drop=True), cli_events, check_dtype=False)
+    assert_same_as_csv(events, sweep / "export" / "events.csv")
     partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
     assert "weekly" not in partyline.load(tmp_path / "grid")
     assert "events" not in partyline.load(tmp_path / "grid")

@@ -27,6 +27,8 @@ struct result_column {
   std::vector<double> reals;           ///< kind real: one per row
   std::vector<std::uint32_t> codes;    ///< kind text: one per row, an index into labels
   std::vector<std::string> labels;     ///< kind text: the texts the rows name
+  /// kind integer: the column is a yes/no (1/0), written as 1/0 in CSV and handed to Python as bool.
+  bool flag = false;
 
   [[nodiscard]] std::size_t size() const;
   /// Row `row`'s text (kind text).

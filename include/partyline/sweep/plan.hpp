@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "partyline/outcome/collect.hpp"
+#include "partyline/outcome/results.hpp"
 #include "partyline/sweep/sweep.hpp"
 
 namespace partyline {
@@ -89,10 +90,10 @@ inline constexpr long long max_request_runs = 10'000'000;
 inline constexpr long long max_request_seed = 9'000'000'000'000'000'000LL;
 inline constexpr long long max_request_threads = 1024;
 
-/// @brief The tables of a request's runs, as `partyline run` writes them.
+/// @brief The tables of a request's runs, as `partyline run` writes them, typed (the Python module hands their columns
+/// to pandas as arrays, never as CSV text to be parsed back).
 struct run_tables {
-  std::string runs, councils, weekly, events, decisions, councillors;
-  std::string targets;        ///< the scenario's targets against the runs (targets.csv), empty without targets
+  run_set_tables tables;      ///< runs, councils, targets; weekly, events, decisions, councillors when asked for
   std::string story;          ///< the story of a typical run, as the run summary tells it (20 lines at most, as by default)
   std::size_t typical_run = 0;  ///< the run the story tells
   std::uint64_t seed = 0;
@@ -105,8 +106,9 @@ struct run_tables {
 /// set from the request.
 [[nodiscard]] frozen_scenario prepare_request(const run_request& req, load_options opt = {});
 /// @brief Runs a prepared request on `threads` threads (from effective_request_threads).
+/// `finished`, when given, counts the runs as they finish (a caller's progress bar reads it from another thread).
 [[nodiscard]] run_tables execute_request(const run_request& req, const frozen_scenario& scen, int threads,
-                                         const std::atomic<bool>* cancel);
+                                         const std::atomic<bool>* cancel, std::atomic<std::size_t>* finished = nullptr);
 /// @brief The threads a request runs on (0: all cores).
 [[nodiscard]] int effective_request_threads(const run_request& req);
 

@@ -6,10 +6,12 @@
     partyline.sweep("scenarios/sweeps/leicester-central-board.yaml", out="results/leicester-board")
     tables = partyline.load("results/leicester-board")   # runs, councils, points, manifest
 
-Results are identical to the command line's for the same scenario, seed and runs. Errors in a scenario raise
-ScenarioError (a ValueError) with the same FILE:LINE:COL: key.path: message as `partyline validate`.
-Long runs release the GIL; Ctrl-C raises KeyboardInterrupt and leaves a sweep's store consistent (resume it with
-resume=True).
+Results are identical to the command line's for the same scenario, seed and runs, and come with real dtypes: ids
+and kinds as categories, dates as datetime64, yes/no columns as bool (the engine hands its typed columns over as
+arrays). Errors in a scenario raise ScenarioError (a ValueError) with the same FILE:LINE:COL: key.path: message as
+`partyline validate`. Long work shows a progress bar (tqdm; progress=False for none, or a callable(done, total) of
+your own), releases the GIL, and stops on Ctrl-C with KeyboardInterrupt, leaving a sweep's store or a calibration
+folder consistent (resume it with resume=True).
 """
 
 from __future__ import annotations
@@ -23,14 +25,164 @@ import pathlib
 import sqlite3
 from typing import Any, Mapping
 
+import re
+import sys
+import time
+from typing import Callable, Union
+
+import numpy as np
 import pandas as pd
 
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["run", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "against_facts", "meaning",
+__all__ = ["shared_dir", "scenario_path", "run", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
+
+
+Progress = Union[bool, Callable[[int, int], Any], None]
+"""progress=: True (a tqdm bar once the work takes more than a second; a line on stderr without tqdm), False or
+None (nothing), or a callable(done, total) told as work finishes."""
+
+
+class _Reporter:
+    """The engine's progress, (done, total, what), shown as the caller asked: a tqdm bar (the notebook widget under
+    Jupyter when it can draw one), a callable, or nothing. A new `what` (a calibration's next generation) starts a
+    new bar."""
+
+    def __init__(self, progress: Progress, task: str):
+        if progress is not None and not isinstance(progress, bool) and not callable(progress):
+            raise TypeError(f"progress must be True, False or a callable(done, total), not {type(progress).__name__}")
+        self.progress, self.task, self.bar, self.what = progress, task, None, None
+
+    def active(self) -> bool:
+        return bool(self.progress)
+
+    def __call__(self, done: int, total: int, what: str) -> None:
+        if callable(self.progress) and not isinstance(self.progress, bool):
+            self.progress(done, total)
+            return
+        if self.bar is None or what != self.what:
+            self.close()
+            self.what = what
+            self.bar = _make_bar(total, f"{self.task}: {what}" if what not in ("runs",) else self.task,
+                                 "particles" if what.startswith("generation") else what)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+class _LineBar:
+    """A bar without tqdm: one line on stderr, rewritten as work finishes."""
+
+    def __init__(self, total: int, desc: str, unit: str):
+        self.total, self.desc, self.unit, self.n = total, desc, unit, 0
+        self.since, self.shown = time.monotonic(), False
+
+    def update(self, k: int) -> None:
+        self.n += k
+        if self.shown or time.monotonic() - self.since > 1.0:  # as tqdm's delay: quick work shows nothing
+            self.shown = True
+            print(f"\r{self.desc}: {self.n}/{self.total} {self.unit}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.shown:
+            print(file=sys.stderr, flush=True)
+
+
+def _make_bar(total: int, desc: str, unit: str):
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        return _LineBar(total, desc, unit)
+    import warnings
+    with warnings.catch_warnings():  # tqdm.auto warns when a notebook has no ipywidgets; it falls back to text
+        warnings.simplefilter("ignore")
+        return tqdm(total=total, desc=desc, unit=f" {unit}" if unit else "", delay=1.0, leave=False)
+
+
+_CLI_WORDS = [(re.compile(r"with the same `partyline calibrate` command and --resume"), "by calling partyline.calibrate again with resume=True"),
+              (re.compile(r"`partyline sweep [^`]*--resume`"), "partyline.sweep(..., resume=True)"),
+              (re.compile(r"--resume"), "resume=True"), (re.compile(r"another --out"), "another out="),
+              (re.compile(r"--force"), "another out= (Python never overwrites results)")]
+
+
+def _python_words(error: Exception) -> Exception:
+    """The same error, its command-line wording (--resume, --out) said as the Python call's arguments."""
+    text = str(error)
+    for pattern, words in _CLI_WORDS:
+        text = pattern.sub(words, text)
+    if text == str(error):
+        return error
+    new = type(error)(text)
+    new.__cause__ = error.__cause__
+    return new
+
+
+_DATE = re.compile(r"(^|_)date$")
+
+
+def _blank_to_na(values: pd.Series) -> pd.Series:
+    return values.where(values != "")
+
+
+def _frame(columns: list) -> pd.DataFrame:
+    """A DataFrame from the engine's typed columns (name, kind, values, labels, flag): integers as int64, reals as
+    float64, yes/no columns as bool, texts as categories (an empty text is missing) and dates as datetime64."""
+    data: dict[str, Any] = {}
+    for name, kind, values, labels, flag in columns:
+        if kind == "text":
+            codes = np.asarray(values, dtype=np.int64)
+            labels = list(labels)
+            if _DATE.search(name):
+                when = pd.to_datetime(_blank_to_na(pd.Series(labels, dtype=object)), format="%Y-%m-%d")
+                data[name] = pd.Series(when.to_numpy()[codes] if len(labels) else np.array([], dtype="datetime64[ns]"))
+                continue
+            # Categories are the distinct non-empty labels, in the engine's order (scenario order for councils).
+            label_codes, uniques = pd.factorize(_blank_to_na(pd.Series(labels, dtype=object)), use_na_sentinel=True)
+            data[name] = pd.Categorical.from_codes(label_codes[codes] if len(labels) else codes, categories=list(uniques))
+        elif flag:
+            data[name] = np.asarray(values).astype(bool)
+        else:
+            data[name] = np.asarray(values)
+    return pd.DataFrame(data)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table read from a results store with the dtypes run() gives: dates as datetime64, texts as categories."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype != object:
+            continue
+        if _DATE.search(name):
+            out[name] = pd.to_datetime(_blank_to_na(out[name]), format="%Y-%m-%d")
+        else:
+            out[name] = _blank_to_na(out[name]).astype("category")
+    return out
+
+
+def shared_dir() -> pathlib.Path:
+    """The folder holding the shipped scenarios/, the notebooks (results/) and docs/: share/partyline in the
+    environment `pip install .` installed into, or the source tree the module was built from, or $PARTYLINE_ROOT."""
+    candidates = [os.environ.get("PARTYLINE_ROOT"), pathlib.Path(sys.prefix) / "share" / "partyline",
+                  pathlib.Path(__file__).resolve().parents[3]]  # build/<preset>/python/partyline -> the source tree
+    for place in candidates:
+        if place and (pathlib.Path(place) / "scenarios").is_dir():
+            return pathlib.Path(place)
+    raise FileNotFoundError("no shipped scenarios found: set PARTYLINE_ROOT to partyline's source tree")
+
+
+def scenario_path(name: str) -> pathlib.Path:
+    """A shipped scenario's file by its name, e.g. scenario_path("haringey-2018")."""
+    path = shared_dir() / "scenarios" / f"{name.removesuffix('.yaml')}.yaml"
+    if not path.is_file():
+        shipped = sorted(p.stem for p in (shared_dir() / "scenarios").glob("*.yaml"))
+        raise FileNotFoundError(f"{name}: no such shipped scenario (there are: {', '.join(shipped)})")
+    return path
 
 
 def _read_file(path: pathlib.Path) -> bytes:
@@ -97,20 +249,51 @@ def _yaml_value(value: Any) -> str:
     raise TypeError(f"override values must be numbers, booleans or strings, not {type(value).__name__}")
 
 
+def _with_overrides(frame: pd.DataFrame, overrides: Mapping[str, Any]) -> pd.DataFrame:
+    """The frame with a column per override (its dotted path, its value), after the run's id columns: as a sweep's
+    tables carry their parameter columns."""
+    if not overrides:
+        return frame
+    at = sum(1 for c in ("run", "seed") if c in frame.columns[:2])
+    front, back = frame.iloc[:, :at], frame.iloc[:, at:]
+    values = pd.DataFrame({str(k): [v] * len(frame) for k, v in overrides.items() if str(k) not in frame.columns},
+                          index=frame.index)
+    return pd.concat([front, values, back], axis=1)
+
+
 def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: int | None = None, threads: int = 0,
         overrides: Mapping[str, Any] | None = None, weekly: bool = False, events: bool = False,
-        agents: bool = False) -> dict[str, Any]:
-    """Runs a scenario `runs` times.
+        agents: bool = False, progress: Progress = True) -> dict[str, Any]:
+    """Runs a scenario `runs` times and returns its tables as DataFrames.
 
-    scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
-    seed: the base seed (default: the scenario's). threads: 0 means all cores; results never depend on it.
-    overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3}.
-    Returns a dict of DataFrames: "runs" and "councils" (and "weekly" on request; "events" and "decisions" -- every
-    vote of every body, as decisions.csv -- with events=True; "councillors" with agents=True: each seat of the focus
-    councils at the start and the end of every run, as councillors.csv; "targets" when the
-    scenario states targets: its documented facts against the runs, as targets.csv), plus "seed",
-    "story" (the story of a typical run, as `partyline run` prints it), "typical_run" (its run id) and
-    "resolved_scenario" (the YAML of the frozen scenario).
+    Args:
+        scenario: a path to a scenario file, or the scenario as a dict (the YAML structure).
+        runs: how many runs (run ids 0..runs-1).
+        seed: the base seed (default: the scenario's). Run k draws from (seed, k): the same seed gives the same runs.
+        threads: worker threads; 0 means all cores. Results never depend on it.
+        overrides: dotted paths as in sweep files, e.g. {"rules.R2.b_backlash": 3.0, "executive.left_share": 0.3,
+            "events.bins-dispute.value": 0.45}. Each becomes a column of "runs" and "councils".
+        weekly: keep the weekly series ("weekly": one row per run, week and council).
+        events: keep every run's events ("events") and every vote of every body ("decisions").
+        agents: keep each seat of the focus councils at the start and the end of every run ("councillors").
+        progress: True for a progress bar (shown once the work takes over a second), False for none, or a
+            callable(done, total) told as runs finish.
+
+    Returns:
+        A dict: "runs" and "councils" (DataFrames, as runs.csv and councils.csv), "weekly", "events", "decisions" and
+        "councillors" when asked for, "targets" when the scenario states targets (its documented facts against the
+        runs, as targets.csv), "seed", "story" (the story of a typical run, as `partyline run` prints it),
+        "typical_run" (its run id) and "resolved_scenario" (the YAML of the frozen scenario). Ids and kinds are
+        categories, dates datetime64, yes/no columns bool (docs/outcomes.md names every column).
+
+    Raises:
+        ScenarioError: the scenario is invalid (FILE:LINE:COL: key.path: message, as `partyline validate`).
+        TypeError, ValueError: an argument of the wrong type or out of range.
+        KeyboardInterrupt: Ctrl-C; the runs in flight stop.
+
+    Example:
+        >>> r = partyline.run("scenarios/haringey-2018.yaml", runs=200, seed=1)
+        >>> r["runs"]["focus_seats_end"].mean()
     """
     runs = _int_arg("runs", runs, 1, 10_000_000)
     seed = None if seed is None else _int_arg("seed", seed, 0, 9_000_000_000_000_000_000)
@@ -118,17 +301,19 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     weekly, events, agents = _bool_arg("weekly", weekly), _bool_arg("events", events), _bool_arg("agents", agents)
     if overrides is not None and not isinstance(overrides, Mapping):
         raise TypeError(f"overrides must be a dict of dotted paths to values, not {type(overrides).__name__}")
+    reporter = _Reporter(progress, "partyline.run")
     text, label = _scenario_text(scenario)
     pairs = [(str(k), _yaml_value(v)) for k, v in (overrides or {}).items()]
-    raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events, agents)
-    out: dict[str, Any] = {name: pd.read_csv(io.StringIO(raw[name])) for name in ("runs", "councils", "weekly", "events")
-                           if name in raw}
-    if "councillors" in raw:
-        out["councillors"] = pd.read_csv(io.StringIO(raw["councillors"])).astype(
-            {"cabinet_end": bool, "stands_independent": bool})
-    if "decisions" in raw:
-        out["decisions"] = pd.read_csv(io.StringIO(raw["decisions"]), keep_default_na=False, na_values=[""],
-                                       dtype={"deal": str}).astype({"notice": bool})
+    try:
+        raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events, agents,
+                        reporter if reporter.active() else None)
+    finally:
+        reporter.close()
+    out: dict[str, Any] = {}
+    for name in ("runs", "councils", "weekly", "events", "decisions", "councillors"):
+        if name in raw:
+            frame = _frame(raw[name])
+            out[name] = _with_overrides(frame, overrides) if name in ("runs", "councils") else frame
     out["seed"] = raw["seed"]
     if "targets" in raw:
         out["targets"] = pd.read_csv(io.StringIO(raw["targets"]), keep_default_na=False, na_values=[""])
@@ -139,11 +324,19 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
 
 
 def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathLike, threads: int = 0,
-          resume: bool = False) -> dict[str, Any]:
-    """Runs a sweep (a sweep file's path, or its content as a dict) into out/results.sqlite.
+          resume: bool = False, progress: Progress = True) -> dict[str, Any]:
+    """Runs a sweep (a sweep file's path, or its content as a dict) into out/results.sqlite, as `partyline sweep`.
 
-    A dict's `scenario` path is resolved against the current directory. Returns what was done: total, ran,
-    already_done, complete, seconds, points. Read the results with load(out).
+    Args:
+        sweep_file: a sweep file (scenarios/README.md, Sweep files), or its content as a dict; a dict's `scenario`
+            path is resolved against the current directory.
+        out: the results folder; it must be new or empty, unless resume=True completes the sweep already in it.
+        threads: worker threads (0: all cores); results never depend on it.
+        resume: run only the runs the store lacks (after Ctrl-C or a crash).
+        progress: True for a progress bar, False for none, or a callable(done, total).
+
+    Returns:
+        What was done: total, ran, already_done, complete, seconds, points. Read the results with load(out).
     """
     if not isinstance(out, (str, os.PathLike)) or str(out) == "":
         raise TypeError(f"out must be a folder's path, not {out!r}")
@@ -156,16 +349,23 @@ def sweep(sweep_file: str | os.PathLike | Mapping[str, Any], out: str | os.PathL
         text, label, base = _read_file(path), str(sweep_file), str(path.parent)
     else:
         raise TypeError(f"sweep_file must be a path or a dict, not {type(sweep_file).__name__}")
-    return dict(_core.sweep(text, label, base, str(out), threads, resume))
+    reporter = _Reporter(progress, "partyline.sweep")
+    try:
+        return dict(_core.sweep(text, label, base, str(out), threads, resume, reporter if reporter.active() else None))
+    except (UsageError, ValueError) as e:
+        raise _python_words(e) from None
+    finally:
+        reporter.close()
 
 
 def calibrate(calibration_file: str | os.PathLike, out: str | os.PathLike, threads: int = 0, resume: bool = False,
-              hold_out: str | None = None) -> dict[str, Any]:
+              hold_out: str | None = None, progress: Progress = True) -> dict[str, Any]:
     """Runs (or with resume=True continues) a calibration file into `out`, as `partyline calibrate`: ABC-SMC against
     the cases' documented facts (scenarios/README.md, Calibration files). hold_out names a case to leave out of the
     fit (its facts are then predicted). Returns what was done (generations, resumed_generations, complete, seconds);
     read the results with load(out): "posterior", "generations", "fit", "validation" (the facts marked
-    `use: validate`, never fitted) and "calibration" (the file as run)."""
+    `use: validate`, never fitted) and "calibration" (the file as run). progress: True for a bar per generation
+    (particles accepted), False for none, or a callable(done, total)."""
     if not isinstance(out, (str, os.PathLike)) or str(out) == "":
         raise TypeError(f"out must be a folder's path, not {out!r}")
     threads = _int_arg("threads", threads, 0, 1024)
@@ -175,7 +375,14 @@ def calibrate(calibration_file: str | os.PathLike, out: str | os.PathLike, threa
     path = pathlib.Path(calibration_file)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such calibration file")
-    return dict(_core.calibrate(str(path), str(out), threads, resume, hold_out or ""))
+    reporter = _Reporter(progress, "partyline.calibrate")
+    try:
+        return dict(_core.calibrate(str(path), str(out), threads, resume, hold_out or "",
+                                    reporter if reporter.active() else None))
+    except (UsageError, ValueError) as e:
+        raise _python_words(e) from None
+    finally:
+        reporter.close()
 
 
 def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
@@ -214,13 +421,13 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     runs = runs[first + params + [c for c in runs.columns if c not in first + params]]
     councils = councils.merge(points[["point"] + params], on="point")
     councils = councils[["point", "replicate"] + params + [c for c in councils.columns if c not in ["point", "replicate"] + params]]
-    out = {"runs": runs, "councils": councils, "points": points, "manifest": manifest}
+    out = {"runs": _typed(runs), "councils": _typed(councils), "points": points, "manifest": manifest}
     if weekly is not None:
         weekly = weekly.merge(points[["point"] + params], on="point")
-        out["weekly"] = weekly[["point", "replicate"] + params + [c for c in weekly.columns if c not in ["point", "replicate"] + params]]
+        out["weekly"] = _typed(weekly[["point", "replicate"] + params + [c for c in weekly.columns if c not in ["point", "replicate"] + params]])
     if events is not None:
         events = events.merge(points[["point"] + params], on="point")
-        out["events"] = events[["point", "replicate"] + params + [c for c in events.columns if c not in ["point", "replicate"] + params]]
+        out["events"] = _typed(events[["point", "replicate"] + params + [c for c in events.columns if c not in ["point", "replicate"] + params]])
     return out
 
 
@@ -336,17 +543,17 @@ def timeline(source: str | os.PathLike | Mapping[str, Any], council: str | None 
         ev = ev[ev["council"] == council]
     columns = ["council", "event", "runs", "share", "week_median", "week_p05", "week_p95", "date_median"]
     if ev.empty:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns).astype({"date_median": "datetime64[ns]"})
     # Week 0's date, from any event's week and date: the median week's date follows.
     start = pd.Timestamp(events["date"].iloc[0]) - pd.Timedelta(weeks=int(events["week"].iloc[0]))
-    first = ev.groupby(["council", "event", "run"])["week"].min().reset_index()
+    first = ev.groupby(["council", "event", "run"], observed=True)["week"].min().reset_index()
     rows = []
-    for (where, kind), g in first.groupby(["council", "event"]):
+    for (where, kind), g in first.groupby(["council", "event"], observed=True):
         median = _percentile(g["week"], 0.5)
         rows.append({"council": where, "event": kind, "runs": len(g), "share": len(g) / len(runs),
                      "week_median": median, "week_p05": _percentile(g["week"], 0.05),
                      "week_p95": _percentile(g["week"], 0.95),
-                     "date_median": (start + pd.Timedelta(weeks=round(median))).date().isoformat()})
+                     "date_median": start + pd.Timedelta(weeks=round(median))})
     return pd.DataFrame(rows, columns=columns).sort_values(["week_median", "council", "event"]).reset_index(drop=True)
 
 

@@ -124,3 +124,211 @@ def comparison(axes, table: pd.DataFrame, outcomes: list[str], label_a: str, lab
                      fontsize="small")
     axes[0].legend(fontsize="x-small")
     return axes
+
+
+# ---- sweeps, sensitivity and calibration ------------------------------------------------------------------------
+
+def _parameter_words(path: str) -> str:
+    """A dotted parameter path as a reader's label: its last key in words, the path beneath in small print."""
+    return f"{_words(path.split('.')[-1])}\n({path})"
+
+
+def _summary_of(source: Any) -> pd.DataFrame:
+    from . import summarize
+    if isinstance(source, pd.DataFrame) and {"outcome", "mean", "p05", "p95"} <= set(source.columns):
+        return source
+    return summarize(source)
+
+
+def _is_share(summary: pd.DataFrame) -> bool:
+    """An outcome that is a yes/no across runs: every run 0 or 1."""
+    return bool(summary["p05"].ge(0).all() and summary["p95"].le(1).all() and summary["share"].notna().all()
+                and summary["mean"].le(1).all())
+
+
+def sweep_band(ax, source: Any, parameter: str, outcome: str):
+    """One outcome against one swept parameter: the mean with its 95% interval (error bars) and the band in which
+    90% of the runs lie (5-95%), per sweep point. `source`: a sweep's folder, partyline.load's tables, or a
+    partyline.summarize table. Points that share the parameter's value (other parameters varying) are drawn side by
+    side, not averaged."""
+    s = _summary_of(source)
+    if parameter not in s.columns:
+        raise KeyError(f"{parameter}: not a swept parameter (the sweep's are: "
+                       f"{', '.join(c for c in s.columns if '.' in c or '[' in c)})")
+    s = s[s["outcome"] == outcome].sort_values(parameter)
+    if s.empty:
+        raise KeyError(f"{outcome}: not an outcome of the sweep")
+    x = s[parameter].astype(float)
+    ax.fill_between(x, s["p05"], s["p95"], color="tab:blue", alpha=0.2, step=None, label="90% of runs")
+    ax.errorbar(x, s["mean"], yerr=[s["mean"] - s["mean_lo"], s["mean_hi"] - s["mean"]], fmt="o-", color="tab:blue",
+                capsize=3, label="mean (95% interval)")
+    ax.set_xlabel(_parameter_words(parameter), fontsize="small")
+    ax.set_ylabel(textwrap.fill(_label(outcome, _words(outcome)), 40), fontsize="small")
+    if _is_share(s):
+        ax.set_ylim(0, 1)
+    ax.legend(fontsize="small")
+    return ax
+
+
+def sweep_heatmap(ax, source: Any, x: str, y: str, outcome: str, statistic: str = "mean"):
+    """One outcome over two swept parameters: a cell per (x, y) pair coloured by `statistic` (mean, p05, p95 or share),
+    its value written in the cell. A yes/no outcome's colour scale runs 0-1."""
+    s = _summary_of(source)
+    s = s[s["outcome"] == outcome]
+    if s.empty:
+        raise KeyError(f"{outcome}: not an outcome of the sweep")
+    grid = s.pivot_table(index=y, columns=x, values=statistic, aggfunc="mean").sort_index(ascending=False)
+    share = statistic == "share" or _is_share(s)
+    image = ax.imshow(grid.to_numpy(dtype=float), aspect="auto", cmap="viridis",
+                      vmin=0 if share else None, vmax=1 if share else None)
+    ax.set_xticks(range(grid.shape[1]), [f"{v:g}" for v in grid.columns])
+    ax.set_yticks(range(grid.shape[0]), [f"{v:g}" for v in grid.index])
+    for i in range(grid.shape[0]):
+        for j in range(grid.shape[1]):
+            ax.text(j, i, f"{grid.iat[i, j]:.2f}", ha="center", va="center", color="white", fontsize="x-small")
+    ax.set_xlabel(_parameter_words(x), fontsize="small")
+    ax.set_ylabel(_parameter_words(y), fontsize="small")
+    bar = ax.figure.colorbar(image, ax=ax)
+    bar.set_label(f"{statistic} of: {textwrap.fill(_label(outcome, _words(outcome)), 36)}", fontsize="small")
+    return ax
+
+
+def sobol(ax, table: pd.DataFrame, outcome: str):
+    """First- and total-order Sobol' indices of one outcome (a partyline.sensitivity table of a `design: sobol`
+    sweep): a pair of bars per input with their 95% bootstrap intervals, on the indices' own 0-1 scale. Inputs whose
+    indices the sample is too small to read are marked."""
+    t = table[table["outcome"] == outcome].reset_index(drop=True)
+    if t.empty:
+        raise KeyError(f"{outcome}: no sensitivity rows (it did not vary, or is not an outcome)")
+    at = range(len(t))
+    for offset, (column, label, colour) in enumerate((("s1", "first order S1", "tab:blue"), ("st", "total order ST", "tab:orange"))):
+        x = [i + (offset - 0.5) * 0.38 for i in at]
+        err = [(t[column] - t[f"{column}_lo"]).clip(lower=0), (t[f"{column}_hi"] - t[column]).clip(lower=0)]
+        ax.bar(x, t[column], width=0.38, color=colour, label=label, yerr=err, capsize=2)
+    names = [_words(i.split(".")[-1]) + (" *" if bool(row) else "") for i, row in
+             zip(t["input"], t.get("too_few_samples", pd.Series([False] * len(t))))]
+    ax.set_xticks(list(at), names, rotation=30, ha="right", fontsize="small")
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("share of the outcome's variance")
+    ax.set_title(textwrap.fill(_label(outcome, _words(outcome)), 50), fontsize="small")
+    ax.legend(fontsize="small")
+    return ax
+
+
+def morris(ax, table: pd.DataFrame, outcome: str):
+    """Elementary effects of one outcome (a partyline.sensitivity table of a `design: morris` sweep): mu* (the mean
+    absolute effect, with its 95% interval) against sigma (their spread: interaction or non-linearity), an input per
+    point; inputs not above the dummy's noise are grey."""
+    t = table[table["outcome"] == outcome].reset_index(drop=True)
+    if t.empty:
+        raise KeyError(f"{outcome}: no sensitivity rows (it did not vary, or is not an outcome)")
+    above = t["above_noise"].astype(str).str.lower().isin(["1", "true", "yes"]) if "above_noise" in t else pd.Series([True] * len(t))
+    colours = ["tab:blue" if a else "tab:gray" for a in above]
+    ax.errorbar(t["mu_star"], t["sigma"], xerr=[(t["mu_star"] - t["mu_star_lo"]).clip(lower=0),
+                                                  (t["mu_star_hi"] - t["mu_star"]).clip(lower=0)],
+                fmt="none", ecolor="lightgray")
+    ax.scatter(t["mu_star"], t["sigma"], c=colours)
+    for name, x, y in zip(t["input"], t["mu_star"], t["sigma"]):
+        ax.annotate(_words(str(name).split(".")[-1]), (x, y), fontsize="x-small", xytext=(3, 3), textcoords="offset points")
+    ax.set_xlim(left=0)
+    ax.set_ylim(bottom=0)
+    ax.set_xlabel(f"mu*: mean absolute effect on {_words(outcome)} over an input's whole range")
+    ax.set_ylabel("sigma: spread of the effects")
+    return ax
+
+
+def weighted_quantile(values, weights, q):
+    """Quantile(s) q of values weighted by weights (the midpoint rule: a particle's weight centred on its value)."""
+    import numpy as np
+    v, w = np.asarray(values, dtype=float), np.asarray(weights, dtype=float)
+    order = np.argsort(v)
+    v, w = v[order], w[order]
+    cum = (np.cumsum(w) - 0.5 * w) / w.sum()
+    return np.interp(q, cum, v)
+
+
+def _prior_density(prior: Mapping[str, Any], x):
+    """A prior's density on x, as the calibration samples it (truncated to min/max when given), normalised over x."""
+    import numpy as np
+    kind = prior.get("prior", "uniform")
+    lo, hi = prior.get("min", -np.inf), prior.get("max", np.inf)
+    if kind == "uniform":
+        d = np.where((x >= lo) & (x <= hi), 1.0, 0.0)
+    elif kind == "normal":
+        d = np.exp(-0.5 * ((x - prior["mean"]) / prior["sd"]) ** 2)
+    else:  # lognormal: mean and sd of the log
+        safe = np.where(x > 0, x, 1.0)
+        d = np.where(x > 0, np.exp(-0.5 * ((np.log(safe) - prior["mean"]) / prior["sd"]) ** 2) / safe, 0.0)
+    d = np.where((x >= lo) & (x <= hi), d, 0.0)
+    area = np.trapz(d, x)
+    return d / area if area > 0 else d
+
+
+def posteriors(axes, tables: Mapping[str, Any]):
+    """Each calibrated parameter (partyline.load of a calibration's folder): its prior as a density curve (from the
+    calibration file) against the last generation's weighted particles (a histogram, density scale), with the
+    posterior's 5-95% interval shaded. `axes` holds one axes per parameter."""
+    import numpy as np
+    import yaml
+    spec = yaml.safe_load(tables["calibration"])
+    priors = spec["parameters"]
+    post = tables["posterior"]
+    last = post[post["generation"] == post["generation"].max()]
+    for ax, (name, prior) in zip(axes, priors.items()):
+        values, weights = last[name].to_numpy(dtype=float), last["weight"].to_numpy(dtype=float)
+        lo = prior.get("min", min(values.min(), prior.get("mean", values.min()) - 3 * prior.get("sd", 0)))
+        hi = prior.get("max", max(values.max(), prior.get("mean", values.max()) + 3 * prior.get("sd", 0)))
+        x = np.linspace(lo, hi, 400)
+        ax.hist(values, bins=np.linspace(lo, hi, 25), weights=weights, density=True, color="tab:blue", alpha=0.5,
+                label="posterior (weighted particles)")
+        ax.plot(x, _prior_density(prior, x), color="black", lw=1.5, label="prior")
+        q05, q95 = weighted_quantile(values, weights, [0.05, 0.95])
+        ax.axvspan(q05, q95, color="tab:blue", alpha=0.1, label="posterior 5-95%")
+        ax.set_xlabel(_parameter_words(name), fontsize="small")
+        ax.set_ylabel("density")
+    axes[0].legend(fontsize="x-small")
+    return axes
+
+
+def pairs(axes, tables: Mapping[str, Any]):
+    """The last generation's particles two parameters at a time (a k x k grid of axes): weighted histograms on the
+    diagonal, particles sized by weight off it, so correlated parameters show as tilted clouds."""
+    post = tables["posterior"]
+    last = post[post["generation"] == post["generation"].max()]
+    names = [c for c in post.columns if c not in ("generation", "tolerance", "simulations", "particle", "weight", "distance")]
+    size = 2000 * last["weight"] / last["weight"].sum() * len(last) / 100
+    for i, a in enumerate(names):
+        for j, b in enumerate(names):
+            ax = axes[i][j]
+            if i == j:
+                ax.hist(last[a], bins=20, weights=last["weight"], color="tab:blue", alpha=0.6)
+            else:
+                ax.scatter(last[b], last[a], s=size, alpha=0.4)
+            if i == len(names) - 1:
+                ax.set_xlabel(_parameter_words(b), fontsize="x-small")
+            if j == 0:
+                ax.set_ylabel(_parameter_words(a), fontsize="x-small")
+    return axes
+
+
+def predictive(axes, fit: pd.DataFrame):
+    """Posterior predictive checks in each fact's own units (a calibration's fit or validation table): per documented
+    fact, the fitted model's 90% range of runs (for a count) and its simulated statistic against the documented value
+    and the range that counts as it. A share is drawn on 0-1; a count on its own axis from 0. `axes` holds one per fact."""
+    for ax, row in zip(axes, fit.itertuples()):
+        share = row.statistic == "share"
+        if not share:  # a yes/no fact's runs are each 0 or 1: its band would say nothing
+            ax.hlines(0, row.sim_p05, row.sim_p95, color="tab:blue", alpha=0.4, linewidth=10, label="90% of runs")
+        ax.plot(row.simulated, 0, "o", color="tab:blue", label="simulated", clip_on=False)
+        # Drawn unclipped: a documented share of 1 sits on the axis's end.
+        ax.hlines(0.25, row.range_lo, row.range_hi, color="tab:red", linewidth=3, label="documented range", clip_on=False)
+        ax.plot(row.observed, 0.25, "|", color="tab:red", markersize=14, label="documented", clip_on=False)
+        top = max(row.sim_p95, row.range_hi, row.observed, 1)
+        ax.set_xlim(0, 1 if share else top * 1.1)
+        ax.set_ylim(-0.4, 0.6)
+        ax.set_yticks([])
+        ax.set_xlabel("share of runs in which it happened" if share else f"{row.statistic}: {_words(str(row.name))}",
+                      fontsize="small")
+        ax.set_title(f"{row.case}: {_words(str(row.name))}", fontsize="small")
+    axes[0].legend(fontsize="x-small", loc="upper right")
+    return axes
