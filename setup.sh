@@ -18,6 +18,8 @@ packages=(
   # python module and notebooks (issue: python bindings, notebook)
   python3-dev pybind11-dev python3-pytest python3-pandas python3-matplotlib python3-yaml python3-tqdm python3-venv python3-pip
   python3-nbconvert python3-nbformat python3-ipykernel jupyter-nbconvert jupyter-notebook
+  # `partyline report`'s pages, opened and screenshot headless by the test suite
+  chromium
 )
 
 missing=()

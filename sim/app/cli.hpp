@@ -70,6 +70,8 @@ int cmd_verify(const std::vector<std::string>& dirs, bool quiet);
 int cmd_params(const std::string& file, const std::vector<std::string>& sets, const std::string& format, double budget_mib);
 int cmd_calibrate(const std::string& file, const std::string& out, bool resume, int threads, bool quiet, const std::string& hold_out);
 int cmd_parameters(const std::string& update_file);
+/// `partyline report DIR`: hands over to the Python module's report (never returns on success).
+int cmd_report(const std::string& dir, const std::string& out, bool force);
 
 struct sweep_args {
   std::string file;

@@ -188,6 +188,15 @@ int main(int argc, char** argv) {
   auto* parameters = app.add_subcommand("parameters", "Print every rule coefficient (meaning, default, source) as markdown tables");
   parameters->add_option("--update", pupdate, "rewrite the generated coefficient tables and the week's table of this file (docs/model.md) in place");
 
+  std::string rdir, rout;
+  bool rforce = false;
+  auto* report = app.add_subcommand("report", "Write one self-contained HTML page of a run's or a sweep's folder (facts, "
+                                              "outcomes, a dated timeline, weekly bands, a typical run's story) beside it, "
+                                              "as DIR.html");
+  report->add_option("DIR", rdir, "a run's or a sweep's output folder")->required();
+  report->add_option("--out,-o", rout, "the page's path (default: DIR.html)");
+  report->add_flag("--force", rforce, "replace an existing page");
+
   // A first word that is no subcommand (a typo such as `runn`): say which it is nearest, rather than CLI11's "a
   // subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
@@ -228,6 +237,7 @@ int main(int argc, char** argv) {
     if (*verify) return cmd_verify(vdirs, vdquiet);
     if (*params) return cmd_params(pfile, psets, pformat, pbudget);
     if (*calibrate) return cmd_calibrate(kfile, kout, kresume, kthreads, kquiet, khold);
+    if (*report) return cmd_report(rdir, rout, rforce);
   } catch (const pl::scenario_error& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return pl::exit_bad_input;

@@ -24,6 +24,7 @@
 #include "partyline/outcome/outcomes.hpp"
 #include "partyline/outcome/story.hpp"
 #include "partyline/outcome/summary.hpp"
+#include "partyline/outcome/targets.hpp"
 #include "partyline/store/csv.hpp"
 #include "partyline/store/files.hpp"
 #include "partyline/store/sha256.hpp"
@@ -270,6 +271,20 @@ PYBIND11_MODULE(_core, m) {
     }
     return out;
   });
+  // Documented facts in the scenario's `targets:` format held against runs given as CSV text: the scenario (with the
+  // facts as its targets) is loaded and checked as `run` loads it, and the facts measured as targets.csv measures them.
+  m.def(
+      "facts_table",
+      [](const std::string& text, const std::string& label, const std::string& runs_csv, const std::string& councils_csv) {
+        pl::run_request req;
+        req.text = text;
+        req.label = label;
+        req.runs = 1;
+        req.threads = 1;
+        const auto scen = pl::prepare_request(req);
+        return pl::to_csv(pl::target_table(scen->targets, pl::read_csv(runs_csv, "runs"), pl::read_csv(councils_csv, "councils")));
+      },
+      py::arg("text"), py::arg("label"), py::arg("runs_csv"), py::arg("councils_csv"));
   m.def("version", [] { return std::string(pl::version()) + " (" + pl::git_commit() + ")"; });
   m.def("sha256", [](const std::string& s) { return pl::sha256_hex(s); });
   // The statistics of summarize and compare (one documented method), on runs given as CSV text.

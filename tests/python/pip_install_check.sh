@@ -32,6 +32,9 @@ test -x "$work/venv/bin/partyline"
 test -f "$work/r/runs.csv"
 leftover=$(ls -A "$work/r" | grep -v -x -e runs.csv -e councils.csv -e targets.csv -e manifest.json || true)
 if [ -n "$leftover" ]; then echo "left in the output folder: $leftover"; exit 1; fi
+# The venv's CLI draws a report with the venv's module, beside the folder.
+"$work/venv/bin/partyline" report "$work/r"
+grep -q "The documented facts against the runs" "$work/r.html"
 "$work/venv/bin/pip" uninstall -y -q partyline
 test ! -e "$work/venv/bin/partyline"
-echo "pip install: module, CLI, scenarios and notebooks installed and working; uninstalled cleanly"
+echo "pip install: module, CLI (run, report), scenarios and notebooks installed and working; uninstalled cleanly"

@@ -404,24 +404,39 @@ def test_timeline_gives_when_each_event_first_happens_across_runs():
 def test_against_facts_measures_each_fact_in_the_runs():
     r = partyline.run(HARINGEY, runs=40, seed=2)
     facts = [{"outcome": "focus_seats_end", "label": "seats", "observed": 42, "range": [40, 44], "source": "2018"},
-             {"outcome": "leaders_stood_down", "observed": 1},
-             {"outcome": "seats_end_ld", "council": "haringey", "observed": 15, "range": [10, 20]}]
+             {"name": "stood_down", "outcome": "leaders_stood_down", "statistic": "share", "observed": 1, "source": "x"},
+             {"outcome": "seats_end_ld", "council": "haringey", "observed": 15, "range": [10, 20], "source": "y"}]
     fit = partyline.against_facts(r, facts)
+    assert list(fit.name) == ["fact-1", "stood_down", "fact-3"]
     seats = r["runs"].focus_seats_end
-    assert fit.loc[0, "matching"] == pytest.approx(((seats >= 40) & (seats <= 44)).mean())
-    assert fit.loc[0, "mean"] == pytest.approx(seats.mean())
-    assert fit.loc[0, "p05"] == pytest.approx(seats.quantile(0.05)) and fit.loc[0, "p95"] == pytest.approx(seats.quantile(0.95))
-    assert fit.loc[0, "observed_in_5_95"] == bool(seats.quantile(0.05) <= 42 <= seats.quantile(0.95))
-    assert fit.loc[1, "fact"] == partyline.meaning("leaders_stood_down")
-    assert fit.loc[1, "matching"] == pytest.approx((r["runs"].leaders_stood_down == 1).mean())
+    assert fit.loc[0, "simulated"] == pytest.approx(seats.mean())
+    assert fit.loc[0, "sim_p05"] == pytest.approx(seats.quantile(0.05)) and fit.loc[0, "sim_p95"] == pytest.approx(seats.quantile(0.95))
+    assert fit.loc[0, "reproduced_share"] == pytest.approx(((seats >= 40) & (seats <= 44)).mean())
+    assert fit.loc[1, "simulated"] == pytest.approx((r["runs"].leaders_stood_down > 0).mean())
     ld = r["councils"][r["councils"].council == "haringey"].seats_end_ld
-    assert fit.loc[2, "matching"] == pytest.approx(((ld >= 10) & (ld <= 20)).mean())
-    with pytest.raises(ValueError, match="a fact needs"):
-        partyline.against_facts(r, [{"outcome": "requests", "observed": 1, "tolerance": 2}])
-    with pytest.raises(KeyError, match="not a column"):
-        partyline.against_facts(r, [{"outcome": "requestz", "observed": 1}])
+    assert fit.loc[2, "reproduced_share"] == pytest.approx(((ld >= 10) & (ld <= 20)).mean())
+    with pytest.raises(partyline.ScenarioError, match=r"targets\[0\]\.tolerence"):
+        partyline.against_facts(r, [{"outcome": "requests", "observed": 1, "tolerence": 2, "source": "z"}])
+    with pytest.raises(partyline.ScenarioError, match=r"targets\[0\]\.outcome"):
+        partyline.against_facts(r, [{"outcome": "requestz", "observed": 1, "source": "z"}])
+    with pytest.raises(TypeError, match="DataFrame"):
+        partyline.against_facts(r["runs"], facts)
     with pytest.raises(KeyError):
         partyline.meaning("requestz")
+
+
+def test_against_facts_is_the_scenarios_own_targets_in_one_schema(tmp_path):
+    # The facts a scenario states (targets:) given to against_facts give its targets table, row for row.
+    leicester = ROOT / "scenarios" / "leicester-2023.yaml"
+    r = partyline.run(leicester, runs=30, seed=4)
+    facts = [t for t in yaml.safe_load(leicester.read_text())["targets"] if "at" not in t]
+    mine = partyline.against_facts(r, facts)
+    theirs = r["targets"][r["targets"].name.isin([f["name"] for f in facts])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(mine, theirs, check_dtype=False)
+    # And from the run's folder.
+    subprocess.run([BIN, "run", str(leicester), "--runs", "30", "--seed", "4", "--quiet", "--out", str(tmp_path / "cli")],
+                   check=True)
+    pd.testing.assert_frame_equal(partyline.against_facts(tmp_path / "cli", facts), mine)
 
 
 def test_load_returns_a_sweeps_weekly_series_and_events_as_the_cli_exports_them(tmp_path):
@@ -474,3 +489,19 @@ def test_calibrate_and_load_a_calibration(tmp_path):
     assert (tmp_path / "cli" / "posterior.csv").read_text() == (tmp_path / "c" / "posterior.csv").read_text()
     with pytest.raises(partyline.UsageError, match="no such case"):
         partyline.calibrate(calibration, out=tmp_path / "x", hold_out="nope")
+
+
+def test_every_public_function_has_a_docstring_and_type_hints():
+    import inspect
+    import partyline.plots
+    public = [getattr(partyline, n) for n in partyline.__all__] + \
+             [f for n, f in vars(partyline.plots).items() if inspect.isfunction(f) and not n.startswith("_")
+              and f.__module__ == "partyline.plots"]
+    functions = [f for f in public if inspect.isfunction(f)]
+    assert len(functions) >= 20
+    for f in functions:
+        assert f.__doc__ and len(f.__doc__.split()) >= 8, f"{f.__qualname__}: no docstring worth the name"
+        hints = inspect.signature(f)
+        missing = [p for p, v in hints.parameters.items() if v.annotation is inspect.Parameter.empty and p != "ax" and p != "axes"]
+        assert not missing, f"{f.__qualname__}: parameters without type hints: {missing}"
+    assert "Returns" in partyline.run.__doc__ and "overrides" in partyline.run.__doc__

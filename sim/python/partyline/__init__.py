@@ -557,48 +557,45 @@ def timeline(source: str | os.PathLike | Mapping[str, Any], council: str | None 
     return pd.DataFrame(rows, columns=columns).sort_values(["week_median", "council", "event"]).reset_index(drop=True)
 
 
-def against_facts(source: str | os.PathLike | pd.DataFrame | Mapping[str, Any], facts: list[Mapping[str, Any]]) -> pd.DataFrame:
-    """The documented facts of a case against the simulated runs. Each fact is a dict: "outcome" (a column of
-    runs.csv, or with "council" a column of councils.csv for that council, e.g. seats_end_con), "label" (words),
-    "observed" (the documented value), "range" ([lo, hi]: values that count as reproducing it; default the observed
-    value alone) and "source". Returns per fact the mean with its 95% interval and the runs' 5-95% range (the
-    summaries' one method, docs/outcomes.md), "matching": the share of runs inside the range, and
-    "observed_in_5_95": whether the observed value lies inside the runs' 5-95% range.
-    `source`: a result of run(), a `run` folder, or a DataFrame of runs (then no council facts)."""
-    councils = None
+def against_facts(source: str | os.PathLike | Mapping[str, Any], facts: list[Mapping[str, Any]]) -> pd.DataFrame:
+    """Documented facts held against runs, in the one format a scenario states them: each fact is a dict with the keys
+    of a scenario's `targets:` entries (scenarios/README.md, Targets) -- "outcome" (a column of runs.csv, "a + b" for
+    a sum, or with "council" a column of councils.csv for that council, e.g. seats_end_con), "observed", "source"
+    (where the fact is documented), and optionally "name" (default fact-1, fact-2, ...), "label", "statistic"
+    ("mean" or "share": whether it happened), "range" ([lo, hi]: the values that count as it) and "tolerance".
+
+    Args:
+        source: a result of run(), or a `partyline run` output folder (its runs.csv, councils.csv and the resolved
+            scenario in manifest.json). The facts are checked against that scenario as its own targets would be.
+        facts: the facts, as above.
+
+    Returns:
+        The columns of targets.csv (docs/outcomes.md) for these facts: simulated with the runs' 5-95% range, inside,
+        distance, and how likely the model makes each documented value (reproduced_share with its interval, verdict).
+
+    Raises:
+        ScenarioError: a fact with a misspelt key, an unknown outcome or council, a bad range (the message names
+            the fact, e.g. targets[1].outcome).
+    """
+    if isinstance(source, pd.DataFrame):
+        raise TypeError("against_facts needs a run's result or folder (the facts are checked against its scenario), "
+                        "not a DataFrame of runs")
     if isinstance(source, Mapping):
-        runs, councils = source["runs"], source.get("councils")
-    elif isinstance(source, pd.DataFrame):
-        runs = source
+        runs, councils, scenario_yaml = source["runs"], source["councils"], source["resolved_scenario"]
     else:
-        runs, _ = _runs_of(source)
-        if (pathlib.Path(source) / "councils.csv").exists():
-            councils = pd.read_csv(pathlib.Path(source) / "councils.csv")
-    rows = []
-    for fact in facts:
-        unknown = set(fact) - {"outcome", "council", "label", "observed", "range", "source"}
-        if unknown or "outcome" not in fact or "observed" not in fact:
-            raise ValueError(f"a fact needs outcome and observed (and may have council, label, range, source); got {sorted(fact)}")
-        column = fact["outcome"]
-        if "council" in fact:
-            if councils is None:
-                raise ValueError(f"{column} of {fact['council']}: a council's fact needs the councils table")
-            table = councils[councils["council"] == fact["council"]]
-            if table.empty:
-                raise KeyError(f"{fact['council']}: no such council in the runs")
-        else:
-            table = runs
-        if column not in table.columns:
-            raise KeyError(f"{column}: not a column of the {'councils' if 'council' in fact else 'runs'} table")
-        values = pd.to_numeric(table[column])
-        lo, hi = fact.get("range", (fact["observed"], fact["observed"]))
-        s = _core.summarize_column([float(v) for v in values], True)
-        label = fact.get("label", meaning(column) if column in _MEANINGS else _words_of(column))
-        rows.append({"fact": label, "outcome": column, "council": fact.get("council", ""), "observed": fact["observed"],
-                     "range_lo": lo, "range_hi": hi, "mean": s["mean"], "mean_lo": s["mean_lo"], "mean_hi": s["mean_hi"],
-                     "p05": s["p05"], "p95": s["p95"], "matching": float(((values >= lo) & (values <= hi)).mean()),
-                     "observed_in_5_95": bool(s["p05"] <= fact["observed"] <= s["p95"]), "source": fact.get("source", "")})
-    return pd.DataFrame(rows)
+        folder = pathlib.Path(source)
+        if not (folder / "manifest.json").exists():
+            raise FileNotFoundError(f"{folder}: not a `partyline run` output folder (no manifest.json)")
+        runs, councils = pd.read_csv(folder / "runs.csv"), pd.read_csv(folder / "councils.csv")
+        scenario_yaml = json.loads((folder / "manifest.json").read_text())["resolved_scenario"]
+    if not isinstance(facts, (list, tuple)) or not all(isinstance(f, Mapping) for f in facts):
+        raise TypeError("facts must be a list of dicts, each in the format of a scenario's targets: entries")
+    import yaml
+    tree = yaml.safe_load(scenario_yaml)
+    tree["targets"] = [{"name": f"fact-{i + 1}", **dict(f)} for i, f in enumerate(facts)]
+    csv = _core.facts_table(json.dumps(_plain(tree), indent=2), "<facts>", runs.to_csv(index=False),
+                            councils.to_csv(index=False))
+    return pd.read_csv(io.StringIO(csv), keep_default_na=False, na_values=[""])
 
 
 def _words_of(name: str) -> str:

@@ -237,7 +237,7 @@ def morris(ax, table: pd.DataFrame, outcome: str):
     return ax
 
 
-def weighted_quantile(values, weights, q):
+def weighted_quantile(values: Any, weights: Any, q: float | list[float]) -> Any:
     """Quantile(s) q of values weighted by weights (the midpoint rule: a particle's weight centred on its value)."""
     import numpy as np
     v, w = np.asarray(values, dtype=float), np.asarray(weights, dtype=float)
@@ -247,7 +247,7 @@ def weighted_quantile(values, weights, q):
     return np.interp(q, cum, v)
 
 
-def _prior_density(prior: Mapping[str, Any], x):
+def _prior_density(prior: Mapping[str, Any], x: Any) -> Any:
     """A prior's density on x, as the calibration samples it (truncated to min/max when given), normalised over x."""
     import numpy as np
     kind = prior.get("prior", "uniform")
