@@ -100,3 +100,51 @@ def test_priors_against_weighted_posteriors_pairs_and_predictive_checks(tmp_path
             assert ax.get_xlim()[0] == 0 and ax.get_xlim()[1] >= max(row.sim_p95, row.observed)
     plt.close(fig)
     assert plots.weighted_quantile([1, 2, 3], [0, 1, 0], 0.5) == pytest.approx(2)
+
+
+@pytest.fixture(scope="module")
+def haringey():
+    return partyline.run(ROOT / "scenarios" / "haringey-2018.yaml", runs=40, seed=6, events=True, agents=True,
+                         progress=False)
+
+
+def test_branches_split_each_column_within_the_paths_before_it(haringey):
+    events = haringey["events"]
+    chain = plots.chain_of_events(events, 40, council="haringey")
+    assert 2 <= len(chain) <= 5 and "defection" not in chain and "election" not in chain
+    fig, ax = plt.subplots()
+    plots.branches(ax, events, 40, chain, council="haringey")
+    bars = ax.patches
+    for k in range(len(chain)):
+        column = [b for b in bars if abs(b.get_x() + b.get_width() / 2 - k) < 1e-9]
+        assert sum(b.get_height() for b in column) == pytest.approx(1)  # every run, once per column
+        assert len(column) <= 2 ** (k + 1)
+    first = [b for b in bars if abs(b.get_x() + b.get_width() / 2) < 1e-9]
+    ran = events[(events.council == "haringey") & (events.event == chain[0])]["run"].nunique() / 40
+    assert sum(b.get_height() for b in first if b.get_facecolor()[:3] != matplotlib.colors.to_rgb("lightgray")) == pytest.approx(ran)
+    assert ax.get_ylim() == (0, 1)
+    plt.close(fig)
+
+
+def test_who_acted_on_whom_weighs_each_arrow_by_its_share_of_runs(haringey):
+    fig, ax = plt.subplots()
+    plots.acted_on(ax, haringey["events"], haringey["decisions"], 40)
+    labels = [t.get_text() for t in ax.texts]
+    ev = haringey["events"]
+    share = ev[(ev.event == "request") & (ev.council == "haringey")]["run"].nunique() / 40
+    assert f"request {share:.0%}" in labels
+    d = haringey["decisions"]
+    advised = d[(d.body == "nec") & (d.decision == "advise_pause")]["run"].nunique() / 40
+    assert f"advise pause {advised:.0%}" in labels
+    plt.close(fig)
+
+
+def test_group_positions_before_the_selections_kept_and_after_the_election(haringey):
+    fig, ax = plt.subplots()
+    plots.group_positions(ax, haringey["councillors"], "haringey")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    c = haringey["councillors"]
+    before = (c.party_start == "lab").sum() / 40
+    assert legend[0].startswith(f"before the selections ({before:.1f} a run")
+    assert ax.get_xlim() == (-1, 1)
+    plt.close(fig)

@@ -20,14 +20,14 @@ HARINGEY = ROOT / "scenarios" / "haringey-2018.yaml"
 def screenshot(page: pathlib.Path, png: pathlib.Path) -> None:
     browser = shutil.which("chromium")
     assert browser, "chromium is missing: ./setup.sh installs it"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,3000",
+    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,5000",
                     f"--screenshot={png}", page.resolve().as_uri()], check=True, capture_output=True, timeout=120)
 
 
 def test_a_run_folders_report_is_a_page_beside_it_that_a_browser_draws(tmp_path):
     run = tmp_path / "haringey"
-    subprocess.run([BIN, "run", str(HARINGEY), "--runs", "40", "--seed", "3", "--events", "--weekly", "--quiet",
-                    "--out", str(run)], check=True)
+    subprocess.run([BIN, "run", str(HARINGEY), "--runs", "40", "--seed", "3", "--events", "--weekly", "--agents",
+                    "--quiet", "--out", str(run)], check=True)
     before = sorted(p.name for p in run.iterdir())
     done = subprocess.run([BIN, "report", str(run)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -36,9 +36,11 @@ def test_a_run_folders_report_is_a_page_beside_it_that_a_browser_draws(tmp_path)
     subprocess.run([BIN, "verify", str(run), "--quiet"], check=True)
     text = page.read_text()
     for section in ("The documented facts against the runs", "Outcomes", "Timeline", "Week by week",
-                    "The story of a typical run", "documented dates", "P(documented)"):
+                    "The story of a typical run", "documented dates", "P(documented)", "How the runs diverge",
+                    "Who acted on whom", "The group's positions"):
         assert section in text, section
-    assert text.count("data:image/png;base64,") == 2  # the timeline and the weekly bands, embedded
+    # Embedded: the timeline, the branches, who acted on whom, the weekly bands, the group's positions.
+    assert text.count("data:image/png;base64,") == 5
     # The story is the one `partyline run` told for these runs.
     told = subprocess.run([BIN, "run", str(HARINGEY), "--runs", "40", "--seed", "3", "--out", str(tmp_path / "again")],
                           capture_output=True, text=True, check=True).stdout
@@ -52,7 +54,7 @@ def test_a_run_folders_report_is_a_page_beside_it_that_a_browser_draws(tmp_path)
     png = tmp_path / "haringey.png"
     screenshot(page, png)
     image = matplotlib.image.imread(png)
-    assert image.shape[0] == 3000 and image.shape[1] == 1200
+    assert image.shape[0] == 5000 and image.shape[1] == 1200
     assert image[..., :3].std() > 0.05  # drawn: text, tables and figures, not a blank page
 
 

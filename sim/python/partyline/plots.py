@@ -332,3 +332,113 @@ def predictive(axes, fit: pd.DataFrame):
         ax.set_title(f"{row.case}: {_words(str(row.name))}", fontsize="small")
     axes[0].legend(fontsize="x-small", loc="upper right")
     return axes
+
+
+# ---- what happened, across runs: the paths runs take, who acted on whom, the group's positions ------------------
+
+def chain_of_events(events: pd.DataFrame, runs: int, council: str | None = None, steps: int = 5,
+                    min_share: float = 0.05, max_share: float = 1.0) -> list[str]:
+    """The case's chain of events: the story's event kinds (of `council`, or every council) seen in at least
+    `min_share` of runs, the `steps` commonest, in the order of the median week they first happen."""
+    from . import _EVENT_WEIGHTS
+    ev = events[events["event"].astype(str).map(lambda e: _EVENT_WEIGHTS.get(e, "major")) == "major"]
+    if council is not None:
+        ev = ev[ev["council"].astype(str) == council]
+    first = ev.groupby(["event", "run"], observed=True)["week"].min().reset_index()
+    kinds = first.groupby("event", observed=True).agg(runs=("run", "nunique"), week=("week", "median")).reset_index()
+    kinds = kinds[(kinds["runs"] >= min_share * runs) & (kinds["runs"] <= max_share * runs)]
+    kinds = kinds[kinds["event"].astype(str) != "election"]  # a scheduled fact, not a branch
+    kinds = kinds.nlargest(steps, "runs").sort_values("week")
+    return [str(k) for k in kinds["event"]]
+
+
+def branches(ax, events: pd.DataFrame, runs: int, chain: list[str], council: str | None = None):
+    """How runs diverge along a chain of events (chain_of_events): a column per event, in order; each column split,
+    within each path so far, into the runs in which the event happened (coloured) and those in which it did not
+    (grey), heights the share of all runs (0-1), each share written when it is at least 4%."""
+    ev = events if council is None else events[events["council"].astype(str) == council]
+    happened = {kind: set(ev.loc[ev["event"].astype(str) == kind, "run"]) for kind in chain}
+    run_ids = sorted(set(events["run"]) | set(range(runs)))[:runs]
+    paths = pd.DataFrame({kind: [r in happened[kind] for r in run_ids] for kind in chain})
+    for k, kind in enumerate(chain):
+        prefix = paths[chain[:k + 1]]
+        shares = prefix.value_counts(normalize=True, sort=False)
+        shares = shares.sort_index(ascending=False)  # happened before not, path by path: children nest in parents
+        top = 1.0
+        for path, share in shares.items():
+            path = path if isinstance(path, tuple) else (path,)
+            ax.bar(k, share, bottom=top - share, width=0.8, color="tab:blue" if path[-1] else "lightgray",
+                   edgecolor="white", linewidth=0.8)
+            if share >= 0.04:
+                ax.text(k, top - share / 2, f"{share:.0%}", ha="center", va="center", fontsize="x-small",
+                        color="white" if path[-1] else "black")
+            top -= share
+    ax.set_xticks(range(len(chain)), [textwrap.fill(_words(k), 14) for k in chain], fontsize="small")
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("share of runs")
+    ax.set_title("How the runs diverge: blue, it happened; grey, it did not (each column split within the paths to "
+                 "its left)", fontsize="small")
+    return ax
+
+
+def acted_on(ax, events: pd.DataFrame, decisions: pd.DataFrame, runs: int, min_share: float = 0.05):
+    """Who acted on whom: requests (a council group to the national executive, nec), letters (backbenchers or members
+    to their leader) and every body's decisions (a body to a council's group, labelled by what it decided), as arrows
+    whose width is the share of runs in which it happened at least once; those under `min_share` left out."""
+    import math
+    edges: dict[tuple[str, str, str], set] = {}
+    kinds = {"request": ("{c} group", "nec", "request"),
+             "backbench_letter": ("{c} backbenchers", "{c} leader", "backbench letter"),
+             "protest_letter": ("{c} members", "{c} leader", "protest letter")}
+    for kind, (source, target, label) in kinds.items():
+        for council, g in events[events["event"].astype(str) == kind].groupby("council", observed=True):
+            edges.setdefault((source.format(c=council), target.format(c=council), label), set()).update(g["run"])
+    for (body, council, decision), g in decisions[decisions["decision"].astype(str) != "lapsed"].groupby(
+            ["body", "council", "decision"], observed=True):
+        edges.setdefault((str(body), f"{council} group", _words(str(decision))), set()).update(g["run"])
+    edges = {k: len(v) / runs for k, v in edges.items() if len(v) / runs >= min_share}
+    nodes = sorted({n for s, t, _ in edges for n in (s, t)})
+    if not nodes:
+        ax.text(0.5, 0.5, "nobody acted on anybody in enough runs", ha="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    where = {n: (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes))) for i, n in enumerate(nodes)}
+    for (s, t, label), share in sorted(edges.items(), key=lambda e: e[1]):
+        (x0, y0), (x1, y1) = where[s], where[t]
+        ax.annotate("", xy=(x1, y1), xytext=(x0, y0), arrowprops=dict(arrowstyle="-|>", lw=0.5 + 6 * share, alpha=0.6,
+                                                                     color="tab:blue", shrinkA=18, shrinkB=18,
+                                                                     connectionstyle="arc3,rad=0.12"))
+        ax.text((x0 + x1) / 2, (y0 + y1) / 2, f"{label} {share:.0%}", fontsize="x-small", ha="center", color="tab:blue")
+    for n, (x, y) in where.items():
+        ax.text(x, y, textwrap.fill(_words(n), 16), ha="center", va="center", fontsize="small",
+                bbox=dict(boxstyle="round", facecolor="white", edgecolor="gray"))
+    ax.set_xlim(-1.5, 1.5)
+    ax.set_ylim(-1.4, 1.4)
+    ax.set_axis_off()
+    ax.set_title("Who acted on whom (arrow width and label: share of runs)", fontsize="small")
+    return ax
+
+
+def group_positions(ax, councillors: pd.DataFrame, council: str, party: str = "lab"):
+    """The party's group in a council on the left-right axis (-1 left, +1 right), over all runs: its councillors before
+    the selections, those the selections kept (re-selected, or not up for selection) and the group after the
+    election (whoever then holds the party's seats) -- from councillors.csv (run with --agents)."""
+    import numpy as np
+    c = councillors[councillors["council"].astype(str) == council]
+    before = c[c["party_start"].astype(str) == party]
+    kept = before[before["selection"].astype(str).isin(["reselected", "none"])]
+    after = c[c["party_end"].astype(str) == party]
+    bins = np.linspace(-1, 1, 21)
+    for frame, column, label, colour in ((before, "position_start", "before the selections", "tab:gray"),
+                                         (kept, "position_start", "kept by the selections", "tab:orange"),
+                                         (after, "position_end", "after the election", "tab:blue")):
+        runs = max(1, frame["run"].nunique())
+        weights = np.full(len(frame), 1.0 / runs)
+        ax.hist(frame[column], bins=bins, weights=weights, histtype="step", linewidth=2, color=colour,
+                label=f"{label} ({len(frame) / runs:.1f} a run, mean {frame[column].mean():+.2f})")
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("position on the left-right axis (-1 left, +1 right)")
+    ax.set_ylabel("councillors per run")
+    ax.set_title(f"{council}: the {party} group's positions", fontsize="small")
+    ax.legend(fontsize="x-small")
+    return ax

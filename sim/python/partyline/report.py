@@ -96,6 +96,24 @@ def _timeline_figure(folder: pathlib.Path, scenario: dict) -> str:
     return _png(fig)
 
 
+def _paths_and_actors(folder: pathlib.Path, scenario: dict, runs: int) -> list[str]:
+    """How the runs diverge along the case's chain of events, and who acted on whom (decisions.csv)."""
+    events = pd.read_csv(folder / "events.csv")
+    focus = next((c["id"] for c in scenario.get("councils", []) if c.get("focus")), None)
+    chain = plots.chain_of_events(events, runs, council=focus)
+    out = ["<h2>How the runs diverge</h2>"]
+    if chain:
+        fig, ax = plt.subplots(figsize=(10, 4))
+        plots.branches(ax, events, runs, chain, council=focus)
+        out.append(_png(fig))
+    if (folder / "decisions.csv").exists():
+        decisions = pd.read_csv(folder / "decisions.csv", keep_default_na=False, na_values=[""])
+        fig, ax = plt.subplots(figsize=(9, 7))
+        plots.acted_on(ax, events, decisions, runs)
+        out += ["<h2>Who acted on whom</h2>", _png(fig)]
+    return out
+
+
 def _weekly_figure(folder: pathlib.Path, scenario: dict) -> str:
     weekly = pd.read_csv(folder / "weekly.csv", parse_dates=["date"])
     focus = [c["id"] for c in scenario.get("councils", []) if c.get("focus")][:3] or ["all"]
@@ -143,8 +161,18 @@ def _run_page(folder: pathlib.Path) -> tuple[str, str]:
         parts += ["<h2>Timeline</h2>", '<p class="note">Each of the case\'s events: the dates on which the runs that '
                   "saw it first saw it (bar: 90% of them; dot: the median), against the scenario's documented dates "
                   "(red, dotted).</p>", _timeline_figure(folder, scenario)]
+        parts += _paths_and_actors(folder, scenario, int(manifest.get("runs_completed") or 1))
     else:
         parts.append('<p class="note">No timeline: run with --events to keep every run\'s events.</p>')
+    if (folder / "councillors.csv").exists():
+        councillors = pd.read_csv(folder / "councillors.csv")
+        focus = [c["id"] for c in scenario.get("councils", []) if c.get("focus")][:3]
+        fig, axes = plt.subplots(1, max(1, len(focus)), figsize=(5.5 * max(1, len(focus)), 3.6), squeeze=False)
+        for ax, council in zip(axes[0], focus):
+            plots.group_positions(ax, councillors, council, scenario.get("party", "lab"))
+        parts += ["<h2>The group's positions</h2>", _png(fig)]
+    else:
+        parts.append('<p class="note">No positions: run with --agents to keep each focus seat\'s councillors.</p>')
     if (folder / "weekly.csv").exists():
         parts += ["<h2>Week by week</h2>", _weekly_figure(folder, scenario)]
     story = partyline.run(scenario, runs=min(int(manifest.get("runs_completed") or 1), 200),
