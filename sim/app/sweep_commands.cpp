@@ -219,12 +219,14 @@ int cmd_export(const std::string& dir, const std::string& out_arg, bool force, c
   if (weekly) writer.add("weekly.csv", to_csv(store.read_weekly_with_parameters()));
   const bool events = store.has_events();
   if (events) writer.add("events.csv", to_csv(store.read_events_with_parameters()));
+  const bool decisions = store.has_table("decisions");
+  if (decisions) writer.add("decisions.csv", to_csv(store.read_decisions_with_parameters()));
   writer.commit("manifest.json",
                 export_manifest_json(command_line, std::filesystem::absolute(dir).lexically_normal().string(),
                                      static_cast<long long>(runs.rows.size()), writer.tables()),
-                {"runs.csv", "councils.csv", "points.csv", "weekly.csv", "events.csv"});
-  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s%s,manifest.json}\n", out.string().c_str(),
-              weekly ? ",weekly.csv" : "", events ? ",events.csv" : "");
+                {"runs.csv", "councils.csv", "points.csv", "weekly.csv", "events.csv", "decisions.csv"});
+  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s%s%s,manifest.json}\n", out.string().c_str(),
+              weekly ? ",weekly.csv" : "", events ? ",events.csv" : "", decisions ? ",decisions.csv" : "");
   return exit_ok;
 }
 

@@ -309,8 +309,15 @@ result_table events_table(const scenario& s, const std::vector<run_result>& resu
 }
 
 result_table decisions_table(const scenario& s, const std::vector<run_result>& results) {
+  std::vector<const run_result*> runs;
+  runs.reserve(results.size());
+  for (const auto& r : results) runs.push_back(&r);
+  return decisions_table(s, runs);
+}
+
+result_table decisions_table(const scenario& s, const std::vector<const run_result*>& results) {
   std::size_t n = 0;
-  for (const auto& r : results) n += r.decisions.size();
+  for (const auto* r : results) n += r->decisions.size();
   std::vector<std::string> dates = week_dates(s);
   const bool undated = dates.empty();
   if (undated) dates.push_back(s.start_date);
@@ -332,9 +339,9 @@ result_table decisions_table(const scenario& s, const std::vector<run_result>& r
   t.columns.push_back(text_column("deal", {}, n));
   text_adder<std::string> item(t.columns[5]), decided(t.columns[6]);
   text_adder<std::uint32_t> deal(t.columns[12]);
-  for (const auto& r : results)
-    for (const auto& d : r.decisions) {
-      t.columns[0].integers.push_back(r.run);
+  for (const auto* r : results)
+    for (const auto& d : r->decisions) {
+      t.columns[0].integers.push_back(r->run);
       t.columns[1].integers.push_back(d.week);
       t.columns[2].codes.push_back(static_cast<std::uint32_t>(undated ? 0 : std::clamp(d.week, 0, std::max(0, s.weeks - 1))));
       t.columns[3].codes.push_back(static_cast<std::uint32_t>(std::max(d.body, 0)));

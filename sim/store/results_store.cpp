@@ -237,7 +237,20 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
                                            "week INTEGER NOT NULL, date TEXT NOT NULL, council TEXT NOT NULL, rule TEXT NOT NULL, "
                                            "event TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (point, replicate, seq));"
                                          : std::string();
-  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly + events);
+  // Every decision of every body, kept with the events, as `run --events` writes decisions.csv (less its `run`).
+  std::string decisions;
+  if (spec.events) {
+    decisions = "CREATE TABLE decisions (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seq INTEGER NOT NULL";
+    const result_table shape_of = decisions_table(shape, std::vector<const run_result*>{});
+    for (std::size_t i = 1; i < shape_of.columns.size(); ++i) {  // skip "run"
+      const auto& c = shape_of.columns[i];
+      decisions += ", " + sql_identifier(c.name) +
+                   (c.kind == result_column::type::text ? " TEXT NOT NULL" : c.kind == result_column::type::real ? " REAL NOT NULL" : " INTEGER NOT NULL");
+    }
+    decisions += ", PRIMARY KEY (point, replicate, seq));";
+  }
+  store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly + events +
+             decisions);
   {
     statement ins(store.db_, "INSERT INTO manifest (key, value) VALUES (?, ?)");
     auto put = [&](const std::string& k, const std::string& v) {
@@ -344,13 +357,16 @@ void results_store::write(const std::vector<stored_run>& batch) {
     const bool keep_events = has_events();
     std::optional<statement> events;
     if (keep_events) events.emplace(db_, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const bool keep_decisions = has_table("decisions");  // stores made before decisions were kept have none
+    std::optional<statement> decisions;
+    if (keep_decisions) decisions.emplace(db_, "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::string dates_of;  // the start date whose week dates are in `dates`
     std::vector<std::string> dates;
     const auto date_at = [&](int week) {
       return static_cast<std::size_t>(week) < dates.size() ? dates[static_cast<std::size_t>(week)] : date_of_week(dates_of, week);
     };
     for (const auto& r : batch) {
-      if ((keep_weekly || keep_events) && (dates_of != r.start_date || dates.empty())) {
+      if ((keep_weekly || keep_events || keep_decisions) && (dates_of != r.start_date || dates.empty())) {
         dates_of = r.start_date;
         dates.clear();
         for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(dates_of, week));
@@ -370,6 +386,25 @@ void results_store::write(const std::vector<stored_run>& batch) {
           events->bind(i++, e.detail);
           events->step();
           events->reset();
+        }
+      }
+      if (keep_decisions) {
+        // The rows of decisions.csv, built by its one builder; the date of the run's own start.
+        const result_table t = decisions_table(s, std::vector<const run_result*>{&r.result});
+        for (std::size_t row = 0; row < t.rows(); ++row) {
+          int i = 1;
+          decisions->bind(i++, static_cast<long long>(r.point));
+          decisions->bind(i++, static_cast<long long>(r.replicate));
+          decisions->bind(i++, static_cast<long long>(row));
+          for (std::size_t c = 1; c < t.columns.size(); ++c) {
+            const auto& col = t.columns[c];
+            if (col.name == "date") decisions->bind(i++, date_at(static_cast<int>(t.columns[1].integers[row])));
+            else if (col.kind == result_column::type::text) decisions->bind(i++, col.text(row));
+            else if (col.kind == result_column::type::real) decisions->bind(i++, col.reals[row]);
+            else decisions->bind(i++, static_cast<long long>(col.integers[row]));
+          }
+          decisions->step();
+          decisions->reset();
         }
       }
       if (keep_weekly) {
@@ -442,8 +477,11 @@ bool results_store::has_weekly() const {
   return q.step();
 }
 
-bool results_store::has_events() const {
-  statement q(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'");
+bool results_store::has_events() const { return has_table("events"); }
+
+bool results_store::has_table(const std::string& name) const {
+  statement q(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  q.bind(1, name);
   return q.step();
 }
 
@@ -451,7 +489,7 @@ table_data results_store::read_table(const std::string& table) const {
   const std::string order = table == "points" ? "point" : table == "runs" ? "point, replicate"
                             : table == "councils" ? "point, replicate, council"
                             : table == "weekly"   ? "point, replicate, week, council = 'all' DESC, council"
-                            : table == "events"   ? "point, replicate, seq" : "key";
+                            : table == "events" || table == "decisions" ? "point, replicate, seq" : "key";
   return query(db_, "SELECT * FROM " + sql_identifier(table) + " ORDER BY " + order);
 }
 
@@ -493,6 +531,13 @@ table_data results_store::read_events_with_parameters() const {
   for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
   return query(db_, "SELECT e.point, e.replicate" + params + columns_of(db_, "events", "e", 2) +
                         " FROM events e JOIN points p USING (point) ORDER BY e.point, e.replicate, e.seq");
+}
+
+table_data results_store::read_decisions_with_parameters() const {
+  std::string params;
+  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
+  return query(db_, "SELECT d.point, d.replicate" + params + columns_of(db_, "decisions", "d", 2) +
+                        " FROM decisions d JOIN points p USING (point) ORDER BY d.point, d.replicate, d.seq");
 }
 
 }  // namespace partyline

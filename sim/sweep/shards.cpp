@@ -65,6 +65,17 @@ std::string serialize_run(const stored_run& run) {
     put(out, static_cast<std::uint32_t>(e.detail.size()));
     out += e.detail;
   }
+  // Decisions, kept with the events.
+  put(out, static_cast<std::uint32_t>(run.result.decisions.size()));
+  for (const auto& d : run.result.decisions) {
+    for (const int v : {d.week, d.body, d.council, d.yes, d.of, d.weeks_waiting}) put(out, static_cast<std::int32_t>(v));
+    put(out, static_cast<std::uint8_t>((d.emergency ? 1 : 0) | (d.notice ? 2 : 0)));
+    put(out, d.deal);
+    for (const std::string* text : {&d.item, &d.decision}) {
+      put(out, static_cast<std::uint32_t>(text->size()));
+      out += *text;
+    }
+  }
   return out;
 }
 
@@ -111,6 +122,20 @@ stored_run deserialize_run(const std::string& in) {
     if (pos + detail_size > in.size()) throw std::runtime_error("truncated run message");
     e.detail = in.substr(pos, detail_size);
     pos += detail_size;
+  }
+  run.result.decisions.resize(get<std::uint32_t>(in, pos));
+  for (auto& d : run.result.decisions) {
+    for (int* v : {&d.week, &d.body, &d.council, &d.yes, &d.of, &d.weeks_waiting}) *v = get<std::int32_t>(in, pos);
+    const auto flags = get<std::uint8_t>(in, pos);
+    d.emergency = (flags & 1) != 0;
+    d.notice = (flags & 2) != 0;
+    d.deal = get<std::uint32_t>(in, pos);
+    for (std::string* text : {&d.item, &d.decision}) {
+      const auto size = get<std::uint32_t>(in, pos);
+      if (pos + size > in.size()) throw std::runtime_error("truncated run message");
+      *text = in.substr(pos, size);
+      pos += size;
+    }
   }
   if (pos != in.size()) throw std::runtime_error("malformed run message");
   return run;
@@ -233,16 +258,18 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shards, const
     if (!b) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
     sqlite3_backup_step(b, -1);
     if (sqlite3_backup_finish(b) != SQLITE_OK) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
-    const bool weekly = has_table(dst.db, "weekly"), events = has_table(dst.db, "events");
+    const bool weekly = has_table(dst.db, "weekly"), events = has_table(dst.db, "events"),
+               decisions = has_table(dst.db, "decisions");
     exec(dst.db, std::string("DELETE FROM runs; DELETE FROM councils;") + (weekly ? " DELETE FROM weekly;" : "") +
-                     (events ? " DELETE FROM events;" : ""));
+                     (events ? " DELETE FROM events;" : "") + (decisions ? " DELETE FROM decisions;" : ""));
     for (long k = 1; k <= n_shards; ++k) {
       std::string file;
       for (char c : results_store::file_in(seen[k]).string()) file += c == '\'' ? std::string("''") : std::string(1, c);
       exec(dst.db, "ATTACH DATABASE '" + file + "' AS shard;");
       exec(dst.db, std::string("BEGIN; INSERT INTO runs SELECT * FROM shard.runs; INSERT INTO councils SELECT * FROM shard.councils; ") +
                        (weekly ? "INSERT INTO weekly SELECT * FROM shard.weekly; " : "") +
-                       (events ? "INSERT INTO events SELECT * FROM shard.events; " : "") + "COMMIT;");
+                       (events ? "INSERT INTO events SELECT * FROM shard.events; " : "") +
+                       (decisions ? "INSERT INTO decisions SELECT * FROM shard.decisions; " : "") + "COMMIT;");
       total += static_cast<std::size_t>(count_runs(dst.db, "shard"));
       exec(dst.db, "DETACH DATABASE shard;");
     }

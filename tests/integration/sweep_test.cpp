@@ -106,6 +106,42 @@ TEST(Sweep, EventsAreKeptOnRequestAndAreTheRunsOwn) {
   ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + (dir / "g").string()).status, 0);
   (void)exported(dir / "g");
   EXPECT_FALSE(std::filesystem::exists(dir / "g" / "export" / "events.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "g" / "export" / "decisions.csv"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Sweep, EveryDecisionIsKeptWithTheEventsAsTheRunsOwnDecisionsTable) {
+  // A case whose bodies decide (Haringey: the NEC on the group's request, the organisation committee's monitoring).
+  const auto dir = fresh_dir("sweep-decisions");
+  const auto haringey = partyline::testing::scenario_path("haringey-2018.yaml");
+  std::ofstream(dir / "d.yaml") << "scenario: " << haringey.string() << "\nreplicates: 4\nseed: 9\nevents: true\n"
+                                << "parameters:\n  rules.R7.letter_min: 5\n";
+  ASSERT_EQ(run_cli("sweep " + (dir / "d.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
+  (void)exported(dir / "s");
+  const auto table = partyline::read_csv(slurp(dir / "s" / "export" / "decisions.csv"), "decisions.csv");
+  ASSERT_EQ(table.columns, (std::vector<std::string>{"point", "replicate", "rules.R7.letter_min", "seq", "week", "date", "body",
+                                                     "council", "item", "decision", "yes", "of", "meeting", "notice",
+                                                     "weeks_waiting", "deal"}));
+  const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
+  const std::string seed = points.rows.at(0).at(points.column("seed"));
+  const auto r = run_cli("run " + haringey.string() + " --set rules.R7.letter_min=5 --seed " + seed +
+                         " --runs 4 --events --quiet --out " + (dir / "run").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto mine = partyline::read_csv(slurp(dir / "run" / "decisions.csv"), "decisions.csv");
+  ASSERT_GE(mine.rows.size(), 4u);  // at least the NEC's decision on each run's request
+  ASSERT_EQ(mine.rows.size(), table.rows.size());
+  std::string last_run;
+  int seq = 0;
+  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
+    const std::string run = mine.rows[i][mine.column("run")];
+    seq = run == last_run ? seq + 1 : 0;
+    last_run = run;
+    EXPECT_EQ(table.rows[i][table.column("replicate")], run) << "row " << i;
+    EXPECT_EQ(table.rows[i][table.column("seq")], std::to_string(seq)) << "row " << i;
+    for (const char* c : {"week", "date", "body", "council", "item", "decision", "yes", "of", "meeting", "notice",
+                          "weeks_waiting", "deal"})
+      EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c << " row " << i;
+  }
   std::filesystem::remove_all(dir);
 }
 

@@ -454,9 +454,13 @@ def test_load_returns_a_sweeps_weekly_series_and_events_as_the_cli_exports_them(
     assert list(events.columns[5:]) == ["seq", "week", "date", "council", "rule", "event", "detail"]
     assert len(events) > len(tables["runs"])
     assert_same_as_csv(events, sweep / "export" / "events.csv")
+    decisions = tables["decisions"]  # kept with the events
+    assert list(decisions.columns[5:8]) == ["seq", "week", "date"] and decisions["notice"].dtype == bool
+    assert_same_as_csv(decisions, sweep / "export" / "decisions.csv")
     partyline.sweep(ROOT / "tests" / "data" / "sweeps" / "tiny-grid.yaml", out=tmp_path / "grid")
     assert "weekly" not in partyline.load(tmp_path / "grid")
     assert "events" not in partyline.load(tmp_path / "grid")
+    assert "decisions" not in partyline.load(tmp_path / "grid")
 
 
 def test_run_returns_a_cases_targets_against_its_runs(tmp_path):

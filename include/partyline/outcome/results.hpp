@@ -73,6 +73,8 @@ struct result_table {
 /// @brief decisions.csv: run, week, date, body, council, item, decision, yes, of, meeting (`ordinary`, `emergency`,
 /// `none` for a lapse), notice (0/1), weeks_waiting, deal (a coalition item's administration, else empty).
 [[nodiscard]] result_table decisions_table(const scenario& s, const std::vector<run_result>& results);
+/// The same for runs held elsewhere (a sweep's batch): their `run` ids as they are.
+[[nodiscard]] result_table decisions_table(const scenario& s, const std::vector<const run_result*>& results);
 
 /// @brief councillors.csv: one row per run and seat of a focus council: run, council, seat, ward, party_start,
 /// party_end, position_start, position_end, status_end, selection, selection_week, endorsement_end, cabinet_end, dissent_end,

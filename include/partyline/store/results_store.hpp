@@ -99,6 +99,10 @@ class results_store {
   [[nodiscard]] bool has_events() const;
   /// events joined with points: parameter columns first, in each run's order (point, replicate, seq).
   [[nodiscard]] table_data read_events_with_parameters() const;
+  /// Whether the store has table `name` (a store keeping events has `decisions` too, from issue 35 on).
+  [[nodiscard]] bool has_table(const std::string& name) const;
+  /// decisions joined with points: parameter columns first, in each run's order (point, replicate, seq).
+  [[nodiscard]] table_data read_decisions_with_parameters() const;
 
   [[nodiscard]] static std::filesystem::path file_in(const std::filesystem::path& dir) { return dir / "results.sqlite"; }
 

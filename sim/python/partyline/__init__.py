@@ -391,7 +391,9 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     "points", "manifest" (a key -> value Series), when the sweep kept weekly series (`weekly: true`), "weekly"
     (parameter columns first, one row per run, week and council: party-wide "all" and each focus council) and, when
     it kept events (`events: true`), "events" (parameter columns first, one row per event in each run's order:
-    point, replicate, seq, week, date, council, rule, event, detail)."""
+    point, replicate, seq, week, date, council, rule, event, detail) and "decisions" (every vote of every body, as
+    decisions.csv, parameter columns first: point, replicate, seq, week, date, body, council, item, decision, yes,
+    of, meeting, notice, weeks_waiting, deal)."""
     folder = pathlib.Path(directory)
     if (folder / "calibration.yaml").exists() and (folder / "posterior.csv").exists():
         out: dict[str, Any] = {"posterior": pd.read_csv(folder / "posterior.csv"),
@@ -416,6 +418,8 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
                                    con) if has_weekly else None
         has_events = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
         events = pd.read_sql_query("SELECT * FROM events ORDER BY point, replicate, seq", con) if has_events else None
+        has_decisions = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'").fetchone()
+        decisions = pd.read_sql_query("SELECT * FROM decisions ORDER BY point, replicate, seq", con) if has_decisions else None
     first = ["point", "replicate", "seed"]
     runs = runs.merge(points[["point"] + params], on="point")
     runs = runs[first + params + [c for c in runs.columns if c not in first + params]]
@@ -428,6 +432,11 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     if events is not None:
         events = events.merge(points[["point"] + params], on="point")
         out["events"] = _typed(events[["point", "replicate"] + params + [c for c in events.columns if c not in ["point", "replicate"] + params]])
+    if decisions is not None:
+        decisions = decisions.merge(points[["point"] + params], on="point")
+        decisions = _typed(decisions[["point", "replicate"] + params +
+                                      [c for c in decisions.columns if c not in ["point", "replicate"] + params]])
+        out["decisions"] = decisions.astype({"notice": bool})
     return out
 
 
