@@ -221,12 +221,15 @@ int cmd_export(const std::string& dir, const std::string& out_arg, bool force, c
   if (events) writer.add("events.csv", to_csv(store.read_events_with_parameters()));
   const bool decisions = store.has_table("decisions");
   if (decisions) writer.add("decisions.csv", to_csv(store.read_decisions_with_parameters()));
+  const bool councillors = store.has_table("councillors");
+  if (councillors) writer.add("councillors.csv", to_csv(store.read_councillors_with_parameters()));
   writer.commit("manifest.json",
                 export_manifest_json(command_line, std::filesystem::absolute(dir).lexically_normal().string(),
                                      static_cast<long long>(runs.rows.size()), writer.tables()),
-                {"runs.csv", "councils.csv", "points.csv", "weekly.csv", "events.csv", "decisions.csv"});
-  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s%s%s,manifest.json}\n", out.string().c_str(),
-              weekly ? ",weekly.csv" : "", events ? ",events.csv" : "", decisions ? ",decisions.csv" : "");
+                {"runs.csv", "councils.csv", "points.csv", "weekly.csv", "events.csv", "decisions.csv", "councillors.csv"});
+  std::printf("exported %s/{runs.csv,councils.csv,points.csv%s%s%s%s,manifest.json}\n", out.string().c_str(),
+              weekly ? ",weekly.csv" : "", events ? ",events.csv" : "", decisions ? ",decisions.csv" : "",
+              councillors ? ",councillors.csv" : "");
   return exit_ok;
 }
 

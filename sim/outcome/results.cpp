@@ -372,8 +372,15 @@ double float_as_written(float f) {
 }  // namespace
 
 result_table councillors_table(const scenario& s, const std::vector<run_result>& results) {
+  std::vector<const run_result*> runs;
+  runs.reserve(results.size());
+  for (const auto& r : results) runs.push_back(&r);
+  return councillors_table(s, runs);
+}
+
+result_table councillors_table(const scenario& s, const std::vector<const run_result*>& results) {
   std::size_t n = 0;
-  for (const auto& r : results) n += r.councillors.size();
+  for (const auto* r : results) n += r->councillors.size();
   std::vector<std::string> parties, councils;
   for (const auto& p : s.parties) parties.push_back(p.id);
   for (const auto& c : s.councils) councils.push_back(c.id);
@@ -394,9 +401,9 @@ result_table councillors_table(const scenario& s, const std::vector<run_result>&
   t.columns.push_back(integer_column("dissent_end", n));
   t.columns.push_back(real_column("ballot_support_end", n));
   t.columns.push_back(flag_column("stands_independent", n));
-  for (const auto& r : results)
-    for (const auto& c : r.councillors) {
-      t.columns[0].integers.push_back(r.run);
+  for (const auto* r : results)
+    for (const auto& c : r->councillors) {
+      t.columns[0].integers.push_back(r->run);
       t.columns[1].codes.push_back(static_cast<std::uint32_t>(c.council));
       t.columns[2].integers.push_back(c.seat);
       t.columns[3].integers.push_back(c.ward);

@@ -237,20 +237,23 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
                                            "week INTEGER NOT NULL, date TEXT NOT NULL, council TEXT NOT NULL, rule TEXT NOT NULL, "
                                            "event TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (point, replicate, seq));"
                                          : std::string();
-  // Every decision of every body, kept with the events, as `run --events` writes decisions.csv (less its `run`).
-  std::string decisions;
-  if (spec.events) {
-    decisions = "CREATE TABLE decisions (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seq INTEGER NOT NULL";
-    const result_table shape_of = decisions_table(shape, std::vector<const run_result*>{});
-    for (std::size_t i = 1; i < shape_of.columns.size(); ++i) {  // skip "run"
-      const auto& c = shape_of.columns[i];
-      decisions += ", " + sql_identifier(c.name) +
-                   (c.kind == result_column::type::text ? " TEXT NOT NULL" : c.kind == result_column::type::real ? " REAL NOT NULL" : " INTEGER NOT NULL");
+  // Every decision of every body, kept with the events, as `run --events` writes decisions.csv (less its `run`); each
+  // focus seat at the run's start and end, as `run --agents` writes councillors.csv. Columns and types from the
+  // tables' one builder.
+  const auto table_like = [](const std::string& name, const result_table& like) {
+    std::string sql = "CREATE TABLE " + name + " (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seq INTEGER NOT NULL";
+    for (std::size_t i = 1; i < like.columns.size(); ++i) {  // skip "run"
+      const auto& c = like.columns[i];
+      sql += ", " + sql_identifier(c.name) +
+             (c.kind == result_column::type::text ? " TEXT NOT NULL" : c.kind == result_column::type::real ? " REAL NOT NULL" : " INTEGER NOT NULL");
     }
-    decisions += ", PRIMARY KEY (point, replicate, seq));";
-  }
+    return sql + ", PRIMARY KEY (point, replicate, seq));";
+  };
+  const std::vector<const run_result*> none;
+  const std::string decisions = spec.events ? table_like("decisions", decisions_table(shape, none)) : std::string();
+  const std::string councillors = spec.agents ? table_like("councillors", councillors_table(shape, none)) : std::string();
   store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly + events +
-             decisions);
+             decisions + councillors);
   {
     statement ins(store.db_, "INSERT INTO manifest (key, value) VALUES (?, ?)");
     auto put = [&](const std::string& k, const std::string& v) {
@@ -360,6 +363,9 @@ void results_store::write(const std::vector<stored_run>& batch) {
     const bool keep_decisions = has_table("decisions");  // stores made before decisions were kept have none
     std::optional<statement> decisions;
     if (keep_decisions) decisions.emplace(db_, "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const bool keep_councillors = has_table("councillors");
+    std::optional<statement> councillors;
+    if (keep_councillors) councillors.emplace(db_, "INSERT INTO councillors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::string dates_of;  // the start date whose week dates are in `dates`
     std::vector<std::string> dates;
     const auto date_at = [&](int week) {
@@ -388,25 +394,27 @@ void results_store::write(const std::vector<stored_run>& batch) {
           events->reset();
         }
       }
-      if (keep_decisions) {
-        // The rows of decisions.csv, built by its one builder; the date of the run's own start.
-        const result_table t = decisions_table(s, std::vector<const run_result*>{&r.result});
+      // A run's rows of a table built by its one builder (decisions.csv's, councillors.csv's), less `run`, after
+      // (point, replicate, seq); a `date` column is the run's own (its point's start date).
+      const auto put_rows = [&](statement& ins, const result_table& t) {
         for (std::size_t row = 0; row < t.rows(); ++row) {
           int i = 1;
-          decisions->bind(i++, static_cast<long long>(r.point));
-          decisions->bind(i++, static_cast<long long>(r.replicate));
-          decisions->bind(i++, static_cast<long long>(row));
+          ins.bind(i++, static_cast<long long>(r.point));
+          ins.bind(i++, static_cast<long long>(r.replicate));
+          ins.bind(i++, static_cast<long long>(row));
           for (std::size_t c = 1; c < t.columns.size(); ++c) {
             const auto& col = t.columns[c];
-            if (col.name == "date") decisions->bind(i++, date_at(static_cast<int>(t.columns[1].integers[row])));
-            else if (col.kind == result_column::type::text) decisions->bind(i++, col.text(row));
-            else if (col.kind == result_column::type::real) decisions->bind(i++, col.reals[row]);
-            else decisions->bind(i++, static_cast<long long>(col.integers[row]));
+            if (col.name == "date") ins.bind(i++, date_at(static_cast<int>(t.column("week").integers[row])));
+            else if (col.kind == result_column::type::text) ins.bind(i++, col.text(row));
+            else if (col.kind == result_column::type::real) ins.bind(i++, col.reals[row]);
+            else ins.bind(i++, static_cast<long long>(col.integers[row]));
           }
-          decisions->step();
-          decisions->reset();
+          ins.step();
+          ins.reset();
         }
-      }
+      };
+      if (keep_decisions) put_rows(*decisions, decisions_table(s, std::vector<const run_result*>{&r.result}));
+      if (keep_councillors) put_rows(*councillors, councillors_table(s, std::vector<const run_result*>{&r.result}));
       if (keep_weekly) {
         for (const auto& row : r.result.weekly) {
           int i = 1;
@@ -489,7 +497,7 @@ table_data results_store::read_table(const std::string& table) const {
   const std::string order = table == "points" ? "point" : table == "runs" ? "point, replicate"
                             : table == "councils" ? "point, replicate, council"
                             : table == "weekly"   ? "point, replicate, week, council = 'all' DESC, council"
-                            : table == "events" || table == "decisions" ? "point, replicate, seq" : "key";
+                            : table == "events" || table == "decisions" || table == "councillors" ? "point, replicate, seq" : "key";
   return query(db_, "SELECT * FROM " + sql_identifier(table) + " ORDER BY " + order);
 }
 
@@ -538,6 +546,13 @@ table_data results_store::read_decisions_with_parameters() const {
   for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
   return query(db_, "SELECT d.point, d.replicate" + params + columns_of(db_, "decisions", "d", 2) +
                         " FROM decisions d JOIN points p USING (point) ORDER BY d.point, d.replicate, d.seq");
+}
+
+table_data results_store::read_councillors_with_parameters() const {
+  std::string params;
+  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
+  return query(db_, "SELECT c.point, c.replicate" + params + columns_of(db_, "councillors", "c", 2) +
+                        " FROM councillors c JOIN points p USING (point) ORDER BY c.point, c.replicate, c.seq");
 }
 
 }  // namespace partyline

@@ -76,6 +76,17 @@ std::string serialize_run(const stored_run& run) {
       out += *text;
     }
   }
+  // The focus seats, when the sweep keeps them.
+  put(out, static_cast<std::uint32_t>(run.result.councillors.size()));
+  for (const auto& c : run.result.councillors) {
+    for (const int v : {c.council, c.seat, c.ward, c.party_start, c.party_end, c.selection_week, c.dissent_end})
+      put(out, static_cast<std::int32_t>(v));
+    for (const float v : {c.position_start, c.position_end, c.ballot_support_end}) put(out, v);
+    put(out, static_cast<std::uint8_t>(c.status_end));
+    put(out, static_cast<std::uint8_t>(c.selection));
+    put(out, static_cast<std::uint8_t>(c.endorsement_end));
+    put(out, static_cast<std::uint8_t>((c.cabinet_end ? 1 : 0) | (c.stands_independent ? 2 : 0)));
+  }
   return out;
 }
 
@@ -136,6 +147,18 @@ stored_run deserialize_run(const std::string& in) {
       *text = in.substr(pos, size);
       pos += size;
     }
+  }
+  run.result.councillors.resize(get<std::uint32_t>(in, pos));
+  for (auto& c : run.result.councillors) {
+    for (int* v : {&c.council, &c.seat, &c.ward, &c.party_start, &c.party_end, &c.selection_week, &c.dissent_end})
+      *v = get<std::int32_t>(in, pos);
+    for (float* v : {&c.position_start, &c.position_end, &c.ballot_support_end}) *v = get<float>(in, pos);
+    c.status_end = static_cast<councillor_status>(get<std::uint8_t>(in, pos));
+    c.selection = static_cast<selection_state>(get<std::uint8_t>(in, pos));
+    c.endorsement_end = static_cast<endorsement_state>(get<std::uint8_t>(in, pos));
+    const auto flags = get<std::uint8_t>(in, pos);
+    c.cabinet_end = (flags & 1) != 0;
+    c.stands_independent = (flags & 2) != 0;
   }
   if (pos != in.size()) throw std::runtime_error("malformed run message");
   return run;
@@ -259,9 +282,10 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shards, const
     sqlite3_backup_step(b, -1);
     if (sqlite3_backup_finish(b) != SQLITE_OK) throw usage_error(std::string("merge: ") + sqlite3_errmsg(dst.db));
     const bool weekly = has_table(dst.db, "weekly"), events = has_table(dst.db, "events"),
-               decisions = has_table(dst.db, "decisions");
+               decisions = has_table(dst.db, "decisions"), councillors = has_table(dst.db, "councillors");
     exec(dst.db, std::string("DELETE FROM runs; DELETE FROM councils;") + (weekly ? " DELETE FROM weekly;" : "") +
-                     (events ? " DELETE FROM events;" : "") + (decisions ? " DELETE FROM decisions;" : ""));
+                     (events ? " DELETE FROM events;" : "") + (decisions ? " DELETE FROM decisions;" : "") +
+                     (councillors ? " DELETE FROM councillors;" : ""));
     for (long k = 1; k <= n_shards; ++k) {
       std::string file;
       for (char c : results_store::file_in(seen[k]).string()) file += c == '\'' ? std::string("''") : std::string(1, c);
@@ -269,7 +293,8 @@ std::size_t merge_shards(const std::vector<std::filesystem::path>& shards, const
       exec(dst.db, std::string("BEGIN; INSERT INTO runs SELECT * FROM shard.runs; INSERT INTO councils SELECT * FROM shard.councils; ") +
                        (weekly ? "INSERT INTO weekly SELECT * FROM shard.weekly; " : "") +
                        (events ? "INSERT INTO events SELECT * FROM shard.events; " : "") +
-                       (decisions ? "INSERT INTO decisions SELECT * FROM shard.decisions; " : "") + "COMMIT;");
+                       (decisions ? "INSERT INTO decisions SELECT * FROM shard.decisions; " : "") +
+                       (councillors ? "INSERT INTO councillors SELECT * FROM shard.councillors; " : "") + "COMMIT;");
       total += static_cast<std::size_t>(count_runs(dst.db, "shard"));
       exec(dst.db, "DETACH DATABASE shard;");
     }

@@ -28,6 +28,7 @@ struct sweep_file_def {
   int levels = 4;
   bool weekly = false;
   bool events = false;
+  bool agents = false;
   yaml_node parameters;
 
   template <class V>
@@ -41,6 +42,7 @@ struct sweep_file_def {
     v.field("levels", levels, {2, 100});
     v.field("weekly", weekly);
     v.field("events", events);
+    v.field("agents", agents);
     v.required("parameters", parameters);
   }
 };
@@ -111,6 +113,7 @@ store_design sweep_spec::for_store() const {
   d.ranged_parameters = ranged_parameters();
   d.weekly = weekly;
   d.events = events;
+  d.agents = agents;
   if (design == sweep_design::morris) d.design_settings.emplace_back("morris_levels", std::to_string(levels));
   d.points.reserve(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -128,7 +131,7 @@ stored_run sweep_spec::compute(std::size_t index, const std::atomic<bool>* cance
   run.point = static_cast<int>(point);
   run.replicate = static_cast<int>(index % reps);
   run.seed = point_seed(point);
-  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, events, cancel);
+  run.result = simulate_run(scenarios[point], run.seed, static_cast<std::uint64_t>(run.replicate), weekly, events, cancel, agents);
   if (weekly || events) run.start_date = scenarios[point]->start_date;
   return run;
 }
@@ -172,6 +175,7 @@ sweep_spec load_sweep_text(const std::string& text, const std::string& label, co
   spec.levels = def.levels;
   spec.weekly = def.weekly;
   spec.events = def.events;
+  spec.agents = def.agents;
   if (spec.levels % 2 != 0)
     throw scenario_error(marks.at("levels"), "levels", "the morris design needs an even number of levels (4 is usual)");
   spec.parameters = read_parameters(def.parameters);

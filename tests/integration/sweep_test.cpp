@@ -110,11 +110,11 @@ TEST(Sweep, EventsAreKeptOnRequestAndAreTheRunsOwn) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Sweep, EveryDecisionIsKeptWithTheEventsAsTheRunsOwnDecisionsTable) {
+TEST(Sweep, DecisionsAndSeatsAreKeptOnRequestAsTheRunsOwnTables) {
   // A case whose bodies decide (Haringey: the NEC on the group's request, the organisation committee's monitoring).
   const auto dir = fresh_dir("sweep-decisions");
   const auto haringey = partyline::testing::scenario_path("haringey-2018.yaml");
-  std::ofstream(dir / "d.yaml") << "scenario: " << haringey.string() << "\nreplicates: 4\nseed: 9\nevents: true\n"
+  std::ofstream(dir / "d.yaml") << "scenario: " << haringey.string() << "\nreplicates: 4\nseed: 9\nevents: true\nagents: true\n"
                                 << "parameters:\n  rules.R7.letter_min: 5\n";
   ASSERT_EQ(run_cli("sweep " + (dir / "d.yaml").string() + " --quiet --out " + (dir / "s").string()).status, 0);
   (void)exported(dir / "s");
@@ -125,7 +125,7 @@ TEST(Sweep, EveryDecisionIsKeptWithTheEventsAsTheRunsOwnDecisionsTable) {
   const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
   const std::string seed = points.rows.at(0).at(points.column("seed"));
   const auto r = run_cli("run " + haringey.string() + " --set rules.R7.letter_min=5 --seed " + seed +
-                         " --runs 4 --events --quiet --out " + (dir / "run").string());
+                         " --runs 4 --events --agents --quiet --out " + (dir / "run").string());
   ASSERT_EQ(r.status, 0) << r.out;
   const auto mine = partyline::read_csv(slurp(dir / "run" / "decisions.csv"), "decisions.csv");
   ASSERT_GE(mine.rows.size(), 4u);  // at least the NEC's decision on each run's request
@@ -141,6 +141,16 @@ TEST(Sweep, EveryDecisionIsKeptWithTheEventsAsTheRunsOwnDecisionsTable) {
     for (const char* c : {"week", "date", "body", "council", "item", "decision", "yes", "of", "meeting", "notice",
                           "weeks_waiting", "deal"})
       EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c << " row " << i;
+  }
+  // With `agents: true`, each focus seat of each run, as `run --agents` writes councillors.csv.
+  const auto seats = partyline::read_csv(slurp(dir / "s" / "export" / "councillors.csv"), "councillors.csv");
+  const auto my_seats = partyline::read_csv(slurp(dir / "run" / "councillors.csv"), "councillors.csv");
+  ASSERT_EQ(my_seats.rows.size(), 4u * 57u);  // Haringey's 57 seats, 4 runs
+  ASSERT_EQ(seats.rows.size(), my_seats.rows.size());
+  for (std::size_t i = 0; i < my_seats.rows.size(); ++i) {
+    EXPECT_EQ(seats.rows[i][seats.column("replicate")], my_seats.rows[i][my_seats.column("run")]) << "row " << i;
+    for (std::size_t c = 1; c < my_seats.columns.size(); ++c)  // every column after `run`
+      EXPECT_EQ(seats.rows[i][seats.column(my_seats.columns[c])], my_seats.rows[i][c]) << my_seats.columns[c] << " row " << i;
   }
   std::filesystem::remove_all(dir);
 }

@@ -509,3 +509,20 @@ def test_every_public_function_has_a_docstring_and_type_hints():
         missing = [p for p, v in hints.parameters.items() if v.annotation is inspect.Parameter.empty and p != "ax" and p != "axes"]
         assert not missing, f"{f.__qualname__}: parameters without type hints: {missing}"
     assert "Returns" in partyline.run.__doc__ and "overrides" in partyline.run.__doc__
+
+
+def test_a_sweep_keeps_seats_on_request_as_run_does(tmp_path):
+    spec = {"scenario": str(BIRMINGHAM), "replicates": 2, "seed": 3, "agents": True,
+            "parameters": {"rules.R7.letter_min": 4}}
+    partyline.sweep(spec, out=tmp_path / "s", progress=False)
+    seats = partyline.load(tmp_path / "s")["councillors"]
+    assert list(seats.columns[:4]) == ["point", "replicate", "rules.R7.letter_min", "seq"]
+    assert seats["cabinet_end"].dtype == bool and isinstance(seats["council"].dtype, pd.CategoricalDtype)
+    seed = int(partyline.load(tmp_path / "s")["points"]["seed"].iloc[0])
+    mine = partyline.run(BIRMINGHAM, runs=2, seed=seed, agents=True, overrides={"rules.R7.letter_min": 4},
+                         progress=False)["councillors"]
+    assert len(seats) == len(mine) > 0
+    for column in mine.columns[1:]:
+        assert seats[column].astype(object).tolist() == mine[column].astype(object).tolist(), column
+    subprocess.run([BIN, "export", str(tmp_path / "s")], check=True, capture_output=True)
+    assert_same_as_csv(seats, tmp_path / "s" / "export" / "councillors.csv")

@@ -80,6 +80,8 @@ struct result_table {
 /// party_end, position_start, position_end, status_end, selection, selection_week, endorsement_end, cabinet_end, dissent_end,
 /// ballot_support_end, stands_independent (docs/outcomes.md).
 [[nodiscard]] result_table councillors_table(const scenario& s, const std::vector<run_result>& results);
+/// The same for runs held elsewhere (a sweep's batch).
+[[nodiscard]] result_table councillors_table(const scenario& s, const std::vector<const run_result*>& results);
 
 /// @brief Which of a run set's optional tables to build.
 struct table_choice {

@@ -43,7 +43,8 @@ struct store_design {
   std::vector<std::string> ranged_parameters;  ///< the inputs of a sensitivity analysis
   std::vector<std::pair<std::string, std::string>> design_settings;  ///< manifest entries the analysis needs (morris_levels)
   bool weekly = false;  ///< keep each run's weekly rows (party-wide and per focus council) in a `weekly` table
-  bool events = false;  ///< keep each run's events in an `events` table
+  bool events = false;  ///< keep each run's events in an `events` table (and its decisions in `decisions`)
+  bool agents = false;  ///< keep each run's focus seats in a `councillors` table
   std::vector<store_point> points;
   frozen_scenario shape;  ///< a point's scenario: the councils' and parties' columns
 };
@@ -103,6 +104,8 @@ class results_store {
   [[nodiscard]] bool has_table(const std::string& name) const;
   /// decisions joined with points: parameter columns first, in each run's order (point, replicate, seq).
   [[nodiscard]] table_data read_decisions_with_parameters() const;
+  /// councillors joined with points: parameter columns first (point, replicate, seq: the seats in order).
+  [[nodiscard]] table_data read_councillors_with_parameters() const;
 
   [[nodiscard]] static std::filesystem::path file_in(const std::filesystem::path& dir) { return dir / "results.sqlite"; }
 

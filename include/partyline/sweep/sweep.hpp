@@ -56,6 +56,7 @@ struct sweep_spec {
   int samples = 0;
   bool weekly = false;  ///< keep every run's weekly series (party-wide and each focus council) in the store
   bool events = false;  ///< keep every run's events (as `run --events` writes them) in the store
+  bool agents = false;  ///< keep each focus seat at every run's start and end (as `run --agents` writes councillors.csv)
   int levels = 4;  ///< morris: the grid levels of each range (even); a step moves levels / (2 (levels - 1)) of the range
   std::vector<sweep_parameter> parameters;
   std::vector<sweep_point> points;

@@ -393,7 +393,8 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
     it kept events (`events: true`), "events" (parameter columns first, one row per event in each run's order:
     point, replicate, seq, week, date, council, rule, event, detail) and "decisions" (every vote of every body, as
     decisions.csv, parameter columns first: point, replicate, seq, week, date, body, council, item, decision, yes,
-    of, meeting, notice, weeks_waiting, deal)."""
+    of, meeting, notice, weeks_waiting, deal) and, when it kept the focus seats (`agents: true`), "councillors" (as
+    councillors.csv, parameter columns first: point, replicate, seq, council, seat, ...)."""
     folder = pathlib.Path(directory)
     if (folder / "calibration.yaml").exists() and (folder / "posterior.csv").exists():
         out: dict[str, Any] = {"posterior": pd.read_csv(folder / "posterior.csv"),
@@ -420,6 +421,8 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
         events = pd.read_sql_query("SELECT * FROM events ORDER BY point, replicate, seq", con) if has_events else None
         has_decisions = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decisions'").fetchone()
         decisions = pd.read_sql_query("SELECT * FROM decisions ORDER BY point, replicate, seq", con) if has_decisions else None
+        has_seats = con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'councillors'").fetchone()
+        councillors = pd.read_sql_query("SELECT * FROM councillors ORDER BY point, replicate, seq", con) if has_seats else None
     first = ["point", "replicate", "seed"]
     runs = runs.merge(points[["point"] + params], on="point")
     runs = runs[first + params + [c for c in runs.columns if c not in first + params]]
@@ -437,6 +440,11 @@ def load(directory: str | os.PathLike) -> dict[str, pd.DataFrame]:
         decisions = _typed(decisions[["point", "replicate"] + params +
                                       [c for c in decisions.columns if c not in ["point", "replicate"] + params]])
         out["decisions"] = decisions.astype({"notice": bool})
+    if councillors is not None:
+        councillors = councillors.merge(points[["point"] + params], on="point")
+        councillors = _typed(councillors[["point", "replicate"] + params +
+                                         [c for c in councillors.columns if c not in ["point", "replicate"] + params]])
+        out["councillors"] = councillors.astype({"cabinet_end": bool, "stands_independent": bool})
     return out
 
 
