@@ -511,48 +511,40 @@ std::string columns_of(sqlite3* db, const std::string& table, const std::string&
   return out;
 }
 
+// A table of the runs joined with points: its first `lead` columns (point, replicate[, seed]), then the sweep's parameter
+// columns, then its own other columns, in `order` (of the table's columns, as t.NAME).
+table_data with_parameters(sqlite3* db, const std::vector<std::string>& parameters, const std::string& table, std::size_t lead,
+                           const std::string& order) {
+  std::string params;
+  for (const auto& p : parameters) params += ", p." + sql_identifier(p);
+  return query(db, std::string("SELECT t.point, t.replicate") + (lead == 3 ? ", t.seed" : "") + params +
+                       columns_of(db, table, "t", lead) + " FROM " + table + " t JOIN points p USING (point) ORDER BY " + order);
+}
+
 }  // namespace
 
 table_data results_store::read_runs_with_parameters() const {
-  std::string params;
-  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
-  return query(db_, "SELECT r.point, r.replicate, r.seed" + params + columns_of(db_, "runs", "r", 3) +
-                        " FROM runs r JOIN points p USING (point) ORDER BY r.point, r.replicate");
+  return with_parameters(db_, parameter_columns(), "runs", 3, "t.point, t.replicate");
 }
 
 table_data results_store::read_councils_with_parameters() const {
-  std::string params;
-  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
-  return query(db_, "SELECT c.point, c.replicate" + params + columns_of(db_, "councils", "c", 2) +
-                        " FROM councils c JOIN points p USING (point) ORDER BY c.point, c.replicate, c.council");
+  return with_parameters(db_, parameter_columns(), "councils", 2, "t.point, t.replicate, t.council");
 }
 
 table_data results_store::read_weekly_with_parameters() const {
-  std::string params;
-  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
-  return query(db_, "SELECT w.point, w.replicate" + params + columns_of(db_, "weekly", "w", 2) +
-                        " FROM weekly w JOIN points p USING (point) ORDER BY w.point, w.replicate, w.week, w.council = 'all' DESC, w.council");
+  return with_parameters(db_, parameter_columns(), "weekly", 2, "t.point, t.replicate, t.week, t.council = 'all' DESC, t.council");
 }
 
 table_data results_store::read_events_with_parameters() const {
-  std::string params;
-  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
-  return query(db_, "SELECT e.point, e.replicate" + params + columns_of(db_, "events", "e", 2) +
-                        " FROM events e JOIN points p USING (point) ORDER BY e.point, e.replicate, e.seq");
+  return with_parameters(db_, parameter_columns(), "events", 2, "t.point, t.replicate, t.seq");
 }
 
 table_data results_store::read_decisions_with_parameters() const {
-  std::string params;
-  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
-  return query(db_, "SELECT d.point, d.replicate" + params + columns_of(db_, "decisions", "d", 2) +
-                        " FROM decisions d JOIN points p USING (point) ORDER BY d.point, d.replicate, d.seq");
+  return with_parameters(db_, parameter_columns(), "decisions", 2, "t.point, t.replicate, t.seq");
 }
 
 table_data results_store::read_councillors_with_parameters() const {
-  std::string params;
-  for (const auto& p : parameter_columns()) params += ", p." + sql_identifier(p);
-  return query(db_, "SELECT c.point, c.replicate" + params + columns_of(db_, "councillors", "c", 2) +
-                        " FROM councillors c JOIN points p USING (point) ORDER BY c.point, c.replicate, c.seq");
+  return with_parameters(db_, parameter_columns(), "councillors", 2, "t.point, t.replicate, t.seq");
 }
 
 }  // namespace partyline

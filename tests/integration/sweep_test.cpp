@@ -73,6 +73,27 @@ TEST(Sweep, WeeklySeriesAreKeptOnRequestAndAreTheRunsOwn) {
 }
 
 // Issue 35: a sweep keeps its runs' events on request, and they are the runs' own (as `partyline run --events`).
+namespace {
+
+// A sweep store's table of one point (exported: point, replicate, parameters, seq, then the table's own columns) holds
+// row for row what `partyline run` wrote for the same runs (run, then the same columns): replicate = run, seq counting
+// each run's rows from 0, every other column equal.
+void expect_runs_own_rows(const partyline::table_data& stored, const partyline::table_data& run_table) {
+  std::string last_run;
+  int seq = 0;
+  for (std::size_t i = 0; i < run_table.rows.size(); ++i) {
+    const std::string run = run_table.rows[i][run_table.column("run")];
+    seq = run == last_run ? seq + 1 : 0;
+    last_run = run;
+    EXPECT_EQ(stored.rows[i][stored.column("replicate")], run) << "row " << i;
+    EXPECT_EQ(stored.rows[i][stored.column("seq")], std::to_string(seq)) << "row " << i;
+    for (std::size_t c = 1; c < run_table.columns.size(); ++c)  // every column after `run`
+      EXPECT_EQ(stored.rows[i][stored.column(run_table.columns[c])], run_table.rows[i][c]) << run_table.columns[c] << " row " << i;
+  }
+}
+
+}  // namespace
+
 TEST(Sweep, EventsAreKeptOnRequestAndAreTheRunsOwn) {
   const auto dir = fresh_dir("sweep-events");
   std::ofstream(dir / "events.yaml") << "scenario: " << (data_dir() / "tiny.yaml").string()
@@ -91,17 +112,7 @@ TEST(Sweep, EventsAreKeptOnRequestAndAreTheRunsOwn) {
   const auto mine = partyline::read_csv(slurp(dir / "run" / "events.csv"), "events.csv");
   ASSERT_GT(mine.rows.size(), 3u);
   ASSERT_EQ(mine.rows.size(), table.rows.size());
-  std::string last_run;
-  int seq = 0;
-  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
-    const std::string run = mine.rows[i][mine.column("run")];
-    seq = run == last_run ? seq + 1 : 0;
-    last_run = run;
-    EXPECT_EQ(table.rows[i][table.column("replicate")], run) << "row " << i;
-    EXPECT_EQ(table.rows[i][table.column("seq")], std::to_string(seq)) << "row " << i;
-    for (const char* c : {"week", "date", "council", "rule", "event", "detail"})
-      EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c << " row " << i;
-  }
+  expect_runs_own_rows(table, mine);
   // Without `events: true` the store keeps none.
   ASSERT_EQ(run_cli("sweep " + (data_dir() / "sweeps" / "tiny-grid.yaml").string() + " --quiet --out " + (dir / "g").string()).status, 0);
   (void)exported(dir / "g");
@@ -130,28 +141,13 @@ TEST(Sweep, DecisionsAndSeatsAreKeptOnRequestAsTheRunsOwnTables) {
   const auto mine = partyline::read_csv(slurp(dir / "run" / "decisions.csv"), "decisions.csv");
   ASSERT_GE(mine.rows.size(), 4u);  // at least the NEC's decision on each run's request
   ASSERT_EQ(mine.rows.size(), table.rows.size());
-  std::string last_run;
-  int seq = 0;
-  for (std::size_t i = 0; i < mine.rows.size(); ++i) {
-    const std::string run = mine.rows[i][mine.column("run")];
-    seq = run == last_run ? seq + 1 : 0;
-    last_run = run;
-    EXPECT_EQ(table.rows[i][table.column("replicate")], run) << "row " << i;
-    EXPECT_EQ(table.rows[i][table.column("seq")], std::to_string(seq)) << "row " << i;
-    for (const char* c : {"week", "date", "body", "council", "item", "decision", "yes", "of", "meeting", "notice",
-                          "weeks_waiting", "deal"})
-      EXPECT_EQ(table.rows[i][table.column(c)], mine.rows[i][mine.column(c)]) << c << " row " << i;
-  }
+  expect_runs_own_rows(table, mine);
   // With `agents: true`, each focus seat of each run, as `run --agents` writes councillors.csv.
   const auto seats = partyline::read_csv(slurp(dir / "s" / "export" / "councillors.csv"), "councillors.csv");
   const auto my_seats = partyline::read_csv(slurp(dir / "run" / "councillors.csv"), "councillors.csv");
   ASSERT_EQ(my_seats.rows.size(), 4u * 57u);  // Haringey's 57 seats, 4 runs
   ASSERT_EQ(seats.rows.size(), my_seats.rows.size());
-  for (std::size_t i = 0; i < my_seats.rows.size(); ++i) {
-    EXPECT_EQ(seats.rows[i][seats.column("replicate")], my_seats.rows[i][my_seats.column("run")]) << "row " << i;
-    for (std::size_t c = 1; c < my_seats.columns.size(); ++c)  // every column after `run`
-      EXPECT_EQ(seats.rows[i][seats.column(my_seats.columns[c])], my_seats.rows[i][c]) << my_seats.columns[c] << " row " << i;
-  }
+  expect_runs_own_rows(seats, my_seats);
   std::filesystem::remove_all(dir);
 }
 
