@@ -104,11 +104,15 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
     record_checkpoints(week);
     if (agents) note_selections(w, week, result.councillors);
     if (events)  // the week's decisions, as the bodies published them (the next meeting clears the list)
-      for (const decision& d : w.institutions.published)
+      for (const decision& d : w.institutions.published) {
+        std::string votes;  // every motion put, with its tally
+        for (int k = 0; k < d.votes; ++k)
+          votes += (k ? "; " : "") + std::string(d.put[static_cast<std::size_t>(k)]->name) + " " +
+                   std::to_string(d.put_yes[static_cast<std::size_t>(k)]) + "/" + std::to_string(d.of);
         result.decisions.push_back({week, d.body, static_cast<int>(row(d.council)), std::string(d.kind->name),
                                     d.motion ? std::string(d.motion->name) : std::string("none"), d.yes, d.of, d.emergency,
-                                    d.notice_given, d.weeks_waiting,
-                                    d.coalition});
+                                    d.notice_given, d.weeks_waiting, d.coalition, std::move(votes)});
+      }
     if (!weekly) continue;
     for (int council : series) {
       weekly_row row;

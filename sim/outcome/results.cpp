@@ -337,7 +337,8 @@ result_table decisions_table(const scenario& s, const std::vector<const run_resu
   t.columns.push_back(flag_column("notice", n));
   t.columns.push_back(integer_column("weeks_waiting", n));
   t.columns.push_back(text_column("deal", {}, n));
-  text_adder<std::string> item(t.columns[5]), decided(t.columns[6]);
+  t.columns.push_back(text_column("votes", {}, n));
+  text_adder<std::string> item(t.columns[5]), decided(t.columns[6]), votes(t.columns[13]);
   text_adder<std::uint32_t> deal(t.columns[12]);
   for (const auto* r : results)
     for (const auto& d : r->decisions) {
@@ -354,6 +355,7 @@ result_table decisions_table(const scenario& s, const std::vector<const run_resu
       t.columns[10].integers.push_back(d.notice ? 1 : 0);
       t.columns[11].integers.push_back(d.weeks_waiting);
       deal.add(d.deal, [&] { return d.deal ? administration_text(s, d.deal) : std::string(); });
+      votes.add(d.votes, [&] { return d.votes; });
     }
   return t;
 }

@@ -242,6 +242,9 @@ bool decide(world& w, std::size_t b, agenda_item& item, bool emergency, scratch&
     d.of = static_cast<int>(sc.members.size());
     for (std::size_t m = 0; m < sc.members.size(); ++m)
       d.yes += votes.bernoulli(sigmoid(sc.logits[m]), std::uint64_t{row(item.council)} * 4096 + m, counter);
+    d.put[static_cast<std::size_t>(k)] = last;
+    d.put_yes[static_cast<std::size_t>(k)] = d.yes;
+    d.votes = k + 1;
     if (carried(def.majority, d.yes, d.of)) {
       d.motion = last;
       break;

@@ -362,10 +362,17 @@ void results_store::write(const std::vector<stored_run>& batch) {
     if (keep_events) events.emplace(db_, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const bool keep_decisions = has_table("decisions");  // stores made before decisions were kept have none
     std::optional<statement> decisions;
-    if (keep_decisions) decisions.emplace(db_, "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // (point, replicate, seq) and a placeholder per column of the table's builder after its `run`.
+    const auto insert_into = [&](const std::string& table, const result_table& like) {
+      std::string insert = "INSERT INTO " + table + " VALUES (?, ?, ?";
+      for (std::size_t c = 1; c < like.columns.size(); ++c) insert += ", ?";
+      return insert + ")";
+    };
+    const std::vector<const run_result*> none;
+    if (keep_decisions) decisions.emplace(db_, insert_into("decisions", decisions_table(s, none)));
     const bool keep_councillors = has_table("councillors");
     std::optional<statement> councillors;
-    if (keep_councillors) councillors.emplace(db_, "INSERT INTO councillors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (keep_councillors) councillors.emplace(db_, insert_into("councillors", councillors_table(s, none)));
     std::string dates_of;  // the start date whose week dates are in `dates`
     std::vector<std::string> dates;
     const auto date_at = [&](int week) {

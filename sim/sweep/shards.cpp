@@ -71,7 +71,7 @@ std::string serialize_run(const stored_run& run) {
     for (const int v : {d.week, d.body, d.council, d.yes, d.of, d.weeks_waiting}) put(out, static_cast<std::int32_t>(v));
     put(out, static_cast<std::uint8_t>((d.emergency ? 1 : 0) | (d.notice ? 2 : 0)));
     put(out, d.deal);
-    for (const std::string* text : {&d.item, &d.decision}) {
+    for (const std::string* text : {&d.item, &d.decision, &d.votes}) {
       put(out, static_cast<std::uint32_t>(text->size()));
       out += *text;
     }
@@ -141,7 +141,7 @@ stored_run deserialize_run(const std::string& in) {
     d.emergency = (flags & 1) != 0;
     d.notice = (flags & 2) != 0;
     d.deal = get<std::uint32_t>(in, pos);
-    for (std::string* text : {&d.item, &d.decision}) {
+    for (std::string* text : {&d.item, &d.decision, &d.votes}) {
       const auto size = get<std::uint32_t>(in, pos);
       if (pos + size > in.size()) throw std::runtime_error("truncated run message");
       *text = in.substr(pos, size);

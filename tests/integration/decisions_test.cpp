@@ -20,7 +20,7 @@ TEST(Decisions, EveryVoteOfEveryBodyIsARowThatAgreesWithTheRunsCountersAndEvents
   ASSERT_EQ(r.status, 0) << r.out;
   const auto decisions = partyline::read_csv(slurp(dir / "h" / "decisions.csv"), "decisions.csv");
   ASSERT_EQ(decisions.columns, (std::vector<std::string>{"run", "week", "date", "body", "council", "item", "decision", "yes",
-                                                         "of", "meeting", "notice", "weeks_waiting", "deal"}));
+                                                         "of", "meeting", "notice", "weeks_waiting", "deal", "votes"}));
   ASSERT_GT(decisions.rows.size(), 40u);
   const auto runs = partyline::read_csv(slurp(dir / "h" / "runs.csv"), "runs.csv");
   const auto events = partyline::read_csv(slurp(dir / "h" / "events.csv"), "events.csv");

@@ -132,7 +132,7 @@ TEST(Sweep, DecisionsAndSeatsAreKeptOnRequestAsTheRunsOwnTables) {
   const auto table = partyline::read_csv(slurp(dir / "s" / "export" / "decisions.csv"), "decisions.csv");
   ASSERT_EQ(table.columns, (std::vector<std::string>{"point", "replicate", "rules.R7.letter_min", "seq", "week", "date", "body",
                                                      "council", "item", "decision", "yes", "of", "meeting", "notice",
-                                                     "weeks_waiting", "deal"}));
+                                                     "weeks_waiting", "deal", "votes"}));
   const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
   const std::string seed = points.rows.at(0).at(points.column("seed"));
   const auto r = run_cli("run " + haringey.string() + " --set rules.R7.letter_min=5 --seed " + seed +

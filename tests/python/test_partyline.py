@@ -121,7 +121,7 @@ def test_decisions_are_every_vote_as_the_cli_writes_them(tmp_path):
                    check=True)
     d = partyline.run(BIRMINGHAM, runs=10, seed=11, events=True)["decisions"]
     assert list(d.columns) == ["run", "week", "date", "body", "council", "item", "decision", "yes", "of", "meeting",
-                               "notice", "weeks_waiting", "deal"]
+                               "notice", "weeks_waiting", "deal", "votes"]
     assert len(d) > 0 and d["notice"].dtype == bool and (d["yes"] <= d["of"]).all()
     assert_same_as_csv(d, out / "decisions.csv")
 

@@ -349,6 +349,7 @@ struct decision_record {
   bool notice = false;        ///< the local party was given notice
   int weeks_waiting = 0;      ///< weeks since the item was filed
   std::uint32_t deal = 0;     ///< a coalition item's administration (a mask, as councils.csv's administration_end)
+  std::string votes;          ///< every motion put, in order, with its tally: "suspend 12/39; advise_pause 25/39"
 };
 
 /// @brief One row of councillors.csv: a seat of a focus council at the start of the run and at its end (the seat's

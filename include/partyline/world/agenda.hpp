@@ -118,6 +118,11 @@ struct decision {
   int yes = 0;
   int of = 0;
   int weeks_waiting = 0;
+  /// Every motion put to the vote, in the order put, with its yes votes (each of `of`): the last is the one `yes`
+  /// counts. None when the item lapsed.
+  std::array<const motion_def*, max_motions> put{};
+  std::array<int, max_motions> put_yes{};
+  int votes = 0;
   [[nodiscard]] bool is(const motion_def& m) const { return motion == &m; }
 };
 
