@@ -115,6 +115,13 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   manifest.events = a.events;
   manifest.started_at = started_at;
   manifest.wall_seconds = secs;
+  // A typical run (nearest the runs' centre on the outcomes the case's facts name): the summary retells it, and the
+  // manifest names it so that `partyline report` tells the same story without running the set again.
+  const pl::typical_choice choice = pl::typical_run(results, pl::focus_outcomes(*scen));
+  if (!results.empty()) {
+    manifest.typical_run = results[choice.index].run;
+    manifest.typical_run_why = choice.describe(results);
+  }
   writer.commit("manifest.json", pl::run_manifest_json(manifest, writer.tables()),
                 {"runs.csv", "councils.csv", "weekly.csv", "events.csv", "decisions.csv", "councillors.csv", "targets.csv"});
 
@@ -172,12 +179,11 @@ int cmd_run(const run_args& a, const std::string& command_line) {
     if (a.story > 0 && !results.empty()) {
       // A typical run (nearest the runs' centre on the outcomes the case's facts name), retold with its event log.
       // Its events are run again when they were not kept: a stop abandons that run (the results are written).
-      const pl::typical_choice choice = pl::typical_run(results, pl::focus_outcomes(*scen));
       const pl::run_result& typical = results[choice.index];
       try {
         const pl::run_result story =
             a.events ? typical : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(typical.run), false, true, &g_stop);
-        std::printf("\n  the story of run %d, a typical run (%s):\n%s", story.run, choice.describe(results).c_str(),
+        std::printf("\n  the story of run %d, a typical run (%s):\n%s", story.run, manifest.typical_run_why.c_str(),
                     pl::tell_story(*scen, story, a.story).c_str());
       } catch (const pl::run_cancelled&) {
         std::printf("\n  (the story of a typical run was not told: interrupted)\n");

@@ -2,6 +2,8 @@
 #include "partyline/outcome/collect.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -44,6 +46,12 @@ void note_selections(const world& w, int week, std::vector<councillor_record>& s
     if (now == selection_state::undecided || now == rec.selection) continue;
     rec.selection = now;
     rec.selection_week = week;
+    // Support is only known from a contested ballot (0 otherwise: left empty).
+    const float share = w.councillors.ballot_support[seat_row(w, rec)];
+    char support[16] = "";
+    if (share > 0) std::snprintf(support, sizeof support, "%.2f", static_cast<double>(share));
+    if (!rec.selection_history.empty()) rec.selection_history += ';';
+    rec.selection_history += std::string(selection_name(now)) + ':' + std::to_string(week) + ':' + support;
   }
 }
 

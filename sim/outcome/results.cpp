@@ -277,8 +277,15 @@ result_table checkpoints_table(const scenario& s, const std::vector<run_result>&
 }
 
 result_table events_table(const scenario& s, const std::vector<run_result>& results) {
+  std::vector<const run_result*> runs;
+  runs.reserve(results.size());
+  for (const auto& r : results) runs.push_back(&r);
+  return events_table(s, runs);
+}
+
+result_table events_table(const scenario& s, const std::vector<const run_result*>& results) {
   std::size_t n = 0;
-  for (const auto& r : results) n += r.events.size();
+  for (const auto* r : results) n += r->events.size();
   std::vector<std::string> dates = week_dates(s);
   const bool undated = dates.empty();
   if (undated) dates.push_back(s.start_date);
@@ -289,19 +296,29 @@ result_table events_table(const scenario& s, const std::vector<run_result>& resu
   t.columns.push_back(text_column("council", council_labels(s, "national"), n));
   t.columns.push_back(text_column("rule", {}, n));
   t.columns.push_back(text_column("event", {}, n));
+  t.columns.push_back(integer_column("value", n));
+  t.columns.push_back(integer_column("of", n));
+  t.columns.push_back(text_column("value_is", {}, n));
+  t.columns.push_back(text_column("of_is", {}, n));
   t.columns.push_back(text_column("detail", {}, n));
   text_adder<std::uint16_t> rule(t.columns[4]);
-  text_adder<std::string_view> kind(t.columns[5]);  // the event names have static storage (the event table)
-  result_column& detail = t.columns[6];
-  for (const auto& r : results)
-    for (const auto& e : r.events) {
-      t.columns[0].integers.push_back(r.run);
+  // The names and what the numbers count have static storage (the event table).
+  text_adder<std::string_view> kind(t.columns[5]), value_is(t.columns[8]), of_is(t.columns[9]);
+  result_column& detail = t.columns[10];
+  for (const auto* r : results)
+    for (const auto& e : r->events) {
+      t.columns[0].integers.push_back(r->run);
       t.columns[1].integers.push_back(e.week);
       const int week = undated ? 0 : std::clamp(e.week, 0, std::max(0, s.weeks - 1));
       t.columns[2].codes.push_back(static_cast<std::uint32_t>(week));
       t.columns[3].codes.push_back(static_cast<std::uint32_t>(e.council + 1));
       rule.add(e.rule, [&] { return e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"); });
       kind.add(e.event, [&] { return std::string(e.event); });
+      t.columns[6].integers.push_back(e.value);
+      t.columns[7].integers.push_back(e.of);
+      const event_info& info = info_of(e.kind);
+      value_is.add(info.value_is, [&] { return std::string(info.value_is); });
+      of_is.add(info.of_is, [&] { return std::string(info.of_is); });
       detail.codes.push_back(static_cast<std::uint32_t>(detail.labels.size()));  // details differ: one label each
       detail.labels.push_back(e.detail);
     }
@@ -396,13 +413,16 @@ result_table councillors_table(const scenario& s, const std::vector<const run_re
   t.columns.push_back(real_column("position_start", n));
   t.columns.push_back(real_column("position_end", n));
   t.columns.push_back(text_column("status_end", {"sitting", "deselected", "withdrawn", "suspended", "independent", "former"}, n));
-  t.columns.push_back(text_column("selection", {"none", "reselected", "deselected_members", "deselected_central", "withdrawn"}, n));
+  t.columns.push_back(text_column("selection", {selection_names.begin(), selection_names.end()}, n));
   t.columns.push_back(integer_column("selection_week", n));
   t.columns.push_back(text_column("endorsement_end", {"pending", "endorsed", "refused"}, n));
   t.columns.push_back(flag_column("cabinet_end", n));
   t.columns.push_back(integer_column("dissent_end", n));
   t.columns.push_back(real_column("ballot_support_end", n));
   t.columns.push_back(flag_column("stands_independent", n));
+  t.columns.push_back(integer_column("selections", n));
+  t.columns.push_back(text_column("selection_history", {}, n));
+  text_adder<std::string> history(t.columns[17]);
   for (const auto* r : results)
     for (const auto& c : r->councillors) {
       t.columns[0].integers.push_back(r->run);
@@ -421,6 +441,8 @@ result_table councillors_table(const scenario& s, const std::vector<const run_re
       t.columns[13].integers.push_back(c.dissent_end);
       t.columns[14].reals.push_back(float_as_written(c.ballot_support_end));
       t.columns[15].integers.push_back(c.stands_independent ? 1 : 0);
+      t.columns[16].integers.push_back(c.selection_history.empty() ? 0 : 1 + std::count(c.selection_history.begin(), c.selection_history.end(), ';'));
+      history.add(c.selection_history, [&] { return c.selection_history; });
     }
   return t;
 }

@@ -129,7 +129,7 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
   table_data out;
   out.columns = {"name", "label", "outcome", "council", "statistic", "observed", "range_lo", "range_hi", "tolerance", "runs",
                  "simulated", "sim_p05", "sim_p95", "inside", "distance", "source", "reproduced_share", "reproduced_lo",
-                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since"};
+                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since", "happened"};
   for (const target_def& t : targets) {
     std::vector<double> values;
     bool first = true;
@@ -177,7 +177,8 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
     out.rows.push_back({t.name, t.label, t.outcome, t.council, std::string(to_string(t.statistic)), cell(t.observed), cell(t.lo),
                         cell(t.hi), cell(tol), std::to_string(values.size()), cell(simulated), cell(p05), cell(p95),
                         inside ? "1" : "0", cell(miss / tol), t.source, cell(share.estimate), cell(share.lo), cell(share.hi),
-                        verdict, groups.low_share >= 0 ? "1" : "0", group_text, std::string(to_string(t.use)), t.at, t.since});
+                        verdict, groups.low_share >= 0 ? "1" : "0", group_text, std::string(to_string(t.use)), t.at, t.since,
+                        t.happened});
   }
   return out;
 }

@@ -16,6 +16,9 @@
 #include <functional>
 #include <future>
 #include <thread>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "partyline/calibrate/calibration.hpp"
 #include "partyline/outcome/collect.hpp"
@@ -263,6 +266,18 @@ PYBIND11_MODULE(_core, m) {
     for (const auto& info : pl::run_outcome_info) out.emplace_back(info.name, info.meaning);
     return out;
   });
+  // Which event kinds each outcome counts (events.csv's names): a documented date is set against the first of them.
+  m.def("outcome_events", [] {
+    const auto kinds = [](const auto& table) {
+      std::map<std::string, std::vector<std::string>> out;
+      for (const auto& info : table) {
+        auto& names = out[std::string(info.name)];
+        for (std::size_t k = 0; k < info.events.n; ++k) names.emplace_back(pl::info_of(info.events.kinds[k]).name);
+      }
+      return out;
+    };
+    return std::make_pair(kinds(pl::run_outcome_info), kinds(pl::council_count_info));
+  });
   m.def("event_weights", [] {
     std::vector<std::pair<std::string, std::string>> out;
     for (std::size_t k = 0; k < pl::event_count; ++k) {
@@ -285,6 +300,21 @@ PYBIND11_MODULE(_core, m) {
         return pl::to_csv(pl::target_table(scen->targets, pl::read_csv(runs_csv, "runs"), pl::read_csv(councils_csv, "councils")));
       },
       py::arg("text"), py::arg("label"), py::arg("runs_csv"), py::arg("councils_csv"));
+  // One run's story, retold from its scenario, seed and run id alone (every draw is keyed by them): a folder's
+  // typical run, without running the set again.
+  m.def(
+      "story",
+      [](const std::string& text, const std::string& label, std::uint64_t seed, std::uint64_t run, int lines) {
+        pl::run_request req;
+        req.text = text;
+        req.label = label;
+        req.runs = 1;
+        req.threads = 1;
+        const auto scen = pl::prepare_request(req);
+        py::gil_scoped_release release;
+        return pl::tell_story(*scen, pl::simulate_run(scen, seed, run, false, true, nullptr), lines);
+      },
+      py::arg("text"), py::arg("label"), py::arg("seed"), py::arg("run"), py::arg("lines"));
   m.def("version", [] { return std::string(pl::version()) + " (" + pl::git_commit() + ")"; });
   m.def("sha256", [](const std::string& s) { return pl::sha256_hex(s); });
   // The statistics of summarize and compare (one documented method), on runs given as CSV text.

@@ -49,7 +49,7 @@ void request_to_centre::run(world& w, council_id ci) {
   file_item(w, ci, filed);
   c.division.stock += static_cast<float>(p.division_visibility);  // a request to the centre is division made public
   const std::string& policy = w.scen->councils[row(ci)].group.policy.name;
-  x.emit(event::request, requesters, [&] {
+  x.emit(event::request, part_of{requesters, c.derived.group_size}, [&] {
     return format("%d of %d councillors ask the executive to intervene against %s (urgency %.2f)", requesters,
                   c.derived.group_size,
                   policy_live(c.policy.stage) && !policy.empty() ? policy.c_str() : "the leadership's course", filed.urgency);

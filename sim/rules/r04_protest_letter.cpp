@@ -28,7 +28,7 @@ void letter_after(world& w, const decision& d) {
   }
   if (signatories < p.letter_min) {
     if (signatories > 0)
-      emit(w, d.council, protest_letter::id, event::protest_fizzles, signatories, [&] {
+      emit(w, d.council, protest_letter::id, event::protest_fizzles, part_of{signatories, leaders}, [&] {
         return format("only %d of %d other council leaders would sign a protest letter", signatories, leaders);
       });
     return;
@@ -36,7 +36,7 @@ void letter_after(world& w, const decision& d) {
   const double before = w.executive.backlash;
   w.executive.backlash += p.backlash_per_signatory * signatories;
   w.executive.protest_stock += 1.0;
-  emit(w, d.council, protest_letter::id, event::protest_letter, signatories, [&] {
+  emit(w, d.council, protest_letter::id, event::protest_letter, part_of{signatories, leaders}, [&] {
     return format("%d of %d other council leaders sign a letter calling the %s \"an affront to the basic principles of "
                   "democracy\"%s; backlash %.2f -> %.2f",
                   signatories, leaders, std::string(d.motion->name).c_str(), d.notice_given ? "" : " (no notice given)",

@@ -46,7 +46,7 @@ double reselection::expected_support(const world& w, const council_state& c, std
 }
 
 void reselection::deselect(world& w, council_id ci, councillor_id r, selection_state how, double replacement, double support,
-                           const draw_stream& rng, std::string detail, int value) {
+                           const draw_stream& rng, std::string detail, int value, int of) {
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   cl.selection[r] = how;
@@ -64,7 +64,7 @@ void reselection::deselect(world& w, council_id ci, councillor_id r, selection_s
   if (central) central_action(c, w.params->R6.publicity);  // centralisation made visible
   independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, central), rng, 7);
   emit(w, ci, central ? stream::R6 : id, central ? event::deselection_central : event::deselection_members,
-       value, told);
+       part_of{value, of}, told);
 }
 
 namespace {
@@ -150,7 +150,7 @@ void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream&
                                                  "councillor at %+.2f)",
                                                  votes_for, votes, challenger, x)
                                         : std::string(),
-                        votes_for);
+                        votes_for, votes);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ void backbench_letter::run(world& w, council_id ci) {
     if (!cl.cabinet[r]) cl.satisfaction[r] = static_cast<float>(std::max(-1.0, cl.satisfaction[r] - p.support_loss));
   const float before = c.leadership.confrontation;
   c.leadership.confrontation *= static_cast<float>(1.0 - p.concession * (1.0 - c.leadership.resolve));
-  x.emit(event::backbench_letter, signed_count, [&] {
+  x.emit(event::backbench_letter, part_of{signed_count, c.derived.group_size}, [&] {
     return format("%d of %d councillors sign a letter against the leadership; confrontation %.2f -> %.2f", signed_count,
                   c.derived.group_size, before, c.leadership.confrontation);
   });

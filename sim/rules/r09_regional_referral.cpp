@@ -48,7 +48,7 @@ void regional_referral::run(world& w, council_id ci) {
   int yes = 0;
   for (int m = 0; m < region.size; ++m) yes += x.rng.bernoulli(m < union_seats ? p_union : p_other, ci, 1 + static_cast<std::uint64_t>(m));
   if (yes < region.threshold * region.size) {
-    x.emit(event::motion_defeated, yes, [&] {
+    x.emit(event::motion_defeated, part_of{yes, region.size}, [&] {
       return format("%s's motion at %s: %d of %d in favour", u.name.c_str(), region.name.c_str(), yes, region.size);
     });
     return;
@@ -56,7 +56,7 @@ void regional_referral::run(world& w, council_id ci) {
   agenda_item filed = new_item(w, ci, item, p.urgency, static_cast<double>(yes) / region.size, u.position);
   filed.union_index = worst->union_index;
   file_item(w, ci, filed);
-  x.emit(event::referral, yes, [&] {
+  x.emit(event::referral, part_of{yes, region.size}, [&] {
     return format("%s refers the leader to the executive: %d of %d in favour (motion by %s over %s)", region.name.c_str(),
                   yes, region.size, u.name.c_str(), worst->id.c_str());
   });

@@ -29,9 +29,9 @@ void leadership_challenge::run(world& w, council_id ci) {
     if (r != *leader) against += x.rng.bernoulli(sigmoid(p.c0 - p.c_satisfaction * cl.satisfaction[r]), row(r));
   c.division.last_challenge_week = w.week;
   c.division.stock += static_cast<float>(p.division_visibility);
-  x.emit(event::leadership_challenge, against);
+  x.emit(event::leadership_challenge, part_of{against, group}, [] { return std::string(); });
   if (2 * against <= group) {
-    x.emit(event::challenge_failed, against, [&] {
+    x.emit(event::challenge_failed, part_of{against, group}, [&] {
       return format("leadership challenge fails: %d of %d vote against the leader", against, group);
     });
     return;
@@ -39,7 +39,7 @@ void leadership_challenge::run(world& w, council_id ci) {
   const councillor_id next = replace_leader(w, ci, id);
   if (next == nobody) return;
   c.leadership.confrontation *= static_cast<float>(p.new_confrontation);
-  x.emit(event::leader_replaced, against, [&] {
+  x.emit(event::leader_replaced, part_of{against, group}, [&] {
     return format("%d of %d vote against the leader; new leader at position %+.2f%s", against, group,
                   cl.position[next], c.centre.special_measures ? " (appointed by the centre)" : "");
   });

@@ -186,7 +186,7 @@ void mayoralty::select(world& w, council_id ci) {
   }
   m.candidate = list[win];
   m.candidate_imposed = false;
-  x.emit(event::mayoral_selection, votes[win], [&] {
+  x.emit(event::mayoral_selection, part_of{votes[win], cast}, [&] {
     return format("the members select %s as the party's candidate for mayor: %d of %d votes (%d shortlisted, %d approved)",
                   list[win] == sitting ? "the sitting mayor" : "a councillor", votes[win], cast, static_cast<int>(n), n_approved);
   });

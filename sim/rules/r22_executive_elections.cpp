@@ -133,7 +133,7 @@ void executive_elections::run(world& w) {
     for (const auto& m : members) left_bloc += m.left_bloc;
     if (section == exec_section::clp)
       emit(w, -1, id, event::executive_vote, std::lround(100 * vote.left_share));
-    emit(w, -1, id, event::executive_election, static_cast<std::int64_t>(won), [&] {
+    emit(w, -1, id, event::executive_election, part_of{static_cast<std::int64_t>(won), static_cast<std::int64_t>(seats)}, [&] {
       const std::string how = section == exec_section::clp
                                   ? format("the members elect %zu constituency seat%s%s: the left slate has %.0f%% of %lld votes",
                                            seats, seats == 1 ? "" : "s", e.method == "stv" ? " by single transferable vote" : "",

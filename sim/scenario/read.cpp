@@ -760,12 +760,9 @@ class resolver {
   }
 
   /// A dated target reads the weekly reporters at the end of the week holding `at`, minus (with `since`) their value
-  /// at the start of the week holding `since`: both dates inside the run, `since` not after `at`.
+  /// at the start of the week holding `since`: both dates inside the run, `since` not after `at`. The day a documented
+  /// event `happened` is inside the run too.
   void dated_target(target_def& t, const std::string& p) {
-    if (t.at.empty()) {
-      if (!t.since.empty()) fail(p + ".since", "`since` needs `at`: the change from the start of the week holding `since` to the end of the week holding `at`");
-      return;
-    }
     const long start = *parse_iso_date(s_.start_date);
     const auto week_of = [&](const std::string& date, const std::string& path) {
       const auto days = parse_iso_date(date);
@@ -776,6 +773,11 @@ class resolver {
         fail(path, date + " is week " + std::to_string(week) + ", after the run's last week (" + std::to_string(s_.weeks - 1) + ")");
       return static_cast<int>(week);
     };
+    if (!t.happened.empty()) t.happened_week = week_of(t.happened, p + ".happened");
+    if (t.at.empty()) {
+      if (!t.since.empty()) fail(p + ".since", "`since` needs `at`: the change from the start of the week holding `since` to the end of the week holding `at`");
+      return;
+    }
     t.at_week = week_of(t.at, p + ".at");
     if (!t.since.empty()) {
       const int since = week_of(t.since, p + ".since");

@@ -72,6 +72,8 @@ std::string run_manifest_json(const run_manifest& m, const std::vector<result_se
   j["threads"] = m.threads;
   j["weekly"] = m.weekly;
   j["events"] = m.events;
+  j["typical_run"] = m.typical_run;
+  j["typical_run_why"] = m.typical_run_why;
   j["files"] = files;
   j["tables"] = listed;
   j["timings"] = {{"started_at", m.started_at},

@@ -232,14 +232,9 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
     for (const auto& reporter : weekly_reporters) weekly += ", " + sql_identifier(std::string(reporter.name)) + " REAL NOT NULL";
     weekly += ", PRIMARY KEY (point, replicate, week, council));";
   }
-  // A run's events in the order they happened (seq), as `run --events` writes events.csv.
-  const std::string events = spec.events ? "CREATE TABLE events (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seq INTEGER NOT NULL, "
-                                           "week INTEGER NOT NULL, date TEXT NOT NULL, council TEXT NOT NULL, rule TEXT NOT NULL, "
-                                           "event TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (point, replicate, seq));"
-                                         : std::string();
-  // Every decision of every body, kept with the events, as `run --events` writes decisions.csv (less its `run`); each
-  // focus seat at the run's start and end, as `run --agents` writes councillors.csv. Columns and types from the
-  // tables' one builder.
+  // A run's events in the order they happened (seq) and every decision of every body, kept with the events, as
+  // `run --events` writes events.csv and decisions.csv (less their `run`); each focus seat at the run's start and end,
+  // as `run --agents` writes councillors.csv. Columns and types from the tables' one builder.
   const auto table_like = [](const std::string& name, const result_table& like) {
     std::string sql = "CREATE TABLE " + name + " (point INTEGER NOT NULL, replicate INTEGER NOT NULL, seq INTEGER NOT NULL";
     for (std::size_t i = 1; i < like.columns.size(); ++i) {  // skip "run"
@@ -250,6 +245,7 @@ results_store results_store::open_claimed(const std::filesystem::path& dir, cons
     return sql + ", PRIMARY KEY (point, replicate, seq));";
   };
   const std::vector<const run_result*> none;
+  const std::string events = spec.events ? table_like("events", events_table(shape, none)) : std::string();
   const std::string decisions = spec.events ? table_like("decisions", decisions_table(shape, none)) : std::string();
   const std::string councillors = spec.agents ? table_like("councillors", councillors_table(shape, none)) : std::string();
   store.exec("BEGIN; CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);" + points + runs + councils + weekly + events +
@@ -359,7 +355,6 @@ void results_store::write(const std::vector<stored_run>& batch) {
     if (keep_weekly) weekly.emplace(db_, wsql + ")");
     const bool keep_events = has_events();
     std::optional<statement> events;
-    if (keep_events) events.emplace(db_, "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const bool keep_decisions = has_table("decisions");  // stores made before decisions were kept have none
     std::optional<statement> decisions;
     // (point, replicate, seq) and a placeholder per column of the table's builder after its `run`.
@@ -369,6 +364,7 @@ void results_store::write(const std::vector<stored_run>& batch) {
       return insert + ")";
     };
     const std::vector<const run_result*> none;
+    if (keep_events) events.emplace(db_, insert_into("events", events_table(s, none)));
     if (keep_decisions) decisions.emplace(db_, insert_into("decisions", decisions_table(s, none)));
     const bool keep_councillors = has_table("councillors");
     std::optional<statement> councillors;
@@ -384,24 +380,7 @@ void results_store::write(const std::vector<stored_run>& batch) {
         dates.clear();
         for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(dates_of, week));
       }
-      if (keep_events) {
-        long long seq = 0;
-        for (const auto& e : r.result.events) {
-          int i = 1;
-          events->bind(i++, static_cast<long long>(r.point));
-          events->bind(i++, static_cast<long long>(r.replicate));
-          events->bind(i++, seq++);
-          events->bind(i++, static_cast<long long>(e.week));
-          events->bind(i++, date_at(e.week));
-          events->bind(i++, e.council >= 0 ? s.councils[static_cast<std::size_t>(e.council)].id : std::string("national"));
-          events->bind(i++, e.rule ? "R" + std::to_string(e.rule) : std::string("scenario"));
-          events->bind(i++, std::string(e.event));
-          events->bind(i++, e.detail);
-          events->step();
-          events->reset();
-        }
-      }
-      // A run's rows of a table built by its one builder (decisions.csv's, councillors.csv's), less `run`, after
+      // A run's rows of a table built by its one builder (events.csv's, decisions.csv's, councillors.csv's), less `run`, after
       // (point, replicate, seq); a `date` column is the run's own (its point's start date).
       const auto put_rows = [&](statement& ins, const result_table& t) {
         for (std::size_t row = 0; row < t.rows(); ++row) {
@@ -420,8 +399,10 @@ void results_store::write(const std::vector<stored_run>& batch) {
           ins.reset();
         }
       };
-      if (keep_decisions) put_rows(*decisions, decisions_table(s, std::vector<const run_result*>{&r.result}));
-      if (keep_councillors) put_rows(*councillors, councillors_table(s, std::vector<const run_result*>{&r.result}));
+      const std::vector<const run_result*> this_run{&r.result};
+      if (keep_events) put_rows(*events, events_table(s, this_run));
+      if (keep_decisions) put_rows(*decisions, decisions_table(s, this_run));
+      if (keep_councillors) put_rows(*councillors, councillors_table(s, this_run));
       if (keep_weekly) {
         for (const auto& row : r.result.weekly) {
           int i = 1;

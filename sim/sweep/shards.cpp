@@ -27,6 +27,19 @@ T get(const std::string& in, std::size_t& pos) {
   return v;
 }
 
+/// A text: its length, then its bytes.
+void put_text(std::string& out, const std::string& text) {
+  put(out, static_cast<std::uint32_t>(text.size()));
+  out += text;
+}
+std::string get_text(const std::string& in, std::size_t& pos) {
+  const auto size = get<std::uint32_t>(in, pos);
+  if (pos + size > in.size()) throw std::runtime_error("truncated run message");
+  std::string text = in.substr(pos, size);
+  pos += size;
+  return text;
+}
+
 }  // namespace
 
 std::string serialize_run(const stored_run& run) {
@@ -46,8 +59,7 @@ std::string serialize_run(const stored_run& run) {
     put(out, c.policy_stage_end);
   }
   // Weekly rows, when the sweep keeps them, and the start date that dates them.
-  put(out, static_cast<std::uint32_t>(run.start_date.size()));
-  out += run.start_date;
+  put_text(out, run.start_date);
   put(out, static_cast<std::uint32_t>(run.result.weekly.size()));
   for (const auto& row : run.result.weekly) {
     put(out, static_cast<std::int32_t>(row.week));
@@ -62,8 +74,8 @@ std::string serialize_run(const stored_run& run) {
     put(out, e.rule);
     put(out, static_cast<std::uint8_t>(e.kind));
     put(out, static_cast<std::int32_t>(e.value));
-    put(out, static_cast<std::uint32_t>(e.detail.size()));
-    out += e.detail;
+    put(out, static_cast<std::int32_t>(e.of));
+    put_text(out, e.detail);
   }
   // Decisions, kept with the events.
   put(out, static_cast<std::uint32_t>(run.result.decisions.size()));
@@ -71,10 +83,7 @@ std::string serialize_run(const stored_run& run) {
     for (const int v : {d.week, d.body, d.council, d.yes, d.of, d.weeks_waiting}) put(out, static_cast<std::int32_t>(v));
     put(out, static_cast<std::uint8_t>((d.emergency ? 1 : 0) | (d.notice ? 2 : 0)));
     put(out, d.deal);
-    for (const std::string* text : {&d.item, &d.decision, &d.votes}) {
-      put(out, static_cast<std::uint32_t>(text->size()));
-      out += *text;
-    }
+    for (const std::string* text : {&d.item, &d.decision, &d.votes}) put_text(out, *text);
   }
   // The focus seats, when the sweep keeps them.
   put(out, static_cast<std::uint32_t>(run.result.councillors.size()));
@@ -86,6 +95,7 @@ std::string serialize_run(const stored_run& run) {
     put(out, static_cast<std::uint8_t>(c.selection));
     put(out, static_cast<std::uint8_t>(c.endorsement_end));
     put(out, static_cast<std::uint8_t>((c.cabinet_end ? 1 : 0) | (c.stands_independent ? 2 : 0)));
+    put_text(out, c.selection_history);
   }
   return out;
 }
@@ -109,10 +119,7 @@ stored_run deserialize_run(const std::string& in) {
     for (auto& v : c.counts) v = get<std::int64_t>(in, pos);
     c.policy_stage_end = get<std::uint8_t>(in, pos);
   }
-  const auto date_size = get<std::uint32_t>(in, pos);
-  if (pos + date_size > in.size()) throw std::runtime_error("truncated run message");
-  run.start_date = in.substr(pos, date_size);
-  pos += date_size;
+  run.start_date = get_text(in, pos);
   run.result.weekly.resize(get<std::uint32_t>(in, pos));
   for (auto& row : run.result.weekly) {
     row.week = get<std::int32_t>(in, pos);
@@ -129,10 +136,8 @@ stored_run deserialize_run(const std::string& in) {
     e.kind = static_cast<event>(kind);
     e.event = info_of(e.kind).name;
     e.value = get<std::int32_t>(in, pos);
-    const auto detail_size = get<std::uint32_t>(in, pos);
-    if (pos + detail_size > in.size()) throw std::runtime_error("truncated run message");
-    e.detail = in.substr(pos, detail_size);
-    pos += detail_size;
+    e.of = get<std::int32_t>(in, pos);
+    e.detail = get_text(in, pos);
   }
   run.result.decisions.resize(get<std::uint32_t>(in, pos));
   for (auto& d : run.result.decisions) {
@@ -141,12 +146,7 @@ stored_run deserialize_run(const std::string& in) {
     d.emergency = (flags & 1) != 0;
     d.notice = (flags & 2) != 0;
     d.deal = get<std::uint32_t>(in, pos);
-    for (std::string* text : {&d.item, &d.decision, &d.votes}) {
-      const auto size = get<std::uint32_t>(in, pos);
-      if (pos + size > in.size()) throw std::runtime_error("truncated run message");
-      *text = in.substr(pos, size);
-      pos += size;
-    }
+    for (std::string* text : {&d.item, &d.decision, &d.votes}) *text = get_text(in, pos);
   }
   run.result.councillors.resize(get<std::uint32_t>(in, pos));
   for (auto& c : run.result.councillors) {
@@ -159,6 +159,7 @@ stored_run deserialize_run(const std::string& in) {
     const auto flags = get<std::uint8_t>(in, pos);
     c.cabinet_end = (flags & 1) != 0;
     c.stands_independent = (flags & 2) != 0;
+    c.selection_history = get_text(in, pos);
   }
   if (pos != in.size()) throw std::runtime_error("malformed run message");
   return run;

@@ -82,7 +82,7 @@ TEST(Cli, RunWritesTheDocumentedOutputs) {
             "coalition_approved,coalition_blocked,coalition_defied,leader_changed,deselections,suspensions,coalition_lapsed,policy_stage_end");
   EXPECT_EQ(first_line(slurp(dir / "weekly.csv")),
             "run,week,date,council,backlash,satisfaction,agenda_open,disputes_active,members,seats,councils_controlled");
-  EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,date,council,rule,event,detail");
+  EXPECT_EQ(first_line(slurp(dir / "events.csv")), "run,week,date,council,rule,event,value,of,value_is,of_is,detail");
   const std::string manifest = slurp(dir / "manifest.json");
   for (const char* key : {"\"partyline_version\"", "\"git_commit\"", "\"scenario_path\"", "\"scenario_sha256\"",
                           "\"resolved_scenario\"", "\"seed\": 3", "\"runs_completed\": 6", "\"threads\"", "\"wall_seconds\"",
@@ -269,7 +269,7 @@ TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
   EXPECT_EQ(t.columns, (std::vector<std::string>{"name", "label", "outcome", "council", "statistic", "observed", "range_lo",
                                                  "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
                                                  "distance", "source", "reproduced_share", "reproduced_lo", "reproduced_hi",
-                                                 "verdict", "bimodal", "groups", "use", "at", "since"}));
+                                                 "verdict", "bimodal", "groups", "use", "at", "since", "happened"}));
   ASSERT_EQ(t.rows.size(), 6u);  // the coalitions case states six facts
   EXPECT_EQ(t.rows[1][t.column("council")], "cherwell");
   EXPECT_EQ(t.rows[1][t.column("runs")], "30");

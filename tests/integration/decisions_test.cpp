@@ -2,6 +2,7 @@
 // --events beside events.csv; held against the runs' own counters and events.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "partyline/store/csv.hpp"
@@ -69,7 +70,7 @@ TEST(Councillors, EachFocusSeatAtTheStartAndTheEndAgreesWithTheScenarioAndTheCou
   ASSERT_EQ(seats.columns, (std::vector<std::string>{"run", "council", "seat", "ward", "party_start", "party_end",
                                                      "position_start", "position_end", "status_end", "selection",
                                                      "selection_week", "endorsement_end", "cabinet_end", "dissent_end", "ballot_support_end",
-                                                     "stands_independent"}));
+                                                     "stands_independent", "selections", "selection_history"}));
   ASSERT_EQ(seats.rows.size(), 20u * 57u);  // Haringey's 57 seats (the only focus council), every run
   const auto councils = partyline::read_csv(slurp(dir / "h" / "councils.csv"), "councils.csv");
   std::map<std::string, int> start, end, expected_end, deselected, expected_deselected;
@@ -81,6 +82,22 @@ TEST(Councillors, EachFocusSeatAtTheStartAndTheEndAgreesWithTheScenarioAndTheCou
     const std::string selection = row[seats.column("selection")];
     const int week = std::stoi(row[seats.column("selection_week")]);
     EXPECT_EQ(selection == "none", week == -1);
+    // The seat's whole selection history (outcome:week:support;...) ends in the selection the row states.
+    const std::string history = row[seats.column("selection_history")];
+    const int selections = std::stoi(row[seats.column("selections")]);
+    EXPECT_EQ(selections, history.empty() ? 0 : 1 + static_cast<int>(std::count(history.begin(), history.end(), ';')));
+    EXPECT_EQ(selection == "none", history.empty()) << history;
+    if (!history.empty()) {
+      const std::string last = history.substr(history.rfind(';') == std::string::npos ? 0 : history.rfind(';') + 1);
+      EXPECT_EQ(last.substr(0, last.rfind(':')), selection + ":" + std::to_string(week)) << history;
+      // The support at that selection (empty: no contested ballot), a share; the seat's holder at the end may be
+      // whoever won it at the election since, so ballot_support_end can differ.
+      const std::string support = last.substr(last.rfind(':') + 1);
+      if (!support.empty()) {
+        EXPECT_GT(std::stod(support), 0.0) << history;
+        EXPECT_LE(std::stod(support), 1.0) << history;
+      }
+    }
     if (selection == "deselected_members" || selection == "deselected_central") ++deselected[row[seats.column("run")]];
     if (selection != "none" && selection != "reselected") {
       ++left;
@@ -101,5 +118,55 @@ TEST(Councillors, EachFocusSeatAtTheStartAndTheEndAgreesWithTheScenarioAndTheCou
   EXPECT_GT(left, 20 * 8);
   ASSERT_EQ(run_cli("run " + scenario_path("haringey-2018.yaml").string() + " --runs 2 --quiet --out " + (dir / "n").string()).status, 0);
   EXPECT_FALSE(std::filesystem::exists(dir / "n" / "councillors.csv"));
+  std::filesystem::remove_all(dir);
+}
+
+// events.csv's numbers in their own columns (issue 35): `value` is the number the outcomes count (the signatories of the
+// largest protest letter, the largest request), `of` the whole it is a part of, `value_is`/`of_is` say what they count,
+// the same for every event of a kind.
+TEST(Events, EachEventsNumberIsItsOwnColumnAndIsTheOneTheOutcomesCount) {
+  const auto dir = fresh_dir("event-values");
+  const auto r = run_cli("run " + scenario_path("haringey-2018.yaml").string() + " --runs 40 --seed 4 --events --quiet --out " +
+                         (dir / "h").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto events = partyline::read_csv(slurp(dir / "h" / "events.csv"), "events.csv");
+  const auto runs = partyline::read_csv(slurp(dir / "h" / "runs.csv"), "runs.csv");
+  std::map<std::string, std::map<std::string, int>> largest;  // event -> run -> its largest value
+  std::map<std::string, std::string> meaning;
+  for (const auto& row : events.rows) {
+    const std::string kind = row[events.column("event")], run = row[events.column("run")];
+    if (const int v = std::stoi(row[events.column("value")]); v > 0) largest[kind][run] = std::max(largest[kind][run], v);
+    const auto [it, fresh] = meaning.emplace(kind, row[events.column("value_is")]);
+    if (kind != "deselection") {
+      EXPECT_EQ(it->second, row[events.column("value_is")]) << kind;  // one meaning a kind
+    }
+  }
+  EXPECT_EQ(meaning["protest_letter"], "council leaders who signed");
+  // A part of a whole ("21 of 48 councillors"): `of` the whole, never less than the part; 0 for a number with none.
+  for (const auto& row : events.rows) {
+    const std::string kind = row[events.column("event")];
+    const int value = std::stoi(row[events.column("value")]), of = std::stoi(row[events.column("of")]);
+    if (kind == "request" || kind == "protest_letter" || kind == "backbench_letter") {
+      EXPECT_GE(of, value) << kind;
+      EXPECT_GT(of, 0) << kind;
+      EXPECT_FALSE(row[events.column("of_is")].empty()) << kind;
+      EXPECT_NE(row[events.column("detail")].find(std::to_string(value) + " of " + std::to_string(of)), std::string::npos)
+          << row[events.column("detail")];  // the prose tells the same numbers
+    }
+    if (kind == "advise_pause") {
+      EXPECT_EQ(of, 0);
+      EXPECT_TRUE(row[events.column("of_is")].empty());
+    }
+  }
+  EXPECT_EQ(meaning["request"], "councillors who signed (0: a scripted request)");
+  EXPECT_EQ(meaning["advise_pause"], "weeks since the item was filed");
+  for (const auto& [outcome, kind] : std::map<std::string, std::string>{{"protest_signatories_max", "protest_letter"},
+                                                                        {"request_size_max", "request"}}) {
+    std::map<std::string, int> expected;
+    for (const auto& row : runs.rows)
+      if (const int v = std::stoi(row[runs.column(outcome)]); v > 0) expected[row[runs.column("run")]] = v;
+    EXPECT_GT(expected.size(), 10u) << outcome;
+    EXPECT_EQ(largest[kind], expected) << outcome;
+  }
   std::filesystem::remove_all(dir);
 }

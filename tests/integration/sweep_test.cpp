@@ -102,7 +102,7 @@ TEST(Sweep, EventsAreKeptOnRequestAndAreTheRunsOwn) {
   (void)exported(dir / "s");
   const auto table = partyline::read_csv(slurp(dir / "s" / "export" / "events.csv"), "events.csv");
   ASSERT_EQ(table.columns, (std::vector<std::string>{"point", "replicate", "weeks", "seq", "week", "date", "council", "rule",
-                                                     "event", "detail"}));
+                                                     "event", "value", "of", "value_is", "of_is", "detail"}));
   EXPECT_FALSE(std::filesystem::exists(dir / "s" / "export" / "weekly.csv"));  // only what was asked for
   const auto points = partyline::read_csv(slurp(dir / "s" / "export" / "points.csv"), "points.csv");
   const std::string seed = points.rows.at(0).at(points.column("seed"));

@@ -3,6 +3,7 @@ sweeps and their stores, interruption with Ctrl-C. Run with Debian's pytest: /us
 (PYTHONPATH=build/<preset>/python, PARTYLINE_BIN=the CLI binary)."""
 
 import io
+import json
 import os
 import pathlib
 import re
@@ -52,7 +53,8 @@ def test_run_returns_the_documented_tables():
     assert list(r["weekly"].columns) == ["run", "week", "date", "council", "backlash", "satisfaction", "agenda_open",
                                          "disputes_active", "members", "seats", "councils_controlled"]
     assert set(r["weekly"].council) == {"all", "smalltown"}
-    assert list(r["events"].columns) == ["run", "week", "date", "council", "rule", "event", "detail"]
+    assert list(r["events"].columns) == ["run", "week", "date", "council", "rule", "event", "value", "of", "value_is",
+                                         "of_is", "detail"]
     assert "letter_min" in r["resolved_scenario"]
 
 
@@ -381,6 +383,23 @@ def test_run_tells_the_story_of_a_typical_run_as_the_cli_does(tmp_path):
         assert f"· {what} ·" in r["story"]
 
 
+def test_a_folders_story_is_its_own_typical_run_whatever_its_size(tmp_path):
+    # 300 runs, more than the report used to re-run: the manifest names the typical run among all of them, and
+    # story() retells that run from the folder alone, word for word as the run's summary told it.
+    out = subprocess.run([BIN, "run", str(HARINGEY), "--runs", "300", "--seed", "8", "--out", str(tmp_path / "h")],
+                         capture_output=True, text=True, check=True).stdout
+    manifest = json.loads((tmp_path / "h" / "manifest.json").read_text())
+    typical = manifest["typical_run"]
+    assert 0 <= typical < 300 and manifest["typical_run_why"] in out
+    assert f"the story of run {typical}, a typical run" in out
+    told = partyline.story(tmp_path / "h")
+    assert told and told in out
+    assert partyline.story(tmp_path / "h", run=typical) == told
+    assert partyline.story(tmp_path / "h", run=(typical + 1) % 300) != told
+    with pytest.raises(FileNotFoundError, match="manifest.json"):
+        partyline.story(tmp_path)
+
+
 def test_timeline_gives_when_each_event_first_happens_across_runs():
     r = partyline.run(HARINGEY, runs=40, seed=2, events=True)
     t = partyline.timeline(r, council="haringey")
@@ -399,6 +418,53 @@ def test_timeline_gives_when_each_event_first_happens_across_runs():
     assert not partyline.timeline(r, council="haringey", include_minor=False).event.isin(["deselection", "withdrawal"]).any()
     with pytest.raises(ValueError, match="events=True"):
         partyline.timeline(partyline.run(TINY, runs=2))
+
+
+def test_timing_sets_each_dated_fact_against_when_the_runs_first_see_it(tmp_path):
+    r = partyline.run(HARINGEY, runs=60, seed=2, events=True, progress=False)
+    t = partyline.timing(r)
+    dated = r["targets"][r["targets"]["happened"].notna()]
+    assert list(t["name"]) == list(dated["name"]) and len(t) >= 4  # the advice, the letter, the resignation, the HDV
+    row = t.set_index("name").loc["leader_stands_down"]
+    assert row.happened == pd.Timestamp("2018-01-30") and row.events == "leader_stands_down"
+    # Recomputed by hand: the first week the leader stood down in each run, against the documented day's week.
+    ev = r["events"]
+    first = ev[ev.event == "leader_stands_down"].groupby("run").week.min()
+    start = pd.Timestamp("2017-06-05")
+    documented = (pd.Timestamp("2018-01-30") - start).days // 7
+    assert row.share == pytest.approx(len(first) / 60) and len(first) > 0
+    assert row.first_median == start + pd.Timedelta(weeks=float(first.quantile(0.5)))
+    assert row.weeks_off_median == pytest.approx(first.quantile(0.5) - documented)
+    assert row.share_within == pytest.approx(((first - documented).abs() <= 4).sum() / 60)
+    assert partyline.timing(r, within_weeks=52).set_index("name").loc["leader_stands_down"].share_within == \
+        pytest.approx(len(first) / 60)
+    # The same from a run folder; and a result without events is refused with the way out.
+    subprocess.run([BIN, "run", str(HARINGEY), "--runs", "60", "--seed", "2", "--events", "--quiet", "--out",
+                    str(tmp_path / "h")], check=True)
+    pd.testing.assert_frame_equal(partyline.timing(tmp_path / "h"), t)
+    with pytest.raises(ValueError, match="events=True"):
+        partyline.timing(partyline.run(HARINGEY, runs=2, progress=False))
+
+
+def test_a_documented_date_outside_the_run_is_an_error_naming_the_key():
+    scenario = yaml.safe_load(HARINGEY.read_text())
+    scenario["targets"][1]["happened"] = "2030-01-01"
+    with pytest.raises(partyline.ScenarioError, match=r"targets\[1\]\.happened: 2030-01-01 is week"):
+        partyline.run(scenario, runs=1, progress=False)
+
+
+def test_selection_history_is_every_selection_of_every_seat(tmp_path):
+    r = partyline.run(HARINGEY, runs=20, seed=5, agents=True, progress=False, overrides={"weeks": 62})
+    seats = r["councillors"]
+    history = partyline.selection_history(seats)
+    assert list(history.columns) == ["run", "council", "seat", "order", "selection", "week", "ballot_support"]
+    assert len(history) == seats["selections"].sum() > 20 * 8
+    last = history.sort_values("order").groupby(["run", "seat"]).last().reset_index()
+    merged = last.merge(seats, on=["run", "seat"], suffixes=("", "_seat"))
+    assert (merged["selection"] == merged["selection_seat"].astype(str)).all()
+    assert (merged["week"] == merged["selection_week"]).all()
+    support = history["ballot_support"].dropna()
+    assert len(support) > 0 and support.between(0, 1).all()
 
 
 def test_against_facts_measures_each_fact_in_the_runs():
@@ -451,7 +517,8 @@ def test_load_returns_a_sweeps_weekly_series_and_events_as_the_cli_exports_them(
     assert_same_as_csv(weekly, sweep / "export" / "weekly.csv")
     assert pd.api.types.is_datetime64_any_dtype(weekly["date"]) and isinstance(weekly["council"].dtype, pd.CategoricalDtype)
     events = tables["events"]  # events: true
-    assert list(events.columns[5:]) == ["seq", "week", "date", "council", "rule", "event", "detail"]
+    assert list(events.columns[5:]) == ["seq", "week", "date", "council", "rule", "event", "value", "of",
+                                        "value_is", "of_is", "detail"]
     assert len(events) > len(tables["runs"])
     assert_same_as_csv(events, sweep / "export" / "events.csv")
     decisions = tables["decisions"]  # kept with the events

@@ -2,6 +2,7 @@
 over an existing page), opened in a headless browser (Debian's chromium, installed by ./setup.sh) and screenshot."""
 
 import os
+import json
 import pathlib
 import shutil
 import subprocess
@@ -36,8 +37,9 @@ def test_a_run_folders_report_is_a_page_beside_it_that_a_browser_draws(tmp_path)
     subprocess.run([BIN, "verify", str(run), "--quiet"], check=True)
     text = page.read_text()
     for section in ("The documented facts against the runs", "Outcomes", "Timeline", "Week by week",
-                    "The story of a typical run", "documented dates", "P(documented)", "How the runs diverge",
-                    "Who acted on whom", "The group's positions"):
+                    ", a typical run</h2>", "documented dates", "P(documented)", "How the runs diverge",
+                    "Who acted on whom", "The group's positions", "When, against the documented dates",
+                    "red diamonds"):
         assert section in text, section
     # Embedded: the timeline, the branches, who acted on whom, the weekly bands, the group's positions.
     assert text.count("data:image/png;base64,") == 5
@@ -47,6 +49,8 @@ def test_a_run_folders_report_is_a_page_beside_it_that_a_browser_draws(tmp_path)
     first_line = next(line for line in told.splitlines() if "· request ·" in line).strip()
     import html
     assert html.escape(first_line) in text
+    typical = json.loads((run / "manifest.json").read_text())["typical_run"]
+    assert f"the story of run {typical}, a typical run" in told and f"The story of run {typical}, a typical run" in text
     # Never over an existing page, unless asked.
     again = subprocess.run([BIN, "report", str(run)], capture_output=True, text=True)
     assert again.returncode == 2 and "refusing to overwrite" in again.stderr

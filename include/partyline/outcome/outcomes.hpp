@@ -352,6 +352,13 @@ struct decision_record {
   std::string votes;          ///< every motion put, in order, with its tally: "suspend 12/39; advise_pause 25/39"
 };
 
+/// councillors.csv's names of a seat's selection outcomes (selection_state, in order).
+inline constexpr std::array<std::string_view, 5> selection_names{"none", "reselected", "deselected_members",
+                                                                 "deselected_central", "withdrawn"};
+[[nodiscard]] constexpr std::string_view selection_name(selection_state s) {
+  return selection_names[static_cast<std::size_t>(s)];
+}
+
 /// @brief One row of councillors.csv: a seat of a focus council at the start of the run and at its end (the seat's
 /// row is reused by whoever wins it, so `party_end` may differ from `party_start`).
 struct councillor_record {
@@ -370,6 +377,11 @@ struct councillor_record {
   int dissent_end = 0;           ///< letters and requests the holder has signed
   float ballot_support_end = 0;  ///< share of the ward's members behind the holder at their last selection
   bool stands_independent = false;  ///< someone stands against the party's candidate for this seat as an independent
+  /// Every selection the seat reached in the run, in order, as `outcome:week:support` joined by ';' (support: the
+  /// share of the ward's members behind the holder at that selection, two decimals; empty when no ballot was
+  /// contested): "reselected:12:;deselected_members:61:0.38". Empty when the seat had none.
+  /// `partyline.selection_history` makes it a table.
+  std::string selection_history;
 };
 
 /// @brief Everything one run produces.

@@ -67,8 +67,12 @@ struct result_table {
 /// @brief The weekly reporters at the weeks the dated targets read (run_result::checkpoints): run, week (-1: before the
 /// first), council (`all` or a council id), then the reporters. Kept in memory for the targets; not written.
 [[nodiscard]] result_table checkpoints_table(const scenario& s, const std::vector<run_result>& results);
-/// @brief events.csv: run, week, date, council (`national` for national events), rule (`R<n>`, `scenario`), event, detail.
+/// @brief events.csv: run, week, date, council (`national` for national events), rule (`R<n>`, `scenario`), event, value
+/// (the event's number), of (the whole it is a part of, 0: none), value_is and of_is (what they count; empty: none),
+/// detail (the same in words).
 [[nodiscard]] result_table events_table(const scenario& s, const std::vector<run_result>& results);
+/// The same for runs held elsewhere (a sweep's batch).
+[[nodiscard]] result_table events_table(const scenario& s, const std::vector<const run_result*>& results);
 
 /// @brief decisions.csv: run, week, date, body, council, item, decision, yes, of, meeting (`ordinary`, `emergency`,
 /// `none` for a lapse), notice (0/1), weeks_waiting, deal (a coalition item's administration, else empty).
@@ -78,7 +82,7 @@ struct result_table {
 
 /// @brief councillors.csv: one row per run and seat of a focus council: run, council, seat, ward, party_start,
 /// party_end, position_start, position_end, status_end, selection, selection_week, endorsement_end, cabinet_end, dissent_end,
-/// ballot_support_end, stands_independent (docs/outcomes.md).
+/// ballot_support_end, stands_independent, selections, selection_history (docs/outcomes.md).
 [[nodiscard]] result_table councillors_table(const scenario& s, const std::vector<run_result>& results);
 /// The same for runs held elsewhere (a sweep's batch).
 [[nodiscard]] result_table councillors_table(const scenario& s, const std::vector<const run_result*>& results);

@@ -86,9 +86,9 @@ struct reselection {
 
   /// A sitting councillor is not the party's candidate again: deselected (by members or the centre) or withdrawn.
   /// `support`: their share of the ward's members' votes (cast, or expected); a deselected councillor then decides
-  /// whether to stand as an independent (independents.hpp).
+  /// whether to stand as an independent (independents.hpp). `value` (of `of`, 0: no whole) is the event's number.
   static void deselect(world& w, council_id council, councillor_id r, selection_state how, double replacement, double support,
-                       const draw_stream& rng, std::string detail, int value);
+                       const draw_stream& rng, std::string detail, int value, int of = 0);
   /// An active member's probability of voting in a selection ballot (their activism, the organised faction).
   [[nodiscard]] static double turnout(const world& w, const council_state& c, member_id member);
   /// The share of the ward's active members' votes a candidate at `x` can expect against one at `other` (the

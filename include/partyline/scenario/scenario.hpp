@@ -752,6 +752,9 @@ struct target_def {
   /// `at` and `since` both its polling day).
   std::string at;          ///< YYYY-MM-DD, or empty: a run outcome at the end of the run
   std::string since;       ///< YYYY-MM-DD, or empty: the level itself
+  /// YYYY-MM-DD, or empty: the day the documented event happened (the NEC's motion, a resignation), inside the run.
+  /// Not scored: the report and `partyline.timing` set it against the week the runs first see the outcome's events.
+  std::string happened;
 
   // Set by the loader.
   source_mark mark;        ///< where `outcome` is written, for errors found later (an unknown column)
@@ -759,6 +762,7 @@ struct target_def {
   int council_index = -1;  ///< `council`'s index (-1: party-wide)
   int at_week = -1;        ///< the week holding `at` (-1: not dated)
   int since_week = -2;     ///< the week before the one holding `since` (-1: the world at the start; -2: none)
+  int happened_week = -1; ///< the week holding `happened` (-1: not given)
 
   template <class V>
   void describe(V& v) {
@@ -774,6 +778,7 @@ struct target_def {
     v.field("use", use);
     v.field("at", at);
     v.field("since", since);
+    v.field("happened", happened);
   }
 };
 

@@ -45,11 +45,15 @@ struct run_manifest {
   bool weekly = false, events = false;
   std::string started_at;  ///< utc_timestamp() when the run started; it finished when the manifest is written
   double wall_seconds = 0;
+  /// The typical run (outcome/story.hpp: typical_run over every finished run), whose story the report tells: its run
+  /// id (-1: no run finished) and why it is typical, in words.
+  int typical_run = -1;
+  std::string typical_run_why;
 };
 
 /// @brief A run's manifest.json: provenance, the scenario's path, SHA-256 and name, seed, set, runs requested and
-/// completed, complete, threads, weekly, events, the tables staged in `tables` (files, and tables with SHA-256 and rows),
-/// timings, host and the resolved scenario.
+/// completed, complete, threads, weekly, events, the typical run (typical_run, typical_run_why), the tables staged in
+/// `tables` (files, and tables with SHA-256 and rows), timings, host and the resolved scenario.
 [[nodiscard]] std::string run_manifest_json(const run_manifest& m, const std::vector<result_set_writer::table_entry>& tables);
 
 /// @brief An export folder's manifest.json (`partyline export`): provenance, "kind": "export", the sweep folder it

@@ -36,7 +36,8 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["shared_dir", "scenario_path", "run", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "against_facts", "meaning",
+__all__ = ["shared_dir", "scenario_path", "run", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
+           "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
 
@@ -572,6 +573,108 @@ def timeline(source: str | os.PathLike | Mapping[str, Any], council: str | None 
                      "week_p95": _percentile(g["week"], 0.95),
                      "date_median": start + pd.Timedelta(weeks=round(median))})
     return pd.DataFrame(rows, columns=columns).sort_values(["week_median", "council", "event"]).reset_index(drop=True)
+
+
+_OUTCOME_EVENTS = _core.outcome_events()  # (run outcomes, council counts): name -> the event kinds it counts
+
+
+def _events_and_targets(source: str | os.PathLike | Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """A result's or a run folder's events, targets and number of runs (for timing)."""
+    if isinstance(source, Mapping):
+        if "events" not in source:
+            raise ValueError("timing needs the runs' events: run(..., events=True)")
+        if "targets" not in source:
+            raise ValueError("timing needs the scenario's documented facts (targets:); this result has none")
+        return source["events"], source["targets"], len(source["runs"])
+    folder = pathlib.Path(source)
+    for name, how in (("events.csv", "run with --events"), ("targets.csv", "the scenario states no targets")):
+        if not (folder / name).exists():
+            raise FileNotFoundError(f"{folder}: no {name} ({how})")
+    targets = pd.read_csv(folder / "targets.csv", keep_default_na=False, na_values=[""])
+    return pd.read_csv(folder / "events.csv"), targets, len(pd.read_csv(folder / "runs.csv", usecols=["run"]))
+
+
+def timing(source: str | os.PathLike | Mapping[str, Any], within_weeks: int = 4) -> pd.DataFrame:
+    """When the runs first see each dated documented fact: for every target with a `happened` date (scenarios/README.md,
+    Targets), the event kinds its outcome counts (in its council when it names one), the share of runs in which one
+    of them happened, the first week it did in those runs -- median, 5% and 95%, as dates -- the median's distance from
+    the documented day in weeks (negative: earlier), and the share of all runs in which it first happened within
+    `within_weeks` of that day. Only events the story tells (events.csv) are seen. `source` is a result of
+    run(..., events=True) or a `run --events` folder."""
+    within_weeks = _int_arg("within_weeks", within_weeks, 0, 520)
+    events, targets, runs = _events_and_targets(source)
+    columns = ["name", "label", "happened", "events", "share", "first_median", "first_p05", "first_p95",
+               "weeks_off_median", "share_within"]
+    dated = targets[targets["happened"].notna() & (targets["happened"].astype(str) != "")] \
+        if "happened" in targets else targets.iloc[0:0]
+    if dated.empty or events.empty:
+        return pd.DataFrame(columns=columns)
+    start = pd.Timestamp(events["date"].iloc[0]) - pd.Timedelta(weeks=int(events["week"].iloc[0]))
+    on = lambda week: start + pd.Timedelta(weeks=float(week))  # noqa: E731
+    rows = []
+    for t in dated.itertuples():
+        council = t.council if isinstance(t.council, str) and t.council else None
+        table = _OUTCOME_EVENTS[1 if council else 0]
+        kinds = sorted({k for column in str(t.outcome).split("+") for k in table.get(column.strip(), [])})
+        ev = events[events["event"].astype(str).isin(kinds)]
+        if council:
+            ev = ev[ev["council"].astype(str) == council]
+        first = ev.groupby("run")["week"].min()
+        happened = pd.Timestamp(t.happened)
+        documented_week = (happened - start).days // 7
+        row = {"name": t.name, "label": t.label, "happened": happened, "events": " + ".join(kinds),
+               "share": len(first) / runs}
+        if len(first):
+            row.update(first_median=on(_percentile(first, 0.5)), first_p05=on(_percentile(first, 0.05)),
+                       first_p95=on(_percentile(first, 0.95)),
+                       weeks_off_median=_percentile(first, 0.5) - documented_week,
+                       share_within=float(((first - documented_week).abs() <= within_weeks).sum()) / runs)
+        else:
+            row.update(share_within=0.0)
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=columns)
+    for c in ("happened", "first_median", "first_p05", "first_p95"):
+        out[c] = pd.to_datetime(out[c])
+    return out
+
+
+def story(folder: str | os.PathLike, run: int | None = None, lines: int = 20) -> str:
+    """The story of one run of a `partyline run` folder, as the run's summary tells it: by default the folder's typical
+    run (manifest.json's typical_run, chosen among every run of the folder; typical_run_why says why), or run `run`.
+    Retold from the folder's resolved scenario and seed alone -- every draw is keyed by (seed, run, ...) -- so the
+    story is that run's own, whatever the number of runs."""
+    folder = pathlib.Path(folder)
+    if not (folder / "manifest.json").exists():
+        raise FileNotFoundError(f"{folder}: no manifest.json (not a `partyline run` folder)")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    if run is None:
+        run = manifest.get("typical_run", -1)
+        if run is None or run < 0:
+            raise ValueError(f"{folder}: its manifest names no typical run (no run finished, or an older partyline "
+                             "made it): pass run=")
+    run = _int_arg("run", run, 0, 10_000_000)
+    lines = _int_arg("lines", lines, 1, 100_000)
+    return _core.story(manifest["resolved_scenario"], str(folder / "manifest.json"), int(manifest["seed"]), run, lines)
+
+
+def selection_history(councillors: pd.DataFrame) -> pd.DataFrame:
+    """Every selection each focus seat reached, one row each, from a councillors table (run(..., agents=True), a
+    `run --agents` folder's councillors.csv, or load()): run (a sweep's point and replicate), council, seat, the
+    selection's order in the run (0..),
+    its outcome (reselected, deselected_members, deselected_central, withdrawn), the week it was reached and the share
+    of the ward's members behind the holder then (missing when no ballot was contested)."""
+    keys = [c for c in ("point", "replicate", "run") if c in councillors.columns]  # a sweep's seats have no run
+    columns = ["council", "seat", "order", "selection", "week", "ballot_support"]
+    rows = []
+    for rec in councillors[keys + ["council", "seat", "selection_history"]].itertuples(index=False):
+        history = rec.selection_history
+        if not isinstance(history, str) or not history:
+            continue
+        for order, item in enumerate(history.split(";")):
+            outcome, week, support = item.split(":")
+            rows.append(list(rec[:-1]) + [order, outcome, int(week), float(support) if support else np.nan])
+    out = pd.DataFrame(rows, columns=keys + columns)
+    return out.astype({"week": "int64", "ballot_support": "float64", "order": "int64"})
 
 
 def against_facts(source: str | os.PathLike | Mapping[str, Any], facts: list[Mapping[str, Any]]) -> pd.DataFrame:

@@ -2,9 +2,11 @@
 
 A run's folder: what ran (scenario, runs, seed, command), the documented facts against the runs (targets.csv, with
 how likely the model makes each), the focus outcomes' statistics, a timeline of the case's events on a date axis
-with the scenario's documented dates (its elections and shocks) drawn over the simulated ones (needs `--events`),
-the focus councils' weekly bands (needs `--weekly`) and the story of a typical run (re-run from the folder's
-resolved scenario and seed). A sweep's folder: its points, and each focus outcome against each swept parameter.
+with the scenario's documented dates (its elections and shocks, and the day each dated documented fact happened)
+drawn over the simulated ones (needs `--events`),
+the focus councils' weekly bands (needs `--weekly`) and the story of the folder's typical run (manifest.json's
+typical_run, chosen among all its runs; retold from its resolved scenario, seed and run id). A sweep's folder: its
+points, and each focus outcome against each swept parameter.
 
 The page is self-contained (figures embedded as PNG), so it can be mailed or archived with the folder. It is
 written beside the folder (DIR.html), never inside it: a result folder holds one result set and nothing else.
@@ -21,6 +23,7 @@ import json
 import os
 import pathlib
 import sys
+import textwrap
 from typing import Any
 
 import matplotlib
@@ -76,20 +79,36 @@ def _documented_dates(scenario: dict) -> list[tuple[pd.Timestamp, str]]:
 def _timeline_figure(folder: pathlib.Path, scenario: dict) -> str:
     table = partyline.timeline(folder)
     table = table[table["share"] >= 0.05].nlargest(16, "share").sort_values("week_median", ascending=False)
-    if table.empty:
+    facts = partyline.timing(folder) if (folder / "targets.csv").exists() else pd.DataFrame()
+    if table.empty and facts.empty:
         return '<p class="note">No event of the story happened in 5% of runs or more.</p>'
     start = pd.Timestamp(scenario["start_date"])
     when = lambda weeks: start + pd.to_timedelta(weeks * 7, unit="D")  # noqa: E731
-    fig, ax = plt.subplots(figsize=(10, 0.42 * len(table) + 1.8))
+    rows = len(table) + len(facts)
+    fig, ax = plt.subplots(figsize=(10, 0.42 * rows + 1.8))
     y = list(range(len(table)))
     ax.hlines(y, when(table["week_p05"]), when(table["week_p95"]), color="tab:blue", alpha=0.45, linewidth=7,
               label="simulated: when 90% of the runs that saw it first saw it")
     ax.plot(when(table["week_median"]), y, "o", color="tab:blue", label="simulated: median")
-    ax.set_yticks(y, [f"{plots._words(e)} ({c}), {100 * s:.0f}% of runs"
-                      for e, c, s in zip(table["event"], table["council"], table["share"])], fontsize="small")
+    labels = [f"{plots._words(e)} ({c}), {100 * s:.0f}% of runs"
+              for e, c, s in zip(table["event"], table["council"], table["share"])]
+    # The dated documented facts on top, each on its own row: the runs' first dates of the events its outcome
+    # counts against the day it happened (a red diamond).
+    if len(facts):
+        facts = facts.iloc[::-1]
+        seen = facts["first_median"].notna().to_numpy()
+        fy = [len(table) + k for k in range(len(facts))]
+        seen_y = [v for v, k in zip(fy, seen) if k]
+        ax.hlines(seen_y, facts.loc[seen, "first_p05"], facts.loc[seen, "first_p95"], color="tab:blue", alpha=0.45,
+                  linewidth=7)
+        ax.plot(facts.loc[seen, "first_median"], seen_y, "o", color="tab:blue")
+        ax.plot(facts["happened"], fy, "D", color="tab:red", markersize=8, label="documented: the day it happened")
+        labels += [f"fact: {textwrap.shorten(str(f.label), 60)}, {100 * f.share:.0f}% of runs"
+                   for f in facts.itertuples()]
+    ax.set_yticks(list(range(rows)), labels, fontsize="small")
     for i, (date, label) in enumerate(_documented_dates(scenario)):
         ax.axvline(date, color="tab:red", linestyle=":", linewidth=1.5, label="documented dates" if i == 0 else None)
-        ax.annotate(label, (date, len(table) - 0.4), rotation=90, fontsize="x-small", color="tab:red", va="top",
+        ax.annotate(label, (date, rows - 0.4), rotation=90, fontsize="x-small", color="tab:red", va="top",
                     ha="right")
     ax.set_xlabel("date")
     ax.legend(fontsize="x-small", loc="lower left")
@@ -160,7 +179,20 @@ def _run_page(folder: pathlib.Path) -> tuple[str, str]:
     if (folder / "events.csv").exists():
         parts += ["<h2>Timeline</h2>", '<p class="note">Each of the case\'s events: the dates on which the runs that '
                   "saw it first saw it (bar: 90% of them; dot: the median), against the scenario's documented dates "
-                  "(red, dotted).</p>", _timeline_figure(folder, scenario)]
+                  "(red, dotted: its elections and shocks; red diamonds: the day each dated documented fact happened, "
+                  "on the row of the events its outcome counts).</p>", _timeline_figure(folder, scenario)]
+        if (folder / "targets.csv").exists():
+            when = partyline.timing(folder)
+            if len(when):
+                shown = when[["label", "happened", "share", "first_median", "first_p05", "first_p95",
+                              "weeks_off_median", "share_within"]].copy()
+                for c in ("happened", "first_median", "first_p05", "first_p95"):
+                    shown[c] = shown[c].dt.strftime("%Y-%m-%d")
+                parts += ["<h3>When, against the documented dates</h3>",
+                          '<p class="note">share: of runs in which the fact\'s events happened; first_*: the date they '
+                          "first did (median, 5%, 95% of those runs); weeks_off_median: the median's distance from the "
+                          "documented day (negative: earlier); share_within: of all runs, first within 4 weeks of it.</p>",
+                          _table(shown.rename(columns={"happened": "documented"}))]
         parts += _paths_and_actors(folder, scenario, int(manifest.get("runs_completed") or 1))
     else:
         parts.append('<p class="note">No timeline: run with --events to keep every run\'s events.</p>')
@@ -175,9 +207,13 @@ def _run_page(folder: pathlib.Path) -> tuple[str, str]:
         parts.append('<p class="note">No positions: run with --agents to keep each focus seat\'s councillors.</p>')
     if (folder / "weekly.csv").exists():
         parts += ["<h2>Week by week</h2>", _weekly_figure(folder, scenario)]
-    story = partyline.run(scenario, runs=min(int(manifest.get("runs_completed") or 1), 200),
-                          seed=int(manifest["seed"]), progress=False)["story"]
-    parts += ["<h2>The story of a typical run</h2>", f"<pre>{html.escape(story)}</pre>"]
+    if (manifest.get("typical_run") or 0) >= 0 and "typical_run" in manifest:
+        parts += [f"<h2>The story of run {manifest['typical_run']}, a typical run</h2>",
+                  f'<p class="note">{html.escape(str(manifest.get("typical_run_why", "")))}</p>',
+                  f"<pre>{html.escape(partyline.story(folder))}</pre>"]
+    else:
+        parts.append('<p class="note">No story: the manifest names no typical run (no run finished, or an older '
+                     "partyline made the folder).</p>")
     return title, "\n".join(parts)
 
 

@@ -53,6 +53,28 @@ TEST(Docs, EveryCoefficientHasAMeaningAndASourceAndIsAScenarioKey) {
   }
 }
 
+// events.csv's `value` and `of` mean what `value_is` and `of_is` say; docs/outcomes.md gives the same words for every
+// event kind.
+TEST(Docs, EveryEventsValueIsDocumented) {
+  const std::string doc = slurp(source_dir() / "docs" / "outcomes.md");
+  ASSERT_FALSE(doc.empty());
+  std::size_t with_value = 0;
+  for (const auto& info : event_table) {
+    if (info.value_is.empty()) continue;
+    ++with_value;
+    const std::string row = "| `" + std::string(info.name) + "`";
+    const auto at = doc.find(row);
+    ASSERT_NE(at, std::string::npos) << info.name;
+    // The row (or, for a name two kinds share, one of its rows) gives the value's meaning word for word.
+    bool found = false;
+    for (auto pos = at; pos != std::string::npos && !found; pos = doc.find(row, pos + 1))
+      found = doc.substr(pos, doc.find('\n', pos) - pos)
+                  .find("| " + std::string(info.value_is) + " | " + std::string(info.of_is) + " |") != std::string::npos;
+    EXPECT_TRUE(found) << info.name << ": " << info.value_is;
+  }
+  EXPECT_GT(with_value, 50u);
+}
+
 TEST(Docs, EveryOutcomeIsDocumented) {
   const std::string doc = slurp(source_dir() / "docs" / "outcomes.md");
   ASSERT_FALSE(doc.empty());

@@ -33,9 +33,17 @@ namespace partyline::detail {
 /// printf-style formatting for event details.
 [[nodiscard]] std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/// An event's number as a part of a whole -- "21 of 48 councillors", "40 of 100 votes" -- written to events.csv's
+/// `value` and `of` columns (what they count: the event table's `value_is`, `of_is`). Only `value` is tallied.
+struct part_of {
+  std::int64_t value = 0;
+  std::int64_t of = 0;
+};
+
 /// Tallies `e` in `council` (-1: nationally) and tells it in the story when the run records events (emit's first half).
 template <class Detail>
-void tell(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
+void tell(world& w, int council, stream rule, event e, part_of number, Detail&& detail) {
+  const std::int64_t value = number.value;
   event_tally& t = (council >= 0 ? w.councils[static_cast<std::size_t>(council)].tallies : w.national_tallies)[static_cast<std::size_t>(e)];
   ++t.count;
   t.sum += value;
@@ -49,22 +57,35 @@ void tell(world& w, int council, stream rule, event e, std::int64_t value, Detai
     return;
   const auto id = static_cast<std::uint32_t>(rule);
   const auto rule_number = static_cast<std::uint16_t>(id < 100 ? id : 0);  // setup streams are not rules
-  event_record rec{w.week, council, rule_number, info_of(e).name, std::string(detail()), static_cast<int>(value), e};
+  event_record rec{w.week, council, rule_number, info_of(e).name, std::string(detail()), static_cast<int>(value), e,
+                   static_cast<int>(number.of)};
   (council >= 0 ? w.log.by_council[static_cast<std::size_t>(council)] : w.log.merged).push_back(std::move(rec));
+}
+template <class Detail>
+void tell(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
+  tell(w, council, rule, e, part_of{value, 0}, std::forward<Detail>(detail));
 }
 /// Records that `e` happened in `council` (-1: nationally) by `rule`: tallied always; told in the story with the
 /// detail made by `detail()` only when the run records events (so details cost nothing otherwise). Then the hooks on
 /// the event run there (schedule::on_event).
 template <class Detail>
-void emit(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
-  tell(w, council, rule, e, value, std::forward<Detail>(detail));
+void emit(world& w, int council, stream rule, event e, part_of number, Detail&& detail) {
+  tell(w, council, rule, e, number, std::forward<Detail>(detail));
   if (council >= 0) schedule::after_an_event(w, council_at(static_cast<std::size_t>(council)), e);
+}
+template <class Detail>
+void emit(world& w, int council, stream rule, event e, std::int64_t value, Detail&& detail) {
+  emit(w, council, rule, e, part_of{value, 0}, std::forward<Detail>(detail));
 }
 /// An event that is only counted (told::never), or told without detail.
 inline void emit(world& w, int council, stream rule, event e, std::int64_t value = 0) {
   emit(w, council, rule, e, value, [] { return std::string(); });
 }
 /// The same for a council by its id: a step's own (`ci`), or the one an item or a decision names.
+template <class Detail>
+void emit(world& w, council_id council, stream rule, event e, part_of number, Detail&& detail) {
+  emit(w, static_cast<int>(row(council)), rule, e, number, std::forward<Detail>(detail));
+}
 template <class Detail>
 void emit(world& w, council_id council, stream rule, event e, std::int64_t value, Detail&& detail) {
   emit(w, static_cast<int>(row(council)), rule, e, value, std::forward<Detail>(detail));
@@ -120,6 +141,11 @@ struct step_context {
   template <class Detail>
   void emit(event e, std::int64_t value, Detail&& detail) const {
     detail::emit(w, ci, rule, e, value, std::forward<Detail>(detail));
+  }
+  /// The same with the event's number as a part of a whole ("21 of 48 councillors").
+  template <class Detail>
+  void emit(event e, part_of number, Detail&& detail) const {
+    detail::emit(w, ci, rule, e, number, std::forward<Detail>(detail));
   }
   void emit(event e, std::int64_t value = 0) const { detail::emit(w, ci, rule, e, value); }
 };
