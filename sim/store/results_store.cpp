@@ -369,6 +369,15 @@ void results_store::write(const std::vector<stored_run>& batch) {
     const bool keep_councillors = has_table("councillors");
     std::optional<statement> councillors;
     if (keep_councillors) councillors.emplace(db_, insert_into("councillors", councillors_table(s, none)));
+    // The batch's tables, each built once by its one builder (events.csv's, decisions.csv's, councillors.csv's): a
+    // run's rows follow the runs before it in the batch.
+    std::vector<const run_result*> batch_runs;
+    batch_runs.reserve(batch.size());
+    for (const auto& r : batch) batch_runs.push_back(&r.result);
+    const result_table batch_events = keep_events ? events_table(s, batch_runs) : result_table{};
+    const result_table batch_decisions = keep_decisions ? decisions_table(s, batch_runs) : result_table{};
+    const result_table batch_councillors = keep_councillors ? councillors_table(s, batch_runs) : result_table{};
+    std::size_t events_at = 0, decisions_at = 0, councillors_at = 0;  // the current run's first row in each
     std::string dates_of;  // the start date whose week dates are in `dates`
     std::vector<std::string> dates;
     const auto date_at = [&](int week) {
@@ -380,14 +389,14 @@ void results_store::write(const std::vector<stored_run>& batch) {
         dates.clear();
         for (int week = 0; week < s.weeks; ++week) dates.push_back(date_of_week(dates_of, week));
       }
-      // A run's rows of a table built by its one builder (events.csv's, decisions.csv's, councillors.csv's), less `run`, after
-      // (point, replicate, seq); a `date` column is the run's own (its point's start date).
-      const auto put_rows = [&](statement& ins, const result_table& t) {
-        for (std::size_t row = 0; row < t.rows(); ++row) {
+      // The run's `n` rows of a batch table from row `first`, less `run`, after (point, replicate, seq); a `date`
+      // column is the run's own (its point's start date).
+      const auto put_rows = [&](statement& ins, const result_table& t, std::size_t& first, std::size_t n) {
+        for (std::size_t row = first; row < first + n; ++row) {
           int i = 1;
           ins.bind(i++, static_cast<long long>(r.point));
           ins.bind(i++, static_cast<long long>(r.replicate));
-          ins.bind(i++, static_cast<long long>(row));
+          ins.bind(i++, static_cast<long long>(row - first));
           for (std::size_t c = 1; c < t.columns.size(); ++c) {
             const auto& col = t.columns[c];
             if (col.name == "date") ins.bind(i++, date_at(static_cast<int>(t.column("week").integers[row])));
@@ -398,11 +407,11 @@ void results_store::write(const std::vector<stored_run>& batch) {
           ins.step();
           ins.reset();
         }
+        first += n;
       };
-      const std::vector<const run_result*> this_run{&r.result};
-      if (keep_events) put_rows(*events, events_table(s, this_run));
-      if (keep_decisions) put_rows(*decisions, decisions_table(s, this_run));
-      if (keep_councillors) put_rows(*councillors, councillors_table(s, this_run));
+      if (keep_events) put_rows(*events, batch_events, events_at, r.result.events.size());
+      if (keep_decisions) put_rows(*decisions, batch_decisions, decisions_at, r.result.decisions.size());
+      if (keep_councillors) put_rows(*councillors, batch_councillors, councillors_at, r.result.councillors.size());
       if (keep_weekly) {
         for (const auto& row : r.result.weekly) {
           int i = 1;
