@@ -14,11 +14,18 @@ void independent_candidacy::draw_following(world& w, councillor_id r, const draw
   w.councillors.following[r] = static_cast<float>(std::clamp(p.following_mean + p.following_sd * rng.normal(row(r), k), 0.0, 1.0));
 }
 
-float independent_candidacy::grievance(const world& w, const council_state& c, double support, bool by_centre) {
-  if (!by_centre) return 0.0f;
+float independent_candidacy::grievance(const world& w, const council_state& c, double support, bool by_centre,
+                                       double accused_severity) {
   const auto& p = w.params->independents;
-  const double g = p.g_central + (c.centre.acted_without_notice ? p.g_no_notice : 0.0) + p.g_against_members * support;
-  return static_cast<float>(std::clamp(g, 0.0, 1.0));
+  const double seen = by_centre ? std::clamp(p.g_central + (c.centre.acted_without_notice ? p.g_no_notice : 0.0) +
+                                                 p.g_against_members * support,
+                                             0.0, 1.0)
+                                : 0.0;
+  return static_cast<float>(std::clamp(seen - p.g_allegation * accused_severity, -1.0, 1.0));
+}
+
+double independent_candidacy::accused_severity(const world& w, const council_state& c, councillor_id r) {
+  return w.councillors.complained_of[r] ? static_cast<double>(c.centre.allegation) : 0.0;
 }
 
 double independent_candidacy::stand_probability(const world& w, double support, double following, double grievance, double loyalty) {
@@ -54,7 +61,8 @@ bool independent_candidacy::consider_refused_choice(world& w, council_id ci, cou
 
 independent_candidacy::vote independent_candidacy::vote_of(const world& w, double following, double support, double grievance) {
   const auto& p = w.params->independents;
-  return {p.v_following * following, std::min(p.transfer_max, p.v_support * support + p.v_grievance * grievance)};
+  // A negative grievance (removed over a grave allegation) costs them the party's voters, never more than all of them.
+  return {p.v_following * following, std::clamp(p.v_support * support + p.v_grievance * grievance, 0.0, p.transfer_max)};
 }
 
 }  // namespace partyline

@@ -62,7 +62,9 @@ void reselection::deselect(world& w, council_id ci, councillor_id r, selection_s
   }
   const bool central = how == selection_state::deselected_central;
   if (central) central_action(c, w.params->R6.publicity);  // centralisation made visible
-  independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, central), rng, 7);
+  independent_candidacy::consider_standing(
+      w, r, support,
+      independent_candidacy::grievance(w, c, support, central, independent_candidacy::accused_severity(w, c, r)), rng, 7);
   emit(w, ci, central ? stream::R6 : id, central ? event::deselection_central : event::deselection_members,
        part_of{value, of}, told);
 }

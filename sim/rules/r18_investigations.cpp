@@ -81,7 +81,9 @@ void investigations::hear(world& w, council_id ci, bool expelling) {
       // members' backing: as at their last selection, if one measured it).
       const double support =
           cl.selection[r] == selection_state::undecided ? w.params->independents.support_unmeasured : cl.ballot_support[r];
-      independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 9);
+      // Expelled on charges the hearing upheld: the severity of the complaint or findings that brought them.
+      const double upheld = std::max<double>(c.centre.findings, c.centre.allegation);
+      independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true, upheld), rng, 9);
       ++expelled;
     } else {
       cl.status[r] = councillor_status::sitting;

@@ -45,10 +45,13 @@ void refuse(world& w, council_id ci, councillor_id r, bool incumbent, const draw
     cl.selection[r] = selection_state::deselected_central;
     cl.status[r] = councillor_status::deselected;
     ++c.selections.deselected_or_withdrawn;
-    independent_candidacy::consider_standing(w, r, support, independent_candidacy::grievance(w, c, support, true), rng, 2);
+    independent_candidacy::consider_standing(
+        w, r, support,
+        independent_candidacy::grievance(w, c, support, true, independent_candidacy::accused_severity(w, c, r)), rng, 2);
   } else {
     // The members' choice had beaten (or replaced) the sitting councillor: their backing is the rest of the ballot.
     const double support = std::clamp(1.0 - static_cast<double>(cl.ballot_support[r]), 0.0, 1.0);
+    // No complaint names them: complaints are against councillors, and the members' choice is not yet one.
     independent_candidacy::consider_refused_choice(w, ci, r, support, independent_candidacy::grievance(w, c, support, true), rng, 2);
   }
   cl.candidate_position[r] = static_cast<float>(next);

@@ -53,19 +53,29 @@ councillor_id sitting_mayor(const world& w, const council_state& c) {
   return c.mayoralty.party == w.scen->party_index && c.leadership.directly_elected ? c.leadership.leader : nobody;
 }
 
-/// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.
-void mayor_may_stand(world& w, council_id ci, councillor_id mayor, double support, bool by_centre, const draw_stream& rng) {
+/// Someone who sought the party's candidacy for mayor and lost it -- the sitting mayor, or the members' choice the
+/// panel struck off the shortlist, in a first contest too -- decides whether to stand against its candidate: more
+/// likely the larger their base (`support`: their share of the members' ballot) and their following, and the more
+/// the centre's act is resented (a grave complaint against them turns that round). Counter `k` of the step's draws.
+void candidate_may_stand(world& w, council_id ci, councillor_id who, double following, double support, bool by_centre,
+                         const draw_stream& rng, std::uint64_t k) {
   const step_context x(w, ci, mayoralty::id);
   council_state& c = w.councils[ci];
   mayoralty_state& m = c.mayoralty;
-  const float grievance = independent_candidacy::grievance(w, c, support, by_centre);
-  const double p = independent_candidacy::stand_probability(w, support, m.following, grievance,
-                                                            w.councillors.loyalty[mayor]);
-  if (!rng.bernoulli(p, ci, 9)) return;
-  m.rival = mayor;
+  if (m.rival != nobody) return;  // one independent across the area
+  const float grievance =
+      independent_candidacy::grievance(w, c, support, by_centre, independent_candidacy::accused_severity(w, c, who));
+  const double p = independent_candidacy::stand_probability(w, support, following, grievance, w.councillors.loyalty[who]);
+  if (!rng.bernoulli(p, ci, k)) return;
+  m.rival = who;
   m.rival_support = static_cast<float>(support);
   m.rival_grievance = grievance;
   x.emit(event::independent_standing);
+}
+
+/// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.
+void mayor_may_stand(world& w, council_id ci, councillor_id mayor, double support, bool by_centre, const draw_stream& rng) {
+  candidate_may_stand(w, ci, mayor, w.councils[ci].mayoralty.following, support, by_centre, rng, 9);
 }
 
 }  // namespace
@@ -154,21 +164,31 @@ void mayoralty::select(world& w, council_id ci) {
   }
 
   // The members' ballot across the area: each who turns out votes for one approved candidate (logit choice).
-  std::array<int, max_shortlist> votes{};
-  std::array<double, max_shortlist> weight{};
+  // `preferred`: whom each voter would have chosen had the panel struck nobody off -- the base of a refused choice.
+  std::array<int, max_shortlist> votes{}, preferred{};
+  std::array<double, max_shortlist> weight{}, weight_all{};
   std::array<place, max_shortlist> at{};
   for (std::size_t j = 0; j < n; ++j) at[j] = councillor_place(w, list[j]);
   for (const member_id k : c.rows.members()) {
     if (!member_is_active(w, c, k) || !rng.bernoulli(reselection::turnout(w, c, k), k, 4)) continue;
     const place member = member_place(w, k);
-    double total = 0;
+    double total = 0, total_all = 0;
     for (std::size_t j = 0; j < n; ++j) {
-      weight[j] = approved[j] ? std::exp(-p.v_distance * distance(w, member, at[j]) +
-                                         (list[j] == sitting ? p.v_incumbent : 0.0))
-                              : 0.0;
+      weight_all[j] = std::exp(-p.v_distance * distance(w, member, at[j]) + (list[j] == sitting ? p.v_incumbent : 0.0));
+      weight[j] = approved[j] ? weight_all[j] : 0.0;
       total += weight[j];
+      total_all += weight_all[j];
     }
-    double u = rng.uniform(k, 5) * total;
+    const double draw = rng.uniform(k, 5);
+    double u_all = draw * total_all;
+    for (std::size_t j = 0; j < n; ++j) {
+      u_all -= weight_all[j];
+      if (u_all <= 0) {
+        ++preferred[j];
+        break;
+      }
+    }
+    double u = draw * total;
     for (std::size_t j = 0; j < n; ++j) {
       if (!approved[j]) continue;
       u -= weight[j];
@@ -197,6 +217,17 @@ void mayoralty::select(world& w, council_id ci) {
         struck ? w.params->independents.support_unmeasured : (cast > 0 ? static_cast<double>(votes[0]) / cast : 0.0);
     mayor_may_stand(w, ci, sitting, support, struck, rng);
   }
+  // The members' own first choice, struck off by the panel (not the sitting mayor, who decided above): their base is
+  // the share of the ballot they would have had.
+  std::size_t favourite = 0;
+  int cast_all = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    cast_all += preferred[j];
+    if (preferred[j] > preferred[favourite]) favourite = j;
+  }
+  if (!approved[favourite] && list[favourite] != sitting && cast_all > 0)
+    candidate_may_stand(w, ci, list[favourite], cl.following[list[favourite]],
+                        static_cast<double>(preferred[favourite]) / cast_all, true, rng, 10);
 }
 
 void mayoralty::contest_step(world& w, council_id ci) {
@@ -228,7 +259,11 @@ void mayoralty::contest(world& w, council_id ci) {
 
   // One vote each: the independent's voters are lost by the others.
   independent_candidacy::vote rival{};
-  if (m.rival != nobody) rival = independent_candidacy::vote_of(w, m.following, m.rival_support, m.rival_grievance);
+  if (m.rival != nobody) {
+    // A sitting mayor's following is the office's (m.following); a councillor's is their own.
+    const double following = m.rival == sitting_mayor(w, c) ? m.following : cl.following[m.rival];
+    rival = independent_candidacy::vote_of(w, following, m.rival_support, m.rival_grievance);
+  }
   std::array<double, max_parties + 1> vote{};
   const councillor_id sitting = sitting_mayor(w, c);
   for (std::size_t q = 0; q < s.parties.size(); ++q) vote[q] = share[q] * (1.0 - rival.personal);
@@ -239,11 +274,20 @@ void mayoralty::contest(world& w, council_id ci) {
     vote[party] = vote[party] * (1.0 + (incumbent ? p.incumbency_bonus : 0.0)) + w.params->independents.v_following * following;
   }
   vote[ind] = m.rival != nobody ? (rival.personal + rival.transfer * share[party]) * (1.0 + p.incumbency_bonus) : 0.0;
+  // Parties that stand aside for the independent (a scenario fact) field no candidate; some of their voters follow.
+  if (m.rival != nobody)
+    for (const std::string& id : s.councils[row(ci)].mayor.stand_aside) {  // ids the loader checked
+      const int q = s.party_id(id);
+      if (q < 0) continue;
+      vote[ind] += w.params->independents.v_stand_aside * vote[static_cast<std::size_t>(q)];
+      vote[static_cast<std::size_t>(q)] = 0;
+    }
   std::size_t winner = 0;
   for (std::size_t q = 1; q < s.parties.size(); ++q)
     if (vote[q] > vote[winner]) winner = q;
 
   const int before = m.party;
+  const bool rival_was_mayor = m.rival != nobody && m.rival == sitting;
   if (winner == party && m.candidate != nobody) {
     if (m.candidate != c.leadership.leader || !c.leadership.directly_elected) {
       install_leader(w, ci, m.candidate, (std::uint64_t{1} << 32) + row(ci), id);
@@ -259,8 +303,8 @@ void mayoralty::contest(world& w, council_id ci) {
   c.electoral.administration = 1u << winner;  // the mayor leads the administration
   x.emit(event::mayor_elected, winner == party, [&] {
     const double total = std::accumulate(vote.begin(), vote.end(), 0.0);
-    return format("%s wins the mayoralty with %.0f%% of the vote%s", winner == ind ? "the former mayor, as an independent,"
-                                                                                    : s.parties[winner].name.c_str(),
+    const char* independent = rival_was_mayor ? "the former mayor, as an independent," : "the party's refused candidate, as an independent,";
+    return format("%s wins the mayoralty with %.0f%% of the vote%s", winner == ind ? independent : s.parties[winner].name.c_str(),
                   total > 0 ? 100 * vote[winner] / total : 0.0,
                   before == static_cast<int>(party) && winner != party ? "; the party loses the office" : "");
   });

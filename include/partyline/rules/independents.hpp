@@ -29,10 +29,12 @@ struct independent_candidacy {
     double g_central = 0.4;
     double g_no_notice = 0.3;
     double g_against_members = 0.6;
+    double g_allegation = 1.0;
     double v_following = 0.3;
     double v_support = 0.25;
     double v_grievance = 0.34;
     double transfer_max = 0.6;
+    double v_stand_aside = 0.6;
     double refused_following = 0.1;
     double support_unmeasured = 0.5;
 
@@ -52,11 +54,19 @@ struct independent_candidacy {
       v.coef("g_no_notice", g_no_notice, {0, 1}, "... + if the centre's last action here came without notice", "Leicester");
       v.coef("g_against_members", g_against_members, {0, 1}, "... + x the members' support for the candidate the centre removed",
              "Leicester (sitting councillors the members would have kept)");
+      v.coef("g_allegation", g_allegation, {0, 5},
+             "... - x the severity (0..1) of the complaint or findings against the candidate themselves: removed over a "
+             "grave allegation, they lose sympathy rather than gain it (grievance down to -1: fewer stand, fewer follow)",
+             "issue 31 (asserted, not fitted: no shipped case has a candidate removed over misconduct)");
       v.coef("v_following", v_following, {0, 1},
              "an independent's personal vote: x their following, as a share of the ward's voters (from every party)", "—");
       v.coef("v_support", v_support, {0, 1}, "share of the party's voters who follow them: x their members' support", "Leicester");
       v.coef("v_grievance", v_grievance, {0, 1}, "... + x the grievance: sympathy for a candidate the centre removed", "joint calibration (4 cases); Leicester");
       v.coef("transfer_max", transfer_max, {0, 1}, "at most this share of the party's voters follows one independent", "—");
+      v.coef("v_stand_aside", v_stand_aside, {0, 1},
+             "where another party stands aside for an independent (a scenario fact, `mayor.stand_aside`): the share of its "
+             "voters who vote for them (the rest stay at home)",
+             "issue 31 (asserted, not fitted: no shipped case has a party standing aside)");
       v.coef("refused_following", refused_following, {0, 1},
              "personal following of a members' candidate the centre refused (not yet a councillor)", "—");
       v.coef("support_unmeasured", support_unmeasured, {0, 1},
@@ -70,9 +80,14 @@ struct independent_candidacy {
   [[nodiscard]] static double stand_probability(const world& w, double support, double following, double grievance, double loyalty);
   /// Draws the personal following of someone taking a seat (counter `k` of the caller's keyed draw).
   static void draw_following(world& w, councillor_id r, const draw_stream& rng, std::uint64_t k);
-  /// How the central action that ended a candidacy is seen, 0..1: the centre acted, without notice, against the
-  /// members' choice (`support`: the members' backing for the candidate removed). 0 for the members' own decision.
-  [[nodiscard]] static float grievance(const world& w, const council_state& c, double support, bool by_centre);
+  /// How the central action that ended a candidacy is seen, -1..1: the centre acted, without notice, against the
+  /// members' choice (`support`: the members' backing for the candidate removed) -- 0 for the members' own decision --
+  /// less the severity of the complaint or findings against the candidate themselves (`accused_severity`, 0..1: 0
+  /// when none names them), which turns sympathy into its opposite: why the centre acted matters, not only that it did.
+  [[nodiscard]] static float grievance(const world& w, const council_state& c, double support, bool by_centre,
+                                       double accused_severity = 0.0);
+  /// The severity of the complaint standing against councillor `r` in their council (0: none names them).
+  [[nodiscard]] static double accused_severity(const world& w, const council_state& c, councillor_id r);
   /// The sitting councillor at `row` lost the party's candidacy: they decide whether to stand against it
   /// (counter `k`). Records their support and grievance for the vote; returns whether they stand.
   static bool consider_standing(world& w, councillor_id r, double support, float grievance,

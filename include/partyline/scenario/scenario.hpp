@@ -546,11 +546,15 @@ struct members_def {
 struct mayor_def {
   std::vector<int> election_weeks;  ///< weeks of the mayoral contests in the run (empty: no contest)
   double following = 0.3;           ///< the sitting mayor's personal following across the area, 0..1
+  /// Parties that field no candidate for mayor when someone the party refused (or dropped) stands against it as an
+  /// independent -- a local arrangement, stated as a fact; their voters may follow the independent (R21).
+  std::vector<std::string> stand_aside;
 
   template <class V>
   void describe(V& v) {
     v.field("election_weeks", election_weeks, {0, 5200});
     v.field("following", following, {0, 1});
+    v.field("stand_aside", stand_aside);
   }
 };
 

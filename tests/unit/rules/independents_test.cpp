@@ -93,3 +93,36 @@ TEST(Independents, TheGrievanceOfACentralActionBringsThemVotes) {
   EXPECT_GT(mean_of(outrage, run_outcome::independents_elected), 10);
   EXPECT_LT(mean_of(shrug, run_outcome::independents_elected), 2);
 }
+
+// Why the centre acted matters, not only that it did (issue 31): the same candidate, removed by the centre against the
+// members' wishes, gains sympathy; removed over a grave complaint against them, they lose it -- fewer such candidates
+// stand and fewer of the party's voters follow them. The counterfactual: no complaint, or g_allegation 0.
+TEST(Independents, RemovedOverAGraveAllegationTheyLoseTheSympathyAnImpositionWins) {
+  const auto s = tiny_scenario();
+  world w = build_world(s, 1, 0);
+  const council_state& c = w.councils[0];
+  const double support = 0.7, following = 0.2, loyalty = 0.5;
+  const float imposed = independent_candidacy::grievance(w, c, support, true);
+  const float accused = independent_candidacy::grievance(w, c, support, true, 0.9);
+  const float mild = independent_candidacy::grievance(w, c, support, true, 0.2);
+  EXPECT_GT(imposed, 0.5f);  // an imposition against members who backed them (0.4 + 0.6 x 0.7)
+  EXPECT_LT(accused, 0.0f);  // a grave allegation turns it round
+  EXPECT_GT(mild, accused);  // graded by severity
+  EXPECT_LT(mild, imposed);
+  EXPECT_EQ(independent_candidacy::grievance(w, c, support, false), 0.0f);  // the members' own decision
+  EXPECT_LT(independent_candidacy::grievance(w, c, support, false, 0.9), 0.0f);  // accused, whoever removed them
+  EXPECT_GE(accused, -1.0f);
+  const double p_imposed = independent_candidacy::stand_probability(w, support, following, imposed, loyalty);
+  const double p_accused = independent_candidacy::stand_probability(w, support, following, accused, loyalty);
+  EXPECT_GT(p_imposed, 2 * p_accused);
+  const auto v_imposed = independent_candidacy::vote_of(w, following, support, imposed);
+  const auto v_accused = independent_candidacy::vote_of(w, following, support, accused);
+  EXPECT_GT(v_imposed.transfer, v_accused.transfer + 0.2);
+  EXPECT_GE(v_accused.transfer, 0.0);                       // never a negative share of voters
+  EXPECT_EQ(v_imposed.personal, v_accused.personal);         // their own following is their own
+  // Without the coefficient the complaint changes nothing.
+  const auto off = tiny_scenario([](scenario& sc) { coefficients(sc).independents.g_allegation = 0.0; });
+  world w0 = build_world(off, 1, 0);
+  EXPECT_EQ(independent_candidacy::grievance(w0, w0.councils[0], support, true, 0.9),
+            independent_candidacy::grievance(w0, w0.councils[0], support, true));
+}
