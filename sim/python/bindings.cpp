@@ -223,6 +223,16 @@ py::dict calibrate(const std::string& file, const std::string& out, int threads,
   return d;
 }
 
+/// A scenario given as text, loaded and checked as `run` loads it (errors name `label`, its line, column and key).
+pl::frozen_scenario scenario_of(const std::string& text, const std::string& label) {
+  pl::run_request req;
+  req.text = text;
+  req.label = label;
+  req.runs = 1;
+  req.threads = 1;
+  return pl::prepare_request(req);
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -291,12 +301,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "facts_table",
       [](const std::string& text, const std::string& label, const std::string& runs_csv, const std::string& councils_csv) {
-        pl::run_request req;
-        req.text = text;
-        req.label = label;
-        req.runs = 1;
-        req.threads = 1;
-        const auto scen = pl::prepare_request(req);
+        const auto scen = scenario_of(text, label);
         return pl::to_csv(pl::target_table(scen->targets, pl::read_csv(runs_csv, "runs"), pl::read_csv(councils_csv, "councils")));
       },
       py::arg("text"), py::arg("label"), py::arg("runs_csv"), py::arg("councils_csv"));
@@ -305,12 +310,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "story",
       [](const std::string& text, const std::string& label, std::uint64_t seed, std::uint64_t run, int lines) {
-        pl::run_request req;
-        req.text = text;
-        req.label = label;
-        req.runs = 1;
-        req.threads = 1;
-        const auto scen = pl::prepare_request(req);
+        const auto scen = scenario_of(text, label);
         py::gil_scoped_release release;
         return pl::tell_story(*scen, pl::simulate_run(scen, seed, run, false, true, nullptr), lines);
       },
