@@ -341,6 +341,10 @@ std::size_t route(const world& w, const agenda_item& item) {
 
 }  // namespace
 
+void executive_decision::members_of(const world& w, std::size_t b, std::vector<executive_member>& out) {
+  partyline::members_of(w, b, out);
+}
+
 void executive_decision::meet(world& w) {
   auto& inst = w.institutions;
   inst.published.clear();

@@ -6,11 +6,24 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/r02_executive_decision.hpp"
 #include "partyline/rules/r06_central_selection.hpp"
+#include "partyline/rules/r18_investigations.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
 
 using namespace detail;
+
+namespace {
+
+/// A review of how the group is run (the party's Campaign Improvement Boards): where the party's rules give the
+/// centre a standing body for it, for a group never investigated in the run -- a review reports once, and its findings
+/// stand on the record (R19's ladder).
+bool may_review(const world& w, const council_state& c) {
+  return w.scen->executive.powers.review_groups && c.centre.investigation_until < 0 &&
+         escalation::on_menu(w, c, investigations::investigate);
+}
+
+}  // namespace
 
 double own_initiative::control_at_risk(const world& w, const council_state& c) {
   const int seats = c.rows.seats();
@@ -26,9 +39,11 @@ void own_initiative::run(world& w, council_id ci) {
   if (!x.leader() || c.derived.group_size < 3 || pending(w, c, item) || c.centre.special_measures ||
       w.week - last_filed(w, c, item) < p.cooldown_weeks)
     return;
-  // The officers raise a group only when the executive could still act on it (R19's menu for their items).
+  // The officers raise a group only when the executive could still act on it (R19's menu for their items): a
+  // drastic step, or a review of how the local party is run (an investigation, R18).
   if (!escalation::on_menu(w, c, central_selection::take_over_selections) &&
-      !escalation::on_menu(w, c, executive_decision::special_measures) && !escalation::on_menu(w, c, executive_decision::remove_leader))
+      !escalation::on_menu(w, c, executive_decision::special_measures) && !escalation::on_menu(w, c, executive_decision::remove_leader) &&
+      !may_review(w, c))
     return;
   const double proximity = escalation::election_proximity(w, c);
   const double division = division_index(w, c);
@@ -53,19 +68,22 @@ void own_initiative::run(world& w, council_id ci) {
 
 namespace {
 
-/// The officers raise a divided group going into an election: the remedy is in its selections or its running, not an
-/// inquiry (an investigation answers a complaint: a referral or a request).
+/// The officers raise a divided group: the remedy is in its selections or its running -- or, where no drastic step is
+/// open yet (R19's ladder: no milder step has failed, no findings stand), a review of how the local party is run: an
+/// investigation whose findings may open the ladder (R18). The party's Campaign Improvement Boards are such reviews:
+/// asked to look into Birmingham "late last year" (2022) and into Leicester, each on the group's in-fighting.
 void monitoring_menu(const world& w, const agenda_item& item, motion_list& out) {
   const council_state& c = council_of(w, item);
   escalation::offer(w, c, executive_decision::remove_leader, out);
   escalation::offer(w, c, executive_decision::special_measures, out);
   escalation::offer(w, c, central_selection::take_over_selections, out);
+  if (out.count == 0 && may_review(w, c)) escalation::offer(w, c, investigations::investigate, out);
 }
 
 }  // namespace
 
 const item_kind_def own_initiative::item{.name = "monitoring",
-    .by = "R17: a takeover of selections (R6), special measures or a removal (R2)",
+    .by = "R17: a takeover of selections (R6), special measures or a removal (R2), or a review (R18)",
                                          .votes = executive_decision::id,
                                          .notice = true,
                                          .may_defer = true,

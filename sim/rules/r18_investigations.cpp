@@ -8,6 +8,7 @@
 #include "partyline/rules/independents.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/r02_executive_decision.hpp"
+#include "partyline/rules/r17_own_initiative.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
@@ -38,6 +39,7 @@ void investigations::open(world& w, council_id ci) {
   const auto& p = w.params->R18;
   centre_state& centre = w.councils[ci].centre;
   centre.investigation_until = w.week + drawn_weeks(draws(w, id), ci, 0, p.duration_median_weeks, p.duration_log_sd);
+  centre.review = false;  // a complaint's investigation; a review says so once opened (open_investigation)
 }
 
 void investigations::run(world& w, council_id ci) {
@@ -265,7 +267,11 @@ bool may_suspend_individuals(const world& w, const council_state& c) { return po
 bool may_suspend_local_party(const world& w, const council_state& c) { return powers(w).suspend_local_party && !c.centre.local_party_suspended; }
 bool may_charge(const world& w, const council_state& c) { return powers(w).charges && c.centre.hearing_from < 0; }
 
-void open_investigation(world& w, council_id ci, const decision&) { investigations::open(w, ci); }
+void open_investigation(world& w, council_id ci, const decision& d) {
+  investigations::open(w, ci);
+  // The officers' own concern names nobody: a review of how the local party is run (a Campaign Improvement Board).
+  w.councils[ci].centre.review = d.kind == &own_initiative::item;
+}
 void warn(world& w, council_id ci, const decision&) { investigations::count_sanction(w, ci); }
 void suspend(world& w, council_id ci, const decision& d) {
   const step_context x(w, ci, investigations::id);
@@ -299,9 +305,18 @@ void allegation_menu(const world& w, const agenda_item& item, motion_list& out) 
   escalation::offer(w, c, investigations::investigate, out);
 }
 
-/// Findings: from charges down to a warning.
+/// Findings: from charges down to a warning. A review's findings (R17: the officers' concern, no complaint standing,
+/// no breach of the centre's decision) are about the group and name nobody: its remedies are for
+/// the group's running -- special measures (the centre appoints its officers and chooses its candidates) or a warning
+/// -- never charges or suspensions of individuals (Rule Book ch. 6 disciplines individuals on a complaint against
+/// them), nor the local party's suspension (the officers raised the group's division, not the local party's conduct).
 void findings_menu(const world& w, const agenda_item& item, motion_list& out) {
   const council_state& c = council_of(w, item);
+  if (c.centre.review && c.centre.allegation <= 0 && c.centre.breach_leader == nobody) {
+    escalation::offer(w, c, executive_decision::special_measures, out);
+    escalation::offer(w, c, investigations::warning, out);
+    return;
+  }
   escalation::offer(w, c, investigations::charges, out);
   escalation::offer(w, c, investigations::suspend_local_party_motion, out);
   escalation::offer(w, c, executive_decision::special_measures, out);

@@ -265,6 +265,7 @@ void scripted_events::run(world& w, council_id ci) {
         raise_allegation(w, ci, e.subject, e.count, e.value, nobody, x.rng, (static_cast<std::uint64_t>(ei) + 1) << 32);
         break;
       case event_kind::executive_election: break;  // the central phase (R22)
+      case event_kind::annual_meeting: break;      // the group meets in R10's step (its officers are elected there)
     }
   }
 }

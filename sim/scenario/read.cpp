@@ -816,6 +816,7 @@ class resolver {
       if (e.type != event_kind::executive_election && (!e.section.empty() || e.seats != 0 || e.new_seats || e.method != "block"))
         fail(p + (!e.section.empty() ? ".section" : e.seats != 0 ? ".seats" : e.new_seats ? ".new_seats" : ".method"),
              "only an executive_election has a section, seats, new_seats or method");
+      if (e.type != event_kind::annual_meeting && !e.leader_up) fail(p + ".leader_up", "only an annual_meeting has leader_up");
       if (e.method != "block" && e.method != "stv")
         fail(p + ".method", "'" + e.method + "' is not a counting method (block: the candidates with most votes win; stv: the single transferable vote)");
       if (e.method == "stv" && e.section != "clp")
@@ -877,6 +878,13 @@ class resolver {
           break;
         }
         case event_kind::request: break;  // value: the share of the group (NaN: the rules' default)
+        case event_kind::annual_meeting: {
+          if (!std::isnan(e.value)) fail(p + ".value", "an annual_meeting has no value: who leads after it is the model's (R10)");
+          const council_def& c = s_.councils[static_cast<std::size_t>(e.council_index)];
+          if (c.group.leader.directly_elected)
+            fail(p + ".council", "council '" + e.council + "' is led by a directly elected mayor, whom the group's meeting does not elect");
+          break;
+        }
         case event_kind::central_selection:
           if (std::isnan(e.value)) e.value = 1.0;
           break;

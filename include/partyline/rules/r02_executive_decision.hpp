@@ -5,6 +5,7 @@
 /// @brief R2 Decisions of the party's bodies (Haringey: emergency motion advising a pause, passed without notice to the
 /// group).
 #include <span>
+#include <vector>
 
 #include "partyline/random.hpp"
 #include "partyline/world/access.hpp"
@@ -116,6 +117,10 @@ struct executive_decision {
   /// Apply phase for those kinds: the item leaves the council's pending items (unless deferred); a dismissed
   /// allegation lapses; a step the centre takes counts as a central action and does what its motion does.
   static void apply_council_action(world& w, council_id council, const decision& d);
+
+  /// Who sits on body `b` this week (its members as they vote): the executive's seats on it, its own members, or the
+  /// staff official. Used beyond the meetings by a panel that acts in a council (R10's appointments).
+  static void members_of(const world& w, std::size_t b, std::vector<executive_member>& out);
 
   /// Central phase: the week's filings join their bodies' agendas; each body that sits decides items.
   static constexpr access central_reads = concern::outbox | concern::executive | concern::national | concern::leadership |

@@ -28,6 +28,10 @@ struct leadership_challenge {
     double ballot_slope = 3.0;
     double ballot_standing_sd = 0.5;
     double ballot_continuity = 2.0;
+    double meeting_challenger_share = 0.25;
+    double appoint_b0 = 1.5;
+    double appoint_findings = 6.0;
+    double appoint_division = 2.0;
 
     template <class V>
     void describe(V& v) {
@@ -61,16 +65,38 @@ struct leadership_challenge {
       v.coef("ballot_continuity", ballot_continuity, {-10, 10},
              "... + x the member's loyalty towards the continuity candidate (the one nearer the outgoing leader)",
              "— (loyalty to the leadership, as in R1 and R7; 2 chosen by hand against 1 as trigger_share was; not calibrated)");
+      v.coef("meeting_challenger_share", meeting_challenger_share, {0, 1},
+             "at the group's annual meeting, when the leader's term ends there (`events[].leader_up`), a challenger stands "
+             "and the group votes (as in a challenge) when at least this share of it (the leader excluded) is dissatisfied; "
+             "otherwise the leader is re-elected unopposed. No requisition is needed at an annual election, so it is below trigger_share",
+             "— (set by hand, not calibrated; Birmingham May 2022: a contest with a third of the group or more against the leader)");
+      v.coef("appoint_b0", appoint_b0, {-20, 20},
+             "under special measures the centre appoints the group's officers at its annual meeting (events[].type "
+             "annual_meeting): a member of the body that decides the officers' items (`monitoring`, R17) approves the "
+             "sitting leader with log-odds this ...", "Birmingham 2023 (the NEC panel interviewed and appointed the leader); "
+             "set by hand, not calibrated: a leader with a clean record is kept about 4 times in 5 per member");
+      v.coef("appoint_findings", appoint_findings, {0, 50},
+             "... - x the severity of the last findings about the group (R18), weighed as the member weighs evidence (R19)",
+             "Birmingham 2023 (the Campaign Improvement Board's report, then the panel's decision); set by hand, not calibrated");
+      v.coef("appoint_division", appoint_division, {0, 50},
+             "... - x the group's division index, weighed the same way: a leader under whom the group stays divided is not kept",
+             "Birmingham 2023 (\"personality-driven factionalism\"); set by hand, not calibrated");
     }
   };
 
   static constexpr access reads = concern::leadership | concern::division | concern::derived | concern::centre |
                                   concern::councillor_seats | concern::councillor_positions | concern::councillor_mood |
-                                  concern::policy | concern::national;
+                                  concern::policy | concern::national | concern::executive;
   static constexpr access writes = concern::leadership | concern::division | concern::councillor_cabinet |
                                    concern::councillor_mood | concern::policy | concern::events;
 
   static void run(world& w, council_id council);
+
+ private:
+  /// The group's annual general meeting (a scripted `annual_meeting`), when one is held this week: under special
+  /// measures the centre's panel decides whether the sitting leader is kept; otherwise, where the leader's term ends,
+  /// a challenger stands if enough of the group is dissatisfied. Returns true when it held one.
+  static bool annual_meeting(world& w, council_id council);
 };
 
 }  // namespace partyline

@@ -61,13 +61,14 @@ enum class event_kind : std::uint8_t {
   executive_election, ///< seats of an executive section are elected (R22): the members or the unions vote; the result is the model's
   request,            ///< councillors ask the executive to intervene (R1, scripted; value = share of the group)
   central_selection,  ///< the centre takes over the group's candidate selections from this week (R6)
-  allegation          ///< a complaint of misconduct against its `subject` (value = its severity, 0..1; R17, R18)
+  allegation,        ///< a complaint of misconduct against its `subject` (value = its severity, 0..1; R17, R18)
+  annual_meeting      ///< the group's annual general meeting, which elects its officers (R10): a dated fact of its standing orders
 };
 template <>
 struct enum_names<event_kind> {
-  static constexpr std::array<std::string_view, 9> names{
-      "dispute_start", "impose_terms", "injunction_threat", "talks_offer", "referral", "executive_election",
-      "request",       "central_selection", "allegation"};
+  static constexpr std::array<std::string_view, 10> names{
+      "dispute_start", "impose_terms",      "injunction_threat", "talks_offer",   "referral",
+      "executive_election", "request",      "central_selection", "allegation", "annual_meeting"};
 };
 
 /// Whom an `allegation` (a complaint) is against (Rule Book ch. 6: a complaint names an individual or individuals; ch. 1
@@ -182,6 +183,9 @@ struct executive_powers {
   bool refuse_endorsement = true;    ///< refuse or withdraw endorsement of a members' candidate, impose one (R20)
   bool coalition_sign_off = true;    ///< its groups' coalition deals need its sign-off (R11), unless a tier holds it
   bool shortlist_candidates = false; ///< it vets the candidates members may choose from in a reselection (R5)
+  /// It reviews divided groups between elections through a standing body (Labour's Campaign Improvement Boards, from
+  /// 2022): the officers' concern (R17) may open a review of how the group is run when no drastic step is open (R18).
+  bool review_groups = false;
 
   template <class V>
   void describe(V& v) {
@@ -196,6 +200,7 @@ struct executive_powers {
     v.field("refuse_endorsement", refuse_endorsement);
     v.field("coalition_sign_off", coalition_sign_off);
     v.field("shortlist_candidates", shortlist_candidates);
+    v.field("review_groups", review_groups);
   }
 };
 
@@ -648,6 +653,10 @@ struct event_def {
   /// votes for a whole slate and the candidates with most votes win (Labour's NEC until 2020); `stv`, the single
   /// transferable vote (from 2020), which gives each slate about its share of the seats.
   std::string method = "block";
+  /// An annual_meeting elects the group's leader: their term ends at it (the party's model, annual elections); false
+  /// where the group's standing orders give a longer mandate (Birmingham's leader was elected for four years in 2022).
+  /// Under special measures the centre appoints at the meeting either way (R10).
+  bool leader_up = true;
   /// A name for the event (optional, unique among the events): `--set events.<id>.value=…` and sweeps and
   /// overrides address it by name, so reordering the file never retargets them.
   std::string id{};
@@ -669,6 +678,7 @@ struct event_def {
     v.field("seats", seats, {0, 1000});
     v.field("new_seats", new_seats);
     v.field("method", method);
+    v.field("leader_up", leader_up);
   }
 };
 

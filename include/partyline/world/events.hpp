@@ -124,6 +124,7 @@ enum class event : std::uint8_t {
   members_expelled,   ///< members who are not councillors expelled by the hearing body (R18); value: how many
   executive_vote,     ///< the members' vote at an election to the executive (R22); value: the left slate's share, per cent
   leader_takes_office,  ///< a new national party leader, as the scenario dates (R23); value: their centralisation, per cent
+  annual_meeting,       ///< the group's annual meeting (R10); value: under special measures, the centre's panel members who keep the leader
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -238,6 +239,8 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"members_expelled", told::never, "members (not councillors) expelled"},
     {"executive_vote", told::never, "the left slate's share of the vote, per cent"},
     {"leader_takes_office", told::always, "the new leader's centralisation, per cent"},
+    {"annual_meeting", told::always, "members of the centre's panel who keep the leader (under special measures; 0 otherwise)",
+     "members of the panel"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

@@ -243,6 +243,9 @@ struct division_state {
 struct centre_state {
   bool special_measures = false;
   int investigation_until = -1;  ///< week an investigation ends
+  /// The running investigation is a review of how the local party is run, opened on the officers' own concern (R17),
+  /// not a complaint against anyone: its findings are about the unit, and name no individual for a sanction (R18).
+  bool review = false;
   /// The kinds of item about this council waiting on a body's agenda (bit k: w.institutions.kinds[k]).
   std::uint32_t pending = 0;
   /// The week an item of each kind about this council was last filed (a cooldown before the next).
@@ -272,7 +275,7 @@ struct centre_state {
   float central_actions = 0;      ///< the same actions' running total, never decaying (members react to each once, R14)
   bool acted_without_notice = false;  ///< the centre's last action here came without notice (independents' grievance)
   bool allegation_reviewed = false;   ///< the endorsement panel has looked at the standing allegation (R20)
-  PARTYLINE_FIELDS(special_measures, investigation_until, pending, last_filed, advice_refused, allegation, accused, subject, breach_leader, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
+  PARTYLINE_FIELDS(special_measures, investigation_until, review, pending, last_filed, advice_refused, allegation, accused, subject, breach_leader, accused_led, findings, hearing_from, first_item_week, local_party_suspended, intervention_stock, override_cost, central_actions, acted_without_notice, allegation_reviewed);
 };
 
 /// Candidate selection for the next election (R5, R6).

@@ -72,6 +72,9 @@ const bad_case bad_cases[] = {
     // Issue 31: only another party, one the scenario has, can stand aside for an independent.
     {"mayor_stand_aside_own.yaml", "18:47", "councils[0].mayor.stand_aside[1]", "only another party can"},
     {"mayor_stand_aside_unknown.yaml", "18:47", "councils[0].mayor.stand_aside[1]", "'cn' is not a party id"},
+    // Issue 31 pt 8: the group's annual meeting is a dated fact; who leads after it is the model's.
+    {"annual_meeting_value.yaml", "21:64", "events[0].value", "an annual_meeting has no value"},
+    {"leader_up_not_a_meeting.yaml", "21:61", "events[0].leader_up", "only an annual_meeting has leader_up"},
 };
 
 // Readable test names in failures instead of the struct's bytes.

@@ -1,0 +1,65 @@
+// Birmingham 2023 (the fifth seed case), never fitted: the scenario states the group's split (its leader re-elected
+// 33-31 in May 2022), a centralising executive with a standing board that reviews divided groups, and the date of the
+// group's next annual meeting. The review, its findings, the takeover of the group's running and the panel's choice
+// at the meeting are the model's. Thresholds (docs/model.md, "R10"; scenarios/birmingham-2023.yaml):
+//   the board reviews the group .......................... in >= 90% of runs
+//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 52.9% at the defaults)
+//   the review names nobody: charges or expulsions ........ under 1% of runs (background complaints only)
+//   when the executive takes over the group's running, its panel does not reappoint the leader in >= 80% of them
+// Counterfactual: the same facts without the standing review body -- the centre never removes the leader, and the
+// leader goes far less often (only the group's own challenges).
+#include <gtest/gtest.h>
+
+#include "../test_support.hpp"
+
+using namespace partyline;
+
+namespace {
+
+struct shares {
+  double reviewed = 0, gone = 0, removed_by_centre = 0, special_measures = 0, charged = 0;
+};
+
+shares run_case(bool review_body) {
+  auto loaded = load_scenario_file(partyline::testing::scenario_path("birmingham-2023.yaml"));
+  auto s = std::make_shared<scenario>(*loaded);
+  s->executive.powers.review_groups = review_body;
+  run_options opt;
+  const int n = 1000;  // fixed: the case's claim is "at least half", measured at 1,000 runs whatever the preset
+  opt.runs = n;
+  opt.seed = static_cast<std::uint64_t>(s->seed);
+  const frozen_scenario frozen = s;
+  const auto results = simulate_runs(frozen, opt);
+  shares out;
+  for (const auto& r : results) {
+    out.reviewed += r.counters[run_outcome::investigations_concluded] > 0;
+    out.gone += r.counters[run_outcome::leaders_removed] + r.counters[run_outcome::leaders_stood_down] > 0;
+    out.removed_by_centre += r.counters[run_outcome::interventions_remove_leader] > 0;
+    out.special_measures += r.counters[run_outcome::interventions_special_measures] > 0;
+    out.charged += r.counters[run_outcome::charges_brought] + r.counters[run_outcome::expulsions] > 0;
+  }
+  for (double* v : {&out.reviewed, &out.gone, &out.removed_by_centre, &out.special_measures, &out.charged}) *v /= n;
+  return out;
+}
+
+}  // namespace
+
+TEST(Birmingham2023Pattern, TheCentresReviewEndsTheLeadershipInMostRunsAndNamesNobody) {
+  const shares b = run_case(true);
+  std::printf("reviewed %.3f, special measures %.3f, removed by the centre %.3f, leader gone %.3f, charges %.3f\n", b.reviewed,
+              b.special_measures, b.removed_by_centre, b.gone, b.charged);
+  EXPECT_GE(b.reviewed, 0.9);
+  EXPECT_GE(b.gone, 0.5);
+  EXPECT_LT(b.charged, 0.01);  // only on the national rate's background complaints (R18), never on the review
+  EXPECT_GE(b.removed_by_centre, 0.8 * b.special_measures);
+  EXPECT_GT(b.special_measures, 0.25);
+}
+
+TEST(Birmingham2023Counterfactual, WithoutAStandingReviewBodyTheCentreNeverRemovesTheLeader) {
+  const shares b = run_case(true), none = run_case(false);
+  std::printf("leader gone: with the board %.3f, without %.3f; removed by the centre %.3f vs %.3f\n", b.gone, none.gone,
+              b.removed_by_centre, none.removed_by_centre);
+  EXPECT_LT(none.reviewed, 0.01);  // an investigation only on a background complaint
+  EXPECT_LT(none.removed_by_centre, 0.02);
+  EXPECT_LT(none.gone, b.gone - 0.2);
+}
