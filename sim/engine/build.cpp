@@ -222,6 +222,11 @@ void install_first_leader(world& w, council_id ci) {
     detail::choose_cabinet(w, ci);
   }
   c.leadership.confrontation = static_cast<float>(g.confrontation);
+  if (g.last_contest_week <= 0) {  // a contest shortly before the run: R10's cooldown runs from it, its division is on record
+    c.division.last_challenge_week = g.last_contest_week;
+    c.division.stock = static_cast<float>(w.params->R10.division_visibility *
+                                          std::pow(0.5, -g.last_contest_week / w.params->calendar.stock_half_life_weeks));
+  }
   c.policy.position = static_cast<float>(g.policy.position);
   c.policy.salience = static_cast<float>(g.policy.salience);
   c.policy.stage = g.policy.stage;

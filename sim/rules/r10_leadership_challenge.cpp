@@ -88,9 +88,9 @@ bool leadership_challenge::annual_meeting(world& w, council_id ci) {
     });
     return true;
   }
-  if (!meeting->leader_up) {
+  if (!meeting->leader_up) {  // the leader's term runs on: the week is as any other (a challenge may still come)
     x.emit(event::annual_meeting, 0, [] { return std::string("the group's annual meeting: the leader's term runs on"); });
-    return true;
+    return false;
   }
   // An annual election: a challenger stands when enough of the group is dissatisfied (no requisition needed).
   const int group = c.derived.group_size;

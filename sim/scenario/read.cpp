@@ -615,6 +615,16 @@ class resolver {
         if (policy.axis_index == static_cast<int>(s_.axes.size()))
           fail(p + ".group.policy.axis", "'" + policy.axis + "' is not an axis in `axes`");
       }
+      // The group's last leadership contest before the run: a date on or before the start.
+      c.group.last_contest_week = 1;
+      if (!c.group.last_contest.empty()) {
+        const auto day = parse_iso_date(c.group.last_contest), start = parse_iso_date(s_.start_date);
+        if (!day) fail(p + ".group.last_contest", "'" + c.group.last_contest + "' is not a date of the form YYYY-MM-DD");
+        if (start && *day > *start)
+          fail(p + ".group.last_contest", c.group.last_contest + " is after the run's start_date " + s_.start_date +
+                                              ": a contest in the run is the model's (R10) or an annual_meeting event");
+        if (start) c.group.last_contest_week = -static_cast<int>((*start - *day + 6) / 7);
+      }
       // Region.
       c.region_index = -1;
       if (!c.region.empty()) {

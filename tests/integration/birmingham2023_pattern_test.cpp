@@ -3,7 +3,7 @@
 // group's next annual meeting. The review, its findings, the takeover of the group's running and the panel's choice
 // at the meeting are the model's. Thresholds (docs/model.md, "R10"; scenarios/birmingham-2023.yaml):
 //   the board reviews the group .......................... in >= 90% of runs
-//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 52.9% at the defaults)
+//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 58.8% at the defaults)
 //   the review names nobody: charges or expulsions ........ under 1% of runs (background complaints only)
 //   when the executive takes over the group's running, its panel does not reappoint the leader in >= 80% of them
 // Counterfactual: the same facts without the standing review body -- the centre never removes the leader, and the
@@ -20,10 +20,14 @@ struct shares {
   double reviewed = 0, gone = 0, removed_by_centre = 0, special_measures = 0, charged = 0;
 };
 
-shares run_case(bool review_body) {
+shares run_case(bool review_body, bool judged_on_the_record = true) {
   auto loaded = load_scenario_file(partyline::testing::scenario_path("birmingham-2023.yaml"));
   auto s = std::make_shared<scenario>(*loaded);
   s->executive.powers.review_groups = review_body;
+  if (!judged_on_the_record) {  // the panel ignores the findings and the division: it keeps whoever leads
+    coefficients(*s).R10.appoint_findings = 0;
+    coefficients(*s).R10.appoint_division = 0;
+  }
   run_options opt;
   const int n = 1000;  // fixed: the case's claim is "at least half", measured at 1,000 runs whatever the preset
   opt.runs = n;
@@ -53,6 +57,42 @@ TEST(Birmingham2023Pattern, TheCentresReviewEndsTheLeadershipInMostRunsAndNamesN
   EXPECT_LT(b.charged, 0.01);  // only on the national rate's background complaints (R18), never on the review
   EXPECT_GE(b.removed_by_centre, 0.8 * b.special_measures);
   EXPECT_GT(b.special_measures, 0.25);
+}
+
+// The contest of 14 May 2022 is a stated fact (`group.last_contest`): the group does not challenge its leader again
+// within R10's cooldown of it; without the fact, a group this split challenges at once in some runs.
+TEST(Birmingham2023Pattern, TheGroupsLastContestIsOnRecord) {
+  const auto first_challenge_before = [](bool stated, int week) {
+    auto loaded = load_scenario_file(partyline::testing::scenario_path("birmingham-2023.yaml"));
+    auto s = std::make_shared<scenario>(*loaded);
+    if (!stated) s->councils[0].group.last_contest_week = 1;
+    run_options opt;
+    opt.runs = 200;
+    opt.seed = static_cast<std::uint64_t>(s->seed);
+    opt.events = true;
+    const frozen_scenario frozen = s;
+    int runs = 0;
+    for (const auto& r : simulate_runs(frozen, opt)) {
+      bool early = false;
+      for (const auto& e : r.events) early |= (e.event == "leadership_challenge" || e.event == "challenge_failed" || e.event == "leader_replaced") && e.week < week;
+      runs += early;
+    }
+    return runs;
+  };
+  const int cooldown_end = 25;  // the contest of 14 May 2022 is week -1 of the run; R10.cooldown_weeks is 26
+  const int stated = first_challenge_before(true, cooldown_end), unstated = first_challenge_before(false, cooldown_end);
+  std::printf("runs with a challenge before week %d: contest stated %d of 200, not stated %d\n", cooldown_end, stated, unstated);
+  EXPECT_EQ(stated, 0);
+  EXPECT_GT(unstated, 10);
+}
+
+// The panel at the meeting judges the leader on the record: without weighing the findings and the group's division,
+// the same takeovers keep the leader (1,000 runs: removed by the centre 53.8% against 8.7%, the rest R2's own removals).
+TEST(Birmingham2023Counterfactual, APanelThatIgnoresTheRecordKeepsTheLeader) {
+  const shares b = run_case(true), blind = run_case(true, false);
+  std::printf("removed by the centre: judged on the record %.3f, not %.3f (special measures %.3f, %.3f)\n", b.removed_by_centre,
+              blind.removed_by_centre, b.special_measures, blind.special_measures);
+  EXPECT_LT(blind.removed_by_centre, 0.25 * b.removed_by_centre);  // what remains is R2's own removals (remove_leader)
 }
 
 TEST(Birmingham2023Counterfactual, WithoutAStandingReviewBodyTheCentreNeverRemovesTheLeader) {

@@ -95,7 +95,7 @@ struct leadership_challenge {
  private:
   /// The group's annual general meeting (a scripted `annual_meeting`), when one is held this week: under special
   /// measures the centre's panel decides whether the sitting leader is kept; otherwise, where the leader's term ends,
-  /// a challenger stands if enough of the group is dissatisfied. Returns true when it held one.
+  /// a challenger stands if enough of the group is dissatisfied. Returns true when the meeting decided who leads.
   static bool annual_meeting(world& w, council_id council);
 };
 

@@ -500,6 +500,11 @@ struct group_def {
   double union_ties_share = 0.3;  ///< share of councillors with strong union ties
   int cabinet_size = 10;
   double confrontation = 0.3;     ///< the leadership's industrial-relations confrontation, 0..1
+  /// The day of the group's last contested leadership election before the run (YYYY-MM-DD, on or before start_date;
+  /// empty: none recent): a fact. R10's cooldown runs from it, and it is visible division on record (R10.division_visibility,
+  /// fading as the calendar's stock does).
+  std::string last_contest{};
+  int last_contest_week = 1;      ///< resolved: weeks from the start (0 or negative); 1: none stated
   leader_def leader;
   policy_def policy;
   named_values positions;         ///< the group's mean on the declared axes after the first (default: the party's place)
@@ -519,6 +524,7 @@ struct group_def {
     v.field("union_ties_share", union_ties_share, {0, 1});
     v.field("cabinet_size", cabinet_size, {0, 100});
     v.field("confrontation", confrontation, {0, 1});
+    v.field("last_contest", last_contest);
     v.field("leader", leader);
     v.field("policy", policy);
   }

@@ -158,3 +158,29 @@ TEST(LeadershipChallengeR10, TheGroupsBallotGivesTheLeadershipToTheLargerWingMor
   EXPECT_GT(left_wins[4], 0.02);  // 20 of 39
   EXPECT_LT(left_wins[4], 0.6);
 }
+
+// The group's annual meeting (a dated fact): where the leader's term ends there, a challenger stands once a quarter
+// of the group is dissatisfied -- well below what it takes to requisition a challenge between meetings -- and the
+// group votes; where the term runs on (`leader_up: false`), the same group holds no contest that week.
+TEST(LeadershipChallengeR10, AnAnnualElectionIsContestedByAGroupTooLittleDissatisfiedToRequisitionAChallenge) {
+  const auto contests = [](bool leader_up) {
+    const auto s = tiny_scenario([&](scenario& sc) {
+      long_quiet(sc);
+      sc.councils[0].group.satisfaction_mean = -0.05;
+      sc.councils[0].group.satisfaction_sd = 0.15;
+      coefficients(sc).R10.trigger_share = 0.95;  // no challenge between meetings
+      event_def meeting;
+      meeting.week = 1;
+      meeting.type = event_kind::annual_meeting;
+      meeting.council = "smalltown";
+      meeting.council_index = 0;
+      meeting.leader_up = leader_up;
+      sc.events.push_back(meeting);
+    });
+    return run_many(s, 40).share_pct(run_outcome::leadership_challenges);
+  };
+  const int up = contests(true), runs_on = contests(false);
+  std::printf("runs with a contest: the leader's term ends at the meeting %d%%, it runs on %d%%\n", up, runs_on);
+  EXPECT_GE(up, 50);
+  EXPECT_EQ(runs_on, 0);
+}
