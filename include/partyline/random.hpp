@@ -24,6 +24,7 @@ enum class stream : std::uint32_t {
   setup_generator,
   setup_tiers,
   setup_bodies,
+  posterior,  ///< which posterior particle a run draws (partyline run --posterior)
   scripted = 0,  ///< scenario-scripted events (rule 0 in the event log)
   R1 = 1,
   R2 = 2,

@@ -61,6 +61,7 @@ struct run_args {
   double time_budget_hours = 24;  ///< refuse work estimated to take longer (0: no limit)
   int story = 20;
   std::vector<std::string> sets;  ///< --set PATH=VALUE, in order
+  std::string posterior;          ///< --posterior DIR: each run draws its coefficients from this calibration's posterior
 };
 int cmd_run(const run_args& a, const std::string& command_line);
 int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool quiet);

@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
                                      "e.g. --set executive.left_share=0.3 --set rules.R2.b_backlash=3 (each path once); "
                                      "`partyline params FILE` lists the paths")
       ->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one PATH=VALUE per --set
+  run->add_option("--posterior", ra.posterior,
+                  "a calibration's output folder (partyline calibrate --out DIR): each run draws one particle of its last "
+                  "generation by weight and runs with those coefficients set (after --set), so the runs carry the parameters' "
+                  "uncertainty; the manifest records each run's particle")
+      ->check(CLI::ExistingDirectory);
   run->add_option("--story", ra.story, "events of the first run to print after the summary (0: none)")->capture_default_str();
 
   std::vector<std::string> vfiles;

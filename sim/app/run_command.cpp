@@ -9,6 +9,7 @@
 
 #include "cli.hpp"
 #include "partyline/calibrate/calibration.hpp"
+#include "partyline/calibrate/posterior.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/results.hpp"
 #include "partyline/sweep/plan.hpp"
@@ -58,6 +59,26 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   plan.events = a.events;
   plan.agents = a.agents;
   plan.threads = threads;
+  // --posterior: each run draws a particle of the calibration's last generation; one scenario per particle drawn, its
+  // values set after the command's own --set (the scenario's structure is the same, only coefficients differ).
+  pl::posterior_sample posterior;
+  std::vector<int> run_particles;
+  if (!a.posterior.empty()) {
+    posterior = pl::read_posterior(a.posterior);
+    std::map<std::size_t, pl::frozen_scenario> by_particle;
+    plan.per_run.reserve(static_cast<std::size_t>(a.runs));
+    for (int r = 0; r < a.runs; ++r) {
+      const std::size_t k = pl::posterior_particle(posterior, seed, static_cast<std::uint64_t>(r));
+      auto it = by_particle.find(k);
+      if (it == by_particle.end()) {
+        std::vector<std::string> sets = a.sets;
+        for (auto& s : pl::posterior_sets(posterior, k)) sets.push_back(std::move(s));
+        it = by_particle.emplace(k, load_with_sets(text, a.file, opts, sets)).first;
+      }
+      plan.per_run.push_back(it->second);
+      run_particles.push_back(posterior.particle_ids[k]);
+    }
+  }
   plan.results_budget_bytes = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : 0.0;
   plan.cancel = &g_stop;
   plan.time_budget_seconds = a.time_budget_hours > 0 ? a.time_budget_hours * 3600.0 : -1.0;
@@ -71,6 +92,9 @@ int cmd_run(const run_args& a, const std::string& command_line) {
                 a.runs == 1 ? "" : "s", static_cast<unsigned long long>(seed), threads, threads == 1 ? "" : "s");
     // The overrides the run was given, so a printed summary says what it is a summary of.
     for (const auto& set : a.sets) std::printf("  --set %s\n", set.c_str());
+    if (!a.posterior.empty())
+      std::printf("  --posterior %s: each run draws one of %zu particles of generation %d (%zu parameters)\n", a.posterior.c_str(),
+                  posterior.weights.size(), posterior.generation, posterior.parameters.size());
   }
   install_signal_handlers();
   const std::string started_at = pl::utc_timestamp();
@@ -115,6 +139,12 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   manifest.events = a.events;
   manifest.started_at = started_at;
   manifest.wall_seconds = secs;
+  if (!a.posterior.empty()) {
+    manifest.posterior = a.posterior;
+    manifest.posterior_generation = posterior.generation;
+    manifest.posterior_parameters = posterior.parameters;
+    for (const auto& r : results) manifest.posterior_particles.push_back(run_particles[static_cast<std::size_t>(r.run)]);
+  }
   // A typical run (nearest the runs' centre on the outcomes the case's facts name): the summary retells it, and the
   // manifest names it so that `partyline report` tells the same story without running the set again.
   const pl::typical_choice choice = pl::typical_run(results, pl::focus_outcomes(*scen));
@@ -182,7 +212,7 @@ int cmd_run(const run_args& a, const std::string& command_line) {
       const pl::run_result& typical = results[choice.index];
       try {
         const pl::run_result story =
-            a.events ? typical : pl::simulate_run(scen, seed, static_cast<std::uint64_t>(typical.run), false, true, &g_stop);
+            a.events ? typical : pl::simulate_run(plan.per_run.empty() ? scen : plan.per_run[static_cast<std::size_t>(typical.run)], seed, static_cast<std::uint64_t>(typical.run), false, true, &g_stop);
         std::printf("\n  the story of run %d, a typical run (%s):\n%s", story.run, manifest.typical_run_why.c_str(),
                     pl::tell_story(*scen, story, a.story).c_str());
       } catch (const pl::run_cancelled&) {

@@ -143,7 +143,7 @@ std::vector<run_result> simulate_runs(const frozen_scenario& scen, const run_opt
   parallel_over(results.size(), [&](std::size_t i) {
     if (opt.cancel && opt.cancel->load(std::memory_order_relaxed)) return;
     try {
-      results[i] = simulate_run(scen, opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events, opt.cancel,
+      results[i] = simulate_run(opt.per_run.empty() ? scen : opt.per_run[i], opt.seed, static_cast<std::uint64_t>(opt.first_run) + i, opt.weekly, opt.events, opt.cancel,
                                 opt.agents);
     } catch (const run_cancelled&) {
       return;  // abandoned part-way: not kept

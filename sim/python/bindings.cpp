@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "partyline/calibrate/calibration.hpp"
+#include "partyline/calibrate/posterior.hpp"
 #include "partyline/outcome/collect.hpp"
 #include "partyline/engine/load.hpp"
 #include "partyline/outcome/analysis.hpp"
@@ -109,7 +110,7 @@ int thread_count(int threads) { return threads > 0 ? threads : tbb::info::defaul
 // Python-entry fuzz harness drives (tests/fuzz/python_entry_fuzz.cpp).
 py::dict run(const std::string& text, const std::string& label, long long runs, std::optional<long long> seed,
              long long threads, const std::vector<std::pair<std::string, std::string>>& overrides, bool weekly, bool events,
-             bool agents, const std::optional<py::function>& progress) {
+             bool agents, const std::optional<py::function>& progress, const std::optional<std::string>& posterior) {
   pl::run_request req;
   req.text = text;
   req.label = label;
@@ -122,6 +123,27 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   req.events = events;
   req.agents = agents;
   const auto scen = pl::prepare_request(req);  // std::invalid_argument -> ValueError; scenario_error -> ScenarioError
+  // A calibration's posterior: each run draws a particle (keyed by seed and run), one scenario per particle drawn.
+  std::vector<int> particles;
+  if (posterior) {
+    const pl::posterior_sample sample = pl::read_posterior(*posterior);
+    const std::uint64_t base = req.has_seed ? static_cast<std::uint64_t>(req.seed) : static_cast<std::uint64_t>(scen->seed);
+    std::map<std::size_t, pl::frozen_scenario> by_particle;
+    for (long long r = 0; r < runs; ++r) {
+      const std::size_t k = pl::posterior_particle(sample, base, static_cast<std::uint64_t>(r));
+      auto it = by_particle.find(k);
+      if (it == by_particle.end()) {
+        pl::run_request with = req;
+        for (const auto& set : pl::posterior_sets(sample, k)) {
+          const auto eq = set.find('=');
+          with.overrides.emplace_back(set.substr(0, eq), set.substr(eq + 1));
+        }
+        it = by_particle.emplace(k, pl::prepare_request(with)).first;
+      }
+      req.per_run.push_back(it->second);
+      particles.push_back(sample.particle_ids[k]);
+    }
+  }
   const int t = pl::effective_request_threads(req);
   std::atomic<std::size_t> finished{0};
   std::size_t told = static_cast<std::size_t>(-1);
@@ -145,6 +167,7 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   if (!out.tables.targets.columns.empty()) d["targets"] = pl::to_csv(out.tables.targets);
   d["typical_run"] = out.typical_run;
   d["resolved_scenario"] = pl::to_yaml(*scen);
+  if (posterior) d["posterior_particles"] = particles;  // in run order (run ids 0..runs-1)
   return d;
 }
 
@@ -249,7 +272,8 @@ PYBIND11_MODULE(_core, m) {
     }
   });
   m.def("run", &run, py::arg("text"), py::arg("label"), py::arg("runs"), py::arg("seed"), py::arg("threads"),
-        py::arg("overrides"), py::arg("weekly"), py::arg("events"), py::arg("agents") = false, py::arg("progress") = py::none());
+        py::arg("overrides"), py::arg("weekly"), py::arg("events"), py::arg("agents") = false, py::arg("progress") = py::none(),
+        py::arg("posterior") = py::none());
   m.def("calibrate", &calibrate, py::arg("file"), py::arg("out"), py::arg("threads"), py::arg("resume"), py::arg("hold_out"),
         py::arg("progress") = py::none());
   m.def("sweep", &sweep, py::arg("text"), py::arg("label"), py::arg("base_dir"), py::arg("out"), py::arg("threads"),

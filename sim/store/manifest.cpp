@@ -74,6 +74,12 @@ std::string run_manifest_json(const run_manifest& m, const std::vector<result_se
   j["events"] = m.events;
   j["typical_run"] = m.typical_run;
   j["typical_run_why"] = m.typical_run_why;
+  if (!m.posterior.empty()) {
+    j["posterior"] = m.posterior;
+    j["posterior_generation"] = m.posterior_generation;
+    j["posterior_parameters"] = m.posterior_parameters;
+    j["posterior_particles"] = m.posterior_particles;
+  }
   j["files"] = files;
   j["tables"] = listed;
   j["timings"] = {{"started_at", m.started_at},

@@ -60,6 +60,7 @@ plan_report run_scenario(const run_plan& plan) {
   opt.events = plan.events;
   opt.agents = plan.agents;
   opt.cancel = plan.cancel;
+  opt.per_run = plan.per_run;
   if (plan.on_progress) opt.on_run_done = [&](const run_result&) { plan.on_progress(1); };
   report.results = simulate_runs(plan.scenario, opt);
   report.ran = report.results.size();
@@ -186,6 +187,7 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
   plan.agents = req.agents;
   plan.threads = threads;
   plan.cancel = cancel;
+  plan.per_run = req.per_run;
   if (finished != nullptr) plan.on_progress = [finished](std::size_t n) { finished->fetch_add(n, std::memory_order_relaxed); };
   const auto results = execute(plan).results;
   run_tables t;
@@ -197,7 +199,9 @@ run_tables execute_request(const run_request& req, const frozen_scenario& scen, 
     t.typical_run = static_cast<std::size_t>(typical.run);
     try {
       t.story = req.events ? tell_story(*scen, typical, 20)
-                           : tell_story(*scen, simulate_run(scen, plan.seed, t.typical_run, false, true, cancel), 20);
+                           : tell_story(*scen, simulate_run(req.per_run.empty() ? scen : req.per_run[t.typical_run], plan.seed,
+                                                            t.typical_run, false, true, cancel),
+                                        20);
     } catch (const run_cancelled&) {
       t.story.clear();  // stopped: the runs are handed back without a story
     }

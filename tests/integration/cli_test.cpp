@@ -648,3 +648,52 @@ TEST(Cli, ValidateReportsEveryErrorItCanFindInOnePass) {
   EXPECT_EQ(lines, 4u) << r.out;
   std::filesystem::remove_all(dir);
 }
+
+// Issue 33 pt 5: `run --posterior DIR` draws each run's coefficients from a calibration's last generation, by weight,
+// keyed by (seed, run): a run that draws a particle runs with that particle's values, whatever the thread count, and
+// the manifest records each run's particle. A hand-made posterior of two particles that differ in one coefficient
+// with a plain effect (R10.appoint_b0: the panel at Birmingham's annual meeting always or never keeps the leader);
+// an earlier generation's row is ignored.
+TEST(Cli, RunWithAPosteriorDrawsEachRunsCoefficientsFromItsParticles) {
+  const auto cal = fresh_dir("cli-posterior-cal");
+  {
+    std::ofstream f(cal / "posterior.csv");
+    f << "generation,tolerance,simulations,particle,weight,distance,rules.R10.appoint_b0\n"
+         "0,inf,10,0,1,0.5,0\n"
+         "1,1.5,10,0,0.5,0.5,20\n"
+         "1,1.5,10,1,0.5,0.7,-20\n";
+  }
+  const auto dir = fresh_dir("cli-posterior"), one_thread = fresh_dir("cli-posterior-1");
+  const std::string base = "run " + scenario_path("birmingham-2023.yaml").string() + " --runs 200 --quiet --posterior " + cal.string();
+  ASSERT_EQ(run_cli(base + " --out " + dir.string()).status, 0);
+  ASSERT_EQ(run_cli(base + " --threads 1 --out " + one_thread.string()).status, 0);
+  EXPECT_EQ(slurp(dir / "runs.csv"), slurp(one_thread / "runs.csv"));
+  // Each run's particle, from the manifest.
+  const std::string manifest = slurp(dir / "manifest.json");
+  EXPECT_NE(manifest.find("\"posterior_generation\": 1"), std::string::npos);
+  const auto at = manifest.find("\"posterior_particles\": [");
+  ASSERT_NE(at, std::string::npos);
+  std::vector<int> particle;
+  for (std::size_t i = manifest.find('[', at) + 1; manifest[i] != ']'; ++i)
+    if (manifest[i] == '0' || manifest[i] == '1') particle.push_back(manifest[i] - '0');
+  ASSERT_EQ(particle.size(), 200u);
+  const auto runs = partyline::read_csv(slurp(dir / "runs.csv"), "runs.csv");
+  const auto removed = runs.numbers("interventions_remove_leader"), special = runs.numbers("interventions_special_measures");
+  int kept_runs = 0, never_runs = 0, removed_kept = 0, removed_never = 0, special_never = 0;
+  for (std::size_t r = 0; r < particle.size(); ++r) {
+    if (particle[r] == 0) kept_runs += 1, removed_kept += removed[r] > 0;
+    else never_runs += 1, removed_never += removed[r] > 0, special_never += special[r] > 0;
+  }
+  std::printf("particle 0 (panel keeps): %d runs, removed in %d; particle 1 (never keeps): %d runs, removed in %d, special measures in %d\n",
+              kept_runs, removed_kept, never_runs, removed_never, special_never);
+  EXPECT_GT(kept_runs, 70);  // weights 0.5 / 0.5
+  EXPECT_GT(never_runs, 70);
+  EXPECT_EQ(removed_never, special_never);  // every takeover ends in the panel's removal ...
+  EXPECT_LT(removed_kept * never_runs * 3, removed_never * kept_runs);  // ... far more often than when it keeps the leader
+  // A folder without a posterior is a clear error.
+  const auto bad = run_cli("run " + scenario_path("birmingham-2023.yaml").string() + " --runs 2 --quiet --posterior " + dir.string() +
+                           " --out " + fresh_dir("cli-posterior-bad").string());
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.out.find("posterior.csv"), std::string::npos) << bad.out;
+  for (const auto& d : {cal, dir, one_thread}) std::filesystem::remove_all(d);
+}

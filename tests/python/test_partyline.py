@@ -593,3 +593,28 @@ def test_a_sweep_keeps_seats_on_request_as_run_does(tmp_path):
         assert seats[column].astype(object).tolist() == mine[column].astype(object).tolist(), column
     subprocess.run([BIN, "export", str(tmp_path / "s")], check=True, capture_output=True)
     assert_same_as_csv(seats, tmp_path / "s" / "export" / "councillors.csv")
+
+
+def test_run_with_a_posterior_draws_each_runs_coefficients_from_its_particles(tmp_path):
+    """Issue 33 pt 5: `run(..., posterior=DIR)` gives each run one particle of the calibration's last generation (by
+    weight, keyed by seed and run: the same particles whatever the threads), as `partyline run --posterior DIR` does."""
+    (tmp_path / "posterior.csv").write_text(
+        "generation,tolerance,simulations,particle,weight,distance,rules.R10.appoint_b0\n"
+        "0,inf,10,0,1,0.5,0\n"          # an earlier generation: ignored
+        "1,1.5,10,0,0.5,0.5,20\n"       # the panel at the group's meeting keeps the leader
+        "1,1.5,10,1,0.5,0.7,-20\n")     # ... never keeps them
+    case = ROOT / "scenarios" / "birmingham-2023.yaml"
+    r = partyline.run(case, runs=200, posterior=tmp_path, progress=False)
+    one = partyline.run(case, runs=200, posterior=tmp_path, threads=1, progress=False)
+    runs = r["runs"]
+    assert set(runs["particle"]) == {0, 1}
+    assert (runs["particle"] == one["runs"]["particle"]).all()
+    pd.testing.assert_frame_equal(runs, one["runs"])
+    assert (r["councils"]["particle"] == r["councils"]["run"].map(runs.set_index("run")["particle"])).all()
+    happened = runs.assign(removed=runs["interventions_remove_leader"] > 0, taken=runs["interventions_special_measures"] > 0)
+    never = happened[happened["particle"] == 1]
+    keeps = happened[happened["particle"] == 0]
+    assert (never["removed"] == never["taken"]).all()  # every takeover ends in the panel's removal
+    assert never["removed"].mean() > 3 * keeps["removed"].mean()
+    with pytest.raises(partyline.UsageError, match="posterior.csv"):
+        partyline.run(case, runs=2, posterior=tmp_path / "nowhere", progress=False)

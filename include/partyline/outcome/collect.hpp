@@ -24,6 +24,9 @@ struct run_options {
   /// Called (from worker threads, concurrently) after each run finishes; must be thread-safe.
   std::function<void(const run_result&)> on_run_done;
   const std::atomic<bool>* cancel = nullptr;  ///< when set to true, unstarted runs are skipped, runs in flight abandoned
+  /// Each run's own scenario (run i: per_run[i - first_run]), when runs differ in their coefficients (a posterior's
+  /// particles, `partyline run --posterior`); empty: every run uses the one scenario. Same structure, other values.
+  std::vector<frozen_scenario> per_run;
 };
 
 /// @brief Builds and runs one run to the end; the result depends only on (scenario, seed, run). With `cancel` raised

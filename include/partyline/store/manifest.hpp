@@ -49,6 +49,12 @@ struct run_manifest {
   /// id (-1: no run finished) and why it is typical, in words.
   int typical_run = -1;
   std::string typical_run_why;
+  /// `--posterior DIR`: the calibration folder each run drew its coefficients from (empty: none), the generation
+  /// drawn, its free parameters, and each run's particle (as the calibration numbered them), in run order.
+  std::string posterior;
+  int posterior_generation = -1;
+  std::vector<std::string> posterior_parameters;
+  std::vector<int> posterior_particles;
 };
 
 /// @brief A run's manifest.json: provenance, the scenario's path, SHA-256 and name, seed, set, runs requested and

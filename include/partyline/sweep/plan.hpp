@@ -28,6 +28,7 @@ struct run_plan {
   bool weekly = false;  ///< keep weekly rows
   bool events = false;  ///< keep the event log
   bool agents = false;  ///< keep the focus councils' seats (councillors.csv)
+  std::vector<frozen_scenario> per_run;  ///< each run's own scenario (run_options::per_run); empty: `scenario` for all
   // ... or a sweep, every (point, replicate) committed to its results store as it finishes.
   std::shared_ptr<const sweep_spec> sweep;
   std::filesystem::path store;  ///< the sweep's output directory
@@ -84,6 +85,8 @@ struct run_request {
   long long threads = 0;
   std::vector<std::pair<std::string, std::string>> overrides;  ///< dotted path, YAML value text
   bool weekly = false, events = false, agents = false;
+  /// Each run's own scenario (a posterior's particles, built by the caller: run_options::per_run); empty: one for all.
+  std::vector<frozen_scenario> per_run;
 };
 /// Limits of a request's arguments: the CLI's option ranges.
 inline constexpr long long max_request_runs = 10'000'000;

@@ -264,7 +264,8 @@ def _with_overrides(frame: pd.DataFrame, overrides: Mapping[str, Any]) -> pd.Dat
 
 def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: int | None = None, threads: int = 0,
         overrides: Mapping[str, Any] | None = None, weekly: bool = False, events: bool = False,
-        agents: bool = False, progress: Progress = True) -> dict[str, Any]:
+        agents: bool = False, progress: Progress = True,
+        posterior: str | os.PathLike | None = None) -> dict[str, Any]:
     """Runs a scenario `runs` times and returns its tables as DataFrames.
 
     Args:
@@ -279,6 +280,9 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
         agents: keep each seat of the focus councils at the start and the end of every run ("councillors").
         progress: True for a progress bar (shown once the work takes over a second), False for none, or a
             callable(done, total) told as runs finish.
+        posterior: a calibration's output folder (`partyline calibrate --out DIR`, `partyline.calibrate`): each run
+            draws one particle of its last generation by weight (keyed by seed and run) and runs with those values set
+            after `overrides`, as `partyline run --posterior DIR`. "runs" and "councils" then have a `particle` column.
 
     Returns:
         A dict: "runs" and "councils" (DataFrames, as runs.csv and councils.csv), "weekly", "events", "decisions" and
@@ -307,7 +311,8 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
     pairs = [(str(k), _yaml_value(v)) for k, v in (overrides or {}).items()]
     try:
         raw = _core.run(text, label, runs, seed, threads, pairs, weekly, events, agents,
-                        reporter if reporter.active() else None)
+                        reporter if reporter.active() else None,
+                        None if posterior is None else os.fspath(posterior))
     finally:
         reporter.close()
     out: dict[str, Any] = {}
@@ -315,6 +320,10 @@ def run(scenario: str | os.PathLike | Mapping[str, Any], runs: int = 100, seed: 
         if name in raw:
             frame = _frame(raw[name])
             out[name] = _with_overrides(frame, overrides) if name in ("runs", "councils") else frame
+    if "posterior_particles" in raw:  # each run's particle, by run id
+        particle = pd.Series(raw["posterior_particles"], name="particle")
+        for name in ("runs", "councils"):
+            out[name]["particle"] = out[name]["run"].map(particle).astype("int64")
     out["seed"] = raw["seed"]
     if "targets" in raw:
         out["targets"] = pd.read_csv(io.StringIO(raw["targets"]), keep_default_na=False, na_values=[""])
