@@ -146,6 +146,16 @@ void count_ward(world& w, council_id ci, std::uint32_t wi, double penalty, const
     cands[n++] = {vote, councillor ? r : nobody, pos, ind};
     x.emit(event::independent_standing);
   }
+  // Parties that stand aside for them (a scenario fact) field no candidate in the ward; `v_stand_aside` of their
+  // voters follow the independents, shared equally among those standing (as at a mayoral contest, R21).
+  if (n > 0)
+    for (const std::string& id : s.councils[row(ci)].stand_aside) {  // ids the loader checked
+      const int q = s.party_id(id);
+      if (q < 0 || share[static_cast<std::size_t>(q)] <= 0) continue;
+      const double each = w.params->independents.v_stand_aside * share[static_cast<std::size_t>(q)] / static_cast<double>(n);
+      for (std::size_t i = 0; i < n; ++i) cands[i].vote += each;
+      share[static_cast<std::size_t>(q)] = 0;
+    }
   // A voter has one vote per seat up: one who backs an independent gives them one of those votes, which the other
   // candidates lose.
   const double seats_up = static_cast<double>(k);

@@ -690,14 +690,15 @@ class resolver {
       // Election weeks (the council's and the mayor's) inside the run, increasing.
       election_weeks(c.election_weeks, p + ".election_weeks");
       election_weeks(c.mayor.election_weeks, p + ".mayor.election_weeks");
-      for (std::size_t k = 0; k < c.mayor.stand_aside.size(); ++k) {
-        const std::string& id = c.mayor.stand_aside[k];
-        const std::string at = p + ".mayor.stand_aside[" + std::to_string(k) + "]";
-        const int q = s_.party_id(id);
-        if (q < 0) fail(at, "'" + id + "' is not a party id" + id_hint(id, "party"));
-        if (q == s_.party_index || id == "ind")
-          fail(at, "'" + id + "' cannot stand aside for an independent against the party: only another party can");
-      }
+      for (const auto& [list, key] : {std::pair{&c.mayor.stand_aside, ".mayor.stand_aside["}, std::pair{&c.stand_aside, ".stand_aside["}})
+        for (std::size_t k = 0; k < list->size(); ++k) {
+          const std::string& id = (*list)[k];
+          const std::string at = p + key + std::to_string(k) + "]";
+          const int q = s_.party_id(id);
+          if (q < 0) fail(at, "'" + id + "' is not a party id" + id_hint(id, "party"));
+          if (q == s_.party_index || id == "ind")
+            fail(at, "'" + id + "' cannot stand aside for an independent against the party: only another party can");
+        }
       // Group.
       const int party_seats = static_cast<int>(c.seats.get(s_.party));
       if (c.group.cabinet_size > party_seats && party_seats > 0)

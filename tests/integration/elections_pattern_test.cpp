@@ -186,3 +186,30 @@ TEST(CoalitionsPattern, ADealAcrossTheNationalCooperationLinesIsRefusedAlmostSur
     EXPECT_NE(std::string(e.what()).find("against itself"), std::string::npos) << e.what();
   }
 }
+
+// Issue 31 pt 7: another party may stand aside in the wards for those the party dropped (a stated fact,
+// `councils[].stand_aside`). Leicester's deselected councillors stand as often either way -- the arrangement does not
+// decide who stands -- but with the Conservatives standing aside in their wards far more of them are elected.
+TEST(LeicesterPattern, AnotherPartyStandingAsideElectsMoreOfTheDeselected) {
+  const auto run_with = [](bool stand_aside) {
+    auto loaded = load_scenario_file(partyline::testing::scenario_path("leicester-2023.yaml"));
+    auto s = std::make_shared<scenario>(*loaded);
+    if (stand_aside) s->councils[0].stand_aside = {"con"};
+    run_options opt;
+    opt.runs = 200;
+    opt.seed = static_cast<std::uint64_t>(s->seed);
+    const frozen_scenario frozen = s;
+    double standing = 0, elected = 0;
+    for (const auto& r : simulate_runs(frozen, opt)) {
+      standing += static_cast<double>(r.counters[run_outcome::independents_standing]);
+      elected += static_cast<double>(r.counters[run_outcome::independents_elected]);
+    }
+    return std::pair{standing / 200, elected / 200};
+  };
+  const auto [standing_alone, elected_alone] = run_with(false);
+  const auto [standing_aside, elected_aside] = run_with(true);
+  std::printf("independents standing %.2f / %.2f, elected %.2f alone, %.2f with the Conservatives standing aside\n", standing_alone,
+              standing_aside, elected_alone, elected_aside);
+  EXPECT_DOUBLE_EQ(standing_alone, standing_aside);
+  EXPECT_GT(elected_aside, elected_alone + 3.0);
+}

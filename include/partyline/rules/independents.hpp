@@ -64,7 +64,8 @@ struct independent_candidacy {
       v.coef("v_grievance", v_grievance, {0, 1}, "... + x the grievance: sympathy for a candidate the centre removed", "joint calibration (4 cases); Leicester");
       v.coef("transfer_max", transfer_max, {0, 1}, "at most this share of the party's voters follows one independent", "—");
       v.coef("v_stand_aside", v_stand_aside, {0, 1},
-             "where another party stands aside for an independent (a scenario fact, `mayor.stand_aside`): the share of its "
+             "where another party stands aside for an independent (a scenario fact, `mayor.stand_aside`, `stand_aside` in "
+             "wards): the share of its "
              "voters who vote for them (the rest stay at home)",
              "issue 31 (asserted, not fitted: no shipped case has a party standing aside)");
       v.coef("refused_following", refused_following, {0, 1},

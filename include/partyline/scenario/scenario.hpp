@@ -603,6 +603,9 @@ struct council_def {
   members_def members;
   group_def group;
   mayor_def mayor;
+  /// Parties that field no candidate in a ward where someone the party refused, dropped or expelled stands against
+  /// it as an independent -- a local arrangement, stated as a fact; their voters may follow the independent (R13).
+  std::vector<std::string> stand_aside;
   std::vector<dispute_def> disputes;
   bool focus = true;  ///< part of the case (the story, runs.csv's focus_* columns); generated councils are not
 
@@ -631,6 +634,7 @@ struct council_def {
     v.field("members", members);
     v.field("group", group);
     v.field("mayor", mayor);
+    v.field("stand_aside", stand_aside);
     v.field("disputes", disputes);
     v.field("focus", focus);
   }

@@ -76,6 +76,7 @@ const bad_case bad_cases[] = {
     {"annual_meeting_value.yaml", "21:64", "events[0].value", "an annual_meeting has no value"},
     {"leader_up_not_a_meeting.yaml", "21:61", "events[0].leader_up", "only an annual_meeting has leader_up"},
     {"last_contest_after_start.yaml", "18:64", "councils[0].group.last_contest", "is after the run's start_date"},
+    {"ward_stand_aside_own.yaml", "17:18", "councils[0].stand_aside[1]", "only another party can"},
 };
 
 // Readable test names in failures instead of the struct's bytes.
