@@ -65,19 +65,13 @@ int cmd_run(const run_args& a, const std::string& command_line) {
   std::vector<int> run_particles;
   if (!a.posterior.empty()) {
     posterior = pl::read_posterior(a.posterior);
-    std::map<std::size_t, pl::frozen_scenario> by_particle;
-    plan.per_run.reserve(static_cast<std::size_t>(a.runs));
-    for (int r = 0; r < a.runs; ++r) {
-      const std::size_t k = pl::posterior_particle(posterior, seed, static_cast<std::uint64_t>(r));
-      auto it = by_particle.find(k);
-      if (it == by_particle.end()) {
-        std::vector<std::string> sets = a.sets;
-        for (auto& s : pl::posterior_sets(posterior, k)) sets.push_back(std::move(s));
-        it = by_particle.emplace(k, load_with_sets(text, a.file, opts, sets)).first;
-      }
-      plan.per_run.push_back(it->second);
-      run_particles.push_back(posterior.particle_ids[k]);
-    }
+    pl::posterior_runs drawn = pl::draw_posterior_runs(posterior, seed, a.runs, [&](const std::vector<pl::path_value>& values) {
+      std::vector<std::string> sets = a.sets;
+      for (const auto& [path, value] : values) sets.push_back(path + "=" + value);
+      return load_with_sets(text, a.file, opts, sets);
+    });
+    plan.per_run = std::move(drawn.scenarios);
+    run_particles = std::move(drawn.particles);
   }
   plan.results_budget_bytes = a.memory_budget_mib > 0 ? a.memory_budget_mib * 1024 * 1024 : 0.0;
   plan.cancel = &g_stop;

@@ -2,6 +2,7 @@
 #include "partyline/calibrate/posterior.hpp"
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -98,14 +99,25 @@ std::size_t posterior_particle(const posterior_sample& p, std::uint64_t seed, st
   return p.weights.size() - 1;  // rounding: the last particle
 }
 
-std::vector<std::string> posterior_sets(const posterior_sample& p, std::size_t particle) {
-  std::vector<std::string> sets;
-  for (std::size_t k = 0; k < p.parameters.size(); ++k) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.17g", p.values[particle][k]);
-    sets.push_back(p.parameters[k] + "=" + buf);
+posterior_runs draw_posterior_runs(const posterior_sample& p, std::uint64_t seed, long long runs,
+                                   const std::function<frozen_scenario(const std::vector<path_value>&)>& load) {
+  posterior_runs out;
+  std::vector<frozen_scenario> by_particle(p.weights.size());
+  for (long long r = 0; r < runs; ++r) {
+    const std::size_t k = posterior_particle(p, seed, static_cast<std::uint64_t>(r));
+    if (!by_particle[k]) {
+      std::vector<path_value> values;
+      for (std::size_t j = 0; j < p.parameters.size(); ++j) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.17g", p.values[k][j]);
+        values.emplace_back(p.parameters[j], buf);
+      }
+      by_particle[k] = load(values);
+    }
+    out.scenarios.push_back(by_particle[k]);
+    out.particles.push_back(p.particle_ids[k]);
   }
-  return sets;
+  return out;
 }
 
 }  // namespace partyline

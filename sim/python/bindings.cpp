@@ -128,21 +128,13 @@ py::dict run(const std::string& text, const std::string& label, long long runs, 
   if (posterior) {
     const pl::posterior_sample sample = pl::read_posterior(*posterior);
     const std::uint64_t base = req.has_seed ? static_cast<std::uint64_t>(req.seed) : static_cast<std::uint64_t>(scen->seed);
-    std::map<std::size_t, pl::frozen_scenario> by_particle;
-    for (long long r = 0; r < runs; ++r) {
-      const std::size_t k = pl::posterior_particle(sample, base, static_cast<std::uint64_t>(r));
-      auto it = by_particle.find(k);
-      if (it == by_particle.end()) {
-        pl::run_request with = req;
-        for (const auto& set : pl::posterior_sets(sample, k)) {
-          const auto eq = set.find('=');
-          with.overrides.emplace_back(set.substr(0, eq), set.substr(eq + 1));
-        }
-        it = by_particle.emplace(k, pl::prepare_request(with)).first;
-      }
-      req.per_run.push_back(it->second);
-      particles.push_back(sample.particle_ids[k]);
-    }
+    pl::posterior_runs drawn = pl::draw_posterior_runs(sample, base, runs, [&](const std::vector<pl::path_value>& values) {
+      pl::run_request with = req;
+      with.overrides.insert(with.overrides.end(), values.begin(), values.end());
+      return pl::prepare_request(with);
+    });
+    req.per_run = std::move(drawn.scenarios);
+    particles = std::move(drawn.particles);
   }
   const int t = pl::effective_request_threads(req);
   std::atomic<std::size_t> finished{0};

@@ -7,8 +7,12 @@
 /// run set carries the parameters' uncertainty as well as the runs' own randomness.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "partyline/scenario/read.hpp"
 
 namespace partyline {
 
@@ -30,7 +34,18 @@ struct posterior_sample {
 /// so the same seed gives every run the same particle whatever the thread count.
 [[nodiscard]] std::size_t posterior_particle(const posterior_sample& p, std::uint64_t seed, std::uint64_t run);
 
-/// The particle's values as `--set` assignments, PATH=VALUE, in the sample's parameter order.
-[[nodiscard]] std::vector<std::string> posterior_sets(const posterior_sample& p, std::size_t particle);
+/// A (dotted path, value text) assignment, as `--set` and the Python module's overrides take them.
+using path_value = std::pair<std::string, std::string>;
+
+/// @brief Each run's scenario under a posterior, in run order, and the particle (as the calibration numbered it) each drew.
+struct posterior_runs {
+  std::vector<frozen_scenario> scenarios;
+  std::vector<int> particles;
+};
+
+/// Runs 0..runs-1 each draw a particle (posterior_particle); `load` makes one scenario per particle drawn from that
+/// particle's values (the caller applies them after its own overrides), shared by every run that drew it.
+[[nodiscard]] posterior_runs draw_posterior_runs(const posterior_sample& p, std::uint64_t seed, long long runs,
+                                                 const std::function<frozen_scenario(const std::vector<path_value>&)>& load);
 
 }  // namespace partyline
