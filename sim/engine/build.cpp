@@ -383,7 +383,8 @@ void build_institutions(world& w) {
         }
         break;
       case member_source::region: body.own = w.tiers[static_cast<std::size_t>(def.region_index)].members; break;
-      case member_source::staff: break;
+      case member_source::staff:
+      case member_source::local: break;  // the official's place follows the executive's; a local panel is drawn per sitting
     }
   }
   route_items(w);
@@ -398,6 +399,21 @@ void route_items(world& w) {
     const auto& list = s.institutions.bodies[b].decides;
     return std::find(list.begin(), list.end(), kind) != list.end();
   };
+  // A selection stage is held only where a body lists it: the council's region's, else a national one.
+  const auto stage_route = [&](std::string_view stage, std::vector<std::int16_t>& out) {
+    out.assign(static_cast<std::size_t>(inst.regions + 1), -1);
+    for (int r = -1; r < inst.regions; ++r) {
+      int body = -1;
+      for (std::size_t b = 0; b < s.institutions.bodies.size(); ++b) {
+        const int scope = s.institutions.bodies[b].region_index;
+        if (!decides(b, stage) || (scope >= 0 && scope != r)) continue;
+        if (scope == r || body < 0) body = static_cast<int>(b);  // the region's own body wins over a national one
+      }
+      out[static_cast<std::size_t>(r + 1)] = static_cast<std::int16_t>(body);
+    }
+  };
+  stage_route(selection_stages[0], inst.interview_body);
+  stage_route(selection_stages[1], inst.list_body);
   inst.route.assign(inst.kinds.size() * static_cast<std::size_t>(inst.regions + 1), 0);
   for (std::size_t k = 0; k < inst.kinds.size(); ++k) {
     const std::string_view name = inst.kinds[k]->name;

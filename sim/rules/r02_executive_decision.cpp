@@ -156,8 +156,9 @@ int wait_limit(const world& w, const agenda_item& item) {
   return item.kind->deadline_weeks ? item.kind->deadline_weeks(w) : w.params->R2.max_wait_weeks;
 }
 
-/// Whether `yes` of `of` carries a motion under the body's rule.
-bool carried(majority_rule rule, int yes, int of) {
+}  // namespace
+
+bool executive_decision::carried(majority_rule rule, int yes, int of) {
   switch (rule) {
     case majority_rule::two_thirds: return 3 * yes >= 2 * of && of > 0;
     case majority_rule::one_person: return of > 0 && yes == of;
@@ -165,6 +166,8 @@ bool carried(majority_rule rule, int yes, int of) {
   }
   return 2 * yes > of;
 }
+
+namespace {
 
 /// Who sits on body `b` this week: the executive's seats on it (all of them, or its panel), its own members (or its
 /// region's board), or the staff official, who acts at the executive's median position and the officers' centralism (R23).
@@ -182,6 +185,7 @@ void members_of(const world& w, std::size_t b, std::vector<executive_member>& ou
       break;
     case member_source::own:
     case member_source::region: out = body.own; break;
+    case member_source::local: break;  // a local party's panel sits only at its council's selections (R5)
     case member_source::staff: {
       // The officers use delegated powers with the leader's office's weight where a leader is stated (R23).
       const auto officer = static_cast<float>(party_leader_office::officers_centralism(w, executive_centralism(w.executive)));
@@ -245,7 +249,7 @@ bool decide(world& w, std::size_t b, agenda_item& item, bool emergency, scratch&
     d.put[static_cast<std::size_t>(k)] = last;
     d.put_yes[static_cast<std::size_t>(k)] = d.yes;
     d.votes = k + 1;
-    if (carried(def.majority, d.yes, d.of)) {
+    if (executive_decision::carried(def.majority, d.yes, d.of)) {
       d.motion = last;
       break;
     }

@@ -3,11 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
+#include <vector>
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/selection.hpp"
 #include "partyline/rules/independents.hpp"
+#include "partyline/rules/r02_executive_decision.hpp"
 #include "partyline/rules/r06_central_selection.hpp"
+#include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
 
@@ -25,6 +29,105 @@ ballot_weight weigh(const world& w, const council_state& c, member_id k, const p
   const double turnout = reselection::turnout(w, c, k);
   const place member = member_place(w, k);
   return {turnout, sigmoid(p.v0 - p.v_distance * (distance(w, member, x) - distance(w, member, other)))};
+}
+
+// ---- the panel of candidates: where a body holds the selection stages ----------------------------------------------
+
+/// The bodies holding a council's selection stages (-1: the stage is not held) and who sits on them at its selections.
+struct selection_stages_here {
+  int interview = -1;  ///< candidate_interview: a Local Campaign Forum panel
+  int list = -1;       ///< candidate_list: the regional office, approving the panel for the party
+  [[nodiscard]] bool held() const { return interview >= 0 || list >= 0; }
+};
+selection_stages_here stages_of(const world& w, council_id ci) {
+  const auto at = static_cast<std::size_t>(w.scen->councils[row(ci)].region_index + 1);
+  const auto& inst = w.institutions;
+  // The list is approved for the party: only where its executive (or the council's region) may refuse a candidate
+  // (executive.powers.refuse_endorsement, regions[].powers.selections).
+  const bool may_refuse = panel_of(w, ci).endorses;
+  return {inst.interview_body.empty() ? -1 : inst.interview_body[at],
+          inst.list_body.empty() || !may_refuse ? -1 : inst.list_body[at]};
+}
+
+/// Who sits on body `b` at council `ci`'s selections: a local party's panel is `size` of its active members, drawn once
+/// for the election (the smallest keyed draws among them); any other body sits as at its meetings.
+void sitting(const world& w, council_id ci, int b, std::vector<executive_member>& out) {
+  const body_def& def = body_of(w, b);
+  if (def.members.from != member_source::local) {
+    executive_decision::members_of(w, static_cast<std::size_t>(b), out);
+    return;
+  }
+  out.clear();
+  const council_state& c = w.councils[ci];
+  const draw_stream keyed = draws_at(w, c.electoral.next_election, reselection::id);
+  thread_local std::vector<std::pair<double, member_id>> pool;
+  pool.clear();
+  for (const member_id k : c.rows.members())
+    if (member_is_active(w, c, k)) pool.emplace_back(keyed.uniform(row(k), 20 + static_cast<std::uint64_t>(b)), k);
+  const auto n = std::min(pool.size(), static_cast<std::size_t>(def.members.size));
+  std::partial_sort(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(n), pool.end());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto centralism = static_cast<float>(std::clamp(
+        def.members.centralism_mean + def.members.centralism_sd * keyed.normal(row(pool[i].second), 40 + static_cast<std::uint64_t>(b)),
+        0.0, 1.0));
+    out.push_back({exec_section::other, false, w.members.position_of(pool[i].second), centralism, centralism});
+  }
+}
+
+/// Where a sitting member of body `b` stands on every axis: a local panel's at its local party's mean on the axes
+/// after the first, any other body's at the executive's.
+place sitter_place(const world& w, council_id ci, int b, const executive_member& m) {
+  return body_of(w, b).members.from == member_source::local ? local_place(w, ci, m.position) : centre_place(w, m.position);
+}
+
+/// The two stages as they sit for one ward's selection: their bodies and members (drawn once for the ward).
+struct sitting_stages {
+  selection_stages_here at;
+  std::vector<executive_member>* interview = nullptr;
+  std::vector<executive_member>* list = nullptr;
+};
+sitting_stages sit_stages(const world& w, council_id ci) {
+  thread_local std::vector<executive_member> interview, list;
+  sitting_stages s{stages_of(w, ci), &interview, &list};
+  if (s.at.interview >= 0) sitting(w, ci, s.at.interview, interview);
+  if (s.at.list >= 0) sitting(w, ci, s.at.list, list);
+  return s;
+}
+
+/// One stage's vote on applicant `a` (0: the sitting councillor; 1...: the ward's applicants): each member approves
+/// with sigma(panel_b0 - (panel_distance d + panel_dissent dissent + panel_allegation allegation) w(c)), the body's
+/// majority rule decides. Counts the votes in favour into `yes` of `of`.
+bool stage_approves(const world& w, council_id ci, int b, std::span<const executive_member> members, bool list, councillor_id r,
+                    int a, const place& applicant, int dissent, double allegation, const draw_stream& rng, int& yes, int& of) {
+  const auto& p = w.params->R5;
+  yes = 0;
+  of = static_cast<int>(members.size());
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const double evidence = p.panel_distance * distance(w, applicant, sitter_place(w, ci, b, members[m])) +
+                            p.panel_dissent * dissent + p.panel_allegation * allegation;
+    const double logit = p.panel_b0 - evidence * escalation::weight_of_evidence(w, members[m].centralism);
+    const std::uint64_t counter = 1000 + 4096 * static_cast<std::uint64_t>(a) + 2048 * static_cast<std::uint64_t>(list) + m;
+    yes += rng.bernoulli(sigmoid(logit), row(r), counter);
+  }
+  return of == 0 || executive_decision::carried(body_of(w, b).majority, yes, of);
+}
+
+/// Applicant `a` before the stages, the panel's interview then the list's approval: the body that refuses them, or -1.
+int interview(world& w, council_id ci, const sitting_stages& stages, councillor_id r, int a, const place& applicant, int dissent,
+              double allegation, const draw_stream& rng) {
+  for (const bool list : {false, true}) {
+    const int b = list ? stages.at.list : stages.at.interview;
+    if (b < 0) continue;
+    int yes = 0, of = 0;
+    if (stage_approves(w, ci, b, list ? *stages.list : *stages.interview, list, r, a, applicant, dissent, allegation, rng, yes, of))
+      continue;
+    emit(w, ci, reselection::id, event::candidate_not_approved, part_of{yes, of}, [&] {
+      return format("%s does not approve %s for the panel of candidates: %d of %d in favour (position %+.2f)",
+                    body_of(w, b).name.c_str(), a == 0 ? "a sitting councillor" : "an applicant", yes, of, applicant.x);
+    });
+    return b;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -71,6 +174,60 @@ void reselection::deselect(world& w, council_id ci, councillor_id r, selection_s
 
 namespace {
 
+/// The selection stages ahead of a ward's meeting (Rule Book ch. 5: no one is selected who is not on the panel of
+/// candidates the Local Campaign Forum's panel interviews and the regional office approves). The sitting councillor
+/// is interviewed, then the ward's applicants in the members' order of preference (the first the members would put
+/// up, `challenger`, then others drawn as they are) until one is approved. A sitting councillor not approved is not
+/// the candidate again: the approved applicant is, or with none the regional office's nominee. With no applicant
+/// approved a sitting councillor approved is reselected unopposed. Returns whether the members' ballot follows, with
+/// `challenger` the approved applicant.
+bool panel_stage(world& w, council_id ci, councillor_id r, place& challenger, const draw_stream& rng) {
+  const auto& p = w.params->R5;
+  const council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
+  const place councillor = councillor_place(w, r);
+  const double allegation = c.centre.allegation > 0 && cl.complained_of[r] ? c.centre.allegation : 0.0;
+  const sitting_stages stages = sit_stages(w, ci);
+  const int refused_by = interview(w, ci, stages, r, 0, councillor, cl.dissent[r], allegation, rng);
+  bool approved = false;
+  place applicant = challenger;
+  for (int a = 1; a <= p.panel_applicants && !approved; ++a) {
+    if (a > 1) applicant.x = std::clamp(challenger.x + p.challenger_sd * rng.normal(row(r), 20 + static_cast<std::uint64_t>(a)), -1.0, 1.0);
+    approved = interview(w, ci, stages, r, a, applicant, 0, 0.0, rng) < 0;
+  }
+  if (refused_by < 0) {
+    if (!approved) {
+      cl.selection[r] = selection_state::reselected;  // the only candidate on the panel
+      return false;
+    }
+    challenger = applicant;
+    return true;
+  }
+  // Not on the panel: the candidacy ends. The approved applicant is the candidate, else the regional office's nominee
+  // (at the approving body's median, as R6's panel's replacements).
+  place next = applicant;
+  if (!approved) {
+    thread_local std::vector<float> at;
+    at.clear();
+    for (const auto& m : stages.at.list >= 0 ? *stages.list : *stages.interview) at.push_back(m.position);
+    std::nth_element(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(at.size() / 2), at.end());
+    next = centre_place(w, std::clamp((at.empty() ? w.national.executive_median : at[at.size() / 2]) +
+                                          w.params->R6.replacement_sd * rng.normal(row(r), 30), -1.0, 1.0));
+  }
+  const bool local = body_of(w, refused_by).members.from == member_source::local;
+  const double support = reselection::expected_support(w, c, cl.ward[r], councillor, next);
+  reselection::deselect(w, ci, r, local ? selection_state::deselected_members : selection_state::deselected_central, next.x, support,
+                        rng,
+                        w.log.recording ? format("a sitting councillor is not on the panel of candidates (%s); %s at %+.2f",
+                                                 body_of(w, refused_by).name.c_str(),
+                                                 approved ? "the members select an approved applicant" : "the regional office nominates",
+                                                 next.x)
+                                        : std::string(),
+                        0);
+  if (!approved) emit(w, ci, reselection::id, event::candidate_imposed);
+  return false;
+}
+
 /// The ward's active members decide whether a sitting councillor is the candidate again.
 void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream& rng) {
   const auto& p = w.params->R5;
@@ -115,6 +272,7 @@ void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream&
   }
   const place councillor = councillor_place(w, r);
   const double x = councillor.x;
+  if (stages_of(w, ci).held() && !panel_stage(w, ci, r, challenger_at, rng)) return;
   // A councillor close to the challenger the members would put up is likely left unopposed: the chance of a contest
   // rises smoothly with the distance (about even at `unopposed_within`).
   if (!rng.bernoulli(sigmoid(p.contest_slope * (distance(w, councillor, challenger_at) - p.unopposed_within)), row(r), 10)) {
@@ -159,7 +317,13 @@ void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream&
 
 void reselection::run(world& w, council_id ci) {
   if (central_selection::applies(w, w.councils[ci])) return;  // the centre chooses (R6)
-  for_each_meeting(w, ci, [&](councillor_id r, const draw_stream& rng) { members_ballot(w, ci, r, rng); });
+  // Where the regional office approves the panel (candidate_list) it does so for the party: the candidate selected
+  // from the panel needs no endorsement of the executive's panel (R20), which may still withdraw it on an allegation.
+  const bool listed = stages_of(w, ci).list >= 0;
+  for_each_meeting(w, ci, [&](councillor_id r, const draw_stream& rng) {
+    members_ballot(w, ci, r, rng);
+    if (listed && w.councillors.selection[r] != selection_state::undecided) w.councillors.endorsement[r] = endorsement_state::endorsed;
+  });
 }
 
 }  // namespace partyline

@@ -300,8 +300,9 @@ class resolver {
   /// requests and referrals about a council group at its meetings; its Organisation Committee (all NEC members) the
   /// officers' own concerns about a group (selections, special measures); a Disputes Panel of five NEC members the
   /// findings of investigations; the General Secretary, for the NEC, the administrative suspension of a councillor
-  /// accused of misconduct; a panel of five NEC members the coalition applications of council groups; and a panel
-  /// of three of the National Constitutional Committee the charges the NEC brings (expel or not).
+  /// accused of misconduct; a panel of five NEC members the coalition applications of council groups; a panel
+  /// of three of the National Constitutional Committee the charges the NEC brings (expel or not); and at a council's
+  /// selections, a panel of its Local Campaign Forum interviews the applicants and the regional office approves them.
   static std::vector<body_def> default_bodies() {
     const auto body = [](const char* id, const char* name, std::vector<std::string> decides) {
       body_def b;
@@ -339,7 +340,16 @@ class resolver {
     ncc.capacity = 8;
     ncc.emergency = false;
     ncc.crisis = false;
-    return {nec, org, disputes, gs, coalitions, ncc};
+    // Council selections (Rule Book ch. 5; the LCF selection packs): a panel of the Local Campaign Forum -- delegates
+    // of the local party -- interviews every applicant, sitting councillors included; the regional office, for the
+    // NEC, approves the panel of candidates the wards select from. Five panel members is an assumption.
+    body_def lcf = body("lcf_panel", "the Local Campaign Forum's panel", {"candidate_interview"});
+    lcf.members.from = member_source::local;
+    lcf.members.size = 5;
+    body_def office = body("regional_office", "the regional office", {"candidate_list"});
+    office.members.from = member_source::staff;
+    office.majority = majority_rule::one_person;
+    return {nec, org, disputes, gs, coalitions, ncc, lcf, office};
   }
 
   /// The bodies: the default if none is declared, a regional tier's board for each region that signs off its
@@ -350,6 +360,20 @@ class resolver {
     const executive_def& e = s_.executive;
     if (bodies.empty()) bodies = default_bodies();
     for (const region_def& r : s_.regions) {
+      // A region that runs its councils' selections (`powers.selections`) approves their panels of candidates: its
+      // board holds the list stage for them unless a body of that region already does.
+      bool lists = false;
+      for (const body_def& b : bodies)
+        lists |= b.region == r.id && std::find(b.decides.begin(), b.decides.end(), "candidate_list") != b.decides.end();
+      if (r.powers.selections && !lists) {
+        body_def tier;
+        tier.id = r.id + "-selections";
+        tier.name = r.name;
+        tier.region = r.id;
+        tier.members.from = member_source::region;
+        tier.decides = {"candidate_list"};
+        bodies.push_back(tier);
+      }
       if (!r.powers.coalition_sign_off) continue;
       bool held = false;
       for (const body_def& b : bodies)
@@ -396,6 +420,17 @@ class resolver {
           if (m.size > 1) fail(path + ".members.size", "the staff act as one official");
           m.size = 1;
           break;
+        case member_source::local:
+          if (m.size < 0) m.size = 5;
+          if (m.size == 0) fail(path + ".members.size", "a body needs at least one member");
+          if (i == 0) fail(path + ".members.from", "the first body decides every item no body lists: it cannot be a local party's panel");
+          for (std::size_t k = 0; k < b.decides.size(); ++k)
+            if (!is_selection_stage(b.decides[k]))
+              fail(path + ".decides[" + std::to_string(k) + "]",
+                   "a panel of the local party (`from: local`) decides only a council's selection stages (candidate_interview, "
+                   "candidate_list), not '" + b.decides[k] + "'");
+          if (!b.delegates.empty()) fail(path + ".delegates", "a panel of the local party delegates nothing");
+          break;
       }
       const int seats = m.from == member_source::executive  ? (m.size < 0 ? e.size : m.size)
                         : m.from == member_source::region ? s_.regions[static_cast<std::size_t>(b.region_index)].size
@@ -425,6 +460,8 @@ class resolver {
         for (std::size_t k = 0; k < del.items.size(); ++k) {
           const std::string where = path + ".items[" + std::to_string(k) + "]";
           item_kind_name(opt, where, del.items[k]);
+          if (is_selection_stage(del.items[k]))
+            fail(where, "a selection stage is held when a council selects, not between meetings: it cannot be delegated");
           const auto& own = bodies[i].decides;
           const bool first_decides_rest = i == 0;  // the first body decides every kind no body lists
           if (std::find(own.begin(), own.end(), del.items[k]) == own.end() && !first_decides_rest)
@@ -435,10 +472,14 @@ class resolver {
 
   /// An item kind named in `institutions` must be one the rules file.
   void item_kind_name(const load_options& opt, const std::string& path, const std::string& name) const {
-    if (opt.item_kinds.empty() || std::find(opt.item_kinds.begin(), opt.item_kinds.end(), name) != opt.item_kinds.end()) return;
+    if (opt.item_kinds.empty() || is_selection_stage(name) ||
+        std::find(opt.item_kinds.begin(), opt.item_kinds.end(), name) != opt.item_kinds.end())
+      return;
     std::string known, best;
     std::size_t best_d = 3;
-    for (const auto& k : opt.item_kinds) {
+    std::vector<std::string> kinds = opt.item_kinds;
+    kinds.insert(kinds.end(), selection_stages.begin(), selection_stages.end());
+    for (const auto& k : kinds) {
       known += (known.empty() ? "" : ", ") + k;
       if (const std::size_t d = edit_distance(name, k); d < best_d) {
         best_d = d;

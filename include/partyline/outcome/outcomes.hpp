@@ -122,6 +122,7 @@ enum class run_outcome : std::uint8_t {
   executive_left_vote_max,
   executive_left_end,
   executive_size_end,
+  candidates_not_approved,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -251,6 +252,9 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
      measure::level_end, {}, level::executive_left},
     {"executive_size_end", "members of the executive at the end (elections to new seats add to it, R22)", measure::level_end, {},
      level::executive_size},
+    {"candidates_not_approved", "applicants (sitting councillors included) a selection stage did not approve for the panel of "
+     "candidates: a local party's panel or the regional office (R5; 0 where no body holds the stages)", measure::count,
+     {event::candidate_not_approved}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

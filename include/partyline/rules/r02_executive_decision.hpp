@@ -118,6 +118,9 @@ struct executive_decision {
   /// allegation lapses; a step the centre takes counts as a central action and does what its motion does.
   static void apply_council_action(world& w, council_id council, const decision& d);
 
+  /// Whether `yes` of `of` carries a motion under a body's majority rule.
+  [[nodiscard]] static bool carried(majority_rule rule, int yes, int of);
+
   /// Who sits on body `b` this week (its members as they vote): the executive's seats on it, its own members, or the
   /// staff official. Used beyond the meetings by a panel that acts in a council (R10's appointments).
   static void members_of(const world& w, std::size_t b, std::vector<executive_member>& out);

@@ -16,7 +16,10 @@ struct place;  // rules/detail/common.hpp
 }
 
 /// In the selection window before an election, each sitting councillor whose seat is up goes to a ballot of their
-/// ward's active members, or withdraws first. Under central selection (R6) the centre chooses instead.
+/// ward's active members, or withdraws first. Under central selection (R6) the centre chooses instead. Where bodies
+/// hold the selection stages (`institutions.bodies[].decides: [candidate_interview]`, `[candidate_list]`), only
+/// applicants on the panel of candidates they approve stand: a Local Campaign Forum panel interviews, the regional
+/// office approves the panel, each member by where they stand (panel_* below).
 struct reselection {
   static constexpr stream id = stream::R5;
   static constexpr std::string_view key = "R5";
@@ -37,6 +40,11 @@ struct reselection {
     double lead_slope = 40.0;
     double contest_slope = 40.0;
     double shortlist_width = 0.3;
+    double panel_b0 = 7.0;
+    double panel_distance = 2.0;
+    double panel_dissent = 0.3;
+    double panel_allegation = 8.0;
+    int panel_applicants = 3;
 
     template <class V>
     void describe(V& v) {
@@ -67,13 +75,31 @@ struct reselection {
       v.coef("shortlist_width", shortlist_width, {0, 2},
              "where the centre (or a tier) shortlists candidates (executive.powers.shortlist_candidates, regions[].powers.shortlist_candidates), a challenger stands only from within this distance of its median on the first axis (the nearest shortlisted candidate to the one the members would put up)",
              "— (central vetting of candidates: approved lists)");
+      v.coef("panel_b0", panel_b0, {-30, 30},
+             "where a body holds a selection stage (candidate_interview: a Local Campaign Forum panel; candidate_list: the "
+             "regional office), each of its members' log-odds of approving an applicant for the panel of candidates: intercept",
+             "Rule Book ch. 5 (local government selections: an LCF panel interviews every applicant, sitting councillors "
+             "included); set as R20's n0 with the sign turned (approval is the norm)");
+      v.coef("panel_distance", panel_distance, {-20, 20},
+             "... - x (distance from the applicant to the member) x the member's weight of evidence (R19): each body judges by "
+             "where its own members stand",
+             "Leicester 2023 (sitting councillors not approved); as R20's n_distance");
+      v.coef("panel_dissent", panel_dissent, {-20, 20}, "... - x a sitting councillor's record of dissent (x the weight of evidence)",
+             "as R20's n_dissent");
+      v.coef("panel_allegation", panel_allegation, {-20, 20},
+             "... - x the severity of an allegation standing against the applicant (x the weight of evidence)", "as R20's n_allegation");
+      v.coef("panel_applicants", panel_applicants, {1, 20},
+             "applicants a ward puts to the panel: the members' choice is the first the stages approve; with none approved, a "
+             "sitting councillor approved is unopposed, else the regional office nominates",
+             "— (LCF selection packs: applicants interviewed in one round)");
     }
   };
 
   static constexpr access reads = concern::electoral | concern::leadership | concern::selections | concern::centre |
                                   concern::derived | concern::division | concern::councillor_seats |
                                   concern::councillor_positions | concern::councillor_traits | concern::membership |
-                                  concern::member_traits | concern::member_status | concern::wards;
+                                  concern::member_traits | concern::member_status | concern::wards |
+                                  concern::councillor_dissent | concern::executive | concern::national;  // the panel's stages
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
                                    concern::centre | concern::events;
 

@@ -35,16 +35,18 @@ struct enum_names<motion_order> {
 /// Where a body's members come from: the executive's seats (all of them, or a panel of `size` drawn from them for
 /// each run), members of its own (drawn as the executive's are, around `position` with `centralism_mean`), its
 /// region's board (`regions[]`: size, position, centralism), or the staff: one official who acts for the executive
-/// (at its median position and mean centralism).
-enum class member_source : std::uint8_t { executive, own, region, staff };
+/// (at its median position and mean centralism), or the council's own local party: a panel of `size` of its active
+/// members, drawn for each sitting (Labour's Local Campaign Forum panels; centralism `centralism_mean` ±
+/// `centralism_sd`). A body drawn from the local party decides only a council's selection stages (R5).
+enum class member_source : std::uint8_t { executive, own, region, staff, local };
 template <>
 struct enum_names<member_source> {
-  static constexpr std::array<std::string_view, 4> names{"executive", "own", "region", "staff"};
+  static constexpr std::array<std::string_view, 5> names{"executive", "own", "region", "staff", "local"};
 };
 
 struct body_members_def {
   member_source from = member_source::executive;
-  int size = -1;  ///< executive: -1 every seat, else a panel of this many; own: its members (default 1)
+  int size = -1;  ///< executive: -1 every seat, else a panel of this many; own: its members (default 1); local: its panel (default 5)
   double position = -0.2;
   double position_sd = 0.15;
   double centralism_mean = 0.5;
@@ -112,6 +114,14 @@ struct body_def {
     v.field("delegates", delegates);
   }
 };
+
+/// The stages of a council's candidate selections a declared body may decide (R5), beside the items the rules file:
+/// interviewing applicants for the panel of approved candidates (Labour's Local Campaign Forum panel) and approving
+/// that panel on the party's behalf (the regional office). Unlike an item, a stage no body lists is not held.
+inline constexpr std::array<std::string_view, 2> selection_stages{"candidate_interview", "candidate_list"};
+[[nodiscard]] inline bool is_selection_stage(std::string_view kind) {
+  return kind == selection_stages[0] || kind == selection_stages[1];
+}
 
 /// @brief The party's decision bodies. Every item kind the rules file is decided by one body for each council: the
 /// body of the council's region that lists it, else the national body that lists it, else the first body.

@@ -140,6 +140,10 @@ struct institutions_state {
   std::vector<const item_kind_def*> kinds;        ///< every kind the rules file (the model's list, plus any added)
   std::vector<std::int16_t> route;                ///< body deciding kind k for region r: [k * (regions + 1) + r + 1]
   std::vector<decision> published;                ///< this week's decisions, in the order they were taken
+  /// The bodies holding a council's selection stages (scenario/institutions.hpp, selection_stages; R5) for a council
+  /// in region r at [r + 1]: the region's body that lists the stage, else the national one; -1 where none does (the
+  /// stage is not held).
+  std::vector<std::int16_t> interview_body, list_body;
   int regions = 0;
   /// The index of `kind` in `kinds`, or -1.
   [[nodiscard]] int index_of(const item_kind_def& kind) const {

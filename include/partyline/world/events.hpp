@@ -125,6 +125,7 @@ enum class event : std::uint8_t {
   executive_vote,     ///< the members' vote at an election to the executive (R22); value: the left slate's share, per cent
   leader_takes_office,  ///< a new national party leader, as the scenario dates (R23); value: their centralisation, per cent
   annual_meeting,       ///< the group's annual meeting (R10); value: under special measures, the centre's panel members who keep the leader
+  candidate_not_approved,  ///< a selection stage (R5) does not approve an applicant for the panel; value: its members in favour
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -241,6 +242,8 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"leader_takes_office", told::always, "the new leader's centralisation, per cent"},
     {"annual_meeting", told::always, "members of the centre's panel who keep the leader (under special measures; 0 otherwise)",
      "members of the panel"},
+    {"candidate_not_approved", told::always, "members of the selection stage's body in favour of the applicant",
+     "members sitting"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

@@ -77,6 +77,9 @@ const bad_case bad_cases[] = {
     {"leader_up_not_a_meeting.yaml", "21:61", "events[0].leader_up", "only an annual_meeting has leader_up"},
     {"last_contest_after_start.yaml", "18:64", "councils[0].group.last_contest", "is after the run's start_date"},
     {"ward_stand_aside_own.yaml", "17:18", "councils[0].stand_aside[1]", "only another party can"},
+    // Issue 31 pt 6: a local party's panel holds only a council's selection stages, which no body delegates.
+    {"local_panel_decides_item.yaml", "23:59", "institutions.bodies[1].decides[1]", "decides only a council's selection stages"},
+    {"selection_stage_delegated.yaml", "22:94", "institutions.bodies[0].delegates[0].items[0]", "it cannot be delegated"},
 };
 
 // Readable test names in failures instead of the struct's bytes.
