@@ -353,43 +353,36 @@ class resolver {
   }
 
   /// The bodies: the default if none is declared, a regional tier's board for each region that signs off its
-  /// councils' deals (`regions[].powers.coalition_sign_off`) unless a body of that region already does, and each body's
+  /// councils' deals (`regions[].powers.coalition_sign_off`) or runs their selections (`powers.selections`: it
+  /// approves their panels of candidates) unless a body of that region already does, and each body's
   /// references. What a body leaves unset (-1) stays so: it follows the executive's values (rhythm_of).
   void institutions(const load_options& opt) {
     auto& bodies = s_.institutions.bodies;
     const executive_def& e = s_.executive;
     if (bodies.empty()) bodies = default_bodies();
-    for (const region_def& r : s_.regions) {
-      // A region that runs its councils' selections (`powers.selections`) approves their panels of candidates: its
-      // board holds the list stage for them unless a body of that region already does.
-      bool lists = false;
+    // A region's board as a body deciding `kind` for its councils, unless a body of that region already does.
+    const auto tier_body = [&](const region_def& r, const char* suffix, const char* kind) -> body_def* {
       for (const body_def& b : bodies)
-        lists |= b.region == r.id && std::find(b.decides.begin(), b.decides.end(), "candidate_list") != b.decides.end();
-      if (r.powers.selections && !lists) {
-        body_def tier;
-        tier.id = r.id + "-selections";
-        tier.name = r.name;
-        tier.region = r.id;
-        tier.members.from = member_source::region;
-        tier.decides = {"candidate_list"};
-        bodies.push_back(tier);
-      }
-      if (!r.powers.coalition_sign_off) continue;
-      bool held = false;
-      for (const body_def& b : bodies)
-        held |= b.region == r.id && std::find(b.decides.begin(), b.decides.end(), "coalition") != b.decides.end();
-      if (held) continue;
+        if (b.region == r.id && std::find(b.decides.begin(), b.decides.end(), kind) != b.decides.end()) return nullptr;
       body_def tier;
-      tier.id = r.id + "-tier";
+      tier.id = r.id + suffix;
       tier.name = r.name;
       tier.region = r.id;
       tier.members.from = member_source::region;
-      tier.decides = {"coalition"};
-      tier.capacity = 10000;  // a tier's board takes every deal of its councils at a sitting
-      tier.meets_every_weeks = r.meets_every_weeks;
-      tier.first_meeting_week = r.first_meeting_week;
-      tier.crisis = false;
+      tier.decides = {kind};
       bodies.push_back(tier);
+      return &bodies.back();
+    };
+    for (const region_def& r : s_.regions) {
+      // A region that runs its councils' selections (`powers.selections`) approves their panels of candidates.
+      if (r.powers.selections) tier_body(r, "-selections", "candidate_list");
+      if (!r.powers.coalition_sign_off) continue;
+      if (body_def* tier = tier_body(r, "-tier", "coalition")) {
+        tier->capacity = 10000;  // a tier's board takes every deal of its councils at a sitting
+        tier->meets_every_weeks = r.meets_every_weeks;
+        tier->first_meeting_week = r.first_meeting_week;
+        tier->crisis = false;
+      }
     }
     unique_ids(bodies, "institutions.bodies", [](const body_def& b) -> const std::string& { return b.id; });
     for (std::size_t i = 0; i < bodies.size(); ++i) {

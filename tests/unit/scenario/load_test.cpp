@@ -336,3 +336,27 @@ TEST(LoadScenario, AnEventsIdAddressesItWhereverItSitsInTheFile) {
   // Without ids, events stay addressable by index, as before.
   EXPECT_EQ(error_of(plain), "no error");
 }
+
+// Issue 31 pt 6: Labour's default bodies hold a council's selection stages -- the Local Campaign Forum's panel
+// interviews, the regional office approves -- and a region that runs its councils' selections approves their panels
+// with its board.
+TEST(LoadScenario, TheDefaultBodiesHoldTheSelectionStagesAndARegionRunningSelectionsHoldsTheList) {
+  const auto holder = [](const scenario& s, std::string_view stage, const std::string& region) {
+    for (const body_def& b : s.institutions.bodies)
+      if (b.region == region && std::find(b.decides.begin(), b.decides.end(), stage) != b.decides.end()) return b;
+    return body_def{};
+  };
+  const auto plain = load_scenario_file(data_dir() / "tiny.yaml");
+  EXPECT_EQ(holder(*plain, "candidate_interview", "").members.from, member_source::local);
+  EXPECT_EQ(holder(*plain, "candidate_interview", "").members.size, 5);
+  EXPECT_EQ(holder(*plain, "candidate_list", "").id, "regional_office");
+  EXPECT_EQ(holder(*plain, "candidate_list", "north").id, "");
+  std::string text = slurp(data_dir() / "tiny.yaml");
+  const std::string region = "  - {id: north, size: 10}";
+  ASSERT_NE(text.find(region), std::string::npos);
+  text.replace(text.find(region), region.size(), "  - {id: north, size: 10, powers: {selections: true}}");
+  const auto tier = load_scenario_text(text, "tier.yaml");
+  const body_def board = holder(*tier, "candidate_list", "north");
+  EXPECT_EQ(board.id, "north-selections");
+  EXPECT_EQ(board.members.from, member_source::region);
+}
