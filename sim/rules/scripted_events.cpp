@@ -11,6 +11,7 @@
 #include "partyline/rules/r01_request.hpp"
 #include "partyline/rules/r08_disputes.hpp"
 #include "partyline/rules/r09_regional_referral.hpp"
+#include "partyline/rules/r12_pact_allegation.hpp"
 #include "partyline/rules/r18_investigations.hpp"
 
 namespace partyline {
@@ -266,6 +267,7 @@ void scripted_events::run(world& w, council_id ci) {
         break;
       case event_kind::executive_election: break;  // the central phase (R22)
       case event_kind::annual_meeting: break;      // the group meets in R10's step (its officers are elected there)
+      case event_kind::pact_allegation: pact_allegation::alleged(w, ci, x.rng, (static_cast<std::uint64_t>(ei) + 1) << 32); break;
     }
   }
 }

@@ -923,6 +923,11 @@ class resolver {
           break;
         }
         case event_kind::request: break;  // value: the share of the group (NaN: the rules' default)
+        case event_kind::pact_allegation:
+          // The allegation is the fact; what the centre does about it is R12's, and what the deal's signing body makes of
+          // it R11's.
+          if (!std::isnan(e.value)) fail(p + ".value", "a pact_allegation has no value: it states that the allegation is made");
+          break;
         case event_kind::annual_meeting: {
           if (!std::isnan(e.value)) fail(p + ".value", "an annual_meeting has no value: who leads after it is the model's (R10)");
           const council_def& c = s_.councils[static_cast<std::size_t>(e.council_index)];

@@ -42,8 +42,10 @@ struct scripted_events {
   static constexpr access reads = concern::disputes | concern::centre | concern::leadership | concern::councillor_seats |
                                   concern::member_status | concern::member_traits | concern::membership;
   // An allegation marks its subjects (complained_of: the seats' and members' status concerns).
+  // A stated pact allegation: the deal's flag and the suspended members (R12).
   static constexpr access writes = concern::disputes | concern::centre | concern::selections | concern::outbox |
-                                   concern::councillor_seats | concern::member_status | concern::events;
+                                   concern::councillor_seats | concern::member_status | concern::events |
+                                   concern::coalition | concern::membership;
 
   /// The local events of this council and week.
   static void run(world& w, council_id council);

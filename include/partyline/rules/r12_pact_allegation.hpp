@@ -33,8 +33,12 @@ struct pact_allegation {
   static constexpr access writes = concern::coalition | concern::member_status | concern::membership | concern::events;
 
   /// On a count (a hook, schedule::on_count; the seats before it in electoral.seats_before_count): perhaps an
-  /// allegation, and suspensions.
+  /// allegation, and suspensions -- drawn only in a council whose scenario does not state its pact allegations
+  /// (`events[].type: pact_allegation`): there the allegation is a dated fact, not a chance.
   static void at_count(world& w, council_id council);
+  /// An allegation is made (drawn at a count, or a scenario's dated fact): the deal's signing body weighs it (R11)
+  /// and the centre suspends `suspend_share` of the area's active members (draws: entity a member, `counter`).
+  static void alleged(world& w, council_id council, const draw_stream& rng, std::uint64_t counter);
 };
 
 }  // namespace partyline

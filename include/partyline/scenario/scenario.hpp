@@ -62,13 +62,14 @@ enum class event_kind : std::uint8_t {
   request,            ///< councillors ask the executive to intervene (R1, scripted; value = share of the group)
   central_selection,  ///< the centre takes over the group's candidate selections from this week (R6)
   allegation,        ///< a complaint of misconduct against its `subject` (value = its severity, 0..1; R17, R18)
-  annual_meeting      ///< the group's annual general meeting, which elects its officers (R10): a dated fact of its standing orders
+  annual_meeting,     ///< the group's annual general meeting, which elects its officers (R10): a dated fact of its standing orders
+  pact_allegation     ///< an "unauthorised pact" with another party is alleged against the local party (R12): a dated fact
 };
 template <>
 struct enum_names<event_kind> {
-  static constexpr std::array<std::string_view, 10> names{
+  static constexpr std::array<std::string_view, 11> names{
       "dispute_start", "impose_terms",      "injunction_threat", "talks_offer",   "referral",
-      "executive_election", "request",      "central_selection", "allegation", "annual_meeting"};
+      "executive_election", "request",      "central_selection", "allegation", "annual_meeting", "pact_allegation"};
 };
 
 /// Whom an `allegation` (a complaint) is against (Rule Book ch. 6: a complaint names an individual or individuals; ch. 1

@@ -82,3 +82,42 @@ TEST(PactAllegationR12, AGainAlongsideAWouldBePartnerBringsSuspensionsOfActiveMe
   EXPECT_EQ(tories.told, 0);
   EXPECT_EQ(tories.suspended, 0);
 }
+
+// Issue 33 pt 7: a documented pact allegation is a dated fact (`events[].type: pact_allegation`), not a draw. In a
+// council whose scenario states one, the allegation stands from its week in every run, with R12's suspensions, and the
+// count draws none of its own; without the fact, the allegation is R12's chance.
+TEST(PactAllegationR12, AStatedAllegationStandsInEveryRunAndTheCountDrawsNone) {
+  const auto stated = [](bool with_fact, double p_allegation) {
+    return hung([&](scenario& sc) {
+      coefficients(sc).R12.p_allegation = p_allegation;
+      sc.councils[0].seats_before = {};
+      for (auto [id, n] : {std::pair{"lab", 9}, {"con", 26}, {"ld", 8}, {"grn", 3}, {"ind", 2}}) sc.councils[0].seats_before.set(id, n);
+      if (with_fact) {
+        event_def e;
+        e.week = 2;
+        e.type = event_kind::pact_allegation;
+        e.council = sc.councils[0].id;
+        e.council_index = 0;
+        sc.events.push_back(e);
+      }
+    });
+  };
+  int alleged_by_week_1 = 0, alleged_at_week_2 = 0, suspensions = 0, drawn = 0;
+  const auto fact = stated(true, 1.0), chance = stated(false, 1.0);
+  for (std::uint64_t run = 0; run < 20; ++run) {
+    world w = build_world(fact, 1, run);
+    step_week(w);  // week 0: the count before the run -- a gain alongside would-be partners, a certain draw elsewhere
+    step_week(w);
+    alleged_by_week_1 += w.councils[0].coalition.pact_alleged;
+    step_week(w);  // week 2: the stated allegation
+    alleged_at_week_2 += w.councils[0].coalition.pact_alleged;
+    suspensions += w.councils[0].membership.suspended > 0;  // each active member suspended with R12's suspend_share
+    world c = build_world(chance, 1, run);
+    step_week(c);
+    drawn += c.councils[0].coalition.pact_alleged;
+  }
+  EXPECT_EQ(alleged_by_week_1, 0) << "a council whose scenario states its allegation draws none at the count";
+  EXPECT_EQ(alleged_at_week_2, 20);
+  EXPECT_GE(suspensions, 15);
+  EXPECT_EQ(drawn, 20) << "the counterfactual: without the fact, R12 draws (here with certainty)";
+}

@@ -80,6 +80,8 @@ const bad_case bad_cases[] = {
     // Issue 31 pt 6: a local party's panel holds only a council's selection stages, which no body delegates.
     {"local_panel_decides_item.yaml", "23:59", "institutions.bodies[1].decides[1]", "decides only a council's selection stages"},
     {"selection_stage_delegated.yaml", "22:94", "institutions.bodies[0].delegates[0].items[0]", "it cannot be delegated"},
+    // Issue 33 pt 7: a documented pact allegation is a dated fact; it states the allegation, nothing more.
+    {"pact_allegation_value.yaml", "21:65", "events[0].value", "a pact_allegation has no value"},
 };
 
 // Readable test names in failures instead of the struct's bytes.
