@@ -618,3 +618,28 @@ def test_run_with_a_posterior_draws_each_runs_coefficients_from_its_particles(tm
     assert never["removed"].mean() > 3 * keeps["removed"].mean()
     with pytest.raises(partyline.UsageError, match="posterior.csv"):
         partyline.run(case, runs=2, posterior=tmp_path / "nowhere", progress=False)
+
+
+def test_attribution_shows_which_documented_facts_rest_on_an_asserted_input():
+    """Issue 33 pt 7: each documented fact with each asserted input set to a neutral value in turn. Hertsmere's
+    refusal rests on its stated pact allegation; the other councils' facts do not; an override and an edit of the
+    scenario's dict are both inputs."""
+    case = ROOT / "scenarios" / "coalitions-2023.yaml"
+
+    def no_pact_allegation(tree):
+        tree["events"] = [e for e in tree["events"] if e["type"] != "pact_allegation"]
+
+    table = partyline.attribution(case, {"no allegation": no_pact_allegation,
+                                         "balanced executive": {"executive.left_share": 0.5}}, runs=60, seed=3)
+    assert list(table["input"].cat.categories) == ["as stated", "no allegation", "balanced executive"]
+    share = table.pivot(index="name", columns="input", values="reproduced_share")
+    assert share.loc["hertsmere_refused", "as stated"] > 0.9
+    assert share.loc["hertsmere_refused", "no allegation"] < 0.7
+    assert abs(share.loc["cherwell_refused", "no allegation"] - share.loc["cherwell_refused", "as stated"]) < 0.1
+    assert set(table["verdict"]) <= {"reproduced", "weak", "missed"}
+    with pytest.raises(ValueError, match="at least one input"):
+        partyline.attribution(case, {})
+    with pytest.raises(TypeError, match="dotted paths"):
+        partyline.attribution(case, {"x": 3})
+    with pytest.raises(ValueError, match="no targets"):
+        partyline.attribution(TINY, {"x": {"weeks": 10}})

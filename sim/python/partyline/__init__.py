@@ -36,7 +36,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["shared_dir", "scenario_path", "run", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
+__all__ = ["shared_dir", "scenario_path", "run", "attribution", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
            "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
@@ -725,6 +725,66 @@ def against_facts(source: str | os.PathLike | Mapping[str, Any], facts: list[Map
     csv = _core.facts_table(json.dumps(_plain(tree), indent=2), "<facts>", runs.to_csv(index=False),
                             councils.to_csv(index=False))
     return pd.read_csv(io.StringIO(csv), keep_default_na=False, na_values=[""])
+
+
+def attribution(scenario: str | os.PathLike | Mapping[str, Any],
+                inputs: Mapping[str, Mapping[str, Any] | Callable[[dict], None]], runs: int = 100,
+                seed: int | None = None, threads: int = 0, progress: Progress = False) -> pd.DataFrame:
+    """What a case's asserted inputs decide: each documented fact (the scenario's targets) with the inputs as
+    stated, then with each input set to a neutral value in turn, the others as stated (issue 33).
+
+    A scenario states facts; some of them do causal work a reader does not see (a legal challenge that guards a
+    policy, a crisis that slows the executive, a swing, the executive's make-up, a documented allegation). Setting
+    each to a neutral value in turn shows which facts of the outcome rest on which input.
+
+    Args:
+        scenario: a path to a scenario file with `targets`, or the scenario as a dict.
+        inputs: for each input's label, how to make it neutral: a dict of dotted paths to values (as `overrides` of
+            run(), e.g. {"national.swing.con": 0}), or a function that edits the scenario's dict in place (to
+            remove a dated event, say).
+        runs, seed, threads, progress: as run(); every variant runs with the same seed.
+
+    Returns:
+        One row per fact and variant ("as stated", then each input's label): name, label, statistic, observed,
+        simulated (the runs' mean or share), reproduced_share (how likely the model makes the documented value,
+        with reproduced_lo and reproduced_hi) and verdict. Pivot it for a table, e.g.
+        `table.pivot(index="name", columns="input", values="reproduced_share")`.
+
+    Raises:
+        ValueError: the scenario states no targets, or `inputs` is empty.
+        ScenarioError: a variant is not a valid scenario (the message names the key).
+    """
+    import copy
+    import yaml
+    if not isinstance(inputs, Mapping) or not inputs:
+        raise ValueError("inputs must name at least one input: {label: {dotted.path: neutral value}} or {label: function}")
+    if isinstance(scenario, Mapping):
+        tree = _plain(scenario)
+    else:
+        path = pathlib.Path(scenario)
+        tree = _plain(yaml.safe_load(_read_file(path).decode("utf-8")))
+    if not tree.get("targets"):
+        raise ValueError("the scenario states no targets: there is nothing to attribute")
+    keep = ["name", "label", "statistic", "observed", "simulated", "reproduced_share", "reproduced_lo",
+            "reproduced_hi", "verdict"]
+    tables = []
+    for label, neutral in [("as stated", None), *inputs.items()]:
+        variant, overrides = tree, None
+        if callable(neutral):
+            variant = copy.deepcopy(tree)
+            neutral(variant)
+        elif neutral is not None:
+            if not isinstance(neutral, Mapping):
+                raise TypeError(f"inputs[{label!r}] must be a dict of dotted paths to values or a function, "
+                                f"not {type(neutral).__name__}")
+            overrides = dict(neutral)
+        result = run(variant, runs=runs, seed=seed, threads=threads, overrides=overrides, progress=progress)
+        table = result["targets"][[c for c in keep if c in result["targets"].columns]].copy()
+        table.insert(0, "input", label)
+        tables.append(table)
+    out = pd.concat(tables, ignore_index=True)
+    out["input"] = pd.Categorical(out["input"], categories=["as stated", *inputs.keys()], ordered=True)
+    return out
 
 
 def _words_of(name: str) -> str:
