@@ -643,3 +643,28 @@ def test_attribution_shows_which_documented_facts_rest_on_an_asserted_input():
         partyline.attribution(case, {"x": 3})
     with pytest.raises(ValueError, match="no targets"):
         partyline.attribution(TINY, {"x": {"weeks": 10}})
+
+
+def test_a_posterior_subset_carries_only_the_coefficients_and_facts_show_both(tmp_path):
+    """Issue 33 pt 5: a calibration that also fits a case's own fact (a swing) lends only its coefficients to another
+    case (posterior_subset keeps the `rules.` parameters, particles and weights unchanged, and overwrites nothing);
+    facts_with_uncertainty sets each fact without and with the coefficients' uncertainty."""
+    (tmp_path / "cal").mkdir()
+    (tmp_path / "cal" / "posterior.csv").write_text(
+        "generation,tolerance,simulations,particle,weight,distance,rules.R10.appoint_b0,national.swing.con\n"
+        "1,1.5,10,0,0.5,0.5,20,0.07\n"
+        "1,1.5,10,1,0.5,0.7,-20,0.01\n")
+    out = partyline.posterior_subset(tmp_path / "cal", tmp_path / "rules")
+    written = pd.read_csv(out / "posterior.csv")
+    assert list(written.columns) == ["generation", "tolerance", "simulations", "particle", "weight", "distance",
+                                     "rules.R10.appoint_b0"]
+    assert written["weight"].tolist() == [0.5, 0.5]
+    with pytest.raises(FileExistsError):
+        partyline.posterior_subset(tmp_path / "cal", tmp_path / "rules")
+    with pytest.raises(ValueError, match="no parameter"):
+        partyline.posterior_subset(tmp_path / "cal", tmp_path / "none", keep="executive.")
+    facts = partyline.facts_with_uncertainty(ROOT / "scenarios" / "birmingham-2023.yaml", out, runs=100, seed=2)
+    assert {"reproduced_share", "reproduced_share_posterior", "simulated_posterior"} <= set(facts.columns)
+    ousted = facts.set_index("name").loc["leader_ousted"]
+    # Half the particles' panels always keep the leader, half never do: the coefficients' uncertainty moves the fact.
+    assert abs(ousted["simulated_posterior"] - ousted["simulated"]) > 0.05

@@ -36,7 +36,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["shared_dir", "scenario_path", "run", "attribution", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
+__all__ = ["shared_dir", "scenario_path", "run", "attribution", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
            "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
@@ -785,6 +785,62 @@ def attribution(scenario: str | os.PathLike | Mapping[str, Any],
     out = pd.concat(tables, ignore_index=True)
     out["input"] = pd.Categorical(out["input"], categories=["as stated", *inputs.keys()], ordered=True)
     return out
+
+
+def posterior_subset(folder: str | os.PathLike, out: str | os.PathLike, keep: str | list[str] = "rules.") -> pathlib.Path:
+    """A calibration's posterior restricted to some of its parameters, as a folder run(..., posterior=) reads.
+
+    A calibration may fit a case's own facts beside the model's coefficients (the quick calibration fits Leicester's
+    swing): to carry only the coefficients' uncertainty into another case, keep the parameters whose dotted path
+    starts with `keep` ("rules." by default). The particles and weights are unchanged.
+
+    Args:
+        folder: a calibration's output folder (its posterior.csv).
+        out: the folder to write (created; its posterior.csv must not exist yet: nothing is overwritten).
+        keep: a prefix, or a list of prefixes, of the parameters' dotted paths.
+
+    Returns:
+        `out`, to pass as run(..., posterior=out).
+
+    Raises:
+        FileNotFoundError: no posterior.csv in `folder`. FileExistsError: `out` already holds one.
+        ValueError: no parameter starts with `keep`.
+    """
+    source = pathlib.Path(folder) / "posterior.csv"
+    if not source.exists():
+        raise FileNotFoundError(f"{source}: not a calibration's output folder (partyline calibrate --out DIR)")
+    prefixes = [keep] if isinstance(keep, str) else list(keep)
+    table = pd.read_csv(source, dtype=str, keep_default_na=False)
+    fixed = list(table.columns[: list(table.columns).index("distance") + 1])
+    kept = [c for c in table.columns[len(fixed):] if any(c.startswith(k) for k in prefixes)]
+    if not kept:
+        raise ValueError(f"{source}: no parameter starts with {prefixes} (it has {list(table.columns[len(fixed):])})")
+    target = pathlib.Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    if (target / "posterior.csv").exists():
+        raise FileExistsError(f"{target / 'posterior.csv'} exists: choose another folder")
+    table[fixed + kept].to_csv(target / "posterior.csv", index=False)
+    return target
+
+
+def facts_with_uncertainty(scenario: str | os.PathLike | Mapping[str, Any], posterior: str | os.PathLike,
+                           runs: int = 100, seed: int | None = None, threads: int = 0,
+                           progress: Progress = False) -> pd.DataFrame:
+    """Each documented fact of a case (its targets) with the shipped coefficients and with the coefficients drawn
+    from a calibration's posterior (run(..., posterior=)): the runs' own randomness alone, then with the parameters'
+    uncertainty as well (issue 33).
+
+    Returns:
+        One row per fact: name, statistic, observed, then simulated, sim_p05, sim_p95 and reproduced_share with the
+        shipped coefficients, and the same with the suffix `_posterior`.
+    """
+    cols = ["name", "statistic", "observed", "simulated", "sim_p05", "sim_p95", "reproduced_share"]
+    plain = run(scenario, runs=runs, seed=seed, threads=threads, progress=progress)
+    if "targets" not in plain:
+        raise ValueError("the scenario states no targets: there are no facts to show")
+    drawn = run(scenario, runs=runs, seed=seed, threads=threads, progress=progress, posterior=posterior)
+    return plain["targets"][cols].merge(drawn["targets"][[c for c in cols if c not in ("statistic", "observed")]],
+                                        on="name", suffixes=("", "_posterior"))
 
 
 def _words_of(name: str) -> str:
