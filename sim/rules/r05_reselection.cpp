@@ -203,9 +203,11 @@ bool panel_stage(world& w, council_id ci, councillor_id r, place& challenger, co
     challenger = applicant;
     return true;
   }
-  // Not on the panel: the candidacy ends. The approved applicant is the candidate, else the regional office's nominee
-  // (at the approving body's median, as R6's panel's replacements).
+  // Not on the panel: the candidacy ends. The approved applicant is the candidate, else the nominee of the body that
+  // approves the panel (the regional office; the LCF's panel where it alone is held), at its median, as R6's
+  // panel's replacements.
   place next = applicant;
+  const int nominating = stages.at.list >= 0 ? stages.at.list : stages.at.interview;
   if (!approved) {
     thread_local std::vector<float> at;
     at.clear();
@@ -218,10 +220,10 @@ bool panel_stage(world& w, council_id ci, councillor_id r, place& challenger, co
   const double support = reselection::expected_support(w, c, cl.ward[r], councillor, next);
   reselection::deselect(w, ci, r, local ? selection_state::deselected_members : selection_state::deselected_central, next.x, support,
                         rng,
-                        w.log.recording ? format("a sitting councillor is not on the panel of candidates (%s); %s at %+.2f",
+                        w.log.recording ? format("a sitting councillor is not on the panel of candidates (%s); %s%s at %+.2f",
                                                  body_of(w, refused_by).name.c_str(),
-                                                 approved ? "the members select an approved applicant" : "the regional office nominates",
-                                                 next.x)
+                                                 approved ? "the members select an approved applicant" : body_of(w, nominating).name.c_str(),
+                                                 approved ? "" : " nominates its own", next.x)
                                         : std::string(),
                         0);
   if (!approved) emit(w, ci, reselection::id, event::candidate_imposed);
