@@ -46,11 +46,15 @@ void check_targets(const scenario& s) {
         for (const auto& reporter : weekly_reporters) known = known || reporter.name == c;
       } else if (t.council.empty()) {
         for (const auto& info : run_outcome_info) known = known || info.name == c;
+      } else if (!t.equals.empty()) {
+        known = c == "administration_end";  // the loader has checked it is the whole outcome
       } else {
         for (const auto& p : s.parties) known = known || c == "seats_end_" + p.id;
         for (auto name : council_count_names) known = known || name == c;
       }
       if (c.empty()) throw scenario_error(t.mark, path, "an empty column in '" + t.outcome + "'");
+      if (!known && c == "administration_end" && !t.council.empty() && t.at_week < 0)
+        throw scenario_error(t.mark, path, "'administration_end' is a text column: a target reads it with `equals`, the administration documented");
       if (!known)
         throw scenario_error(t.mark, path,
                              "'" + c + "' is not " +
@@ -129,7 +133,7 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
   table_data out;
   out.columns = {"name", "label", "outcome", "council", "statistic", "observed", "range_lo", "range_hi", "tolerance", "runs",
                  "simulated", "sim_p05", "sim_p95", "inside", "distance", "source", "reproduced_share", "reproduced_lo",
-                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since", "happened"};
+                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since", "happened", "equals"};
   for (const target_def& t : targets) {
     std::vector<double> values;
     bool first = true;
@@ -178,7 +182,7 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
                         cell(t.hi), cell(tol), std::to_string(values.size()), cell(simulated), cell(p05), cell(p95),
                         inside ? "1" : "0", cell(miss / tol), t.source, cell(share.estimate), cell(share.lo), cell(share.hi),
                         verdict, groups.low_share >= 0 ? "1" : "0", group_text, std::string(to_string(t.use)), t.at, t.since,
-                        t.happened});
+                        t.happened, t.equals});
   }
   return out;
 }
@@ -215,6 +219,14 @@ table_data target_table(const std::vector<target_def>& targets, const result_tab
                         const result_table& checkpoints) {
   return targets_over(targets, [&](const target_def& t, const std::string& column) {
     if (t.at_week >= 0) return dated_values(t, column, checkpoints);
+    if (!t.equals.empty()) {  // 1 in the runs whose council ends with the administration stated (as councils.csv writes it)
+      std::vector<double> out;
+      const result_column& council = councils.column("council");
+      const result_column& administration = councils.column(column);
+      for (std::size_t r = 0; r < councils.rows(); ++r)
+        if (council.text(r) == t.council) out.push_back(administration.text(r) == t.equals ? 1.0 : 0.0);
+      return out;
+    }
     return t.council.empty() ? runs.numbers(column) : councils.numbers_where(column, "council", t.council);
   });
 }
@@ -222,6 +234,13 @@ table_data target_table(const std::vector<target_def>& targets, const result_tab
 table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils) {
   return targets_over(targets, [&](const target_def& t, const std::string& column) {
     if (t.at_week >= 0) return std::vector<double>{};  // the checkpoints are not written
+    if (!t.equals.empty()) {
+      const table_data rows = councils.where("council", t.council);
+      const std::size_t a = rows.column(column);
+      std::vector<double> out;
+      for (const auto& r : rows.rows) out.push_back(r[a] == t.equals ? 1.0 : 0.0);
+      return out;
+    }
     return t.council.empty() ? runs.numbers(column) : councils.where("council", t.council).numbers(column);
   });
 }

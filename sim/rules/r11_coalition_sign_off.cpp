@@ -304,7 +304,7 @@ void govern(const step_context& x, std::uint32_t mask, const char* how) {
   c.coalition.pending = 0;
   if (supporting_parties(mask)) x.emit(event::support_arrangement);
   const bool without_party = !(governing_parties(mask) & (1u << s.party_index));
-  const bool after_veto = c.coalition.party_vetoed && c.coalition.refused_by_vote && without_party;
+  const bool after_veto = c.coalition.refused_by_vote && without_party;
   if (after_veto) x.emit(event::other_control_after_veto);
   x.emit(event::administration, 0, [&] {
     return format("%s administration: %s (%d of %d seats)%s", how, administration_text(s, mask).c_str(), seats_of(c, mask),
@@ -324,6 +324,7 @@ void try_next_coalition(const step_context& x) {
   const std::uint32_t party_bit = 1u << s.party_index;
   while (co.next < co.count) {
     const std::uint32_t mask = co.options[static_cast<std::size_t>(co.next++)];
+    if (mask == 0) continue;  // the same partners as a deal the signing body refused
     if (const int q = refusing_partner(w, ci, mask); q >= 0) {
       x.emit(event::offer_refused, 0, [&] {
         return format("%s refuses %s", s.parties[static_cast<std::size_t>(q)].name.c_str(), administration_text(s, mask).c_str());
@@ -334,7 +335,7 @@ void try_next_coalition(const step_context& x) {
       govern(x, mask, supporting_parties(mask) ? "minority" : "coalition");
       return;
     }
-    if (co.party_vetoed || c.leadership.leader == nobody) continue;
+    if (co.party_stays_out || c.leadership.leader == nobody) continue;
     if (!coalition_sign_off::sign_off_needed(*w.scen, ci)) {  // the party's rules leave its groups' deals to them
       govern(x, mask, "coalition (no sign-off needed)");
       return;
@@ -405,7 +406,17 @@ void refused(const step_context& x, std::uint32_t mask, const char* why) {
     govern(x, mask, "coalition (in defiance)");
     return;
   }
-  c.coalition.party_vetoed = true;
+  // The body refused this deal, not every deal: the group may still ask for one with other partners (Lewes 2023: a
+  // three-party alliance refused, then a two-party one agreed; Canterbury 2023: a deal with the Greens ruled out, then
+  // one with the Liberal Democrats). The same partners in another form (a coalition for a minority they sustain) are
+  // not put again.
+  const std::uint32_t party_bits = (1u << s.party_index) | (1u << (s.party_index + support_shift));
+  const std::uint32_t partners = arrangement_parties(mask & ~party_bits);
+  coalition_state& co = c.coalition;
+  for (int i = co.next; i < co.count; ++i) {
+    std::uint32_t& option = co.options[static_cast<std::size_t>(i)];
+    if ((arrangement_parties(option) >> s.party_index) & 1u && arrangement_parties(option & ~party_bits) == partners) option = 0;
+  }
   bear_override(c, w.params->R11.publicity_veto, office_given_up(w, c, mask));
   x.emit(event::veto_accepted, 0,
        [&] { return format("%s: the group stays out of %s", why, administration_text(s, mask).c_str()); });
@@ -427,7 +438,7 @@ void no_answer(const step_context& x, std::uint32_t mask) {
     file_after_the_fact(x, mask);
     return;
   }
-  c.coalition.party_vetoed = true;  // it stays out: the other options are tried without the party
+  c.coalition.party_stays_out = true;  // it stays out: the other options are tried without the party
   x.emit(event::stays_out, 0, [&] {
     return format("no answer in time: the group stays out of %s (p of going ahead %.2f)", administration_text(s, mask).c_str(), p_go);
   });
@@ -468,7 +479,7 @@ void after_the_fact(const step_context& x, const decision& d) {
     return format("the group withdraws (p of defying %.2f): %s falls", p_defy, administration_text(s, deal).c_str());
   });
   c.electoral.administration = 0;
-  c.coalition.party_vetoed = true;  // the other options are tried without the party
+  c.coalition.party_stays_out = true;  // the other options are tried without the party
   c.coalition.refused_by_vote = true;
   c.coalition.pending = 0;
   coalition_options(w, c, c.coalition);
@@ -553,7 +564,7 @@ bool coalition_sign_off::will_govern_together(const world& w, std::size_t a, std
 void coalition_sign_off::start_formation(world& w, council_id ci) {
   const step_context x(w, ci, id);
   council_state& c = x.c;
-  c.coalition.party_vetoed = false;
+  c.coalition.party_stays_out = false;
   c.coalition.refused_by_vote = false;
   c.coalition.pending = 0;
   c.coalition.unapproved = 0;

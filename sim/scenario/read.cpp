@@ -798,6 +798,7 @@ class resolver {
         if (t.lo > t.hi) fail(p + ".range", "lo is greater than hi");
         if (t.observed < t.lo || t.observed > t.hi) fail(p + ".observed", "the observed value lies outside its range");
       }
+      if (!t.equals.empty()) administration_target(t, p);
       if (t.statistic == target_statistic::share && (t.lo < 0 || t.hi > 1))
         fail(p + ".observed", "a share is between 0 and 1");
       // An outcome that names no column would read nothing and always score a distance of 0 (issue 36 F4).
@@ -810,6 +811,50 @@ class resolver {
       t.mark = marks_.at(p + ".outcome");
       dated_target(t, p);
     }
+  }
+
+  /// A target on which administration formed (`equals`): councils.csv's `administration_end` in its council, a share of
+  /// runs. `equals` is read as councils.csv writes an administration -- governing parties joined by '+', then
+  /// optionally " (supported by a+b)" -- and rewritten in the scenario's order of parties, so that the runs' text can be
+  /// compared with it as it is.
+  void administration_target(target_def& t, const std::string& p) {
+    const auto trim = [](std::string x) {
+      const auto a = x.find_first_not_of(" \t"), b = x.find_last_not_of(" \t");
+      return a == std::string::npos ? std::string() : x.substr(a, b - a + 1);
+    };
+    if (trim(t.outcome) != "administration_end")
+      fail(p + ".equals", "`equals` is for `outcome: administration_end` (the administration a council ends the run with)");
+    if (t.council.empty()) fail(p + ".council", "a target on a council's administration (`equals`) names the council");
+    if (!t.at.empty()) fail(p + ".at", "a target on the administration reads it at the end of the run; `at` is for weekly reporters");
+    if (t.statistic == target_statistic::median) fail(p + ".statistic", "a target with `equals` is a share of runs (statistic: share)");
+    t.statistic = target_statistic::share;
+    std::string governing = t.equals, supporting;
+    if (const auto open = governing.find('('); open != std::string::npos) {
+      const std::string inner = trim(governing.substr(open + 1));
+      const std::string lead = "supported by ";
+      if (inner.size() < lead.size() + 2 || inner.compare(0, lead.size(), lead) != 0 || inner.back() != ')')
+        fail(p + ".equals", "'" + t.equals + "': write an administration as \"a+b\" or \"a (supported by b+c)\"");
+      supporting = inner.substr(lead.size(), inner.size() - lead.size() - 1);
+      governing = governing.substr(0, open);
+    }
+    const auto parties = [&](const std::string& list, int shift) {
+      std::uint32_t mask = 0;
+      std::size_t from = 0;
+      while (from <= list.size()) {
+        const auto plus = std::min(list.find('+', from), list.size());
+        const std::string id = trim(list.substr(from, plus - from));
+        const int pi = s_.party_id(id);
+        if (pi < 0) fail(p + ".equals", "'" + id + "' in '" + t.equals + "' is not a party id" + (id.empty() ? "" : id_hint(id, "party")));
+        if (mask & (1u << (pi + shift)))
+          fail(p + ".equals", "'" + id + "' is named twice in '" + t.equals + "'");
+        mask |= 1u << (pi + shift);
+        from = plus + 1;
+      }
+      return mask;
+    };
+    const std::uint32_t governs = parties(governing, 0), supports = supporting.empty() ? 0 : parties(supporting, support_shift);
+    if (governs & supporting_parties(supports)) fail(p + ".equals", "a party in '" + t.equals + "' both governs and supports");
+    t.equals = administration_text(s_, governs | supports);
   }
 
   /// A dated target reads the weekly reporters at the end of the week holding `at`, minus (with `since`) their value

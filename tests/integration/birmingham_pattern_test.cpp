@@ -30,7 +30,7 @@ double median(std::vector<double> v) {
 }
 }  // namespace
 
-TEST(BirminghamPattern, DocumentedPatternIsTheLikelyOutcome) {
+TEST(BirminghamPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
   const auto s = load_scenario_file(partyline::testing::scenario_path("birmingham-2019.yaml"));
   run_options opt;
   const int n = partyline::testing::pattern_runs();

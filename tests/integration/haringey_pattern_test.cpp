@@ -40,7 +40,7 @@ double mean_of(const std::vector<run_result>& rs, run_outcome o) {
 
 }  // namespace
 
-TEST(HaringeyPattern, DocumentedPatternIsTheLikelyOutcome) {
+TEST(HaringeyPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
   const auto s = haringey();
   const int election = s->councils[0].election_weeks.at(0);
   const int n = partyline::testing::pattern_runs();

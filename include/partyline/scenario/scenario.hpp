@@ -780,6 +780,11 @@ struct target_def {
   /// YYYY-MM-DD, or empty: the day the documented event happened (the NEC's motion, a resignation), inside the run.
   /// Not scored: the report and `partyline.timing` set it against the week the runs first see the outcome's events.
   std::string happened;
+  /// With `outcome: administration_end` and `council`: the administration documented to have formed, written as
+  /// councils.csv writes it ("grn+lab": its governing parties, in any order; "lab (supported by grn)": a minority
+  /// sustained from outside). The target is then a share: 1 in the runs whose council ends with that administration.
+  /// The loader rewrites it in councils.csv's order of parties.
+  std::string equals;
 
   // Set by the loader.
   source_mark mark;        ///< where `outcome` is written, for errors found later (an unknown column)
@@ -804,6 +809,7 @@ struct target_def {
     v.field("at", at);
     v.field("since", since);
     v.field("happened", happened);
+    v.field("equals", equals);
   }
 };
 

@@ -291,7 +291,8 @@ struct coalition_state {
   int count = 0;
   int next = 0;
   std::uint32_t pending = 0;  ///< the deal awaiting the executive's sign-off (0: none)
-  bool party_vetoed = false;  ///< the party stays out of the options still to be tried (a veto, an order, no answer)
+  bool party_stays_out = false;  ///< the party stays out of the options still to be tried (an order obeyed, no answer in
+                                 ///< time; a veto accepted drops only the options with the refused deal's partners)
   bool refused_by_vote = false;  ///< ... because a body refused its deal or ordered it out (not a lapse)
   bool pact_alleged = false;  ///< R12: an allegation stands against the local party
   /// The administration the group sits in without the executive's sign-off (it went ahead without asking, or the
@@ -299,7 +300,7 @@ struct coalition_state {
   std::uint32_t unapproved = 0;
   bool review_at_start = false;  ///< the given administration goes to the executive at week 0 (unapproved or across a line)
   std::uint32_t negotiated = 0;  ///< the arrangement the local parties negotiated before the run (tried first at week 0)
-  PARTYLINE_FIELDS(options, count, next, pending, party_vetoed, refused_by_vote, pact_alleged, unapproved, review_at_start, negotiated);
+  PARTYLINE_FIELDS(options, count, next, pending, party_stays_out, refused_by_vote, pact_alleged, unapproved, review_at_start, negotiated);
 };
 
 /// The group's flagship policy (R15).

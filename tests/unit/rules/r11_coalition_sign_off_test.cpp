@@ -45,7 +45,7 @@ TEST(CoalitionR11, ConnectednessIsOnlyRequiredWhenAsked) {
   EXPECT_NE(std::find(co.options.begin(), co.options.begin() + co.count, lab | ld | grn), co.options.begin() + co.count);
 }
 
-TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
+TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesAreAskedAgainWithOtherPartnersThenLeaveAMinority) {
   const auto approved = simulate_run(hung([](scenario& s) { coefficients(s).R11.a0 = 20; }), 1, 0, false, false);
   EXPECT_EQ(approved.counters[run_outcome::coalitions_approved], 1);
   EXPECT_EQ(std::popcount(approved.councils[0].administration_end), 3);
@@ -55,7 +55,11 @@ TEST(CoalitionR11, ApprovedDealsGovernRefusedOnesLeaveAMinority) {
                                       coefficients(s).R11.d0 = -20;  // never defied
                                     }),
                                     1, 0, false, false);
-  EXPECT_EQ(refused.counters[run_outcome::coalitions_blocked], 1);
+  // A refused deal is not every deal: the group asks again with other partners, never the same partners in another
+  // form. The four options are lab+ld+ind and lab+ld+grn, each also as a Labour minority its partners sustain: two
+  // requests, both refused, then a Conservative minority.
+  EXPECT_EQ(refused.counters[run_outcome::coalition_requests], 2);
+  EXPECT_EQ(refused.counters[run_outcome::coalitions_blocked], 2);
   EXPECT_EQ(refused.councils[0].administration_end, 1u << 1);  // a Conservative minority
   EXPECT_EQ(refused.counters[run_outcome::blocked_other_control], 1);
 }

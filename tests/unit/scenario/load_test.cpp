@@ -65,6 +65,7 @@ const bad_case bad_cases[] = {
     {"mayor_weeks_decreasing.yaml", "18:29", "councils[0].mayor.election_weeks[1]", "must increase"},
     {"mayor_weeks_repeated.yaml", "18:29", "councils[0].mayor.election_weeks[1]", "must increase"},
     {"empty_target_outcome.yaml", "23:24", "targets[0].outcome", "names no column"},                          // F4
+    {"target_equals_unknown_party.yaml", "23:72", "targets[0].equals", "'ldd' in 'lab+ldd' is not a party id"},
     {"negative_tolerance.yaml", "23:58", "targets[0].tolerance", "out of range [0, 1e+12]"},                  // F5
     // Issue 31: an allegation's subject must exist, and only some subjects are counted.
     {"allegation_against_no_faction.yaml", "21:62", "events[0].subject", "no organised faction"},
