@@ -409,13 +409,19 @@ void refused(const step_context& x, std::uint32_t mask, const char* why) {
   // The body refused this deal, not every deal: the group may still ask for one with other partners (Lewes 2023: a
   // three-party alliance refused, then a two-party one agreed; Canterbury 2023: a deal with the Greens ruled out, then
   // one with the Liberal Democrats). The same partners in another form (a coalition for a minority they sustain) are
-  // not put again.
+  // not put again -- the body refused those partners (Cherwell 2023: after the refusal the Conservatives governed; a
+  // looser tie with the same partners, tried, gave Labour office in half the runs) -- unless the deal crossed the
+  // party's lines and the other form does not (Scottish Labour 2022: no formal coalitions with the SNP or the
+  // Conservatives, minority administrations on their votes allowed).
   const std::uint32_t party_bits = (1u << s.party_index) | (1u << (s.party_index + support_shift));
   const std::uint32_t partners = arrangement_parties(mask & ~party_bits);
+  const bool across_lines = coalition_sign_off::crosses_lines(s, mask);
   coalition_state& co = c.coalition;
   for (int i = co.next; i < co.count; ++i) {
     std::uint32_t& option = co.options[static_cast<std::size_t>(i)];
-    if ((arrangement_parties(option) >> s.party_index) & 1u && arrangement_parties(option & ~party_bits) == partners) option = 0;
+    const bool same_partners =
+        ((arrangement_parties(option) >> s.party_index) & 1u) && arrangement_parties(option & ~party_bits) == partners;
+    if (same_partners && !(across_lines && !coalition_sign_off::crosses_lines(s, option))) option = 0;
   }
   bear_override(c, w.params->R11.publicity_veto, office_given_up(w, c, mask));
   x.emit(event::veto_accepted, 0,
@@ -546,8 +552,12 @@ bool coalition_sign_off::sign_off_needed(const scenario& s, council_id ci) {
 }
 
 bool coalition_sign_off::crosses_lines(const scenario& s, std::uint32_t mask) {
+  // Where the lines forbid only governing together (`support_across_lines`), a party across them may sustain a
+  // minority of the party's from outside (Scottish Labour 2022: no formal coalitions with the SNP or the
+  // Conservatives; minority administrations on their votes allowed).
+  const std::uint32_t parties = s.executive.support_across_lines ? governing_parties(mask) : arrangement_parties(mask);
   for (const auto& id : s.executive.cooperation_lines)
-    if ((arrangement_parties(mask) >> s.party_id(id)) & 1u) return true;
+    if ((parties >> s.party_id(id)) & 1u) return true;
   return false;
 }
 

@@ -223,6 +223,8 @@ struct executive_def {
   std::vector<crisis_window> crisis_windows;
   executive_powers powers;
   std::vector<std::string> cooperation_lines;  ///< parties the party's groups may not govern with: a deal with one is refused almost surely (R11)
+  /// The lines forbid governing with those parties, not a minority of the party's they sustain from outside (R11).
+  bool support_across_lines = false;
   named_values positions;  ///< the members' positions on the declared axes after the first (default: the party's)
   policy_point more{};     ///< resolved from `positions` ([0] unused)
 
@@ -245,6 +247,7 @@ struct executive_def {
     v.field("crisis_windows", crisis_windows);
     v.field("powers", powers);
     v.field("cooperation_lines", cooperation_lines);
+    v.field("support_across_lines", support_across_lines);
     v.field("positions", positions, {-1, 1});
   }
 };

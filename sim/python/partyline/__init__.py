@@ -624,7 +624,9 @@ def timing(source: str | os.PathLike | Mapping[str, Any], within_weeks: int = 4)
     for t in dated.itertuples():
         council = t.council if isinstance(t.council, str) and t.council else None
         table = _OUTCOME_EVENTS[1 if council else 0]
-        kinds = sorted({k for column in str(t.outcome).split("+") for k in table.get(column.strip(), [])})
+        # A fact on which administration formed is seen when an administration forms (R11's `administration` event).
+        kinds = ["administration"] if str(t.outcome).strip() == "administration_end" else \
+            sorted({k for column in str(t.outcome).split("+") for k in table.get(column.strip(), [])})
         ev = events[events["event"].astype(str).isin(kinds)]
         if council:
             ev = ev[ev["council"].astype(str) == council]

@@ -75,7 +75,11 @@ def targets(axes, result: Mapping[str, Any]):
     for ax, row in zip(axes, result["targets"].itertuples()):
         council = row.council if isinstance(row.council, str) and row.council else None
         source = result["councils"][result["councils"]["council"] == council] if council else result["runs"]
-        values = sum(source[c.strip()] for c in row.outcome.split("+"))
+        equals = getattr(row, "equals", "")
+        if isinstance(equals, str) and equals:  # which administration formed: 1 where it is the one documented
+            values = (source[row.outcome.strip()].astype(str) == equals).astype(int)
+        else:
+            values = sum(source[c.strip()] for c in row.outcome.split("+"))
         share = row.statistic == "share"
         if share:
             values = (values > 0).astype(int)

@@ -135,3 +135,20 @@ TEST(CoalitionR11, AForcedReversalTopplesADividedGroupsLeaderNotAUnitedOnes) {
   EXPECT_LE(united, 0.1) << "divided, reversed " << divided << "; united " << united << "; divided, let stand " << standing;
   EXPECT_GE(divided - standing, 0.2) << "divided, reversed " << divided << "; united " << united << "; divided, let stand " << standing;
 }
+
+// Lines on governing only (`executive.support_across_lines`, Scottish Labour 2022): a party across the lines may
+// sustain a minority of the party's from outside, but not govern with it; by default it may do neither.
+TEST(CoalitionR11, LinesOnGoverningOnlyLetAPartyAcrossThemSustainAMinority) {
+  const auto both = hung([](scenario& s) { s.executive.cooperation_lines = {"con"}; });
+  const auto governing_only = hung([](scenario& s) {
+    s.executive.cooperation_lines = {"con"};
+    s.executive.support_across_lines = true;
+  });
+  const std::uint32_t lab = bit(*both, "lab"), con = bit(*both, "con"), ld = bit(*both, "ld");
+  const std::uint32_t sustained = lab | ((con | ld) << support_shift), coalition = lab | con | ld;
+  EXPECT_TRUE(coalition_sign_off::crosses_lines(*both, sustained));
+  EXPECT_TRUE(coalition_sign_off::crosses_lines(*both, coalition));
+  EXPECT_FALSE(coalition_sign_off::crosses_lines(*governing_only, sustained));
+  EXPECT_TRUE(coalition_sign_off::crosses_lines(*governing_only, coalition));
+  EXPECT_FALSE(coalition_sign_off::crosses_lines(*governing_only, lab | (ld << support_shift)));
+}
