@@ -351,6 +351,11 @@ void try_next_coalition(const step_context& x) {
       file_after_the_fact(x, mask);
       return;
     }
+    // A group knows its party's published lines: it does not ask for a deal across them, which the body would refuse
+    // almost surely (Scottish Labour 2022: under the rule of no formal coalitions with the SNP or the Conservatives,
+    // the groups put minority administrations on their votes, not coalitions with them). It may still have gone
+    // ahead without asking, above, at the price the lines add to the sanction it expects.
+    if (coalition_sign_off::crosses_lines(w, mask)) continue;
     agenda_item item = new_item(w, ci, coalition_sign_off::item, p.urgency,
                                 static_cast<double>(c.electoral.seats_by_party[our_party(w)]) / seats,
                                 w.councillors.position[c.leadership.leader]);
@@ -409,19 +414,14 @@ void refused(const step_context& x, std::uint32_t mask, const char* why) {
   // The body refused this deal, not every deal: the group may still ask for one with other partners (Lewes 2023: a
   // three-party alliance refused, then a two-party one agreed; Canterbury 2023: a deal with the Greens ruled out, then
   // one with the Liberal Democrats). The same partners in another form (a coalition for a minority they sustain) are
-  // not put again -- the body refused those partners (Cherwell 2023: after the refusal the Conservatives governed; a
-  // looser tie with the same partners, tried, gave Labour office in half the runs) -- unless the deal crossed the
-  // party's lines and the other form does not (Scottish Labour 2022: no formal coalitions with the SNP or the
-  // Conservatives, minority administrations on their votes allowed).
+  // not put again: the body refused those partners (Cherwell 2023: after the refusal the Conservatives governed; a
+  // looser tie with the same partners, tried, gave Labour office in half the runs).
   const std::uint32_t party_bits = (1u << s.party_index) | (1u << (s.party_index + support_shift));
   const std::uint32_t partners = arrangement_parties(mask & ~party_bits);
-  const bool across_lines = coalition_sign_off::crosses_lines(s, mask);
   coalition_state& co = c.coalition;
   for (int i = co.next; i < co.count; ++i) {
     std::uint32_t& option = co.options[static_cast<std::size_t>(i)];
-    const bool same_partners =
-        ((arrangement_parties(option) >> s.party_index) & 1u) && arrangement_parties(option & ~party_bits) == partners;
-    if (same_partners && !(across_lines && !coalition_sign_off::crosses_lines(s, option))) option = 0;
+    if (((arrangement_parties(option) >> s.party_index) & 1u) && arrangement_parties(option & ~party_bits) == partners) option = 0;
   }
   bear_override(c, w.params->R11.publicity_veto, office_given_up(w, c, mask));
   x.emit(event::veto_accepted, 0,

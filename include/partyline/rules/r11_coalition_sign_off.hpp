@@ -73,7 +73,7 @@ struct coalition_sign_off {
       v.coef("a_media", a_media, {-20, 20}, "... - x media risk (general election proximity)", "2023 (\"coalitions of chaos\")");
       v.coef("a_pact", a_pact, {-20, 20}, "... - when a pact allegation stands", "Hertsmere");
       v.coef("a_central", a_central, {-20, 20}, "... - x the member's centralism", "2023");
-      v.coef("a_line", a_line, {0, 50}, "... - when a partner is across the party's national cooperation lines (executive.cooperation_lines): refused almost surely",
+      v.coef("a_line", a_line, {0, 50}, "... - when a partner is across the party's national cooperation lines (executive.cooperation_lines): refused almost surely (groups do not ask for such deals; this weighs one already in office, after the fact)",
              "national \"no deals\" lines (issue 16)");
       v.coef("a_distance", a_distance, {0, 20},
              "... - x the distance between the member and the partners (their seat-weighted mean position)",
