@@ -78,6 +78,24 @@ void mayor_may_stand(world& w, council_id ci, councillor_id mayor, double suppor
   candidate_may_stand(w, ci, mayor, w.councils[ci].mayoralty.following, support, by_centre, rng, 9);
 }
 
+
+/// The party's candidate was removed after the members' selection window closed (as for a ward's candidate, R20): too
+/// late for the members to choose again, the panel that endorses the candidates imposes its own, the councillor
+/// nearest its median (Rule Book ch. 5: where there is not time for a full selection the NEC may select the candidate;
+/// Tower Hamlets 2010: "nominations ... close this week and ... the NEC had no option but to impose another candidate").
+void impose_replacement(world& w, council_id ci) {
+  const step_context x(w, ci, mayoralty::id);
+  council_state& c = w.councils[ci];
+  mayoralty_state& m = c.mayoralty;
+  const candidate_panel panel = panel_of(w, ci);
+  m.candidate = nearest_group_councillor(w, c, panel.median.x, nobody);
+  m.candidate_imposed = true;
+  m.candidate_support = 0;
+  x.emit(event::candidate_imposed, 0, [&] {
+    return format("too late for the members to choose again: %s imposes a councillor as the party's candidate for mayor",
+                  panel.said());
+  });
+}
 }  // namespace
 
 void mayoralty::select(world& w, council_id ci) {
@@ -99,6 +117,7 @@ void mayoralty::select(world& w, council_id ci) {
                                                      ci, 15);
     m.candidate = keep ? sitting : nearest_group_councillor(w, c, centre, nobody);
     m.candidate_imposed = true;  // the centre's own choice (counted with R6's, not as an imposition on the members)
+    m.candidate_support = 0;
     x.emit(event::mayoral_selection, 0, [&] {
       if (keep) return std::string("the centre, which runs the selections, keeps the sitting mayor as the party's candidate");
       return format("the centre, which runs the selections, chooses %s as the party's candidate for mayor (position %+.2f)",
@@ -157,6 +176,7 @@ void mayoralty::select(world& w, council_id ci) {
   if (n_approved == 0) {  // nobody approved: the panel imposes its own
     m.candidate = nearest_group_councillor(w, c, panel.median.x, nobody);
     m.candidate_imposed = true;
+    m.candidate_support = 0;
     x.emit(event::candidate_imposed);
     if (sitting != nobody && m.candidate != sitting)
       mayor_may_stand(w, ci, sitting, w.params->independents.support_unmeasured, true, rng);
@@ -206,6 +226,7 @@ void mayoralty::select(world& w, council_id ci) {
   }
   m.candidate = list[win];
   m.candidate_imposed = false;
+  m.candidate_support = cast > 0 ? static_cast<float>(votes[win]) / static_cast<float>(cast) : 0.0f;
   x.emit(event::mayoral_selection, part_of{votes[win], cast}, [&] {
     return format("the members select %s as the party's candidate for mayor: %d of %d votes (%d shortlisted, %d approved)",
                   list[win] == sitting ? "the sitting mayor" : "a councillor", votes[win], cast, static_cast<int>(n), n_approved);
@@ -320,8 +341,20 @@ void mayoralty::run(world& w, council_id ci) {
   mayoralty_state& m = c.mayoralty;
   m.next_contest = next_contest(w, ci);
   if (m.next_contest < 0) return;
-  // A candidate who has left the group (suspended, expelled) is replaced by a new selection.
-  if (m.candidate != nobody && !in_group(w, m.candidate)) m.candidate = nobody;
+  // A candidate who has left the group (suspended, expelled) is replaced by a new selection. If the party's discipline
+  // removed them, they may stand against its new candidate on the base the members gave them (Rule Book ch. 6: a
+  // member suspended pending an investigation cannot be the party's candidate; Tower Hamlets 2010).
+  if (m.candidate != nobody && !in_group(w, m.candidate)) {
+    const councillor_id removed = m.candidate;
+    const auto status = w.councillors.status[removed];
+    m.candidate = nobody;
+    if (status == councillor_status::suspended || status == councillor_status::independent)
+      candidate_may_stand(w, ci, removed, w.councillors.following[removed], m.candidate_support, true, x.rng, 11);
+    m.candidate_support = 0;
+    if (w.week > m.next_contest - w.params->R5.window_close_weeks_before && w.week < m.next_contest &&
+        c.derived.group_size > 0)
+      impose_replacement(w, ci);
+  }
   const int open = m.next_contest - w.params->R5.window_open_weeks_before;
   if (m.candidate == nobody && w.week >= open && w.week < m.next_contest && c.derived.group_size > 0) select(w, ci);
   // The contest itself is held in the week's election phase, by R13.

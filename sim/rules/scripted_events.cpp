@@ -136,6 +136,7 @@ void raise_allegation(world& w, council_id ci, allegation_subject subject, int c
   switch (subject) {
     case allegation_subject::leader: accused = named != nobody ? named : leader; break;
     case allegation_subject::mayor: accused = mayor_in_office ? leader : nobody; break;
+    case allegation_subject::mayoral_candidate: accused = c.mayoralty.candidate; break;  // nobody selected yet: no case
     case allegation_subject::councillors:
       if (named != nobody) {
         accused = named;
@@ -151,7 +152,7 @@ void raise_allegation(world& w, council_id ci, allegation_subject subject, int c
   }
   if (accused != nobody) w.councillors.complained_of[accused] = 1;
   const bool no_subject = (subject == allegation_subject::leader || subject == allegation_subject::mayor ||
-                           subject == allegation_subject::councillors)
+                           subject == allegation_subject::councillors || subject == allegation_subject::mayoral_candidate)
                               ? accused == nobody
                               : (subject == allegation_subject::group ? leader == nobody : members == 0);
   if (no_subject) {
@@ -176,6 +177,9 @@ void raise_allegation(world& w, council_id ci, allegation_subject subject, int c
     switch (subject) {
       case allegation_subject::leader: whom = accused == leader ? "the leader" : "a councillor"; break;
       case allegation_subject::mayor: whom = "the mayor"; break;
+      case allegation_subject::mayoral_candidate:
+        whom = accused == leader ? "the party's candidate for mayor, the leader" : "the party's candidate for mayor";
+        break;
       case allegation_subject::councillors:
         whom = accused == leader ? std::string("the leader") : format("%lld councillors", static_cast<long long>(councillors));
         if (councillors == 1 && accused != leader) whom = "a councillor";

@@ -997,6 +997,8 @@ class resolver {
           if (e.count == 0 && counted) e.count = e.subject == allegation_subject::local_party ? 3 : 1;
           if (e.subject == allegation_subject::mayor && !c.group.leader.directly_elected)
             fail(p + ".subject", "council '" + e.council + "' has no mayor of the party (group.leader.directly_elected is false)");
+          if (e.subject == allegation_subject::mayoral_candidate && c.mayor.election_weeks.empty())
+            fail(p + ".subject", "council '" + e.council + "' holds no contest for mayor (mayor.election_weeks), so has no candidate for it");
           if (e.subject == allegation_subject::faction && c.members.faction_share <= 0)
             fail(p + ".subject", "council '" + e.council + "' has no organised faction (members.faction_share is 0)");
           break;

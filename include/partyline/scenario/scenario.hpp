@@ -81,7 +81,8 @@ enum class allegation_subject : std::uint8_t {
   group,        ///< the group as a body: its case's subjects are its leadership (the leader and cabinet)
   local_party,  ///< the local party: an inquiry that may suspend the unit and charge its `count` officers (its most active members)
   faction,      ///< the local party's organised faction: every member of it (members.faction_share) is a subject
-  members       ///< `count` members who are not councillors (drawn among the active members)
+  members,      ///< `count` members who are not councillors (drawn among the active members)
+  mayoral_candidate  ///< the party's selected candidate for mayor at the time (whoever the members or the centre chose)
 };
 /// The subjects of a complaint against the local party, its faction or members are members who are not councillors.
 [[nodiscard]] constexpr bool marks_members(allegation_subject s) {
@@ -89,7 +90,8 @@ enum class allegation_subject : std::uint8_t {
 }
 template <>
 struct enum_names<allegation_subject> {
-  static constexpr std::array<std::string_view, 7> names{"leader", "mayor", "councillors", "group", "local_party", "faction", "members"};
+  static constexpr std::array<std::string_view, 8> names{"leader",  "mayor",   "councillors", "group",
+                                                          "local_party", "faction", "members", "mayoral_candidate"};
 };
 
 /// @brief A number drawn uniformly in [min, max] by a generator; a single number means min = max.

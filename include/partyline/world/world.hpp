@@ -226,9 +226,11 @@ struct mayoralty_state {
   int next_contest = -1;           ///< week of the next mayoral contest (-1: none in the run)
   councillor_id candidate = nobody;  ///< the party's selected candidate for it; nobody: not yet selected
   bool candidate_imposed = false;  ///< the centre chose the candidate (central selection, or every shortlisted refused)
-  councillor_id rival = nobody;    ///< a sitting mayor of the party who lost its candidacy and stands as an independent
+  float candidate_support = 0;     ///< the candidate's share of the members' ballot that chose them (0: the centre chose)
+  councillor_id rival = nobody;    ///< someone who lost the party's candidacy and stands against it as an independent
   float rival_support = 0, rival_grievance = 0;
-  PARTYLINE_FIELDS(party, following, next_contest, candidate, candidate_imposed, rival, rival_support, rival_grievance);
+  PARTYLINE_FIELDS(party, following, next_contest, candidate, candidate_imposed, candidate_support, rival, rival_support,
+                   rival_grievance);
 };
 
 /// Visible division inside the group: letters, challenges, requests.

@@ -205,3 +205,62 @@ TEST(MayorR21, AnotherPartyStandingAsideForTheRefusedChoiceCanMakeThemMayor) {
   EXPECT_GE(won_aside, won_alone + stood_alone / 2);
   EXPECT_EQ(party_alone, party_aside);  // where nobody stands against the party, nothing changes
 }
+
+// Issue 31 pt 7, issue 33 (Tower Hamlets 2010): a complaint against the party's selected candidate for mayor. Staff
+// suspend them pending the investigation, so they are no longer the party's candidate. Removed after the members'
+// selection window has closed (week 22 here), the panel imposes its own; removed in the window, the members choose
+// again. The removed candidate may stand against the party on the base the members gave them (with `s0` raised so
+// that everyone allowed to stand does: the path, not its probability). No complaint: the members' choice stands.
+TEST(MayorR21, ACandidateSuspendedAfterTheWindowClosesIsReplacedByTheCentreAndMayStandAgainstIt) {
+  struct tally_of {
+    int removed = 0, removed_late = 0, imposed = 0, replaced = 0, stood = 0;
+  };
+  auto contest = [](int complaint_week, double s0) {
+    const auto s = mayoral([&](scenario& sc) {
+      auto& c = sc.councils[0];
+      c.group.leader.directly_elected = false;  // a first contest
+      c.members.position = -0.5;
+      coefficients(sc).independents.s0 = s0;
+      if (complaint_week >= 0)
+        sc.events.push_back(partyline::testing::tiny_allegation(complaint_week, 0.5, allegation_subject::mayoral_candidate));
+    });
+    const int window_closes = 40 - coefficients(*s).R5.window_close_weeks_before;
+    tally_of t;
+    for (int r = 0; r < 40; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      council_state& c = w.councils[0];
+      councillor_id chosen = nobody;
+      int removed_week = -1;
+      bool replaced = false;
+      for (int week = 0; week < 40; ++week) {
+        step_week(w);
+        if (chosen == nobody) chosen = c.mayoralty.candidate;
+        if (chosen != nobody && removed_week < 0 && !detail::in_group(w, chosen)) removed_week = week;
+        replaced = replaced || (removed_week >= 0 && c.mayoralty.candidate != nobody && c.mayoralty.candidate != chosen);
+      }
+      t.removed += removed_week >= 0;
+      t.removed_late += removed_week > window_closes;
+      t.imposed += c.mayoralty.candidate_imposed;  // the party's candidate for mayor (wards have impositions of their own)
+      t.replaced += replaced;
+      t.stood += c.mayoralty.rival != nobody && c.mayoralty.rival == chosen;
+    }
+    return t;
+  };
+  const tally_of late = contest(30, -3.0), early = contest(8, -3.0), none = contest(-1, -3.0);
+  const tally_of standing = contest(30, 20.0);
+  std::printf("a complaint against the candidate for mayor after the window (week 30): removed in %d, a candidate "
+              "imposed in %d, replaced in %d, the removed candidate stands in %d of 40 runs (%d when all may); in the "
+              "window (week 8): removed in %d (%d after the window closed), imposed in %d, replaced in %d; no complaint: "
+              "%d, %d, %d, %d\n",
+              late.removed, late.imposed, late.replaced, late.stood, standing.stood, early.removed, early.removed_late,
+              early.imposed, early.replaced, none.removed, none.imposed, none.replaced, none.stood);
+  EXPECT_GE(late.removed, 12);               // staff suspend the subject pending the investigation in many runs
+  EXPECT_EQ(late.imposed, late.removed);     // ... and each time, too late for the members, the panel imposes
+  EXPECT_EQ(late.replaced, late.removed);
+  EXPECT_EQ(standing.stood, standing.removed);  // each removed candidate may stand against the party
+  EXPECT_LE(late.stood, late.removed);
+  EXPECT_GE(early.removed, 12);
+  EXPECT_EQ(early.imposed, early.removed_late);  // in the window the members choose again; only a later removal imposes
+  EXPECT_EQ(early.replaced, early.removed);
+  EXPECT_EQ(none.removed + none.imposed + none.stood, 0);
+}

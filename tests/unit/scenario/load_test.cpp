@@ -69,6 +69,7 @@ const bad_case bad_cases[] = {
     {"negative_tolerance.yaml", "23:58", "targets[0].tolerance", "out of range [0, 1e+12]"},                  // F5
     // Issue 31: an allegation's subject must exist, and only some subjects are counted.
     {"allegation_against_no_faction.yaml", "21:62", "events[0].subject", "no organised faction"},
+    {"allegation_against_no_mayoral_candidate.yaml", "21:62", "events[0].subject", "holds no contest for mayor"},
     {"allegation_count_for_leader.yaml", "21:77", "events[0].count", "has no count"},
     // Issue 31: only another party, one the scenario has, can stand aside for an independent.
     {"mayor_stand_aside_own.yaml", "18:47", "councils[0].mayor.stand_aside[1]", "only another party can"},
