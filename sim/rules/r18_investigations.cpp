@@ -22,6 +22,16 @@ int drawn_weeks(const draw_stream& rng, council_id ci, std::uint64_t counter, do
   return std::max(1, static_cast<int>(std::lround(median * std::exp(log_sd * rng.normal(ci, counter)))));
 }
 
+/// The median weeks of a step of the disciplinary process: the declared body's own (`institutions.bodies[]`:
+/// `investigation_weeks` for the body that decides an investigation's findings, `preparation_weeks` for the body that
+/// hears the charges), else R18's.
+double body_weeks(const world& w, council_id ci, const item_kind_def& kind, double body_def::*weeks, double model) {
+  const int b = w.institutions.body_for(kind, w.scen->councils[row(ci)].region_index);
+  if (b < 0) return model;
+  const double own = w.scen->institutions.bodies[static_cast<std::size_t>(b)].*weeks;
+  return own >= 0 ? own : model;
+}
+
 }  // namespace
 
 void investigations::count_sanction(world& w, council_id ci) {
@@ -38,7 +48,8 @@ double investigations::urgency(const world& w, double severity) {
 void investigations::open(world& w, council_id ci) {
   const auto& p = w.params->R18;
   centre_state& centre = w.councils[ci].centre;
-  centre.investigation_until = w.week + drawn_weeks(draws(w, id), ci, 0, p.duration_median_weeks, p.duration_log_sd);
+  const double median = body_weeks(w, ci, findings_item, &body_def::investigation_weeks, p.duration_median_weeks);
+  centre.investigation_until = w.week + drawn_weeks(draws(w, id), ci, 0, median, p.duration_log_sd);
   centre.review = false;  // a complaint's investigation; a review says so once opened (open_investigation)
 }
 
@@ -240,7 +251,8 @@ void investigations::bring_charges(world& w, council_id ci, double severity) {
     for (const member_id m : c.rows.members())
       members_charged += w.members.complained_of[m] && w.members.status[m] == member_status::suspended;
   if (charged + members_charged == 0) return;
-  c.centre.hearing_from = w.week + drawn_weeks(draws(w, id), ci, 4, p.case_preparation_weeks, p.duration_log_sd);
+  const double preparation = body_weeks(w, ci, hearing_item, &body_def::preparation_weeks, p.case_preparation_weeks);
+  c.centre.hearing_from = w.week + drawn_weeks(draws(w, id), ci, 4, preparation, p.duration_log_sd);
   x.emit(event::charges_brought, charged + members_charged, [&] {
     const int weeks = c.centre.hearing_from - w.week;
     if (members_charged == 0)

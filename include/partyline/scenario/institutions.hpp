@@ -93,6 +93,11 @@ struct body_def {
   double emergency_urgency = -1;     ///< ... this urgent or more
   bool crisis = true;                ///< a national crisis window (executive.crisis_windows) cuts its capacity
   std::vector<delegation_def> delegates;
+  /// How fast its disciplinary process runs, where its rules differ from the model's (R18): the median weeks an
+  /// investigation takes when this body decides its findings, and the weeks from charges to the hearing when this
+  /// body hears them. -1: R18's `duration_median_weeks` and `case_preparation_weeks`.
+  double investigation_weeks = -1;
+  double preparation_weeks = -1;
 
   int region_index = -1;             ///< resolved from `region`
 
@@ -112,6 +117,8 @@ struct body_def {
     v.field("emergency_urgency", emergency_urgency, {-1, 1});
     v.field("crisis", crisis);
     v.field("delegates", delegates);
+    v.field("investigation_weeks", investigation_weeks, {-1, 520});
+    v.field("preparation_weeks", preparation_weeks, {-1, 520});
   }
 };
 

@@ -407,3 +407,49 @@ TEST(InvestigationsR18, AGraveComplaintAgainstAGroupsLeadershipCanEndTheLeadersT
   EXPECT_GE(grave, 0.3);
   EXPECT_LT(mild, grave - 0.2);
 }
+
+// Issue 33 (Reform UK, Kent 2025): how fast a party's disciplinary process runs is its institutions'. A body that
+// decides an investigation's findings may declare how long its investigations take (`investigation_weeks`), and the
+// body that hears charges how long it takes to hear them (`preparation_weeks`); otherwise R18's. The same complaint
+// naming two councillors, heard by the default bodies (the NEC's disputes panel, a National Constitutional Committee
+// panel) and by the same bodies declaring a week each: the hearing comes months earlier, and only the first hears
+// the case within twelve weeks of the complaint.
+TEST(InvestigationsR18, ABodysDeclaredTimesSetHowFastItsCasesReachAHearing) {
+  auto first_hearings = [](bool declared) {
+    const auto s = with_allegation(allegation_subject::councillors, 0.9, 2, 104, [&](scenario& sc) {
+      if (!declared) return;
+      for (body_def& b : sc.institutions.bodies) {
+        for (const std::string& kind : b.decides) {
+          if (kind == "findings") b.investigation_weeks = 1;
+          if (kind == "hearing") b.preparation_weeks = 1;
+        }
+      }
+    });
+    std::vector<int> weeks;
+    int within_12 = 0;
+    for (std::uint64_t run = 0; run < 40; ++run) {
+      world w = build_world(s, 1, run);
+      for (int week = 0; week < s->weeks; ++week) {
+        step_week(w);
+        if (tally(w, event::hearing_held) > 0) {
+          weeks.push_back(week - 4);  // weeks from the complaint
+          within_12 += week - 4 <= 12;
+          break;
+        }
+      }
+    }
+    std::sort(weeks.begin(), weeks.end());
+    const int median = weeks.empty() ? -1 : weeks[weeks.size() / 2];
+    return std::tuple{static_cast<int>(weeks.size()), median, within_12};
+  };
+  const auto [heard_model, median_model, quick_model] = first_hearings(false);
+  const auto [heard_declared, median_declared, quick_declared] = first_hearings(true);
+  std::printf("cases heard (of 40): with R18's times %d, median %d weeks after the complaint, %d within 12 weeks; with "
+              "a week each declared %d, median %d weeks, %d within 12 weeks\n",
+              heard_model, median_model, quick_model, heard_declared, median_declared, quick_declared);
+  ASSERT_GE(heard_model, 20);
+  ASSERT_GE(heard_declared, 20);
+  EXPECT_LE(median_declared + 8, median_model);
+  EXPECT_EQ(quick_model, 0);
+  EXPECT_GE(quick_declared, heard_declared / 2);
+}

@@ -70,6 +70,7 @@ const bad_case bad_cases[] = {
     // Issue 31: an allegation's subject must exist, and only some subjects are counted.
     {"allegation_against_no_faction.yaml", "21:62", "events[0].subject", "no organised faction"},
     {"allegation_against_no_mayoral_candidate.yaml", "21:62", "events[0].subject", "holds no contest for mayor"},
+    {"body_investigation_weeks_negative.yaml", "23:116", "institutions.bodies[1].investigation_weeks", "out of range [-1, 520]"},
     {"allegation_count_for_leader.yaml", "21:77", "events[0].count", "has no count"},
     // Issue 31: only another party, one the scenario has, can stand aside for an independent.
     {"mayor_stand_aside_own.yaml", "18:47", "councils[0].mayor.stand_aside[1]", "only another party can"},
