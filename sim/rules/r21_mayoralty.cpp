@@ -71,6 +71,19 @@ void candidate_may_stand(world& w, council_id ci, councillor_id who, double foll
   m.rival_support = static_cast<float>(support);
   m.rival_grievance = grievance;
   x.emit(event::independent_standing);
+  // Standing against the party's candidate ends their membership: Rule Book ch. 2 (a member who stands against an
+  // official Labour candidate is automatically ineligible to remain a member), applied without a hearing. They sit as
+  // an independent and leave the group. Not the sitting mayor who leads it: they keep the office and the group's lead
+  // until the contest decides it (the model does not split the mayor from the group before then).
+  auto& cl = w.councillors;
+  if (who != sitting_mayor(w, c) && cl.party[who] == w.scen->party_index && cl.status[who] != councillor_status::former) {
+    cl.party[who] = static_cast<decltype(cl.party)::value_type>(w.scen->party_id("ind"));
+    cl.status[who] = councillor_status::independent;
+    x.emit(event::auto_excluded, 1, [] {
+      return std::string("standing against the party's candidate for mayor, the councillor is excluded from the party");
+    });
+    if (who == c.leadership.leader) (void)replace_leader(w, ci, mayoralty::id);  // the group elects another
+  }
 }
 
 /// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.

@@ -126,6 +126,7 @@ enum class event : std::uint8_t {
   leader_takes_office,  ///< a new national party leader, as the scenario dates (R23); value: their centralisation, per cent
   annual_meeting,       ///< the group's annual meeting (R10); value: under special measures, the centre's panel members who keep the leader
   candidate_not_approved,  ///< a selection stage (R5) does not approve an applicant for the panel; value: its members in favour
+  auto_excluded,  ///< a councillor who stands against the party's candidate is no longer a member (Rule Book ch. 2; R21)
   count_
 };
 inline constexpr std::size_t event_count = static_cast<std::size_t>(event::count_);
@@ -244,6 +245,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
      "members of the panel"},
     {"candidate_not_approved", told::always, "members of the selection stage's body in favour of the applicant",
      "members sitting"},
+    {"auto_excluded", told::always, "1: a councillor who stands against the party's candidate for mayor leaves the party without a hearing (Rule Book ch. 2; R21)"},
 }};
 
 [[nodiscard]] constexpr const event_info& info_of(event e) { return event_table[static_cast<std::size_t>(e)]; }

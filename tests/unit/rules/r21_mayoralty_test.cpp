@@ -264,3 +264,63 @@ TEST(MayorR21, ACandidateSuspendedAfterTheWindowClosesIsReplacedByTheCentreAndMa
   EXPECT_EQ(early.replaced, early.removed);
   EXPECT_EQ(none.removed + none.imposed + none.stood, 0);
 }
+
+// Issue 31 pt 7 (Rule Book ch. 2: a member who stands against an official Labour candidate is automatically no longer
+// a member): a councillor who stands for mayor against the party's candidate -- the members' choice the panel struck
+// off, in a first contest -- is excluded without a hearing, sits as an independent and leaves the group; a sitting
+// mayor who lost the candidacy and stands keeps the office and stays of the party until the contest (not excluded).
+TEST(MayorR21, ACouncillorWhoStandsForMayorAgainstThePartyIsExcludedASittingMayorIsNot) {
+  int councillor_rivals = 0, excluded = 0, still_in_group = 0;
+  {
+    const auto s = mayoral([&](scenario& sc) {
+      auto& c = sc.councils[0];
+      c.group.leader.directly_elected = false;  // a first contest
+      c.group.leader.position = -0.2;
+      c.group.left_share = 0.09;
+      c.group.left_position = -0.9;
+      c.members.position = -0.8;
+      c.members.faction_share = 0.0;
+      sc.executive.centralism_mean = 0.9;
+      sc.executive.left_share = 0.0;
+      coefficients(sc).independents.s0 = 20.0;  // struck off, they stand
+    });
+    for (int r = 0; r < 40; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      for (int week = 0; week < 39; ++week) step_week(w);
+      const councillor_id rival = w.councils[0].mayoralty.rival;
+      if (rival == nobody) continue;
+      ++councillor_rivals;
+      excluded += w.councillors.status[rival] == councillor_status::independent &&
+                  w.councillors.party[rival] == s->party_id("ind") && tally(w, event::auto_excluded) == 1;
+      still_in_group += detail::in_group(w, rival);
+    }
+  }
+  int mayor_rivals = 0, mayor_excluded = 0, mayor_leads = 0;
+  {
+    const auto s = mayoral([&](scenario& sc) {
+      sc.executive.centralism_mean = 0.9;
+      sc.executive.left_share = 0.0;
+      sc.councils[0].group.leader.position = -0.9;
+      sc.councils[0].mayor.following = 0.8;
+      coefficients(sc).independents.s0 = 20.0;
+    });
+    for (int r = 0; r < 20; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      for (int week = 0; week < 39; ++week) step_week(w);
+      const councillor_id rival = w.councils[0].mayoralty.rival;
+      if (rival == nobody) continue;
+      ++mayor_rivals;
+      mayor_excluded += tally(w, event::auto_excluded) > 0;
+      mayor_leads += w.councillors.party[rival] == s->party_index && w.councillors.status[rival] != councillor_status::independent;
+    }
+  }
+  std::printf("councillors standing for mayor against the party: %d, excluded %d, still in the group %d; sitting mayors "
+              "standing: %d, excluded %d, still of the party %d\n",
+              councillor_rivals, excluded, still_in_group, mayor_rivals, mayor_excluded, mayor_leads);
+  EXPECT_GE(councillor_rivals, 10);
+  EXPECT_EQ(excluded, councillor_rivals);
+  EXPECT_EQ(still_in_group, 0);
+  EXPECT_GE(mayor_rivals, 10);
+  EXPECT_EQ(mayor_excluded, 0);
+  EXPECT_GE(mayor_leads, mayor_rivals - 2);  // of the party still, unless a hearing expelled them on another case
+}
