@@ -91,7 +91,6 @@ void mayor_may_stand(world& w, council_id ci, councillor_id mayor, double suppor
   candidate_may_stand(w, ci, mayor, w.councils[ci].mayoralty.following, support, by_centre, rng, 9);
 }
 
-
 /// The party's candidate was removed after the members' selection window closed (as for a ward's candidate, R20): too
 /// late for the members to choose again, the panel that endorses the candidates imposes its own, the councillor
 /// nearest its median (Rule Book ch. 5: where there is not time for a full selection the NEC may select the candidate;
@@ -109,6 +108,7 @@ void impose_replacement(world& w, council_id ci) {
                   panel.said());
   });
 }
+
 }  // namespace
 
 void mayoralty::select(world& w, council_id ci) {

@@ -11,10 +11,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../test_support.hpp"
@@ -67,26 +69,71 @@ std::pair<int, bool> style_of(const std::string& printed) {
   return {decimals, printed.find(',') != std::string::npos};
 }
 
+/// docs/model.md, line by line, and one of its tables of figures: found under its section, with its command stated
+/// between the heading and the table. Each figure is compared with what the runs give; with PARTYLINE_UPDATE_DOCS set
+/// the stale ones are rewritten in place and the file saved.
+struct docs_table {
+  std::filesystem::path path = partyline::testing::source_dir() / "docs" / "model.md";
+  std::vector<std::string> lines;
+  std::string title;
+  std::size_t header = 0;  ///< the table's header line; its rows follow the separator
+  bool update = std::getenv("PARTYLINE_UPDATE_DOCS") != nullptr;
+  int rows = 0, stale = 0;
+
+  /// Loads the file and finds the table; `command` must be stated above it.
+  void find(const std::string& section, const std::string& header_start, const std::string& command, std::string name) {
+    title = std::move(name);
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    std::size_t at = 0;
+    while (at < lines.size() && lines[at].rfind(section, 0) != 0) ++at;
+    ASSERT_LT(at, lines.size()) << "docs/model.md has no section '" << section << "'";
+    bool command_stated = false;
+    while (at < lines.size() && lines[at].rfind(header_start, 0) != 0) {
+      command_stated |= lines[at].find(command) != std::string::npos;
+      ++at;
+    }
+    ASSERT_LT(at, lines.size()) << title << " is missing";
+    EXPECT_TRUE(command_stated) << title << ": its command is not stated above it";
+    header = at;
+  }
+  [[nodiscard]] std::size_t first_row() const { return header + 2; }
+  [[nodiscard]] bool is_row(std::size_t i) const { return i < lines.size() && lines[i].rfind("|", 0) == 0; }
+
+  /// A cell against what the runs give (`what`: the row's name, for the message).
+  void check(std::string& cell, const std::string& now, const std::string& what) {
+    if (cell == now) return;
+    ++stale;
+    if (!update) ADD_FAILURE() << "docs/model.md's " << title << ", " << what << ": " << cell << " where the runs give " << now;
+    cell = now;
+  }
+  /// Puts a row's cells back (in update mode).
+  void put(std::size_t i, const std::vector<std::string>& cells) {
+    ++rows;
+    if (!update) return;
+    std::string rebuilt = "|";
+    for (const auto& cell : cells) rebuilt += " " + cell + " |";
+    lines[i] = rebuilt;
+  }
+  /// Reports, saves the rewritten file in update mode, and fails on stale figures otherwise.
+  void finish() {
+    std::printf("%s: %d rows, %d figures stale%s\n", title.c_str(), rows, stale, update && stale > 0 ? " (rewritten)" : "");
+    if (update && stale > 0) {
+      std::ofstream out(path);
+      for (const auto& line : lines) out << line << '\n';
+    }
+    if (!update && stale > 0)
+      ADD_FAILURE() << "regenerate with PARTYLINE_UPDATE_DOCS=1 build/test/tests/partyline_integration_tests --gtest_filter='DocsTables.*'";
+  }
+};
+
 }  // namespace
 
 TEST(DocsTables, TheNationalTableIsWhatItsCommandGives) {
-  const auto path = partyline::testing::source_dir() / "docs" / "model.md";
-  std::vector<std::string> lines;
-  {
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  }
-  // The table: the first after the heading whose header begins "| outcome | mean | 5%-95% of runs | runs with any |".
-  std::size_t at = 0;
-  while (at < lines.size() && lines[at].rfind("### The national scenario (synthetic)", 0) != 0) ++at;
-  ASSERT_LT(at, lines.size()) << "docs/model.md has no section 'The national scenario (synthetic)'";
-  bool command_stated = false;
-  while (at < lines.size() && lines[at].rfind("| outcome | mean | 5%-95% of runs | runs with any |", 0) != 0) {
-    command_stated |= lines[at].find("partyline run scenarios/national.yaml -n 100 --seed 7") != std::string::npos;
-    ++at;
-  }
-  ASSERT_LT(at, lines.size()) << "the national scenario's table is missing";
-  EXPECT_TRUE(command_stated) << "the table's command is not stated above it";
+  docs_table doc;
+  doc.find("### The national scenario (synthetic)", "| outcome | mean | 5%-95% of runs | runs with any |",
+           "partyline run scenarios/national.yaml -n 100 --seed 7", "national table");
+  if (::testing::Test::HasFatalFailure()) return;
 
   const auto s = load_scenario_file(partyline::testing::scenario_path("national.yaml"));
   run_options opt;
@@ -95,11 +142,9 @@ TEST(DocsTables, TheNationalTableIsWhatItsCommandGives) {
   std::map<std::string, outcome_summary> measured;
   for (auto& r : summarize_runs(simulate_runs(s, opt))) measured[r.name] = r;
 
-  const bool update = std::getenv("PARTYLINE_UPDATE_DOCS") != nullptr;
-  int rows = 0, stale = 0;
-  for (std::size_t i = at + 2; i < lines.size() && lines[i].rfind("|", 0) == 0; ++i) {
-    std::vector<std::string> cells = split_cells(lines[i]);
-    ASSERT_GE(cells.size(), 4u) << lines[i];
+  for (std::size_t i = doc.first_row(); doc.is_row(i); ++i) {
+    std::vector<std::string> cells = split_cells(doc.lines[i]);
+    ASSERT_GE(cells.size(), 4u) << doc.lines[i];
     std::string name = cells[0];
     if (name.size() > 2 && name.front() == '`') name = name.substr(1, name.size() - 2);
     const auto it = measured.find(name);
@@ -111,47 +156,20 @@ TEST(DocsTables, TheNationalTableIsWhatItsCommandGives) {
     const std::string range = lo == hi ? number(lo, 0, range_grouped) : number(lo, 0, range_grouped) + "-" + number(hi, 0, range_grouped);
     char any[16];
     std::snprintf(any, sizeof any, "%.0f%%", 100.0 * r.share);
-    const std::vector<std::string> now{number(r.mean, mean_decimals, mean_grouped), range, any};
-    ++rows;
-    for (std::size_t c = 0; c < 3; ++c) {
-      if (cells[c + 1] == now[c]) continue;
-      ++stale;
-      if (!update) ADD_FAILURE() << "docs/model.md's national table, " << name << ": " << cells[c + 1] << " where the runs give " << now[c];
-      cells[c + 1] = now[c];
-    }
-    if (update) {
-      std::string rebuilt = "|";
-      for (const auto& cell : cells) rebuilt += " " + cell + " |";
-      lines[i] = rebuilt;
-    }
+    doc.check(cells[1], number(r.mean, mean_decimals, mean_grouped), name);
+    doc.check(cells[2], range, name);
+    doc.check(cells[3], any, name);
+    doc.put(i, cells);
   }
-  EXPECT_GE(rows, 10) << "the national table has too few rows";
-  std::printf("the national table: %d rows, %d figures stale%s\n", rows, stale, update && stale > 0 ? " (rewritten)" : "");
-  if (update && stale > 0) {
-    std::ofstream out(path);
-    for (const auto& line : lines) out << line << '\n';
-  }
-  if (!update && stale > 0)
-    ADD_FAILURE() << "regenerate with PARTYLINE_UPDATE_DOCS=1 build/test/tests/partyline_integration_tests --gtest_filter='DocsTables.*'";
+  EXPECT_GE(doc.rows, 10) << "the national table has too few rows";
+  doc.finish();
 }
 
 TEST(DocsTables, TheEnglandTableIsWhatItsCommandGives) {
-  const auto path = partyline::testing::source_dir() / "docs" / "model.md";
-  std::vector<std::string> lines;
-  {
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  }
-  std::size_t at = 0;
-  while (at < lines.size() && lines[at].rfind("### England as it was, 2018-2022", 0) != 0) ++at;
-  ASSERT_LT(at, lines.size()) << "docs/model.md has no section 'England as it was, 2018-2022'";
-  bool command_stated = false;
-  while (at < lines.size() && lines[at].rfind("| the record (range) | source | model: mean | 5%-95% of runs | share | verdict |", 0) != 0) {
-    command_stated |= lines[at].find("partyline run scenarios/england-2018.yaml -n 100") != std::string::npos;
-    ++at;
-  }
-  ASSERT_LT(at, lines.size()) << "England's table is missing";
-  EXPECT_TRUE(command_stated) << "the table's command is not stated above it";
+  docs_table doc;
+  doc.find("### England as it was, 2018-2022", "| the record (range) | source | model: mean | 5%-95% of runs | share | verdict |",
+           "partyline run scenarios/england-2018.yaml -n 100", "England table");
+  if (::testing::Test::HasFatalFailure()) return;
 
   const auto s = load_scenario_file(partyline::testing::scenario_path("england-2018.yaml"));
   run_options opt;
@@ -162,21 +180,18 @@ TEST(DocsTables, TheEnglandTableIsWhatItsCommandGives) {
   for (const auto& row : table.rows) measured[row[table.column("name")]] = row;
   const auto value = [&](const std::vector<std::string>& row, const char* column) { return std::stod(row[table.column(column)]); };
 
-  const bool update = std::getenv("PARTYLINE_UPDATE_DOCS") != nullptr;
-  int rows = 0, stale = 0;
-  for (std::size_t i = at + 2; i < lines.size() && lines[i].rfind("|", 0) == 0; ++i) {
-    std::vector<std::string> cells = split_cells(lines[i]);
-    ASSERT_GE(cells.size(), 6u) << lines[i];
-    ASSERT_EQ(cells[0].rfind("`", 0), 0u) << "England's table: a row names no target: " << lines[i];
+  for (std::size_t i = doc.first_row(); doc.is_row(i); ++i) {
+    std::vector<std::string> cells = split_cells(doc.lines[i]);
+    ASSERT_GE(cells.size(), 6u) << doc.lines[i];
+    ASSERT_EQ(cells[0].rfind("`", 0), 0u) << "England's table: a row names no target: " << doc.lines[i];
     const std::string name = cells[0].substr(1, cells[0].find('`', 1) - 1);
     const auto it = measured.find(name);
     ASSERT_NE(it, measured.end()) << "England's table names " << name << ", not a target of the case";
     const auto& row = it->second;
     const double mean = value(row, "simulated"), lo = std::floor(value(row, "sim_p05")), hi = std::ceil(value(row, "sim_p95"));
     const double share = value(row, "reproduced_share");
-    const std::string verdict = row[table.column("verdict")];
     // As printed: a change with its sign, a level as a number (grouped in thousands where the docs group it).
-    const bool change = cells[2].rfind("+", 0) == 0 || (cells[2].rfind("-", 0) == 0);
+    const bool change = cells[2].rfind("+", 0) == 0 || cells[2].rfind("-", 0) == 0;
     const auto [decimals, grouped] = style_of(cells[2]);
     std::string mean_now = number(mean, decimals, grouped);
     if (change && mean > 0) mean_now = "+" + mean_now;
@@ -186,33 +201,17 @@ TEST(DocsTables, TheEnglandTableIsWhatItsCommandGives) {
     char share_now[16];
     if (share == 0) std::snprintf(share_now, sizeof share_now, "0");
     else std::snprintf(share_now, sizeof share_now, "%.2f", share);
-    ++rows;
-    const std::vector<std::string> now{mean_now, range_now, share_now};
-    for (std::size_t c = 0; c < 3; ++c) {
-      if (cells[c + 2] == now[c]) continue;
-      ++stale;
-      if (!update) ADD_FAILURE() << "docs/model.md's England table, " << name << ": " << cells[c + 2] << " where the runs give " << now[c];
-      cells[c + 2] = now[c];
-    }
+    doc.check(cells[2], mean_now, name);
+    doc.check(cells[3], range_now, name);
+    doc.check(cells[4], share_now, name);
     // The verdict cell begins with the verdict; what follows is prose.
-    const std::string stated = cells[5].substr(0, cells[5].find_first_of(" :("));
-    if (stated != verdict) {
-      ++stale;
-      if (!update) ADD_FAILURE() << "docs/model.md's England table, " << name << ": verdict " << stated << " where the runs give " << verdict;
-      cells[5] = verdict + cells[5].substr(stated.size());
-    }
-    if (update) {
-      std::string rebuilt = "|";
-      for (const auto& cell : cells) rebuilt += " " + cell + " |";
-      lines[i] = rebuilt;
-    }
+    const std::string verdict = row[table.column("verdict")];
+    std::string stated = cells[5].substr(0, cells[5].find_first_of(" :("));
+    const std::string rest = cells[5].substr(stated.size());
+    doc.check(stated, verdict, name + "'s verdict");
+    cells[5] = stated + rest;
+    doc.put(i, cells);
   }
-  EXPECT_EQ(rows, 13) << "England's table: one row for each of the case's records";
-  std::printf("England's table: %d rows, %d figures stale%s\n", rows, stale, update && stale > 0 ? " (rewritten)" : "");
-  if (update && stale > 0) {
-    std::ofstream out(path);
-    for (const auto& line : lines) out << line << '\n';
-  }
-  if (!update && stale > 0)
-    ADD_FAILURE() << "regenerate with PARTYLINE_UPDATE_DOCS=1 build/test/tests/partyline_integration_tests --gtest_filter='DocsTables.*'";
+  EXPECT_EQ(doc.rows, 13) << "England's table: one row for each of the case's records";
+  doc.finish();
 }
