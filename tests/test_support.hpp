@@ -28,6 +28,18 @@ inline std::vector<std::string> shipped(const std::filesystem::path& dir) {
   return names;
 }
 
+/// The cells of a row of a Markdown table ("| a | b |"), each trimmed of spaces.
+inline std::vector<std::string> table_cells(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream ss(line.substr(1));
+  for (std::string cell; std::getline(ss, cell, '|');) {
+    const auto b = cell.find_first_not_of(" \t");
+    cells.push_back(b == std::string::npos ? "" : cell.substr(b, cell.find_last_not_of(" \t") - b + 1));
+  }
+  if (!cells.empty() && cells.back().empty()) cells.pop_back();
+  return cells;
+}
+
 inline std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;

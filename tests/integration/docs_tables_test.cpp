@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,17 +26,6 @@
 using namespace partyline;
 
 namespace {
-
-std::vector<std::string> split_cells(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream ss(line.substr(1));
-  for (std::string cell; std::getline(ss, cell, '|');) {
-    const auto b = cell.find_first_not_of(' ');
-    cells.push_back(b == std::string::npos ? "" : cell.substr(b, cell.find_last_not_of(' ') - b + 1));
-  }
-  if (!cells.empty() && cells.back().empty()) cells.pop_back();
-  return cells;
-}
 
 /// `x` with `decimals` digits after the point, and thousands separated by commas when `grouped`.
 std::string number(double x, int decimals, bool grouped) {
@@ -143,7 +131,7 @@ TEST(DocsTables, TheNationalTableIsWhatItsCommandGives) {
   for (auto& r : summarize_runs(simulate_runs(s, opt))) measured[r.name] = r;
 
   for (std::size_t i = doc.first_row(); doc.is_row(i); ++i) {
-    std::vector<std::string> cells = split_cells(doc.lines[i]);
+    std::vector<std::string> cells = partyline::testing::table_cells(doc.lines[i]);
     ASSERT_GE(cells.size(), 4u) << doc.lines[i];
     std::string name = cells[0];
     if (name.size() > 2 && name.front() == '`') name = name.substr(1, name.size() - 2);
@@ -181,7 +169,7 @@ TEST(DocsTables, TheEnglandTableIsWhatItsCommandGives) {
   const auto value = [&](const std::vector<std::string>& row, const char* column) { return std::stod(row[table.column(column)]); };
 
   for (std::size_t i = doc.first_row(); doc.is_row(i); ++i) {
-    std::vector<std::string> cells = split_cells(doc.lines[i]);
+    std::vector<std::string> cells = partyline::testing::table_cells(doc.lines[i]);
     ASSERT_GE(cells.size(), 6u) << doc.lines[i];
     ASSERT_EQ(cells[0].rfind("`", 0), 0u) << "England's table: a row names no target: " << doc.lines[i];
     const std::string name = cells[0].substr(1, cells[0].find('`', 1) - 1);

@@ -16,7 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 #include <vector>
 #include <set>
 #include <string>
@@ -35,12 +34,6 @@ namespace {
 struct stated {
   std::string scenario, fact, p, p_fine, verdict;
 };
-
-std::string trim(const std::string& x) {
-  const auto b = x.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return x.substr(b, x.find_last_not_of(" \t") - b + 1);
-}
 
 /// The first `code` span of a cell ("" if none).
 std::string code_span(const std::string& cell) {
@@ -66,9 +59,7 @@ std::pair<std::vector<stated>, std::string> docs_ledger() {
     }
     if (table && line.rfind("|---", 0) == 0) continue;
     if (table && line.rfind("|", 0) == 0) {
-      std::vector<std::string> cells;
-      std::stringstream ss(line.substr(1));
-      for (std::string cell; std::getline(ss, cell, '|');) cells.push_back(trim(cell));
+      const std::vector<std::string> cells = partyline::testing::table_cells(line);
       if (cells.size() < 6) continue;
       if (!code_span(cells[1]).empty()) file = code_span(cells[1]);
       stated r{file, code_span(cells[2]), cells[4].substr(0, cells[4].find(' ')), "", cells[5]};
@@ -78,7 +69,7 @@ std::pair<std::vector<stated>, std::string> docs_ledger() {
       continue;
     }
     if (table && line.find("held-out facts are reproduced") != std::string::npos) {
-      summary = trim(line);
+      summary = line.substr(line.find_first_not_of(" \t"));
       break;
     }
   }
@@ -103,8 +94,7 @@ TEST(Validation, EachHeldOutFactHasTheVerdictTheDocsState) {
     expected[r.scenario][r.fact] = r;
   }
   std::set<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(partyline::testing::scenario_path("")))
-    if (entry.path().extension() == ".yaml") files.insert(entry.path().filename().string());
+  for (const auto& stem : partyline::testing::shipped(partyline::testing::scenario_path(""))) files.insert(stem + ".yaml");
   for (const auto& [file, facts] : expected) EXPECT_TRUE(files.count(file)) << "the ledger names " << file << ", not a shipped case";
   int facts = 0, reproduced = 0, missed = 0;
   for (const auto& file : files) {
