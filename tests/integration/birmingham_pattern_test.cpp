@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "../test_support.hpp"
+#include "pattern_table.hpp"
 #include "partyline/outcome/collect.hpp"
 
 using namespace partyline;
@@ -44,7 +45,7 @@ TEST(BirminghamPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
 
   int strike = 0, injunction = 0, imposed = 0, letter = 0, letter_in_range = 0, referred = 0, decided = 0, slow = 0,
       survived = 0;
-  std::vector<double> wait_before_crisis, wait_in_crisis;
+  std::vector<double> wait_before_crisis, wait_in_crisis, first_injunction_week, first_terms_week;
   for (const auto& r : results) {
     strike += r.counters[run_outcome::strike_weeks] > 0;
     injunction += r.counters[run_outcome::injunctions_threatened] > 0;
@@ -53,7 +54,16 @@ TEST(BirminghamPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
     survived += r.counters[run_outcome::leaders_removed] == 0 && r.counters[run_outcome::leaders_stood_down] == 0;
     bool first_letter = true, first_decision = true;
     int referral_week = -1;
+    bool first_injunction = true, first_terms = true;
     for (const auto& e : r.events) {
+      if (e.event == "injunction_threat" && first_injunction) {
+        first_injunction = false;
+        first_injunction_week.push_back(e.week);
+      }
+      if (e.event == "impose_terms" && first_terms) {
+        first_terms = false;
+        first_terms_week.push_back(e.week);
+      }
       if (e.event == "backbench_letter" && first_letter) {
         first_letter = false;
         ++letter;
@@ -82,6 +92,21 @@ TEST(BirminghamPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
               "median wait %.0f weeks for a referral before the crisis, %.0f in it), leader survives %d of %d\n",
               strike, injunction, imposed, letter, letter_in_range, referred, decided, slow, median(wait_before_crisis),
               median(wait_in_crisis), survived, n);
+  using partyline::testing::expect_pattern_figure, partyline::testing::percent, partyline::testing::format;
+  const std::string bham = "Birmingham 2019";
+  expect_pattern_figure(bham, "disputes reach strike", percent(strike, n));
+  expect_pattern_figure(bham, "the leadership threatens an injunction",
+                        percent(injunction, n) + format(" (median first week %.0f)", median(first_injunction_week)));
+  expect_pattern_figure(bham, "the leadership moves to impose terms",
+                        percent(imposed, n) + format(" (median first week %.0f)", median(first_terms_week)));
+  expect_pattern_figure(bham, "backbench letter", percent(letter, n));
+  expect_pattern_figure(bham, "letter of 15-35 signatories", percent(letter_in_range, letter));
+  expect_pattern_figure(bham, "regional board refers the leader", percent(referred, n));
+  expect_pattern_figure(bham, "executive slow to act",
+                        format("median %.0f weeks in it vs %.0f before; 8+ weeks in ", median(wait_in_crisis),
+                               median(wait_before_crisis)) +
+                            percent(slow, decided) + " of all decisions");
+  expect_pattern_figure(bham, "leader in office at week 52", percent(survived, n));
   EXPECT_GE(strike, 0.9 * n);
   EXPECT_GE(injunction, 0.7 * n);
   EXPECT_GE(imposed, 0.6 * n);

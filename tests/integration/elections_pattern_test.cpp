@@ -18,6 +18,7 @@
 #include <algorithm>
 
 #include "../test_support.hpp"
+#include "pattern_table.hpp"
 #include "partyline/outcome/collect.hpp"
 
 using namespace partyline;
@@ -82,6 +83,15 @@ TEST(CoalitionsPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
               "governs after %d of %d vetoes; Cherwell Conservative minority %.1f%%; allegation with suspensions %.1f%%\n",
               100 * refused_share, 100 * three_party, 100 * two_party, other_governs, refused_not_defied,
               100 * cherwell_con_minority / n, 100 * runs_with_allegation / n);
+  using partyline::testing::expect_pattern_figure, partyline::testing::percent, partyline::testing::format;
+  expect_pattern_figure("Coalitions 2023", "share of the party's requests refused", format("%.1f%%", 100 * refused_share));
+  expect_pattern_figure("Coalitions 2023", "three-party deal (Cherwell) refused",
+                        format("%.1f%% vs %.1f%%", 100 * three_party, 100 * two_party));
+  expect_pattern_figure("Coalitions 2023", "where refused (not defied)",
+                        percent(other_governs, refused_not_defied) + " (" + partyline::testing::grouped(other_governs) +
+                            " of " + partyline::testing::grouped(refused_not_defied) + ")");
+  expect_pattern_figure("Coalitions 2023", "Cherwell ends under a Conservative minority", percent(cherwell_con_minority, n));
+  expect_pattern_figure("Coalitions 2023", "pact allegations bring suspensions", percent(runs_with_allegation, n));
   EXPECT_GE(refused_share, 0.3);
   EXPECT_GE(three_party, two_party + 0.3);
   ASSERT_GT(refused_not_defied, 0);
@@ -110,6 +120,13 @@ TEST(LeicesterPattern, CentralDeselectionsCostTheSeats) {
               "the board, %.1f without; the mayor re-elected in %.1f%%\n",
               deselected / n, median, 100 * con_gain10 / n, loss_with / n, loss_without / static_cast<double>(without.size()),
               100 * mayor_held / n);
+  using partyline::testing::expect_pattern_figure, partyline::testing::percent, partyline::testing::format;
+  expect_pattern_figure("Leicester 2023", "central deselections", format("%.1f", deselected / n));
+  expect_pattern_figure("Leicester 2023", "Labour's seats", format("%d", median));
+  expect_pattern_figure("Leicester 2023", "Conservatives gain 10+", percent(con_gain10, n));
+  expect_pattern_figure("Leicester 2023", "without the executive's power over selections",
+                        format("loss %.1f vs %.1f seats", loss_without / static_cast<double>(without.size()), loss_with / n));
+  expect_pattern_figure("Leicester 2023", "the party keeps the mayoralty", percent(mayor_held, n));
   EXPECT_GE(deselected / n, 15);
   EXPECT_LE(deselected / n, 23);
   EXPECT_GE(median, 27);
@@ -244,6 +261,9 @@ TEST(LeicesterPattern, AnotherPartyStandingAsideElectsMoreOfTheDeselected) {
   const auto [standing_aside, elected_aside] = run_with(true);
   std::printf("independents standing %.2f / %.2f, elected %.2f alone, %.2f with the Conservatives standing aside\n", standing_alone,
               standing_aside, elected_alone, elected_aside);
+  partyline::testing::expect_pattern_figure(
+      "Leicester 2023", "independents: several of the deselected stand",
+      partyline::testing::format("%.1f stand, %.1f elected a run", standing_alone, elected_alone));
   EXPECT_DOUBLE_EQ(standing_alone, standing_aside);
   EXPECT_GT(elected_aside, elected_alone + 3.0);
 }
