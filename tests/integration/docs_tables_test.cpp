@@ -8,12 +8,14 @@
 // the figures in place (the reasoning column is prose and stays); the diff then shows what moved.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -202,4 +204,143 @@ TEST(DocsTables, TheEnglandTableIsWhatItsCommandGives) {
   }
   EXPECT_EQ(doc.rows, 13) << "England's table: one row for each of the case's records";
   doc.finish();
+}
+
+namespace {
+
+/// A CSV table printed by the CLI (`compare --format csv`, `sensitivity --format csv`): its header and rows. The CLI
+/// quotes no field in these tables (names and numbers only).
+struct csv_table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  [[nodiscard]] std::size_t column(const std::string& name) const {
+    const auto it = std::find(header.begin(), header.end(), name);
+    EXPECT_NE(it, header.end()) << "no column " << name;
+    return static_cast<std::size_t>(it - header.begin());
+  }
+};
+
+csv_table parse_csv(const std::string& text) {
+  csv_table t;
+  std::stringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> fields;
+    std::stringstream ss(line);
+    for (std::string f; std::getline(ss, f, ',');) fields.push_back(f);
+    if (line.back() == ',') fields.emplace_back();
+    if (t.header.empty()) t.header = fields;
+    else if (fields.size() == t.header.size()) t.rows.push_back(fields);
+  }
+  return t;
+}
+
+/// Runs one of README's sweeps (`scenarios/sweeps/<name>.yaml`) into a fresh folder and returns the folder.
+std::filesystem::path run_readme_sweep(const std::string& name) {
+  const auto dir = partyline::testing::fresh_dir("readme-" + name);
+  const auto r = partyline::testing::run_cli("sweep " + (partyline::testing::source_dir() / "scenarios" / "sweeps" / (name + ".yaml")).string() +
+                                             " --out " + (dir / "sweep").string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  return dir / "sweep";
+}
+
+std::string formatted(const char* fmt, double a, double b = 0, double c = 0) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, fmt, a, b, c);
+  return buf;
+}
+
+}  // namespace
+
+// README's worked examples are tables their commands give (issue 33 pt 10): the Haringey sweep's comparison of points
+// 1 and 7, one row per outcome the README names, and Leicester's screening of Labour's seats, every input ranked.
+TEST(DocsTables, TheReadmesHaringeySweepExampleIsWhatItsCommandsGive) {
+  docs_table doc;
+  doc.path = partyline::testing::source_dir() / "README.md";
+  doc.find("### Worked example: centralism and the memory of precedent in Haringey", "| outcome (`compare` row) |",
+           "partyline compare results/haringey-sweep results/haringey-sweep --point-a 1 --point-b 7", "README's Haringey sweep table");
+  if (::testing::Test::HasFatalFailure()) return;
+  const auto sweep = run_readme_sweep("haringey-centralism-backlash");
+  const auto r = partyline::testing::run_cli("compare " + sweep.string() + " " + sweep.string() + " --point-a 1 --point-b 7 --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const csv_table t = parse_csv(r.out);
+  std::map<std::string, std::vector<std::string>> by_outcome;
+  for (const auto& row : t.rows) by_outcome[row[0]] = row;
+  const auto value = [&](const std::vector<std::string>& row, const char* column) { return std::stod(row[t.column(column)]); };
+
+  for (std::size_t i = doc.first_row(); doc.is_row(i); ++i) {
+    std::vector<std::string> cells = partyline::testing::table_cells(doc.lines[i]);
+    ASSERT_GE(cells.size(), 4u) << doc.lines[i];
+    ASSERT_EQ(cells[0].rfind("`", 0), 0u) << "a row names no outcome: " << doc.lines[i];
+    const std::string name = cells[0].substr(1, cells[0].find('`', 1) - 1);
+    const auto it = by_outcome.find(name);
+    ASSERT_NE(it, by_outcome.end()) << "README's Haringey table names " << name << ", not a row of compare's";
+    const auto& row = it->second;
+    if (cells[0].find("share of runs") != std::string::npos) {
+      doc.check(cells[1], formatted("%.1f%%", 100 * value(row, "share_a")), name);
+      doc.check(cells[2], formatted("%.1f%%", 100 * value(row, "share_b")), name);
+      doc.check(cells[3], formatted("%+.1f points [%.1f, %.1f]", 100 * (value(row, "share_b") - value(row, "share_a")),
+                                    100 * value(row, "share_difference_lo"), 100 * value(row, "share_difference_hi")), name);
+    } else {
+      const auto [decimals, grouped] = style_of(cells[1]);
+      doc.check(cells[1], number(value(row, "mean_a"), decimals, grouped), name);
+      doc.check(cells[2], number(value(row, "mean_b"), decimals, grouped), name);
+      doc.check(cells[3], formatted("%+.1f [%.1f, %.1f]", value(row, "difference"), value(row, "difference_lo"), value(row, "difference_hi")), name);
+    }
+    doc.put(i, cells);
+  }
+  EXPECT_GE(doc.rows, 5) << "README's Haringey table has too few rows";
+  doc.finish();
+  std::filesystem::remove_all(sweep.parent_path());
+}
+
+TEST(DocsTables, TheReadmesLeicesterScreeningExampleIsWhatItsCommandsGive) {
+  docs_table doc;
+  doc.path = partyline::testing::source_dir() / "README.md";
+  doc.find("### Worked example: screening Leicester's inputs", "| input | mu* (seats) [95% interval] |",
+           "partyline sensitivity results/leicester-screening", "README's Leicester screening table");
+  if (::testing::Test::HasFatalFailure()) return;
+  const auto sweep = run_readme_sweep("leicester-screening");
+  const auto r = partyline::testing::run_cli("sensitivity " + sweep.string() + " --format csv");
+  ASSERT_EQ(r.status, 0) << r.out;
+  const csv_table t = parse_csv(r.out);
+  const auto outcome = t.column("outcome"), input = t.column("input"), above = t.column("above_noise");
+  // How many outcomes each input stands above the noise floor on; the rows for Labour's seats, ranked by mu*.
+  std::map<std::string, int> outcomes_above;
+  std::vector<std::vector<std::string>> seats;
+  for (const auto& row : t.rows) {
+    outcomes_above[row[input]] += row[above] == "1";
+    if (row[outcome] == "focus_seats_end") seats.push_back(row);
+  }
+  const auto mu_star = t.column("mu_star");
+  std::stable_sort(seats.begin(), seats.end(),
+                   [&](const auto& a, const auto& b) { return std::stod(a[mu_star]) > std::stod(b[mu_star]); });
+  std::vector<std::string> now;
+  for (const auto& row : seats) {
+    const bool dummy = row[above] == "dummy";
+    now.push_back("| `" + row[input] + "` | " +
+                  formatted("%.1f [%.1f, %.1f]", std::stod(row[mu_star]), std::stod(row[t.column("mu_star_lo")]),
+                            std::stod(row[t.column("mu_star_hi")])) +
+                  " | " + formatted("%.1f", std::stod(row[t.column("sigma")])) + " | " +
+                  (dummy ? "the noise floor" : row[above] == "1" ? "above" : "within the noise") + " | " +
+                  (dummy ? "-" : std::to_string(outcomes_above[row[input]])) + " |");
+  }
+  ASSERT_GE(now.size(), 10u) << "the screening has too few inputs";
+  // The whole table is generated: its rows, in their order, are what the runs give.
+  std::size_t i = doc.first_row();
+  std::vector<std::string> stated;
+  while (doc.is_row(i)) stated.push_back(doc.lines[i++]);
+  if (stated != now) {
+    ++doc.stale;
+    if (!doc.update) {
+      for (std::size_t k = 0; k < std::max(stated.size(), now.size()); ++k)
+        if (k >= stated.size() || k >= now.size() || stated[k] != now[k])
+          ADD_FAILURE() << "README's Leicester screening table, row " << k + 1 << ": "
+                        << (k < stated.size() ? stated[k] : "(none)") << " where the runs give " << (k < now.size() ? now[k] : "(none)");
+    }
+    doc.lines.erase(doc.lines.begin() + static_cast<long>(doc.first_row()), doc.lines.begin() + static_cast<long>(i));
+    doc.lines.insert(doc.lines.begin() + static_cast<long>(doc.first_row()), now.begin(), now.end());
+  }
+  doc.rows = static_cast<int>(now.size());
+  doc.finish();
+  std::filesystem::remove_all(sweep.parent_path());
 }
