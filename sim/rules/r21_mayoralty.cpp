@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <vector>
 
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
@@ -53,6 +54,33 @@ councillor_id sitting_mayor(const world& w, const council_state& c) {
   return c.mayoralty.party == w.scen->party_index && c.leadership.directly_elected ? c.leadership.leader : nobody;
 }
 
+/// Once someone who lost the party's candidacy stands against its candidate, each councillor of the group decides
+/// whether to campaign for them: the standing decision's terms at campaigning's lower cost (`k0` for `s0`), less the
+/// distance between them (the candidate's camp campaigns). The party's rules make that support a breach (Rule Book
+/// ch. 2: a member who "supports any candidate who stands against an official Labour candidate" is ineligible to
+/// remain a member), so those who campaign are the subjects of a complaint to the body that decides allegations --
+/// in Labour's rules its staff, who may suspend them pending an investigation (Tower Hamlets 2010: eight councillors
+/// suspended for supporting the independent). Runs once, when the candidate declares; its small list may allocate.
+void campaigners_for(world& w, council_id ci, councillor_id rival, double support, double grievance, const draw_stream& rng) {
+  const auto& p = w.params->independents;
+  const council_state& c = w.councils[ci];
+  const auto& cl = w.councillors;
+  std::vector<councillor_id> campaigners;
+  constexpr std::uint64_t counter = 1u << 16;  // apart from the step's draws keyed by the council
+  for (const councillor_id r : group_rows(w, c)) {
+    if (r == rival || r == c.mayoralty.candidate) continue;
+    const double logit = p.k0 + p.s_support * support + p.s_grievance * grievance - p.s_loyalty * cl.loyalty[r] -
+                         p.k_distance * std::abs(cl.position[r] - cl.position[rival]);
+    if (rng.bernoulli(sigmoid(logit), row(r), counter)) campaigners.push_back(r);
+  }
+  if (campaigners.empty()) return;
+  const step_context x(w, ci, mayoralty::id);
+  x.emit(event::campaigned_for_rival, static_cast<std::int64_t>(campaigners.size()), [&] {
+    return format("%zu of the group's councillors campaign for the independent against the party's candidate", campaigners.size());
+  });
+  complain_of_councillors(w, ci, campaigners, p.campaign_severity, mayoralty::id);
+}
+
 /// Someone who sought the party's candidacy for mayor and lost it -- the sitting mayor, or the members' choice the
 /// panel struck off the shortlist, in a first contest too -- decides whether to stand against its candidate: more
 /// likely the larger their base (`support`: their share of the members' ballot) and their following, and the more
@@ -84,6 +112,7 @@ void candidate_may_stand(world& w, council_id ci, councillor_id who, double foll
     });
     if (who == c.leadership.leader) (void)replace_leader(w, ci, mayoralty::id);  // the group elects another
   }
+  campaigners_for(w, ci, who, support, grievance, rng);
 }
 
 /// A sitting mayor who lost the party's candidacy decides whether to stand against its candidate.

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -123,8 +124,11 @@ std::int64_t mark_members(world& w, council_id ci, allegation_subject subject, i
 /// A complaint of misconduct against `subject` reaches the body that decides allegations (R17, R18): a fact, not a
 /// decision. `named`: a councillor named by the background draw (nobody: the subject says who). Its urgency rises with
 /// its severity, so a grave one calls an emergency meeting.
+/// `subjects`: councillors a rule has already named (a complaint about an act the party's rules make a breach, R21);
+/// `by`: the rule that tells it.
 void raise_allegation(world& w, council_id ci, allegation_subject subject, int count, double severity, councillor_id named,
-                      const draw_stream& rng, std::uint64_t counter) {
+                      const draw_stream& rng, std::uint64_t counter, std::span<const councillor_id> subjects = {},
+                      stream by = told_as) {
   council_state& c = w.councils[ci];
   const councillor_id leader = c.leadership.leader;
   const bool mayor_in_office = leader != nobody && c.leadership.directly_elected;
@@ -138,7 +142,11 @@ void raise_allegation(world& w, council_id ci, allegation_subject subject, int c
     case allegation_subject::mayor: accused = mayor_in_office ? leader : nobody; break;
     case allegation_subject::mayoral_candidate: accused = c.mayoralty.candidate; break;  // nobody selected yet: no case
     case allegation_subject::councillors:
-      if (named != nobody) {
+      if (!subjects.empty()) {
+        for (const councillor_id r : subjects) w.councillors.complained_of[r] = 1;
+        accused = *std::min_element(subjects.begin(), subjects.end());
+        councillors = static_cast<std::int64_t>(subjects.size());
+      } else if (named != nobody) {
         accused = named;
         councillors = 1;
       } else {
@@ -157,7 +165,7 @@ void raise_allegation(world& w, council_id ci, allegation_subject subject, int c
                               : (subject == allegation_subject::group ? leader == nobody : members == 0);
   if (no_subject) {
     c.centre.subject = allegation_subject::leader;
-    emit(w, ci, told_as, event::allegation, 0, [&] {
+    emit(w, ci, by, event::allegation, 0, [&] {
       return format("an allegation against the %s: nobody it names is in the party here now, no case", std::string(to_string(subject)).c_str());
     });
     return;
@@ -172,7 +180,7 @@ void raise_allegation(world& w, council_id ci, allegation_subject subject, int c
   if (!pending(w, c, investigations::allegation_item))
     file_item(w, ci, new_item(w, ci, investigations::allegation_item, investigations::urgency(w, severity), severity,
                               w.national.executive_median));
-  emit(w, ci, told_as, event::allegation, std::lround(100 * severity), [&] {
+  emit(w, ci, by, event::allegation, std::lround(100 * severity), [&] {
     std::string whom;
     switch (subject) {
       case allegation_subject::leader: whom = accused == leader ? "the leader" : "a councillor"; break;
@@ -225,6 +233,12 @@ void background_allegation(world& w, council_id ci) {
 }
 
 }  // namespace
+
+void detail::complain_of_councillors(world& w, council_id ci, std::span<const councillor_id> subjects, double severity, stream by) {
+  if (subjects.empty()) return;
+  raise_allegation(w, ci, allegation_subject::councillors, static_cast<int>(subjects.size()), severity, nobody, draws(w, by), 0,
+                   subjects, by);
+}
 
 void scripted_events::run(world& w, council_id ci) {
   const step_context x(w, ci, id);

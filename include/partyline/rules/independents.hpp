@@ -37,6 +37,9 @@ struct independent_candidacy {
     double v_stand_aside = 0.6;
     double refused_following = 0.1;
     double support_unmeasured = 0.5;
+    double k0 = -1.5;
+    double k_distance = 4.0;
+    double campaign_severity = 0.5;
 
     template <class V>
     void describe(V& v) {
@@ -74,6 +77,23 @@ struct independent_candidacy {
              "members' support assumed for someone no ballot measured (an expelled councillor never reselected, a mayor the "
              "centre dropped before any ballot)",
              "—");
+      v.coef("k0", k0, {-20, 20},
+             "log-odds that a councillor of the party campaigns for someone who lost its candidacy for mayor and stands "
+             "against its candidate: intercept; the rest is the standing decision's (+ s_support x the candidate's "
+             "members' support + s_grievance x their grievance - s_loyalty x the councillor's own loyalty): campaigning "
+             "is the same choice at a lower cost than standing (s0)",
+             "issue 31 (asserted before any case was run: about four times the odds of standing; Tower Hamlets 2010 is "
+             "the one case that bears on it and it is held out)");
+      v.coef("k_distance", k_distance, {0, 50},
+             "... - x the distance between the councillor and the candidate in the policy space: the candidate's camp "
+             "campaigns, the rest of the group does not",
+             "issue 31 (asserted: a group's spread is about 0.15, so an ally a spread apart is about half as likely)");
+      v.coef("campaign_severity", campaign_severity, {0, 1},
+             "severity (0..1) of the complaint the party's rules make of a member who supports a candidate standing "
+             "against its own: it goes to the body that decides allegations (the staff may suspend them pending an "
+             "investigation), with the councillors who campaigned as its subjects",
+             "Rule Book ch. 2 (2010: 'supports any candidate who stands against an official Labour candidate ... shall "
+             "automatically be ineligible'; enforced at the staff's discretion); asserted, the default allegation severity");
     }
   };
 

@@ -324,3 +324,91 @@ TEST(MayorR21, ACouncillorWhoStandsForMayorAgainstThePartyIsExcludedASittingMayo
   EXPECT_EQ(mayor_excluded, 0);
   EXPECT_GE(mayor_leads, mayor_rivals - 2);  // of the party still, unless a hearing expelled them on another case
 }
+
+// Issue 31 pt 2 and pt 7 (Rule Book ch. 2: a member who "supports any candidate who stands against an official Labour
+// candidate" is ineligible to remain one; Tower Hamlets 2010: eight councillors suspended for supporting the
+// independent): when the members' choice struck off the shortlist stands against the party's candidate, the
+// councillors of their camp -- near them in the policy space -- campaign for them and are the subjects of a complaint
+// to the staff, who may suspend them pending an investigation; the rest of the group is not. Counterfactuals: with
+// campaigning's intercept at -20 nobody campaigns and nobody but the rival is touched; with the distance term at 0 the
+// campaigners are no nearer the rival than the rest of the group.
+TEST(MayorR21, TheRivalsCampCampaignsForThemAndOnlyTheyAreComplainedOf) {
+  struct tally_of {
+    int rivals = 0, with_campaigners = 0, campaigners = 0, suspended_campaigners = 0, bystanders_suspended = 0;
+    double camp_distance = 0, rest_distance = 0;
+    int camp_n = 0, rest_n = 0;
+  };
+  const auto contest = [](double k0, double k_distance) {
+    const auto s = mayoral([&](scenario& sc) {
+      auto& c = sc.councils[0];
+      c.group.leader.directly_elected = false;  // a first contest
+      c.group.leader.position = -0.2;
+      c.group.left_share = 0.3;
+      c.group.left_position = -0.9;
+      c.members.position = -0.8;
+      c.members.faction_share = 0.0;
+      sc.executive.centralism_mean = 0.9;
+      sc.executive.left_share = 0.0;
+      coefficients(sc).independents.s0 = 20.0;  // struck off, they stand
+      coefficients(sc).independents.k0 = k0;
+      coefficients(sc).independents.k_distance = k_distance;
+    });
+    tally_of t;
+    for (int r = 0; r < 40; ++r) {
+      world w = build_world(s, 1, static_cast<std::uint64_t>(r));
+      council_state& c = w.councils[0];
+      auto& cl = w.councillors;
+      std::vector<std::uint8_t> campaigned(cl.size(), 0), in_group_then(cl.size(), 0), at_campaign(cl.size(), 0),
+          ever_suspended(cl.size(), 0);
+      for (int week = 0; week < 39; ++week) {
+        const std::int64_t before = tally(w, event::campaigned_for_rival);
+        for (const councillor_id k : c.rows.councillors()) in_group_then[row(k)] = detail::in_group(w, k);
+        step_week(w);
+        for (const councillor_id k : c.rows.councillors()) ever_suspended[row(k)] |= cl.status[k] == councillor_status::suspended;
+        if (tally(w, event::campaigned_for_rival) == before) continue;
+        // The week they campaign: the complaint's subjects are marked; the distances are the week's.
+        const councillor_id rival = c.mayoralty.rival;
+        for (const councillor_id k : c.rows.councillors()) {
+          if (!in_group_then[row(k)] || k == rival) continue;
+          const double d = std::abs(cl.position[k] - cl.position[rival]);
+          at_campaign[row(k)] = 1;
+          campaigned[row(k)] = cl.complained_of[k];
+          (campaigned[row(k)] ? t.camp_distance : t.rest_distance) += d;
+          ++(campaigned[row(k)] ? t.camp_n : t.rest_n);
+        }
+      }
+      const councillor_id rival = c.mayoralty.rival;
+      if (rival == nobody) continue;
+      ++t.rivals;
+      int n = 0;
+      for (const councillor_id k : c.rows.councillors()) {
+        if (k == rival || !at_campaign[row(k)]) continue;
+        if (campaigned[row(k)]) {
+          ++n;
+          t.suspended_campaigners += ever_suspended[row(k)];
+        } else {
+          t.bystanders_suspended += ever_suspended[row(k)];
+        }
+      }
+      t.campaigners += n;
+      t.with_campaigners += n > 0;
+    }
+    return t;
+  };
+  const tally_of base = contest(1.0, 4.0), none = contest(-20.0, 4.0), anyone = contest(1.0, 0.0);
+  const auto mean = [](double sum, int n) { return n > 0 ? sum / n : 0.0; };
+  std::printf("rivals %d; campaigners in %d runs, %d in all (%d suspended), %.3f from the rival against %.3f for the rest, "
+              "bystanders suspended %d; intercept -20: %d campaigners, %d bystanders suspended; no distance term: %.3f "
+              "against %.3f\n",
+              base.rivals, base.with_campaigners, base.campaigners, base.suspended_campaigners, mean(base.camp_distance, base.camp_n),
+              mean(base.rest_distance, base.rest_n), base.bystanders_suspended, none.campaigners, none.bystanders_suspended,
+              mean(anyone.camp_distance, anyone.camp_n), mean(anyone.rest_distance, anyone.rest_n));
+  ASSERT_GE(base.rivals, 10);
+  EXPECT_GE(base.with_campaigners, base.rivals / 2);
+  EXPECT_GT(base.suspended_campaigners, 0);                     // the staff suspend campaigners pending the case
+  EXPECT_EQ(base.bystanders_suspended, 0);                      // and nobody else
+  EXPECT_LT(mean(base.camp_distance, base.camp_n), 0.7 * mean(base.rest_distance, base.rest_n));  // the rival's camp
+  EXPECT_EQ(none.campaigners, 0);
+  EXPECT_EQ(none.bystanders_suspended, 0);
+  EXPECT_GT(mean(anyone.camp_distance, anyone.camp_n), 0.8 * mean(anyone.rest_distance, anyone.rest_n));
+}
