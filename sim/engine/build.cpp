@@ -173,7 +173,7 @@ void draw_councillors(world& w, council_id ci, const draw_stream& rng) {
     cl.cabinet[r] = 0;
     const std::uint8_t p = cl.party[r];
     ++c.electoral.seats_by_party[p];
-    independent_candidacy::draw_following(w, r, rng, 13);
+    independent_candidacy::draw_following(w, r, s.councils[row(ci)].community, rng, 13);
     if (p != party) {
       cl.position[r] = clamp_unit(s.parties[p].position + w.params->R13.candidate_position_sd * rng.normal(r, 0), -1, 1);
       detail::place_on_other_axes(w, row(r), s.party_point(p), false, rng, 30);

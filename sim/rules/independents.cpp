@@ -9,9 +9,16 @@ namespace partyline {
 
 using namespace detail;
 
-void independent_candidacy::draw_following(world& w, councillor_id r, const draw_stream& rng, std::uint64_t k) {
+void independent_candidacy::draw_following(world& w, councillor_id r, const community_def& community, const draw_stream& rng,
+                                           std::uint64_t k) {
   const auto& p = w.params->independents;
-  w.councillors.following[r] = static_cast<float>(std::clamp(p.following_mean + p.following_sd * rng.normal(row(r), k), 0.0, 1.0));
+  double following = std::clamp(p.following_mean + p.following_sd * rng.normal(row(r), k), 0.0, 1.0);
+  // Rooted in a community with close networks, they bring `community_reach` of its voters with them whatever their
+  // party: in the units of a following (whose vote is v_following x following), that is reach x share / v_following.
+  // The draw is apart from the following's, so a council that states no community draws exactly as before.
+  if (community.rooted_share() > 0 && p.v_following > 0 && rng.bernoulli(community.rooted_share(), row(r), k + (1u << 24)))
+    following += p.community_reach * community.share / p.v_following;
+  w.councillors.following[r] = static_cast<float>(following);
 }
 
 float independent_candidacy::grievance(const world& w, const council_state& c, double support, bool by_centre,

@@ -92,7 +92,7 @@ void seat_new_councillor(world& w, council_id ci, councillor_id r, const candida
   cl.dissent[r] = 0;
   cl.cabinet[r] = 0;
   cl.complained_of[r] = 0;  // a complaint is against the person, not the seat
-  independent_candidacy::draw_following(w, r, rng, 24);
+  independent_candidacy::draw_following(w, r, s.councils[row(ci)].community, rng, 24);
   if (winner.party == s.party_index) {
     elections::draw_party_councillor(w, ci, r, rng, {20, 21, 22, 23});
   } else {

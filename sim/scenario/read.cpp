@@ -693,6 +693,8 @@ class resolver {
       // Seats before the count (R12): default, no change.
       party_keys(c.seats_before, p + ".seats_before");
       if (c.seats_before.empty()) c.seats_before = c.seats;
+      // The councillors rooted in the area's community: by default, as many as its share of the voters.
+      if (c.community.group_share < 0) c.community.group_share = c.community.share;
       // Administration: given, or the majority party; with no majority it is formed at week 0 (R11).
       c.administration_mask = 0;
       if (c.administration.empty()) {

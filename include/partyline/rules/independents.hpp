@@ -37,6 +37,7 @@ struct independent_candidacy {
     double v_stand_aside = 0.6;
     double refused_following = 0.1;
     double support_unmeasured = 0.5;
+    double community_reach = 0.5;
     double k0 = -1.5;
     double k_distance = 4.0;
     double campaign_severity = 0.5;
@@ -77,6 +78,13 @@ struct independent_candidacy {
              "members' support assumed for someone no ballot measured (an expelled councillor never reselected, a mayor the "
              "centre dropped before any ballot)",
              "—");
+      v.coef("community_reach", community_reach, {0, 1},
+             "where the council states a community with close networks (`community`): the share of its voters who follow "
+             "a candidate rooted in it, whatever the party -- a councillor is rooted with the community's `group_share`; "
+             "it adds `community_reach x share / v_following` to their following, so `community_reach x share` of the "
+             "area's voters to their personal vote and the same base to their decision to stand",
+             "issue 31 (asserted, not fitted: half of a close community's voters; no shipped case but Tower Hamlets 2010, "
+             "held out, states one)");
       v.coef("k0", k0, {-20, 20},
              "log-odds that a councillor of the party campaigns for someone who lost its candidacy for mayor and stands "
              "against its candidate: intercept; the rest is the standing decision's (+ s_support x the candidate's "
@@ -99,8 +107,9 @@ struct independent_candidacy {
 
   /// The probability that someone who lost the party's candidacy stands against it.
   [[nodiscard]] static double stand_probability(const world& w, double support, double following, double grievance, double loyalty);
-  /// Draws the personal following of someone taking a seat (counter `k` of the caller's keyed draw).
-  static void draw_following(world& w, councillor_id r, const draw_stream& rng, std::uint64_t k);
+  /// Draws the personal following of someone taking a seat (counter `k` of the caller's keyed draw): their own, plus,
+  /// if they are rooted in the area's community with close networks (`community`), that community's following.
+  static void draw_following(world& w, councillor_id r, const community_def& community, const draw_stream& rng, std::uint64_t k);
   /// How the central action that ended a candidacy is seen, -1..1: the centre acted, without notice, against the
   /// members' choice (`support`: the members' backing for the candidate removed) -- 0 for the members' own decision --
   /// less the severity of the complaint or findings against the candidate themselves (`accused_severity`, 0..1: 0

@@ -560,6 +560,22 @@ struct members_def {
 
 /// @brief A directly elected mayor (R21): one contest across the whole area. The party holds the office at week 0
 /// when `group.leader.directly_elected` (its leader is the mayor); a mayor of another party is not stated.
+/// @brief A community with close networks in the council's area -- an ethnic or faith community, kin networks -- whose
+/// voters follow a candidate rooted in it whatever their party (issue 31: community networks as a candidate's base).
+/// Facts: the community's share of the area's voters (a census share) and of the councillors rooted in it.
+struct community_def {
+  double share = 0;         ///< the community's share of the area's voters (0: none stated)
+  double group_share = -1;  ///< the share of the councillors rooted in it (unset: the community's own share)
+
+  template <class V>
+  void describe(V& v) {
+    v.field("share", share, {0, 1});
+    v.field("group_share", group_share, {0, 1});
+  }
+  /// The chance that a councillor is rooted in the community.
+  [[nodiscard]] double rooted_share() const { return share <= 0 ? 0.0 : group_share >= 0 ? group_share : share; }
+};
+
 struct mayor_def {
   std::vector<int> election_weeks;  ///< weeks of the mayoral contests in the run (empty: no contest)
   double following = 0.3;           ///< the sitting mayor's personal following across the area, 0..1
@@ -609,6 +625,7 @@ struct council_def {
   members_def members;
   group_def group;
   mayor_def mayor;
+  community_def community;  ///< a community with close networks in the area (none by default)
   /// Parties that field no candidate in a ward where someone the party refused, dropped or expelled stands against
   /// it as an independent -- a local arrangement, stated as a fact; their voters may follow the independent (R13).
   std::vector<std::string> stand_aside;
@@ -640,6 +657,7 @@ struct council_def {
     v.field("members", members);
     v.field("group", group);
     v.field("mayor", mayor);
+    v.field("community", community);
     v.field("stand_aside", stand_aside);
     v.field("disputes", disputes);
     v.field("focus", focus);

@@ -70,6 +70,8 @@ const bad_case bad_cases[] = {
     // Issue 31: an allegation's subject must exist, and only some subjects are counted.
     {"allegation_against_no_faction.yaml", "21:62", "events[0].subject", "no organised faction"},
     {"allegation_against_no_mayoral_candidate.yaml", "21:62", "events[0].subject", "holds no contest for mayor"},
+    // Issue 31, community networks: a community's share of the voters is a share, not a percentage.
+    {"community_share_above_one.yaml", "15:24", "councils[0].community.share", "out of range [0, 1]"},
     {"body_investigation_weeks_negative.yaml", "23:116", "institutions.bodies[1].investigation_weeks", "out of range [-1, 520]"},
     {"allegation_count_for_leader.yaml", "21:77", "events[0].count", "has no count"},
     // Issue 31: only another party, one the scenario has, can stand aside for an independent.
