@@ -32,6 +32,20 @@ frozen_scenario mayoral(const std::function<void(scenario&)>& more = {}) {
   });
 }
 
+/// A first contest (no sitting mayor) in which the members prefer the group's one councillor of the left (-0.9) and a
+/// centralising executive to the right strikes them off the shortlist: the members' refused choice.
+void first_contest_struck_off(scenario& sc) {
+  auto& c = sc.councils[0];
+  c.group.leader.directly_elected = false;
+  c.group.leader.position = -0.2;
+  c.group.left_share = 0.09;
+  c.group.left_position = -0.9;
+  c.members.position = -0.8;
+  c.members.faction_share = 0.0;
+  sc.executive.centralism_mean = 0.9;
+  sc.executive.left_share = 0.0;
+}
+
 }  // namespace
 
 TEST(MayorR21, TheMembersSelectFromTheShortlistAndTheAreaElectsTheMayor) {
@@ -119,15 +133,7 @@ TEST(MayorR21, TheGroupCannotVoteOutADirectlyElectedMayor) {
 TEST(MayorR21, ARefusedMembersChoiceStandsInAFirstContestAndAGraveAllegationCostsThemTheWin) {
   auto contest = [](double g_allegation) {
     const auto s = mayoral([&](scenario& sc) {
-      auto& c = sc.councils[0];
-      c.group.leader.directly_elected = false;  // a first contest: no sitting mayor
-      c.group.leader.position = -0.2;
-      c.group.left_share = 0.09;                // one councillor of the left, whom the members prefer ...
-      c.group.left_position = -0.9;
-      c.members.position = -0.8;
-      c.members.faction_share = 0.0;
-      sc.executive.centralism_mean = 0.9;       // ... and a centralising executive to the right
-      sc.executive.left_share = 0.0;
+      first_contest_struck_off(sc);
       coefficients(sc).independents.g_allegation = g_allegation;
     });
     const auto ind = static_cast<int>(s->party_id("ind"));
@@ -167,16 +173,8 @@ TEST(MayorR21, ARefusedMembersChoiceStandsInAFirstContestAndAGraveAllegationCost
 TEST(MayorR21, AnotherPartyStandingAsideForTheRefusedChoiceCanMakeThemMayor) {
   auto contest = [](std::vector<std::string> aside) {
     const auto s = mayoral([&](scenario& sc) {
-      auto& c = sc.councils[0];
-      c.group.leader.directly_elected = false;
-      c.group.leader.position = -0.2;
-      c.group.left_share = 0.09;
-      c.group.left_position = -0.9;
-      c.members.position = -0.8;
-      c.members.faction_share = 0.0;
-      c.mayor.stand_aside = aside;
-      sc.executive.centralism_mean = 0.9;
-      sc.executive.left_share = 0.0;
+      first_contest_struck_off(sc);
+      sc.councils[0].mayor.stand_aside = aside;
       coefficients(sc).independents.s0 = 20.0;  // struck off, they stand
     });
     const auto ind = static_cast<int>(s->party_id("ind"));
@@ -273,15 +271,7 @@ TEST(MayorR21, ACouncillorWhoStandsForMayorAgainstThePartyIsExcludedASittingMayo
   int councillor_rivals = 0, excluded = 0, still_in_group = 0;
   {
     const auto s = mayoral([&](scenario& sc) {
-      auto& c = sc.councils[0];
-      c.group.leader.directly_elected = false;  // a first contest
-      c.group.leader.position = -0.2;
-      c.group.left_share = 0.09;
-      c.group.left_position = -0.9;
-      c.members.position = -0.8;
-      c.members.faction_share = 0.0;
-      sc.executive.centralism_mean = 0.9;
-      sc.executive.left_share = 0.0;
+      first_contest_struck_off(sc);
       coefficients(sc).independents.s0 = 20.0;  // struck off, they stand
     });
     for (int r = 0; r < 40; ++r) {
@@ -340,15 +330,8 @@ TEST(MayorR21, TheRivalsCampCampaignsForThemAndOnlyTheyAreComplainedOf) {
   };
   const auto contest = [](double k0, double k_distance) {
     const auto s = mayoral([&](scenario& sc) {
-      auto& c = sc.councils[0];
-      c.group.leader.directly_elected = false;  // a first contest
-      c.group.leader.position = -0.2;
-      c.group.left_share = 0.3;
-      c.group.left_position = -0.9;
-      c.members.position = -0.8;
-      c.members.faction_share = 0.0;
-      sc.executive.centralism_mean = 0.9;
-      sc.executive.left_share = 0.0;
+      first_contest_struck_off(sc);
+      sc.councils[0].group.left_share = 0.3;  // the left a camp of several
       coefficients(sc).independents.s0 = 20.0;  // struck off, they stand
       coefficients(sc).independents.k0 = k0;
       coefficients(sc).independents.k_distance = k_distance;
@@ -421,17 +404,9 @@ TEST(MayorR21, TheRivalsCampCampaignsForThemAndOnlyTheyAreComplainedOf) {
 TEST(MayorR21, ACandidateRootedInACommunityWithCloseNetworksStandsAndWinsMoreOften) {
   auto contest = [](double share, double group_share) {
     const auto s = mayoral([&](scenario& sc) {
-      auto& c = sc.councils[0];
-      c.group.leader.directly_elected = false;  // a first contest
-      c.group.leader.position = -0.2;
-      c.group.left_share = 0.09;                // the members' choice, struck off by a centralising executive
-      c.group.left_position = -0.9;
-      c.members.position = -0.8;
-      c.members.faction_share = 0.0;
-      c.community.share = share;
-      c.community.group_share = group_share;
-      sc.executive.centralism_mean = 0.9;
-      sc.executive.left_share = 0.0;
+      first_contest_struck_off(sc);
+      sc.councils[0].community.share = share;
+      sc.councils[0].community.group_share = group_share;
     });
     const auto ind = static_cast<int>(s->party_id("ind"));
     int stood = 0, won = 0;
