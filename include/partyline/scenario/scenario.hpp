@@ -558,14 +558,12 @@ struct members_def {
   }
 };
 
-/// @brief A directly elected mayor (R21): one contest across the whole area. The party holds the office at week 0
-/// when `group.leader.directly_elected` (its leader is the mayor); a mayor of another party is not stated.
 /// @brief A community with close networks in the council's area -- an ethnic or faith community, kin networks -- whose
 /// voters follow a candidate rooted in it whatever their party (issue 31: community networks as a candidate's base).
 /// Facts: the community's share of the area's voters (a census share) and of the councillors rooted in it.
 struct community_def {
   double share = 0;         ///< the community's share of the area's voters (0: none stated)
-  double group_share = -1;  ///< the share of the councillors rooted in it (unset: the community's own share)
+  double group_share = -1;  ///< the share of the councillors rooted in it (unset: the loader sets the community's own share)
 
   template <class V>
   void describe(V& v) {
@@ -576,6 +574,8 @@ struct community_def {
   [[nodiscard]] double rooted_share() const { return share <= 0 ? 0.0 : group_share >= 0 ? group_share : share; }
 };
 
+/// @brief A directly elected mayor (R21): one contest across the whole area. The party holds the office at week 0
+/// when `group.leader.directly_elected` (its leader is the mayor); a mayor of another party is not stated.
 struct mayor_def {
   std::vector<int> election_weeks;  ///< weeks of the mayoral contests in the run (empty: no contest)
   double following = 0.3;           ///< the sitting mayor's personal following across the area, 0..1

@@ -83,7 +83,7 @@ struct councillor_columns {
   /// Who stands as an independent against the party's candidate for this seat (independent_stand bits): the
   /// sitting councillor (deselected, refused endorsement, or expelled), the members' choice the centre refused.
   column<std::uint8_t, councillor_id> stands_independent;
-  column<float, councillor_id> following;       ///< the councillor's personal following in the ward, 0..1 (drawn when they take a seat)
+  column<float, councillor_id> following;       ///< the councillor's personal following in the ward, 0..1 (drawn when they take a seat), plus a rooted councillor's community (`councils[].community`)
   column<float, councillor_id> ballot_support;  ///< share of the ward's members behind them at their last selection (R5, R6, R20)
   column<float, councillor_id> grievance;       ///< how the central action that removed them as candidate was seen, 0..1 (independents)
   column<endorsement_state, councillor_id> endorsement;  ///< the centre's endorsement of this seat's candidate (R20)
