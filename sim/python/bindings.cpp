@@ -292,13 +292,15 @@ PYBIND11_MODULE(_core, m) {
     for (const auto& info : pl::run_outcome_info) out.emplace_back(info.name, info.meaning);
     return out;
   });
-  // Which event kinds each outcome counts (events.csv's names): a documented date is set against the first of them.
+  // Which event kinds each outcome counts that events.csv can hold (the told ones; a kind only counted, never told,
+  // is never in it): a documented date is set against the first of them.
   m.def("outcome_events", [] {
     const auto kinds = [](const auto& table) {
       std::map<std::string, std::vector<std::string>> out;
       for (const auto& info : table) {
         auto& names = out[std::string(info.name)];
-        for (std::size_t k = 0; k < info.events.n; ++k) names.emplace_back(pl::info_of(info.events.kinds[k]).name);
+        for (std::size_t k = 0; k < info.events.n; ++k)
+          if (const auto& e = pl::info_of(info.events.kinds[k]); e.story != pl::told::never) names.emplace_back(e.name);
       }
       return out;
     };

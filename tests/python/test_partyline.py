@@ -446,6 +446,19 @@ def test_timing_sets_each_dated_fact_against_when_the_runs_first_see_it(tmp_path
         partyline.timing(partyline.run(HARINGEY, runs=2, progress=False))
 
 
+def test_timing_has_no_figure_for_a_fact_whose_events_are_never_told():
+    # Tower Hamlets 2010: the candidate's administrative suspension is counted (suspensions_administrative) but never
+    # told in events.csv, so its timing is unknown (NaN), not "never" (0), though the runs reproduce the fact.
+    r = partyline.run(ROOT / "scenarios" / "tower-hamlets-2010.yaml", runs=40, seed=1, events=True, progress=False)
+    t = partyline.timing(r).set_index("name")
+    assert r["targets"].set_index("name").loc["candidate_suspended", "reproduced_share"] > 0
+    assert t.loc["candidate_suspended", "events"] == "" and pd.isna(t.loc["candidate_suspended", "share"])
+    assert pd.isna(t.loc["candidate_suspended", "share_within"])
+    # Which administration formed is seen when one forms, here at the mayoral contest (week 7, 21 October 2010).
+    assert t.loc["independent_mayor", "events"] == "administration + mayor_elected"
+    assert t.loc["independent_mayor", "share"] == 1.0 and t.loc["independent_mayor", "weeks_off_median"] == 0
+
+
 def test_a_documented_date_outside_the_run_is_an_error_naming_the_key():
     scenario = yaml.safe_load(HARINGEY.read_text())
     scenario["targets"][1]["happened"] = "2030-01-01"
