@@ -414,6 +414,7 @@ void route_items(world& w) {
   };
   stage_route(selection_stages[0], inst.interview_body);
   stage_route(selection_stages[1], inst.list_body);
+  stage_route(review_stage, inst.review_body);
   inst.route.assign(inst.kinds.size() * static_cast<std::size_t>(inst.regions + 1), 0);
   for (std::size_t k = 0; k < inst.kinds.size(); ++k) {
     const std::string_view name = inst.kinds[k]->name;

@@ -15,12 +15,13 @@ using namespace detail;
 
 namespace {
 
-/// A review of how the group is run (the party's Campaign Improvement Boards): where the party's rules give the
-/// centre a standing body for it, for a group never investigated in the run -- a review reports once, and its findings
-/// stand on the record (R19's ladder).
+/// A review of how the group is run (the party's Campaign Improvement Boards): where the party has a standing body
+/// for it -- a declared board conducting group reviews (`group_review`), or the power stated alone
+/// (`executive.powers.review_groups`) -- for a group never investigated in the run: a review reports once, and its
+/// findings stand on the record (R19's ladder).
 bool may_review(const world& w, const council_state& c) {
-  return w.scen->executive.powers.review_groups && c.centre.investigation_until < 0 &&
-         escalation::on_menu(w, c, investigations::investigate);
+  return (w.scen->executive.powers.review_groups || investigations::review_board(w, index_of(w, c)) >= 0) &&
+         c.centre.investigation_until < 0 && escalation::on_menu(w, c, investigations::investigate);
 }
 
 }  // namespace

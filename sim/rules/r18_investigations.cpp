@@ -45,12 +45,23 @@ double investigations::urgency(const world& w, double severity) {
   return std::min(1.0, p.urgency_base + p.urgency_severity * severity);
 }
 
-void investigations::open(world& w, council_id ci) {
+int investigations::review_board(const world& w, council_id ci) {
+  const auto& route = w.institutions.review_body;
+  const std::size_t r = static_cast<std::size_t>(w.scen->councils[row(ci)].region_index + 1);
+  return r < route.size() ? route[r] : -1;
+}
+
+void investigations::open(world& w, council_id ci, bool review) {
   const auto& p = w.params->R18;
   centre_state& centre = w.councils[ci].centre;
-  const double median = body_weeks(w, ci, findings_item, &body_def::investigation_weeks, p.duration_median_weeks);
+  // A review runs at the pace of the board conducting it (`group_review`), where one is declared and sets one; a
+  // complaint's investigation at that of the body deciding its findings; else R18's.
+  const int board = review ? review_board(w, ci) : -1;
+  const double board_weeks = board >= 0 ? w.scen->institutions.bodies[static_cast<std::size_t>(board)].investigation_weeks : -1.0;
+  const double median = review ? (board_weeks >= 0 ? board_weeks : p.duration_median_weeks)
+                               : body_weeks(w, ci, findings_item, &body_def::investigation_weeks, p.duration_median_weeks);
   centre.investigation_until = w.week + drawn_weeks(draws(w, id), ci, 0, median, p.duration_log_sd);
-  centre.review = false;  // a complaint's investigation; a review says so once opened (open_investigation)
+  centre.review = review;
 }
 
 void investigations::run(world& w, council_id ci) {
@@ -65,7 +76,10 @@ void investigations::run(world& w, council_id ci) {
     c.centre.findings = static_cast<float>(severity);
     const bool acted_on = severity >= p.findings_threshold && c.leadership.leader != nobody && !pending(w, c, findings_item);
     x.emit(event::investigation_concluded, std::lround(100 * severity), [&] {
-      return format("the investigation reports: findings of severity %.2f%s", severity,
+      const int board = c.centre.review ? review_board(w, ci) : -1;
+      const std::string who = board >= 0 ? w.scen->institutions.bodies[static_cast<std::size_t>(board)].name + "'s review"
+                              : c.centre.review ? std::string("the review") : std::string("the investigation");
+      return format("%s reports: findings of severity %.2f%s", who.c_str(), severity,
                     acted_on ? ", put to the executive" : ", no further action");
     });
     if (acted_on)
@@ -280,9 +294,8 @@ bool may_suspend_local_party(const world& w, const council_state& c) { return po
 bool may_charge(const world& w, const council_state& c) { return powers(w).charges && c.centre.hearing_from < 0; }
 
 void open_investigation(world& w, council_id ci, const decision& d) {
-  investigations::open(w, ci);
   // The officers' own concern names nobody: a review of how the local party is run (a Campaign Improvement Board).
-  w.councils[ci].centre.review = d.kind == &own_initiative::item;
+  investigations::open(w, ci, d.kind == &own_initiative::item);
 }
 void warn(world& w, council_id ci, const decision&) { investigations::count_sanction(w, ci); }
 void suspend(world& w, council_id ci, const decision& d) {

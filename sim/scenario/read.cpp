@@ -359,7 +359,26 @@ class resolver {
   void institutions(const load_options& opt) {
     auto& bodies = s_.institutions.bodies;
     const executive_def& e = s_.executive;
-    if (bodies.empty()) bodies = default_bodies();
+    // With `keep_default_bodies` the declared bodies follow the party's defaults; `kept` of them, which the file does
+    // not hold: an error names the declared body by its place in the file.
+    std::size_t kept = 0;
+    if (bodies.empty()) {
+      bodies = default_bodies();
+    } else if (s_.institutions.keep_default_bodies) {
+      unique_ids(bodies, "institutions.bodies", [](const body_def& b) -> const std::string& { return b.id; });
+      std::vector<body_def> all = default_bodies();
+      for (std::size_t i = 0; i < bodies.size(); ++i)
+        for (const body_def& d : all)
+          if (d.id == bodies[i].id)
+            fail("institutions.bodies[" + std::to_string(i) + "].id",
+                 "'" + d.id + "' is one of the party's default bodies, kept by `keep_default_bodies`: give the added body another id");
+      kept = all.size();
+      all.insert(all.end(), bodies.begin(), bodies.end());
+      bodies = std::move(all);
+    }
+    const auto body_path = [&](std::size_t i) {
+      return "institutions.bodies[" + std::to_string(i >= kept ? i - kept : i) + "]";
+    };
     // A region's board as a body deciding `kind` for its councils, unless a body of that region already does.
     const auto tier_body = [&](const region_def& r, const char* suffix, const char* kind) -> body_def* {
       for (const body_def& b : bodies)
@@ -387,7 +406,7 @@ class resolver {
     unique_ids(bodies, "institutions.bodies", [](const body_def& b) -> const std::string& { return b.id; });
     for (std::size_t i = 0; i < bodies.size(); ++i) {
       body_def& b = bodies[i];
-      const std::string path = "institutions.bodies[" + std::to_string(i) + "]";
+      const std::string path = body_path(i);
       if (b.name.empty()) b.name = b.id;
       if (!b.region.empty()) {
         for (std::size_t r = 0; r < s_.regions.size(); ++r)
@@ -439,13 +458,13 @@ class resolver {
         for (std::size_t j = 0; j < i; ++j)
           if (bodies[j].region_index == bodies[i].region_index &&
               std::find(bodies[j].decides.begin(), bodies[j].decides.end(), bodies[i].decides[k]) != bodies[j].decides.end())
-            fail("institutions.bodies[" + std::to_string(i) + "].decides[" + std::to_string(k) + "]",
+            fail(body_path(i) + ".decides[" + std::to_string(k) + "]",
                  "'" + bodies[i].decides[k] + "' is already decided by '" + bodies[j].id + "'" +
                      (bodies[i].region.empty() ? "" : " for region '" + bodies[i].region + "'"));
     for (std::size_t i = 0; i < bodies.size(); ++i)
       for (std::size_t d = 0; d < bodies[i].delegates.size(); ++d) {
         delegation_def& del = bodies[i].delegates[d];
-        const std::string path = "institutions.bodies[" + std::to_string(i) + "].delegates[" + std::to_string(d) + "]";
+        const std::string path = body_path(i) + ".delegates[" + std::to_string(d) + "]";
         for (std::size_t j = 0; j < bodies.size(); ++j)
           if (bodies[j].id == del.to) del.body_index = static_cast<int>(j);
         if (del.body_index < 0) fail(path + ".to", "'" + del.to + "' is not a body id" + id_hint(del.to, "body"));
@@ -455,6 +474,7 @@ class resolver {
           item_kind_name(opt, where, del.items[k]);
           if (is_selection_stage(del.items[k]))
             fail(where, "a selection stage is held when a council selects, not between meetings: it cannot be delegated");
+          if (del.items[k] == review_stage) fail(where, "a group review is the board's own work: it cannot be delegated");
           const auto& own = bodies[i].decides;
           const bool first_decides_rest = i == 0;  // the first body decides every kind no body lists
           if (std::find(own.begin(), own.end(), del.items[k]) == own.end() && !first_decides_rest)
@@ -465,13 +485,14 @@ class resolver {
 
   /// An item kind named in `institutions` must be one the rules file.
   void item_kind_name(const load_options& opt, const std::string& path, const std::string& name) const {
-    if (opt.item_kinds.empty() || is_selection_stage(name) ||
+    if (opt.item_kinds.empty() || is_stage(name) ||
         std::find(opt.item_kinds.begin(), opt.item_kinds.end(), name) != opt.item_kinds.end())
       return;
     std::string known, best;
     std::size_t best_d = 3;
     std::vector<std::string> kinds = opt.item_kinds;
     kinds.insert(kinds.end(), selection_stages.begin(), selection_stages.end());
+    kinds.emplace_back(review_stage);
     for (const auto& k : kinds) {
       known += (known.empty() ? "" : ", ") + k;
       if (const std::size_t d = edit_distance(name, k); d < best_d) {

@@ -3,11 +3,13 @@
 // group's next annual meeting. The review, its findings, the takeover of the group's running and the panel's choice
 // at the meeting are the model's. Thresholds (docs/model.md, "R10"; scenarios/birmingham-2023.yaml):
 //   the board reviews the group .......................... in >= 90% of runs
-//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 58.8% at the defaults)
+//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 57.3% at the defaults)
 //   the review names nobody: charges or expulsions ........ under 1% of runs (background complaints only)
 //   when the executive takes over the group's running, its panel does not reappoint the leader in >= 80% of them
 // Counterfactual: the same facts without the standing review body -- the centre never removes the leader, and the
 // leader goes far less often (only the group's own challenges).
+#include <algorithm>
+#include <functional>
 #include <gtest/gtest.h>
 
 #include "../test_support.hpp"
@@ -23,7 +25,12 @@ struct shares {
 shares run_case(bool review_body, bool judged_on_the_record = true) {
   auto loaded = load_scenario_file(partyline::testing::scenario_path("birmingham-2023.yaml"));
   auto s = std::make_shared<scenario>(*loaded);
-  s->executive.powers.review_groups = review_body;
+  // The standing board is a declared body (`group_review`); without it, and without the power stated alone, no
+  // review is open to the centre.
+  if (!review_body) {
+    s->executive.powers.review_groups = false;
+    std::erase_if(s->institutions.bodies, [](const body_def& b) { return std::ranges::count(b.decides, std::string(review_stage)) > 0; });
+  }
   if (!judged_on_the_record) {  // the panel ignores the findings and the division: it keeps whoever leads
     coefficients(*s).R10.appoint_findings = 0;
     coefficients(*s).R10.appoint_division = 0;
@@ -87,12 +94,13 @@ TEST(Birmingham2023Pattern, TheGroupsLastContestIsOnRecord) {
 }
 
 // The panel at the meeting judges the leader on the record: without weighing the findings and the group's division,
-// the same takeovers keep the leader (1,000 runs: removed by the centre 53.8% against 8.7%, the rest R2's own removals).
+// the same takeovers keep the leader (1,000 runs: removed by the centre 51.5% against 13.2%, the rest R2's own removals
+// on the officers' later items).
 TEST(Birmingham2023Counterfactual, APanelThatIgnoresTheRecordKeepsTheLeader) {
   const shares b = run_case(true), blind = run_case(true, false);
   std::printf("removed by the centre: judged on the record %.3f, not %.3f (special measures %.3f, %.3f)\n", b.removed_by_centre,
               blind.removed_by_centre, b.special_measures, blind.special_measures);
-  EXPECT_LT(blind.removed_by_centre, 0.25 * b.removed_by_centre);  // what remains is R2's own removals (remove_leader)
+  EXPECT_LT(blind.removed_by_centre, b.removed_by_centre / 3);  // what remains is R2's own removals (remove_leader)
 }
 
 TEST(Birmingham2023Counterfactual, WithoutAStandingReviewBodyTheCentreNeverRemovesTheLeader) {
@@ -102,4 +110,54 @@ TEST(Birmingham2023Counterfactual, WithoutAStandingReviewBodyTheCentreNeverRemov
   EXPECT_LT(none.reviewed, 0.01);  // an investigation only on a background complaint
   EXPECT_LT(none.removed_by_centre, 0.02);
   EXPECT_LT(none.gone, b.gone - 0.2);
+}
+
+// The board is a declared body with its own pace (`institutions.bodies[].investigation_weeks` for a body conducting
+// `group_review`): the same review reports the later, the slower the board. Weeks from the executive's decision to
+// review to the board's report, 200 runs each: the shipped board (24 weeks, the Birmingham board's own from "late last
+// year" to 16 May 2023), one declared at 8 weeks, and the power stated alone (`executive.powers.review_groups`, R18's
+// 20 weeks).
+TEST(Birmingham2023Pattern, TheBoardsOwnPaceSetsWhenItsReviewReports) {
+  const auto median_weeks = [](const std::function<void(scenario&)>& change) {
+    auto loaded = load_scenario_file(partyline::testing::scenario_path("birmingham-2023.yaml"));
+    auto s = std::make_shared<scenario>(*loaded);
+    change(*s);
+    run_options opt;
+    opt.runs = 200;
+    opt.seed = static_cast<std::uint64_t>(s->seed);
+    opt.events = true;
+    const frozen_scenario frozen = s;
+    std::vector<int> weeks;
+    for (const auto& r : simulate_runs(frozen, opt)) {
+      int asked = -1;
+      for (const auto& e : r.events) {
+        if (e.event == "investigate" && asked < 0) asked = e.week;
+        if (e.event == "investigation_concluded" && asked >= 0) {
+          weeks.push_back(e.week - asked);
+          break;
+        }
+      }
+    }
+    std::sort(weeks.begin(), weeks.end());
+    return std::pair{weeks.empty() ? -1 : weeks[weeks.size() / 2], static_cast<int>(weeks.size())};
+  };
+  const auto board = [](double weeks) {
+    return [weeks](scenario& s) {
+      for (body_def& b : s.institutions.bodies)
+        if (std::ranges::count(b.decides, std::string(review_stage)) > 0) b.investigation_weeks = weeks;
+    };
+  };
+  const auto [shipped, n_shipped] = median_weeks([](scenario&) {});
+  const auto [quick, n_quick] = median_weeks(board(8));
+  const auto [power_alone, n_power] = median_weeks([](scenario& s) {
+    std::erase_if(s.institutions.bodies, [](const body_def& b) { return std::ranges::count(b.decides, std::string(review_stage)) > 0; });
+    s.executive.powers.review_groups = true;
+  });
+  std::printf("median weeks from the decision to review to the report: the shipped board %d (%d runs), a board of 8 weeks %d "
+              "(%d), the power alone %d (%d)\n",
+              shipped, n_shipped, quick, n_quick, power_alone, n_power);
+  ASSERT_GE(std::min({n_shipped, n_quick, n_power}), 150);
+  EXPECT_NEAR(shipped, 24, 3);
+  EXPECT_NEAR(quick, 8, 2);
+  EXPECT_NEAR(power_alone, 20, 3);
 }

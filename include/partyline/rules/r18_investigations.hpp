@@ -97,8 +97,11 @@ struct investigations {
   static void run(world& w, council_id council);
   /// The urgency of findings or an allegation of this severity on the executive's agenda.
   [[nodiscard]] static double urgency(const world& w, double severity);
-  /// Apply phase (R2): the executive opened an investigation; its length is drawn now.
-  static void open(world& w, council_id council);
+  /// Apply phase (R2): the executive opened an investigation -- a complaint's, or (`review`) a review of how the
+  /// group is run, on the officers' concern (R17); its length is drawn now.
+  static void open(world& w, council_id council, bool review = false);
+  /// The standing board that conducts reviews of this council's group (a body listing `group_review`), or -1.
+  [[nodiscard]] static int review_board(const world& w, council_id council);
   /// Apply phase (R2): the sanctions the executive decided on findings or an allegation.
   /// Returns how many were suspended.
   static int suspend_individuals(world& w, council_id council, double severity);

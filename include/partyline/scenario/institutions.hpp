@@ -96,6 +96,7 @@ struct body_def {
   /// How fast its disciplinary process runs, where its rules differ from the model's (R18): the median weeks an
   /// investigation takes when this body decides its findings, and the weeks from charges to the hearing when this
   /// body hears them. -1: R18's `duration_median_weeks` and `case_preparation_weeks`.
+  /// A body that conducts group reviews (`group_review`) sets their median length with `investigation_weeks` too.
   double investigation_weeks = -1;
   double preparation_weeks = -1;
 
@@ -130,14 +131,27 @@ inline constexpr std::array<std::string_view, 2> selection_stages{"candidate_int
   return kind == selection_stages[0] || kind == selection_stages[1];
 }
 
+/// A review of how a council group is run (R17's officers ask for it, R18 runs it): a body that lists it is a standing
+/// board that conducts such reviews (Labour's Campaign Improvement Boards, 2022-23), at its own pace
+/// (`investigation_weeks`). Its existence gives the centre the power to review groups. Like a selection stage it is
+/// not an agenda item: the review's findings go to the body that decides `findings`.
+inline constexpr std::string_view review_stage = "group_review";
+
+/// Every kind a body may list that is not an agenda item: the selection stages and the group review.
+[[nodiscard]] inline bool is_stage(std::string_view kind) { return is_selection_stage(kind) || kind == review_stage; }
+
 /// @brief The party's decision bodies. Every item kind the rules file is decided by one body for each council: the
 /// body of the council's region that lists it, else the national body that lists it, else the first body.
 struct institutions_def {
   std::vector<body_def> bodies;
+  /// Keep the party's default bodies and add the declared ones after them (a scenario that adds one standing board
+  /// need not restate the rest); false: the declared bodies are the party's whole set.
+  bool keep_default_bodies = false;
 
   template <class V>
   void describe(V& v) {
     v.field("bodies", bodies);
+    v.field("keep_default_bodies", keep_default_bodies);
   }
 };
 

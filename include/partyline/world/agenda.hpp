@@ -144,6 +144,9 @@ struct institutions_state {
   /// in region r at [r + 1]: the region's body that lists the stage, else the national one; -1 where none does (the
   /// stage is not held).
   std::vector<std::int16_t> interview_body, list_body;
+  /// The standing board conducting group reviews (scenario/institutions.hpp, review_stage; R17, R18) for a council in
+  /// region r at [r + 1], as the selection stages; -1 where none does.
+  std::vector<std::int16_t> review_body;
   int regions = 0;
   /// The index of `kind` in `kinds`, or -1.
   [[nodiscard]] int index_of(const item_kind_def& kind) const {

@@ -393,6 +393,32 @@ TEST(Institutions, MistakesAreErrorsAtTheirKeys) {
   EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, members: {from: executive, size: 40}}\n").find("a panel of the executive"),
             std::string::npos);
   EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, decidez: [request]}\n").find("did you mean 'decides'"), std::string::npos);
+  // A body added to the party's defaults (`keep_default_bodies`): its mistakes are named at its place in the file.
+  const std::string clash = error_of("institutions:\n  keep_default_bodies: true\n  bodies:\n    - {id: nec, decides: [group_review]}\n");
+  EXPECT_NE(clash.find("institutions.bodies[0].id"), std::string::npos) << clash;
+  EXPECT_NE(clash.find("one of the party's default bodies"), std::string::npos) << clash;
+  const std::string twice = error_of("institutions:\n  keep_default_bodies: true\n  bodies:\n    - {id: b, decides: [findings]}\n");
+  EXPECT_NE(twice.find("institutions.bodies[0].decides[0]"), std::string::npos) << twice;
+  EXPECT_NE(twice.find("already decided by 'disputes_panel'"), std::string::npos) << twice;
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, decides: [group_review], delegates: [{to: b, items: [group_review]}]}\n"
+                     "    - {id: b}\n")
+                .find("a group review is the board's own work"),
+            std::string::npos);
+  EXPECT_NE(error_of("institutions:\n  bodies:\n    - {id: a, decides: [group_reveiw]}\n").find("did you mean 'group_review'"),
+            std::string::npos);
+}
+
+// A scenario that adds one standing board keeps the party's default bodies (`keep_default_bodies`), its own after them.
+TEST(Institutions, AnAddedBodyFollowsThePartysDefaults) {
+  const auto s = load_scenario_text(
+      two_regions("institutions:\n  keep_default_bodies: true\n  bodies:\n    - {id: board, decides: [group_review]}\n"),
+      "added.yaml");
+  const auto& bodies = s->institutions.bodies;
+  ASSERT_GE(bodies.size(), 2u);
+  EXPECT_EQ(bodies.front().id, "nec");
+  EXPECT_EQ(bodies.back().id, "board");
+  const auto defaults = load_scenario_text(two_regions(""), "defaults.yaml");
+  EXPECT_EQ(bodies.size(), defaults->institutions.bodies.size() + 1);
 }
 
 // ---- lapses: an item no body decides in time is reported, and a lapsed deal is not a veto ----------------------------
