@@ -55,6 +55,23 @@ struct command_result {
 /// Runs the partyline binary with `args` (a shell-quoted string), capturing output and exit status.
 /// PARTYLINE_TEST_BINARY names another binary to drive instead of this build's: a regression test written for a fix
 /// can then be seen to fail on a build from before it.
+/// printf into a std::string (the docs' figures, printed as the docs print them).
+template <class... Args>
+std::string printf_string(const char* fmt, Args... args) {
+  const int n = std::snprintf(nullptr, 0, fmt, args...);
+  std::string out(static_cast<std::size_t>(n > 0 ? n : 0), '\0');
+  std::snprintf(out.data(), out.size() + 1, fmt, args...);
+  return out;
+}
+
+/// A number as printed ("-2698.5") with its whole part's thousands separated by commas ("-2,698.5").
+inline std::string with_thousands(std::string s) {
+  const std::size_t digits_from = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+  const std::size_t point = std::min(s.find('.'), s.size());
+  for (std::size_t i = point; i > digits_from + 3; i -= 3) s.insert(i - 3, ",");
+  return s;
+}
+
 inline command_result run_cli(const std::string& args) {
   const char* other = std::getenv("PARTYLINE_TEST_BINARY");
   const std::string cmd = std::string(other && *other ? other : PARTYLINE_BINARY) + " " + args + " 2>&1";

@@ -24,6 +24,7 @@
 #include "partyline/outcome/collect.hpp"
 #include "partyline/outcome/results.hpp"
 #include "partyline/outcome/summary.hpp"
+#include "partyline/store/csv.hpp"
 
 using namespace partyline;
 
@@ -31,17 +32,8 @@ namespace {
 
 /// `x` with `decimals` digits after the point, and thousands separated by commas when `grouped`.
 std::string number(double x, int decimals, bool grouped) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  std::string s = buf;
-  if (!grouped) return s;
-  const auto point = s.find('.');
-  std::string whole = s.substr(0, point == std::string::npos ? s.size() : point);
-  const std::string rest = point == std::string::npos ? "" : s.substr(point);
-  const bool negative = !whole.empty() && whole[0] == '-';
-  if (negative) whole.erase(0, 1);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
-  return (negative ? "-" : "") + whole + rest;
+  const std::string s = partyline::testing::printf_string("%.*f", decimals, x);
+  return grouped ? partyline::testing::with_thousands(s) : s;
 }
 
 /// A whole number with its sign: "+7", "-3", "0" (England's table prints changes so).
@@ -208,32 +200,6 @@ TEST(DocsTables, TheEnglandTableIsWhatItsCommandGives) {
 
 namespace {
 
-/// A CSV table printed by the CLI (`compare --format csv`, `sensitivity --format csv`): its header and rows. The CLI
-/// quotes no field in these tables (names and numbers only).
-struct csv_table {
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;
-  [[nodiscard]] std::size_t column(const std::string& name) const {
-    const auto it = std::find(header.begin(), header.end(), name);
-    EXPECT_NE(it, header.end()) << "no column " << name;
-    return static_cast<std::size_t>(it - header.begin());
-  }
-};
-
-csv_table parse_csv(const std::string& text) {
-  csv_table t;
-  std::stringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> fields;
-    std::stringstream ss(line);
-    for (std::string f; std::getline(ss, f, ',');) fields.push_back(f);
-    if (line.back() == ',') fields.emplace_back();
-    if (t.header.empty()) t.header = fields;
-    else if (fields.size() == t.header.size()) t.rows.push_back(fields);
-  }
-  return t;
-}
-
 /// Runs one of README's sweeps (`scenarios/sweeps/<name>.yaml`) into a fresh folder and returns the folder.
 std::filesystem::path run_readme_sweep(const std::string& name) {
   const auto dir = partyline::testing::fresh_dir("readme-" + name);
@@ -241,12 +207,6 @@ std::filesystem::path run_readme_sweep(const std::string& name) {
                                              " --out " + (dir / "sweep").string());
   EXPECT_EQ(r.status, 0) << r.out;
   return dir / "sweep";
-}
-
-std::string formatted(const char* fmt, double a, double b = 0, double c = 0) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, fmt, a, b, c);
-  return buf;
 }
 
 }  // namespace
@@ -262,7 +222,7 @@ TEST(DocsTables, TheReadmesHaringeySweepExampleIsWhatItsCommandsGive) {
   const auto sweep = run_readme_sweep("haringey-centralism-backlash");
   const auto r = partyline::testing::run_cli("compare " + sweep.string() + " " + sweep.string() + " --point-a 1 --point-b 7 --format csv");
   ASSERT_EQ(r.status, 0) << r.out;
-  const csv_table t = parse_csv(r.out);
+  const table_data t = read_csv(r.out, "the CLI's table");
   std::map<std::string, std::vector<std::string>> by_outcome;
   for (const auto& row : t.rows) by_outcome[row[0]] = row;
   const auto value = [&](const std::vector<std::string>& row, const char* column) { return std::stod(row[t.column(column)]); };
@@ -276,15 +236,15 @@ TEST(DocsTables, TheReadmesHaringeySweepExampleIsWhatItsCommandsGive) {
     ASSERT_NE(it, by_outcome.end()) << "README's Haringey table names " << name << ", not a row of compare's";
     const auto& row = it->second;
     if (cells[0].find("share of runs") != std::string::npos) {
-      doc.check(cells[1], formatted("%.1f%%", 100 * value(row, "share_a")), name);
-      doc.check(cells[2], formatted("%.1f%%", 100 * value(row, "share_b")), name);
-      doc.check(cells[3], formatted("%+.1f points [%.1f, %.1f]", 100 * (value(row, "share_b") - value(row, "share_a")),
+      doc.check(cells[1], partyline::testing::printf_string("%.1f%%", 100 * value(row, "share_a")), name);
+      doc.check(cells[2], partyline::testing::printf_string("%.1f%%", 100 * value(row, "share_b")), name);
+      doc.check(cells[3], partyline::testing::printf_string("%+.1f points [%.1f, %.1f]", 100 * (value(row, "share_b") - value(row, "share_a")),
                                     100 * value(row, "share_difference_lo"), 100 * value(row, "share_difference_hi")), name);
     } else {
       const auto [decimals, grouped] = style_of(cells[1]);
       doc.check(cells[1], number(value(row, "mean_a"), decimals, grouped), name);
       doc.check(cells[2], number(value(row, "mean_b"), decimals, grouped), name);
-      doc.check(cells[3], formatted("%+.1f [%.1f, %.1f]", value(row, "difference"), value(row, "difference_lo"), value(row, "difference_hi")), name);
+      doc.check(cells[3], partyline::testing::printf_string("%+.1f [%.1f, %.1f]", value(row, "difference"), value(row, "difference_lo"), value(row, "difference_hi")), name);
     }
     doc.put(i, cells);
   }
@@ -302,7 +262,7 @@ TEST(DocsTables, TheReadmesLeicesterScreeningExampleIsWhatItsCommandsGive) {
   const auto sweep = run_readme_sweep("leicester-screening");
   const auto r = partyline::testing::run_cli("sensitivity " + sweep.string() + " --format csv");
   ASSERT_EQ(r.status, 0) << r.out;
-  const csv_table t = parse_csv(r.out);
+  const table_data t = read_csv(r.out, "the CLI's table");
   const auto outcome = t.column("outcome"), input = t.column("input"), above = t.column("above_noise");
   // How many outcomes each input stands above the noise floor on; the rows for Labour's seats, ranked by mu*.
   std::map<std::string, int> outcomes_above;
@@ -318,9 +278,9 @@ TEST(DocsTables, TheReadmesLeicesterScreeningExampleIsWhatItsCommandsGive) {
   for (const auto& row : seats) {
     const bool dummy = row[above] == "dummy";
     now.push_back("| `" + row[input] + "` | " +
-                  formatted("%.1f [%.1f, %.1f]", std::stod(row[mu_star]), std::stod(row[t.column("mu_star_lo")]),
+                  partyline::testing::printf_string("%.1f [%.1f, %.1f]", std::stod(row[mu_star]), std::stod(row[t.column("mu_star_lo")]),
                             std::stod(row[t.column("mu_star_hi")])) +
-                  " | " + formatted("%.1f", std::stod(row[t.column("sigma")])) + " | " +
+                  " | " + partyline::testing::printf_string("%.1f", std::stod(row[t.column("sigma")])) + " | " +
                   (dummy ? "the noise floor" : row[above] == "1" ? "above" : "within the noise") + " | " +
                   (dummy ? "-" : std::to_string(outcomes_above[row[input]])) + " |");
   }

@@ -30,19 +30,14 @@ inline std::string percent(double count, double of) {
 }
 
 /// printf into a std::string (the figures' formats).
+using partyline::testing::printf_string;
 template <class... Args>
 std::string format(const char* fmt, Args... args) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, fmt, args...);
-  return buf;
+  return printf_string(fmt, args...);
 }
 
 /// A whole number with thousands separated by commas ("2,698").
-inline std::string grouped(long long x) {
-  std::string s = std::to_string(x);
-  for (int i = static_cast<int>(s.size()) - 3; i > (s[0] == '-' ? 1 : 0); i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-  return s;
-}
+inline std::string grouped(long long x) { return partyline::testing::with_thousands(std::to_string(x)); }
 
 /// The figure's shape as a regular expression: its words and signs as they are, each number any number. A cell whose
 /// figure has another shape (a row rewritten by hand into another form) is reported as such, never rewritten.
