@@ -214,6 +214,14 @@ void install_first_leader(world& w, council_id ci) {
     c.leadership.resolve = static_cast<float>(g.leader.resolve);
     c.leadership.autonomy = static_cast<float>(g.leader.autonomy);
     c.leadership.since_week = -g.leader.tenure_weeks;
+    // The leadership's record: the disputes on record that ended while it led, at the intensity of the furthest stage
+    // each reached (R8's thresholds).
+    for (const dispute_record_def& d : s.councils[row(ci)].disputes_on_record) {
+      if (d.ended_week < c.leadership.since_week) continue;
+      const auto& r8 = w.params->R8;
+      const double reached = d.reached == dispute_stage::all_out ? r8.all_out_at : d.reached == dispute_stage::strike ? r8.strike_at : r8.ballot_at;
+      c.leadership.dispute_record = std::max(c.leadership.dispute_record, static_cast<float>(reached));
+    }
     c.leadership.directly_elected = g.leader.directly_elected;
     if (g.leader.directly_elected) {  // the party's leader is the area's mayor (R21)
       c.mayoralty.party = s.party_index;

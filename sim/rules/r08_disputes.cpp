@@ -173,6 +173,8 @@ void industrial_disputes::run(world& w, council_id ci) {
     derived.worst_intensity = std::max(derived.worst_intensity, d.intensity);
     ++derived.disputes_active;
   }
+  // What the leadership's disputes have come to stays on its record (R18's findings weigh it).
+  c.leadership.dispute_record = std::max(c.leadership.dispute_record, derived.worst_intensity);
   // Emergent disputes: a confrontational leadership provokes them.
   if (!s.unions.empty() && derived.group_size > 0) {
     const double hazard = sigmoid(p.b0_new + p.b_new_confrontation * c.leadership.confrontation);

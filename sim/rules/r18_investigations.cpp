@@ -69,7 +69,7 @@ void investigations::run(world& w, council_id ci) {
   const auto& p = w.params->R18;
   council_state& c = x.c;
   if (c.centre.investigation_until == w.week) {
-    const double evidence = p.f0 + p.f_division * division_index(w, c) + p.f_disputes * c.derived.worst_intensity +
+    const double evidence = p.f0 + p.f_division * division_index(w, c) + p.f_disputes * std::max(c.derived.worst_intensity, c.leadership.dispute_record) +
                             p.f_allegation * c.centre.allegation + p.f_refused * c.centre.advice_refused +
                             p.noise_sd * x.rng.normal(ci, 1);
     const double severity = std::clamp(evidence, 0.0, 1.0);

@@ -680,6 +680,19 @@ class resolver {
                                               ": a contest in the run is the model's (R10) or an annual_meeting event");
         if (start) c.group.last_contest_week = -static_cast<int>((*start - *day + 6) / 7);
       }
+      // Disputes on record: each ended on a date before the start, having gone at least to a ballot.
+      for (std::size_t k = 0; k < c.disputes_on_record.size(); ++k) {
+        dispute_record_def& d = c.disputes_on_record[k];
+        const std::string dp = p + ".disputes_on_record[" + std::to_string(k) + "]";
+        const auto day = parse_iso_date(d.ended), start = parse_iso_date(s_.start_date);
+        if (!day) fail(dp + ".ended", "'" + d.ended + "' is not a date of the form YYYY-MM-DD");
+        if (start && *day >= *start)
+          fail(dp + ".ended", d.ended + " is not before the run's start_date " + s_.start_date +
+                                  ": a dispute running at the start is one of `disputes`, with its intensity");
+        if (d.reached != dispute_stage::ballot && d.reached != dispute_stage::strike && d.reached != dispute_stage::all_out)
+          fail(dp + ".reached", "a dispute on record went to a ballot, a strike or an all-out strike (ballot, strike, all_out)");
+        if (start) d.ended_week = -static_cast<int>((*start - *day + 6) / 7);
+      }
       // Region.
       c.region_index = -1;
       if (!c.region.empty()) {

@@ -3,7 +3,7 @@
 // group's next annual meeting. The review, its findings, the takeover of the group's running and the panel's choice
 // at the meeting are the model's. Thresholds (docs/model.md, "R10"; scenarios/birmingham-2023.yaml):
 //   the board reviews the group .......................... in >= 90% of runs
-//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 57.3% at the defaults)
+//   the leader is removed or replaced .................... in >= 50% of runs (1,000 runs: 85.2% at the defaults)
 //   the review names nobody: charges or expulsions ........ under 1% of runs (background complaints only)
 //   when the executive takes over the group's running, its panel does not reappoint the leader in >= 80% of them
 // Counterfactual: the same facts without the standing review body -- the centre never removes the leader, and the
@@ -22,7 +22,7 @@ struct shares {
   double reviewed = 0, gone = 0, removed_by_centre = 0, special_measures = 0, charged = 0;
 };
 
-shares run_case(bool review_body, bool judged_on_the_record = true) {
+shares run_case(bool review_body, bool judged_on_the_record = true, bool disputes_on_record = true) {
   auto loaded = load_scenario_file(partyline::testing::scenario_path("birmingham-2023.yaml"));
   auto s = std::make_shared<scenario>(*loaded);
   // The standing board is a declared body (`group_review`); without it, and without the power stated alone, no
@@ -31,6 +31,7 @@ shares run_case(bool review_body, bool judged_on_the_record = true) {
     s->executive.powers.review_groups = false;
     std::erase_if(s->institutions.bodies, [](const body_def& b) { return std::ranges::count(b.decides, std::string(review_stage)) > 0; });
   }
+  if (!disputes_on_record) s->councils[0].disputes_on_record.clear();
   if (!judged_on_the_record) {  // the panel ignores the findings and the division: it keeps whoever leads
     coefficients(*s).R10.appoint_findings = 0;
     coefficients(*s).R10.appoint_division = 0;
@@ -94,7 +95,7 @@ TEST(Birmingham2023Pattern, TheGroupsLastContestIsOnRecord) {
 }
 
 // The panel at the meeting judges the leader on the record: without weighing the findings and the group's division,
-// the same takeovers keep the leader (1,000 runs: removed by the centre 51.5% against 13.2%, the rest R2's own removals
+// the same takeovers keep the leader (1,000 runs: removed by the centre 81.5% against 20.2%, the rest R2's own removals
 // on the officers' later items).
 TEST(Birmingham2023Counterfactual, APanelThatIgnoresTheRecordKeepsTheLeader) {
   const shares b = run_case(true), blind = run_case(true, false);
@@ -160,4 +161,17 @@ TEST(Birmingham2023Pattern, TheBoardsOwnPaceSetsWhenItsReviewReports) {
   EXPECT_NEAR(shipped, 24, 3);
   EXPECT_NEAR(quick, 8, 2);
   EXPECT_NEAR(power_alone, 20, 3);
+}
+
+// The performance the board cited -- "two particularly bitter industrial disputes", fought under the sitting leader
+// (`councils[].disputes_on_record`) -- is on the leadership's record, which the review's findings weigh (R18): without
+// the stated disputes the findings are milder, the executive takes over the group's running less often and the leader
+// goes less often (1,000 runs: 85.2% against 57.3%).
+TEST(Birmingham2023Counterfactual, WithoutTheDisputesOnRecordTheLeaderGoesLessOften) {
+  const shares b = run_case(true), clean = run_case(true, true, false);
+  std::printf("with the disputes on record: special measures %.3f, leader gone %.3f; without: %.3f, %.3f\n", b.special_measures,
+              b.gone, clean.special_measures, clean.gone);
+  EXPECT_GT(b.special_measures, clean.special_measures + 0.15);
+  EXPECT_GT(b.gone, clean.gone + 0.15);
+  EXPECT_NEAR(b.reviewed, clean.reviewed, 0.02);  // the record weighs in the findings, not in whether the group is reviewed
 }

@@ -47,7 +47,10 @@ struct investigations {
       v.coef("duration_log_sd", duration_log_sd, {0, 3}, "spread of investigations' length (sd of its log)", "—");
       v.coef("f0", f0, {-5, 5}, "severity of the findings: intercept (clamped to 0..1)", "—");
       v.coef("f_division", f_division, {-5, 5}, "... + x the group's division index", "Leicester (\"in-fighting\")");
-      v.coef("f_disputes", f_disputes, {-5, 5}, "... + x the worst dispute's intensity", "Birmingham");
+      v.coef("f_disputes", f_disputes, {-5, 5},
+             "... + x the worst dispute under the sitting leadership: live, or on its record (the peak it reached while they "
+             "led; `councils[].disputes_on_record` before the run)",
+             "Birmingham (2019; the Campaign Improvement Board's report, 2023: \"two particularly bitter industrial disputes\")");
       v.coef("f_allegation", f_allegation, {-5, 5}, "... + x the severity of an allegation standing against the leader", "Rule Book ch. 6");
       v.coef("f_refused", f_refused, {-5, 5}, "... + x times the leader refused the executive's advice", "Haringey");
       v.coef("noise_sd", noise_sd, {0, 2}, "... + what the investigators turn up (normal, this sd)", "—");

@@ -435,6 +435,25 @@ struct dispute_def {
   }
 };
 
+/// @brief A dispute with the council's workforce that ended before the run (a dated fact): how far it went and when it
+/// ended. A dispute that ended after the sitting leader took office (`group.leader.tenure_weeks`) is on that
+/// leadership's record, as the disputes it fights in the run are: a review's or an investigation's findings weigh the
+/// worst of them (R18, `f_disputes`). Birmingham's Campaign Improvement Board (2023) cited "two particularly bitter
+/// industrial disputes" of 2017-19.
+struct dispute_record_def {
+  std::string id{};
+  std::string ended;                              ///< YYYY-MM-DD, before the run's start_date
+  dispute_stage reached = dispute_stage::strike;  ///< the furthest stage it went: ballot, strike or all_out
+  int ended_week = 1;                             ///< resolved: weeks from the start (negative)
+
+  template <class V>
+  void describe(V& v) {
+    v.required("id", id);
+    v.required("ended", ended);
+    v.field("reached", reached);
+  }
+};
+
 /// @brief One ward of a council as it is: its name and who holds its seats (issue 34: real councils). A council that
 /// lists its wards takes its seats from them; without wards, `seats_per_ward` cuts the seats into wards.
 struct ward_def {
@@ -630,6 +649,7 @@ struct council_def {
   /// it as an independent -- a local arrangement, stated as a fact; their voters may follow the independent (R13).
   std::vector<std::string> stand_aside;
   std::vector<dispute_def> disputes;
+  std::vector<dispute_record_def> disputes_on_record;  ///< disputes that ended before the run (R18's findings)
   bool focus = true;  ///< part of the case (the story, runs.csv's focus_* columns); generated councils are not
 
   // Resolved by the loader (not written in files).
@@ -660,6 +680,7 @@ struct council_def {
     v.field("community", community);
     v.field("stand_aside", stand_aside);
     v.field("disputes", disputes);
+    v.field("disputes_on_record", disputes_on_record);
     v.field("focus", focus);
   }
 };

@@ -216,7 +216,11 @@ struct leadership_state {
   bool mediation_refused = false;
   bool stand_down_at_election = false;  ///< the leader has announced they go at the next election
   bool directly_elected = false;        ///< the leader is a directly elected mayor (R21): the group cannot remove them
-  PARTYLINE_FIELDS(leader, resolve, autonomy, since_week, confrontation, response_pending, mediation_refused, stand_down_at_election, directly_elected);
+  /// The worst intensity a dispute with the workforce reached under this leadership (R8; disputes on record before the
+  /// run): its record, which a review's findings weigh (R18). A new leader starts with a clean record.
+  float dispute_record = 0;
+  PARTYLINE_FIELDS(leader, resolve, autonomy, since_week, confrontation, response_pending, mediation_refused, stand_down_at_election,
+                   directly_elected, dispute_record);
 };
 
 /// A directly elected mayor's office (R21).

@@ -36,6 +36,7 @@ void install_leader(world& w, council_id ci, councillor_id new_leader, std::uint
   leadership_state& lead = c.leadership;
   lead.leader = new_leader;
   lead.since_week = w.week;
+  lead.dispute_record = 0;  // the disputes fought so far are the last leadership's record
   lead.directly_elected = false;  // a leader chosen by the group or the centre is not the mayor (R21)
   lead.resolve = static_cast<float>(p.new_leader_min + p.new_leader_span * rng.uniform(draw_entity, 50));
   lead.autonomy = static_cast<float>(p.new_leader_min + p.new_leader_span * rng.uniform(draw_entity, 51));

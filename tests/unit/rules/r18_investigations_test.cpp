@@ -10,6 +10,7 @@
 #include "../../test_support.hpp"
 #include "partyline/partyline.hpp"
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 
 using namespace partyline;
 using partyline::testing::tiny_scenario;
@@ -452,4 +453,46 @@ TEST(InvestigationsR18, ABodysDeclaredTimesSetHowFastItsCasesReachAHearing) {
   EXPECT_LE(median_declared + 8, median_model);
   EXPECT_EQ(quick_model, 0);
   EXPECT_GE(quick_declared, heard_declared / 2);
+}
+
+// Issue 31 pt 8: a leadership answers for the disputes it fought. A dispute that ended before the run while the sitting
+// leader led (`councils[].disputes_on_record`, within `group.leader.tenure_weeks`) is on that leadership's record at
+// the intensity of the furthest stage it reached, and an investigation's findings weigh it as they weigh a live
+// dispute (R18 `f_disputes`): the same investigation, the same draws, finds the more severely by f_disputes x the
+// record. A dispute that ended before the leader took office is not theirs, and a new leader starts with a clean record.
+TEST(InvestigationsR18, FindingsWeighTheDisputesTheLeadershipFoughtAndANewLeaderStartsClean) {
+  const auto with_record = [](int ended_week, int tenure_weeks) {
+    return tiny_scenario([=](scenario& sc) {
+      sc.weeks = 200;
+      sc.councils[0].group.leader.tenure_weeks = tenure_weeks;
+      dispute_record_def d;
+      d.id = "bins";
+      d.reached = dispute_stage::strike;
+      d.ended_week = ended_week;
+      sc.councils[0].disputes_on_record = {d};
+    });
+  };
+  const auto theirs = with_record(-150, 244), before_them = with_record(-150, 100), none = tiny_scenario([](scenario& sc) { sc.weeks = 200; });
+  const double strike_at = build_world(none, 1, 0).params->R8.strike_at;
+  EXPECT_FLOAT_EQ(build_world(theirs, 1, 0).councils[0].leadership.dispute_record, static_cast<float>(strike_at));
+  EXPECT_EQ(build_world(before_them, 1, 0).councils[0].leadership.dispute_record, 0.0f);
+  EXPECT_EQ(build_world(none, 1, 0).councils[0].leadership.dispute_record, 0.0f);
+
+  const double f_disputes = build_world(none, 1, 0).params->R18.f_disputes;
+  int compared = 0;
+  for (int r = 0; r < 30; ++r) {
+    const double with = investigate(theirs, r, false).first, without = investigate(none, r, false).first;
+    if (without <= 0 || with >= 1) continue;  // clamped: the difference is cut off
+    EXPECT_NEAR(with - without, f_disputes * strike_at, 1e-5) << "run " << r;
+    ++compared;
+  }
+  EXPECT_GE(compared, 10);
+
+  world w = build_world(theirs, 1, 0);
+  councillor_id successor = nobody;
+  for (const councillor_id r : w.councils[0].rows.councillors())
+    if (r != w.councils[0].leadership.leader && w.councillors.party[r] == w.scen->party_index) successor = r;
+  ASSERT_NE(successor, nobody);
+  detail::install_leader(w, council_at(0), successor, 0, investigations::id);
+  EXPECT_EQ(w.councils[0].leadership.dispute_record, 0.0f);
 }

@@ -81,6 +81,9 @@ const bad_case bad_cases[] = {
     {"annual_meeting_value.yaml", "21:64", "events[0].value", "an annual_meeting has no value"},
     {"leader_up_not_a_meeting.yaml", "21:61", "events[0].leader_up", "only an annual_meeting has leader_up"},
     {"last_contest_after_start.yaml", "18:64", "councils[0].group.last_contest", "is after the run's start_date"},
+    // Issue 31 pt 8: a dispute on record ended before the run, having gone at least to a ballot.
+    {"dispute_on_record_after_start.yaml", "18:44", "councils[0].disputes_on_record[0].ended", "is not before the run's start_date"},
+    {"dispute_on_record_talks.yaml", "18:65", "councils[0].disputes_on_record[0].reached", "went to a ballot, a strike"},
     {"ward_stand_aside_own.yaml", "17:18", "councils[0].stand_aside[1]", "only another party can"},
     // Issue 31 pt 6: a local party's panel holds only a council's selection stages, which no body delegates.
     {"local_panel_decides_item.yaml", "23:59", "institutions.bodies[1].decides[1]", "decides only a council's selection stages"},
