@@ -685,16 +685,18 @@ TEST(Cli, RunWithAPosteriorDrawsEachRunsCoefficientsFromItsParticles) {
   ASSERT_EQ(particle.size(), 200u);
   const auto runs = partyline::read_csv(slurp(dir / "runs.csv"), "runs.csv");
   const auto removed = runs.numbers("interventions_remove_leader"), special = runs.numbers("interventions_special_measures");
-  int kept_runs = 0, never_runs = 0, removed_kept = 0, removed_never = 0, special_never = 0;
+  int kept_runs = 0, never_runs = 0, removed_kept = 0, removed_never = 0, special_never = 0, special_kept_on = 0;
   for (std::size_t r = 0; r < particle.size(); ++r) {
     if (particle[r] == 0) kept_runs += 1, removed_kept += removed[r] > 0;
-    else never_runs += 1, removed_never += removed[r] > 0, special_never += special[r] > 0;
+    else never_runs += 1, removed_never += removed[r] > 0, special_never += special[r] > 0, special_kept_on += special[r] > 0 && removed[r] == 0;
   }
   std::printf("particle 0 (panel keeps): %d runs, removed in %d; particle 1 (never keeps): %d runs, removed in %d, special measures in %d\n",
               kept_runs, removed_kept, never_runs, removed_never, special_never);
   EXPECT_GT(kept_runs, 70);  // weights 0.5 / 0.5
   EXPECT_GT(never_runs, 70);
-  EXPECT_EQ(removed_never, special_never);  // every takeover ends in the panel's removal ...
+  // Every takeover ends in the panel's removal -- but one that comes after the group's annual meeting (week 53 of 56),
+  // which leaves no meeting for the panel to act at (3 of 100 runs) ...
+  EXPECT_LE(special_kept_on * 20, never_runs);
   EXPECT_LT(removed_kept * never_runs * 3, removed_never * kept_runs);  // ... far more often than when it keeps the leader
   // A folder without a posterior is a clear error.
   const auto bad = run_cli("run " + scenario_path("birmingham-2023.yaml").string() + " --runs 2 --quiet --posterior " + dir.string() +

@@ -617,7 +617,7 @@ def test_run_with_a_posterior_draws_each_runs_coefficients_from_its_particles(tm
         "1,1.5,10,0,0.5,0.5,20\n"       # the panel at the group's meeting keeps the leader
         "1,1.5,10,1,0.5,0.7,-20\n")     # ... never keeps them
     case = ROOT / "scenarios" / "birmingham-2023.yaml"
-    r = partyline.run(case, runs=200, posterior=tmp_path, progress=False)
+    r = partyline.run(case, runs=200, posterior=tmp_path, events=True, progress=False)
     one = partyline.run(case, runs=200, posterior=tmp_path, threads=1, progress=False)
     runs = r["runs"]
     assert set(runs["particle"]) == {0, 1}
@@ -627,7 +627,12 @@ def test_run_with_a_posterior_draws_each_runs_coefficients_from_its_particles(tm
     happened = runs.assign(removed=runs["interventions_remove_leader"] > 0, taken=runs["interventions_special_measures"] > 0)
     never = happened[happened["particle"] == 1]
     keeps = happened[happened["particle"] == 0]
-    assert (never["removed"] == never["taken"]).all()  # every takeover ends in the panel's removal
+    # every takeover before the group's annual meeting (week 53 of 56) ends in the panel's removal at it
+    events = r["events"]
+    taken_before = events[(events["event"] == "special_measures_begin") & (events["week"] < 53)]["run"]
+    removed_at_meeting = events[(events["event"] == "leader_removed") & (events["week"] == 53)]["run"]
+    taken_never = set(taken_before) & set(never["run"])
+    assert taken_never and taken_never <= set(removed_at_meeting)
     assert never["removed"].mean() > 3 * keeps["removed"].mean()
     with pytest.raises(partyline.UsageError, match="posterior.csv"):
         partyline.run(case, runs=2, posterior=tmp_path / "nowhere", progress=False)

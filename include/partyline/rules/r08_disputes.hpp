@@ -88,7 +88,8 @@ struct industrial_disputes {
   };
 
   static constexpr access reads = concern::disputes | concern::leadership | concern::derived;
-  static constexpr access writes = concern::disputes | concern::derived | concern::events;
+  // leadership: the record of the disputes fought under it (R18 weighs it)
+  static constexpr access writes = concern::disputes | concern::derived | concern::leadership | concern::events;
 
   static void run(world& w, council_id council);
 
