@@ -375,6 +375,8 @@ class resolver {
       kept = all.size();
       all.insert(all.end(), bodies.begin(), bodies.end());
       bodies = std::move(all);
+      // The list is now the party's whole set: a frozen scenario written out (`show`, a manifest) reloads as it is.
+      s_.institutions.keep_default_bodies = false;
     }
     const auto body_path = [&](std::size_t i) {
       return "institutions.bodies[" + std::to_string(i >= kept ? i - kept : i) + "]";
