@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "partyline/rules/detail/common.hpp"
+#include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/independents.hpp"
 #include "partyline/rules/r05_reselection.hpp"
 #include "partyline/rules/r06_central_selection.hpp"
@@ -64,15 +65,47 @@ void refuse(world& w, council_id ci, councillor_id r, bool incumbent, const draw
   if (!members_again) x.emit(event::candidate_imposed);
 }
 
+/// At the close of nominations, each councillor the party dropped -- deselected by the members or the centre, or their
+/// endorsement refused -- who is nominated against its candidate ends their membership: Rule Book ch. 2 (a member who
+/// stands against an official Labour candidate is automatically ineligible to remain a member), without a hearing, as
+/// for mayor (R21). They sit as independents until the count and leave the group now, not at it -- all but a sitting
+/// mayor who leads the group, as for mayor.
+void exclude_those_standing_against(world& w, council_id ci, const step_context& x) {
+  council_state& c = x.c;
+  auto& cl = w.councillors;
+  const auto ind = static_cast<decltype(cl.party)::value_type>(w.scen->party_id("ind"));
+  int excluded = 0;
+  bool leader_excluded = false;
+  for (const councillor_id r : c.rows.councillors()) {
+    if (cl.party[r] != w.scen->party_index || cl.status[r] != councillor_status::deselected ||
+        !(cl.stands_independent[r] & independent_stand::councillor))
+      continue;
+    // A directly elected mayor who leads the group keeps the office and its lead until a contest decides it (R21).
+    if (r == c.leadership.leader && c.leadership.directly_elected) continue;
+    cl.party[r] = ind;
+    cl.status[r] = councillor_status::independent;
+    cl.cabinet[r] = 0;
+    leader_excluded |= r == c.leadership.leader;
+    ++excluded;
+  }
+  if (excluded == 0) return;
+  x.emit(event::auto_excluded, excluded, [&] {
+    return format("nominations close: %d councillor%s standing against the party's candidates %s excluded from the party",
+                  excluded, excluded == 1 ? "" : "s", excluded == 1 ? "is" : "are");
+  });
+  if (leader_excluded) (void)replace_leader(w, ci, endorsement::id);  // the group elects another
+}
+
 }  // namespace
 
 void endorsement::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R20;
   council_state& c = x.c;
+  const int closes = c.electoral.next_election - p.nominations_close_weeks_before;
+  if (c.electoral.next_election >= 0 && w.week == closes) exclude_those_standing_against(w, ci, x);
   const candidate_panel panel = panel_of(w, ci);
-  if (!panel.endorses || c.electoral.next_election < 0 ||
-      w.week > c.electoral.next_election - p.nominations_close_weeks_before || central_selection::applies(w, c))
+  if (!panel.endorses || c.electoral.next_election < 0 || w.week > closes || central_selection::applies(w, c))
     return;  // no power, nominations closed, or the centre chooses the candidates itself (R6)
   auto& cl = w.councillors;
   for (const councillor_id r : c.rows.councillors()) {

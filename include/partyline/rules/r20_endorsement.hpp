@@ -55,8 +55,9 @@ struct endorsement {
                                   concern::councillor_seats | concern::councillor_positions | concern::councillor_dissent |
                                   concern::councillor_traits | concern::member_traits | concern::member_status |
                                   concern::membership | concern::wards | concern::national;
+  // leadership, councillor_cabinet: a leader excluded at the close of nominations is replaced
   static constexpr access writes = concern::councillor_candidacy | concern::councillor_seats | concern::selections |
-                                   concern::centre | concern::events;
+                                   concern::centre | concern::leadership | concern::councillor_cabinet | concern::events;
 
   static void run(world& w, council_id council);
 

@@ -126,7 +126,7 @@ enum class event : std::uint8_t {
   leader_takes_office,  ///< a new national party leader, as the scenario dates (R23); value: their centralisation, per cent
   annual_meeting,       ///< the group's annual meeting (R10); value: under special measures, the centre's panel members who keep the leader
   candidate_not_approved,  ///< a selection stage (R5) does not approve an applicant for the panel; value: its members in favour
-  auto_excluded,  ///< a councillor who stands against the party's candidate is no longer a member (Rule Book ch. 2; R21)
+  auto_excluded,  ///< councillors who stand against the party's candidates are no longer members (Rule Book ch. 2; R20, R21)
   campaigned_for_rival,  ///< councillors of the group campaign for an independent against the party's candidate (R21)
   count_
 };
@@ -246,7 +246,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
      "members of the panel"},
     {"candidate_not_approved", told::always, "members of the selection stage's body in favour of the applicant",
      "members sitting"},
-    {"auto_excluded", told::always, "1: a councillor who stands against the party's candidate for mayor leaves the party without a hearing (Rule Book ch. 2; R21)"},
+    {"auto_excluded", told::always, "councillors who stand against the party's candidates and leave the party without a hearing (Rule Book ch. 2): one for mayor (R21), or those nominated in the wards at the close of nominations (R20)"},
     {"campaigned_for_rival", told::always, "the number of the group's councillors who campaign for someone standing against the party's candidate for mayor; the party's rules make it a breach, so they are the subjects of a complaint (Rule Book ch. 2; R21)"},
 }};
 

@@ -175,3 +175,38 @@ TEST(EndorsementR20, ATierThatHoldsTheSelectionsDecidesInPlaceOfTheExecutive) {
   std::printf("the tier's imposed candidates stand at %+.2f on average (%d)\n", sum / imposed, imposed);
   EXPECT_GT(sum / imposed, 0.3);
 }
+
+// Issue 31 pt 7 (Rule Book ch. 2: a member who stands against an official Labour candidate is automatically
+// ineligible to remain a member): at the close of nominations, each councillor the party dropped who is nominated
+// against its candidate leaves the party and the group -- that week, not before and not at the count; one dropped who
+// does not stand stays a member until the count; a leader so excluded is replaced.
+TEST(EndorsementR20, AtTheCloseOfNominationsThoseStandingAgainstThePartyAreExcluded) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.weeks = 200; });
+  world w = build_world(s, 1, 0);
+  council_state& c = w.councils[0];
+  auto& cl = w.councillors;
+  const int election = 30, closes = election - w.params->R20.nominations_close_weeks_before;
+  c.electoral.next_election = election;
+  std::vector<councillor_id> group;
+  for (const councillor_id r : detail::group_rows(w, c))
+    if (r != c.leadership.leader) group.push_back(r);
+  ASSERT_GE(group.size(), 2u);
+  const councillor_id stands = group[0], stays = group[1], leader = c.leadership.leader;
+  for (const councillor_id r : {stands, stays, leader}) cl.status[r] = councillor_status::deselected;
+  cl.stands_independent[stands] = independent_stand::councillor;
+  cl.stands_independent[leader] = independent_stand::councillor;
+  const auto ind = s->party_id("ind");
+  for (w.week = closes - 3; w.week < closes; ++w.week) endorsement::run(w, council_at(0));
+  EXPECT_EQ(cl.party[stands], s->party_index) << "excluded before nominations close";
+  EXPECT_EQ(tally(w, event::auto_excluded), 0);
+  w.week = closes;
+  endorsement::run(w, council_at(0));
+  EXPECT_EQ(cl.party[stands], ind);
+  EXPECT_EQ(cl.status[stands], councillor_status::independent);
+  EXPECT_EQ(cl.party[leader], ind);
+  EXPECT_EQ(cl.party[stays], s->party_index);  // dropped, not standing: a member until the count
+  EXPECT_EQ(tally(w, event::auto_excluded), 1);
+  EXPECT_EQ(w.councils[0].tallies[static_cast<std::size_t>(event::auto_excluded)].sum, 2);
+  EXPECT_NE(c.leadership.leader, leader);
+  EXPECT_NE(c.leadership.leader, nobody);
+}

@@ -280,8 +280,9 @@ TEST(MayorR21, ACouncillorWhoStandsForMayorAgainstThePartyIsExcludedASittingMayo
       const councillor_id rival = w.councils[0].mayoralty.rival;
       if (rival == nobody) continue;
       ++councillor_rivals;
+      // (the tally counts the wards' exclusions at the close of nominations too, R20: at least this one)
       excluded += w.councillors.status[rival] == councillor_status::independent &&
-                  w.councillors.party[rival] == s->party_id("ind") && tally(w, event::auto_excluded) == 1;
+                  w.councillors.party[rival] == s->party_id("ind") && tally(w, event::auto_excluded) >= 1;
       still_in_group += detail::in_group(w, rival);
     }
   }
@@ -300,7 +301,8 @@ TEST(MayorR21, ACouncillorWhoStandsForMayorAgainstThePartyIsExcludedASittingMayo
       const councillor_id rival = w.councils[0].mayoralty.rival;
       if (rival == nobody) continue;
       ++mayor_rivals;
-      mayor_excluded += tally(w, event::auto_excluded) > 0;
+      // out of the party without a hearing (a hearing may expel them on another case)
+      mayor_excluded += w.councillors.party[rival] == s->party_id("ind") && tally(w, event::hearing_held) == 0;
       mayor_leads += w.councillors.party[rival] == s->party_index && w.councillors.status[rival] != councillor_status::independent;
     }
   }
