@@ -96,17 +96,10 @@ void exclude_those_standing_against(world& w, council_id ci, const step_context&
   if (leader_excluded) (void)replace_leader(w, ci, endorsement::id);  // the group elects another
 }
 
-}  // namespace
-
-void endorsement::run(world& w, council_id ci) {
-  const step_context x(w, ci, id);
-  const auto& p = w.params->R20;
+/// The panel's weekly look at the candidates: each members' choice not yet endorsed, and an endorsed one an allegation
+/// now names.
+void review_candidates(world& w, council_id ci, const candidate_panel& panel, const step_context& x) {
   council_state& c = x.c;
-  const int closes = c.electoral.next_election - p.nominations_close_weeks_before;
-  if (c.electoral.next_election >= 0 && w.week == closes) exclude_those_standing_against(w, ci, x);
-  const candidate_panel panel = panel_of(w, ci);
-  if (!panel.endorses || c.electoral.next_election < 0 || w.week > closes || central_selection::applies(w, c))
-    return;  // no power, nominations closed, or the centre chooses the candidates itself (R6)
   auto& cl = w.councillors;
   for (const councillor_id r : c.rows.councillors()) {
     if (cl.party[r] != w.scen->party_index || cl.selection[r] == selection_state::undecided) continue;
@@ -121,10 +114,26 @@ void endorsement::run(world& w, council_id ci) {
       continue;
     }
     const place candidate = incumbent ? councillor_place(w, r) : local_place(w, ci, cl.candidate_position[r]);
-    const double pr = p_refuse(w, panel, candidate, incumbent ? cl.dissent[r] : 0, accused ? c.centre.allegation : 0.0);
+    const double pr = endorsement::p_refuse(w, panel, candidate, incumbent ? cl.dissent[r] : 0, accused ? c.centre.allegation : 0.0);
     if (x.rng.bernoulli(pr, r, 0)) refuse(w, ci, r, incumbent, x.rng);
     else cl.endorsement[r] = endorsement_state::endorsed;
   }
+}
+
+}  // namespace
+
+void endorsement::run(world& w, council_id ci) {
+  const step_context x(w, ci, id);
+  const auto& p = w.params->R20;
+  council_state& c = x.c;
+  const int closes = c.electoral.next_election - p.nominations_close_weeks_before;
+  const candidate_panel panel = panel_of(w, ci);
+  // The panel looks at the candidates until nominations close, unless it has no power or the centre chooses the
+  // candidates itself (R6); at the close, those the party dropped who stand against it are excluded (after this
+  // week's refusals, so that one refused now and standing is excluded too).
+  if (panel.endorses && c.electoral.next_election >= 0 && w.week <= closes && !central_selection::applies(w, c))
+    review_candidates(w, ci, panel, x);
+  if (c.electoral.next_election >= 0 && w.week == closes) exclude_those_standing_against(w, ci, x);
 }
 
 }  // namespace partyline
