@@ -10,10 +10,12 @@ namespace partyline {
 
 using namespace detail;
 
-void bounded_confidence_step(float* x, std::span<std::uint32_t> agents, std::span<float> work, double bound, double rate) {
+namespace {
+
+/// The step proper, on `agents` already in opinion order (ties in any order: every sum runs over the opinions in
+/// order, so the step is the same whatever order tied agents are in).
+void step_in_order(float* x, std::span<const std::uint32_t> agents, std::span<float> work, double bound, double rate) {
   const std::size_t n = agents.size();
-  assert(work.size() >= n && "work space too small");
-  std::sort(agents.begin(), agents.end(), [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
   // Confidants of the k-th smallest form a window [lo, hi] that only moves right as k grows.
   std::size_t lo = 0, hi = 0;
   double window = 0;  // sum of x over [lo, hi)
@@ -27,6 +29,14 @@ void bounded_confidence_step(float* x, std::span<std::uint32_t> agents, std::spa
     float& v = x[agents[k]];
     v += static_cast<float>(rate) * (work[k] - v);
   }
+}
+
+}  // namespace
+
+void bounded_confidence_step(float* x, std::span<std::uint32_t> agents, std::span<float> work, double bound, double rate) {
+  assert(work.size() >= agents.size() && "work space too small");
+  std::sort(agents.begin(), agents.end(), [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
+  step_in_order(x, agents, work, bound, rate);
 }
 
 namespace {
@@ -82,8 +92,22 @@ void opinion_dynamics::run(world& w, council_id ci) {
   if (w.space.others == 0) {
     // The bound: epsilon x the axis width (2), in salience-weighted distance, on the one axis.
     const double bound = w.space.first_salience > 0 ? 2.0 * p.epsilon / w.space.first_salience : 1e9;
-    bounded_confidence_step(w.councillors.position.data(), std::span<std::uint32_t>(rows, n), std::span<float>(work, n), bound,
-                            p.rate);
+    float* x = w.councillors.position.data();
+    // A step keeps the group's order (each moves to a convex mix of itself and its confidants' mean, and both are
+    // monotone in its opinion), so last week's order is usually still the order: then the sort is an O(n) check.
+    // Any other change -- a member gone or new, a position moved by another rule, rounding that swaps two nearly
+    // equal -- fails the check and the group is sorted afresh. Either way the step is the same.
+    std::uint32_t* order = w.work.opinion_order.data() + c.rows.seat_begin;
+    std::uint32_t& kept = w.work.opinion_count[row(ci)];
+    bool in_order = kept == n;
+    for (std::uint32_t k = 0; in_order && k < n; ++k)
+      in_order = in_group(w, councillor_at(order[k])) && (k == 0 || x[order[k - 1]] <= x[order[k]]);
+    if (!in_order) {
+      std::sort(rows, rows + n, [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
+      std::copy(rows, rows + n, order);
+      kept = n;
+    }
+    step_in_order(x, std::span<const std::uint32_t>(order, n), std::span<float>(work, n), bound, p.rate);
     return;
   }
   // More axes: confidants are those within 2 epsilon over all of them; positions move on the first axis only (the

@@ -399,6 +399,10 @@ struct national_snapshot {
 struct work_buffers {
   std::vector<float> values;       ///< one float per seat
   std::vector<std::uint32_t> rows; ///< one row index per seat
+  /// R16: each council's group as it stood in opinion order after its last step (in the council's seat range), and how
+  /// many of it there were. Opinion dynamics keep a group's order, so next week's sort is usually a check.
+  std::vector<std::uint32_t> opinion_order;
+  std::vector<std::uint32_t> opinion_count;  ///< one per council
 };
 
 /// @brief The story of a run, kept only when the run records events.
