@@ -94,6 +94,24 @@ sitting_stages sit_stages(const world& w, council_id ci) {
   return s;
 }
 
+/// The stages as they sit for one council's meetings of the week, drawn at the first meeting that needs them: who
+/// sits is keyed by the election and the members' activity, which the week's meetings do not change, so every ward
+/// of the week meets the same panel (and a local panel's draw over the whole membership is made once, not per ward).
+class week_panels {
+ public:
+  const sitting_stages& of(const world& w, council_id ci) {
+    if (!drawn_) {
+      stages_ = sit_stages(w, ci);
+      drawn_ = true;
+    }
+    return stages_;
+  }
+
+ private:
+  sitting_stages stages_;
+  bool drawn_ = false;
+};
+
 /// One stage's vote on applicant `a` (0: the sitting councillor; 1...: the ward's applicants): each member approves
 /// with sigma(panel_b0 - (panel_distance d + panel_dissent dissent + panel_allegation allegation) w(c)), the body's
 /// majority rule decides. Counts the votes in favour into `yes` of `of`.
@@ -181,13 +199,13 @@ namespace {
 /// the candidate again: the approved applicant is, or with none the regional office's nominee. With no applicant
 /// approved a sitting councillor approved is reselected unopposed. Returns whether the members' ballot follows, with
 /// `challenger` the approved applicant.
-bool panel_stage(world& w, council_id ci, councillor_id r, place& challenger, const draw_stream& rng) {
+bool panel_stage(world& w, council_id ci, councillor_id r, place& challenger, const draw_stream& rng, week_panels& panels) {
   const auto& p = w.params->R5;
   const council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   const place councillor = councillor_place(w, r);
   const double allegation = c.centre.allegation > 0 && cl.complained_of[r] ? c.centre.allegation : 0.0;
-  const sitting_stages stages = sit_stages(w, ci);
+  const sitting_stages& stages = panels.of(w, ci);
   const int refused_by = interview(w, ci, stages, r, 0, councillor, cl.dissent[r], allegation, rng);
   bool approved = false;
   place applicant = challenger;
@@ -231,7 +249,7 @@ bool panel_stage(world& w, council_id ci, councillor_id r, place& challenger, co
 }
 
 /// The ward's active members decide whether a sitting councillor is the candidate again.
-void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream& rng) {
+void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream& rng, week_panels& panels) {
   const auto& p = w.params->R5;
   const council_state& c = w.councils[ci];
   auto& cl = w.councillors;
@@ -274,7 +292,7 @@ void members_ballot(world& w, council_id ci, councillor_id r, const draw_stream&
   }
   const place councillor = councillor_place(w, r);
   const double x = councillor.x;
-  if (stages_of(w, ci).held() && !panel_stage(w, ci, r, challenger_at, rng)) return;
+  if (stages_of(w, ci).held() && !panel_stage(w, ci, r, challenger_at, rng, panels)) return;
   // A councillor close to the challenger the members would put up is likely left unopposed: the chance of a contest
   // rises smoothly with the distance (about even at `unopposed_within`).
   if (!rng.bernoulli(sigmoid(p.contest_slope * (distance(w, councillor, challenger_at) - p.unopposed_within)), row(r), 10)) {
@@ -322,8 +340,9 @@ void reselection::run(world& w, council_id ci) {
   // Where the regional office approves the panel (candidate_list) it does so for the party: the candidate selected
   // from the panel needs no endorsement of the executive's panel (R20), which may still withdraw it on an allegation.
   const bool listed = stages_of(w, ci).list >= 0;
+  week_panels panels;
   for_each_meeting(w, ci, [&](councillor_id r, const draw_stream& rng) {
-    members_ballot(w, ci, r, rng);
+    members_ballot(w, ci, r, rng, panels);
     if (listed && w.councillors.selection[r] != selection_state::undecided) w.councillors.endorsement[r] = endorsement_state::endorsed;
   });
 }

@@ -66,7 +66,7 @@ TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
   });
   auto sanctions = [&](double severity) {
     int severe = 0;
-    for (int r = 0; r < 200; ++r) {
+    for (int r = 0; r < 1000; ++r) {
       world w = build_world(s, 1, static_cast<std::uint64_t>(r));
       council_state& c = w.councils[0];
       w.week = 10;
@@ -77,7 +77,7 @@ TEST(InvestigationsR18, SeriousFindingsBringSanctionsMildOnesAtMostAWarning) {
       if (w.institutions.published.empty()) continue;
       severe += w.institutions.published.front().motion->rung >= 2;
     }
-    return severe / 200.0;
+    return severe / 1000.0;
   };
   const double serious = sanctions(0.9), mild = sanctions(0.1);
   std::printf("suspension or worse: serious findings %.2f, mild %.2f\n", serious, mild);
@@ -366,13 +366,19 @@ TEST(InvestigationsR18, AComplaintAgainstTheLeaderTouchesNoMember) {
 // A complaint naming councillors: those it names, and nobody else, are suspended pending the case.
 TEST(InvestigationsR18, AComplaintNamingCouncillorsSuspendsThoseItNames) {
   const auto s = with_allegation(allegation_subject::councillors, 0.9, 2, 8);
-  int suspended_named = 0, suspended_other = 0, runs = 0;
+  int suspended_named = 0, suspended_other = 0, runs = 0, dismissed = 0;
   for (std::uint64_t run = 0; run < 40; ++run) {
     world w = build_world(s, 5, run);
     for (int week = 0; week < 5; ++week) step_week(w);
     std::vector<councillor_id> named;
     for (const councillor_id r : w.councils[0].rows.councillors())
       if (w.councillors.complained_of[r]) named.push_back(r);
+    // The general secretary may dismiss the complaint at once (no case: its marks are cleared); the test is of the
+    // cases that go on.
+    if (named.empty() && tally(w, event::decision_dismiss) > 0) {
+      ++dismissed;
+      continue;
+    }
     ASSERT_EQ(named.size(), 2u);
     for (int week = 5; week < s->weeks; ++week) step_week(w);
     ++runs;
@@ -383,7 +389,9 @@ TEST(InvestigationsR18, AComplaintNamingCouncillorsSuspendsThoseItNames) {
       suspended_other += !is_named;
     }
   }
-  std::printf("of %d runs, councillors the complaint named suspended: %d; others: %d\n", runs, suspended_named, suspended_other);
+  std::printf("of %d runs (%d dismissed at once), councillors the complaint named suspended: %d; others: %d\n", runs,
+              dismissed, suspended_named, suspended_other);
+  EXPECT_LE(dismissed, 4);         // a grave complaint is rarely dismissed
   EXPECT_GE(suspended_named, 40);  // most runs suspend both within weeks
   EXPECT_EQ(suspended_other, 0);
 }

@@ -118,10 +118,13 @@ TEST(PartyLeaderR23, ALaterLeaderRedrawsTheExecutiveInTheirWeek) {
   const auto& told = w.national_tallies[static_cast<std::size_t>(event::leader_takes_office)];
   EXPECT_EQ(told.count, 1);
   EXPECT_EQ(told.max, 90);
-  // Redrawn from their own tastes: the right bloc (now the leader's) carries the project, the left sheds the old one.
+  // Redrawn from their own tastes: the right bloc (now the leader's) carries the project; the left sheds the old one
+  // (a pull below its own tastes, towards 0.2) and barely takes on the new (as TheLeadersFactionTakesOnTheProject...).
   const bloc_means own = mean_centralism(w, true), now = mean_centralism(w);
+  const double full = party_leader_office::params{}.project_pull * (0.9 - 0.5);  // a perfectly loyal member's shift
   EXPECT_GT(now.right - own.right, 0.15);
-  EXPECT_LT(std::abs(now.left - own.left), 0.05);
+  EXPECT_GT(now.left - own.left, 0.0);
+  EXPECT_LT(now.left - own.left, 0.25 * full);
 }
 
 // The leader appoints the frontbench: appointees stand near the leader and join the leader's bloc.
