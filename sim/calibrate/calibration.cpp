@@ -329,6 +329,7 @@ calibration_spec load_calibration_text(std::string text, const std::filesystem::
     if (scen->targets.empty()) throw scenario_error(marks.at(where), where, c.file.string() + " states no targets to calibrate against");
     c.name = scen->name;
     c.targets = scen->targets.size();
+    for (const auto& t : scen->targets) c.fitted += t.use == target_use::fit;
     spec.cases.push_back(std::move(c));
   }
   return spec;
@@ -353,7 +354,9 @@ void calibration_distances(const calibration_spec& spec, const Eigen::VectorXd& 
   std::vector<double> sum(replicates, 0.0);
   std::vector<std::size_t> count(replicates, 0);
   for (std::size_t ci = 0; ci < spec.cases.size(); ++ci) {
-    if (spec.cases[ci].held_out) continue;
+    // A case held out, or one whose every fact is for validation, adds nothing to the distance: it is not run (the
+    // posterior predictive runs it). Each case's seed is keyed by its place, so the others' runs are the same.
+    if (spec.cases[ci].held_out || spec.cases[ci].fitted == 0) continue;
     frozen_scenario scen;
     try {
       scen = case_scenario(spec, spec.cases[ci], theta);

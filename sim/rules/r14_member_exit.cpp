@@ -13,20 +13,26 @@ namespace partyline {
 
 using namespace detail;
 
-void member_exit::bound_exits(world& w, council_id ci) {
+namespace {
+
+/// The two reaches of the thinning bound on the first axis: the largest e_distance s x - e_loyalty l over the
+/// council's members (right) and the largest -e_distance s x - e_loyalty l (left).
+struct first_axis_reach {
+  float right = -1e30f, left = -1e30f;
+  void add(double slope, double e_loyalty, double x, double l) {
+    right = std::max(right, static_cast<float>(slope * x - e_loyalty * l));
+    left = std::max(left, static_cast<float>(-slope * x - e_loyalty * l));
+  }
+};
+
+/// Stores the bound's reaches: the first axis' as scanned, the other axes' (positions only) scanned here.
+void store_reach(world& w, council_id ci, const first_axis_reach& first) {
   const auto& p = w.params->R14;
   membership_state& ms = w.councils[ci].membership;
-  const council_rows& rows = w.councils[ci].rows;
-  float right = -1e30f, left = -1e30f, more = 0;
-  const double slope = p.e_distance * w.space.first_salience;
-  for (const member_id m : rows.members()) {
-    const double x = w.members.position_of(m), l = w.members.loyalty_of(m);
-    right = std::max(right, static_cast<float>(slope * x - p.e_loyalty * l));
-    left = std::max(left, static_cast<float>(-slope * x - p.e_loyalty * l));
-  }
+  float more = 0;
   if (w.space.others > 0) {
     const place centre = centre_place(w, 0.0);
-    for (const member_id m : rows.members()) {
+    for (const member_id m : w.councils[ci].rows.members()) {
       place at = member_place(w, m);
       at.x = 0;
       more = std::max(more, static_cast<float>(p.e_distance * distance(w, at, centre)));
@@ -34,8 +40,18 @@ void member_exit::bound_exits(world& w, council_id ci) {
   }
   ms.exit_reach_more = more + (more > 0 ? 1e-4f : 0.0f);
   // Rounded up a little so that float rounding can never put a member above the bound.
-  ms.exit_reach_right = right + 1e-4f;
-  ms.exit_reach_left = left + 1e-4f;
+  ms.exit_reach_right = first.right + 1e-4f;
+  ms.exit_reach_left = first.left + 1e-4f;
+}
+
+}  // namespace
+
+void member_exit::bound_exits(world& w, council_id ci) {
+  const auto& p = w.params->R14;
+  const double slope = p.e_distance * w.space.first_salience;
+  first_axis_reach reach;
+  for (const member_id m : w.councils[ci].rows.members()) reach.add(slope, p.e_loyalty, w.members.position_of(m), w.members.loyalty_of(m));
+  store_reach(w, ci, reach);
 }
 
 void member_exit::react_to_central_actions(world& w, council_id ci) {
@@ -46,11 +62,15 @@ void member_exit::react_to_central_actions(world& w, council_id ci) {
   c.membership.central_actions_seen = c.centre.central_actions;
   const place centre = centre_place(w, w.national.executive_median);
   auto& cols = w.members;
+  // The loyalties move, so the thinning bound is found again: in the same pass (one walk over the members, not two).
+  const double slope = p.e_distance * w.space.first_salience;
+  first_axis_reach reach;
   for (const member_id m : c.rows.members()) {
     const double shift = fresh * (p.l_rally - p.l_against * distance(w, member_place(w, m), centre));
     cols.loyalty[m] = member_columns::loyalty_byte(cols.loyalty_of(m) + shift);
+    reach.add(slope, p.e_loyalty, cols.position_of(m), cols.loyalty_of(m));
   }
-  bound_exits(w, ci);
+  store_reach(w, ci, reach);
 }
 
 void member_exit::run(world& w, council_id ci) {

@@ -27,6 +27,7 @@ struct calibration_case {
   yaml_node tree;     ///< its YAML, to which a particle's parameters are applied
   std::string name;
   std::size_t targets = 0;
+  std::size_t fitted = 0;  ///< its targets that enter the distance (`use: fit`): none, and a particle does not run it
   bool held_out = false;  ///< left out of the distance (cross-validation); still in the fit
 };
 

@@ -112,6 +112,16 @@ enum class member_status : std::uint8_t { member, suspended, left, defected, pro
   return members + static_cast<std::uint64_t>(static_cast<double>(members) * room_share);
 }
 
+/// `std::lround` for |v| < 2^31, inline: to the nearest integer, halves away from zero, NaN to 0 (as lround's
+/// out-of-range result becomes in the narrow columns). The member loops convert every member's loyalty and position
+/// this way, and libm's lround is a call.
+[[nodiscard]] constexpr std::int32_t round_half_away(double v) noexcept {
+  if (!(v == v)) return 0;
+  const auto t = static_cast<std::int32_t>(v);  // towards zero
+  const double f = v - t;                       // exact: v's fraction
+  return t + (f >= 0.5 ? 1 : 0) - (f <= -0.5 ? 1 : 0);
+}
+
 /// @brief Local party members, contiguous per council and sorted by ward inside a council.
 struct member_columns {
   /// -1..1 in 32767ths: two bytes, so that the columns R14 reads of a large membership stay in cache (members'
@@ -142,12 +152,12 @@ struct member_columns {
   [[nodiscard]] float position_of(member_id m) const { return position_of(row(m)); }
   [[nodiscard]] float more_of(member_id m, int others, int k) const { return more_of(row(m), others, k); }
   [[nodiscard]] static std::int16_t position_fixed(double x) {
-    return static_cast<std::int16_t>(std::lround(std::clamp(x, -1.0, 1.0) * 32767.0));
+    return static_cast<std::int16_t>(round_half_away(std::clamp(x, -1.0, 1.0) * 32767.0));
   }
   [[nodiscard]] float loyalty_of(std::uint64_t m) const { return static_cast<float>(loyalty[m]) * (1.0f / 255.0f); }
   [[nodiscard]] float loyalty_of(member_id m) const { return loyalty_of(row(m)); }
   [[nodiscard]] static std::uint8_t loyalty_byte(double l) {
-    return static_cast<std::uint8_t>(std::lround(std::clamp(l, 0.0, 1.0) * 255.0));
+    return static_cast<std::uint8_t>(round_half_away(std::clamp(l, 0.0, 1.0) * 255.0));
   }
 };
 #undef PARTYLINE_COLUMNS

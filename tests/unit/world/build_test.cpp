@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #include "../../test_support.hpp"
+#include "partyline/random.hpp"
 #include "partyline/world/world.hpp"
 
 using namespace partyline;
@@ -137,4 +142,22 @@ TEST(BuildWorld, AListedWardsVotesAreItsBaseline) {
     EXPECT_EQ(top, 0) << "an unmeasured ward still agrees with its holder";
     EXPECT_EQ(w.councillors.party[north.seat_begin], 2);  // the seats are held as listed
   }
+}
+
+// The members' narrow columns round as std::lround did (halves away from zero), inline: the same bytes for every
+// value, ties and the column's ends included, and NaN to 0 as lround's out-of-range result became.
+TEST(MemberColumns, RoundingIsLroundsToTheBit) {
+  std::vector<double> xs{0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 254.5, 255.0, 32766.5, -32766.5, 32767.0, -32767.0,
+                         0.49999999999999994, -0.49999999999999994, std::nextafter(0.5, 1.0), std::nextafter(-0.5, -1.0)};
+  const draw_stream s(3, 0, 0, stream::R14);
+  for (int i = 0; i < 100000; ++i) xs.push_back((s.uniform(static_cast<std::uint64_t>(i)) * 2 - 1) * 40000.0);
+  for (int i = 0; i < 1000; ++i) xs.push_back(std::floor(s.uniform(static_cast<std::uint64_t>(i), 1) * 600 - 300) + 0.5);
+  for (const double x : xs) ASSERT_EQ(round_half_away(x), std::lround(x)) << x;
+  for (const double x : xs) {
+    const double p = std::clamp(x / 40000.0, -1.0, 1.0), l = std::clamp(x / 40000.0, 0.0, 1.0);
+    ASSERT_EQ(member_columns::position_fixed(p), static_cast<std::int16_t>(std::lround(p * 32767.0))) << p;
+    ASSERT_EQ(member_columns::loyalty_byte(l), static_cast<std::uint8_t>(std::lround(l * 255.0))) << l;
+  }
+  EXPECT_EQ(member_columns::position_fixed(std::nan("")), 0);
+  EXPECT_EQ(member_columns::loyalty_byte(std::nan("")), 0);
 }
