@@ -19,11 +19,15 @@ void step_in_order(float* x, std::span<const std::uint32_t> agents, std::span<fl
   // Confidants of the k-th smallest form a window [lo, hi] that only moves right as k grows.
   std::size_t lo = 0, hi = 0;
   double window = 0;  // sum of x over [lo, hi)
+  float mean = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const double xk = x[agents[k]];
+    const std::size_t was_lo = lo, was_hi = hi;
     while (hi < n && x[agents[hi]] <= xk + bound) window += x[agents[hi++]];
     while (x[agents[lo]] < xk - bound) window -= x[agents[lo++]];
-    work[k] = static_cast<float>(window / static_cast<double>(hi - lo));
+    // In a group within the bound of itself the window seldom moves: the same confidants, the same mean.
+    if (k == 0 || lo != was_lo || hi != was_hi) mean = static_cast<float>(window / static_cast<double>(hi - lo));
+    work[k] = mean;
   }
   for (std::size_t k = 0; k < n; ++k) {
     float& v = x[agents[k]];

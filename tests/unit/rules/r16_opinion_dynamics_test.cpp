@@ -83,6 +83,48 @@ TEST(OpinionR16, GroupPositionsDrawTogether) {
   EXPECT_LT(spread(), 0.1f * before);
 }
 
+// The rule keeps each group's opinion order from one week to the next (a step keeps it) and sorts again only when it
+// no longer holds. Week by week it must move every councillor exactly as a fresh sort and step would: through weeks
+// where nothing else moves, a week where another rule moves a councillor across the group, and a week where one
+// leaves the group.
+TEST(OpinionR16, AGroupsKeptOrderStepsExactlyAsAFreshSort) {
+  const auto s = tiny_scenario([](scenario& sc) {
+    long_quiet(sc);
+    sc.councils[0].seats = {};
+    sc.councils[0].seats.set("lab", 40);
+    sc.councils[0].seats.set("con", 10);
+    sc.councils[0].group.position_sd = 0.3;
+    coefficients(sc).R16.rate = 0.2;
+  });
+  world w = build_world(s, 1, 0);
+  const council_id ci = council_at(0);
+  const double bound = 2.0 * w.params->R16.epsilon / w.space.first_salience, rate = w.params->R16.rate;
+  std::vector<float> expected(w.councillors.position.begin(), w.councillors.position.end());
+  std::vector<float> work(expected.size());
+  for (int week = 0; week < 30; ++week) {
+    std::vector<councillor_id> group;
+    for (const councillor_id r : detail::group_rows(w, w.councils[ci])) group.push_back(r);
+    ASSERT_GE(group.size(), 30u);
+    if (week == 10) {  // another rule moves a councillor from one end of the group to the other
+      const auto [lo, hi] = std::minmax_element(group.begin(), group.end(), [&](councillor_id a, councillor_id b) {
+        return w.councillors.position[a] < w.councillors.position[b];
+      });
+      w.councillors.position[*lo] = w.councillors.position[*hi] + 0.05f;
+      expected[row(*lo)] = w.councillors.position[*lo];
+    }
+    if (week == 20) {  // a councillor (not the leader) leaves the group
+      const councillor_id gone = group.front() == w.councils[ci].leadership.leader ? group[1] : group.front();
+      w.councillors.party[gone] = static_cast<std::uint8_t>(w.scen->party_index == 0 ? 1 : 0);
+      group.erase(std::find(group.begin(), group.end(), gone));
+    }
+    std::vector<std::uint32_t> agents;
+    for (const councillor_id r : group) agents.push_back(static_cast<std::uint32_t>(row(r)));
+    bounded_confidence_step(expected.data(), agents, work, bound, rate);  // a fresh sort every week
+    opinion_dynamics::run(w, ci);
+    for (const councillor_id r : group) ASSERT_EQ(w.councillors.position[r], expected[row(r)]) << "week " << week;
+  }
+}
+
 TEST(BoundedConfidence, ConsensusForEpsilonFromAQuarter) {
   for (double eps : {0.25, 0.3, 0.4, 0.5})
     for (std::uint64_t seed = 1; seed <= 10; ++seed)
