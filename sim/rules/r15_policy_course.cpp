@@ -41,11 +41,14 @@ void policy_course::on_compliance(world& w, council_id ci) {
 }
 
 void policy_course::on_stand_down(world& w, council_id ci) {
-  if (policy_live(w.councils[ci].policy.stage)) move(w, ci, policy_stage::paused, id, "an outgoing leader takes no final decision");
+  policy_state& policy = w.councils[ci].policy;
+  policy.decided = policy_stage::none;  // nor has their cabinet take one they had announced
+  policy.decision_week = -1;
+  if (policy_live(policy.stage)) move(w, ci, policy_stage::paused, id, "an outgoing leader takes no final decision");
 }
 
 void policy_course::on_new_leader(world& w, council_id ci) {
-  const council_state& c = w.councils[ci];
+  council_state& c = w.councils[ci];
   const auto& p = w.params->R15;
   const int axis = w.scen->councils[row(ci)].group.policy.axis_index;
   const double gap = salience_of(w, axis) * std::abs(on_axis(councillor_place(w, c.leadership.leader), axis) -
@@ -53,11 +56,32 @@ void policy_course::on_new_leader(world& w, council_id ci) {
   const bool open = policy_live(c.policy.stage) || c.policy.stage == policy_stage::paused;
   // Graded in the new leader's distance from the policy, no gate: one draw per new leader (keyed by who they are).
   const draw_stream rng = draws(w, id);
-  const auto who = 2 * static_cast<std::uint64_t>(row(c.leadership.leader));
+  const auto who = 3 * static_cast<std::uint64_t>(row(c.leadership.leader));
+  policy_stage decided = policy_stage::none;
   if (open && rng.bernoulli(sigmoid(p.decision_slope * (gap - p.scrap_distance)), row(ci), who))
-    move(w, ci, policy_stage::scrapped, id, "a new leadership far from the policy");
+    decided = policy_stage::scrapped;
   else if (c.policy.stage == policy_stage::paused && rng.bernoulli(sigmoid(p.decision_slope * (p.resume_distance - gap)), row(ci), who + 1))
-    move(w, ci, policy_stage::pursuing, id, "a new leadership close to the policy");
+    decided = policy_stage::pursuing;
+  // The leader's decision replaces any the last leader left pending. It is the cabinet's to take: a leader the group
+  // chose at a count takes office at the annual meeting; the key decision is published `key_decision_notice_weeks`
+  // ahead and taken at the cabinet's next meeting after that (its place in the monthly cycle drawn).
+  c.policy.decided = decided;
+  c.policy.decision_week = -1;
+  if (decided == policy_stage::none) return;
+  const int in_office = w.week + (c.electoral.counted ? p.annual_meeting_weeks : 0);
+  const auto cycle = static_cast<std::uint64_t>(std::max(1, p.cabinet_every_weeks));
+  c.policy.decision_week = in_office + p.key_decision_notice_weeks + static_cast<int>(rng.bits(row(ci), who + 2) % cycle);
+  if (c.policy.decision_week <= w.week) take_decision(w, ci);
+}
+
+void policy_course::take_decision(world& w, council_id ci) {
+  policy_state& policy = w.councils[ci].policy;
+  const policy_stage decided = policy.decided;
+  policy.decided = policy_stage::none;
+  policy.decision_week = -1;
+  move(w, ci, decided, id,
+       decided == policy_stage::scrapped ? "the cabinet of a new leadership far from the policy"
+                                         : "the cabinet of a new leadership close to the policy");
 }
 
 void policy_course::run(world& w, council_id ci) {
@@ -65,9 +89,14 @@ void policy_course::run(world& w, council_id ci) {
   const auto& p = w.params->R15;
   council_state& c = x.c;
   const policy_state& policy = c.policy;
-  if (policy.stage != policy_stage::pursuing || w.week - policy.since_week < p.weeks_to_done) return;
   const int election = c.electoral.next_election;
   const bool purdah = election >= 0 && election - w.week <= p.purdah_weeks;
+  if (policy.decided != policy_stage::none) {
+    // The new leadership's key decision, at its cabinet; a cabinet in the pre-election period takes none.
+    if (w.week >= policy.decision_week && !purdah) take_decision(w, ci);
+    return;
+  }
+  if (policy.stage != policy_stage::pursuing || w.week - policy.since_week < p.weeks_to_done) return;
   const bool legal = w.scen->councils[row(ci)].group.policy.legal_challenge_until_week >= w.week;
   if (purdah || legal) {
     if (w.week - policy.since_week == p.weeks_to_done || w.week == election - p.purdah_weeks)

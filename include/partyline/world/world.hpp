@@ -325,7 +325,11 @@ struct policy_state {
   float salience = 0;
   policy_stage stage = policy_stage::none;
   int since_week = 0;  ///< week the policy entered its current stage
-  PARTYLINE_FIELDS(position, salience, stage, since_week);
+  /// A new leader's decision on the policy (scrap or resume), a key decision the cabinet takes at `decision_week`
+  /// (R15); none when no decision is pending.
+  policy_stage decided = policy_stage::none;
+  int decision_week = -1;
+  PARTYLINE_FIELDS(position, salience, stage, since_week, decided, decision_week);
 };
 
 /// The local party's membership.

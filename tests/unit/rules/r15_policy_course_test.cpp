@@ -1,7 +1,8 @@
 // R15 Policy course: a flagship policy is carried out when it has been pursued long enough, not in purdah or while a
-// legal challenge is pending; a leader far from it scraps it.
+// legal challenge is pending; a leader far from it has the cabinet scrap it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "partyline/rules/detail/leadership.hpp"
@@ -24,7 +25,48 @@ TEST(PolicyCourseR15, LegalChallengeAndPurdahDeferTheFinalDecision) {
   EXPECT_EQ(w.councils[0].policy.stage, policy_stage::done);
 }
 
-TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
+// A new leader far from the policy decides to scrap it, and the cabinet takes that key decision after the notice has
+// run (28 clear days), at its next meeting in a monthly cycle -- not the week the leader takes over; a leader chosen
+// at a count first waits for the annual meeting. Until then the policy stays as it was, and is not carried out.
+TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyHasTheCabinetScrapItAfterTheNotice) {
+  const auto s = divided_group();
+  const auto& p = coefficients(*s).R15;
+  for (const bool at_a_count : {false, true}) {
+    int earliest = 1000, latest = -1;
+    for (std::uint64_t run = 0; run < 40; ++run) {
+      world w = build_world(s, 1, run);
+      auto& c = w.councils[0];
+      w.week = 5;
+      councillor_id far = nobody;
+      for (const councillor_id r : c.rows.councillors())
+        if (detail::in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
+      ASSERT_NE(far, nobody);
+      c.electoral.counted = at_a_count;
+      detail::install_leader(w, council_at(0), far, 0, stream::R10);
+      c.electoral.counted = false;
+      ASSERT_EQ(c.policy.decided, policy_stage::scrapped);
+      EXPECT_EQ(c.policy.stage, policy_stage::pursuing);  // the group's leader cannot scrap it alone
+      const int due = c.policy.decision_week, offset = (at_a_count ? p.annual_meeting_weeks : 0) + p.key_decision_notice_weeks;
+      EXPECT_GE(due, 5 + offset);
+      EXPECT_LT(due, 5 + offset + p.cabinet_every_weeks);
+      earliest = std::min(earliest, due);
+      latest = std::max(latest, due);
+      for (w.week = 6; w.week < due; ++w.week) {
+        policy_course::run(w, council_at(0));
+        ASSERT_EQ(c.policy.stage, policy_stage::pursuing) << "week " << w.week;
+      }
+      policy_course::run(w, council_at(0));  // the cabinet meets
+      EXPECT_EQ(c.policy.stage, policy_stage::scrapped);
+      EXPECT_EQ(c.policy.decided, policy_stage::none);
+      EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_scrapped)].count, 1);
+    }
+    EXPECT_LT(earliest, latest) << "the meeting's place in the cabinet's cycle is drawn";
+  }
+}
+
+// A decision pending when the leader announces they will stand down is not taken: an outgoing leader takes no final
+// decision, and their cabinet takes none they had announced.
+TEST(PolicyCourseR15, AnOutgoingLeadersPendingDecisionIsNotTaken) {
   const auto s = divided_group();
   world w = build_world(s, 1, 0);
   auto& c = w.councils[0];
@@ -33,8 +75,11 @@ TEST(PolicyCourseR15, ANewLeaderFarFromThePolicyScrapsIt) {
     if (detail::in_group(w, r) && w.councillors.position[r] < -0.3f) far = r;
   ASSERT_NE(far, nobody);
   detail::install_leader(w, council_at(0), far, 0, stream::R10);
-  EXPECT_EQ(c.policy.stage, policy_stage::scrapped);
-  EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_scrapped)].count, 1);
+  ASSERT_EQ(c.policy.decided, policy_stage::scrapped);
+  detail::emit(w, council_at(0), stream::R3, event::leader_stands_down);
+  EXPECT_EQ(c.policy.decided, policy_stage::none);
+  for (w.week = 1; w.week < 20; ++w.week) policy_course::run(w, council_at(0));
+  EXPECT_EQ(c.policy.stage, policy_stage::paused);
 }
 
 // R15's own step: a policy pursued long enough is carried out, but not in the pre-election period (purdah), where
@@ -88,9 +133,13 @@ TEST(PolicyCourseR15, TheCourseFollowsTheLeadershipThroughHooksOnOtherRulesEvent
       close = r;
   ASSERT_NE(close, nobody);
   ASSERT_LT(std::abs(w.councillors.position[close] - c.policy.position), 0.2f);
+  w.councillors.position[close] = c.policy.position;  // on the policy: resumes with odds sigma(20 x 0.25), 0.993
   detail::emit(w, council_at(0), stream::R3, event::leader_stands_down);
   ASSERT_EQ(c.policy.stage, policy_stage::paused);
   detail::install_leader(w, council_at(0), close, 0, stream::R3);
+  EXPECT_EQ(c.policy.decided, policy_stage::pursuing);  // a key decision: the cabinet resumes it weeks later
+  w.week = c.policy.decision_week;
+  policy_course::run(w, council_at(0));
   EXPECT_EQ(c.policy.stage, policy_stage::pursuing);
   EXPECT_EQ(c.tallies[static_cast<std::size_t>(event::policy_paused)].count, 1);
 }
@@ -112,7 +161,7 @@ TEST(PolicyCourseR15, TheChanceANewLeaderScrapsThePolicyRisesSmoothlyWithTheirDi
       ASSERT_NE(next, nobody);
       w.councillors.position[next] = static_cast<float>(c.policy.position - gap);
       detail::install_leader(w, council_at(0), next, 0, stream::R10);
-      scrapped += c.policy.stage == policy_stage::scrapped;
+      scrapped += c.policy.decided == policy_stage::scrapped;
     }
     const double share = scrapped / 200.0, expected = 1.0 / (1.0 + std::exp(-p.decision_slope * (gap - p.scrap_distance)));
     EXPECT_NEAR(share, expected, 0.1) << "distance " << gap;
