@@ -298,9 +298,20 @@ PYBIND11_MODULE(_core, m) {
     const auto kinds = [](const auto& table) {
       std::map<std::string, std::vector<std::string>> out;
       for (const auto& info : table) {
+        // The told kinds, an untold kind by the told one that marks its moment; an untold kind with none leaves the
+        // outcome untimed (no kinds): its first told event need not be its first event.
         auto& names = out[std::string(info.name)];
-        for (std::size_t k = 0; k < info.events.n; ++k)
-          if (const auto& e = pl::info_of(info.events.kinds[k]); e.story != pl::told::never) names.emplace_back(e.name);
+        for (std::size_t k = 0; k < info.events.n; ++k) {
+          const auto& e = pl::info_of(info.events.kinds[k]);
+          if (e.story != pl::told::never) {
+            names.emplace_back(e.name);
+          } else if (!e.told_as.empty()) {
+            names.emplace_back(e.told_as);
+          } else {
+            names.clear();
+            break;
+          }
+        }
       }
       return out;
     };

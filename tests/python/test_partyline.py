@@ -459,6 +459,26 @@ def test_timing_has_no_figure_for_a_fact_whose_events_are_never_told():
     assert t.loc["independent_mayor", "share"] == 1.0 and t.loc["independent_mayor", "weeks_off_median"] == 0
 
 
+def test_timing_reads_an_untold_event_as_the_decision_that_marks_it_and_never_times_part_of_a_sum():
+    # A coalition approved is counted as the body's approval is applied, never told: timing reads the told decision
+    # (approve_coalition), not the rare approval after the fact alone, which was all it saw before.
+    scenario = ROOT / "scenarios" / "coalitions-2023.yaml"
+    r = partyline.run(scenario, runs=40, seed=3, events=True, progress=False)
+    t = partyline.timing(r).set_index("name")
+    assert t.loc["canterbury_approved", "events"] == "approve_coalition + approved_after_the_fact"
+    ev = r["events"]
+    decided = ev[(ev.event == "approve_coalition") & (ev.council == "canterbury")].run.nunique()
+    assert decided > 20 and t.loc["canterbury_approved", "share"] >= decided / 40
+    # A sum of outcomes with an untimed part (a change of leader is never told, and has no stand-in) is untimed.
+    edited = yaml.safe_load(scenario.read_text())
+    fact = next(f for f in edited["targets"] if f["name"] == "canterbury_approved")
+    fact["outcome"] = "coalition_approved + leader_changed"
+    fact.pop("statistic", None)
+    fact.pop("range", None)
+    timed = partyline.timing(partyline.run(edited, runs=4, seed=3, events=True, progress=False)).set_index("name")
+    assert timed.loc["canterbury_approved", "events"] == "" and pd.isna(timed.loc["canterbury_approved", "share"])
+
+
 def test_a_documented_date_outside_the_run_is_an_error_naming_the_key():
     scenario = yaml.safe_load(HARINGEY.read_text())
     scenario["targets"][1]["happened"] = "2030-01-01"

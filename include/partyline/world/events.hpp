@@ -144,6 +144,10 @@ struct event_info {
   told story = told::always;
   std::string_view value_is = {};  ///< what the event's number counts (events.csv's `value_is`); empty: it has none (0)
   std::string_view of_is = {};     ///< the whole it is a part of, when the event states one (`of`: 21 of 48 councillors)
+  /// An event never told may have a told one that marks the same moment (the decision it follows from): when the story
+  /// says an outcome's events happened (partyline.timing) it reads that one. An outcome counting an event never told
+  /// and with no such stand-in cannot be timed from the story.
+  std::string_view told_as = {};
 };
 
 /// One line per event kind, in the order of the enum.
@@ -198,7 +202,7 @@ inline constexpr std::array<event_info, event_count> event_table{{
     {"administration"},
     {"other_control_after_veto", told::never},
     {"coalition_request"},
-    {"coalition_approved", told::never},
+    {"coalition_approved", told::never, {}, {}, "approve_coalition"},  // counted as the body's approval is applied
     {"veto_accepted"},
     {"veto_defied", told::always, "councillors suspended"},
     {"pact_allegation", told::always, "local members suspended"},

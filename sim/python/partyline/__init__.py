@@ -608,9 +608,10 @@ def timing(source: str | os.PathLike | Mapping[str, Any], within_weeks: int = 4)
     Targets), the event kinds its outcome counts (in its council when it names one), the share of runs in which one
     of them happened, the first week it did in those runs -- median, 5% and 95%, as dates -- the median's distance from
     the documented day in weeks (negative: earlier), and the share of all runs in which it first happened within
-    `within_weeks` of that day. Only events the story tells (events.csv) are seen: a fact whose outcome counts events
-    that are never told (administrative suspensions, strike weeks, impositions) has no timing -- its `events` is empty
-    and its shares are NaN, never a misleading 0. `source` is a result of run(..., events=True) or a `run --events`
+    `within_weeks` of that day. Only events the story tells (events.csv) are seen: an event never told is read as the
+    told one that marks its moment when it has one (a coalition approved: the body's `approve_coalition`), and a fact
+    whose outcome counts any other event never told (administrative suspensions, strike weeks, impositions) has no
+    timing -- its `events` is empty and its shares are NaN, never a misleading 0 or the time of its told part alone. `source` is a result of run(..., events=True) or a `run --events`
     folder."""
     within_weeks = _int_arg("within_weeks", within_weeks, 0, 520)
     events, targets, runs = _events_and_targets(source)
@@ -628,8 +629,10 @@ def timing(source: str | os.PathLike | Mapping[str, Any], within_weeks: int = 4)
         table = _OUTCOME_EVENTS[1 if council else 0]
         # A fact on which administration formed is seen when an administration forms (R11's `administration` event) or
         # a mayor is elected (R21: the mayor's party leads the administration).
+        # A sum of outcomes is timed only when each of them is (an untimed part could come first).
+        told = [table.get(column.strip(), []) for column in str(t.outcome).split("+")]
         kinds = ["administration", "mayor_elected"] if str(t.outcome).strip() == "administration_end" else \
-            sorted({k for column in str(t.outcome).split("+") for k in table.get(column.strip(), [])})
+            [] if any(not k for k in told) else sorted({k for k_of in told for k in k_of})
         if not kinds:  # counted, never told: events.csv cannot say when
             rows.append({"name": t.name, "label": t.label, "happened": pd.Timestamp(t.happened), "events": "",
                          "share": float("nan"), "share_within": float("nan")})
