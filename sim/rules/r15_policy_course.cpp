@@ -42,7 +42,7 @@ void policy_course::on_compliance(world& w, council_id ci) {
 
 void policy_course::on_stand_down(world& w, council_id ci) {
   policy_state& policy = w.councils[ci].policy;
-  policy.decided = policy_stage::none;  // nor has their cabinet take one they had announced
+  policy.decided = policy_stage::none;  // and their cabinet takes none they had announced
   policy.decision_week = -1;
   if (policy_live(policy.stage)) move(w, ci, policy_stage::paused, id, "an outgoing leader takes no final decision");
 }
