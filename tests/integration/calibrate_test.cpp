@@ -321,3 +321,19 @@ TEST(Calibrate, AValidationFactNeverEntersTheDistanceAndIsReportedApart) {
   EXPECT_EQ(run_cli("verify " + (dir / "out").string()).status, 0);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Calibrate, EveryShippedCalibrationFileLoads) {
+  // The calibration files under scenarios/calibration are documented commands (README, docs/model.md): each must load
+  // -- every case, every parameter path applied to every case, every prior in range -- on the current model.
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(partyline::testing::source_dir() / "scenarios" / "calibration")) {
+    if (entry.path().extension() != ".yaml") continue;
+    ++files;
+    SCOPED_TRACE(entry.path().string());
+    partyline::calibration_spec spec;
+    ASSERT_NO_THROW(spec = partyline::load_calibration_file(entry.path())) << entry.path();
+    EXPECT_FALSE(spec.cases.empty());
+    EXPECT_FALSE(spec.priors.empty());
+  }
+  EXPECT_GE(files, 4u);  // quick, cases, joint, model
+}

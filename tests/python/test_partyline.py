@@ -683,6 +683,41 @@ def test_attribution_shows_which_documented_facts_rest_on_an_asserted_input():
         partyline.attribution(TINY, {"x": {"weeks": 10}})
 
 
+def test_identification_screens_which_cases_move_which_coefficient(tmp_path):
+    """Issue 33 pt 4: a one-at-a-time screen of a calibration file's coefficients against its cases' documented facts.
+    A higher severity cost of suspending a local party makes Brighton's documented suspension less likely, a fact the
+    screen must find; a coefficient of the executive's own elections, which neither case holds, changes no run at
+    all; `from:` keeps the parent's cases relative to the parent; the same call gives the same table."""
+    (tmp_path / "sub").mkdir()
+    parent = tmp_path / "parent.yaml"
+    parent.write_text(f"name: p\ncases:\n  - {ROOT / 'scenarios' / 'brighton-2016.yaml'}\n  - {ROOT / 'scenarios' / 'kent-2025.yaml'}\n"
+                      "parameters:\n"
+                      "  rules.R2.cost_suspend_local_party: {prior: uniform, min: 0.0, max: 8.0}\n"
+                      "  rules.R22.turnout: {prior: normal, mean: 0.18, sd: 0.05, min: 0.01, max: 0.9}\n")
+    child = tmp_path / "sub" / "child.yaml"
+    child.write_text("from: ../parent.yaml\nname: c\n")
+    table = partyline.identification(child, runs=100, seed=1)
+    assert set(table["case"]) == {"brighton-2016", "kent-2025"}
+    row = table[(table["parameter"] == "rules.R2.cost_suspend_local_party") & (table["fact"] == "local_party_suspended")].iloc[0]
+    assert (row["low"], row["high"]) == (0.0, 8.0)
+    assert row["p_low"] > row["p_high"] and row["moves"], row.to_dict()
+    turnout = table[table["parameter"] == "rules.R22.turnout"]
+    assert turnout["low"].iloc[0] == pytest.approx(0.18 - 1.6449 * 0.05) and turnout["high"].iloc[0] == pytest.approx(0.18 + 1.6449 * 0.05)
+    assert (turnout["change"] == 0).all() and not turnout["moves"].any()
+    summary = partyline.identified_by(table)
+    assert summary.iloc[0]["parameter"] == "rules.R2.cost_suspend_local_party" and "brighton-2016" in summary.iloc[0]["cases"]
+    assert summary.set_index("parameter").loc["rules.R22.turnout", "n_cases"] == 0
+    again = partyline.identification(child, runs=100, seed=1, parameters=["rules.R2.cost_suspend_local_party"],
+                                     cases=["brighton-2016"])
+    pd.testing.assert_frame_equal(again.reset_index(drop=True),
+                                  table[(table["parameter"] == "rules.R2.cost_suspend_local_party")
+                                        & (table["case"] == "brighton-2016")].reset_index(drop=True))
+    with pytest.raises(ValueError, match="no such parameter"):
+        partyline.identification(child, parameters=["rules.R2.b0"])
+    with pytest.raises(ValueError, match="no such case"):
+        partyline.identification(child, cases=["haringey-2018"])
+
+
 def test_a_posterior_subset_carries_only_the_coefficients_and_facts_show_both(tmp_path):
     """Issue 33 pt 5: a calibration that also fits a case's own fact (a swing) lends only its coefficients to another
     case (posterior_subset keeps the `rules.` parameters, particles and weights unchanged, and overwrites nothing);

@@ -36,7 +36,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["shared_dir", "scenario_path", "run", "attribution", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
+__all__ = ["shared_dir", "scenario_path", "run", "attribution", "identification", "identified_by", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
            "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
@@ -797,6 +797,149 @@ def attribution(scenario: str | os.PathLike | Mapping[str, Any],
     out = pd.concat(tables, ignore_index=True)
     out["input"] = pd.Categorical(out["input"], categories=["as stated", *inputs.keys()], ordered=True)
     return out
+
+
+def _calibration_tree(path: pathlib.Path, nested: bool = False) -> dict:
+    """A calibration file as a dict, `from:` resolved (the parent's keys, then the file's own; one level only) and
+    each case's path made absolute relative to the file that names it, as `partyline calibrate` reads it."""
+    import yaml
+    tree = yaml.safe_load(_read_file(path).decode("utf-8")) or {}
+    if not isinstance(tree, Mapping):
+        raise ValueError(f"{path}: not a calibration file (expected a mapping)")
+    tree = dict(tree)
+    if "cases" in tree:
+        tree["cases"] = [str((path.parent / c).resolve()) for c in tree["cases"]]
+    parent = tree.pop("from", None)
+    if parent is not None:
+        if nested:
+            raise ValueError(f"{path}: `from:` in a file another file starts from (one level only)")
+        base = _calibration_tree((path.parent / str(parent)).resolve(), nested=True)
+        base.update(tree)
+        tree = base
+    return tree
+
+
+def _prior_ends(name: str, prior: Mapping[str, Any]) -> tuple[float, float]:
+    """The two values a screen sets a coefficient to: a uniform prior's ends; the 5% and 95% points of a normal
+    (or lognormal) prior, within its min and max."""
+    shape = prior.get("prior")
+    if shape == "uniform":
+        return float(prior["min"]), float(prior["max"])
+    if shape in ("normal", "lognormal"):
+        import math
+        mean, sd = float(prior["mean"]), float(prior["sd"])
+        lo, hi = mean - 1.6449 * sd, mean + 1.6449 * sd
+        if shape == "lognormal":
+            lo, hi = math.exp(lo), math.exp(hi)
+        lo, hi = max(lo, float(prior.get("min", lo))), min(hi, float(prior.get("max", hi)))
+        return lo, hi
+    raise ValueError(f"parameters.{name}: prior '{shape}' is not one of uniform, normal, lognormal")
+
+
+def identification(calibration: str | os.PathLike, runs: int = 100, seed: int = 1, threads: int = 0,
+                   case_runs: Mapping[str, int] | None = None, parameters: list[str] | None = None,
+                   cases: list[str] | None = None, min_change: float = 0.1, min_z: float = 4.0, progress: Progress = False) -> pd.DataFrame:
+    """Which cases bear on which coefficient: a one-at-a-time screen of a calibration file's parameters against
+    every documented fact of every one of its cases (issue 33 pt 4).
+
+    Each case runs `runs` times with every coefficient at its default, then with each parameter set in turn to the
+    low and to the high end of its prior (a uniform prior's min and max; a normal prior's 5% and 95% points), the
+    others at their defaults, every variant with the same seed (common random numbers). For each fact the model's
+    probability of the documented value (`reproduced_share`) is compared between the two ends: the case *moves* the
+    coefficient through that fact when the change is at least `min_change` and at least `min_z` standard errors
+    (the standard error of two independent shares, with half a run added to each count: conservative, as common
+    random numbers make the ends' difference less noisy than that). Facts of every `use` are screened: a screen
+    fits nothing, it says where a fit could learn. It is local (the other coefficients at their defaults) and says
+    nothing of coefficients that matter only together.
+
+    Args:
+        calibration: a calibration file (scenarios/calibration/*.yaml): its cases and its parameters' priors.
+        runs: runs of each case in each variant; `case_runs` sets it per case (by file stem), e.g. fewer for a
+            national case.
+        seed: the base seed of every variant.
+        parameters: screen only these (dotted paths of the file's parameters); default: all.
+        cases: screen only these of the file's cases (by file stem); default: all.
+        min_change, min_z: when a fact's change counts as the case moving the coefficient.
+        threads, progress: as run().
+
+    Returns:
+        One row per parameter, case and fact: parameter, case, fact, use, low, high, runs, p_low, p_default, p_high,
+        change (p_high - p_low), z, moves. `identified_by(table)` summarises it per parameter.
+    """
+    path = pathlib.Path(calibration)
+    tree = _calibration_tree(path)
+    priors = tree.get("parameters") or {}
+    all_cases = tree.get("cases") or []
+    if not priors or not all_cases:
+        raise ValueError(f"{path}: a calibration file names cases and parameters")
+    stems = [pathlib.Path(c).stem for c in all_cases]
+    if cases is not None and any(c not in stems for c in cases):
+        raise ValueError(f"{path}: no such case {[c for c in cases if c not in stems]} (it has {stems})")
+    cases = [c for c in all_cases if cases is None or pathlib.Path(c).stem in cases]
+    names = list(priors) if parameters is None else list(parameters)
+    unknown = [p for p in names if p not in priors]
+    if unknown:
+        raise ValueError(f"{path}: no such parameter {unknown} (it has {list(priors)})")
+    ends = {p: _prior_ends(p, priors[p]) for p in names}
+    per_case = dict(case_runs or {})
+    bar = _make_bar(len(cases) * (2 * len(names) + 1), "partyline.identification", "variants") if progress else None
+    cols = ["name", "use", "reproduced_share"]
+    rows = []
+    try:
+        for case in cases:
+            stem = pathlib.Path(case).stem
+            n = _int_arg("runs", per_case.get(stem, runs), 1, 10_000_000)
+
+            def shares(overrides):
+                result = run(case, runs=n, seed=seed, threads=threads, overrides=overrides, progress=False)
+                if bar is not None:
+                    bar.update(1)
+                if "targets" not in result:
+                    return None
+                return result["targets"][cols].set_index("name")
+
+            base = shares(None)
+            if base is None:
+                if bar is not None:
+                    bar.update(2 * len(names))
+                continue
+            for p in names:
+                lo, hi = ends[p]
+                at_lo, at_hi = shares({p: lo}), shares({p: hi})
+                for fact in base.index:
+                    p_lo, p_hi = float(at_lo.loc[fact, "reproduced_share"]), float(at_hi.loc[fact, "reproduced_share"])
+                    change = p_hi - p_lo
+                    a, b = (p_lo * n + 0.5) / (n + 1), (p_hi * n + 0.5) / (n + 1)
+                    se = ((a * (1 - a) + b * (1 - b)) / n) ** 0.5
+                    z = change / se if change == change else float("nan")
+                    rows.append({"parameter": p, "case": stem, "fact": fact, "use": base.loc[fact, "use"],
+                                 "low": lo, "high": hi, "runs": n, "p_low": p_lo,
+                                 "p_default": float(base.loc[fact, "reproduced_share"]), "p_high": p_hi,
+                                 "change": change, "z": z,
+                                 "moves": bool(abs(change) >= min_change and abs(z) >= min_z)})
+    finally:
+        if bar is not None:
+            bar.close()
+    return pd.DataFrame(rows)
+
+
+def identified_by(table: pd.DataFrame) -> pd.DataFrame:
+    """identification()'s table per parameter: the cases that move it (sorted), how many, how many through a fact
+    the calibration fits (`use: fit`), and the fact it moves most (case: fact, the change in its probability).
+    Sorted by the number of cases, most first."""
+    out = []
+    for p, rows in table.groupby("parameter", sort=False):
+        moving = rows[rows["moves"]]
+        strongest = ""
+        if not rows["change"].dropna().empty:
+            top = rows.loc[rows["change"].abs().idxmax()]
+            strongest = f"{top['case']}: {top['fact']} ({top['change']:+.2f})"
+        out.append({"parameter": p, "cases": ", ".join(sorted(moving["case"].unique())),
+                    "n_cases": int(moving["case"].nunique()),
+                    "n_fit_cases": int(moving[moving["use"] == "fit"]["case"].nunique()),
+                    "strongest": strongest})
+    frame = pd.DataFrame(out, columns=["parameter", "cases", "n_cases", "n_fit_cases", "strongest"])
+    return frame.sort_values(["n_cases", "parameter"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def posterior_subset(folder: str | os.PathLike, out: str | os.PathLike, keep: str | list[str] = "rules.") -> pathlib.Path:
