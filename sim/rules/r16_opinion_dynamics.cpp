@@ -13,36 +13,34 @@ using namespace detail;
 namespace {
 
 /// The step proper, on `agents` already in opinion order (ties in any order: every sum runs over the opinions in
-/// order, so the step is the same whatever order tied agents are in). `opinions` and `means` each need n floats: the
-/// group's opinions are gathered into `opinions` first, so the confidants' window runs over contiguous memory rather
-/// than through the index on every comparison (the loop is bound by those loads' latency).
-void step_in_order(float* x, std::span<const std::uint32_t> agents, float* opinions, float* means, double bound,
-                   double rate) {
+/// order, so the step is the same whatever order tied agents are in).
+void step_in_order(float* x, std::span<const std::uint32_t> agents, std::span<float> work, double bound, double rate) {
   const std::size_t n = agents.size();
-  for (std::size_t k = 0; k < n; ++k) opinions[k] = x[agents[k]];
   // Confidants of the k-th smallest form a window [lo, hi] that only moves right as k grows.
   std::size_t lo = 0, hi = 0;
-  double window = 0;  // sum of the opinions over [lo, hi)
+  double window = 0;  // sum of x over [lo, hi)
   float mean = 0;
   for (std::size_t k = 0; k < n; ++k) {
-    const double xk = opinions[k];
+    const double xk = x[agents[k]];
     const std::size_t was_lo = lo, was_hi = hi;
-    while (hi < n && opinions[hi] <= xk + bound) window += opinions[hi++];
-    while (opinions[lo] < xk - bound) window -= opinions[lo++];
+    while (hi < n && x[agents[hi]] <= xk + bound) window += x[agents[hi++]];
+    while (x[agents[lo]] < xk - bound) window -= x[agents[lo++]];
     // In a group within the bound of itself the window seldom moves: the same confidants, the same mean.
     if (k == 0 || lo != was_lo || hi != was_hi) mean = static_cast<float>(window / static_cast<double>(hi - lo));
-    means[k] = mean;
+    work[k] = mean;
   }
-  const auto r = static_cast<float>(rate);
-  for (std::size_t k = 0; k < n; ++k) x[agents[k]] = opinions[k] + r * (means[k] - opinions[k]);
+  for (std::size_t k = 0; k < n; ++k) {
+    float& v = x[agents[k]];
+    v += static_cast<float>(rate) * (work[k] - v);
+  }
 }
 
 }  // namespace
 
 void bounded_confidence_step(float* x, std::span<std::uint32_t> agents, std::span<float> work, double bound, double rate) {
-  assert(work.size() >= 2 * agents.size() && "work space too small");
+  assert(work.size() >= agents.size() && "work space too small");
   std::sort(agents.begin(), agents.end(), [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
-  step_in_order(x, agents, work.data(), work.data() + agents.size(), bound, rate);
+  step_in_order(x, agents, work, bound, rate);
 }
 
 namespace {
@@ -91,17 +89,11 @@ void opinion_dynamics::run(world& w, council_id ci) {
   const council_state& c = w.councils[ci];
   if (p.rate <= 0 || c.leadership.leader == nobody) return;
   std::uint32_t* rows = w.work.rows.data() + c.rows.seat_begin;
-  const auto fill_rows = [&] {
-    std::uint32_t n = 0;
-    for (const councillor_id r : group_rows(w, c)) rows[n++] = row(r);  // the work buffer holds plain rows
-    return n;
-  };
+  std::uint32_t n = 0;
+  for (const councillor_id r : group_rows(w, c)) rows[n++] = row(r);  // the work buffer holds plain rows
+  if (n <= 1) return;
   float* work = w.work.values.data() + c.rows.seat_begin;
   if (w.space.others == 0) {
-    // How many are in the group: a count without a branch per seat, as the rows are only wanted for a fresh sort.
-    std::uint32_t n = 0;
-    for (std::uint32_t i = c.rows.seat_begin; i < c.rows.seat_end; ++i) n += in_group(w, councillor_at(i)) ? 1 : 0;
-    if (n <= 1) return;
     // The bound: epsilon x the axis width (2), in salience-weighted distance, on the one axis.
     const double bound = w.space.first_salience > 0 ? 2.0 * p.epsilon / w.space.first_salience : 1e9;
     float* x = w.councillors.position.data();
@@ -115,21 +107,17 @@ void opinion_dynamics::run(world& w, council_id ci) {
     for (std::uint32_t k = 0; in_order && k < n; ++k)
       in_order = in_group(w, councillor_at(order[k])) && (k == 0 || x[order[k - 1]] <= x[order[k]]);
     if (!in_order) {
-      fill_rows();
       std::sort(rows, rows + n, [x](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
       std::copy(rows, rows + n, order);
       kept = n;
     }
-    step_in_order(x, std::span<const std::uint32_t>(order, n), work, w.work.opinions.data() + c.rows.seat_begin, bound,
-                  p.rate);
+    step_in_order(x, std::span<const std::uint32_t>(order, n), std::span<float>(work, n), bound, p.rate);
     return;
   }
   // More axes: confidants are those within 2 epsilon over all of them; positions move on the first axis only (the
   // other axes are identities that a group's talk does not shift). A real group (the largest English council has
   // about 100 seats) is small: every pair is looked at. A group above exact_group_limit (a stress test, not a
   // council) is not allowed to cost n^2: see confidants_sampled.
-  const std::uint32_t n = fill_rows();
-  if (n <= 1) return;
   const double bound = 2.0 * p.epsilon;
   if (n > exact_group_limit) {
     confidants_sampled(w, std::span<std::uint32_t>(rows, n), std::span<float>(work, n), bound);

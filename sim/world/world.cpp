@@ -25,8 +25,8 @@ int dispute_slots(const scenario& s, std::size_t council) {
   return n;
 }
 
-/// Work space per seat (work_buffers: one float and one row index for any rule; R16's opinion order and its gathered opinions).
-constexpr std::size_t work_bytes_per_seat = 2 * sizeof(float) + 2 * sizeof(std::uint32_t);
+/// Work space per seat (work_buffers: one float, one row index and R16's opinion order).
+constexpr std::size_t work_bytes_per_seat = sizeof(float) + 2 * sizeof(std::uint32_t);
 
 }  // namespace
 
@@ -109,7 +109,6 @@ void lay_out_world(world& w) {
   w.work.values.resize(n_seats);
   w.work.rows.resize(n_seats);
   w.work.opinion_order.resize(n_seats);
-  w.work.opinions.resize(n_seats);
   w.work.opinion_count.assign(s.councils.size(), 0);
   w.wards.resize(n_wards);
   w.disputes.resize(n_disputes);

@@ -417,7 +417,6 @@ struct work_buffers {
   /// many of it there were. Opinion dynamics keep a group's order, so next week's sort is usually a check.
   std::vector<std::uint32_t> opinion_order;
   std::vector<std::uint32_t> opinion_count;  ///< one per council
-  std::vector<float> opinions;               ///< R16: a group's opinions gathered in order (one float per seat)
 };
 
 /// @brief The story of a run, kept only when the run records events.

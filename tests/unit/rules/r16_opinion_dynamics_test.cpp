@@ -31,7 +31,7 @@ struct hk_result {
 
 hk_result run_hk(double epsilon, std::uint64_t seed, int n = 1000) {
   const draw_stream rng(seed, 0, 0, stream::R16);
-  std::vector<float> x(static_cast<std::size_t>(n)), work(2 * x.size());
+  std::vector<float> x(static_cast<std::size_t>(n)), work(x.size());
   std::vector<std::uint32_t> agents(x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
     x[i] = static_cast<float>(rng.uniform(i));
@@ -100,7 +100,7 @@ TEST(OpinionR16, AGroupsKeptOrderStepsExactlyAsAFreshSort) {
   const council_id ci = council_at(0);
   const double bound = 2.0 * w.params->R16.epsilon / w.space.first_salience, rate = w.params->R16.rate;
   std::vector<float> expected(w.councillors.position.begin(), w.councillors.position.end());
-  std::vector<float> work(2 * expected.size());
+  std::vector<float> work(expected.size());
   for (int week = 0; week < 30; ++week) {
     std::vector<councillor_id> group;
     for (const councillor_id r : detail::group_rows(w, w.councils[ci])) group.push_back(r);
@@ -155,7 +155,7 @@ TEST(BoundedConfidence, MoreConfidenceNeverMeansMoreClusters) {
 TEST(BoundedConfidence, PartialRateMovesPartWay) {
   std::vector<float> x{0.0f, 0.1f, 1.0f};
   std::vector<std::uint32_t> agents{0, 1, 2};
-  std::vector<float> work(2 * 3);
+  std::vector<float> work(3);
   bounded_confidence_step(x.data(), agents, work, 0.2, 0.5);
   EXPECT_FLOAT_EQ(x[0], 0.025f);  // halfway to the mean of {0, 0.1}
   EXPECT_FLOAT_EQ(x[1], 0.075f);
