@@ -7,12 +7,12 @@ PARTYLINE_UPDATE_DOCS=1 on this test."""
 
 import os
 import pathlib
-import re
 
 import pandas as pd
 import pytest
 
 import partyline
+from docs_tables import check_generated
 
 ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).resolve().parents[2]))
 MODEL_MD = ROOT / "docs" / "model.md"
@@ -43,16 +43,8 @@ def _generated(summary: pd.DataFrame) -> str:
 
 
 def test_the_docs_table_is_the_stored_screen_summarised():
-    text = MODEL_MD.read_text(encoding="utf-8")
-    assert HEADING in text, f"docs/model.md has no section '{HEADING}'"
-    assert BEGIN in text and END in text, "the section's table markers are missing"
-    now = _generated(partyline.identified_by(_screen()))
-    start, stop = text.index(BEGIN), text.index(END) + len(END)
-    if os.environ.get("PARTYLINE_UPDATE_DOCS") == "1":
-        MODEL_MD.write_text(text[:start] + now + text[stop:], encoding="utf-8")
-        return
-    assert text[start:stop] == now, ("docs/model.md's identification table is not identified_by() of "
-                                     "docs/calibration/model-screen.csv: regenerate it with PARTYLINE_UPDATE_DOCS=1")
+    check_generated(MODEL_MD, HEADING, BEGIN, END, _generated(partyline.identified_by(_screen())),
+                    "identified_by() of docs/calibration/model-screen.csv")
 
 
 def test_the_stored_screen_covers_every_parameter_and_case_of_the_calibration_file():

@@ -36,7 +36,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["shared_dir", "scenario_path", "run", "attribution", "identification", "identified_by", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
+__all__ = ["shared_dir", "scenario_path", "run", "attribution", "identification", "identified_by", "cross_validation", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
            "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
@@ -940,6 +940,56 @@ def identified_by(table: pd.DataFrame) -> pd.DataFrame:
                     "strongest": strongest})
     frame = pd.DataFrame(out, columns=["parameter", "cases", "n_cases", "n_fit_cases", "strongest"])
     return frame.sort_values(["n_cases", "parameter"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _fit_table(source: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
+    if isinstance(source, pd.DataFrame):
+        return source
+    folder = pathlib.Path(source)
+    if not (folder / "fit.csv").exists():
+        raise FileNotFoundError(f"{source}: no fit.csv here (a calibration's folder, run to its end, has one)")
+    return pd.read_csv(folder / "fit.csv", keep_default_na=False, na_values=[""])
+
+
+def cross_validation(full: str | os.PathLike | pd.DataFrame,
+                     folds: Mapping[str, str | os.PathLike | pd.DataFrame]) -> pd.DataFrame:
+    """Leave-one-case-out cross-validation from calibrations' posterior predictive checks (their fit.csv).
+
+    `full` is a calibration fitted with every case; `folds[case]` the same calibration with `case` held out
+    (`partyline calibrate FILE --hold-out CASE`), one for each case with a fitted fact. One row per documented fact
+    of `full`: its case, name, label and use, and the model's probability of the documented outcome
+    (`reproduced_share`) and miss in tolerances (`distance`), twice: `*_fitted` under the calibration that fitted it
+    (only for a fact with `use: fit`) and `*_held_out` under one that did not -- the fold without its case for a
+    fitted fact, the full calibration for a validation fact (it never enters a distance, so it is out of sample
+    there already)."""
+    whole = _fit_table(full)
+    tables = {case: _fit_table(f) for case, f in folds.items()}
+    unknown = sorted(set(tables) - set(whole["case"]))
+    if unknown:
+        raise ValueError(f"folds name cases the full calibration does not have: {', '.join(unknown)}")
+    out = []
+    for r in whole.itertuples(index=False):
+        fitted = r.use == "fit"
+        row = {"case": r.case, "name": r.name, "label": r.label, "use": r.use,
+               "reproduced_share_fitted": r.reproduced_share if fitted else float("nan"),
+               "distance_fitted": r.distance if fitted else float("nan")}
+        if fitted:
+            if r.case not in tables:
+                raise ValueError(f"{r.case} has fitted facts but no fold holds it out (folds['{r.case}'])")
+            fold = tables[r.case]
+            same = fold[(fold["case"] == r.case) & (fold["name"] == r.name)]
+            if same.empty:
+                raise ValueError(f"the fold without {r.case} has no fact {r.name}")
+            if int(same.iloc[0]["held_out"]) != 1:
+                raise ValueError(f"the fold given for {r.case} did not hold it out (fit.csv's held_out is 0)")
+            row["reproduced_share_held_out"] = same.iloc[0]["reproduced_share"]
+            row["distance_held_out"] = same.iloc[0]["distance"]
+        else:
+            row["reproduced_share_held_out"] = r.reproduced_share
+            row["distance_held_out"] = r.distance
+        out.append(row)
+    return pd.DataFrame(out, columns=["case", "name", "label", "use", "reproduced_share_fitted", "distance_fitted",
+                                      "reproduced_share_held_out", "distance_held_out"])
 
 
 def posterior_subset(folder: str | os.PathLike, out: str | os.PathLike, keep: str | list[str] = "rules.") -> pathlib.Path:

@@ -1,0 +1,99 @@
+"""docs/model.md's leave-one-case-out table ("Cross-validation: leave one case out") is what its stored runs give:
+the table is a summary of partyline.cross_validation() over the calibrations kept in docs/calibration/
+(loo-all-fit.csv: scenarios/calibration/cases.yaml fitted with every case; loo-CASE-fit.csv: the same with CASE held
+out), and those runs cover every case of the calibration file and hold out each case with a fitted fact. The runs
+themselves take about half an hour on 2 cores (the commands are in the section); regenerate the table from them with
+PARTYLINE_UPDATE_DOCS=1 on this test."""
+
+import os
+import pathlib
+
+import pandas as pd
+import pytest
+import yaml
+
+import partyline
+from docs_tables import check_generated
+
+ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).resolve().parents[2]))
+MODEL_MD = ROOT / "docs" / "model.md"
+STORED = ROOT / "docs" / "calibration"
+CALIBRATION = ROOT / "scenarios" / "calibration" / "cases.yaml"
+HEADING = "### Cross-validation: leave one case out"
+BEGIN, END = "<!-- cross-validation table: generated -->", "<!-- end of cross-validation table -->"
+
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(STORED / name, keep_default_na=False, na_values=[""])
+
+
+def _fitted_cases(full: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(full[full["use"] == "fit"]["case"]))
+
+
+def _table() -> pd.DataFrame:
+    full = _read("loo-all-fit.csv")
+    return partyline.cross_validation(full, {c: _read(f"loo-{c}-fit.csv") for c in _fitted_cases(full)})
+
+
+def _p(x: float) -> str:
+    return "-" if pd.isna(x) else f"{x:.2f}"
+
+
+def _generated(t: pd.DataFrame) -> str:
+    fit, val = t[t["use"] == "fit"], t[t["use"] != "fit"]
+    lines = [BEGIN,
+             f"Over the {len(fit)} fitted facts (four seed cases), the model's mean probability of the documented "
+             f"outcome is **{fit['reproduced_share_fitted'].mean():.2f} fitted and "
+             f"{fit['reproduced_share_held_out'].mean():.2f} held out**, the mean miss "
+             f"{fit['distance_fitted'].mean():.2f} and {fit['distance_held_out'].mean():.2f} tolerances; over the "
+             f"{len(val)} validation facts of {val['case'].nunique()} cases, never fitted, "
+             f"{val['reproduced_share_held_out'].mean():.2f} and {val['distance_held_out'].mean():.2f}.",
+             "",
+             "| case | fitted facts | P(documented): fitted | held out | miss (tolerances): fitted | held out | "
+             "validation facts | P(documented) | miss |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for case, rows in t.groupby("case", sort=False):
+        f, v = rows[rows["use"] == "fit"], rows[rows["use"] != "fit"]
+        lines.append(f"| {case} | {len(f)} | {_p(f['reproduced_share_fitted'].mean())} | "
+                     f"{_p(f['reproduced_share_held_out'].mean())} | {_p(f['distance_fitted'].mean())} | "
+                     f"{_p(f['distance_held_out'].mean())} | {len(v)} | {_p(v['reproduced_share_held_out'].mean())} | "
+                     f"{_p(v['distance_held_out'].mean())} |")
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def test_the_docs_table_is_the_stored_runs_summarised():
+    check_generated(MODEL_MD, HEADING, BEGIN, END, _generated(_table()),
+                    "cross_validation() of the stored runs in docs/calibration/loo-*-fit.csv")
+
+
+def test_the_stored_runs_cover_every_case_and_hold_out_each_fitted_one():
+    tree = yaml.safe_load(CALIBRATION.read_text(encoding="utf-8"))
+    full = _read("loo-all-fit.csv")
+    assert set(full["case"]) == {pathlib.Path(c).stem for c in tree["cases"]}
+    assert (full["held_out"] == 0).all()
+    for case in _fitted_cases(full):
+        fold = _read(f"loo-{case}-fit.csv")
+        assert set(fold["case"]) == set(full["case"])
+        assert set(fold[fold["held_out"] == 1]["case"]) == {case}
+
+
+def test_cross_validation_takes_a_fitted_fact_from_the_fold_and_a_validation_fact_from_the_full_run():
+    def fit(rows):
+        return pd.DataFrame(rows, columns=["case", "held_out", "name", "label", "use", "reproduced_share", "distance"])
+    full = fit([["a", 0, "x", "X", "fit", 0.9, 0.1], ["a", 0, "y", "Y", "validate", 0.5, 0.7],
+                ["b", 0, "z", "Z", "validate", 0.2, 1.5]])
+    fold_a = fit([["a", 1, "x", "X", "fit", 0.4, 0.9], ["a", 1, "y", "Y", "validate", 0.3, 1.1],
+                  ["b", 0, "z", "Z", "validate", 0.1, 2.0]])
+    t = partyline.cross_validation(full, {"a": fold_a}).set_index("name")
+    assert t.loc["x", "reproduced_share_fitted"] == 0.9 and t.loc["x", "reproduced_share_held_out"] == 0.4
+    assert t.loc["x", "distance_held_out"] == 0.9
+    assert pd.isna(t.loc["y", "reproduced_share_fitted"]) and t.loc["y", "reproduced_share_held_out"] == 0.5
+    assert t.loc["z", "distance_held_out"] == 1.5
+    with pytest.raises(ValueError, match="no fold holds it out"):
+        partyline.cross_validation(full, {})
+    with pytest.raises(ValueError, match="did not hold it out"):
+        partyline.cross_validation(full, {"a": full})
+    with pytest.raises(ValueError, match="does not have: c"):
+        partyline.cross_validation(full, {"a": fold_a, "c": fold_a})
