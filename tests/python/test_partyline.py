@@ -741,3 +741,41 @@ def test_a_posterior_subset_carries_only_the_coefficients_and_facts_show_both(tm
     ousted = facts.set_index("name").loc["leader_ousted"]
     # Half the particles' panels always keep the leader, half never do: the coefficients' uncertainty moves the fact.
     assert abs(ousted["simulated_posterior"] - ousted["simulated"]) > 0.05
+
+
+def test_coverage_calibrates_synthetic_cases_made_from_one_run_at_the_truth(tmp_path):
+    """Issue 33 pt 8: coverage() turns each fitted fact of a calibration's cases into one run's outcome at the truth
+    (the values the cases state: R6's default and Leicester's Conservative swing), drops the validation facts,
+    calibrates each repeat and reports whether the truth lies inside the posterior's 90% interval."""
+    cal = ROOT / "scenarios" / "calibration" / "quick.yaml"
+    t = partyline.coverage(cal, tmp_path / "cov", repeats=2, seed=5, particles=30, generations=1, progress=False)
+    params = ["rules.R6.d0", "rules.R2.cost_take_over_selections", "national.swing.con"]
+    assert list(t["parameter"].unique()) == params and list(t["repeat"].unique()) == [0, 1]
+    leicester = yaml.safe_load((ROOT / "scenarios" / "leicester-2023.yaml").read_text(encoding="utf-8"))
+    truth = t.groupby("parameter")["truth"].first()
+    assert truth["national.swing.con"] == leicester["national"]["swing"]["con"]
+    assert truth["rules.R6.d0"] == -1.4  # the default (docs/model.md, R6)
+    assert (t["inside"] == ((t["lo"] <= t["truth"]) & (t["truth"] <= t["hi"]))).all()
+    assert ((t["lo"] <= t["median"]) & (t["median"] <= t["hi"])).all()
+    # Each synthetic case: the fitted facts only, each observed once; a yes/no fact as 0 or 1, a count's range moved.
+    for k in (0, 1):
+        synthetic = yaml.safe_load((tmp_path / "cov" / f"repeat-{k}" / "leicester-2023.yaml").read_text(encoding="utf-8"))
+        names = [x["name"] for x in synthetic["targets"]]
+        assert "nec_seats" not in names and "takeover" in names  # nec_seats is `use: validate`
+        by_name = {x["name"]: x for x in synthetic["targets"]}
+        assert by_name["takeover"]["observed"] in (0.0, 1.0)
+        seats = by_name["labour_seats"]
+        assert seats["range"][1] - seats["range"][0] == 6 and seats["range"][0] + 3 == seats["observed"]
+        runs = partyline.run(ROOT / "scenarios" / "leicester-2023.yaml", runs=1, seed=5 + k, progress=False)
+        assert seats["observed"] == runs["targets"].set_index("name").loc["labour_seats", "simulated"]
+    s = partyline.coverage_summary(t)
+    assert set(s["parameter"]) == set(params) and (s["repeats"] == 2).all()
+    assert (s["inside"] == t.groupby("parameter")["inside"].sum().reindex(s["parameter"]).to_numpy()).all()
+    with pytest.raises(FileExistsError, match="not empty"):
+        partyline.coverage(cal, tmp_path / "cov", repeats=1, progress=False)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(cal.read_text(encoding="utf-8").replace("national.swing.con", "national.swing.xyz")
+                   .replace("cases:\n  - ../leicester-2023.yaml\n  - ../birmingham-2019.yaml",
+                            f"cases:\n  - {ROOT / 'scenarios' / 'leicester-2023.yaml'}"), encoding="utf-8")
+    with pytest.raises(ValueError, match="no case states a value for national.swing.xyz"):
+        partyline.coverage(bad, tmp_path / "cov2", repeats=1, progress=False)

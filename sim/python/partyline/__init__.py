@@ -36,7 +36,7 @@ import pandas as pd
 from . import _core
 from ._core import ScenarioError, UsageError
 
-__all__ = ["shared_dir", "scenario_path", "run", "attribution", "identification", "identified_by", "cross_validation", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
+__all__ = ["shared_dir", "scenario_path", "run", "attribution", "identification", "identified_by", "cross_validation", "coverage", "coverage_summary", "facts_with_uncertainty", "posterior_subset", "sweep", "calibrate", "load", "summarize", "compare", "sensitivity", "timeline", "timing", "selection_history", "story",
            "against_facts", "meaning",
            "ScenarioError", "UsageError", "__version__"]
 __version__ = _core.version()
@@ -990,6 +990,125 @@ def cross_validation(full: str | os.PathLike | pd.DataFrame,
         out.append(row)
     return pd.DataFrame(out, columns=["case", "name", "label", "use", "reproduced_share_fitted", "distance_fitted",
                                       "reproduced_share_held_out", "distance_held_out"])
+
+
+def _weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float) -> float:
+    """The smallest value whose cumulative weight reaches q (the C++ tests' definition)."""
+    order = np.argsort(values, kind="stable")
+    cum = np.cumsum(weights[order]) / weights.sum()
+    return float(values[order][min(int(np.searchsorted(cum, q)), len(order) - 1)])
+
+
+def _dotted(tree: Any, path: str) -> Any:
+    """The value at a sweep file's dotted path (`rules.R6.d0`, `councils[0].group.confrontation`) in a YAML tree."""
+    for key in path.split("."):
+        name, _, index = key.partition("[")
+        tree = tree[name]
+        if index:
+            tree = tree[int(index.rstrip("]"))]
+    return tree
+
+
+def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: int = 10, seed: int = 1,
+             particles: int | None = None, generations: int | None = None, threads: int = 0,
+             progress: Progress = True) -> pd.DataFrame:
+    """Does a calibration recover coefficients it is given? A synthetic truth, calibrated `repeats` times.
+
+    The truth is each parameter's value as the cases state it: the model's default for a coefficient (the first case
+    that resolves the path gives it; a case's own value, such as its swing, is the truth for every case). In each
+    repeat every case with a fitted fact (`use: fit`) runs once at the truth (seed `seed + repeat`), and that run's
+    outcome becomes each fitted fact's observed value -- one observation, as a documented fact is: a yes/no fact its 0
+    or 1, a count or a share its value with the documented range moved by as much; validation facts are dropped.
+    The calibration then runs on these synthetic cases (its seed `seed + repeat`; `particles` and `generations`
+    replace the file's when given) into out/repeat-K/. Returns one row per repeat and parameter: the truth, the
+    posterior's weighted median and 5% and 95% points (the last generation), whether the truth lies inside, and the
+    interval's width over the prior's 90% width. Read it with coverage_summary(). Each repeat costs one calibration."""
+    import yaml
+    path = pathlib.Path(calibration)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such calibration file")
+    repeats = _int_arg("repeats", repeats, 1, 1000)
+    seed = _int_arg("seed", seed, 0, 2**62)
+    tree = _calibration_tree(path)
+    parameters = dict(tree.get("parameters") or {})
+    if not parameters:
+        raise ValueError(f"{path}: no parameters to recover")
+    folder = pathlib.Path(out)
+    if folder.exists() and any(folder.iterdir()):
+        raise FileExistsError(f"{folder}: not empty (coverage never writes over earlier results)")
+    cases = []
+    for c in tree["cases"]:
+        scen = yaml.safe_load(_read_file(pathlib.Path(c)).decode("utf-8"))
+        fitted = [t for t in scen.get("targets") or [] if t.get("use", "fit") == "fit"]
+        if fitted:
+            cases.append((pathlib.Path(c), scen, fitted))
+    if not cases:
+        raise ValueError(f"{path}: no case states a fitted fact (use: fit)")
+    truth: dict[str, float] = {}
+    for source, _, _ in cases:
+        resolved = yaml.safe_load(run(str(source), runs=1, progress=False)["resolved_scenario"])
+        for p in parameters:
+            if p not in truth:
+                try:
+                    truth[p] = float(_dotted(resolved, p))
+                except (KeyError, IndexError, TypeError, ValueError):
+                    pass
+    missing = [p for p in parameters if p not in truth]
+    if missing:
+        raise ValueError(f"no case states a value for {', '.join(missing)}: coverage needs a truth for each parameter")
+    rows = []
+    for k in range(repeats):
+        here = folder / f"repeat-{k}"
+        here.mkdir(parents=True)
+        files = []
+        for source, scen, fitted in cases:
+            outcome = run(str(source), runs=1, seed=seed + k, progress=False)["targets"].set_index("name")["simulated"]
+            targets = []
+            for t in fitted:
+                value = float(outcome[t["name"]])
+                if not np.isfinite(value):
+                    continue
+                shifted = {key: v for key, v in t.items() if key not in ("happened", "source")}
+                if "range" in t:
+                    lo, hi = t["range"]
+                    shifted["range"] = [float(lo) + value - float(t["observed"]), float(hi) + value - float(t["observed"])]
+                shifted["observed"] = value
+                shifted["source"] = f"synthetic: one run at the defaults, seed {seed + k}"
+                targets.append(shifted)
+            synthetic = dict(scen, targets=targets)
+            files.append(here / source.name)
+            files[-1].write_text(yaml.safe_dump(synthetic, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        cal = {key: v for key, v in tree.items() if key not in ("cases", "name")}
+        cal.update(name=f"coverage-{k}", cases=[f.name for f in files], seed=seed + k)
+        if particles is not None:
+            cal["particles"] = _int_arg("particles", particles, 2, 1_000_000)
+        if generations is not None:
+            cal["generations"] = _int_arg("generations", generations, 1, 1000)
+        (here / "calibration.yaml").write_text(yaml.safe_dump(cal, sort_keys=False), encoding="utf-8")
+        calibrate(here / "calibration.yaml", here / "result", threads=threads, progress=progress)
+        post = load(here / "result")["posterior"]
+        last = post[post["generation"] == post["generation"].max()]
+        w = last["weight"].to_numpy(dtype=float)
+        for p, prior in parameters.items():
+            x = last[p].to_numpy(dtype=float)
+            lo, hi = _weighted_quantile(x, w, 0.05), _weighted_quantile(x, w, 0.95)
+            a, b = _prior_ends(p, prior)
+            prior_width = 0.9 * (b - a) if prior.get("prior") == "uniform" else (b - a)
+            rows.append({"repeat": k, "parameter": p, "truth": truth[p], "median": _weighted_quantile(x, w, 0.5),
+                         "lo": lo, "hi": hi, "inside": bool(lo <= truth[p] <= hi),
+                         "width": (hi - lo) / prior_width if prior_width > 0 else float("nan")})
+    return pd.DataFrame(rows, columns=["repeat", "parameter", "truth", "median", "lo", "hi", "inside", "width"])
+
+
+def coverage_summary(table: pd.DataFrame, identified_below: float = 0.8) -> pd.DataFrame:
+    """coverage()'s table per parameter: the truth, the repeats, in how many the truth lay inside the 90% interval,
+    the mean width (the interval over the prior's 90% width) and whether the cases identify the coefficient (mean width
+    under `identified_below`), most narrowed first."""
+    out = table.groupby("parameter", sort=False).agg(truth=("truth", "first"), repeats=("repeat", "nunique"),
+                                                     inside=("inside", "sum"), width=("width", "mean")).reset_index()
+    out["inside"] = out["inside"].astype(int)
+    out["identified"] = out["width"] < identified_below
+    return out.sort_values(["width", "parameter"], kind="stable").reset_index(drop=True)
 
 
 def posterior_subset(folder: str | os.PathLike, out: str | os.PathLike, keep: str | list[str] = "rules.") -> pathlib.Path:
