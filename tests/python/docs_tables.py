@@ -4,6 +4,10 @@ generator gives now; with PARTYLINE_UPDATE_DOCS=1 the test writes it there inste
 import os
 import pathlib
 
+ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).resolve().parents[2]))
+MODEL_MD = ROOT / "docs" / "model.md"
+STORED = ROOT / "docs" / "calibration"  # the calibration records the tables are generated from
+
 
 def check_generated(doc: pathlib.Path, heading: str, begin: str, end: str, now: str, source: str) -> None:
     text = doc.read_text(encoding="utf-8")

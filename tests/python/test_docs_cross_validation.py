@@ -5,7 +5,6 @@ out), and those runs cover every case of the calibration file and hold out each 
 themselves take about half an hour on 2 cores (the commands are in the section); regenerate the table from them with
 PARTYLINE_UPDATE_DOCS=1 on this test."""
 
-import os
 import pathlib
 
 import pandas as pd
@@ -13,11 +12,8 @@ import pytest
 import yaml
 
 import partyline
-from docs_tables import check_generated
+from docs_tables import MODEL_MD, ROOT, STORED, check_generated
 
-ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).resolve().parents[2]))
-MODEL_MD = ROOT / "docs" / "model.md"
-STORED = ROOT / "docs" / "calibration"
 CALIBRATION = ROOT / "scenarios" / "calibration" / "cases.yaml"
 HEADING = "### Cross-validation: leave one case out"
 BEGIN, END = "<!-- cross-validation table: generated -->", "<!-- end of cross-validation table -->"

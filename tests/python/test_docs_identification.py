@@ -5,18 +5,15 @@ every case but the national one (which would take minutes). So neither the table
 model moves. Regenerate the file with the command in the section (about 20 minutes on 2 cores), then the table with
 PARTYLINE_UPDATE_DOCS=1 on this test."""
 
-import os
 import pathlib
 
 import pandas as pd
 import pytest
 
 import partyline
-from docs_tables import check_generated
+from docs_tables import MODEL_MD, ROOT, STORED, check_generated
 
-ROOT = pathlib.Path(os.environ.get("PARTYLINE_ROOT", pathlib.Path(__file__).resolve().parents[2]))
-MODEL_MD = ROOT / "docs" / "model.md"
-SCREEN = ROOT / "docs" / "calibration" / "model-screen.csv"
+SCREEN = STORED / "model-screen.csv"
 CALIBRATION = ROOT / "scenarios" / "calibration" / "model.yaml"
 HEADING = "### Which cases move which coefficient"
 BEGIN, END = "<!-- identification table: generated -->", "<!-- end of identification table -->"

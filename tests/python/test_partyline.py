@@ -779,3 +779,17 @@ def test_coverage_calibrates_synthetic_cases_made_from_one_run_at_the_truth(tmp_
                             f"cases:\n  - {ROOT / 'scenarios' / 'leicester-2023.yaml'}"), encoding="utf-8")
     with pytest.raises(ValueError, match="no case states a value for national.swing.xyz"):
         partyline.coverage(bad, tmp_path / "cov2", repeats=1, progress=False)
+
+
+def test_a_synthetic_fact_moves_a_counts_range_and_mirrors_a_shares():
+    """coverage()'s synthetic facts: a count's documented range moves with the simulated value; a share's range
+    ("approved in at least 0.6 of runs") is mirrored when the run's event did not happen, never pushed below 0."""
+    from partyline import _synthetic_target
+    count = {"name": "seats", "outcome": "focus_seats_end", "observed": 31, "range": [28, 34], "happened": "2023-05-04",
+             "source": "the record"}
+    s = _synthetic_target(count, 36.0, "synthetic")
+    assert s["range"] == [33.0, 39.0] and s["observed"] == 36.0 and s["source"] == "synthetic" and "happened" not in s
+    share = {"name": "approved", "statistic": "share", "observed": 1, "range": [0.6, 1]}
+    assert _synthetic_target(share, 0.0, "synthetic")["range"] == [0.0, pytest.approx(0.4)]
+    assert _synthetic_target(share, 1.0, "synthetic")["range"] == [0.6, 1.0]
+    assert "range" not in _synthetic_target({"name": "x", "statistic": "share", "observed": 1}, 0.0, "synthetic")

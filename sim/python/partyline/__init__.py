@@ -1009,6 +1009,21 @@ def _dotted(tree: Any, path: str) -> Any:
     return tree
 
 
+def _synthetic_target(target: Mapping[str, Any], value: float, source: str) -> dict[str, Any]:
+    """A documented fact restated as if `value` had been observed: a count's range moves with it; a share's range
+    ("at least 0.6 of runs" of an event) is mirrored when the event did not happen ("at most 0.4"); `happened` goes."""
+    out = {key: v for key, v in target.items() if key not in ("happened", "source")}
+    if "range" in target:
+        lo, hi, was = float(target["range"][0]), float(target["range"][1]), float(target["observed"])
+        if target.get("statistic") == "share":
+            out["range"] = [lo, hi] if value == was else [1.0 - hi, 1.0 - lo]
+        else:
+            out["range"] = [lo + value - was, hi + value - was]
+    out["observed"] = value
+    out["source"] = source
+    return out
+
+
 def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: int = 10, seed: int = 1,
              particles: int | None = None, generations: int | None = None, threads: int = 0,
              progress: Progress = True) -> pd.DataFrame:
@@ -1068,13 +1083,7 @@ def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: in
                 value = float(outcome[t["name"]])
                 if not np.isfinite(value):
                     continue
-                shifted = {key: v for key, v in t.items() if key not in ("happened", "source")}
-                if "range" in t:
-                    lo, hi = t["range"]
-                    shifted["range"] = [float(lo) + value - float(t["observed"]), float(hi) + value - float(t["observed"])]
-                shifted["observed"] = value
-                shifted["source"] = f"synthetic: one run at the defaults, seed {seed + k}"
-                targets.append(shifted)
+                targets.append(_synthetic_target(t, value, f"synthetic: one run at the truth, seed {seed + k}"))
             synthetic = dict(scen, targets=targets)
             files.append(here / source.name)
             files[-1].write_text(yaml.safe_dump(synthetic, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -1086,18 +1095,26 @@ def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: in
             cal["generations"] = _int_arg("generations", generations, 1, 1000)
         (here / "calibration.yaml").write_text(yaml.safe_dump(cal, sort_keys=False), encoding="utf-8")
         calibrate(here / "calibration.yaml", here / "result", threads=threads, progress=progress)
-        post = load(here / "result")["posterior"]
-        last = post[post["generation"] == post["generation"].max()]
-        w = last["weight"].to_numpy(dtype=float)
-        for p, prior in parameters.items():
-            x = last[p].to_numpy(dtype=float)
-            lo, hi = _weighted_quantile(x, w, 0.05), _weighted_quantile(x, w, 0.95)
-            a, b = _prior_ends(p, prior)
-            prior_width = 0.9 * (b - a) if prior.get("prior") == "uniform" else (b - a)
-            rows.append({"repeat": k, "parameter": p, "truth": truth[p], "median": _weighted_quantile(x, w, 0.5),
-                         "lo": lo, "hi": hi, "inside": bool(lo <= truth[p] <= hi),
-                         "width": (hi - lo) / prior_width if prior_width > 0 else float("nan")})
+        rows.extend(_coverage_rows(here / "result", k, parameters, truth))
     return pd.DataFrame(rows, columns=["repeat", "parameter", "truth", "median", "lo", "hi", "inside", "width"])
+
+
+def _coverage_rows(result: pathlib.Path, repeat: int, parameters: Mapping[str, Any],
+                   truth: Mapping[str, float]) -> list[dict[str, Any]]:
+    """One repeat's rows of coverage(): each parameter's truth against its posterior (the last generation)."""
+    post = load(result)["posterior"]
+    last = post[post["generation"] == post["generation"].max()]
+    w = last["weight"].to_numpy(dtype=float)
+    rows = []
+    for p, prior in parameters.items():
+        x = last[p].to_numpy(dtype=float)
+        lo, hi = _weighted_quantile(x, w, 0.05), _weighted_quantile(x, w, 0.95)
+        a, b = _prior_ends(p, prior)
+        prior_width = 0.9 * (b - a) if prior.get("prior") == "uniform" else (b - a)
+        rows.append({"repeat": repeat, "parameter": p, "truth": truth[p], "median": _weighted_quantile(x, w, 0.5),
+                     "lo": lo, "hi": hi, "inside": bool(lo <= truth[p] <= hi),
+                     "width": (hi - lo) / prior_width if prior_width > 0 else float("nan")})
+    return rows
 
 
 def coverage_summary(table: pd.DataFrame, identified_below: float = 0.8) -> pd.DataFrame:
