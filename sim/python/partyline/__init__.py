@@ -1033,7 +1033,8 @@ def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: in
     that resolves the path gives it; a case's own value, such as its swing, is the truth for every case). In each
     repeat every case with a fitted fact (`use: fit`) runs once at the truth (seed `seed + repeat`), and that run's
     outcome becomes each fitted fact's observed value -- one observation, as a documented fact is: a yes/no fact its 0
-    or 1, a count or a share its value with the documented range moved by as much; validation facts are dropped.
+    or 1 (a share's range mirrored when the event did not happen), a count its value with the documented range moved
+    by as much; validation facts are dropped.
     The calibration then runs on these synthetic cases (its seed `seed + repeat`; `particles` and `generations`
     replace the file's when given) into out/repeat-K/. Returns one row per repeat and parameter: the truth, the
     posterior's weighted median and 5% and 95% points (the last generation), whether the truth lies inside, and the
@@ -1061,6 +1062,8 @@ def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: in
         raise ValueError(f"{path}: no case states a fitted fact (use: fit)")
     truth: dict[str, float] = {}
     for source, _, _ in cases:
+        if len(truth) == len(parameters):
+            break
         resolved = yaml.safe_load(run(str(source), runs=1, progress=False)["resolved_scenario"])
         for p in parameters:
             if p not in truth:
