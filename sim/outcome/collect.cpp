@@ -10,6 +10,7 @@
 #include "partyline/engine/build.hpp"
 #include "partyline/engine/engine.hpp"
 #include "partyline/error.hpp"
+#include "partyline/outcome/targets.hpp"
 
 namespace partyline {
 
@@ -107,9 +108,40 @@ run_result simulate_run(const frozen_scenario& scen, std::uint64_t seed, std::ui
     }
   };
   record_checkpoints(-1);
+  // The facts on when (within_weeks): the target's counts at the end of the week before its window (week -1: the
+  // world as built) must be 0, and at the end of its window's last week positive -- counts only grow.
+  struct timing_check {
+    int target, council, before, after;
+    std::vector<std::size_t> counts;  // run outcomes (council -1) or council counts
+    bool before_zero = false;
+  };
+  std::vector<timing_check> timings;
+  for (std::size_t i = 0; i < scen->targets.size(); ++i) {
+    const target_def& t = scen->targets[i];
+    if (!t.timed()) continue;
+    const int n = static_cast<int>(t.within_weeks);
+    timing_check c{static_cast<int>(i), t.council_index, std::max(-1, t.happened_week - n - 1), std::min(scen->weeks - 1, t.happened_week + n), {}};
+    for (const std::string& column : target_columns(t.outcome)) {
+      const std::size_t count = c.council < 0 ? run_outcome_count : council_count_count;
+      for (std::size_t k = 0; k < count; ++k)
+        if ((c.council < 0 ? run_outcome_info[k].name : council_count_info[k].name) == column) c.counts.push_back(k);
+    }
+    timings.push_back(std::move(c));
+  }
+  const auto check_timings = [&](int week) {
+    for (timing_check& c : timings) {
+      if (week != c.before && week != c.after) continue;
+      std::int64_t so_far = 0;
+      for (std::size_t k : c.counts) so_far += count_so_far(w, k, c.council);
+      if (week == c.before) c.before_zero = so_far == 0;
+      else result.on_time.emplace_back(c.target, c.before_zero && so_far > 0 ? 1.0 : 0.0);
+    }
+  };
+  check_timings(-1);
   for (int week = 0; week < scen->weeks; ++week) {
     step_week(w);
     record_checkpoints(week);
+    check_timings(week);
     if (agents) note_selections(w, week, result.councillors);
     if (events)  // the week's decisions, as the bodies published them (the next meeting clears the list)
       for (const decision& d : w.institutions.published) {

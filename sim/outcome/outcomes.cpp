@@ -72,16 +72,22 @@ run_counters collect_run(const world& w, const run_counters& start) {
     } else if (info.how == measure::level_end) {
       out.values[k] = level_of(w, info.what, info.focus_only);
     } else {
-      std::int64_t v = info.focus_only ? 0 : measured(w.national_tallies, info);
-      for (std::size_t i = 0; i < w.councils.size(); ++i) {
-        if (!counted(w, i, info.focus_only)) continue;
-        const std::int64_t here = measured(w.councils[i].tallies, info);
-        v = info.how == measure::max ? std::max(v, here) : v + here;
-      }
-      out.values[k] = v;
+      out.values[k] = count_so_far(w, k, -1);
     }
   }
   return out;
+}
+
+std::int64_t count_so_far(const world& w, std::size_t k, int council) {
+  if (council >= 0) return measured(w.councils[static_cast<std::size_t>(council)].tallies, council_count_info[k]);
+  const outcome_info& info = run_outcome_info[k];
+  std::int64_t v = info.focus_only ? 0 : measured(w.national_tallies, info);
+  for (std::size_t i = 0; i < w.councils.size(); ++i) {
+    if (!counted(w, i, info.focus_only)) continue;
+    const std::int64_t here = measured(w.councils[i].tallies, info);
+    v = info.how == measure::max ? std::max(v, here) : v + here;
+  }
+  return v;
 }
 
 std::vector<council_result> collect_councils(const world& w) {

@@ -260,19 +260,35 @@ result_table weekly_table(const scenario& s, const std::vector<run_result>& resu
 
 result_table checkpoints_table(const scenario& s, const std::vector<run_result>& results) {
   std::size_t n = 0;
-  for (const auto& r : results) n += r.checkpoints.size();
+  for (const auto& r : results) n += r.checkpoints.size() + r.on_time.size();
   result_table t;
   t.columns.push_back(integer_column("run", n));
   t.columns.push_back(integer_column("week", n));
   t.columns.push_back(text_column("council", council_labels(s, "all"), n));
   for (const auto& reporter : weekly_reporters) t.columns.push_back(real_column(std::string(reporter.name), n));
-  for (const auto& r : results)
+  // The facts on when follow, one row a run and target (its index; -1 on the reporters' rows), at its documented week.
+  t.columns.push_back(integer_column("target", n));
+  t.columns.push_back(real_column("on_time", n));
+  const std::size_t target = 3 + weekly_reporters.size(), on_time = target + 1;
+  for (const auto& r : results) {
     for (const auto& row : r.checkpoints) {
       t.columns[0].integers.push_back(r.run);
       t.columns[1].integers.push_back(row.week);
       t.columns[2].codes.push_back(static_cast<std::uint32_t>(row.council + 1));
       for (std::size_t k = 0; k < weekly_reporters.size(); ++k) t.columns[3 + k].reals.push_back(row.values[k]);
+      t.columns[target].integers.push_back(-1);
+      t.columns[on_time].reals.push_back(NAN);
     }
+    for (const auto& [i, value] : r.on_time) {
+      const target_def& def = s.targets[static_cast<std::size_t>(i)];
+      t.columns[0].integers.push_back(r.run);
+      t.columns[1].integers.push_back(def.happened_week);
+      t.columns[2].codes.push_back(static_cast<std::uint32_t>(def.council_index + 1));
+      for (std::size_t k = 0; k < weekly_reporters.size(); ++k) t.columns[3 + k].reals.push_back(NAN);
+      t.columns[target].integers.push_back(i);
+      t.columns[on_time].reals.push_back(value);
+    }
+  }
   return t;
 }
 

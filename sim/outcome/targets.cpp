@@ -45,7 +45,14 @@ void check_targets(const scenario& s) {
       if (t.at_week >= 0) {
         for (const auto& reporter : weekly_reporters) known = known || reporter.name == c;
       } else if (t.council.empty()) {
-        for (const auto& info : run_outcome_info) known = known || info.name == c;
+        for (const auto& info : run_outcome_info) {
+          if (info.name != c) continue;
+          known = true;
+          if (t.timed() && (info.how == measure::level_start || info.how == measure::level_end))
+            throw scenario_error(t.mark, path, "'" + c + "' is a level, not a count: a fact on when (`within_weeks`) times counts of events");
+        }
+      } else if (t.timed()) {
+        for (auto name : council_count_names) known = known || name == c;
       } else if (!t.equals.empty()) {
         known = c == "administration_end";  // the loader has checked it is the whole outcome
       } else {
@@ -59,6 +66,7 @@ void check_targets(const scenario& s) {
         throw scenario_error(t.mark, path,
                              "'" + c + "' is not " +
                                  (t.at_week >= 0 ? std::string("a weekly reporter (a column of weekly.csv), which a dated target (`at`) reads")
+                                  : t.timed() && !t.council.empty() ? std::string("a count of councils.csv, which a fact on when (`within_weeks`) in a council times")
                                                  : "a numeric column of " + std::string(t.council.empty() ? "runs.csv" : "councils.csv")) +
                                  " (docs/outcomes.md)");
     }
@@ -133,11 +141,13 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
   table_data out;
   out.columns = {"name", "label", "outcome", "council", "statistic", "observed", "range_lo", "range_hi", "tolerance", "runs",
                  "simulated", "sim_p05", "sim_p95", "inside", "distance", "source", "reproduced_share", "reproduced_lo",
-                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since", "happened", "equals"};
+                 "reproduced_hi", "verdict", "bimodal", "groups", "use", "at", "since", "happened", "equals",
+                 "within_weeks"};
   for (const target_def& t : targets) {
     std::vector<double> values;
     bool first = true;
-    for (const auto& c : target_columns(t.outcome)) {
+    // A fact on when reads its whole outcome at once (the runs timed its sum of columns): one call, no column.
+    for (const auto& c : t.timed() ? std::vector<std::string>{std::string()} : target_columns(t.outcome)) {
       const auto v = values_of(t, c);
       if (first) {
         values.assign(v.size(), 0.0);
@@ -182,7 +192,7 @@ table_data targets_over(const std::vector<target_def>& targets, const Values& va
                         cell(t.hi), cell(tol), std::to_string(values.size()), cell(simulated), cell(p05), cell(p95),
                         inside ? "1" : "0", cell(miss / tol), t.source, cell(share.estimate), cell(share.lo), cell(share.hi),
                         verdict, groups.low_share >= 0 ? "1" : "0", group_text, std::string(to_string(t.use)), t.at, t.since,
-                        t.happened, t.equals});
+                        t.happened, t.equals, t.timed() ? std::to_string(static_cast<int>(t.within_weeks)) : std::string()});
   }
   return out;
 }
@@ -213,11 +223,23 @@ std::vector<double> dated_values(const target_def& t, const std::string& column,
   return at;
 }
 
+/// A fact on when's values, one a run: 1 if its outcome first happened within its weeks of the documented day.
+std::vector<double> timing_values(std::int64_t target, const result_table& checkpoints) {
+  std::vector<double> out;
+  if (checkpoints.rows() == 0) return out;
+  const result_column& index = checkpoints.column("target");
+  const result_column& value = checkpoints.column("on_time");
+  for (std::size_t r = 0; r < checkpoints.rows(); ++r)
+    if (index.integers[r] == target) out.push_back(value.number(r));
+  return out;
+}
+
 }  // namespace
 
 table_data target_table(const std::vector<target_def>& targets, const result_table& runs, const result_table& councils,
                         const result_table& checkpoints) {
   return targets_over(targets, [&](const target_def& t, const std::string& column) {
+    if (t.timed()) return timing_values(&t - targets.data(), checkpoints);
     if (t.at_week >= 0) return dated_values(t, column, checkpoints);
     if (!t.equals.empty()) {  // 1 in the runs whose council ends with the administration stated (as councils.csv writes it)
       std::vector<double> out;
@@ -233,7 +255,7 @@ table_data target_table(const std::vector<target_def>& targets, const result_tab
 
 table_data target_table(const std::vector<target_def>& targets, const table_data& runs, const table_data& councils) {
   return targets_over(targets, [&](const target_def& t, const std::string& column) {
-    if (t.at_week >= 0) return std::vector<double>{};  // the checkpoints are not written
+    if (t.at_week >= 0 || t.timed()) return std::vector<double>{};  // the checkpoints are not written
     if (!t.equals.empty()) {
       const table_data rows = councils.where("council", t.council);
       const std::size_t a = rows.column(column);

@@ -837,6 +837,7 @@ class resolver {
         if (t.observed < t.lo || t.observed > t.hi) fail(p + ".observed", "the observed value lies outside its range");
       }
       if (!t.equals.empty()) administration_target(t, p);
+      if (t.timed()) timing_target(t, p);
       if (t.statistic == target_statistic::share && (t.lo < 0 || t.hi > 1))
         fail(p + ".observed", "a share is between 0 and 1");
       // An outcome that names no column would read nothing and always score a distance of 0 (issue 36 F4).
@@ -849,6 +850,17 @@ class resolver {
       t.mark = marks_.at(p + ".outcome");
       dated_target(t, p);
     }
+  }
+
+  /// A fact on when its outcome first happened (`within_weeks`): 1 in a run whose counts first become positive within
+  /// that many weeks of the documented day, a share of runs. It reads counts, never a level or an administration.
+  void timing_target(target_def& t, const std::string& p) {
+    if (t.within_weeks != std::floor(t.within_weeks)) fail(p + ".within_weeks", "a whole number of weeks");
+    if (t.happened.empty()) fail(p + ".within_weeks", "`within_weeks` times the outcome against the day it `happened`: give that date");
+    if (!t.at.empty()) fail(p + ".at", "a fact on when the outcome first happened (`within_weeks`) reads the whole run; `at` reads a level on a day");
+    if (!t.equals.empty()) fail(p + ".equals", "`within_weeks` times counts; `equals` reads the administration at the end of the run");
+    if (t.statistic == target_statistic::median) fail(p + ".statistic", "a fact on when (`within_weeks`) is a share of runs (statistic: share)");
+    t.statistic = target_statistic::share;
   }
 
   /// A target on which administration formed (`equals`): councils.csv's `administration_end` in its council, a share of

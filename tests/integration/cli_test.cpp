@@ -270,15 +270,20 @@ TEST(Cli, ACasesTargetsAreHeldAgainstItsRunsAndWrittenToTargetsCsv) {
                                                  "range_hi", "tolerance", "runs", "simulated", "sim_p05", "sim_p95", "inside",
                                                  "distance", "source", "reproduced_share", "reproduced_lo", "reproduced_hi",
                                                  "verdict", "bimodal", "groups", "use", "at", "since", "happened",
-                                                 "equals"}));
-  ASSERT_EQ(t.rows.size(), 9u);  // five fitted facts (its pact allegation is an input, issue 33), four held out
+                                                 "equals", "within_weeks"}));
+  // Six fitted facts (its pact allegation is an input, issue 33; Canterbury's approval and its date), four held out.
+  ASSERT_EQ(t.rows.size(), 10u);
   EXPECT_EQ(t.rows[1][t.column("council")], "cherwell");
   EXPECT_EQ(t.rows[1][t.column("runs")], "30");
+  // A fact on when: the approval first within four weeks of its documented day.
+  EXPECT_EQ(t.rows[4][t.column("name")], "canterbury_approved_when");
+  EXPECT_EQ(t.rows[4][t.column("within_weeks")], "4");
+  EXPECT_EQ(t.rows[4][t.column("happened")], "2023-05-17");
   // A fact on which administration formed: written "grn+lab", read in the scenario's order of parties, as a share.
-  EXPECT_EQ(t.rows[5][t.column("name")], "lewes_administration");
-  EXPECT_EQ(t.rows[5][t.column("equals")], "lab+grn");
-  EXPECT_EQ(t.rows[5][t.column("statistic")], "share");
-  EXPECT_EQ(t.rows[5][t.column("use")], "validate");
+  EXPECT_EQ(t.rows[6][t.column("name")], "lewes_administration");
+  EXPECT_EQ(t.rows[6][t.column("equals")], "lab+grn");
+  EXPECT_EQ(t.rows[6][t.column("statistic")], "share");
+  EXPECT_EQ(t.rows[6][t.column("use")], "validate");
   EXPECT_EQ(run_cli("verify " + (dir / "c").string()).status, 0);  // listed in the manifest with its checksum
   // A scenario without targets writes none.
   ASSERT_EQ(run_cli("run " + (data_dir() / "tiny.yaml").string() + " --runs 3 --quiet --out " + (dir / "t").string()).status, 0);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "partyline/world/world.hpp"
@@ -400,12 +401,18 @@ struct run_result {
   /// The weekly reporters at the weeks the scenario's dated targets read (targets[].at, .since), kept whether or not
   /// weekly rows are: week -1 is the world before the first week.
   std::vector<weekly_row> checkpoints;
+  /// The facts on when (targets[].within_weeks), by target index: 1 if the outcome first became positive within the
+  /// target's weeks of its documented day, else 0.
+  std::vector<std::pair<int, double>> on_time;
 };
 
 /// @brief The value of a level of the world now.
 [[nodiscard]] std::int64_t level_of(const world& w, level what, bool focus_only = false);
 /// @brief The run outcomes of a finished world (`start` holds the week-0 levels).
 [[nodiscard]] run_counters collect_run(const world& w, const run_counters& start);
+/// @brief A count so far (the events' tallies, never a level): run outcome `k` (runs.csv) with `council` -1, else
+/// councils.csv's count `k` in that council. Counts only grow, so the first week one is positive is when it happened.
+[[nodiscard]] std::int64_t count_so_far(const world& w, std::size_t k, int council);
 /// @brief The councils.csv rows of a finished world.
 [[nodiscard]] std::vector<council_result> collect_councils(const world& w);
 

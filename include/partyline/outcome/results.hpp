@@ -65,7 +65,9 @@ struct result_table {
 /// @brief weekly.csv: run, week, date, council (`all`, then each focus council), then the weekly reporters (reals).
 [[nodiscard]] result_table weekly_table(const scenario& s, const std::vector<run_result>& results);
 /// @brief The weekly reporters at the weeks the dated targets read (run_result::checkpoints): run, week (-1: before the
-/// first), council (`all` or a council id), then the reporters. Kept in memory for the targets; not written.
+/// first), council (`all` or a council id), then the reporters, `target` (-1) and `on_time` (NaN); then the facts on
+/// when (run_result::on_time): the target's index, its documented week and council, `on_time` 1 or 0 (reporters NaN).
+/// Kept in memory for the targets; not written.
 [[nodiscard]] result_table checkpoints_table(const scenario& s, const std::vector<run_result>& results);
 /// @brief events.csv: run, week, date, council (`national` for national events), rule (`R<n>`, `scenario`), event, value
 /// (the event's number), of (the whole it is a part of, 0: none), value_is and of_is (what they count; empty: none),

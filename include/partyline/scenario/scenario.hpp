@@ -824,6 +824,11 @@ struct target_def {
   /// YYYY-MM-DD, or empty: the day the documented event happened (the NEC's motion, a resignation), inside the run.
   /// Not scored: the report and `partyline.timing` set it against the week the runs first see the outcome's events.
   std::string happened;
+  /// With `happened`: the fact is *when* -- 1 in a run whose outcome (counts of runs.csv, or of councils.csv with
+  /// `council`) first becomes positive within this many weeks of the week holding `happened`, else 0 (a share of
+  /// runs). The documented date then enters a calibration as a fact like any other (issue 33 pt 4). NaN: left out
+  /// (a whole number of weeks when given).
+  double within_weeks = NAN;
   /// With `outcome: administration_end` and `council`: the administration documented to have formed, written as
   /// councils.csv writes it ("grn+lab": its governing parties, in any order; "lab (supported by grn)": a minority
   /// sustained from outside). The target is then a share: 1 in the runs whose council ends with that administration.
@@ -837,6 +842,9 @@ struct target_def {
   int at_week = -1;        ///< the week holding `at` (-1: not dated)
   int since_week = -2;     ///< the week before the one holding `since` (-1: the world at the start; -2: none)
   int happened_week = -1; ///< the week holding `happened` (-1: not given)
+
+  /// A fact on when its outcome first happened (`within_weeks` given).
+  [[nodiscard]] bool timed() const { return !std::isnan(within_weeks); }
 
   template <class V>
   void describe(V& v) {
@@ -853,6 +861,7 @@ struct target_def {
     v.field("at", at);
     v.field("since", since);
     v.field("happened", happened);
+    v.field("within_weeks", within_weeks, {0, 520});
     v.field("equals", equals);
   }
 };

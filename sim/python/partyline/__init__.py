@@ -619,6 +619,8 @@ def timing(source: str | os.PathLike | Mapping[str, Any], within_weeks: int = 4)
                "weeks_off_median", "share_within"]
     dated = targets[targets["happened"].notna() & (targets["happened"].astype(str) != "")] \
         if "happened" in targets else targets.iloc[0:0]
+    if "within_weeks" in dated:  # a fact on when (`within_weeks`) restates its fact's date, scored: not timed twice
+        dated = dated[dated["within_weeks"].isna() | (dated["within_weeks"].astype(str).isin(["", "nan"]))]
     if dated.empty or events.empty:
         return pd.DataFrame(columns=columns)
     start = pd.Timestamp(events["date"].iloc[0]) - pd.Timedelta(weeks=int(events["week"].iloc[0]))
@@ -717,6 +719,7 @@ def against_facts(source: str | os.PathLike | Mapping[str, Any], facts: list[Map
     Raises:
         ScenarioError: a fact with a misspelt key, an unknown outcome or council, a bad range (the message names
             the fact, e.g. targets[1].outcome).
+        ValueError: a fact read at a week (`at`) or on when (`within_weeks`): runs.csv cannot give it.
     """
     if isinstance(source, pd.DataFrame):
         raise TypeError("against_facts needs a run's result or folder (the facts are checked against its scenario), "
@@ -731,6 +734,11 @@ def against_facts(source: str | os.PathLike | Mapping[str, Any], facts: list[Map
         scenario_yaml = json.loads((folder / "manifest.json").read_text())["resolved_scenario"]
     if not isinstance(facts, (list, tuple)) or not all(isinstance(f, Mapping) for f in facts):
         raise TypeError("facts must be a list of dicts, each in the format of a scenario's targets: entries")
+    weekly = [str(f.get("name", f"fact-{i + 1}")) for i, f in enumerate(facts) if "at" in f or "within_weeks" in f]
+    if weekly:
+        raise ValueError(f"{', '.join(weekly)}: a fact read at a week (`at`) or on when (`within_weeks`) needs what the "
+                         "runs saw week by week, which runs.csv does not hold: state it among the scenario's targets and "
+                         "run it (its row is in the result's targets)")
     import yaml
     tree = yaml.safe_load(scenario_yaml)
     tree["targets"] = [{"name": f"fact-{i + 1}", **dict(f)} for i, f in enumerate(facts)]
@@ -1011,8 +1019,10 @@ def _dotted(tree: Any, path: str) -> Any:
 
 def _synthetic_target(target: Mapping[str, Any], value: float, source: str) -> dict[str, Any]:
     """A documented fact restated as if `value` had been observed: a count's range moves with it; a share's range
-    ("at least 0.6 of runs" of an event) is mirrored when the event did not happen ("at most 0.4"); `happened` goes."""
-    out = {key: v for key, v in target.items() if key not in ("happened", "source")}
+    ("at least 0.6 of runs" of an event) is mirrored when the event did not happen ("at most 0.4"); `happened` goes,
+    but for a fact on when (`within_weeks`), whose value is whether the event came in its window round that day."""
+    timed = "within_weeks" in target
+    out = {key: v for key, v in target.items() if key not in ("happened", "source") or (timed and key == "happened")}
     if "range" in target:
         lo, hi, was = float(target["range"][0]), float(target["range"][1]), float(target["observed"])
         if target.get("statistic") == "share":

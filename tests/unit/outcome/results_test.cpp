@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
 #include "../../test_support.hpp"
 #include "partyline/engine/load.hpp"
@@ -146,6 +147,66 @@ TEST(RunSetTables, DatedTargetsReadTheWeeklyReportersOnTheirDates) {
   EXPECT_EQ(t.targets.rows[0][t.targets.column("at")], "2018-02-05");
   EXPECT_EQ(t.targets.rows[0][t.targets.column("runs")], std::to_string(results.size()));
   // Without weekly rows the checkpoints are still kept, and calibration's way reads them the same.
+  run_options ro;
+  ro.runs = 12;
+  ro.seed = 7;
+  EXPECT_EQ(to_csv(run_targets(*s, simulate_runs(s, ro), 7)), to_csv(t.targets));
+}
+
+// A fact on when (`within_weeks`) is 1 in a run whose outcome first happened within that many weeks of its documented
+// day: checked run by run against the week of the run's first `investigate` event in events.csv (tiny.yaml's
+// investigations, when they come, come in week 8).
+TEST(RunSetTables, FactsOnWhenAreOneWhereTheOutcomeFirstHappenedInTheWindow) {
+  std::string text = slurp(data_dir() / "tiny.yaml");
+  text += "targets:\n"
+          "  - {name: on_the_day, outcome: interventions_investigate, happened: 2018-02-26, within_weeks: 0, observed: 1, source: t}\n"
+          "  - {name: too_early, outcome: interventions_investigate, happened: 2018-03-12, within_weeks: 1, observed: 1, source: t}\n"
+          "  - {name: ever, outcome: interventions_investigate + requests, happened: 2018-01-01, within_weeks: 520, observed: 1, source: t}\n"
+          "  - {name: early_side, outcome: interventions_investigate, happened: 2018-02-12, within_weeks: 2, observed: 0, statistic: share, source: t}\n";
+  const frozen_scenario s = load_scenario_text(text, "t.yaml");
+  ASSERT_EQ(s->targets[0].statistic, target_statistic::share);  // a fact on when is a share of runs
+  const auto results = some_runs(s);
+  const run_set_tables t = build_run_tables(*s, results, 7, {false, true});
+  // The first week of each run's investigation, from the told events.
+  std::map<std::int64_t, std::int64_t> first;
+  for (std::size_t r = 0; r < t.events.rows(); ++r)
+    if (t.events.column("event").text(r) == "investigate") {
+      const std::int64_t run = t.events.column("run").integers[r], week = t.events.column("week").integers[r];
+      if (!first.count(run) || week < first[run]) first[run] = week;
+    }
+  ASSERT_FALSE(first.empty()) << "tiny.yaml investigates in some run";
+  ASSERT_LT(first.size(), results.size()) << "and not in every run";
+  const auto expected = [&](std::int64_t run, int target) {
+    const auto f = first.find(run);
+    const run_result& res = results[static_cast<std::size_t>(run)];
+    switch (target) {
+      case 0: return f != first.end() && f->second == 8;
+      case 1: return f != first.end() && f->second >= 9 && f->second <= 11;
+      case 2: return f != first.end() || res.counters[run_outcome::requests] > 0;
+      default: return f != first.end() && f->second >= 4 && f->second <= 8;
+    }
+  };
+  double share[4] = {0, 0, 0, 0};
+  std::size_t rows = 0;
+  for (std::size_t r = 0; r < t.checkpoints.rows(); ++r) {
+    const std::int64_t target = t.checkpoints.column("target").integers[r];
+    if (target < 0) continue;
+    ++rows;
+    const std::int64_t run = t.checkpoints.column("run").integers[r];
+    EXPECT_EQ(t.checkpoints.column("on_time").number(r), expected(run, static_cast<int>(target)) ? 1.0 : 0.0)
+        << "run " << run << ", target " << s->targets[static_cast<std::size_t>(target)].name;
+    share[target] += expected(run, static_cast<int>(target)) ? 1.0 / static_cast<double>(results.size()) : 0.0;
+  }
+  EXPECT_EQ(rows, 4 * results.size());
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_NEAR(std::stod(t.targets.rows[i][t.targets.column("simulated")]), share[i], 1e-8) << s->targets[i].name;
+  EXPECT_GT(share[0], 0.0);
+  EXPECT_EQ(share[1], 0.0) << "an investigation in week 8 came before the window 9-11";
+  EXPECT_EQ(t.targets.rows[1][t.targets.column("within_weeks")], "1");
+  EXPECT_EQ(t.targets.rows[0][t.targets.column("at")], "");
+  // The documented `observed: 0` of the last: the share of runs where it did not happen on time.
+  EXPECT_NEAR(std::stod(t.targets.rows[3][t.targets.column("reproduced_share")]), 1 - share[3], 1e-8);
+  // Calibration's way (no events kept) reads the same.
   run_options ro;
   ro.runs = 12;
   ro.seed = 7;

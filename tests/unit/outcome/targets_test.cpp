@@ -209,5 +209,31 @@ TEST(Targets, BadDatedTargetsAreErrorsAtTheirKey) {
                 .find("not a numeric column of runs.csv"),
             std::string::npos);
   EXPECT_EQ(load_error(tiny_with("  - {name: a, outcome: seats + members, at: 2018-02-01, since: 2018-01-01, observed: 1, source: s}\n")), "");
+  // A fact on when (`within_weeks`) times counts against the day the event happened.
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, within_weeks: 2, observed: 1, source: s}\n"))
+                .find("targets[0].within_weeks: `within_weeks` times the outcome against the day it `happened`"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, happened: 2018-02-01, within_weeks: 1.5, observed: 1, source: s}\n"))
+                .find("targets[0].within_weeks: a whole number of weeks"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, happened: 2018-02-01, within_weeks: -1, observed: 1, source: s}\n"))
+                .find("targets[0].within_weeks"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: seats_end, happened: 2018-02-01, within_weeks: 2, observed: 1, source: s}\n"))
+                .find("'seats_end' is a level, not a count"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, happened: 2018-02-01, within_weeks: 2, statistic: median, observed: 1, source: s}\n"))
+                .find("targets[0].statistic: a fact on when"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, happened: 2018-02-01, at: 2018-02-01, within_weeks: 2, observed: 1, source: s}\n"))
+                .find("targets[0].at: a fact on when"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, happened: 2018-02-01, within_weeks: 2, observed: 2, source: s}\n"))
+                .find("a share is between 0 and 1"),
+            std::string::npos);
+  EXPECT_NE(load_error(tiny_with("  - {name: a, outcome: requests, council: smalltown, happened: 2018-02-01, within_weeks: 2, observed: 1, source: s}\n"))
+                .find("'requests' is not a count of councils.csv"),
+            std::string::npos);
+  EXPECT_EQ(load_error(tiny_with("  - {name: a, outcome: suspensions + deselections, council: smalltown, happened: 2018-02-01, within_weeks: 2, observed: 1, source: s}\n")), "");
   EXPECT_EQ(load_error(tiny_with("  - {name: a, outcome: councils_controlled, council: smalltown, at: 2018-02-01, observed: 1, source: s}\n")), "");
 }
