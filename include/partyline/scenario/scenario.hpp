@@ -822,7 +822,8 @@ struct target_def {
   std::string at;          ///< YYYY-MM-DD, or empty: a run outcome at the end of the run
   std::string since;       ///< YYYY-MM-DD, or empty: the level itself
   /// YYYY-MM-DD, or empty: the day the documented event happened (the NEC's motion, a resignation), inside the run.
-  /// Not scored: the report and `partyline.timing` set it against the week the runs first see the outcome's events.
+  /// Not scored by itself (the report and `partyline.timing` set it against the week the runs first see the outcome's
+  /// events); with `within_weeks` the target is the date, scored.
   std::string happened;
   /// With `happened`: the fact is *when* -- 1 in a run whose outcome (counts of runs.csv, or of councils.csv with
   /// `council`) first becomes positive within this many weeks of the week holding `happened`, else 0 (a share of
