@@ -776,6 +776,16 @@ def test_coverage_calibrates_synthetic_cases_made_from_one_run_at_the_truth(tmp_
         assert seats["range"][1] - seats["range"][0] == 6 and seats["range"][0] + 3 == seats["observed"]
         runs = partyline.run(ROOT / "scenarios" / "leicester-2023.yaml", runs=1, seed=5 + k, progress=False)
         assert seats["observed"] == runs["targets"].set_index("name").loc["labour_seats", "simulated"]
+    # The widths are posterior_widths() of each repeat's folder: the 90% interval over the prior's middle 90%.
+    w = partyline.posterior_widths(tmp_path / "cov" / "repeat-1" / "result").set_index("parameter")
+    one = t[t["repeat"] == 1].set_index("parameter")
+    assert list(w.index) == params and (w["width"] == one["width"]).all() and (w["median"] == one["median"]).all()
+    post = partyline.load(tmp_path / "cov" / "repeat-1" / "result")["posterior"]
+    d0 = post[post["generation"] == post["generation"].max()]["rules.R6.d0"]  # prior uniform -3..0 (quick.yaml)
+    assert w.loc["rules.R6.d0", "hi"] <= d0.max() and w.loc["rules.R6.d0", "lo"] >= d0.min()
+    assert w.loc["rules.R6.d0", "width"] == pytest.approx((w.loc["rules.R6.d0", "hi"] - w.loc["rules.R6.d0", "lo"]) / 2.7)
+    with pytest.raises(FileNotFoundError, match="not a calibration's folder"):
+        partyline.posterior_widths(tmp_path)
     s = partyline.coverage_summary(t)
     assert set(s["parameter"]) == set(params) and (s["repeats"] == 2).all()
     assert (s["inside"] == t.groupby("parameter")["inside"].sum().reindex(s["parameter"]).to_numpy()).all()

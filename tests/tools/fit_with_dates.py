@@ -12,30 +12,17 @@ import argparse
 import pathlib
 import sys
 
-import numpy as np
 import pandas as pd
 import yaml
 
 import partyline
-from partyline import _calibration_tree, _prior_ends, _weighted_quantile
+from partyline import _calibration_tree
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
-def _widths(result: pathlib.Path, parameters: dict, label: str) -> list[dict]:
-    post = partyline.load(result)["posterior"]
-    last = post[post["generation"] == post["generation"].max()]
-    w = last["weight"].to_numpy(dtype=float)
-    rows = []
-    for p, prior in parameters.items():
-        x = last[p].to_numpy(dtype=float)
-        lo, hi = _weighted_quantile(x, w, 0.05), _weighted_quantile(x, w, 0.95)
-        a, b = _prior_ends(p, prior)
-        if prior.get("prior") == "uniform":  # the prior's own 90% width
-            a, b = a + 0.05 * (b - a), b - 0.05 * (b - a)
-        rows.append({"fit": label, "parameter": p, "median": _weighted_quantile(x, w, 0.5), "lo": lo, "hi": hi,
-                     "width": (hi - lo) / (b - a)})
-    return rows
+def _widths(result: pathlib.Path, label: str) -> list[dict]:
+    return [dict(fit=label, **row) for row in partyline.posterior_widths(result).to_dict("records")]
 
 
 def main() -> int:
@@ -65,7 +52,7 @@ def main() -> int:
                    generations=args.generations)
         (here / "calibration.yaml").write_text(yaml.safe_dump(cal, sort_keys=False), encoding="utf-8")
         partyline.calibrate(here / "calibration.yaml", here / "result", progress=False)
-        rows += _widths(here / "result", tree["parameters"], label)
+        rows += _widths(here / "result", label)
     table = pd.DataFrame(rows)
     table.to_csv(out / "widths.csv", index=False, float_format="%.6g")
     print(table.pivot(index="parameter", columns="fit", values="width").sort_values("with").to_string())

@@ -1112,10 +1112,17 @@ def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: in
     return pd.DataFrame(rows, columns=["repeat", "parameter", "truth", "median", "lo", "hi", "inside", "width"])
 
 
-def _coverage_rows(result: pathlib.Path, repeat: int, parameters: Mapping[str, Any],
-                   truth: Mapping[str, float]) -> list[dict[str, Any]]:
-    """One repeat's rows of coverage(): each parameter's truth against its posterior (the last generation)."""
-    post = load(result)["posterior"]
+def posterior_widths(folder: str | os.PathLike) -> pd.DataFrame:
+    """How much a calibration's cases narrow each parameter: per parameter of the calibration run in `folder` (its
+    calibration.yaml, as run), the last generation's weighted median and 5% and 95% points, and `width`, that 90%
+    interval over the prior's 90% interval (a uniform prior's middle 90%; a normal prior's 5-95% points): near 1 the
+    cases say little beyond the prior, under 0.8 they narrow it."""
+    import yaml
+    folder = pathlib.Path(folder)
+    if not (folder / "calibration.yaml").exists():
+        raise FileNotFoundError(f"{folder}: not a calibration's folder (no calibration.yaml)")
+    parameters = (yaml.safe_load((folder / "calibration.yaml").read_text(encoding="utf-8")) or {}).get("parameters") or {}
+    post = load(folder)["posterior"]
     last = post[post["generation"] == post["generation"].max()]
     w = last["weight"].to_numpy(dtype=float)
     rows = []
@@ -1124,9 +1131,20 @@ def _coverage_rows(result: pathlib.Path, repeat: int, parameters: Mapping[str, A
         lo, hi = _weighted_quantile(x, w, 0.05), _weighted_quantile(x, w, 0.95)
         a, b = _prior_ends(p, prior)
         prior_width = 0.9 * (b - a) if prior.get("prior") == "uniform" else (b - a)
-        rows.append({"repeat": repeat, "parameter": p, "truth": truth[p], "median": _weighted_quantile(x, w, 0.5),
-                     "lo": lo, "hi": hi, "inside": bool(lo <= truth[p] <= hi),
+        rows.append({"parameter": p, "median": _weighted_quantile(x, w, 0.5), "lo": lo, "hi": hi,
                      "width": (hi - lo) / prior_width if prior_width > 0 else float("nan")})
+    return pd.DataFrame(rows, columns=["parameter", "median", "lo", "hi", "width"])
+
+
+def _coverage_rows(result: pathlib.Path, repeat: int, parameters: Mapping[str, Any],
+                   truth: Mapping[str, float]) -> list[dict[str, Any]]:
+    """One repeat's rows of coverage(): each parameter's truth against its posterior (the last generation)."""
+    widths = posterior_widths(result).set_index("parameter")
+    rows = []
+    for p in parameters:
+        r = widths.loc[p]
+        rows.append({"repeat": repeat, "parameter": p, "truth": truth[p], "median": r["median"], "lo": r["lo"],
+                     "hi": r["hi"], "inside": bool(r["lo"] <= truth[p] <= r["hi"]), "width": r["width"]})
     return rows
 
 
