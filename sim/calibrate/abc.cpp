@@ -15,6 +15,7 @@
 #include <cmath>
 #include <memory>
 #include <numbers>
+#include <numeric>
 #include <tuple>
 
 #include "partyline/random.hpp"
@@ -47,6 +48,8 @@ double quantile_of(std::vector<double> v, double q) {
 }
 
 }  // namespace
+
+const char* name_of(abc_sampler s) { return s == abc_sampler::metropolis ? "metropolis" : "importance"; }
 
 const char* describe(abc_stop why) {
   switch (why) {
@@ -169,17 +172,290 @@ Eigen::MatrixXd abc_generation::covariance() const {
   return centred.transpose() * weight.asDiagonal() * centred;
 }
 
+namespace {
+
+double softplus(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
+
+/// A prior's support [lo, hi] (either end may be infinite) and a map onto it from the whole line: the logistic of a
+/// bounded range, the exponential of a half-bounded one. The Metropolis moves step on that unbounded scale, so a
+/// proposal never leaves the support -- with many parameters a step on the natural scale leaves one of them almost
+/// surely -- and the prior's density there carries the map's Jacobian.
+struct unbounded_scale {
+  double lo, hi;
+  explicit unbounded_scale(const abc_prior& p) : lo(p.lo), hi(p.hi) {
+    if (p.shape == abc_prior::kind::uniform) lo = std::max(lo, p.a), hi = std::min(hi, p.b);
+    if (p.shape == abc_prior::kind::lognormal) lo = std::max(lo, 0.0);
+  }
+  [[nodiscard]] double to_unbounded(double x) const {
+    const bool below = std::isfinite(lo), above = std::isfinite(hi);
+    if (below && above) {
+      // A draw exactly at an end (a uniform's lower end) maps to a large finite value, not an infinite one.
+      const double s = std::clamp((x - lo) / (hi - lo), 1e-300, std::nextafter(1.0, 0.0));
+      return std::log(s) - std::log1p(-s);
+    }
+    if (below) return std::log(std::max(x - lo, 1e-300));
+    if (above) return -std::log(std::max(hi - x, 1e-300));
+    return x;
+  }
+  [[nodiscard]] double from_unbounded(double u) const {
+    const bool below = std::isfinite(lo), above = std::isfinite(hi);
+    if (below && above) return lo + (hi - lo) * sigmoid(u);
+    if (below) return lo + std::exp(u);
+    if (above) return hi - std::exp(-u);
+    return u;
+  }
+  /// log |dx/du|
+  [[nodiscard]] double log_jacobian(double u) const {
+    const bool below = std::isfinite(lo), above = std::isfinite(hi);
+    if (below && above) return std::log(hi - lo) - softplus(u) - softplus(-u);
+    if (below) return u;
+    if (above) return -u;
+    return 0;
+  }
+};
+
+double effective_size(const Eigen::VectorXd& w) {
+  const double sum = w.sum(), squares = w.squaredNorm();
+  return squares > 0 ? sum * sum / squares : 0;
+}
+
+constexpr std::uint64_t resample_entity = 0xFFFFFFull;
+
+/// ABC-SMC with Metropolis-Hastings moves (abc_sampler::metropolis; Del Moral, Doucet and Jasra 2012): see abc.hpp.
+std::vector<abc_generation> abc_smc_metropolis(const std::vector<abc_prior>& priors, const abc_replicate_distances& distances,
+                                               const abc_options& opt, std::vector<abc_generation> done,
+                                               const std::function<void(const abc_generation&)>& on_generation) {
+  const auto n = static_cast<Eigen::Index>(opt.particles);
+  const auto k = static_cast<Eigen::Index>(priors.size());
+  const auto m = static_cast<Eigen::Index>(std::max(1, opt.replicates));
+  std::vector<unbounded_scale> scales;
+  for (const auto& p : priors) scales.emplace_back(p);
+  const auto to_unbounded = [&](const Eigen::VectorXd& theta) {
+    Eigen::VectorXd u(k);
+    for (Eigen::Index p = 0; p < k; ++p) u[p] = scales[static_cast<std::size_t>(p)].to_unbounded(theta[p]);
+    return u;
+  };
+  // The prior's log density on the unbounded scale at u, whose parameters are theta.
+  const auto log_prior_unbounded = [&](const Eigen::VectorXd& u, const Eigen::VectorXd& theta) {
+    double s = 0;
+    for (Eigen::Index p = 0; p < k; ++p)
+      s += priors[static_cast<std::size_t>(p)].log_density(theta[p]) + scales[static_cast<std::size_t>(p)].log_jacobian(u[p]);
+    return s;
+  };
+  for (const auto& g : done)
+    if (g.replicates.rows() != n || g.replicates.cols() != m)
+      throw usage_error("generation " + std::to_string(g.index) + " was saved without its " + std::to_string(m) +
+                        " replicates' distances per particle: the metropolis sampler cannot continue it");
+  std::unique_ptr<tbb::global_control> limit;
+  if (opt.threads > 0) limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, opt.threads);
+  std::vector<abc_generation> out = std::move(done);
+  bool stopped = false;
+  const auto stop = [&](abc_stop why) {
+    stopped = true;
+    if (opt.on_stop) opt.on_stop(why);
+  };
+  const auto within = [](const auto& replicates, double tolerance) {
+    Eigen::Index c = 0;
+    for (Eigen::Index j = 0; j < replicates.size(); ++j) c += replicates[j] <= tolerance;
+    return c;
+  };
+  while (static_cast<int>(out.size()) < opt.generations) {
+    const int g = static_cast<int>(out.size());
+    const abc_generation* prev = out.empty() ? nullptr : &out.back();
+    abc_generation next;
+    next.index = g;
+    // Where each slot starts (an ancestor, resampled by weight: every particle then weighs the same), and the kernel.
+    std::vector<Eigen::Index> ancestor(static_cast<std::size_t>(n));
+    Eigen::MatrixXd chol;
+    if (prev) {
+      if (prev->acceptance() < opt.min_acceptance && g > 1) {
+        stop(abc_stop::min_acceptance);
+        break;
+      }
+      if (opt.final_tolerance > 0 && prev->tolerance <= opt.final_tolerance) {
+        stop(abc_stop::final_tolerance);
+        break;
+      }
+      // The next tolerance: the smallest replicate distance at which the reweighted particles keep `quantile` of the
+      // last effective sample size (for one replicate and equal weights, the quantile of the distances).
+      const auto reweighted = [&](double tolerance) {
+        Eigen::VectorXd w = Eigen::VectorXd::Zero(n);
+        for (Eigen::Index i = 0; i < n; ++i) {
+          if (!(prev->weight[i] > 0)) continue;
+          const auto was = within(prev->replicates.row(i), prev->tolerance);
+          if (was > 0) w[i] = prev->weight[i] * static_cast<double>(within(prev->replicates.row(i), tolerance)) / static_cast<double>(was);
+        }
+        return w;
+      };
+      std::vector<double> candidates;
+      for (Eigen::Index i = 0; i < n; ++i)
+        if (prev->weight[i] > 0)
+          for (Eigen::Index j = 0; j < m; ++j)
+            if (prev->replicates(i, j) < prev->tolerance) candidates.push_back(prev->replicates(i, j));
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      if (candidates.empty()) {  // every live replicate already matches exactly
+        stop(abc_stop::exact);
+        break;
+      }
+      const double wanted = opt.quantile * effective_size(prev->weight);
+      std::size_t lo = 0, hi = candidates.size() - 1;  // the effective size grows with the tolerance
+      while (lo < hi) {
+        const std::size_t mid = (lo + hi) / 2;
+        if (effective_size(reweighted(candidates[mid])) >= wanted) hi = mid;
+        else lo = mid + 1;
+      }
+      next.tolerance = candidates[lo];
+      Eigen::VectorXd w = reweighted(next.tolerance);
+      w /= w.sum();
+      // The kernel on the unbounded scale: the particles' weighted covariance there, scaled by 2.38^2 / parameters
+      // (the random-walk scaling of Roberts, Gelman and Gilks 1997).
+      Eigen::MatrixXd u(n, k);
+      for (Eigen::Index i = 0; i < n; ++i) u.row(i) = to_unbounded(prev->theta.row(i).transpose()).transpose();
+      const Eigen::VectorXd mean = u.transpose() * w;
+      const Eigen::MatrixXd centred = u.rowwise() - mean.transpose();
+      Eigen::MatrixXd cov = (2.38 * 2.38 / static_cast<double>(k)) * (centred.transpose() * w.asDiagonal() * centred);
+      cov.diagonal().array() += 1e-12;
+      chol = Eigen::LLT<Eigen::MatrixXd>(cov).matrixL();
+      // Resampled every generation (systematic, keyed): a particle whose replicates all fell outside would otherwise
+      // hold a slot without moving (with one replicate, half the population each generation).
+      const std::vector<double> cumulative = cumulative_weights(w);
+      const double start = draw_stream(opt.seed, static_cast<std::uint64_t>(g), 0, abc_stream).uniform(resample_entity);
+      for (Eigen::Index i = 0; i < n; ++i)
+        ancestor[static_cast<std::size_t>(i)] = pick_by_weight(cumulative, (static_cast<double>(i) + start) / static_cast<double>(n));
+    }
+    if (opt.on_generation_start) opt.on_generation_start(g, next.tolerance);
+    // One slot: its replicates' distances, parameters, recorded distance, accepted moves and simulations (the
+    // distance third from the end, as in the importance sampler's slots).
+    const int width = static_cast<int>(m + k) + 3;
+    std::atomic<bool> failed{false};
+    const auto fill_slot = [&](int i, double* slot) {
+      Eigen::Map<Eigen::VectorXd> reps(slot, m), theta(slot + m, k);
+      double& recorded = slot[m + k];
+      double& accepted = slot[m + k + 1];
+      double& simulations = slot[m + k + 2];
+      recorded = std::numeric_limits<double>::quiet_NaN();
+      accepted = simulations = 0;
+      std::vector<double> d;  // a proposal's replicates (a small list, once per proposal)
+      const auto simulate = [&](const Eigen::VectorXd& at, const draw_stream& rng) {
+        if (failed.load(std::memory_order_relaxed) || (opt.cancel && opt.cancel->load(std::memory_order_relaxed))) throw run_cancelled();
+        distances(at, rng.bits(0, 1), d);
+        if (static_cast<Eigen::Index>(d.size()) != m)
+          throw usage_error("a simulation gave " + std::to_string(d.size()) + " replicate distances, not " + std::to_string(m));
+        simulations += 1;
+      };
+      try {
+        if (!prev) {  // the prior, drawn as the importance sampler's first generation draws it
+          const draw_stream rng = attempt_stream(opt.seed, g, i, 0);
+          Eigen::VectorXd at(k);
+          for (Eigen::Index p = 0; p < k; ++p)
+            at[p] = priors[static_cast<std::size_t>(p)].sample([&](std::uint64_t c) { return rng.uniform(static_cast<std::uint64_t>(p) + 1, c); });
+          simulate(at, rng);
+          theta = at;
+          reps = Eigen::Map<const Eigen::VectorXd>(d.data(), m);
+          accepted = 1;
+        } else {
+          const Eigen::Index from = ancestor[static_cast<std::size_t>(i)];
+          theta = prev->theta.row(from).transpose();
+          reps = prev->replicates.row(from).transpose();
+          auto kept_within = within(reps, next.tolerance);  // positive: a particle with none inside weighs 0, never resampled
+          Eigen::VectorXd u = to_unbounded(theta);
+          double log_prior_here = log_prior_unbounded(u, theta);
+          for (int step = 0; step < opt.moves; ++step) {
+            const draw_stream rng = attempt_stream(opt.seed, g, i, step);
+            Eigen::VectorXd z(k);
+            for (Eigen::Index p = 0; p < k; ++p) z[p] = rng.normal(static_cast<std::uint64_t>(p) + 1, 0);
+            const Eigen::VectorXd u_new = u + chol * z;
+            Eigen::VectorXd at(k);
+            for (Eigen::Index p = 0; p < k; ++p) at[p] = scales[static_cast<std::size_t>(p)].from_unbounded(u_new[p]);
+            const double log_prior_new = log_prior_unbounded(u_new, at);
+            if (!std::isfinite(log_prior_new)) continue;  // rounded onto an edge the prior excludes: rejected
+            simulate(at, rng);
+            Eigen::Index now_within = 0;
+            for (double x : d) now_within += x <= next.tolerance;
+            // Metropolis-Hastings on the ABC target: prior x the share of replicates within the tolerance (the
+            // proposal is symmetric on the unbounded scale).
+            const double ratio = std::exp(log_prior_new - log_prior_here) * static_cast<double>(now_within) / static_cast<double>(kept_within);
+            if (now_within == 0 || rng.uniform(0, 2) >= ratio) continue;
+            u = u_new;
+            theta = at;
+            log_prior_here = log_prior_new;
+            reps = Eigen::Map<const Eigen::VectorXd>(d.data(), m);
+            kept_within = now_within;
+            accepted += 1;
+          }
+        }
+      } catch (const run_cancelled&) {
+        failed = true;  // the generation in flight is dropped
+        return;
+      }
+      // The recorded distance: one of the replicates within the tolerance, drawn uniformly (keyed).
+      const auto count = within(reps, next.tolerance);
+      if (count == 0) {
+        recorded = reps.minCoeff();
+      } else {
+        auto pick = std::min(count - 1, static_cast<Eigen::Index>(attempt_stream(opt.seed, g, i, opt.moves).uniform(0, 3) * static_cast<double>(count)));
+        for (Eigen::Index j = 0; j < m; ++j)
+          if (reps[j] <= next.tolerance && pick-- == 0) {
+            recorded = reps[j];
+            break;
+          }
+      }
+      if (opt.on_particle) opt.on_particle();
+    };
+    std::vector<double> slots(static_cast<std::size_t>(n) * static_cast<std::size_t>(width), std::numeric_limits<double>::quiet_NaN());
+    if (opt.run_slots) {
+      opt.run_slots(static_cast<int>(n), width, fill_slot, slots);
+    } else {
+      tbb::parallel_for(tbb::blocked_range<int>(0, static_cast<int>(n), 1), [&](const tbb::blocked_range<int>& r) {
+        for (int i = r.begin(); i != r.end(); ++i) fill_slot(i, slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width));
+      });
+    }
+    next.theta.resize(n, k);
+    next.replicates.resize(n, m);
+    next.distance.resize(n);
+    next.weight = Eigen::VectorXd::Constant(n, 1.0 / static_cast<double>(n));
+    next.accepted = 0;
+    bool filled = true;
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double* slot = slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width);
+      if (std::isnan(slot[m + k])) {
+        filled = false;
+        continue;
+      }
+      next.replicates.row(i) = Eigen::Map<const Eigen::VectorXd>(slot, m).transpose();
+      next.theta.row(i) = Eigen::Map<const Eigen::VectorXd>(slot + m, k).transpose();
+      next.distance[i] = slot[m + k];
+      next.accepted += static_cast<long long>(slot[m + k + 1]);
+      next.simulations += static_cast<long long>(slot[m + k + 2]);
+    }
+    if (!filled) {
+      stop(abc_stop::cancelled);
+      break;
+    }
+    out.push_back(next);
+    if (on_generation) on_generation(out.back());
+  }
+  if (!stopped) stop(abc_stop::generations);
+  return out;
+}
+
+}  // namespace
+
 std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_distance& distance, const abc_options& opt,
                                     std::vector<abc_generation> done, const std::function<void(const abc_generation&)>& on_generation) {
   const abc_replicate_distances one = [&distance](const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out) {
     out.assign(1, distance(theta, key));
   };
-  return abc_smc(priors, one, opt, std::move(done), on_generation);
+  abc_options single = opt;
+  single.replicates = 1;
+  return abc_smc(priors, one, single, std::move(done), on_generation);
 }
 
 std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const abc_replicate_distances& distances,
                                     const abc_options& opt, std::vector<abc_generation> done,
                                     const std::function<void(const abc_generation&)>& on_generation) {
+  if (opt.sampler == abc_sampler::metropolis) return abc_smc_metropolis(priors, distances, opt, std::move(done), on_generation);
   const auto n = static_cast<Eigen::Index>(opt.particles);
   const auto k = static_cast<Eigen::Index>(priors.size());
   std::unique_ptr<tbb::global_control> limit;

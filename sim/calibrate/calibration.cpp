@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <charconv>
 #include <cmath>
@@ -42,6 +43,8 @@ struct calibration_file_def {
   double min_acceptance = 0.01;
   double final_tolerance = 0;
   int predictive_draws = 100;
+  std::string sampler = "importance";
+  int moves = 1;
   yaml_node parameters;
 
   template <class V>
@@ -57,6 +60,8 @@ struct calibration_file_def {
     v.field("min_acceptance", min_acceptance, {0, 1});
     v.field("final_tolerance", final_tolerance, {0, 1e12});
     v.field("predictive_draws", predictive_draws, {1, 100000});
+    v.field("sampler", sampler);
+    v.field("moves", moves, {1, 1000});
     v.required("parameters", parameters);
   }
 };
@@ -121,15 +126,28 @@ std::string num(double v) {
   return buf;
 }
 
-/// A generation's particles: generation, tolerance, simulations, particle, weight, distance, then the parameters.
+/// The metropolis sampler's columns of a replicate's distance: replicate_1, replicate_2, ...
+std::string replicate_column(Eigen::Index j) { return "replicate_" + std::to_string(j + 1); }
+
+/// A generation's particles: generation, tolerance, simulations, particle, weight, distance, then the parameters; the
+/// metropolis sampler's add the moves accepted and every particle's replicate distances (to continue from).
 table_data generation_table(const calibration_spec& spec, const abc_generation& g) {
   table_data t;
   t.columns = {"generation", "tolerance", "simulations", "particle", "weight", "distance"};
   for (const auto& p : spec.priors) t.columns.push_back(p.name);
+  const bool metropolis = spec.abc.sampler == abc_sampler::metropolis;
+  if (metropolis) {
+    t.columns.push_back("accepted");
+    for (Eigen::Index j = 0; j < g.replicates.cols(); ++j) t.columns.push_back(replicate_column(j));
+  }
   for (Eigen::Index i = 0; i < g.theta.rows(); ++i) {
     std::vector<std::string> row{std::to_string(g.index), num(g.tolerance), std::to_string(g.simulations), std::to_string(i),
                                  num(g.weight[i]), num(g.distance[i])};
     for (Eigen::Index p = 0; p < g.theta.cols(); ++p) row.push_back(num(g.theta(i, p)));
+    if (metropolis) {
+      row.push_back(std::to_string(g.accepted));
+      for (Eigen::Index j = 0; j < g.replicates.cols(); ++j) row.push_back(num(g.replicates(i, j)));
+    }
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -156,6 +174,19 @@ abc_generation read_generation(const calibration_spec& spec, const std::filesyst
   for (Eigen::Index p = 0; p < k; ++p) {
     const auto col = t.numbers(spec.priors[static_cast<std::size_t>(p)].name);
     for (Eigen::Index i = 0; i < n; ++i) g.theta(i, p) = col[static_cast<std::size_t>(i)];
+  }
+  if (spec.abc.sampler == abc_sampler::metropolis) {
+    const auto m = static_cast<Eigen::Index>(spec.abc.replicates);
+    const auto has = [&](const std::string& c) { return std::find(t.columns.begin(), t.columns.end(), c) != t.columns.end(); };
+    if (!has("accepted") || !has(replicate_column(m - 1)))
+      throw usage_error(file.string() + ": has no accepted and " + replicate_column(m - 1) +
+                        " columns: it was not saved by the metropolis sampler with these replicates, and cannot be continued by it");
+    g.accepted = static_cast<long long>(t.numbers("accepted").at(0));
+    g.replicates.resize(n, m);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      const auto col = t.numbers(replicate_column(j));
+      for (Eigen::Index i = 0; i < n; ++i) g.replicates(i, j) = col[static_cast<std::size_t>(i)];
+    }
   }
   return g;
 }
@@ -285,6 +316,15 @@ calibration_spec load_calibration_text(std::string text, const std::filesystem::
   spec.abc.min_acceptance = def.min_acceptance;
   spec.abc.final_tolerance = def.final_tolerance;
   spec.abc.seed = static_cast<std::uint64_t>(def.seed);
+  if (def.sampler == "metropolis") {
+    spec.abc.sampler = abc_sampler::metropolis;
+  } else if (def.sampler != "importance") {
+    throw scenario_error(marks.at("sampler"), "sampler", "'" + def.sampler + "' is not one of: importance, metropolis");
+  }
+  if (def.moves != 1 && spec.abc.sampler != abc_sampler::metropolis)
+    throw scenario_error(marks.at("moves"), "moves", "moves are the metropolis sampler's (set sampler: metropolis)");
+  spec.abc.replicates = def.replicates;
+  spec.abc.moves = def.moves;
   if (def.parameters.kind != yaml_kind::map || def.parameters.keys.empty())
     throw scenario_error(marks.at("parameters"), "parameters", "expected a mapping of dotted paths to priors");
   for (std::size_t i = 0; i < def.parameters.keys.size(); ++i) {

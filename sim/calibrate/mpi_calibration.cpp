@@ -46,26 +46,35 @@ calibrate_report run_calibration_mpi(const calibration_spec& spec, const std::fi
     agreed = failure.empty();
   };
   r.share = [](std::vector<abc_generation>& done, int particles, int parameters) {
-    // Flat: per generation its index, tolerance, simulations, then theta (column-major), weights, distances.
+    // Flat: per generation its index, tolerance, simulations, moves accepted, replicates per particle (0 for the
+    // importance sampler), then theta (column-major), weights, distances and the replicates' distances.
     std::vector<double> flat;
     for (const auto& g : done) {
-      flat.insert(flat.end(), {static_cast<double>(g.index), g.tolerance, static_cast<double>(g.simulations)});
+      flat.insert(flat.end(), {static_cast<double>(g.index), g.tolerance, static_cast<double>(g.simulations), static_cast<double>(g.accepted),
+                               static_cast<double>(g.replicates.cols())});
       flat.insert(flat.end(), g.theta.data(), g.theta.data() + g.theta.size());
       flat.insert(flat.end(), g.weight.data(), g.weight.data() + g.weight.size());
       flat.insert(flat.end(), g.distance.data(), g.distance.data() + g.distance.size());
+      flat.insert(flat.end(), g.replicates.data(), g.replicates.data() + g.replicates.size());
     }
     broadcast(flat);
     const auto n = static_cast<Eigen::Index>(particles), k = static_cast<Eigen::Index>(parameters);
-    const std::size_t each = 3 + static_cast<std::size_t>(n * k + 2 * n);
     done.clear();
-    for (std::size_t at = 0; at + each <= flat.size(); at += each) {
+    for (std::size_t at = 0; at + 5 <= flat.size();) {
       abc_generation g;
       g.index = static_cast<int>(flat[at]);
       g.tolerance = flat[at + 1];
       g.simulations = static_cast<long long>(flat[at + 2]);
-      g.theta = Eigen::Map<const Eigen::MatrixXd>(flat.data() + at + 3, n, k);
-      g.weight = Eigen::Map<const Eigen::VectorXd>(flat.data() + at + 3 + n * k, n);
-      g.distance = Eigen::Map<const Eigen::VectorXd>(flat.data() + at + 3 + n * k + n, n);
+      g.accepted = static_cast<long long>(flat[at + 3]);
+      const auto m = static_cast<Eigen::Index>(flat[at + 4]);
+      at += 5;
+      g.theta = Eigen::Map<const Eigen::MatrixXd>(flat.data() + at, n, k);
+      at += static_cast<std::size_t>(n * k);
+      g.weight = Eigen::Map<const Eigen::VectorXd>(flat.data() + at, n);
+      g.distance = Eigen::Map<const Eigen::VectorXd>(flat.data() + at + n, n);
+      at += static_cast<std::size_t>(2 * n);
+      if (m > 0) g.replicates = Eigen::Map<const Eigen::MatrixXd>(flat.data() + at, n, m);
+      at += static_cast<std::size_t>(n * m);
       done.push_back(std::move(g));
     }
   };

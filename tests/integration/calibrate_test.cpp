@@ -56,29 +56,51 @@ TEST(Calibrate, WritesThePosteriorTheScheduleAndTheFit) {
   std::filesystem::remove_all(dir);
 }
 
-TEST(Calibrate, TheSameForAnyThreadCountAndResumedToTheSameResult) {
+namespace {
+
+void same_for_any_thread_count_and_resumed(const std::string& file) {
   const auto dir = fresh_dir("calibrate-resume");
-  ASSERT_EQ(run_cli("calibrate " + calibration() + " --quiet --threads 1 --out " + (dir / "one").string()).status, 0);
-  ASSERT_EQ(run_cli("calibrate " + calibration() + " --quiet --threads 2 --out " + (dir / "two").string()).status, 0);
+  ASSERT_EQ(run_cli("calibrate " + file + " --quiet --threads 1 --out " + (dir / "one").string()).status, 0);
+  ASSERT_EQ(run_cli("calibrate " + file + " --quiet --threads 2 --out " + (dir / "two").string()).status, 0);
   const std::string whole = slurp(dir / "one" / "posterior.csv");
   EXPECT_EQ(slurp(dir / "two" / "posterior.csv"), whole);
   EXPECT_EQ(slurp(dir / "two" / "fit.csv"), slurp(dir / "one" / "fit.csv"));
   // As if killed during generation 2: only generations 0 and 1 were saved.
   std::filesystem::remove(dir / "one" / "generations" / "002.csv");
   std::filesystem::remove(dir / "one" / "posterior.csv");
-  const auto refused = run_cli("calibrate " + calibration() + " --quiet --out " + (dir / "one").string());
+  const auto refused = run_cli("calibrate " + file + " --quiet --out " + (dir / "one").string());
   EXPECT_EQ(refused.status, 2) << refused.out;  // a used folder without --resume
-  const auto resumed = run_cli("calibrate " + calibration() + " --out " + (dir / "one").string() + " --resume");
+  const auto resumed = run_cli("calibrate " + file + " --out " + (dir / "one").string() + " --resume");
   ASSERT_EQ(resumed.status, 0) << resumed.out;
   EXPECT_NE(resumed.out.find("resumed after 2 saved generations"), std::string::npos) << resumed.out;
   EXPECT_EQ(resumed.out.find("generation 1:"), std::string::npos) << resumed.out;  // not run again
   EXPECT_EQ(slurp(dir / "one" / "posterior.csv"), whole);
   // Another calibration into the same folder is refused even with --resume.
-  std::ofstream(dir / "other.yaml") << slurp(calibration()) << "# changed\n";
+  std::ofstream(dir / "other.yaml") << slurp(file) << "# changed\n";
   std::filesystem::copy_file(data_dir() / "calibration" / "tiny-case.yaml", dir / "tiny-case.yaml");
+  std::filesystem::copy_file(data_dir() / "calibration" / "tiny.yaml", dir / "tiny.yaml");  // a `from:` base
   const auto other = run_cli("calibrate " + (dir / "other.yaml").string() + " --quiet --resume --out " + (dir / "one").string());
   EXPECT_EQ(other.status, 2);
   EXPECT_NE(other.out.find("holds another calibration"), std::string::npos) << other.out;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+
+TEST(Calibrate, TheSameForAnyThreadCountAndResumedToTheSameResult) { same_for_any_thread_count_and_resumed(calibration()); }
+
+// The metropolis sampler's generations carry every particle's replicate distances, from which a resumed run goes on.
+TEST(Calibrate, TheMetropolisSamplerIsTheSameForAnyThreadCountAndResumedToTheSameResult) {
+  same_for_any_thread_count_and_resumed((data_dir() / "calibration" / "tiny-metropolis.yaml").string());
+  const auto dir = fresh_dir("calibrate-metropolis");
+  const auto r = run_cli("calibrate " + (data_dir() / "calibration" / "tiny-metropolis.yaml").string() + " --quiet --out " + (dir / "m").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  const auto saved = partyline::read_csv(slurp(dir / "m" / "generations" / "002.csv"), "002.csv");
+  EXPECT_EQ(saved.rows.size(), 24u);
+  EXPECT_NO_THROW((void)saved.column("replicate_4"));  // replicates: 4, each a column
+  EXPECT_THROW((void)saved.column("replicate_5"), std::invalid_argument);
+  const auto schedule = partyline::read_csv(slurp(dir / "m" / "generations.csv"), "generations.csv");
+  EXPECT_EQ(schedule.rows[1][schedule.column("simulations")], "48");  // 24 particles x 2 moves, whatever the tolerance
   std::filesystem::remove_all(dir);
 }
 
@@ -126,6 +148,10 @@ TEST(Calibrate, BadCalibrationFilesAreErrorsAtTheirKey) {
   check("cases: [tiny-case.yaml]\nparticels: 10\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n",
         "particels");
   check("from: nowhere.yaml\nparticles: 10\n", "bad.yaml:1:7: from:");
+  check("cases: [tiny-case.yaml]\nsampler: gibbs\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n",
+        "bad.yaml:2:10: sampler: 'gibbs' is not one of: importance, metropolis");
+  check("cases: [tiny-case.yaml]\nmoves: 3\nparameters:\n  rules.R8.escalation: {prior: uniform, min: 0.01, max: 0.2}\n",
+        "bad.yaml:2:8: moves: moves are the metropolis sampler's");
   std::ofstream(dir / "base.yaml") << "from: other.yaml\ncases: [tiny-case.yaml]\n";
   check("from: base.yaml\n", "a file named by `from` may not have a `from` itself");
   std::filesystem::remove_all(dir);

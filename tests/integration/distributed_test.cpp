@@ -71,6 +71,15 @@ TEST(Distributed, ACalibrationAcrossRanksEqualsOneProcessAndResumesAcrossRanks) 
   ASSERT_EQ(run_shell(mpirun + " -np 2 " + bin + " calibrate " + file + " --quiet --threads 1 --resume --out " + (dir / "mpi2").string()), 0);
   EXPECT_EQ(slurp(dir / "mpi2" / "posterior.csv"), slurp(dir / "single" / "posterior.csv"));
   EXPECT_EQ(slurp(dir / "mpi2" / "fit.csv"), slurp(dir / "single" / "fit.csv"));
+  // The metropolis sampler across ranks, and resumed across them from generations that carry the replicates.
+  const std::string mh = (data_dir() / "calibration" / "tiny-metropolis.yaml").string();
+  ASSERT_EQ(run_cli("calibrate " + mh + " --quiet --out " + (dir / "mh-single").string()).status, 0);
+  ASSERT_EQ(run_shell(mpirun + " -np 2 " + bin + " calibrate " + mh + " --quiet --threads 1 --out " + (dir / "mh2").string()), 0);
+  EXPECT_EQ(slurp(dir / "mh2" / "posterior.csv"), slurp(dir / "mh-single" / "posterior.csv"));
+  std::filesystem::remove(dir / "mh2" / "generations" / "002.csv");
+  std::filesystem::remove(dir / "mh2" / "posterior.csv");
+  ASSERT_EQ(run_shell(mpirun + " -np 2 " + bin + " calibrate " + mh + " --quiet --threads 1 --resume --out " + (dir / "mh2").string()), 0);
+  EXPECT_EQ(slurp(dir / "mh2" / "posterior.csv"), slurp(dir / "mh-single" / "posterior.csv"));
   // A used folder is refused on every rank alike: the job ends with the usage status, no rank left waiting.
   EXPECT_EQ(run_shell(mpirun + " -np 2 " + bin + " calibrate " + file + " --quiet --out " + (dir / "mpi3").string()), 2);
   std::filesystem::remove_all(dir);

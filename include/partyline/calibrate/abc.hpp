@@ -9,6 +9,14 @@
 /// a tolerance that shrinks to a quantile of the last generation's distances. Importance weights prior / proposal
 /// correct for the moves; the effective sample size says how many particles the weights are worth.
 ///
+/// A second sampler for many parameters (abc_sampler::metropolis): the adaptive ABC-SMC of Del Moral, Doucet and
+/// Jasra (2012), whose particles keep their replicates' distances; each generation lowers the tolerance until the
+/// effective sample size falls to `quantile` of its last value, reweights each particle by the share of its
+/// replicates still within, resamples when the effective sample falls below half the particles, and moves each
+/// particle by Metropolis-Hastings steps on an unbounded scale (the logit of a bounded prior's range, the log of a
+/// half-bounded one), so a move never leaves the prior's support and no importance weight over a mixture is needed.
+/// Its cost is fixed: particles x moves proposals a generation, whatever the number of parameters.
+///
 /// Every draw is keyed by (seed, generation, particle, attempt), so the result is the same whatever the thread count,
 /// and a calibration stopped after a generation resumes from it to the same result.
 #include <Eigen/Core>
@@ -62,7 +70,15 @@ enum class abc_stop : std::uint8_t { generations, min_acceptance, final_toleranc
 using abc_slot_runner = std::function<void(int slots, int width, const std::function<void(int slot, double* out)>& compute,
                                            std::vector<double>& results)>;
 
+/// @brief Which ABC-SMC: population Monte Carlo with importance weights (Beaumont et al. 2009; the default, fine for
+/// up to about twenty-five parameters), or Metropolis-Hastings moves (Del Moral et al. 2012; for many parameters).
+enum class abc_sampler : std::uint8_t { importance, metropolis };
+[[nodiscard]] const char* name_of(abc_sampler s);
+
 struct abc_options {
+  abc_sampler sampler = abc_sampler::importance;
+  int replicates = 1;           ///< metropolis: the distances each proposal's simulation gives (abc_replicate_distances)
+  int moves = 1;                ///< metropolis: Metropolis-Hastings steps per particle per generation
   int particles = 500;
   int generations = 8;          ///< at most; fewer when the acceptance rate falls below min_acceptance
   double quantile = 0.5;        ///< the next tolerance: this quantile of the last generation's distances
@@ -87,7 +103,15 @@ struct abc_generation {
   Eigen::VectorXd weight;       ///< normalised importance weights
   Eigen::VectorXd distance;
   long long simulations = 0;    ///< simulations run to fill the generation
-  [[nodiscard]] double acceptance() const { return simulations > 0 ? static_cast<double>(theta.rows()) / static_cast<double>(simulations) : 0; }
+  /// metropolis: the moves accepted (the share of proposals accepted is then accepted / simulations); -1 otherwise,
+  /// where every particle is one accepted proposal.
+  long long accepted = -1;
+  /// metropolis: every particle's replicate distances (particles x replicates), which the next generation reweights by.
+  Eigen::MatrixXd replicates;
+  [[nodiscard]] double acceptance() const {
+    const auto kept = accepted >= 0 ? accepted : static_cast<long long>(theta.rows());
+    return simulations > 0 ? static_cast<double>(kept) / static_cast<double>(simulations) : 0;
+  }
   [[nodiscard]] double ess() const { return 1.0 / weight.squaredNorm(); }
   /// Weighted mean and covariance of the particles.
   [[nodiscard]] Eigen::VectorXd mean() const;

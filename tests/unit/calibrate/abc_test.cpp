@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "partyline/calibrate/abc.hpp"
+#include "partyline/error.hpp"
 #include "partyline/random.hpp"
 
 using namespace partyline;
@@ -233,4 +234,146 @@ TEST(AbcSmc, AOnceObservedYesNoFactYieldsItsBetaPosteriorWithReplicates) {
   std::printf("posterior mean of p: replicates each a simulation %.3f (Beta(2,1): 0.667); distance of their mean %.3f (Beta(9,1): 0.9)\n",
               honest.mean()[0], old.mean()[0]);
   EXPECT_NEAR(old.mean()[0], 0.9, 0.02);
+}
+
+// The second sampler (abc_sampler::metropolis: Metropolis-Hastings moves, Del Moral, Doucet and Jasra 2012) on the
+// same analytic posteriors, and where the importance sampler cannot go: many parameters, most of which the data do
+// not inform.
+namespace {
+
+abc_options metropolis(int particles, int generations, std::uint64_t seed, int replicates = 1) {
+  abc_options opt;
+  opt.sampler = abc_sampler::metropolis;
+  opt.particles = particles;
+  opt.generations = generations;
+  opt.seed = seed;
+  opt.replicates = replicates;
+  opt.moves = 2;
+  return opt;
+}
+
+}  // namespace
+
+TEST(AbcSmcMetropolis, RecoversTheNormalMeansAnalyticPosterior) {
+  auto opt = metropolis(1000, 10, 3);
+  opt.moves = 6;  // the acceptance falls with the tolerance (to about 2% in the last generation): more moves mix
+  const auto gens = abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt);
+  ASSERT_EQ(gens.size(), 10u);
+  const auto& last = gens.back();
+  EXPECT_LT(last.tolerance, 0.03);
+  EXPECT_NEAR(last.mean()[0], 1.3, 0.03);
+  EXPECT_NEAR(std::sqrt(last.covariance()(0, 0)), 0.2236, 0.2236 * 0.12);
+  for (std::size_t g = 1; g < gens.size(); ++g) {
+    EXPECT_LT(gens[g].tolerance, gens[g - 1].tolerance);
+    EXPECT_EQ(gens[g].simulations, 6000) << "particles x moves proposals a generation (a bounded prior is never left)";
+    EXPECT_GT(gens[g].acceptance(), 0.01);
+  }
+}
+
+TEST(AbcSmcMetropolis, AOnceObservedYesNoFactYieldsItsBetaPosteriorWithReplicates) {
+  const abc_replicate_distances replicates = [](const Eigen::VectorXd& theta, std::uint64_t key, std::vector<double>& out) {
+    const draw_stream rng(key, 0, 0, toy_stream);
+    out.clear();
+    for (int j = 0; j < 8; ++j) out.push_back(rng.bernoulli(theta[0], static_cast<std::uint64_t>(j)) ? 0.0 : 1.0);
+  };
+  std::vector<abc_stop> told;
+  auto opt = metropolis(2000, 6, 11, 8);
+  opt.on_stop = [&](abc_stop s) { told.push_back(s); };
+  const auto gens = abc_smc({uniform("p", 0, 1)}, replicates, opt);
+  const auto& last = gens.back();
+  EXPECT_EQ(last.tolerance, 0.0);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0], abc_stop::exact) << "0 is the smallest distance: the tolerance can fall no further";
+  EXPECT_NEAR(last.mean()[0], 2.0 / 3.0, 0.02);
+  EXPECT_NEAR(std::sqrt(last.covariance()(0, 0)), 0.2357, 0.2357 * 0.08);
+}
+
+TEST(AbcSmcMetropolis, TheResultDoesNotDependOnThreadsAndAResumedRunEqualsAnUnbrokenOne) {
+  auto opt = metropolis(200, 5, 11);
+  opt.threads = 1;
+  const auto one = abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt);
+  opt.threads = 2;
+  const auto two = abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt);
+  ASSERT_EQ(one.size(), 5u);
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t g = 0; g < one.size(); ++g) {
+    EXPECT_EQ(one[g].theta, two[g].theta);
+    EXPECT_EQ(one[g].weight, two[g].weight);
+    EXPECT_EQ(one[g].replicates, two[g].replicates);
+    EXPECT_EQ(one[g].accepted, two[g].accepted);
+  }
+  opt.generations = 2;
+  const auto first_two = abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt);
+  opt.generations = 5;
+  const auto resumed = abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt, first_two);
+  ASSERT_EQ(resumed.size(), one.size());
+  for (std::size_t g = 0; g < one.size(); ++g) EXPECT_EQ(resumed[g].theta, one[g].theta) << "generation " << g;
+  // Generations saved without their replicates' distances (by the importance sampler) cannot be continued.
+  opt.sampler = abc_sampler::importance;
+  opt.generations = 2;
+  const auto importance = abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt);
+  opt.sampler = abc_sampler::metropolis;
+  opt.generations = 5;
+  EXPECT_THROW((void)abc_smc({uniform("mu", -10, 10)}, normal_mean_distance, opt, importance), usage_error);
+}
+
+// Sixty parameters with uniform priors, of which the data (7 successes in 20 trials) inform only the first: its
+// posterior is Beta(8, 14); the other 59 keep their prior, uniform on [0, 1] (mean 0.5, sd 0.2887). The importance
+// sampler's kernel leaves one of the sixty priors on almost every move and gives up; the Metropolis moves stay inside.
+TEST(AbcSmcMetropolis, FitsSixtyParametersWhereTheImportanceSamplerCannot) {
+  std::vector<abc_prior> priors;
+  for (int p = 0; p < 60; ++p) priors.push_back(uniform("p", 0, 1));
+  std::vector<abc_stop> told;
+  abc_options importance;
+  importance.particles = 200;
+  importance.generations = 4;
+  importance.seed = 5;
+  importance.max_attempts = 2000;
+  importance.on_stop = [&](abc_stop s) { told.push_back(s); };
+  const auto stuck = abc_smc(priors, binomial_distance, importance);
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0], abc_stop::max_attempts);
+  EXPECT_EQ(stuck.size(), 1u);
+
+  auto opt = metropolis(1000, 8, 5);
+  opt.on_stop = [&](abc_stop s) { told.push_back(s); };
+  const auto gens = abc_smc(priors, binomial_distance, opt);
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_NE(told[1], abc_stop::max_attempts);
+  const auto& last = gens.back();
+  EXPECT_EQ(last.tolerance, 0.0);
+  const Eigen::VectorXd mean = last.mean();
+  const Eigen::MatrixXd cov = last.covariance();
+  EXPECT_NEAR(mean[0], 8.0 / 22.0, 0.02);
+  EXPECT_NEAR(std::sqrt(cov(0, 0)), 0.1003, 0.1003 * 0.15);
+  double mean_rest = 0, sd_rest = 0;
+  for (Eigen::Index p = 1; p < 60; ++p) mean_rest += mean[p] / 59, sd_rest += std::sqrt(cov(p, p)) / 59;
+  EXPECT_NEAR(mean_rest, 0.5, 0.02);
+  EXPECT_NEAR(sd_rest, 0.2887, 0.2887 * 0.1) << "the uninformed parameters keep their prior's spread";
+  std::printf("60 parameters: p0 %.3f (sd %.3f), the other 59 mean %.3f (mean sd %.3f); acceptance of the last moves %.2f\n", mean[0],
+              std::sqrt(cov(0, 0)), mean_rest, sd_rest, last.acceptance());
+}
+
+// A prior bounded on one side (a lognormal, a normal truncated below) maps to the line by a log: the sampler's
+// posterior for a flat likelihood is the prior itself.
+TEST(AbcSmcMetropolis, KeepsThePriorWhereTheDataSayNothing) {
+  abc_prior l;
+  l.name = "l";
+  l.shape = abc_prior::kind::lognormal;
+  l.a = 0;
+  l.b = 0.5;
+  abc_prior n;
+  n.name = "n";
+  n.shape = abc_prior::kind::normal;
+  n.a = 1;
+  n.b = 1;
+  n.lo = 0;
+  // A distance that ignores the parameters: every simulation's tolerance share is the same.
+  const abc_distance flat = [](const Eigen::VectorXd&, std::uint64_t key) { return draw_stream(key, 0, 0, toy_stream).uniform(0); };
+  const auto gens = abc_smc({l, n}, flat, metropolis(4000, 5, 8));
+  const auto& last = gens.back();
+  // lognormal(0, 0.5): mean exp(0.125) = 1.1331; N(1, 1) truncated to [0, inf): mean 1 + phi(1) / Phi(1) = 1.2876.
+  EXPECT_NEAR(last.mean()[0], 1.1331, 0.03);
+  EXPECT_NEAR(last.mean()[1], 1.2876, 0.04);
+  EXPECT_GE(last.theta.col(1).minCoeff(), 0.0);
 }
