@@ -1112,6 +1112,22 @@ def coverage(calibration: str | os.PathLike, out: str | os.PathLike, repeats: in
     return pd.DataFrame(rows, columns=["repeat", "parameter", "truth", "median", "lo", "hi", "inside", "width"])
 
 
+def _calibration_parameters(text: str) -> dict[str, Any]:
+    """The priors of a calibration as run (the text of its folder's calibration.yaml). A file that starts `from:`
+    another carries that file's text as comments after a line `# ---- NAME as read:`; its priors are the base's unless
+    the file states its own."""
+    import yaml
+    own = yaml.safe_load(text) or {}
+    if own.get("parameters"):
+        return own["parameters"]
+    marker = text.find("\n# ---- ")
+    if "from" not in own or marker < 0:
+        return {}
+    lines = text[marker + 1:].splitlines()[1:]
+    base = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines)
+    return (yaml.safe_load(base) or {}).get("parameters") or {}
+
+
 def posterior_widths(folder: str | os.PathLike) -> pd.DataFrame:
     """How much a calibration's cases narrow each parameter: per parameter of the calibration run in `folder` (its
     calibration.yaml, as run), the last generation's weighted median and 5% and 95% points, and `width`, that 90%
@@ -1121,7 +1137,7 @@ def posterior_widths(folder: str | os.PathLike) -> pd.DataFrame:
     folder = pathlib.Path(folder)
     if not (folder / "calibration.yaml").exists():
         raise FileNotFoundError(f"{folder}: not a calibration's folder (no calibration.yaml)")
-    parameters = (yaml.safe_load((folder / "calibration.yaml").read_text(encoding="utf-8")) or {}).get("parameters") or {}
+    parameters = _calibration_parameters((folder / "calibration.yaml").read_text(encoding="utf-8"))
     post = load(folder)["posterior"]
     last = post[post["generation"] == post["generation"].max()]
     w = last["weight"].to_numpy(dtype=float)
