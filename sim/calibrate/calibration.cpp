@@ -129,25 +129,27 @@ std::string num(double v) {
 /// The metropolis sampler's columns of a replicate's distance: replicate_1, replicate_2, ...
 std::string replicate_column(Eigen::Index j) { return "replicate_" + std::to_string(j + 1); }
 
-/// A generation's particles: generation, tolerance, simulations, particle, weight, distance, then the parameters; the
-/// metropolis sampler's add the moves accepted and every particle's replicate distances (to continue from).
+/// A generation's particles: generation, tolerance, simulations, particle, weight, distance, then the parameters (every
+/// column after `distance` is a parameter: `run --posterior` reads them so). The metropolis sampler's add the moves
+/// accepted (after simulations) and every particle's replicate distances (before distance), to continue from.
 table_data generation_table(const calibration_spec& spec, const abc_generation& g) {
-  table_data t;
-  t.columns = {"generation", "tolerance", "simulations", "particle", "weight", "distance"};
-  for (const auto& p : spec.priors) t.columns.push_back(p.name);
   const bool metropolis = spec.abc.sampler == abc_sampler::metropolis;
-  if (metropolis) {
-    t.columns.push_back("accepted");
+  table_data t;
+  t.columns = {"generation", "tolerance", "simulations"};
+  if (metropolis) t.columns.push_back("accepted");
+  t.columns.insert(t.columns.end(), {"particle", "weight"});
+  if (metropolis)
     for (Eigen::Index j = 0; j < g.replicates.cols(); ++j) t.columns.push_back(replicate_column(j));
-  }
+  t.columns.push_back("distance");
+  for (const auto& p : spec.priors) t.columns.push_back(p.name);
   for (Eigen::Index i = 0; i < g.theta.rows(); ++i) {
-    std::vector<std::string> row{std::to_string(g.index), num(g.tolerance), std::to_string(g.simulations), std::to_string(i),
-                                 num(g.weight[i]), num(g.distance[i])};
-    for (Eigen::Index p = 0; p < g.theta.cols(); ++p) row.push_back(num(g.theta(i, p)));
-    if (metropolis) {
-      row.push_back(std::to_string(g.accepted));
+    std::vector<std::string> row{std::to_string(g.index), num(g.tolerance), std::to_string(g.simulations)};
+    if (metropolis) row.push_back(std::to_string(g.accepted));
+    row.insert(row.end(), {std::to_string(i), num(g.weight[i])});
+    if (metropolis)
       for (Eigen::Index j = 0; j < g.replicates.cols(); ++j) row.push_back(num(g.replicates(i, j)));
-    }
+    row.push_back(num(g.distance[i]));
+    for (Eigen::Index p = 0; p < g.theta.cols(); ++p) row.push_back(num(g.theta(i, p)));
     t.rows.push_back(std::move(row));
   }
   return t;

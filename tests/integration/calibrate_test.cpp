@@ -101,6 +101,13 @@ TEST(Calibrate, TheMetropolisSamplerIsTheSameForAnyThreadCountAndResumedToTheSam
   EXPECT_THROW((void)saved.column("replicate_5"), std::invalid_argument);
   const auto schedule = partyline::read_csv(slurp(dir / "m" / "generations.csv"), "generations.csv");
   EXPECT_EQ(schedule.rows[1][schedule.column("simulations")], "48");  // 24 particles x 2 moves, whatever the tolerance
+  // Every column after `distance` is a parameter: runs drawn from the posterior take them and nothing else.
+  const auto posterior = partyline::read_csv(slurp(dir / "m" / "posterior.csv"), "posterior.csv");
+  EXPECT_EQ(std::vector<std::string>(posterior.columns.begin() + static_cast<long>(posterior.column("distance")) + 1, posterior.columns.end()),
+            (std::vector<std::string>{"rules.R8.escalation", "councils[0].group.confrontation"}));
+  const auto drawn = run_cli("run " + (data_dir() / "calibration" / "tiny-case.yaml").string() + " --runs 4 --quiet --posterior " +
+                             (dir / "m").string() + " --out " + (dir / "runs").string());
+  EXPECT_EQ(drawn.status, 0) << drawn.out;
   std::filesystem::remove_all(dir);
 }
 
