@@ -603,6 +603,23 @@ def test_calibrate_and_load_a_calibration(tmp_path):
         partyline.calibrate(calibration, out=tmp_path / "x", hold_out="nope")
 
 
+def test_a_metropolis_calibration_from_another_file_loads_widths_and_drives_runs(tmp_path):
+    # tiny-metropolis.yaml starts `from: tiny.yaml` and names no priors of its own: its folder's calibration.yaml holds
+    # tiny.yaml's text as comments, from which posterior_widths() reads the priors.
+    calibration = ROOT / "tests" / "data" / "calibration" / "tiny-metropolis.yaml"
+    done = partyline.calibrate(calibration, out=tmp_path / "m")
+    assert done["complete"] and done["generations"] == 3
+    posterior = partyline.load(tmp_path / "m")["posterior"]
+    assert list(posterior.columns[-2:]) == ["rules.R8.escalation", "councils[0].group.confrontation"]
+    assert {"accepted", "replicate_1", "replicate_4"} <= set(posterior.columns)
+    w = partyline.posterior_widths(tmp_path / "m")
+    assert list(w["parameter"]) == ["rules.R8.escalation", "councils[0].group.confrontation"]
+    assert ((w["lo"] <= w["median"]) & (w["median"] <= w["hi"])).all()
+    runs = partyline.run(ROOT / "tests" / "data" / "calibration" / "tiny-case.yaml", runs=3, seed=2, posterior=tmp_path / "m",
+                         progress=False)
+    assert len(runs["runs"]) == 3
+
+
 def test_every_public_function_has_a_docstring_and_type_hints():
     import inspect
     import partyline.plots
