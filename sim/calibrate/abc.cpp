@@ -16,6 +16,7 @@
 #include <memory>
 #include <numbers>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "partyline/random.hpp"
@@ -174,6 +175,47 @@ Eigen::MatrixXd abc_generation::covariance() const {
 
 namespace {
 
+/// What both samplers keep for the length of a run: the thread limit, and telling on_stop once why the run stopped.
+class sampler_run {
+ public:
+  explicit sampler_run(const abc_options& opt) : opt_(opt) {
+    if (opt.threads > 0) limit_ = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, opt.threads);
+  }
+  void stop(abc_stop why) {
+    stopped_ = true;
+    if (opt_.on_stop) opt_.on_stop(why);
+  }
+  /// Every generation run, unless a stop was told.
+  void finish() {
+    if (!stopped_) stop(abc_stop::generations);
+  }
+
+ private:
+  const abc_options& opt_;
+  std::unique_ptr<tbb::global_control> limit_;
+  bool stopped_ = false;
+};
+
+/// Why ABC-SMC stops before generation g, after `prev` (either sampler): its acceptance fell below min_acceptance (from
+/// the second generation on), or its tolerance reached final_tolerance.
+std::optional<abc_stop> stops_after(const abc_generation& prev, int g, const abc_options& opt) {
+  if (prev.acceptance() < opt.min_acceptance && g > 1) return abc_stop::min_acceptance;
+  if (opt.final_tolerance > 0 && prev.tolerance <= opt.final_tolerance) return abc_stop::final_tolerance;
+  return std::nullopt;
+}
+
+/// Fills a generation's `slots` (n x width numbers): by opt.run_slots (MPI ranks) when given, else on this process's threads.
+void run_generation_slots(const abc_options& opt, int n, int width, const std::function<void(int, double*)>& fill_slot,
+                          std::vector<double>& slots) {
+  if (opt.run_slots) {
+    opt.run_slots(n, width, fill_slot, slots);
+    return;
+  }
+  tbb::parallel_for(tbb::blocked_range<int>(0, n, 1), [&](const tbb::blocked_range<int>& r) {
+    for (int i = r.begin(); i != r.end(); ++i) fill_slot(i, slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width));
+  });
+}
+
 double softplus(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }
 
 /// A prior's support [lo, hi] (either end may be infinite) and a map onto it from the whole line: the logistic of a
@@ -246,14 +288,9 @@ std::vector<abc_generation> abc_smc_metropolis(const std::vector<abc_prior>& pri
     if (g.replicates.rows() != n || g.replicates.cols() != m)
       throw usage_error("generation " + std::to_string(g.index) + " was saved without its " + std::to_string(m) +
                         " replicates' distances per particle: the metropolis sampler cannot continue it");
-  std::unique_ptr<tbb::global_control> limit;
-  if (opt.threads > 0) limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, opt.threads);
+  sampler_run run(opt);
+  const auto stop = [&run](abc_stop why) { run.stop(why); };
   std::vector<abc_generation> out = std::move(done);
-  bool stopped = false;
-  const auto stop = [&](abc_stop why) {
-    stopped = true;
-    if (opt.on_stop) opt.on_stop(why);
-  };
   const auto within = [](const auto& replicates, double tolerance) {
     Eigen::Index c = 0;
     for (Eigen::Index j = 0; j < replicates.size(); ++j) c += replicates[j] <= tolerance;
@@ -268,12 +305,8 @@ std::vector<abc_generation> abc_smc_metropolis(const std::vector<abc_prior>& pri
     std::vector<Eigen::Index> ancestor(static_cast<std::size_t>(n));
     Eigen::MatrixXd chol;
     if (prev) {
-      if (prev->acceptance() < opt.min_acceptance && g > 1) {
-        stop(abc_stop::min_acceptance);
-        break;
-      }
-      if (opt.final_tolerance > 0 && prev->tolerance <= opt.final_tolerance) {
-        stop(abc_stop::final_tolerance);
+      if (const auto why = stops_after(*prev, g, opt)) {
+        stop(*why);
         break;
       }
       // The next tolerance: the smallest replicate distance at which the reweighted particles keep `quantile` of the
@@ -404,13 +437,7 @@ std::vector<abc_generation> abc_smc_metropolis(const std::vector<abc_prior>& pri
       if (opt.on_particle) opt.on_particle();
     };
     std::vector<double> slots(static_cast<std::size_t>(n) * static_cast<std::size_t>(width), std::numeric_limits<double>::quiet_NaN());
-    if (opt.run_slots) {
-      opt.run_slots(static_cast<int>(n), width, fill_slot, slots);
-    } else {
-      tbb::parallel_for(tbb::blocked_range<int>(0, static_cast<int>(n), 1), [&](const tbb::blocked_range<int>& r) {
-        for (int i = r.begin(); i != r.end(); ++i) fill_slot(i, slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width));
-      });
-    }
+    run_generation_slots(opt, static_cast<int>(n), width, fill_slot, slots);
     next.theta.resize(n, k);
     next.replicates.resize(n, m);
     next.distance.resize(n);
@@ -436,7 +463,7 @@ std::vector<abc_generation> abc_smc_metropolis(const std::vector<abc_prior>& pri
     out.push_back(next);
     if (on_generation) on_generation(out.back());
   }
-  if (!stopped) stop(abc_stop::generations);
+  run.finish();
   return out;
 }
 
@@ -458,14 +485,9 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
   if (opt.sampler == abc_sampler::metropolis) return abc_smc_metropolis(priors, distances, opt, std::move(done), on_generation);
   const auto n = static_cast<Eigen::Index>(opt.particles);
   const auto k = static_cast<Eigen::Index>(priors.size());
-  std::unique_ptr<tbb::global_control> limit;
-  if (opt.threads > 0) limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, opt.threads);
+  sampler_run run(opt);
+  const auto stop = [&run](abc_stop why) { run.stop(why); };
   std::vector<abc_generation> out = std::move(done);
-  bool stopped = false;
-  const auto stop = [&](abc_stop why) {
-    stopped = true;
-    if (opt.on_stop) opt.on_stop(why);
-  };
   while (static_cast<int>(out.size()) < opt.generations) {
     const int g = static_cast<int>(out.size());
     abc_generation next;
@@ -476,12 +498,8 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
     const abc_generation* prev = out.empty() ? nullptr : &out.back();
     // The tolerance: a quantile of the last generation's distances (the first generation takes every prior draw).
     if (prev) {
-      if (prev->acceptance() < opt.min_acceptance && g > 1) {
-        stop(abc_stop::min_acceptance);
-        break;
-      }
-      if (opt.final_tolerance > 0 && prev->tolerance <= opt.final_tolerance) {
-        stop(abc_stop::final_tolerance);
+      if (const auto why = stops_after(*prev, g, opt)) {
+        stop(*why);
         break;
       }
       next.tolerance = quantile_of(std::vector<double>(prev->distance.data(), prev->distance.data() + n), opt.quantile);
@@ -578,13 +596,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
       }
     };
     std::vector<double> slots(static_cast<std::size_t>(n) * static_cast<std::size_t>(width), std::numeric_limits<double>::quiet_NaN());
-    if (opt.run_slots) {
-      opt.run_slots(static_cast<int>(n), width, fill_slot, slots);
-    } else {
-      tbb::parallel_for(tbb::blocked_range<int>(0, static_cast<int>(n), 1), [&](const tbb::blocked_range<int>& r) {
-        for (int i = r.begin(); i != r.end(); ++i) fill_slot(i, slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width));
-      });
-    }
+    run_generation_slots(opt, static_cast<int>(n), width, fill_slot, slots);
     bool filled = true;
     for (Eigen::Index i = 0; i < n; ++i) {
       const double* slot = slots.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(width);
@@ -605,7 +617,7 @@ std::vector<abc_generation> abc_smc(const std::vector<abc_prior>& priors, const 
     out.push_back(next);
     if (on_generation) on_generation(out.back());
   }
-  if (!stopped) stop(abc_stop::generations);
+  run.finish();
   return out;
 }
 
