@@ -12,9 +12,10 @@
 /// A second sampler for many parameters (abc_sampler::metropolis): the adaptive ABC-SMC of Del Moral, Doucet and
 /// Jasra (2012), whose particles keep their replicates' distances; each generation lowers the tolerance until the
 /// effective sample size falls to `quantile` of its last value, reweights each particle by the share of its
-/// replicates still within, resamples when the effective sample falls below half the particles, and moves each
-/// particle by Metropolis-Hastings steps on an unbounded scale (the logit of a bounded prior's range, the log of a
-/// half-bounded one), so a move never leaves the prior's support and no importance weight over a mixture is needed.
+/// replicates still within, resamples every generation (systematic: a particle left without a replicate within would
+/// hold its slot unmoved; Del Moral et al. resample below half), and moves each particle by Metropolis-Hastings steps
+/// on an unbounded scale (the logit of a bounded prior's range, the log of a half-bounded one), so a move never leaves
+/// the prior's support and no importance weight over a mixture is needed.
 /// Its cost is fixed: particles x moves proposals a generation, whatever the number of parameters.
 ///
 /// Every draw is keyed by (seed, generation, particle, attempt), so the result is the same whatever the thread count,
