@@ -1,9 +1,10 @@
-"""docs/model.md's leave-one-case-out table ("Cross-validation: leave one case out") is what its stored runs give:
-the table is a summary of partyline.cross_validation() over the calibrations kept in docs/calibration/
-(loo-all-fit.csv: scenarios/calibration/cases.yaml fitted with every case; loo-CASE-fit.csv: the same with CASE held
-out), and those runs cover every case of the calibration file and hold out each case with a fitted fact. The runs
-themselves take about half an hour on 2 cores (the commands are in the section); regenerate the table from them with
-PARTYLINE_UPDATE_DOCS=1 on this test."""
+"""docs/model.md's leave-one-case-out tables ("Cross-validation: leave one case out") are what their stored runs give:
+each is a summary of partyline.cross_validation() over the calibrations kept in docs/calibration/ (PREFIX-all-fit.csv:
+the calibration file fitted with every case; PREFIX-CASE-fit.csv: the same with CASE held out), and those runs cover
+every case of the calibration file and hold out each case with a fitted fact. Two tables: the joint calibration's
+seventeen coefficients (scenarios/calibration/cases.yaml, prefix loo) and the whole model's eighty-six
+(scenarios/calibration/model-cv.yaml, prefix model-loo). The runs take about half an hour on 2 cores each (the
+commands are in the section); regenerate the tables from them with PARTYLINE_UPDATE_DOCS=1 on this test."""
 
 import pathlib
 
@@ -14,9 +15,14 @@ import yaml
 import partyline
 from docs_tables import MODEL_MD, ROOT, STORED, check_generated
 
-CALIBRATION = ROOT / "scenarios" / "calibration" / "cases.yaml"
 HEADING = "### Cross-validation: leave one case out"
-BEGIN, END = "<!-- cross-validation table: generated -->", "<!-- end of cross-validation table -->"
+# (calibration file, prefix of its stored runs, the table's markers)
+TABLES = {
+    "joint": (ROOT / "scenarios" / "calibration" / "cases.yaml", "loo",
+              "<!-- cross-validation table: generated -->", "<!-- end of cross-validation table -->"),
+    "model": (ROOT / "scenarios" / "calibration" / "model-cv.yaml", "model-loo",
+              "<!-- whole-model cross-validation table: generated -->", "<!-- end of whole-model cross-validation table -->"),
+}
 
 
 def _read(name: str) -> pd.DataFrame:
@@ -27,18 +33,18 @@ def _fitted_cases(full: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(full[full["use"] == "fit"]["case"]))
 
 
-def _table() -> pd.DataFrame:
-    full = _read("loo-all-fit.csv")
-    return partyline.cross_validation(full, {c: _read(f"loo-{c}-fit.csv") for c in _fitted_cases(full)})
+def _table(prefix: str) -> pd.DataFrame:
+    full = _read(f"{prefix}-all-fit.csv")
+    return partyline.cross_validation(full, {c: _read(f"{prefix}-{c}-fit.csv") for c in _fitted_cases(full)})
 
 
 def _p(x: float) -> str:
     return "-" if pd.isna(x) else f"{x:.2f}"
 
 
-def _generated(t: pd.DataFrame) -> str:
+def _generated(t: pd.DataFrame, begin: str, end: str) -> str:
     fit, val = t[t["use"] == "fit"], t[t["use"] != "fit"]
-    lines = [BEGIN,
+    lines = [begin,
              f"Over the {len(fit)} fitted facts (four seed cases), the model's mean probability of the documented "
              f"outcome is **{fit['reproduced_share_fitted'].mean():.2f} fitted and "
              f"{fit['reproduced_share_held_out'].mean():.2f} held out**, the mean miss "
@@ -55,22 +61,33 @@ def _generated(t: pd.DataFrame) -> str:
                      f"{_p(f['reproduced_share_held_out'].mean())} | {_p(f['distance_fitted'].mean())} | "
                      f"{_p(f['distance_held_out'].mean())} | {len(v)} | {_p(v['reproduced_share_held_out'].mean())} | "
                      f"{_p(v['distance_held_out'].mean())} |")
-    lines.append(END)
+    lines.append(end)
     return "\n".join(lines)
 
 
-def test_the_docs_table_is_the_stored_runs_summarised():
-    check_generated(MODEL_MD, HEADING, BEGIN, END, _generated(_table()),
-                    "cross_validation() of the stored runs in docs/calibration/loo-*-fit.csv")
+@pytest.mark.parametrize("which", TABLES)
+def test_the_docs_table_is_the_stored_runs_summarised(which):
+    _, prefix, begin, end = TABLES[which]
+    check_generated(MODEL_MD, HEADING, begin, end, _generated(_table(prefix), begin, end),
+                    f"cross_validation() of the stored runs in docs/calibration/{prefix}-*-fit.csv")
 
 
-def test_the_stored_runs_cover_every_case_and_hold_out_each_fitted_one():
-    tree = yaml.safe_load(CALIBRATION.read_text(encoding="utf-8"))
-    full = _read("loo-all-fit.csv")
-    assert set(full["case"]) == {pathlib.Path(c).stem for c in tree["cases"]}
+def _cases_of(calibration: pathlib.Path) -> list[str]:
+    """A calibration file's cases (a file that starts `from:` another and names none has that file's)."""
+    tree = yaml.safe_load(calibration.read_text(encoding="utf-8"))
+    if "cases" not in tree and "from" in tree:
+        return _cases_of(calibration.parent / tree["from"])
+    return tree["cases"]
+
+
+@pytest.mark.parametrize("which", TABLES)
+def test_the_stored_runs_cover_every_case_and_hold_out_each_fitted_one(which):
+    calibration, prefix, _, _ = TABLES[which]
+    full = _read(f"{prefix}-all-fit.csv")
+    assert set(full["case"]) == {pathlib.Path(c).stem for c in _cases_of(calibration)}
     assert (full["held_out"] == 0).all()
     for case in _fitted_cases(full):
-        fold = _read(f"loo-{case}-fit.csv")
+        fold = _read(f"{prefix}-{case}-fit.csv")
         assert set(fold["case"]) == set(full["case"])
         assert set(fold[fold["held_out"] == 1]["case"]) == {case}
 

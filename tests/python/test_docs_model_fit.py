@@ -60,3 +60,19 @@ def test_the_stored_run_covers_every_coefficient_of_the_calibration_file():
         assert prior["min"] <= r["lo"] and r["hi"] <= prior["max"], p
     fit = pd.read_csv(STORED / "model-fit.csv", keep_default_na=False, na_values=[""])
     assert set(fit["use"]) == {"fit", "validate"}
+
+
+def test_the_two_samplers_paragraph_states_what_its_stored_runs_give():
+    text = MODEL_MD.read_text(encoding="utf-8")
+    start = text.index("**The two samplers on the joint calibration.**")
+    paragraph = text[start:text.index("\n\n", start)]
+    for n in (200, 500):
+        schedule = pd.read_csv(STORED / f"joint-metropolis-{n}-generations.csv")
+        assert f"reached {schedule['tolerance'].iloc[-1]:.2f}" in paragraph or \
+            f"tolerance of {schedule['tolerance'].iloc[-1]:.2f}" in paragraph, n
+        assert f"{schedule['simulations'].sum():,} proposals" in paragraph, n
+    small = pd.read_csv(STORED / "joint-metropolis-200-widths.csv").set_index("parameter")["width"]
+    for p in ("rules.R5.v0", "rules.R1.s0", "rules.R2.cost_take_over_selections"):
+        assert f"{small[p]:.2f}" in paragraph, p
+    full = pd.read_csv(STORED / "joint-metropolis-500-widths.csv").set_index("parameter")["width"]
+    assert f"{full['rules.R5.v0']:.2f} of its prior here" in paragraph
