@@ -79,3 +79,13 @@ def test_a_folder_that_holds_no_results_is_refused(tmp_path):
     done = subprocess.run([BIN, "report", str(tmp_path)], capture_output=True, text=True)
     assert done.returncode == 2 and "neither a run's folder" in done.stderr
     assert not (tmp_path.parent / f"{tmp_path.name}.html").exists()
+
+
+def test_a_calibrations_folder_is_refused_with_what_reads_it(tmp_path):
+    # A calibration's folder holds a results.sqlite as a sweep's does, but no runs: a clear refusal, not a traceback.
+    subprocess.run([BIN, "calibrate", str(ROOT / "tests" / "data" / "calibration" / "tiny.yaml"), "--quiet", "--out",
+                    str(tmp_path / "c")], check=True)
+    done = subprocess.run([BIN, "report", str(tmp_path / "c")], capture_output=True, text=True)
+    assert done.returncode == 2 and "a calibration's folder" in done.stderr and "partyline.load" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "c.html").exists()

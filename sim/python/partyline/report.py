@@ -259,6 +259,10 @@ def write(directory: str | os.PathLike, out: str | os.PathLike | None = None, fo
     target = pathlib.Path(out) if out is not None else folder.with_name(folder.name + ".html")
     if target.exists() and not force:
         raise FileExistsError(f"{target}: exists; refusing to overwrite it (force=True, or --force, replaces it)")
+    if (folder / "calibration.yaml").exists():
+        # A calibration's folder holds a results.sqlite too, but no runs to draw: say what reads it instead.
+        raise FileNotFoundError(f"{folder}: a calibration's folder, not a run's or a sweep's; read it with "
+                                f"partyline.load(DIR) (posterior, generations, fit) or partyline.posterior_widths(DIR)")
     if (folder / "results.sqlite").exists():
         title, body = _sweep_page(folder)
     elif (folder / "manifest.json").exists() and (folder / "runs.csv").exists():
