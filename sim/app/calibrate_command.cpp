@@ -24,10 +24,11 @@ int cmd_calibrate(const std::string& file, const std::string& out, bool resume, 
   const auto header = [&] {
     if (said) return;
     said = true;
-    std::printf("partyline calibrate · %s%s · %zu case%s, %zu parameter%s · %d particles, up to %d generations · %d runs per case "
-                "per particle\n",
+    std::printf("partyline calibrate · %s%s · %zu case%s, %zu parameter%s · %s sampler, %d particles, up to %d generations · %d runs "
+                "per case per particle\n",
                 spec.name.c_str(), mpi ? " (MPI)" : "", spec.cases.size(), spec.cases.size() == 1 ? "" : "s", spec.priors.size(),
-                spec.priors.size() == 1 ? "" : "s", spec.abc.particles, spec.abc.generations, spec.replicates);
+                spec.priors.size() == 1 ? "" : "s", name_of(spec.abc.sampler), spec.abc.particles, spec.abc.generations,
+                spec.replicates);
     if (!spec.hold_out.empty()) std::printf("  holding out %s: fitted without it, its facts predicted (fit.csv)\n", spec.hold_out.c_str());
     std::fflush(stdout);
   };

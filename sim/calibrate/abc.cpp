@@ -422,18 +422,17 @@ std::vector<abc_generation> abc_smc_metropolis(const std::vector<abc_prior>& pri
         failed = true;  // the generation in flight is dropped
         return;
       }
-      // The recorded distance: one of the replicates within the tolerance, drawn uniformly (keyed).
+      // The recorded distance: one of the replicates within the tolerance, drawn uniformly (keyed). There is always one:
+      // generation 0's tolerance is infinite, a later particle is resampled only with a replicate within the new
+      // tolerance (weight 0 otherwise), and a move is accepted only if it keeps one.
       const auto count = within(reps, next.tolerance);
-      if (count == 0) {
-        recorded = reps.minCoeff();
-      } else {
-        auto pick = std::min(count - 1, static_cast<Eigen::Index>(attempt_stream(opt.seed, g, i, opt.moves).uniform(0, 3) * static_cast<double>(count)));
-        for (Eigen::Index j = 0; j < m; ++j)
-          if (reps[j] <= next.tolerance && pick-- == 0) {
-            recorded = reps[j];
-            break;
-          }
-      }
+      if (count == 0) throw std::logic_error("abc_smc_metropolis: a particle with no replicate within the tolerance");
+      auto pick = std::min(count - 1, static_cast<Eigen::Index>(attempt_stream(opt.seed, g, i, opt.moves).uniform(0, 3) * static_cast<double>(count)));
+      for (Eigen::Index j = 0; j < m; ++j)
+        if (reps[j] <= next.tolerance && pick-- == 0) {
+          recorded = reps[j];
+          break;
+        }
       if (opt.on_particle) opt.on_particle();
     };
     std::vector<double> slots(static_cast<std::size_t>(n) * static_cast<std::size_t>(width), std::numeric_limits<double>::quiet_NaN());
