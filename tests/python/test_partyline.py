@@ -574,7 +574,8 @@ def test_run_returns_a_cases_targets_against_its_runs(tmp_path):
     r = partyline.run(ROOT / "scenarios" / "leicester-2023.yaml", runs=30, seed=4)
     t = r["targets"]
     assert list(t.name) == ["takeover", "central_deselections", "central_deselections_when", "independents", "labour_seats",
-                            "conservative_seats", "nec_seats"]
+                            "conservative_seats", "nec_seats", "green_seats", "ld_seats", "no_independent_elected",
+                            "mayor_holds"]
     subprocess.run([BIN, "run", str(ROOT / "scenarios" / "leicester-2023.yaml"), "--runs", "30", "--seed", "4", "--quiet",
                     "--out", str(tmp_path / "cli")], check=True)
     pd.testing.assert_frame_equal(t, pd.read_csv(tmp_path / "cli" / "targets.csv", keep_default_na=False, na_values=[""]),
