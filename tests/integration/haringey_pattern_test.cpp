@@ -75,9 +75,15 @@ TEST(HaringeyPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
   std::printf("intervened %d (without notice %d of %d), letter 70+ %d, stood down before May %d, 10+ deselected or "
               "withdrawn %d, paused then scrapped %d of %d\n",
               intervened, without_notice, interventions, letter70, stood_down, exodus, paused_scrapped, n);
-  // Labour's seats at the election (reported against the case's 42, not asserted: see docs/model.md).
+  // Labour's seats at the election, against the case's 42 (its target's range, 40-44): with the wards stated as they
+  // stood after 2014, the documented count is the likely outcome -- inside the range in at least a quarter of the runs
+  // (the verdicts' level for "reproduced"); before, with the vote spread over wards by noise alone, in 6%.
   std::vector<int> labour_seats;
-  for (const auto& r : results) labour_seats.push_back(r.councils[0].seats_end[0]);
+  int seats_documented = 0;
+  for (const auto& r : results) {
+    labour_seats.push_back(r.councils[0].seats_end[0]);
+    seats_documented += r.councils[0].seats_end[0] >= 40 && r.councils[0].seats_end[0] <= 44;
+  }
   std::sort(labour_seats.begin(), labour_seats.end());
   double seats_mean = 0;
   for (int x : labour_seats) seats_mean += x;
@@ -101,6 +107,7 @@ TEST(HaringeyPattern, InSampleTheFittedPatternIsTheLikelyOutcome) {
   EXPECT_GE(stood_down, 0.8 * n);
   EXPECT_GE(exodus, 0.75 * n);
   EXPECT_GE(paused_scrapped, 0.8 * n);
+  EXPECT_GE(seats_documented, 0.25 * n) << "Labour's 40-44 seats in " << seats_documented << " of " << n << " runs";
 }
 
 TEST(HaringeyCounterfactual, RightMajorityExecutiveIntervenesLess) {
