@@ -56,29 +56,44 @@ councillor_id sitting_mayor(const world& w, const council_state& c) {
 
 /// Once someone who lost the party's candidacy stands against its candidate, each councillor of the group decides
 /// whether to campaign for them: the standing decision's terms at campaigning's lower cost (`k0` for `s0`), less the
-/// distance between them (the candidate's camp campaigns). The party's rules make that support a breach (Rule Book
-/// ch. 2: a member who "supports any candidate who stands against an official Labour candidate" is ineligible to
-/// remain a member), so those who campaign are the subjects of a complaint to the body that decides allegations --
-/// in Labour's rules its staff, who may suspend them pending an investigation (Tower Hamlets 2010: eight councillors
-/// suspended for supporting the independent). Runs once, when the candidate declares; its small list may allocate.
+/// distance between them (the candidate's camp campaigns). The party's rules end the membership of those who do, as of
+/// the candidate: Rule Book ch. 2 (a member who "supports any candidate who stands against an official Labour
+/// candidate ... shall automatically be ineligible to be or remain a party member"), without a complaint or a hearing
+/// (Tower Hamlets 2010: eight councillors who backed the independent "automatically excluded themselves ... by virtue
+/// of their support for an opposition candidate", the party's statement of 1 October 2010). They sit as independents
+/// and leave the group; a campaigner who led it is replaced. Runs once, when the candidate declares.
 void campaigners_for(world& w, council_id ci, councillor_id rival, double support, double grievance, const draw_stream& rng) {
   const auto& p = w.params->independents;
-  const council_state& c = w.councils[ci];
-  const auto& cl = w.councillors;
-  std::vector<councillor_id> campaigners;
+  council_state& c = w.councils[ci];
+  auto& cl = w.councillors;
   constexpr std::uint64_t counter = 1u << 16;  // apart from the step's draws keyed by the council
+  const auto ind = static_cast<decltype(cl.party)::value_type>(w.scen->party_id("ind"));
+  int campaigners = 0;
+  bool leader_excluded = false;
+  // Each decides on their own terms alone, so one who leaves changes nothing for the next (the iterator has moved on).
   for (const councillor_id r : group_rows(w, c)) {
     if (r == rival || r == c.mayoralty.candidate) continue;
+    // A directly elected mayor who leads the group keeps the office and its lead until a contest decides it.
+    if (r == c.leadership.leader && c.leadership.directly_elected) continue;
     const double logit = p.k0 + p.s_support * support + p.s_grievance * grievance - p.s_loyalty * cl.loyalty[r] -
                          p.k_distance * std::abs(cl.position[r] - cl.position[rival]);
-    if (rng.bernoulli(sigmoid(logit), row(r), counter)) campaigners.push_back(r);
+    if (!rng.bernoulli(sigmoid(logit), row(r), counter)) continue;
+    cl.party[r] = ind;
+    cl.status[r] = councillor_status::independent;
+    cl.cabinet[r] = 0;
+    leader_excluded |= r == c.leadership.leader;
+    ++campaigners;
   }
-  if (campaigners.empty()) return;
+  if (campaigners == 0) return;
   const step_context x(w, ci, mayoralty::id);
-  x.emit(event::campaigned_for_rival, static_cast<std::int64_t>(campaigners.size()), [&] {
-    return format("%zu of the group's councillors campaign for the independent against the party's candidate", campaigners.size());
+  x.emit(event::campaigned_for_rival, campaigners, [&] {
+    return format("%d of the group's councillors campaign for the independent against the party's candidate", campaigners);
   });
-  complain_of_councillors(w, ci, campaigners, p.campaign_severity, mayoralty::id);
+  x.emit(event::auto_excluded, campaigners, [&] {
+    return format("supporting a candidate against the party's own, %d councillor%s %s excluded from the party", campaigners,
+                  campaigners == 1 ? "" : "s", campaigners == 1 ? "is" : "are");
+  });
+  if (leader_excluded) (void)replace_leader(w, ci, mayoralty::id);  // the group elects another
 }
 
 /// Someone who sought the party's candidacy for mayor and lost it -- the sitting mayor, or the members' choice the

@@ -124,6 +124,7 @@ enum class run_outcome : std::uint8_t {
   executive_left_end,
   executive_size_end,
   candidates_not_approved,
+  exclusions_automatic,
   count_
 };
 inline constexpr std::size_t run_outcome_count = static_cast<std::size_t>(run_outcome::count_);
@@ -256,6 +257,8 @@ inline constexpr std::array<outcome_info, run_outcome_count> run_outcome_info{{
     {"candidates_not_approved", "applicants (sitting councillors included) a selection stage did not approve for the panel of "
      "candidates: a local party's panel or the regional office (R5; 0 where no body holds the stages)", measure::count,
      {event::candidate_not_approved}},
+    {"exclusions_automatic", "councillors whose membership the party's rules end without a hearing for standing, or campaigning, "
+     "against its candidate (R20, R21; Rule Book ch. 2)", measure::sum, {event::auto_excluded}},
 }};
 
 [[nodiscard]] constexpr std::string_view name_of(run_outcome o) { return run_outcome_info[static_cast<std::size_t>(o)].name; }

@@ -40,7 +40,6 @@ struct independent_candidacy {
     double community_reach = 0.5;
     double k0 = -1.5;
     double k_distance = 4.0;
-    double campaign_severity = 0.5;
 
     template <class V>
     void describe(V& v) {
@@ -96,12 +95,6 @@ struct independent_candidacy {
              "... - x the distance between the councillor and the candidate in the policy space: the candidate's camp "
              "campaigns, the rest of the group does not",
              "issue 31 (asserted: a group's spread is about 0.15, so an ally a spread apart is about half as likely)");
-      v.coef("campaign_severity", campaign_severity, {0, 1},
-             "severity (0..1) of the complaint the party's rules make of a member who supports a candidate standing "
-             "against its own: it goes to the body that decides allegations (the staff may suspend them pending an "
-             "investigation), with the councillors who campaigned as its subjects",
-             "Rule Book ch. 2 (2010: 'supports any candidate who stands against an official Labour candidate ... shall "
-             "automatically be ineligible'; enforced at the staff's discretion); asserted, the default allegation severity");
     }
   };
 
