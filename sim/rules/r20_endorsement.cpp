@@ -73,7 +73,6 @@ void refuse(world& w, council_id ci, councillor_id r, bool incumbent, const draw
 void exclude_those_standing_against(world& w, council_id ci, const step_context& x) {
   council_state& c = x.c;
   auto& cl = w.councillors;
-  const auto ind = static_cast<decltype(cl.party)::value_type>(w.scen->party_id("ind"));
   int excluded = 0;
   bool leader_excluded = false;
   for (const councillor_id r : c.rows.councillors()) {
@@ -82,9 +81,7 @@ void exclude_those_standing_against(world& w, council_id ci, const step_context&
       continue;
     // A directly elected mayor who leads the group keeps the office and its lead until a contest decides it (R21).
     if (r == c.leadership.leader && c.leadership.directly_elected) continue;
-    cl.party[r] = ind;
-    cl.status[r] = councillor_status::independent;
-    cl.cabinet[r] = 0;
+    exclude_from_party(w, r);
     leader_excluded |= r == c.leadership.leader;
     ++excluded;
   }

@@ -67,7 +67,6 @@ void campaigners_for(world& w, council_id ci, councillor_id rival, double suppor
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   constexpr std::uint64_t counter = 1u << 16;  // apart from the step's draws keyed by the council
-  const auto ind = static_cast<decltype(cl.party)::value_type>(w.scen->party_id("ind"));
   int campaigners = 0;
   bool leader_excluded = false;
   // Each decides on their own terms alone, so one who leaves changes nothing for the next (the iterator has moved on).
@@ -78,9 +77,7 @@ void campaigners_for(world& w, council_id ci, councillor_id rival, double suppor
     const double logit = p.k0 + p.s_support * support + p.s_grievance * grievance - p.s_loyalty * cl.loyalty[r] -
                          p.k_distance * std::abs(cl.position[r] - cl.position[rival]);
     if (!rng.bernoulli(sigmoid(logit), row(r), counter)) continue;
-    cl.party[r] = ind;
-    cl.status[r] = councillor_status::independent;
-    cl.cabinet[r] = 0;
+    exclude_from_party(w, r);
     leader_excluded |= r == c.leadership.leader;
     ++campaigners;
   }
@@ -120,8 +117,7 @@ void candidate_may_stand(world& w, council_id ci, councillor_id who, double foll
   // until the contest decides it (the model does not split the mayor from the group before then).
   auto& cl = w.councillors;
   if (who != sitting_mayor(w, c) && cl.party[who] == w.scen->party_index && cl.status[who] != councillor_status::former) {
-    cl.party[who] = static_cast<decltype(cl.party)::value_type>(w.scen->party_id("ind"));
-    cl.status[who] = councillor_status::independent;
+    exclude_from_party(w, who);
     x.emit(event::auto_excluded, 1, [] {
       return std::string("standing against the party's candidate for mayor, the councillor is excluded from the party");
     });

@@ -234,12 +234,6 @@ void background_allegation(world& w, council_id ci) {
 
 }  // namespace
 
-void detail::complain_of_councillors(world& w, council_id ci, std::span<const councillor_id> subjects, double severity, stream by) {
-  if (subjects.empty()) return;
-  raise_allegation(w, ci, allegation_subject::councillors, static_cast<int>(subjects.size()), severity, nobody, draws(w, by), 0,
-                   subjects, by);
-}
-
 void scripted_events::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   background_allegation(w, ci);

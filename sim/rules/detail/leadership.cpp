@@ -86,6 +86,13 @@ councillor_id elect_successor(world& w, council_id ci, stream rule) {
   return std::abs(xa - median) <= std::abs(xb - median) ? a : b;
 }
 
+void exclude_from_party(world& w, councillor_id r) {
+  auto& cl = w.councillors;
+  cl.party[r] = static_cast<std::remove_reference_t<decltype(cl.party[r])>>(w.scen->party_id("ind"));
+  cl.status[r] = councillor_status::independent;
+  cl.cabinet[r] = 0;
+}
+
 councillor_id replace_leader(world& w, council_id ci, stream rule) {
   council_state& c = w.councils[ci];
   const councillor_id next = c.centre.special_measures

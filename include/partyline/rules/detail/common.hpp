@@ -314,11 +314,6 @@ class group_rows {
 /// Mean position of the ward's active members: where a candidate chosen by them stands (`fallback` if none is active).
 [[nodiscard]] double members_choice(const world& w, const council_state& c, std::uint16_t ward, double fallback);
 
-/// A complaint naming `subjects`, councillors a rule has found in breach of the party's rules, reaches the body that
-/// decides allegations, as a scripted allegation against named councillors does (R18's route: the staff may suspend
-/// them pending an investigation). Told by rule `by`. Defined with the scripted events.
-void complain_of_councillors(world& w, council_id ci, std::span<const councillor_id> subjects, double severity, stream by);
-
 /// The allegation standing in the council is closed (dismissed, lapsed, or heard): its severity, its principal accused
 /// and every subject's complained_of mark are cleared.
 void close_allegation(world& w, council_state& c);

@@ -29,4 +29,10 @@ councillor_id elect_successor(world& w, council_id council, stream rule);
 /// group elects one (`elect_successor`). Returns the new leader's row, or -1.
 councillor_id replace_leader(world& w, council_id council, stream rule);
 
+/// Councillor `r` is out of the party by its rules, without a complaint or a hearing (Rule Book ch. 2: a member who
+/// stands against, or supports anyone standing against, an official candidate is "automatically ineligible to be or
+/// remain a party member"): an independent from now on, out of the group and its cabinet. The caller replaces a
+/// leader it excludes and tells the event (`auto_excluded`).
+void exclude_from_party(world& w, councillor_id r);
+
 }  // namespace partyline::detail
