@@ -72,7 +72,7 @@ void refuse(world& w, council_id ci, councillor_id r, bool incumbent, const draw
 /// mayor who leads the group, as for mayor.
 void exclude_those_standing_against(world& w, council_id ci, const step_context& x) {
   council_state& c = x.c;
-  auto& cl = w.councillors;
+  const auto& cl = w.councillors;  // read here; exclude_from_party writes
   int excluded = 0;
   bool leader_excluded = false;
   for (const councillor_id r : c.rows.councillors()) {

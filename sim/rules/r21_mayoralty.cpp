@@ -65,7 +65,7 @@ councillor_id sitting_mayor(const world& w, const council_state& c) {
 void campaigners_for(world& w, council_id ci, councillor_id rival, double support, double grievance, const draw_stream& rng) {
   const auto& p = w.params->independents;
   council_state& c = w.councils[ci];
-  auto& cl = w.councillors;
+  const auto& cl = w.councillors;  // read here; exclude_from_party writes
   constexpr std::uint64_t counter = 1u << 16;  // apart from the step's draws keyed by the council
   int campaigners = 0;
   bool leader_excluded = false;
@@ -115,7 +115,7 @@ void candidate_may_stand(world& w, council_id ci, councillor_id who, double foll
   // official Labour candidate is automatically ineligible to remain a member), applied without a hearing. They sit as
   // an independent and leave the group. Not the sitting mayor who leads it: they keep the office and the group's lead
   // until the contest decides it (the model does not split the mayor from the group before then).
-  auto& cl = w.councillors;
+  const auto& cl = w.councillors;
   if (who != sitting_mayor(w, c) && cl.party[who] == w.scen->party_index && cl.status[who] != councillor_status::former) {
     exclude_from_party(w, who);
     x.emit(event::auto_excluded, 1, [] {
