@@ -113,11 +113,15 @@ void assign_seats(world& w, council_id ci) {
     std::uint32_t ward;
     std::uint8_t party;
   };
-  std::vector<pair_score> pairs;
+  thread_local std::vector<pair_score> pairs;  // reused: the world is built once a run, for every council
+  pairs.clear();
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi)
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (quota[p] > 0) pairs.push_back({w.wards[wi].base_share[p], wi, static_cast<std::uint8_t>(p)});
-  std::stable_sort(pairs.begin(), pairs.end(), [](const pair_score& a, const pair_score& b) { return a.share > b.share; });
+  // Strongest first; equal shares in ward, then party order (the order they were listed in: a stable sort's).
+  std::sort(pairs.begin(), pairs.end(), [](const pair_score& a, const pair_score& b) {
+    return a.share != b.share ? a.share > b.share : a.ward != b.ward ? a.ward < b.ward : a.party < b.party;
+  });
   std::vector<int> free_seats(rows.ward_end - rows.ward_begin);
   for (std::uint32_t wi = rows.ward_begin; wi < rows.ward_end; ++wi) free_seats[wi - rows.ward_begin] = w.wards[wi].seats;
   for (const auto& ps : pairs) {
@@ -161,6 +165,16 @@ void draw_councillors(world& w, council_id ci, const draw_stream& rng) {
   council_state& c = w.councils[ci];
   const auto party = static_cast<std::uint8_t>(s.party_index);
   auto& cl = w.councillors;
+  if (s.councils[row(ci)].detail == council_detail::background) {
+    // A background council's seats are held, but no rule reads its councillors' traits (its group's weekly rules do
+    // not run, and it holds no election): only its leader, the party's first seat, is drawn (install_first_leader).
+    for (const councillor_id r : c.rows.councillors()) {
+      cl.status[r] = councillor_status::sitting;
+      ++c.electoral.seats_by_party[cl.party[r]];
+    }
+    c.derived.group_size = c.electoral.seats_by_party[party];
+    return;
+  }
   std::vector<std::pair<double, std::uint32_t>> bloc;
   for (std::uint32_t r = c.rows.seat_begin; r < c.rows.seat_end; ++r)
     if (cl.party[r] == party) bloc.emplace_back(rng.uniform(r, 10), r);
@@ -192,12 +206,13 @@ void draw_councillors(world& w, council_id ci, const draw_stream& rng) {
 
 /// The leader: the party's councillor nearest the leader's stated position (placed exactly there); the cabinet
 /// as the rules choose one.
-void install_first_leader(world& w, council_id ci) {
+void install_first_leader(world& w, council_id ci, const draw_stream& rng) {
   const scenario& s = *w.scen;
   const group_def& g = s.councils[row(ci)].group;
   council_state& c = w.councils[ci];
   auto& cl = w.councillors;
   c.leadership.leader = nobody;
+  const bool background = s.councils[row(ci)].detail == council_detail::background;
   double best = 1e9;
   for (const councillor_id r : c.rows.councillors()) {
     if (cl.party[r] != s.party_index) continue;
@@ -206,9 +221,17 @@ void install_first_leader(world& w, council_id ci) {
       best = d;
       c.leadership.leader = r;
     }
+    if (background) break;  // its councillors are not drawn: the party's first seat leads (draw_councillors)
   }
   if (c.leadership.leader != nobody) {
     const councillor_id L = c.leadership.leader;
+    if (background) {  // the leader's own traits, as draw_councillors draws a councillor of the party
+      cl.dissent[L] = 0;
+      cl.cabinet[L] = 0;
+      independent_candidacy::draw_following(w, L, s.councils[row(ci)].community, rng, 13);
+      detail::place_on_other_axes(w, row(L), g.more, true, rng, 30);
+      elections::draw_party_councillor(w, ci, L, rng, {1, 2, 11, 12});
+    }
     cl.position[L] = static_cast<float>(g.leader.position);
     cl.satisfaction[L] = 1.0f;
     c.leadership.resolve = static_cast<float>(g.leader.resolve);
@@ -227,7 +250,7 @@ void install_first_leader(world& w, council_id ci) {
       c.mayoralty.party = s.party_index;
       c.mayoralty.following = static_cast<float>(s.councils[row(ci)].mayor.following);
     }
-    detail::choose_cabinet(w, ci);
+    if (!background) detail::choose_cabinet(w, ci);  // a background council's cabinet is never read
   }
   c.leadership.confrontation = static_cast<float>(g.confrontation);
   if (g.last_contest_week <= 0) {  // a contest shortly before the run: R10's cooldown runs from it, its division is on record
@@ -480,7 +503,7 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, c
     stop_if_cancelled(w);
     draw_councillors(w, ci, cllr_rng);
     stop_if_cancelled(w);
-    install_first_leader(w, ci);
+    install_first_leader(w, ci, cllr_rng);
     // Control; the administration is the rules' to set up (schedule::setup: R11).
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (2 * c.electoral.seats_by_party[p] > c.rows.seats()) c.electoral.control = static_cast<int>(p);

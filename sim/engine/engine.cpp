@@ -59,9 +59,17 @@ void publish_national(world& w) {
   ++w.week;
 }
 
+/// How much of the council the run simulates (a background council runs schedule::background in the local phase).
+council_detail detail_of(const world& w, council_id council) { return w.scen->councils[row(council)].detail; }
+
 }  // namespace
 
-void local_phase(world& w, council_id council) { run_council_steps(w, council, schedule::local); }
+void local_phase(world& w, council_id council) {
+  if (detail_of(w, council) == council_detail::background)
+    run_council_steps(w, council, schedule::background);
+  else
+    run_council_steps(w, council, schedule::local);
+}
 void apply_phase(world& w, council_id council) { run_council_steps(w, council, schedule::apply); }
 void election_phase(world& w, council_id council) { run_council_steps(w, council, schedule::election); }
 void central_phase(world& w) {
@@ -141,7 +149,7 @@ void step_week_profiled(world& w, week_profile& p) {
       timed([&] {
         for (std::size_t i = 0; i < w.councils.size(); ++i) {
           stop_if_cancelled(w);
-          s.run(w, council_at(i));
+          if (schedule::runs_in(detail_of(w, council_at(i)), s)) s.run(w, council_at(i));
         }
       });
   };
@@ -290,6 +298,7 @@ template <std::size_t N>
 void checked_steps(world& w, const std::array<council_step, N>& steps, bool reads, std::vector<std::string>& violations) {
   for (std::size_t c = 0; c < w.councils.size(); ++c)
     for (const council_step& s : steps) {
+      if (!schedule::runs_in(detail_of(w, council_at(c)), s)) continue;
       auto v = check_step_access(w, council_at(c), s, reads);
       violations.insert(violations.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
     }

@@ -112,7 +112,10 @@ double report_satisfaction(const world& w, int council) {
   int n = 0;
   for (std::size_t i = 0; i < w.councils.size(); ++i) {
     const auto& c = w.councils[i];
-    if ((council >= 0 && static_cast<int>(i) != council) || c.derived.group_size <= 1) continue;
+    // A background council's councillors are not simulated (scenario.hpp, council_detail): not counted party-wide.
+    if ((council >= 0 && static_cast<int>(i) != council) || c.derived.group_size <= 1 ||
+        w.scen->councils[i].detail == council_detail::background)
+      continue;
     sat += c.derived.mean_satisfaction * (c.derived.group_size - 1);
     n += c.derived.group_size - 1;
   }

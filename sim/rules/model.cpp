@@ -123,6 +123,7 @@ std::string week_markdown() {
   std::string out = "| how it enters the week | step | unit |\n|---|---|---|\n";
   rows(out, "setup (each council, once)", schedule::setup);
   rows(out, "1. local phase (parallel over councils)", schedule::local);
+  rows(out, "1. local phase, a council with `detail: background` (only these)", schedule::background);
   rows(out, "2. central phase (sequential)", schedule::central);
   rows(out, "3. national phase (sequential)", schedule::national);
   rows(out, "4. apply phase (parallel, weeks with decisions)", schedule::apply);

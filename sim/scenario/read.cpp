@@ -530,6 +530,9 @@ class resolver {
         for (const auto& r : s_.regions) found |= r.id == gen.region;
         if (!found) fail(gp + ".region", "unknown region '" + gen.region + "'" + id_hint(gen.region, "region"));
       }
+      if (gen.detail == council_detail::background && !gen.election_weeks.empty())
+        fail(gp + ".election_weeks", "background councils (detail: background) hold no election in the run (their "
+                                     "councillors' traits are not drawn): give them detail: full");
       party_keys(gen.other_seats, gp + ".other_seats");
       if (gen.other_seats.find(s_.party)) fail(gp + ".other_seats." + s_.party, "other_seats lists the other parties only");
       named_values weights = gen.other_seats;
@@ -582,6 +585,7 @@ class resolver {
         c.group.cabinet_size = std::min(gen.cabinet_size, ours);
         c.cycle = gen.cycle;
         c.election_weeks = gen.election_weeks;
+        c.detail = gen.detail;
         // A generated council is not at its count: without a majority the largest party governs (as a minority).
         std::size_t largest = 0;
         for (std::size_t i = 1; i < c.seats.keys.size(); ++i)
@@ -681,6 +685,15 @@ class resolver {
           fail(p + ".group.last_contest", c.group.last_contest + " is after the run's start_date " + s_.start_date +
                                               ": a contest in the run is the model's (R10) or an annual_meeting event");
         if (start) c.group.last_contest_week = -static_cast<int>((*start - *day + 6) / 7);
+      }
+      // A background council's group is not simulated week to week: nothing may be set going in it.
+      if (c.detail == council_detail::background) {
+        if (!c.disputes.empty()) fail(p + ".disputes", "a background council (detail: background) has no disputes: its weekly rules do not run");
+        if (!c.mayor.election_weeks.empty())
+          fail(p + ".mayor.election_weeks", "a background council (detail: background) holds no mayoral contest: give it detail: full");
+        if (!c.election_weeks.empty())
+          fail(p + ".election_weeks", "a background council (detail: background) holds no election in the run (its councillors' "
+                                      "traits are not drawn): give it detail: full");
       }
       // Disputes on record: each ended on a date before the start, having gone at least to a ballot.
       for (std::size_t k = 0; k < c.disputes_on_record.size(); ++k) {
@@ -949,6 +962,9 @@ class resolver {
         if (e.council.empty()) fail(p + ".council", "this event type needs a council");
         e.council_index = council_index(e.council);
         if (e.council_index < 0) fail(p + ".council", "unknown council '" + e.council + "'" + id_hint(e.council, "council"));
+        if (s_.councils[static_cast<std::size_t>(e.council_index)].detail == council_detail::background)
+          fail(p + ".council", "'" + e.council + "' is a background council (detail: background): its weekly rules do not "
+                               "run, so nothing can happen there; give it detail: full");
       }
       if (e.type != event_kind::allegation && e.subject != allegation_subject::leader)
         fail(p + ".subject", "only an allegation has a subject");

@@ -330,7 +330,7 @@ struct weekly_reporter {
 [[nodiscard]] double report_councils_controlled(const world& w, int council);
 inline constexpr std::array<weekly_reporter, 7> weekly_reporters{{
     {"backlash", "the executive's backlash at the end of the week (national; the same on every row of the week)", &report_backlash},
-    {"satisfaction", "mean satisfaction of the party's councillors (leaders excluded), in the council or party-wide", &report_satisfaction},
+    {"satisfaction", "mean satisfaction of the party's councillors (leaders excluded), in the council or party-wide (background councils excluded)", &report_satisfaction},
     {"agenda_open", "items waiting on the executive's agenda (about the council, or all)", &report_agenda_open},
     {"disputes_active", "industrial disputes running (in the council, or all)", &report_disputes_active},
     {"members", "party members, including suspended (in the council's area, or all)", &report_members},

@@ -214,6 +214,22 @@ struct schedule {
       step<leadership_challenge>("R10 leadership challenge"),
       step<policy_course>("R15 policy course"),
   };
+  /// 1, for a council in the case's background (`detail: background`): its calendar and its members only. Its group's
+  /// weekly rules do not run: its leader stays where the scenario places them (to sign or not sign a protest
+  /// letter, R4), its councillors as drawn; its members leave, join and vote for the executive.
+  static constexpr std::array background{
+      step<council_calendar>("calendar: next election, fading memories"),
+      step<members_mood>("member mood"),
+      step<member_exit>("R14 member exit"),
+      council_step{"R14 recruits join", stream::R14, member_exit::reads, member_exit::writes, &member_exit::recruit},
+  };
+  /// Whether the local step `s` runs for a council of the given detail (a background council runs only `background`).
+  static constexpr bool runs_in(council_detail detail, const council_step& s) {
+    if (detail == council_detail::full) return true;
+    for (const council_step& b : background)
+      if (b.run == s.run) return true;
+    return false;
+  }
   /// 2. The centre: a new party leader and the elections to the executive the scenario dates, then each body's agenda, meetings and votes.
   static constexpr std::array central{
       world_step{"R23 a new party leader takes office on the date the scenario states", party_leader_office::id, &party_leader_office::run},

@@ -40,6 +40,16 @@ struct enum_names<election_cycle> {
   static constexpr std::array<std::string_view, 3> names{"all_out", "thirds", "halves"};
 };
 
+/// How much of a council a run simulates. full: everything. background: a council in the case's background, present
+/// through its seats, its members and its leader -- the members leave, join and vote for the executive, the leader
+/// may sign a protest letter (R4) from the place the scenario states -- while its group's weekly rules do not run
+/// (councillors' satisfaction and opinion dynamics, letters, requests, selections, challenges: schedule::background).
+enum class council_detail : std::uint8_t { full, background };
+template <>
+struct enum_names<council_detail> {
+  static constexpr std::array<std::string_view, 2> names{"full", "background"};
+};
+
 enum class policy_stage : std::uint8_t { none, proposed, pursuing, paused, scrapped, done };
 template <>
 struct enum_names<policy_stage> {
@@ -651,6 +661,7 @@ struct council_def {
   std::vector<dispute_def> disputes;
   std::vector<dispute_record_def> disputes_on_record;  ///< disputes that ended before the run (R18's findings)
   bool focus = true;  ///< part of the case (the story, runs.csv's focus_* columns); generated councils are not
+  council_detail detail = council_detail::full;  ///< background: only its members and its calendar each week
 
   // Resolved by the loader (not written in files).
   bool generated = false;  ///< made by a council generator (the run summary lists only the others)
@@ -682,6 +693,7 @@ struct council_def {
     v.field("disputes", disputes);
     v.field("disputes_on_record", disputes_on_record);
     v.field("focus", focus);
+    v.field("detail", detail);
   }
 };
 
@@ -758,6 +770,7 @@ struct council_generator {
   int cabinet_size = 8;
   election_cycle cycle = election_cycle::all_out;
   std::vector<int> election_weeks;        ///< election weeks of every generated council
+  council_detail detail = council_detail::full;  ///< background: only their members and calendars each week
   long long seed = 1;                     ///< generation seed: the same councils in every run
 
   template <class V>
@@ -780,6 +793,7 @@ struct council_generator {
     v.field("cabinet_size", cabinet_size, {0, 100});
     v.field("cycle", cycle);
     v.field("election_weeks", election_weeks, {0, 5200});
+    v.field("detail", detail);
     v.field("seed", seed, {0, 9.0e15});
   }
 };

@@ -90,6 +90,10 @@ const bad_case bad_cases[] = {
     {"selection_stage_delegated.yaml", "22:94", "institutions.bodies[0].delegates[0].items[0]", "it cannot be delegated"},
     // Issue 33 pt 7: a documented pact allegation is a dated fact; it states the allegation, nothing more.
     {"pact_allegation_value.yaml", "21:65", "events[0].value", "a pact_allegation has no value"},
+    // Issue 33 pt 9: a background council's weekly rules do not run, so nothing may be set going in it.
+    {"background_council_election.yaml", "18:52", "council_generators[0].election_weeks", "hold no election in the run"},
+    {"background_council_event.yaml", "19:42", "events[0].council", "is a background council"},
+    {"background_council_dispute.yaml", "19:7", "councils[0].disputes", "has no disputes"},
 };
 
 // Readable test names in failures instead of the struct's bytes.
