@@ -242,8 +242,14 @@ int cmd_validate(const std::vector<std::string>& files, double budget_mib, bool 
         try {
           const auto scen = pl::load_scenario_tree(tree, opt);
           pl::check_targets(*scen);
-          if (errors == 0 && !quiet)
-            std::printf("%s: ok (%s: %zu councils, %d weeks)\n", f.c_str(), scen->name.c_str(), scen->councils.size(), scen->weeks);
+          if (errors == 0 && !quiet) {
+            const auto background = std::count_if(scen->councils.begin(), scen->councils.end(), [](const pl::council_def& c) {
+              return c.detail == pl::council_detail::background;
+            });
+            const std::string of_them = background > 0 ? " (" + std::to_string(background) + " in the background)" : "";
+            std::printf("%s: ok (%s: %zu council%s%s, %d weeks)\n", f.c_str(), scen->name.c_str(), scen->councils.size(),
+                        scen->councils.size() == 1 ? "" : "s", of_them.c_str(), scen->weeks);
+          }
           break;
         } catch (const pl::scenario_error& e) {
           if (std::find(removed.begin(), removed.end(), e.key_path()) != removed.end()) break;

@@ -205,7 +205,7 @@ void draw_councillors(world& w, council_id ci, const draw_stream& rng) {
 }
 
 /// The leader: the party's councillor nearest the leader's stated position (placed exactly there); the cabinet
-/// as the rules choose one.
+/// as the rules choose one. A background council's leader is its party's first seat, drawn here, with no cabinet.
 void install_first_leader(world& w, council_id ci, const draw_stream& rng) {
   const scenario& s = *w.scen;
   const group_def& g = s.councils[row(ci)].group;
