@@ -744,6 +744,39 @@ def test_identification_screens_which_cases_move_which_coefficient(tmp_path):
         partyline.identification(child, cases=["haringey-2018"])
 
 
+def test_identification_confirms_its_candidates_on_independent_runs():
+    """Issue 33 pt 4: the screen's second stage. A coefficient whose case moves no fact in the first stage but
+    changes one by a standard error or more is run again at `confirm` times the runs with the next seed, and its
+    rows are that stage's alone: the same shares as run() gives with those runs and that seed. A coefficient the
+    first stage already finds moving, or one that changes nothing, keeps its first-stage rows."""
+    calibration = ROOT / "scenarios" / "calibration" / "model.yaml"
+    names = ["rules.R2.cost_charges", "rules.R2.cost_suspend_local_party", "rules.R22.turnout"]
+    first = partyline.identification(calibration, runs=100, seed=1, parameters=names, cases=["brighton-2016"])
+    both = partyline.identification(calibration, runs=100, seed=1, parameters=names, cases=["brighton-2016"], confirm=4)
+    assert (first["stage"] == 1).all()
+    confirmed = []
+    for name in names:
+        one, two = first[first["parameter"] == name], both[both["parameter"] == name]
+        candidate = not one["moves"].any() and (one["z"].abs() >= 1).any()
+        if not candidate:
+            pd.testing.assert_frame_equal(one.reset_index(drop=True), two.reset_index(drop=True))
+            continue
+        confirmed.append(name)
+        assert (two["stage"] == 2).all() and (two["runs"] == 400).all()
+        low, high = two["low"].iloc[0], two["high"].iloc[0]
+        for end, column in ((low, "p_low"), (high, "p_high")):
+            again = partyline.run(ROOT / "scenarios" / "brighton-2016.yaml", runs=400, seed=2, overrides={name: end},
+                                  progress=False)["targets"].set_index("name")["reproduced_share"]
+            assert two.set_index("fact")[column].to_dict() == pytest.approx(again.to_dict())
+        assert list(two["moves"]) == [abs(c) >= 0.1 and abs(z) >= 4 for c, z in zip(two["change"], two["z"])]
+    # The cost of suspending a local party changes Brighton's suspension by less than four standard errors in 100
+    # runs, by more in 400: found only by the second stage. Turnout changes nothing: never a candidate.
+    assert "rules.R22.turnout" not in confirmed
+    suspend = "rules.R2.cost_suspend_local_party"
+    assert suspend in confirmed and not first[first["parameter"] == suspend]["moves"].any()
+    assert both[both["parameter"] == suspend]["moves"].any()
+
+
 def test_a_posterior_subset_carries_only_the_coefficients_and_facts_show_both(tmp_path):
     """Issue 33 pt 5: a calibration that also fits a case's own fact (a swing) lends only its coefficients to another
     case (posterior_subset keeps the `rules.` parameters, particles and weights unchanged, and overwrites nothing);

@@ -846,7 +846,8 @@ def _prior_ends(name: str, prior: Mapping[str, Any]) -> tuple[float, float]:
 
 def identification(calibration: str | os.PathLike, runs: int = 100, seed: int = 1, threads: int = 0,
                    case_runs: Mapping[str, int] | None = None, parameters: list[str] | None = None,
-                   cases: list[str] | None = None, min_change: float = 0.1, min_z: float = 4.0, progress: Progress = False) -> pd.DataFrame:
+                   cases: list[str] | None = None, min_change: float = 0.1, min_z: float = 4.0, confirm: int = 0,
+                   candidate_z: float = 1.0, progress: Progress = False) -> pd.DataFrame:
     """Which cases bear on which coefficient: a one-at-a-time screen of a calibration file's parameters against
     every documented fact of every one of its cases (issue 33 pt 4).
 
@@ -860,6 +861,14 @@ def identification(calibration: str | os.PathLike, runs: int = 100, seed: int = 
     fits nothing, it says where a fit could learn. It is local (the other coefficients at their defaults) and says
     nothing of coefficients that matter only together.
 
+    At 100 runs four standard errors are a change of 0.17 to 0.28, so the screen alone cannot see a change of
+    `min_change` (0.1). With `confirm` > 1 it has a second stage: a parameter whose case moves no fact but changes
+    some fact by at least `candidate_z` standard errors (one by default: a loose net) is a candidate, and that case
+    is run again for it at `confirm` times the runs (default, low and high end) with an independent seed
+    (`seed` + 1); its rows are then the second stage's alone (`stage` 2), judged by the same rule. The first stage
+    only picks where to look: the second stage's runs share nothing with the first's, so the choice does not bias
+    its verdict.
+
     Args:
         calibration: a calibration file (scenarios/calibration/*.yaml): its cases and its parameters' priors.
         runs: runs of each case in each variant; `case_runs` sets it per case (by file stem), e.g. fewer for a
@@ -868,11 +877,13 @@ def identification(calibration: str | os.PathLike, runs: int = 100, seed: int = 
         parameters: screen only these (dotted paths of the file's parameters); default: all.
         cases: screen only these of the file's cases (by file stem); default: all.
         min_change, min_z: when a fact's change counts as the case moving the coefficient.
+        confirm, candidate_z: the second stage (above); 0 or 1 for none.
         threads, progress: as run().
 
     Returns:
         One row per parameter, case and fact: parameter, case, fact, use, low, high, runs, p_low, p_default, p_high,
-        change (p_high - p_low), z, moves. `identified_by(table)` summarises it per parameter.
+        change (p_high - p_low), z, moves, stage (1, or 2 for a confirmed candidate's rows). `identified_by(table)`
+        summarises it per parameter.
     """
     path = pathlib.Path(calibration)
     tree = _calibration_tree(path)
@@ -893,38 +904,55 @@ def identification(calibration: str | os.PathLike, runs: int = 100, seed: int = 
     bar = _make_bar(len(cases) * (2 * len(names) + 1), "partyline.identification", "variants") if progress else None
     cols = ["name", "use", "reproduced_share"]
     rows = []
+    confirm = _int_arg("confirm", confirm, 0, 1000)
     try:
         for case in cases:
             stem = pathlib.Path(case).stem
             n = _int_arg("runs", per_case.get(stem, runs), 1, 10_000_000)
 
-            def shares(overrides):
-                result = run(case, runs=n, seed=seed, threads=threads, overrides=overrides, progress=False)
+            def shares(overrides, runs_, seed_):
+                result = run(case, runs=runs_, seed=seed_, threads=threads, overrides=overrides, progress=False)
                 if bar is not None:
                     bar.update(1)
                 if "targets" not in result:
                     return None
                 return result["targets"][cols].set_index("name")
 
-            base = shares(None)
+            def compare(p, base, at_lo, at_hi, runs_, stage):
+                lo, hi = ends[p]
+                out = []
+                for fact in base.index:
+                    p_lo, p_hi = float(at_lo.loc[fact, "reproduced_share"]), float(at_hi.loc[fact, "reproduced_share"])
+                    change = p_hi - p_lo
+                    a, b = (p_lo * runs_ + 0.5) / (runs_ + 1), (p_hi * runs_ + 0.5) / (runs_ + 1)
+                    se = ((a * (1 - a) + b * (1 - b)) / runs_) ** 0.5
+                    z = change / se if change == change else float("nan")
+                    out.append({"parameter": p, "case": stem, "fact": fact, "use": base.loc[fact, "use"],
+                                "low": lo, "high": hi, "runs": runs_, "p_low": p_lo,
+                                "p_default": float(base.loc[fact, "reproduced_share"]), "p_high": p_hi,
+                                "change": change, "z": z,
+                                "moves": bool(abs(change) >= min_change and abs(z) >= min_z), "stage": stage})
+                return out
+
+            base = shares(None, n, seed)
             if base is None:
                 if bar is not None:
                     bar.update(2 * len(names))
                 continue
+            base2, n2 = None, n * confirm
             for p in names:
                 lo, hi = ends[p]
-                at_lo, at_hi = shares({p: lo}), shares({p: hi})
-                for fact in base.index:
-                    p_lo, p_hi = float(at_lo.loc[fact, "reproduced_share"]), float(at_hi.loc[fact, "reproduced_share"])
-                    change = p_hi - p_lo
-                    a, b = (p_lo * n + 0.5) / (n + 1), (p_hi * n + 0.5) / (n + 1)
-                    se = ((a * (1 - a) + b * (1 - b)) / n) ** 0.5
-                    z = change / se if change == change else float("nan")
-                    rows.append({"parameter": p, "case": stem, "fact": fact, "use": base.loc[fact, "use"],
-                                 "low": lo, "high": hi, "runs": n, "p_low": p_lo,
-                                 "p_default": float(base.loc[fact, "reproduced_share"]), "p_high": p_hi,
-                                 "change": change, "z": z,
-                                 "moves": bool(abs(change) >= min_change and abs(z) >= min_z)})
+                first = compare(p, base, shares({p: lo}, n, seed), shares({p: hi}, n, seed), n, 1)
+                candidate = (confirm > 1 and not any(r["moves"] for r in first)
+                             and any(abs(r["z"]) >= candidate_z for r in first if r["z"] == r["z"]))
+                if not candidate:
+                    rows.extend(first)
+                    continue
+                if bar is not None:
+                    bar.total += 2 + (base2 is None)
+                if base2 is None:
+                    base2 = shares(None, n2, seed + 1)
+                rows.extend(compare(p, base2, shares({p: lo}, n2, seed + 1), shares({p: hi}, n2, seed + 1), n2, 2))
     finally:
         if bar is not None:
             bar.close()
