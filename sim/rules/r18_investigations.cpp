@@ -325,7 +325,7 @@ void allegation_menu(const world& w, const agenda_item& item, motion_list& out) 
   // A complaint about the local party or its faction is a matter for the unit as well (Rule Book ch. 1 cl. VIII: the
   // NEC may suspend a party unit pending an inquiry).
   if (c.centre.subject == allegation_subject::local_party || c.centre.subject == allegation_subject::faction)
-    escalation::offer(w, c, investigations::suspend_local_party_motion, out);
+    escalation::offer(w, c, investigations::suspend_local_party_pending, out);
   escalation::offer(w, c, investigations::suspend_individuals_motion, out);
   escalation::offer(w, c, investigations::investigate, out);
 }
@@ -415,6 +415,18 @@ const motion_def investigations::suspend_local_party_motion{.name = "suspend_loc
                                                             .cost = cost_suspend_local_party,
                                                             .allowed = may_suspend_local_party,
                                                             .apply = suspend_party};
+// Suspending a unit pending an inquiry into its own conduct is Rule Book ch. 1 cl. VIII's administrative step for a
+// party unit, as ch. 6's interim suspension is for a person ("that individual or individuals"): proportionate to a
+// complaint about the unit, so it stands where the individuals' suspension stands -- rung 2, at its cost -- whereas
+// a sanction on findings about the leadership (the motion above) it is rung 3, at its own.
+const motion_def investigations::suspend_local_party_pending{.name = "suspend_local_party",
+                                                             .decided = event::decision_suspend_local_party,
+                                                             .draw_key = 12,
+                                                             .rung = 2,
+                                                             .acts = true,
+                                                             .cost = cost_suspend_individuals,
+                                                             .allowed = may_suspend_local_party,
+                                                             .apply = suspend_party};
 const motion_def investigations::charges{.name = "charges",
                                          .decided = event::decision_charges,
                                          .draw_key = 13,

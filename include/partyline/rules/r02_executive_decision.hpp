@@ -79,7 +79,9 @@ struct executive_decision {
       v.coef("cost_suspend_individuals", cost_suspend_individuals, {-20, 20},
              "- severity cost of administratively suspending individuals (R18)", "Rule Book ch. 6; Hertsmere (suspensions)");
       v.coef("cost_suspend_local_party", cost_suspend_local_party, {-20, 20},
-             "- severity cost of suspending the local party (R18)", "Rule Book ch. 1 cl. VIII");
+             "- severity cost of suspending the local party as a sanction on findings (R18); pending an inquiry into "
+             "the unit's own conduct it costs cost_suspend_individuals, as interim suspension does",
+             "Rule Book ch. 1 cl. VIII (a unit), ch. 6 (proportionality)");
       v.coef("cost_charges", cost_charges, {-20, 20}, "- severity cost of bringing charges that can end in expulsion (R18)",
              "Rule Book ch. 6");
       v.coef("notice0", notice0, {-30, 30}, "log-odds that the group is given notice of an item: intercept", "—");

@@ -87,6 +87,9 @@ struct investigations {
   /// The centre's disciplinary steps (Rule Book ch. 6), each a motion a body may pass: an investigation, a warning,
   /// administrative suspension of individuals, suspension of the local party, charges before the disciplinary panel.
   static const motion_def investigate, warning, suspend_individuals_motion, suspend_local_party_motion, charges;
+  /// A party unit's suspension pending an inquiry into the unit's own conduct (a complaint whose subject is the local
+  /// party or its faction): the administrative step for a unit, as an individual's interim suspension is for a person.
+  static const motion_def suspend_local_party_pending;
   /// The hearing body's verdicts on charges: expel the charged, or (no majority) reinstate them.
   static const motion_def expel, reinstate;
   /// The items R18 files: an investigation's findings (the body may charge, suspend, put under special measures or

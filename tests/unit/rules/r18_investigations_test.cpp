@@ -352,6 +352,41 @@ TEST(InvestigationsR18, AnInquiryIntoALocalPartysFactionChargesTheFactionsMember
   EXPECT_EQ(outsiders_suspended, 0);
 }
 
+// Proportionality: a complaint about the local party's own conduct (its meetings, its officers) is answered by the
+// unit's suspension pending an inquiry (Rule Book ch. 1 cl. VIII), at once and about as readily as a complaint about
+// named members is answered by their interim suspension (ch. 6): the same rung of the ladder, the same cost. Before,
+// the unit's suspension stood on the rung of special measures, so a complaint about the unit could reach it only
+// after an inquiry's findings, months on (Brighton and Hove 2016: suspended five days after the complaints).
+TEST(InvestigationsR18, AComplaintAboutTheLocalPartyIsAnsweredByTheUnitsSuspensionAsOneAboutMembersIsByTheirs) {
+  constexpr int runs = 200;
+  const auto about_unit = with_allegation(allegation_subject::local_party, 0.5, 3, 12);
+  const auto about_members = with_allegation(allegation_subject::members, 0.5, 3, 12);
+  int unit_suspended_at_once = 0, unit_suspended = 0, members_suspended_at_once = 0, unit_complaint_members = 0;
+  for (std::uint64_t run = 0; run < runs; ++run) {
+    world w = build_world(about_unit, 5, run);
+    for (int week = 0; week < about_unit->weeks; ++week) step_week(w);
+    int first = -1;
+    for (const auto& e : w.log.merged)
+      if (e.kind == event::local_party_suspended && first < 0) first = e.week;
+    unit_suspended += first >= 0;
+    unit_suspended_at_once += first >= 0 && first <= 6;  // the complaint is filed in week 4
+    unit_complaint_members += tally(w, event::members_suspended) > 0;
+
+    world v = build_world(about_members, 5, run);
+    for (int week = 0; week < about_members->weeks; ++week) step_week(v);
+    int first_members = -1;
+    for (const auto& e : v.log.merged)
+      if (e.kind == event::members_suspended && first_members < 0) first_members = e.week;
+    members_suspended_at_once += first_members >= 0 && first_members <= 6;
+  }
+  std::printf("of %d runs: on a complaint about the local party, the unit suspended within two weeks %d (at all in 12 weeks %d; "
+              "its officers suspended %d); on one about three members, those members suspended within two weeks %d\n",
+              runs, unit_suspended_at_once, unit_suspended, unit_complaint_members, members_suspended_at_once);
+  EXPECT_GE(members_suspended_at_once, runs / 10);  // the comparison means something only if interim suspension happens
+  EXPECT_GE(unit_suspended_at_once, members_suspended_at_once * 2 / 3);
+  EXPECT_LE(unit_suspended_at_once, members_suspended_at_once * 3 / 2);
+}
+
 // Counterfactual: the same complaint against the leader touches no member who is not a councillor.
 TEST(InvestigationsR18, AComplaintAgainstTheLeaderTouchesNoMember) {
   const auto s = with_allegation(allegation_subject::leader, 0.8, 0, 156);
