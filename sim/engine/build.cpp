@@ -507,6 +507,10 @@ world build_world(frozen_scenario scen, std::uint64_t seed, std::uint64_t run, c
     // Control; the administration is the rules' to set up (schedule::setup: R11).
     for (std::size_t p = 0; p < s.parties.size(); ++p)
       if (2 * c.electoral.seats_by_party[p] > c.rows.seats()) c.electoral.control = static_cast<int>(p);
+    // The group's record at the polls a cycle ago, by which the centre judges its results (R17, R18).
+    // Default (a generated council, or none stated): its seats now, no change.
+    const double* then = s.councils[row(ci)].seats_a_cycle_ago.find(s.parties[static_cast<std::size_t>(s.party_index)].id);
+    c.electoral.seats_a_cycle_ago = then ? static_cast<std::int32_t>(std::lround(*then)) : c.electoral.seats_by_party[static_cast<std::size_t>(s.party_index)];
     draw_members(w, ci, member_rng);
     open_disputes(w, ci);
   }

@@ -209,10 +209,14 @@ std::vector<double> dated_values(const target_def& t, const std::string& column,
   const result_column& week = checkpoints.column("week");
   const result_column& council = checkpoints.column("council");
   const result_column& value = checkpoints.column(column);
+  const result_column& timing = checkpoints.column("target");
   const std::string& where = t.council.empty() ? std::string("all") : t.council;
   std::vector<double> at, since;
   std::vector<std::int64_t> at_runs, since_runs;
   for (std::size_t r = 0; r < checkpoints.rows(); ++r) {
+    // A fact on when's row (its target's index, at its documented week) holds no reporter's value: a dated target
+    // whose week is that documented week must not read it.
+    if (timing.integers[r] >= 0) continue;
     if (council.text(r) != where) continue;
     if (week.integers[r] == t.at_week) at.push_back(value.number(r)), at_runs.push_back(run.integers[r]);
     if (t.since_week >= -1 && week.integers[r] == t.since_week) since.push_back(value.number(r)), since_runs.push_back(run.integers[r]);

@@ -9,6 +9,7 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/independents.hpp"
+#include "partyline/rules/r17_own_initiative.hpp"
 
 namespace partyline {
 
@@ -269,6 +270,7 @@ void elections::run(world& w, council_id ci) {
     if (2 * el.seats_by_party[q] > seats) el.control = static_cast<int>(q);
   el.counted = true;  // the hooks on a count follow (schedule::on_count: R12, R11)
   el.seats_before_count = before;
+  own_initiative::record_count(w, el, el.seats_by_party[party]);  // the group's results over the cycle (R17, R18)
 
   // A new electoral cycle for the group: the leader who announced they would go has gone.
   leadership_state& lead = c.leadership;

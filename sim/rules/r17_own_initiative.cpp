@@ -33,6 +33,36 @@ double own_initiative::control_at_risk(const world& w, const council_state& c) {
   return std::clamp(1.0 - excess / w.params->R17.risk_margin, 0.0, 1.0);
 }
 
+double own_initiative::results_decline(const world& w, const council_state& c) {
+  const electoral_state& el = c.electoral;
+  // The seats a cycle ago: the latest of the run's own counts at least a cycle old (kept in order), else the record.
+  std::int32_t then = el.seats_a_cycle_ago;
+  for (int k = 0; k < el.counts_kept; ++k)
+    if (el.count_weeks[static_cast<std::size_t>(k)] <= w.week - w.params->R17.results_cycle_weeks)
+      then = el.count_seats[static_cast<std::size_t>(k)];
+  if (then <= 0) return 0.0;
+  return std::clamp(1.0 - static_cast<double>(el.seats_by_party[our_party(w)]) / then, 0.0, 1.0);
+}
+
+void own_initiative::record_count(const world& w, electoral_state& el, std::int32_t party_seats) {
+  auto drop_oldest = [&el] {
+    el.seats_a_cycle_ago = el.count_seats[0];
+    for (std::size_t k = 1; k < el.count_weeks.size(); ++k) {
+      el.count_weeks[k - 1] = el.count_weeks[k];
+      el.count_seats[k - 1] = el.count_seats[k];
+    }
+    --el.counts_kept;
+  };
+  // A count a cycle old is superseded once a later one is a cycle old too (the week only grows).
+  const int old_enough = w.week - w.params->R17.results_cycle_weeks;
+  while (el.counts_kept >= 2 && el.count_weeks[1] <= old_enough) drop_oldest();
+  // More counts in a cycle than kept (none of Labour's cycles has so many): the oldest stands for the cycle's start.
+  if (el.counts_kept == static_cast<int>(el.count_weeks.size())) drop_oldest();
+  el.count_weeks[static_cast<std::size_t>(el.counts_kept)] = w.week;
+  el.count_seats[static_cast<std::size_t>(el.counts_kept)] = party_seats;
+  ++el.counts_kept;
+}
+
 void own_initiative::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R17;
@@ -54,31 +84,37 @@ void own_initiative::run(world& w, council_id ci) {
   const double risk = control_at_risk(w, c);
   // A grave allegation against the leader (or mayor) is a scandal for the local party, whoever leads it now.
   const double scandal = c.centre.accused_led ? c.centre.allegation : 0.0;
+  // A group that has lost seats over the cycle is "underperforming" (the party's Campaign Improvement Boards).
+  const double decline = results_decline(w, c);
   const double concern_logit =
-      p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity + p.m_scandal * scandal) *
+      p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity + p.m_scandal * scandal +
+              p.m_results * decline) *
                  escalation::weight_of_evidence(w, w.national.officers_centralism);
   if (!x.rng.bernoulli(sigmoid(concern_logit), ci)) return;
   file_item(w, ci, new_item(w, ci, item, std::min(1.0, p.urgency_base + p.urgency_election * proximity), std::min(1.0, division),
                             w.national.executive_median));
   x.emit(event::monitoring, 0, [&] {
     return format("the executive's officers put the group on its agenda (division index %.2f, control at risk %.2f, scandal %.2f, "
-                  "election in %d weeks)",
-                  division, risk, scandal, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
+                  "seats lost over the cycle %.0f%%, election in %d weeks)",
+                  division, risk, scandal, 100 * decline, c.electoral.next_election >= 0 ? c.electoral.next_election - w.week : -1);
   });
 }
 
 namespace {
 
-/// The officers raise a divided group: the remedy is in its selections or its running -- or, where no drastic step is
-/// open yet (R19's ladder: no milder step has failed, no findings stand), a review of how the local party is run: an
-/// investigation whose findings may open the ladder (R18). The party's Campaign Improvement Boards are such reviews:
-/// asked to look into Birmingham "late last year" (2022) and into Leicester, each on the group's in-fighting.
+/// The officers raise a group: the remedy is in its selections or its running (the drastic steps R19's ladder has
+/// opened) -- or, milder than any of them and open whatever the ladder says, a review of how the local party is run
+/// where the party has a board for it: an investigation whose findings may open the ladder (R18). The party's Campaign
+/// Improvement Boards are such reviews: asked to look into Birmingham "late last year" (2022) and into Leicester on the
+/// group's in-fighting, and into Sheffield and Sunderland on groups that had lost seats. Before a group's results were
+/// weighed (2026-12-07) the review was offered only where no drastic step was open; a group raised near an election
+/// for its results then met only a takeover of its selections, which its evidence could not carry.
 void monitoring_menu(const world& w, const agenda_item& item, motion_list& out) {
   const council_state& c = council_of(w, item);
   escalation::offer(w, c, executive_decision::remove_leader, out);
   escalation::offer(w, c, executive_decision::special_measures, out);
   escalation::offer(w, c, central_selection::take_over_selections, out);
-  if (out.count == 0 && may_review(w, c)) escalation::offer(w, c, investigations::investigate, out);
+  if (may_review(w, c)) escalation::offer(w, c, investigations::investigate, out);
 }
 
 }  // namespace

@@ -71,6 +71,7 @@ void investigations::run(world& w, council_id ci) {
   if (c.centre.investigation_until == w.week) {
     const double evidence = p.f0 + p.f_division * division_index(w, c) + p.f_disputes * std::max(c.derived.worst_intensity, c.leadership.dispute_record) +
                             p.f_allegation * c.centre.allegation + p.f_refused * c.centre.advice_refused +
+                            (c.centre.review ? p.f_results * own_initiative::results_decline(w, c) : 0.0) +
                             p.noise_sd * x.rng.normal(ci, 1);
     const double severity = std::clamp(evidence, 0.0, 1.0);
     c.centre.findings = static_cast<float>(severity);
@@ -418,7 +419,7 @@ const motion_def investigations::suspend_local_party_motion{.name = "suspend_loc
 // Suspending a unit pending an inquiry into its own conduct is Rule Book ch. 1 cl. VIII's administrative step for a
 // party unit, as ch. 6's interim suspension is for a person ("that individual or individuals"): proportionate to a
 // complaint about the unit, so it stands where the individuals' suspension stands -- rung 2, at its cost -- whereas
-// a sanction on findings about the leadership (the motion above) it is rung 3, at its own.
+// as a sanction on findings about the leadership (the motion above) it stands on rung 3, at its own.
 const motion_def investigations::suspend_local_party_pending{.name = "suspend_local_party",
                                                              .decided = event::decision_suspend_local_party,
                                                              .draw_key = 12,

@@ -742,6 +742,9 @@ class resolver {
       // Seats before the count (R12): default, no change.
       party_keys(c.seats_before, p + ".seats_before");
       if (c.seats_before.empty()) c.seats_before = c.seats;
+      // Seats a cycle before (R17, R18: the group's results at the polls): default, no change.
+      party_keys(c.seats_a_cycle_ago, p + ".seats_a_cycle_ago");
+      if (c.seats_a_cycle_ago.empty()) c.seats_a_cycle_ago = c.seats;
       // The councillors rooted in the area's community: by default, as many as its share of the voters.
       if (c.community.group_share < 0) c.community.group_share = c.community.share;
       // Administration: given, or the majority party; with no majority it is formed at week 0 (R11).

@@ -29,6 +29,7 @@ struct investigations {
     double f_disputes = 0.3;
     double f_allegation = 0.9;
     double f_refused = 0.15;
+    double f_results = 1.5;
     double noise_sd = 0.15;
     double findings_threshold = 0.25;
     double suspend_share = 0.6;
@@ -53,6 +54,10 @@ struct investigations {
              "Birmingham (2019; the Campaign Improvement Board's report, 2023: \"two particularly bitter industrial disputes\")");
       v.coef("f_allegation", f_allegation, {-5, 5}, "... + x the severity of an allegation standing against the leader", "Rule Book ch. 6");
       v.coef("f_refused", f_refused, {-5, 5}, "... + x times the leader refused the executive's advice", "Haringey");
+      v.coef("f_results", f_results, {-5, 5},
+             "... + x the group's losses at the polls over the last electoral cycle (R17's decline), in a review's findings only "
+             "(a board reviews how the group is run and campaigns; an investigation of a complaint weighs conduct)",
+             "the Campaign Improvement Boards' remit (NEC papers, May 2022); set by hand with Sheffield 2023 in view, not calibrated");
       v.coef("noise_sd", noise_sd, {0, 2}, "... + what the investigators turn up (normal, this sd)", "—");
       v.coef("findings_threshold", findings_threshold, {0, 1}, "findings less severe than this close the case with no action", "—");
       v.coef("suspend_share", suspend_share, {0, 1},
@@ -77,7 +82,7 @@ struct investigations {
     }
   };
 
-  static constexpr access reads = concern::centre | concern::division | concern::derived | concern::leadership |
+  static constexpr access reads = concern::centre | concern::division | concern::derived | concern::leadership | concern::electoral |
                                   concern::councillor_seats | concern::councillor_dissent | concern::councillor_traits |
                                   concern::national;
   static constexpr access writes = concern::centre | concern::outbox | concern::councillor_seats | concern::leadership |

@@ -638,6 +638,9 @@ struct council_def {
   std::string region;
   named_values seats;             ///< seats by party id at the start
   named_values seats_before;      ///< seats before the count at week 0 (pact allegations, R12); default: seats
+  /// Seats after the elections a full electoral cycle (four years) before week 0: the record the centre judges the
+  /// group's results at the polls by (R17, R18); default: seats (no change).
+  named_values seats_a_cycle_ago;
   int seats_per_ward = 3;
   std::vector<ward_def> wards;    ///< the council's wards as they are (default: `seats_per_ward` cuts `seats`)
   election_cycle cycle = election_cycle::all_out;
@@ -676,6 +679,7 @@ struct council_def {
     v.field("region", region);
     v.field("seats", seats, {0, max_council_seats});
     v.field("seats_before", seats_before, {0, max_council_seats});
+    v.field("seats_a_cycle_ago", seats_a_cycle_ago, {0, max_council_seats});
     v.field("seats_per_ward", seats_per_ward, {1, 20});
     v.field("wards", wards);
     v.field("cycle", cycle);

@@ -212,7 +212,15 @@ struct electoral_state {
   /// run (schedule::on_count: pact allegations, forming an administration), then the engine clears it.
   bool counted = false;
   std::array<std::int32_t, max_parties> seats_before_count{};  ///< the seats before that count
-  PARTYLINE_FIELDS(seats_by_party, control, administration, next_election, elections_held, counted, seats_before_count);
+  /// The group's results at the polls over the last electoral cycle (R17, R18): its seats a cycle ago -- stated
+  /// (`seats_a_cycle_ago`), then rolled forward by the run's own counts, kept below (their weeks and the party's seats
+  /// after each) until they are a cycle old.
+  std::int32_t seats_a_cycle_ago = 0;
+  std::array<std::int32_t, 5> count_weeks{};
+  std::array<std::int32_t, 5> count_seats{};
+  std::int32_t counts_kept = 0;
+  PARTYLINE_FIELDS(seats_by_party, control, administration, next_election, elections_held, counted, seats_before_count,
+                   seats_a_cycle_ago, count_weeks, count_seats, counts_kept);
 };
 
 /// The party group's leader and how they lead.

@@ -96,8 +96,8 @@ TEST(RunSetTables, AppendKeepsEveryRowsTextWhateverTheLabelsOrder) {
 
 namespace {
 
-/// tiny.yaml with an election in week 5 (2018-02-05) and dated targets around it.
-frozen_scenario scenario_with_dated_targets() {
+/// tiny.yaml with an election in week 5 (2018-02-05) and three dated targets around it (and any further targets given).
+frozen_scenario scenario_with_dated_targets(const std::string& more_targets = "") {
   std::string text = slurp(data_dir() / "tiny.yaml");
   const std::string anchor = "    seats: {lab: 12, con: 9}\n";
   text.replace(text.find(anchor), anchor.size(), anchor + "    election_weeks: [5]\n");
@@ -105,7 +105,8 @@ frozen_scenario scenario_with_dated_targets() {
           "targets:\n"
           "  - {name: change, outcome: seats, at: 2018-02-05, since: 2018-02-05, observed: -2, range: [-20, 20], source: t}\n"
           "  - {name: after, outcome: seats + councils_controlled, at: 2018-02-07, observed: 10, range: [0, 30], source: t}\n"
-          "  - {name: from_start, outcome: seats, council: smalltown, at: 2018-03-20, since: 2018-01-01, observed: 0, range: [-20, 20], source: t}\n";
+          "  - {name: from_start, outcome: seats, council: smalltown, at: 2018-03-20, since: 2018-01-01, observed: 0, range: [-20, 20], source: t}\n" +
+          more_targets;
   return load_scenario_text(text, "t.yaml");
 }
 
@@ -151,6 +152,25 @@ TEST(RunSetTables, DatedTargetsReadTheWeeklyReportersOnTheirDates) {
   ro.runs = 12;
   ro.seed = 7;
   EXPECT_EQ(to_csv(run_targets(*s, simulate_runs(s, ro), 7)), to_csv(t.targets));
+}
+
+// A party-wide dated target and a fact on when documented in the same week: the fact on when's rows in the checkpoints
+// (at its documented week, with no reporter's value) are not the dated target's -- it reads one value a run, as alone.
+// (Found on sheffield-2023.yaml, whose seats on count day read as no number in half its rows.)
+TEST(RunSetTables, ADatedTargetIgnoresTheRowsOfAFactOnWhenDocumentedInItsWeek) {
+  const frozen_scenario alone = scenario_with_dated_targets();
+  const frozen_scenario both = scenario_with_dated_targets(
+      "  - {name: when, outcome: requests + suspensions, happened: 2018-02-05, within_weeks: 4, statistic: share, observed: 1, source: t}\n");
+  ASSERT_EQ(both->targets[3].happened_week, both->targets[0].at_week);
+  run_options ro;
+  ro.runs = 12;
+  ro.seed = 7;
+  const table_data a = run_targets(*alone, simulate_runs(alone, ro), 7), b = run_targets(*both, simulate_runs(both, ro), 7);
+  for (std::size_t row = 0; row < 3; ++row) {
+    EXPECT_EQ(b.rows[row][b.column("runs")], "12") << b.rows[row][b.column("name")];
+    EXPECT_EQ(b.rows[row][b.column("simulated")], a.rows[row][a.column("simulated")]) << b.rows[row][b.column("name")];
+    EXPECT_EQ(b.rows[row][b.column("reproduced_share")], a.rows[row][a.column("reproduced_share")]);
+  }
 }
 
 // A fact on when (`within_weeks`) is 1 in a run whose outcome first happened within that many weeks of its documented

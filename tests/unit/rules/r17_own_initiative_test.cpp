@@ -7,6 +7,20 @@
 using namespace partyline;
 using namespace partyline::rule_fixtures;
 
+namespace {
+
+/// Runs the officers' weekly look from `now` for `weeks` weeks: whether they put the group on the agenda.
+bool raised_within(world& w, int weeks) {
+  for (int week = now; week < now + weeks; ++week) {
+    w.week = week;
+    own_initiative::run(w, council_at(0));
+    if (detail::pending(w, w.councils[0], own_initiative::item)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 TEST(OwnInitiativeR17, OfficersRaiseDividedGroupsUnderACentralistExecutiveFarMoreOften) {
   auto filings = [](const frozen_scenario& s, bool divided) {
     int n = 0;
@@ -16,14 +30,7 @@ TEST(OwnInitiativeR17, OfficersRaiseDividedGroupsUnderACentralistExecutiveFarMor
       f.divided = divided;
       f.weeks_to_election = 30;
       set_facts(w, f);
-      for (int week = now; week < now + 20; ++week) {
-        w.week = week;
-        own_initiative::run(w, council_at(0));
-        if (detail::pending(w, w.councils[0], own_initiative::item)) {
-          ++n;
-          break;
-        }
-      }
+      n += raised_within(w, 20);
     }
     return n;
   };
@@ -54,14 +61,7 @@ TEST(OwnInitiativeR17, OfficersRaiseAUnitedGroupThatMayLoseControlAsPollingDayNe
       c.electoral.seats_by_party = {};
       c.electoral.seats_by_party[party] = slim ? seats / 2 + 1 : seats;
       EXPECT_EQ(own_initiative::control_at_risk(w, c) > 0.5, slim);
-      for (int week = now; week < now + 8; ++week) {
-        w.week = week;
-        own_initiative::run(w, council_at(0));
-        if (detail::pending(w, c, own_initiative::item)) {
-          ++n;
-          break;
-        }
-      }
+      n += raised_within(w, 8);
     }
     return n;
   };
@@ -111,4 +111,77 @@ TEST(OwnInitiativeR17, AGraveAllegationAgainstTheLeaderLeadsToSuspensionAnInvest
   EXPECT_GT(grave.suspended_and_investigated, 50);
   EXPECT_GT(grave.acted_on_the_party, none.acted_on_the_party + 10);
   EXPECT_GT(grave.acted_on_the_party, slight.acted_on_the_party + 5);
+}
+
+// A group's results at the polls: its losses over the last electoral cycle, against its seats a cycle ago -- the stated
+// record until the run's own counts are a cycle old, then the latest count that is.
+TEST(OwnInitiativeR17, AGroupsLossesAreMeasuredAgainstItsSeatsACycleAgoAndTheRecordRollsForward) {
+  world w = build_world(centralist(), 1, 0);
+  council_state& c = w.councils[0];
+  auto& el = c.electoral;
+  const auto party = static_cast<std::size_t>(w.scen->party_index);
+  const int cycle = w.params->R17.results_cycle_weeks;
+  el.seats_a_cycle_ago = 40;
+  el.counts_kept = 0;
+  w.week = 0;
+  el.seats_by_party[party] = 30;
+  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);  // 30 of the 40 a cycle ago
+  el.seats_by_party[party] = 44;
+  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.0);  // gains are no concern
+  // Counts in the run (by thirds: one a year), each the group's seats after it.
+  const int weeks[] = {52, 104, 156, 208, 260};
+  const int seats[] = {36, 32, 30, 34, 38};
+  for (int k = 0; k < 5; ++k) {
+    w.week = weeks[k];
+    el.seats_by_party[party] = seats[k];
+    own_initiative::record_count(w, el, seats[k]);
+  }
+  // At week 260 the record is still the one stated (no count of the run is a cycle old); at 52 + cycle the first
+  // count is, and at 104 + cycle the second.
+  w.week = 260;
+  el.seats_by_party[party] = 38;
+  EXPECT_NEAR(own_initiative::results_decline(w, c), 0.05, 1e-12);
+  w.week = 52 + cycle;
+  el.seats_by_party[party] = 27;
+  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);  // 27 of the 36 after week 52
+  w.week = 104 + cycle;
+  el.seats_by_party[party] = 24;
+  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);  // 24 of the 32 after week 104
+  // A later count drops the ones it supersedes, whose seats become the stated record's successor.
+  w.week = 104 + cycle;
+  own_initiative::record_count(w, el, 24);
+  EXPECT_EQ(el.seats_a_cycle_ago, 36);
+  EXPECT_LE(el.counts_kept, 5);
+  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);
+  // A group with no seats a cycle ago has no losses to weigh.
+  el.seats_a_cycle_ago = 0;
+  el.counts_kept = 0;
+  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.0);
+}
+
+// The officers weigh a group's losses: a united group in a safe-looking council (no control at risk, no election near)
+// that has lost a third of its seats over the cycle is raised far more often than the same group that held them.
+TEST(OwnInitiativeR17, OfficersRaiseAGroupThatLostSeatsOverTheCycleFarMoreOftenThanOneThatHeldThem) {
+  auto filings = [](double lost) {
+    int n = 0;
+    for (int r = 0; r < 40; ++r) {
+      world w = build_world(centralist(), 1, static_cast<std::uint64_t>(r));
+      group_facts f;
+      f.weeks_to_election = 30;
+      set_facts(w, f);
+      council_state& c = w.councils[0];
+      const auto party = static_cast<std::size_t>(w.scen->party_index);
+      c.electoral.control = -1;  // no majority to lose
+      c.electoral.counts_kept = 0;
+      c.electoral.seats_a_cycle_ago =
+          static_cast<std::int32_t>(std::lround(c.electoral.seats_by_party[party] / (1.0 - lost)));
+      n += raised_within(w, 20);
+    }
+    return n;
+  };
+  const int lost_a_third = filings(1.0 / 3.0), held = filings(0.0);
+  std::printf("united groups raised in 20 weeks (of 40): lost a third of their seats over the cycle %d, held them %d\n",
+              lost_a_third, held);
+  EXPECT_GE(lost_a_third, 15);
+  EXPECT_LE(held, 2);
 }

@@ -539,3 +539,36 @@ TEST(InvestigationsR18, FindingsWeighTheDisputesTheLeadershipFoughtAndANewLeader
   detail::install_leader(w, council_at(0), successor, 0, investigations::id);
   EXPECT_EQ(w.councils[0].leadership.dispute_record, 0.0f);
 }
+
+// A review of how a group is run (the party's Campaign Improvement Boards) weighs the group's losses at the polls over
+// the cycle in its findings (R18's f_results, R17's decline); an investigation of a complaint weighs conduct, not
+// results. The same runs, the same draws: a group that lost 40% of its seats against one that held them.
+TEST(InvestigationsR18, AReviewsFindingsWeighTheGroupsLossesAtThePollsAComplaintsDoNot) {
+  const auto s = tiny_scenario([](scenario& sc) { sc.weeks = 200; });
+  auto findings = [&](int run, bool review, double lost) {
+    world w = build_world(s, 1, static_cast<std::uint64_t>(run));
+    council_state& c = w.councils[0];
+    c.derived.dissatisfied = 0;
+    c.derived.worst_intensity = 0;
+    const auto party = static_cast<std::size_t>(w.scen->party_index);
+    c.electoral.counts_kept = 0;
+    c.electoral.seats_a_cycle_ago = static_cast<std::int32_t>(std::lround(c.electoral.seats_by_party[party] / (1.0 - lost)));
+    w.week = 5;
+    investigations::open(w, council_at(0), review);
+    const int until = c.centre.investigation_until;
+    for (w.week = 6; w.week <= until; ++w.week) investigations::run(w, council_at(0));
+    return static_cast<double>(c.centre.findings);
+  };
+  double review_lost = 0, review_held = 0, complaint_lost = 0, complaint_held = 0;
+  const int n = 60;
+  for (int r = 0; r < n; ++r) {
+    review_lost += findings(r, true, 0.4);
+    review_held += findings(r, true, 0.0);
+    complaint_lost += findings(r, false, 0.4);
+    complaint_held += findings(r, false, 0.0);
+  }
+  std::printf("mean severity: review, lost 40%% %.2f, held %.2f; complaint, lost 40%% %.2f, held %.2f\n", review_lost / n,
+              review_held / n, complaint_lost / n, complaint_held / n);
+  EXPECT_GT(review_lost / n, review_held / n + 0.3);
+  EXPECT_DOUBLE_EQ(complaint_lost, complaint_held);
+}
