@@ -9,7 +9,6 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/independents.hpp"
-#include "partyline/rules/r17_own_initiative.hpp"
 
 namespace partyline {
 
@@ -31,6 +30,36 @@ struct candidate {
 constexpr std::size_t max_candidates = 20 * (max_parties + 1);
 
 }  // namespace
+
+double elections::results_decline(const world& w, const council_state& c) {
+  const electoral_state& el = c.electoral;
+  // The seats a cycle ago: the latest of the run's own counts at least a cycle old (kept in order), else the record.
+  std::int32_t then = el.seats_a_cycle_ago;
+  for (int k = 0; k < el.counts_kept; ++k)
+    if (el.count_weeks[static_cast<std::size_t>(k)] <= w.week - w.params->R13.results_cycle_weeks)
+      then = el.count_seats[static_cast<std::size_t>(k)];
+  if (then <= 0) return 0.0;
+  return std::clamp(1.0 - static_cast<double>(el.seats_by_party[our_party(w)]) / then, 0.0, 1.0);
+}
+
+void elections::record_count(const world& w, electoral_state& el, std::int32_t party_seats) {
+  auto drop_oldest = [&el] {
+    el.seats_a_cycle_ago = el.count_seats[0];
+    for (std::size_t k = 1; k < el.count_weeks.size(); ++k) {
+      el.count_weeks[k - 1] = el.count_weeks[k];
+      el.count_seats[k - 1] = el.count_seats[k];
+    }
+    --el.counts_kept;
+  };
+  // A count a cycle old is superseded once a later one is a cycle old too (the week only grows).
+  const int old_enough = w.week - w.params->R13.results_cycle_weeks;
+  while (el.counts_kept >= 2 && el.count_weeks[1] <= old_enough) drop_oldest();
+  // More counts in a cycle than kept (none of Labour's cycles has so many): the oldest stands for the cycle's start.
+  if (el.counts_kept == static_cast<int>(el.count_weeks.size())) drop_oldest();
+  el.count_weeks[static_cast<std::size_t>(el.counts_kept)] = w.week;
+  el.count_seats[static_cast<std::size_t>(el.counts_kept)] = party_seats;
+  ++el.counts_kept;
+}
 
 double elections::party_penalty(const world& w, const council_state& c) {
   const auto& p = w.params->R13;
@@ -270,7 +299,7 @@ void elections::run(world& w, council_id ci) {
     if (2 * el.seats_by_party[q] > seats) el.control = static_cast<int>(q);
   el.counted = true;  // the hooks on a count follow (schedule::on_count: R12, R11)
   el.seats_before_count = before;
-  own_initiative::record_count(w, el, el.seats_by_party[party]);  // the group's results over the cycle (R17, R18)
+  record_count(w, el, el.seats_by_party[party]);  // the group's results over the cycle (R17, R18)
 
   // A new electoral cycle for the group: the leader who announced they would go has gone.
   leadership_state& lead = c.leadership;

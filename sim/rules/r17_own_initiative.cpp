@@ -6,6 +6,7 @@
 #include "partyline/rules/detail/common.hpp"
 #include "partyline/rules/r02_executive_decision.hpp"
 #include "partyline/rules/r06_central_selection.hpp"
+#include "partyline/rules/r13_elections.hpp"
 #include "partyline/rules/r18_investigations.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 
@@ -33,36 +34,6 @@ double own_initiative::control_at_risk(const world& w, const council_state& c) {
   return std::clamp(1.0 - excess / w.params->R17.risk_margin, 0.0, 1.0);
 }
 
-double own_initiative::results_decline(const world& w, const council_state& c) {
-  const electoral_state& el = c.electoral;
-  // The seats a cycle ago: the latest of the run's own counts at least a cycle old (kept in order), else the record.
-  std::int32_t then = el.seats_a_cycle_ago;
-  for (int k = 0; k < el.counts_kept; ++k)
-    if (el.count_weeks[static_cast<std::size_t>(k)] <= w.week - w.params->R17.results_cycle_weeks)
-      then = el.count_seats[static_cast<std::size_t>(k)];
-  if (then <= 0) return 0.0;
-  return std::clamp(1.0 - static_cast<double>(el.seats_by_party[our_party(w)]) / then, 0.0, 1.0);
-}
-
-void own_initiative::record_count(const world& w, electoral_state& el, std::int32_t party_seats) {
-  auto drop_oldest = [&el] {
-    el.seats_a_cycle_ago = el.count_seats[0];
-    for (std::size_t k = 1; k < el.count_weeks.size(); ++k) {
-      el.count_weeks[k - 1] = el.count_weeks[k];
-      el.count_seats[k - 1] = el.count_seats[k];
-    }
-    --el.counts_kept;
-  };
-  // A count a cycle old is superseded once a later one is a cycle old too (the week only grows).
-  const int old_enough = w.week - w.params->R17.results_cycle_weeks;
-  while (el.counts_kept >= 2 && el.count_weeks[1] <= old_enough) drop_oldest();
-  // More counts in a cycle than kept (none of Labour's cycles has so many): the oldest stands for the cycle's start.
-  if (el.counts_kept == static_cast<int>(el.count_weeks.size())) drop_oldest();
-  el.count_weeks[static_cast<std::size_t>(el.counts_kept)] = w.week;
-  el.count_seats[static_cast<std::size_t>(el.counts_kept)] = party_seats;
-  ++el.counts_kept;
-}
-
 void own_initiative::run(world& w, council_id ci) {
   const step_context x(w, ci, id);
   const auto& p = w.params->R17;
@@ -85,7 +56,7 @@ void own_initiative::run(world& w, council_id ci) {
   // A grave allegation against the leader (or mayor) is a scandal for the local party, whoever leads it now.
   const double scandal = c.centre.accused_led ? c.centre.allegation : 0.0;
   // A group that has lost seats over the cycle is "underperforming" (the party's Campaign Improvement Boards).
-  const double decline = results_decline(w, c);
+  const double decline = elections::results_decline(w, c);
   const double concern_logit =
       p.m0 + (p.m_division * division * (1.0 + p.m_election * proximity) + p.m_risk * risk * proximity + p.m_scandal * scandal +
               p.m_results * decline) *

@@ -8,7 +8,7 @@
 #include "partyline/rules/independents.hpp"
 #include "partyline/rules/detail/leadership.hpp"
 #include "partyline/rules/r02_executive_decision.hpp"
-#include "partyline/rules/r17_own_initiative.hpp"
+#include "partyline/rules/r13_elections.hpp"
 #include "partyline/rules/r19_escalation.hpp"
 
 namespace partyline {
@@ -71,7 +71,7 @@ void investigations::run(world& w, council_id ci) {
   if (c.centre.investigation_until == w.week) {
     const double evidence = p.f0 + p.f_division * division_index(w, c) + p.f_disputes * std::max(c.derived.worst_intensity, c.leadership.dispute_record) +
                             p.f_allegation * c.centre.allegation + p.f_refused * c.centre.advice_refused +
-                            (c.centre.review ? p.f_results * own_initiative::results_decline(w, c) : 0.0) +
+                            (c.centre.review ? p.f_results * elections::results_decline(w, c) : 0.0) +
                             p.noise_sd * x.rng.normal(ci, 1);
     const double severity = std::clamp(evidence, 0.0, 1.0);
     c.centre.findings = static_cast<float>(severity);

@@ -35,6 +35,7 @@ struct elections {
     double union_ties_strong_min = 0.6;
     double union_ties_strong_span = 0.4;
     double union_ties_weak_max = 0.25;
+    int results_cycle_weeks = 209;
 
     template <class V>
     void describe(V& v) {
@@ -62,6 +63,10 @@ struct elections {
              "a councillor with strong union ties has ties drawn uniformly from this ...", "Birmingham");
       v.coef("union_ties_strong_span", union_ties_strong_span, {0, 1}, "... to this much above it", "Birmingham");
       v.coef("union_ties_weak_max", union_ties_weak_max, {0, 1}, "other councillors' ties are drawn uniformly below this", "—");
+      v.coef("results_cycle_weeks", results_cycle_weeks, {1, 1040},
+             "the electoral cycle over which a group's results at the polls are judged (R17, R18): its seats now against "
+             "those this many weeks before (`councils[].seats_a_cycle_ago`, then the run's own counts)",
+             "Labour's councils in England: four years (elections by thirds, or all-out every four years)");
     }
   };
 
@@ -76,6 +81,12 @@ struct elections {
 
   /// The party's share lost to visible division, intervention, protest and suspensions (less what campaigning gains).
   [[nodiscard]] static double party_penalty(const world& w, const council_state& c);
+  /// The group's losses at the polls over the last electoral cycle (the centre's judgement of its results, R17 and
+  /// R18): 1 - its seats now / its seats a cycle ago (the stated record, then the run's own counts once a cycle old),
+  /// 0 where it has held or gained seats.
+  [[nodiscard]] static double results_decline(const world& w, const council_state& c);
+  /// Keeps a count's result for `results_decline` (after each count).
+  static void record_count(const world& w, electoral_state& el, std::int32_t party_seats);
   using shares = std::array<double, max_parties>;
   /// Shares on polling day from baseline shares: + national swing + noise (keyed by `entity`), the party's penalty
   /// handed to the other parties in proportion to their shares.

@@ -26,7 +26,6 @@ struct own_initiative {
     double m_risk = 5.0;
     double m_scandal = 6.0;
     double m_results = 8.0;
-    int results_cycle_weeks = 209;
     double risk_margin = 0.08;
     int cooldown_weeks = 26;
     double urgency_base = 0.4;
@@ -51,12 +50,9 @@ struct own_initiative {
              "Rule Book ch. 1 cl. VIII (the NEC's powers over a party unit: special measures, selections); issue 31");
       v.coef("m_results", m_results, {-20, 20},
              "... + x the group's losses at the polls over the last electoral cycle (1 - its seats now / its seats a cycle "
-             "ago, `councils[].seats_a_cycle_ago`; 0 where it has not lost seats), weighed as m_division: the party's "
+             "ago, R13's results_decline; 0 where it has not lost seats), weighed as m_division: the party's "
              "Campaign Improvement Boards are for groups 'running underperforming local authorities'",
              "NEC papers, May 2022 (LabourList); set by hand with Sheffield 2023 in view (a board after the majority was lost), not calibrated");
-      v.coef("results_cycle_weeks", results_cycle_weeks, {1, 1040},
-             "the electoral cycle over which the group's results are judged: its seats now against those this many weeks before",
-             "Labour's councils in England: four years (elections by thirds, or all-out every four years)");
       v.coef("risk_margin", risk_margin, {0, 1},
              "the risk is 1 at a bare majority and falls to 0 when the party's seats exceed half by this share of the council", "—");
       v.coef("cooldown_weeks", cooldown_weeks, {0, 520}, "weeks before the officers raise the same group again", "—");
@@ -75,11 +71,6 @@ struct own_initiative {
   static const item_kind_def item;
   /// The risk that the party loses control here: 1 at a bare majority, 0 from `risk_margin` above it or without control.
   [[nodiscard]] static double control_at_risk(const world& w, const council_state& c);
-  /// The group's losses at the polls over the last electoral cycle: 1 - its seats now / its seats a cycle ago (the
-  /// stated record, then the run's own counts a cycle old), 0 where it has held or gained seats.
-  [[nodiscard]] static double results_decline(const world& w, const council_state& c);
-  /// Keeps a count's result for `results_decline` (R13, after each count).
-  static void record_count(const world& w, electoral_state& el, std::int32_t party_seats);
 };
 
 }  // namespace partyline

@@ -55,7 +55,7 @@ struct investigations {
       v.coef("f_allegation", f_allegation, {-5, 5}, "... + x the severity of an allegation standing against the leader", "Rule Book ch. 6");
       v.coef("f_refused", f_refused, {-5, 5}, "... + x times the leader refused the executive's advice", "Haringey");
       v.coef("f_results", f_results, {-5, 5},
-             "... + x the group's losses at the polls over the last electoral cycle (R17's decline), in a review's findings only "
+             "... + x the group's losses at the polls over the last electoral cycle (R13's results_decline), in a review's findings only "
              "(a board reviews how the group is run and campaigns; an investigation of a complaint weighs conduct)",
              "the Campaign Improvement Boards' remit (NEC papers, May 2022); set by hand with Sheffield 2023 in view, not calibrated");
       v.coef("noise_sd", noise_sd, {0, 2}, "... + what the investigators turn up (normal, this sd)", "—");

@@ -120,43 +120,43 @@ TEST(OwnInitiativeR17, AGroupsLossesAreMeasuredAgainstItsSeatsACycleAgoAndTheRec
   council_state& c = w.councils[0];
   auto& el = c.electoral;
   const auto party = static_cast<std::size_t>(w.scen->party_index);
-  const int cycle = w.params->R17.results_cycle_weeks;
+  const int cycle = w.params->R13.results_cycle_weeks;
   el.seats_a_cycle_ago = 40;
   el.counts_kept = 0;
   w.week = 0;
   el.seats_by_party[party] = 30;
-  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);  // 30 of the 40 a cycle ago
+  EXPECT_DOUBLE_EQ(elections::results_decline(w, c), 0.25);  // 30 of the 40 a cycle ago
   el.seats_by_party[party] = 44;
-  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.0);  // gains are no concern
+  EXPECT_DOUBLE_EQ(elections::results_decline(w, c), 0.0);  // gains are no concern
   // Counts in the run (by thirds: one a year), each the group's seats after it.
   const int weeks[] = {52, 104, 156, 208, 260};
   const int seats[] = {36, 32, 30, 34, 38};
   for (int k = 0; k < 5; ++k) {
     w.week = weeks[k];
     el.seats_by_party[party] = seats[k];
-    own_initiative::record_count(w, el, seats[k]);
+    elections::record_count(w, el, seats[k]);
   }
   // At week 260 the record is still the one stated (no count of the run is a cycle old); at 52 + cycle the first
   // count is, and at 104 + cycle the second.
   w.week = 260;
   el.seats_by_party[party] = 38;
-  EXPECT_NEAR(own_initiative::results_decline(w, c), 0.05, 1e-12);
+  EXPECT_NEAR(elections::results_decline(w, c), 0.05, 1e-12);
   w.week = 52 + cycle;
   el.seats_by_party[party] = 27;
-  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);  // 27 of the 36 after week 52
+  EXPECT_DOUBLE_EQ(elections::results_decline(w, c), 0.25);  // 27 of the 36 after week 52
   w.week = 104 + cycle;
   el.seats_by_party[party] = 24;
-  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);  // 24 of the 32 after week 104
+  EXPECT_DOUBLE_EQ(elections::results_decline(w, c), 0.25);  // 24 of the 32 after week 104
   // A later count drops the ones it supersedes, whose seats become the stated record's successor.
   w.week = 104 + cycle;
-  own_initiative::record_count(w, el, 24);
+  elections::record_count(w, el, 24);
   EXPECT_EQ(el.seats_a_cycle_ago, 36);
   EXPECT_LE(el.counts_kept, 5);
-  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.25);
+  EXPECT_DOUBLE_EQ(elections::results_decline(w, c), 0.25);
   // A group with no seats a cycle ago has no losses to weigh.
   el.seats_a_cycle_ago = 0;
   el.counts_kept = 0;
-  EXPECT_DOUBLE_EQ(own_initiative::results_decline(w, c), 0.0);
+  EXPECT_DOUBLE_EQ(elections::results_decline(w, c), 0.0);
 }
 
 // The officers weigh a group's losses: a united group in a safe-looking council (no control at risk, no election near)
